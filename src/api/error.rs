@@ -1,0 +1,237 @@
+//! Everything that can go wrong talking to the API, phrased for an operator.
+
+use std::time::Duration;
+
+use thiserror::Error;
+
+/// The business-rule codes the contract documents, carried in `message`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    AlreadyRequested,
+    ParamMissing,
+    AlreadyActivated,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::AlreadyRequested => "INTEGRATION_ALREADY_REQUESTED",
+            ErrorCode::ParamMissing => "INTEGRATION_PARAM_MISSING",
+            ErrorCode::AlreadyActivated => "INTEGRATION_ALREADY_ACTIVATED",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "INTEGRATION_ALREADY_REQUESTED" => Some(ErrorCode::AlreadyRequested),
+            "INTEGRATION_PARAM_MISSING" => Some(ErrorCode::ParamMissing),
+            "INTEGRATION_ALREADY_ACTIVATED" => Some(ErrorCode::AlreadyActivated),
+            _ => None,
+        }
+    }
+}
+
+/// A failed API call. Every variant's Display is a sentence saying what
+/// happened and what to do; none carries the API key.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiError {
+    #[error(
+        "An integration request for this merchant and type already exists (INTEGRATION_ALREADY_REQUESTED); search for it instead of creating another."
+    )]
+    AlreadyRequested,
+    #[error(
+        "The request needs a terminalId before it can be activated (INTEGRATION_PARAM_MISSING); set one with `t` or `intake update ID --terminal-id X`, then activate again."
+    )]
+    ParamMissing,
+    #[error(
+        "The request is already active (INTEGRATION_ALREADY_ACTIVATED); someone may have activated it first, nothing more to do."
+    )]
+    AlreadyActivated,
+    #[error(
+        "The server rejected the request as malformed: {message}. Check the values you entered."
+    )]
+    BadRequest { message: String },
+    #[error(
+        "The API key was refused ({message}); check api_key for this profile or CENTRAPAY_API_KEY."
+    )]
+    Unauthorized { message: String },
+    #[error(
+        "Forbidden: the integration request does not exist or this API key cannot see it ({message}); check the id and the profile's account."
+    )]
+    Forbidden { message: String },
+    #[error("The server has no route {path} (404); check base_url for this profile.")]
+    NotFound { path: String },
+    #[error("{}", rate_limited_text(*retry_after))]
+    RateLimited { retry_after: Option<Duration> },
+    #[error(
+        "The server failed with {status} ({message}); this is usually temporary, try again shortly."
+    )]
+    Server { status: u16, message: String },
+    #[error("The server answered with unexpected status {status} ({message}).")]
+    UnexpectedStatus { status: u16, message: String },
+    #[error("The request timed out after {}s; the server may be slow or unreachable, try again.", .after.as_secs())]
+    Timeout { after: Duration },
+    #[error("Could not connect to {host}; check base_url and your network, then try again.")]
+    Connect { host: String },
+    #[error("The connection to {host} failed mid-request ({detail}); try again.")]
+    Network { host: String, detail: String },
+    #[error(
+        "The server's response could not be read ({detail}); the API may have changed, report this with the request id."
+    )]
+    Decode { detail: String },
+    #[error("{0}")]
+    Config(String),
+}
+
+fn rate_limited_text(retry_after: Option<Duration>) -> String {
+    match retry_after {
+        Some(d) => format!(
+            "The API rate limit was reached; wait {}s before trying again.",
+            d.as_secs().max(1)
+        ),
+        None => "The API rate limit was reached; wait a moment before trying again.".to_string(),
+    }
+}
+
+impl ApiError {
+    /// The documented code, when the error is one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::AlreadyRequested => Some(ErrorCode::AlreadyRequested),
+            ApiError::ParamMissing => Some(ErrorCode::ParamMissing),
+            ApiError::AlreadyActivated => Some(ErrorCode::AlreadyActivated),
+            _ => None,
+        }
+    }
+
+    /// A short label for tables, logs and the audit trail.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ApiError::AlreadyRequested => "INTEGRATION_ALREADY_REQUESTED",
+            ApiError::ParamMissing => "INTEGRATION_PARAM_MISSING",
+            ApiError::AlreadyActivated => "INTEGRATION_ALREADY_ACTIVATED",
+            ApiError::BadRequest { .. } => "BAD_REQUEST",
+            ApiError::Unauthorized { .. } => "UNAUTHORIZED",
+            ApiError::Forbidden { .. } => "FORBIDDEN",
+            ApiError::NotFound { .. } => "NOT_FOUND",
+            ApiError::RateLimited { .. } => "RATE_LIMITED",
+            ApiError::Server { .. } => "SERVER_ERROR",
+            ApiError::UnexpectedStatus { .. } => "UNEXPECTED_STATUS",
+            ApiError::Timeout { .. } => "TIMEOUT",
+            ApiError::Connect { .. } => "CONNECT_FAILED",
+            ApiError::Network { .. } => "NETWORK",
+            ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
+            ApiError::Config(_) => "CONFIG",
+        }
+    }
+
+    /// Whether repeating the same call may succeed (and is harmless for reads).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::RateLimited { .. }
+                | ApiError::Server { .. }
+                | ApiError::Timeout { .. }
+                | ApiError::Connect { .. }
+                | ApiError::Network { .. }
+                | ApiError::Decode { .. }
+        )
+    }
+
+    /// Whether the request may have reached the server and been applied even
+    /// though we saw no answer; such mutations must be confirmed, not assumed.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Timeout { .. }
+                | ApiError::Network { .. }
+                | ApiError::Decode { .. }
+                | ApiError::Server { .. }
+        )
+    }
+
+    /// Build the error for a non-success status and its body.
+    pub fn from_status(status: u16, body: &str, path: &str, retry_after: Option<Duration>) -> Self {
+        let parsed: Option<super::model::ErrorBody> = serde_json::from_str(body).ok();
+        let message = parsed
+            .as_ref()
+            .and_then(|b| b.message.clone().or_else(|| b.error.clone()))
+            .unwrap_or_else(|| {
+                let t = body.trim();
+                if t.is_empty() {
+                    "no details given".to_string()
+                } else {
+                    t.chars().take(200).collect()
+                }
+            });
+        if let Some(code) = ErrorCode::parse(&message) {
+            return match code {
+                ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,
+                ErrorCode::ParamMissing => ApiError::ParamMissing,
+                ErrorCode::AlreadyActivated => ApiError::AlreadyActivated,
+            };
+        }
+        match status {
+            400 => ApiError::BadRequest { message },
+            401 => ApiError::Unauthorized { message },
+            403 => ApiError::Forbidden { message },
+            404 => ApiError::NotFound {
+                path: path.to_string(),
+            },
+            429 => ApiError::RateLimited { retry_after },
+            500..=599 => ApiError::Server { status, message },
+            _ => ApiError::UnexpectedStatus { status, message },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_codes_map_to_their_variants() {
+        let body =
+            r#"{"statusCode":403,"error":"Forbidden","message":"INTEGRATION_ALREADY_ACTIVATED"}"#;
+        assert_eq!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::AlreadyActivated
+        );
+        let body =
+            r#"{"statusCode":403,"error":"Forbidden","message":"INTEGRATION_PARAM_MISSING"}"#;
+        assert_eq!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::ParamMissing
+        );
+        let body =
+            r#"{"statusCode":403,"error":"Forbidden","message":"INTEGRATION_ALREADY_REQUESTED"}"#;
+        assert_eq!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::AlreadyRequested
+        );
+    }
+
+    #[test]
+    fn statuses_map_to_variants_with_sentences() {
+        let e = ApiError::from_status(429, "", "/x", Some(Duration::from_secs(3)));
+        assert_eq!(
+            e.to_string(),
+            "The API rate limit was reached; wait 3s before trying again."
+        );
+        assert!(matches!(
+            ApiError::from_status(403, r#"{"message":"Forbidden"}"#, "/x", None),
+            ApiError::Forbidden { .. }
+        ));
+        assert!(matches!(
+            ApiError::from_status(502, "<html>", "/x", None),
+            ApiError::Server { status: 502, .. }
+        ));
+        assert!(matches!(
+            ApiError::from_status(404, "", "/api/x", None),
+            ApiError::NotFound { .. }
+        ));
+        assert!(
+            matches!(ApiError::from_status(400, r#"{"message":"type is required"}"#, "/x", None), ApiError::BadRequest { message } if message == "type is required")
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! intake: a terminal console for Centrapay Integration Requests.
+
+pub mod api;
