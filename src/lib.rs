@@ -1,6 +1,8 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
 pub mod api;
+pub mod config;
+pub mod validate;
 
 /// Install rustls' ring provider once per process; reqwest is built without a
 /// default provider to keep aws-lc (and its C build) out of the tree.

@@ -1,2 +1,344 @@
-pub struct Client;
-pub struct ClientOptions;
+//! The HTTP client: one method per operation of the contract.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::{Method, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::error::ApiError;
+use super::model::{
+    IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery,
+    UpdateIntegrationRequest,
+};
+use super::secret::Secret;
+
+/// Timeouts and identity for the client.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+pub const USER_AGENT: &str = concat!("intake/", env!("CARGO_PKG_VERSION"));
+
+/// A Centrapay API client bound to one base URL and API key.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: Url,
+    host: String,
+    timeout: Duration,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base", &self.base.as_str())
+            .field("api_key", &"***")
+            .finish()
+    }
+}
+
+/// Whether a host is a loopback address, where plain http cannot leak the key.
+pub fn is_loopback_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost")
+        || h.parse::<std::net::IpAddr>()
+            .map(|ip| ip.is_loopback())
+            .unwrap_or(false)
+}
+
+/// Parse and check a base URL: http(s) only, and http only to loopback so the
+/// key is never sent in clear text over a network.
+pub fn parse_base_url(raw: &str) -> Result<Url, ApiError> {
+    let trimmed = raw.trim();
+    let url = Url::parse(trimmed).map_err(|e| {
+        ApiError::Config(format!(
+            "base_url `{trimmed}` is not a valid URL ({e}); use e.g. https://service.centrapay.com."
+        ))
+    })?;
+    let host = url.host_str().unwrap_or_default().to_string();
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback_host(&host) => {}
+        "http" => {
+            return Err(ApiError::Config(format!(
+                "base_url `{trimmed}` uses plain http to {host}; the API key would travel unencrypted. Use https (plain http is allowed only to loopback addresses)."
+            )));
+        }
+        other => {
+            return Err(ApiError::Config(format!(
+                "base_url `{trimmed}` has scheme `{other}`; use https://."
+            )));
+        }
+    }
+    if host.is_empty() {
+        return Err(ApiError::Config(format!(
+            "base_url `{trimmed}` has no host; use e.g. https://service.centrapay.com."
+        )));
+    }
+    Ok(url)
+}
+
+impl Client {
+    pub fn new(base_url: &str, api_key: &Secret) -> Result<Self, ApiError> {
+        Self::with_options(base_url, api_key, ClientOptions::default())
+    }
+
+    pub fn with_options(
+        base_url: &str,
+        api_key: &Secret,
+        options: ClientOptions,
+    ) -> Result<Self, ApiError> {
+        let base = parse_base_url(base_url)?;
+        if api_key.is_empty() {
+            return Err(ApiError::Config(
+                "No API key is configured; set api_key in the profile or CENTRAPAY_API_KEY, or try `intake --demo`.".into(),
+            ));
+        }
+        let mut key = HeaderValue::from_str(api_key.expose().trim()).map_err(|_| {
+            ApiError::Config(
+                "The API key contains characters that cannot be sent in a header; check api_key."
+                    .into(),
+            )
+        })?;
+        key.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert("x-api-key", key);
+        crate::install_crypto();
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .default_headers(headers)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .build()
+            .map_err(|e| ApiError::Config(format!("Could not build the HTTP client: {e}.")))?;
+        let host = base.host_str().unwrap_or_default().to_string();
+        Ok(Client {
+            http,
+            base,
+            host,
+            timeout: options.timeout,
+        })
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
+    /// The host of the base URL, for the audit log and messages.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty();
+            for s in segments {
+                path.push(s);
+            }
+        }
+        url
+    }
+
+    async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: Url,
+        query: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        let path = url.path().to_string();
+        let mut req = self.http.request(method, url);
+        if !query.is_empty() {
+            req = req.query(query);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let resp = req.send().await.map_err(|e| self.transport_error(&e))?;
+        let status = resp.status();
+        let retry_after = resp
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let bytes = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
+        if status.is_success() {
+            serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode {
+                detail: if bytes.is_empty() {
+                    "the body was empty".to_string()
+                } else {
+                    e.to_string()
+                },
+            })
+        } else {
+            let text = String::from_utf8_lossy(&bytes);
+            Err(ApiError::from_status(
+                status.as_u16(),
+                &text,
+                &path,
+                retry_after,
+            ))
+        }
+    }
+
+    fn transport_error(&self, e: &reqwest::Error) -> ApiError {
+        // reqwest's own Display includes the URL; the URL never holds the key,
+        // but we still phrase these ourselves so operators see sentences.
+        if e.is_timeout() {
+            ApiError::Timeout {
+                after: self.timeout,
+            }
+        } else if e.is_connect() {
+            ApiError::Connect {
+                host: self.host.clone(),
+            }
+        } else if e.is_decode() {
+            ApiError::Decode {
+                detail: "the body could not be read".into(),
+            }
+        } else {
+            let detail = if e.is_body() {
+                "the response was cut off"
+            } else if e.is_request() {
+                "the connection was closed"
+            } else {
+                "the connection failed"
+            };
+            ApiError::Network {
+                host: self.host.clone(),
+                detail: detail.into(),
+            }
+        }
+    }
+
+    /// `POST /api/integration-requests`.
+    pub async fn create(
+        &self,
+        new: &NewIntegrationRequest,
+    ) -> Result<IntegrationRequest, ApiError> {
+        let url = self.url(&["api", "integration-requests"]);
+        self.send(Method::POST, url, &[], Some(new)).await
+    }
+
+    /// One page of `GET /api/integration-requests`.
+    pub async fn search_page(
+        &self,
+        query: &SearchQuery,
+        page_key: Option<&str>,
+    ) -> Result<Page<IntegrationRequest>, ApiError> {
+        let url = self.url(&["api", "integration-requests"]);
+        let mut params: Vec<(&str, &str)> = Vec::new();
+        if let Some(a) = query.account_id.as_deref() {
+            params.push(("accountId", a));
+        }
+        if let Some(t) = query.kind.as_ref() {
+            params.push(("type", t.as_str()));
+        }
+        if query.pending {
+            params.push(("pending", "true"));
+        }
+        if let Some(k) = page_key {
+            params.push(("pageKey", k));
+        }
+        self.send::<(), _>(Method::GET, url, &params, None).await
+    }
+
+    /// Page-by-page search, so a caller can show the first page at once.
+    pub fn search_pages(&self, query: SearchQuery) -> Pages {
+        Pages {
+            client: self.clone(),
+            query,
+            next: Some(None),
+        }
+    }
+
+    /// Every matching request, following `nextPageKey` through all pages.
+    pub async fn search(&self, query: &SearchQuery) -> Result<Vec<IntegrationRequest>, ApiError> {
+        let mut pages = self.search_pages(query.clone());
+        let mut all = Vec::new();
+        while let Some(page) = pages.next_page().await {
+            all.extend(page?);
+        }
+        Ok(all)
+    }
+
+    /// `GET /api/integration-requests/{id}` (later revision).
+    pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        let url = self.url(&["api", "integration-requests", id]);
+        self.send::<(), _>(Method::GET, url, &[], None).await
+    }
+
+    /// `POST /api/integration-requests/{id}/update` with a terminalId.
+    pub async fn update_terminal_id(
+        &self,
+        id: &str,
+        terminal_id: &str,
+    ) -> Result<IntegrationRequest, ApiError> {
+        let url = self.url(&["api", "integration-requests", id, "update"]);
+        let body = UpdateIntegrationRequest {
+            terminal_id: terminal_id.to_string(),
+        };
+        self.send(Method::POST, url, &[], Some(&body)).await
+    }
+
+    /// `POST /api/integration-requests/{id}/activate`.
+    pub async fn activate(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        let url = self.url(&["api", "integration-requests", id, "activate"]);
+        self.send::<(), _>(Method::POST, url, &[], None).await
+    }
+
+    /// `GET /api/merchants/{merchantId}`.
+    pub async fn merchant(&self, merchant_id: &str) -> Result<Merchant, ApiError> {
+        let url = self.url(&["api", "merchants", merchant_id]);
+        self.send::<(), _>(Method::GET, url, &[], None).await
+    }
+}
+
+/// A search in progress; each call fetches the next page.
+pub struct Pages {
+    client: Client,
+    query: SearchQuery,
+    /// `Some(key)` while another page is due; `None` once the last page came.
+    next: Option<Option<String>>,
+}
+
+impl Pages {
+    pub async fn next_page(&mut self) -> Option<Result<Vec<IntegrationRequest>, ApiError>> {
+        let key = self.next.take()?;
+        match self.client.search_page(&self.query, key.as_deref()).await {
+            Ok(page) => {
+                // A server repeating its own key would loop forever; stop instead.
+                self.next = match page.next_page_key {
+                    Some(k) if !k.is_empty() && Some(&k) != key.as_ref() => Some(Some(k)),
+                    _ => None,
+                };
+                Some(Ok(page.items))
+            }
+            Err(e) => {
+                // Keep the key so the caller may retry this page.
+                self.next = Some(key);
+                Some(Err(e))
+            }
+        }
+    }
+
+    /// Whether the last page has been fetched.
+    pub fn is_done(&self) -> bool {
+        self.next.is_none()
+    }
+}
