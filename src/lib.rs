@@ -1,8 +1,13 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
 pub mod api;
+pub mod cli;
 pub mod config;
+pub mod logging;
 pub mod validate;
+
+/// The version with the git commit it was built from, when known.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Install rustls' ring provider once per process; reqwest is built without a
 /// default provider to keep aws-lc (and its C build) out of the tree.

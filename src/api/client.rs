@@ -271,8 +271,8 @@ impl Client {
     pub async fn search(&self, query: &SearchQuery) -> Result<Vec<IntegrationRequest>, ApiError> {
         let mut pages = self.search_pages(query.clone());
         let mut all = Vec::new();
-        while let Some(page) = pages.next_page().await {
-            all.extend(page?);
+        while let Some(page) = pages.next_page().await? {
+            all.extend(page);
         }
         Ok(all)
     }
@@ -318,8 +318,12 @@ pub struct Pages {
 }
 
 impl Pages {
-    pub async fn next_page(&mut self) -> Option<Result<Vec<IntegrationRequest>, ApiError>> {
-        let key = self.next.take()?;
+    /// The next page, `Ok(None)` after the last. On error the position is
+    /// kept, so calling again retries the same page.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<IntegrationRequest>>, ApiError> {
+        let Some(key) = self.next.take() else {
+            return Ok(None);
+        };
         match self.client.search_page(&self.query, key.as_deref()).await {
             Ok(page) => {
                 // A server repeating its own key would loop forever; stop instead.
@@ -327,12 +331,11 @@ impl Pages {
                     Some(k) if !k.is_empty() && Some(&k) != key.as_ref() => Some(Some(k)),
                     _ => None,
                 };
-                Some(Ok(page.items))
+                Ok(Some(page.items))
             }
             Err(e) => {
-                // Keep the key so the caller may retry this page.
                 self.next = Some(key);
-                Some(Err(e))
+                Err(e)
             }
         }
     }

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod error;
 pub mod model;
+pub mod retry;
 pub mod secret;
 
 pub use client::{Client, ClientOptions};

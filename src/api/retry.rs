@@ -1,0 +1,211 @@
+//! Retrying calls where that is safe, and confirming mutations whose
+//! response was lost.
+
+use std::future::Future;
+use std::time::Duration;
+
+use super::client::{Client, Pages};
+use super::error::ApiError;
+use super::model::{IntegrationRequest, NewIntegrationRequest};
+
+/// How hard to try before giving up.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub attempts: u32,
+    pub base: Duration,
+    pub max: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 4,
+            base: Duration::from_millis(200),
+            max: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    pub const NONE: RetryPolicy = RetryPolicy {
+        attempts: 1,
+        base: Duration::ZERO,
+        max: Duration::ZERO,
+    };
+
+    /// Exponential backoff with full jitter, or the server's Retry-After.
+    pub fn delay(&self, attempt: u32, err: &ApiError) -> Duration {
+        if let ApiError::RateLimited {
+            retry_after: Some(d),
+        } = err
+        {
+            return (*d).min(Duration::from_secs(60));
+        }
+        let exp = self.base.saturating_mul(1u32 << attempt.min(16)).min(self.max);
+        let nanos = exp.as_nanos() as u64;
+        if nanos == 0 {
+            return Duration::ZERO;
+        }
+        // Half fixed, half random: spreads retries of a bulk run apart.
+        Duration::from_nanos(nanos / 2 + jitter(nanos / 2 + 1))
+    }
+}
+
+fn jitter(bound: u64) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(bound);
+    h.finish() % bound
+}
+
+/// Retry a read (safe to repeat) on transient failures.
+pub async fn read<T, F, Fut>(policy: RetryPolicy, mut call: F) -> Result<T, ApiError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, ApiError>>,
+{
+    let mut attempt = 0;
+    loop {
+        match call().await {
+            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
+                let d = policy.delay(attempt, &e);
+                tracing::debug!(error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying read");
+                tokio::time::sleep(d).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The next page of a search, retrying transient failures of that page.
+pub async fn next_page(
+    pages: &mut Pages,
+    policy: RetryPolicy,
+) -> Result<Option<Vec<IntegrationRequest>>, ApiError> {
+    let mut attempt = 0;
+    loop {
+        match pages.next_page().await {
+            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
+                tokio::time::sleep(policy.delay(attempt, &e)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// How an activation ended when it succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Activation {
+    /// This call activated it.
+    Activated(IntegrationRequest),
+    /// A response was lost, and a retry found it active: our earlier call did it.
+    Confirmed(Option<IntegrationRequest>),
+    /// It was already active before we asked (someone else got there first).
+    AlreadyActive,
+}
+
+impl Activation {
+    pub fn request(&self) -> Option<&IntegrationRequest> {
+        match self {
+            Activation::Activated(r) => Some(r),
+            Activation::Confirmed(r) => r.as_ref(),
+            Activation::AlreadyActive => None,
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Activation::Activated(_) => "activated",
+            Activation::Confirmed(_) => "activated (confirmed)",
+            Activation::AlreadyActive => "already active",
+        }
+    }
+}
+
+/// Activate, retrying transient failures. Repeating an activation is safe:
+/// the server answers INTEGRATION_ALREADY_ACTIVATED instead of acting twice,
+/// which after a lost response means our first call succeeded.
+pub async fn activate(
+    client: &Client,
+    policy: RetryPolicy,
+    id: &str,
+) -> Result<Activation, ApiError> {
+    let mut attempt = 0;
+    let mut maybe_applied = false;
+    loop {
+        match client.activate(id).await {
+            Ok(r) => return Ok(Activation::Activated(r)),
+            Err(ApiError::AlreadyActivated) if maybe_applied => {
+                let r = client.get(id).await.ok();
+                return Ok(Activation::Confirmed(r));
+            }
+            Err(ApiError::AlreadyActivated) => return Ok(Activation::AlreadyActive),
+            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
+                maybe_applied |= e.outcome_unknown();
+                let d = policy.delay(attempt, &e);
+                tracing::debug!(id, error = %e.label(), attempt, "retrying activate");
+                tokio::time::sleep(d).await;
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Set a terminalId, retrying transient failures: setting the same value
+/// twice leaves the same state, so repeating is safe.
+pub async fn update_terminal_id(
+    client: &Client,
+    policy: RetryPolicy,
+    id: &str,
+    terminal_id: &str,
+) -> Result<IntegrationRequest, ApiError> {
+    read(policy, || client.update_terminal_id(id, terminal_id)).await
+}
+
+/// Create, retrying only failures where the server cannot have acted
+/// (refused connection, rate limit); a lost response is reported, not retried,
+/// so a request is never created twice by accident.
+pub async fn create(
+    client: &Client,
+    policy: RetryPolicy,
+    new: &NewIntegrationRequest,
+) -> Result<IntegrationRequest, ApiError> {
+    let mut attempt = 0;
+    loop {
+        match client.create(new).await {
+            Err(e @ (ApiError::Connect { .. } | ApiError::RateLimited { .. }))
+                if attempt + 1 < policy.attempts =>
+            {
+                tokio::time::sleep(policy.delay(attempt, &e)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delay_grows_is_capped_and_honours_retry_after() {
+        let p = RetryPolicy::default();
+        let e = ApiError::Server {
+            status: 500,
+            message: String::new(),
+        };
+        for a in 0..10 {
+            let d = p.delay(a, &e);
+            assert!(d <= p.max, "{d:?}");
+            assert!(d >= p.base.saturating_mul(1 << a.min(16)).min(p.max) / 2);
+        }
+        let rl = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(2)),
+        };
+        assert_eq!(p.delay(0, &rl), Duration::from_secs(2));
+    }
+}

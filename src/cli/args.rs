@@ -1,0 +1,156 @@
+//! The command line, as clap sees it.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "intake",
+    version = crate::VERSION,
+    about = "Triage and activate Centrapay Integration Requests",
+    long_about = "intake opens a console for the pending Integration Requests of the configured profile. \
+                  With a subcommand it runs headless for scripts. `intake --demo` uses a built-in simulator instead of Centrapay."
+)]
+pub struct Cli {
+    /// Run against a built-in simulator with demo data (no credentials needed).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Configuration profile (overrides INTAKE_PROFILE and default_profile).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Configuration file (overrides INTAKE_CONFIG and the OS config dir).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// API base URL (overrides CENTRAPAY_BASE_URL and the profile).
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Account id (overrides CENTRAPAY_ACCOUNT_ID and the profile).
+    #[arg(long = "account", global = true, value_name = "ID")]
+    pub account_id: Option<String>,
+    /// Log detail written to the log file: error, warn, info, debug or trace.
+    #[arg(long, global = true, value_name = "LEVEL", default_value = "info")]
+    pub log_level: String,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List integration requests (all pages).
+    List(ListArgs),
+    /// Show one integration request.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the terminalId of an integration request.
+    Update {
+        id: String,
+        #[arg(long = "terminal-id", value_name = "ID")]
+        terminal_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Activate one or more integration requests (one line of outcome each).
+    Activate {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create an integration request.
+    Create {
+        #[arg(long, value_name = "MERCHANT_ID")]
+        merchant: String,
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the Centrapay API simulator standalone.
+    Sim(SimArgs),
+    /// Inspect or create the configuration file.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this type (verifone, windcave, epay, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only pending requests.
+    #[arg(long)]
+    pub pending: bool,
+    #[arg(long, value_enum, default_value = "table", hide = true)]
+    pub format: Format,
+    /// Print JSON for scripts.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with a header row.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+impl ListArgs {
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else if self.csv {
+            Format::Csv
+        } else {
+            self.format
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The API key clients must send.
+    #[arg(long, default_value = "demo-key")]
+    pub api_key: String,
+    /// Generate N requests instead of the built-in demo set.
+    #[arg(long, value_name = "N")]
+    pub seed_count: Option<usize>,
+    /// Seed of the deterministic generator.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Items per search page.
+    #[arg(long, default_value_t = 100)]
+    pub page_size: usize,
+    /// Latency per call: `50` or a range `20..80` (milliseconds).
+    #[arg(long, value_name = "MS")]
+    pub latency_ms: Option<String>,
+    /// Share of calls answered 500 (0.0 to 1.0).
+    #[arg(long, default_value_t = 0.0)]
+    pub error_rate: f64,
+    /// Share of calls whose connection is dropped.
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_rate: f64,
+    /// Share of calls answered 429 with Retry-After.
+    #[arg(long, default_value_t = 0.0)]
+    pub rate_limit_rate: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the configuration file's path.
+    Path,
+    /// Write a commented starter configuration (mode 0600).
+    Init,
+}

@@ -1,0 +1,381 @@
+//! What each subcommand does.
+
+use std::io::{self, Write};
+
+use futures_util::StreamExt;
+use serde::Serialize;
+
+use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
+use super::output;
+use crate::api::retry::{self, Activation, RetryPolicy};
+use crate::api::{ApiError, Client, IntegrationType, NewIntegrationRequest, SearchQuery};
+use crate::config::{self, ConfigError, Overrides, Settings};
+use crate::sim;
+use crate::validate::{check_id, validate_terminal_id};
+
+/// Why a command failed; decides the exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad arguments or configuration: exit 2.
+    Usage(String),
+    /// The API refused or could not be reached: exit 1.
+    Api(ApiError),
+    /// Some of the work failed and was reported line by line: exit 1.
+    Reported(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) | Failure::Api(ApiError::Config(_)) => 2,
+            Failure::Api(_) | Failure::Reported(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Usage(m) | Failure::Reported(m) => f.write_str(m),
+            Failure::Api(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(e: ApiError) -> Self {
+        Failure::Api(e)
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(e: ConfigError) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Reported(format!("Could not write the output: {e}."))
+    }
+}
+
+/// A connected client with the settings it came from. In demo mode it also
+/// owns the in-process simulator, which stops when this is dropped.
+pub struct Session {
+    pub client: Client,
+    pub settings: Settings,
+    pub demo: bool,
+    pub sim: Option<sim::SimHandle>,
+}
+
+impl Session {
+    pub fn query(&self) -> SearchQuery {
+        SearchQuery {
+            account_id: self.settings.account_id.clone(),
+            ..SearchQuery::default()
+        }
+    }
+}
+
+pub fn overrides(cli: &Cli) -> Overrides {
+    Overrides {
+        config_path: cli.config.clone(),
+        profile: cli.profile.clone(),
+        base_url: cli.base_url.clone(),
+        account_id: cli.account_id.clone(),
+    }
+}
+
+/// Resolve configuration (or start the demo simulator) and build the client.
+pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
+    if cli.demo {
+        let handle = sim::start_local(sim::SimConfig::default())
+            .await
+            .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
+        let settings = Settings {
+            profile: "demo".into(),
+            base_url: handle.base_url(),
+            api_key: crate::api::Secret::new(handle.api_key()),
+            account_id: cli.account_id.clone(),
+            concurrency: config::DEFAULT_CONCURRENCY,
+            auto_refresh: None,
+            warnings: Vec::new(),
+        };
+        let client = Client::new(&settings.base_url, &settings.api_key)?;
+        return Ok(Session {
+            client,
+            settings,
+            demo: true,
+            sim: Some(handle),
+        });
+    }
+    let settings = config::load(&overrides(cli))?;
+    for w in &settings.warnings {
+        tracing::warn!("{w}");
+        eprintln!("{w}");
+    }
+    let client = Client::new(&settings.base_url, &settings.api_key)?;
+    Ok(Session {
+        client,
+        settings,
+        demo: false,
+        sim: None,
+    })
+}
+
+/// Run a headless subcommand.
+pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
+    match command {
+        Command::Sim(args) => return run_sim(args).await,
+        Command::Config { action } => return run_config(cli, action),
+        _ => {}
+    }
+    let session = open_session(cli).await?;
+    let result = run_api(&session, command).await;
+    if let Some(sim) = session.sim {
+        sim.shutdown().await;
+    }
+    match result {
+        Err(Failure::Reported(m)) if m.is_empty() => Err(Failure::Reported(m)),
+        other => other,
+    }
+}
+
+async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
+    let client = &session.client;
+    let policy = RetryPolicy::default();
+    let now = chrono::Utc::now();
+    let stdout = io::stdout();
+    match command {
+        Command::List(args) => list(session, args, &now).await,
+        Command::Show { id, json } => {
+            check_id("request id", id).map_err(Failure::Usage)?;
+            let r = retry::read(policy, || client.get(id)).await?;
+            let mut out = stdout.lock();
+            if *json {
+                output::json(&mut out, &r)?;
+            } else {
+                output::detail(&mut out, &r, &now)?;
+            }
+            Ok(())
+        }
+        Command::Update {
+            id,
+            terminal_id,
+            json,
+        } => {
+            check_id("request id", id).map_err(Failure::Usage)?;
+            let current = retry::read(policy, || client.get(id)).await?;
+            let tid = validate_terminal_id(&current.kind, terminal_id).map_err(Failure::Usage)?;
+            let r = retry::update_terminal_id(client, policy, id, &tid).await?;
+            let mut out = stdout.lock();
+            if *json {
+                output::json(&mut out, &r)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} terminalId set to {} ({}, merchant {})",
+                    r.id,
+                    r.effective_terminal_id().unwrap_or("-"),
+                    r.kind,
+                    r.merchant_id
+                )?;
+            }
+            Ok(())
+        }
+        Command::Activate { ids, json } => activate(session, ids, *json).await,
+        Command::Create {
+            merchant,
+            kind,
+            json,
+        } => {
+            check_id("merchant id", merchant).map_err(Failure::Usage)?;
+            let kind = parse_type(kind)?;
+            let account_id = session.settings.account_id.clone().ok_or_else(|| {
+                Failure::Usage(
+                    "Creating a request needs an account: pass --account ID, set CENTRAPAY_ACCOUNT_ID or account_id in the profile."
+                        .into(),
+                )
+            })?;
+            let new = NewIntegrationRequest {
+                account_id,
+                merchant_id: merchant.clone(),
+                kind,
+            };
+            let r = retry::create(client, policy, &new).await?;
+            let mut out = stdout.lock();
+            if *json {
+                output::json(&mut out, &r)?;
+            } else {
+                writeln!(out, "{} created ({}, merchant {}, {})", r.id, r.kind, r.merchant_id, r.status)?;
+            }
+            Ok(())
+        }
+        Command::Sim(_) | Command::Config { .. } => Ok(()),
+    }
+}
+
+fn parse_type(raw: &str) -> Result<IntegrationType, Failure> {
+    let t = IntegrationType::parse(raw.trim().to_ascii_lowercase().as_str());
+    if let IntegrationType::Unknown(u) = &t {
+        let known: Vec<&str> = IntegrationType::KNOWN.iter().map(|k| k.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "`{}` is not an integration type; use one of {}.",
+            u.escape_default(),
+            known.join(", ")
+        )));
+    }
+    Ok(t)
+}
+
+async fn list(session: &Session, args: &ListArgs, now: &chrono::DateTime<chrono::Utc>) -> Result<(), Failure> {
+    let mut query = session.query();
+    query.pending = args.pending;
+    if let Some(k) = &args.kind {
+        query.kind = Some(parse_type(k)?);
+    }
+    let mut pages = session.client.search_pages(query);
+    let mut items = Vec::new();
+    while let Some(batch) = retry::next_page(&mut pages, RetryPolicy::default()).await? {
+        items.extend(batch);
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format() {
+        Format::Table => output::table(&mut out, &items, now),
+        Format::Json => output::json(&mut out, &items),
+        Format::Csv => output::csv(&mut out, &items),
+    };
+    quiet_broken_pipe(written)
+}
+
+// `intake list | head` closes the pipe early; that is not an error.
+fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
+    match r {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+#[derive(Serialize)]
+struct Outcome<'a> {
+    id: &'a str,
+    outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+async fn activate(session: &Session, ids: &[String], json: bool) -> Result<(), Failure> {
+    for id in ids {
+        check_id("request id", id).map_err(Failure::Usage)?;
+    }
+    let client = &session.client;
+    let policy = RetryPolicy::default();
+    let mut results = futures_util::stream::iter(ids.iter())
+        .map(|id| async move { (id.as_str(), retry::activate(client, policy, id).await) })
+        .buffered(session.settings.concurrency.max(1));
+    let stdout = io::stdout();
+    let mut failed = 0usize;
+    let mut outcomes = Vec::new();
+    while let Some((id, result)) = results.next().await {
+        let o = match &result {
+            Ok(a) => Outcome {
+                id,
+                outcome: a.label(),
+                code: matches!(a, Activation::AlreadyActive).then_some("INTEGRATION_ALREADY_ACTIVATED"),
+                error: None,
+            },
+            Err(e) => {
+                failed += 1;
+                Outcome {
+                    id,
+                    outcome: "failed",
+                    code: Some(e.label()),
+                    error: Some(e.to_string()),
+                }
+            }
+        };
+        if json {
+            outcomes.push(o);
+        } else {
+            let mut out = stdout.lock();
+            let line = match (&result, &o.error) {
+                (Ok(Activation::Activated(r)), _) => {
+                    format!("{id} activated ({}, merchant {})", r.kind, r.merchant_id)
+                }
+                (Ok(a), _) => format!("{id} {}", a.label()),
+                (Err(_), Some(e)) => format!("{id} failed: {e}"),
+                (Err(_), None) => format!("{id} failed"),
+            };
+            quiet_broken_pipe(writeln!(out, "{line}"))?;
+        }
+    }
+    if json {
+        quiet_broken_pipe(output::json(&mut stdout.lock(), &outcomes))?;
+    }
+    if failed > 0 {
+        return Err(Failure::Reported(format!(
+            "{failed} of {} activations failed; see the lines above.",
+            ids.len()
+        )));
+    }
+    Ok(())
+}
+
+async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
+    let mut faults = sim::Faults {
+        error_rate: args.error_rate,
+        drop_rate: args.drop_rate,
+        rate_limit_rate: args.rate_limit_rate,
+        retry_after_secs: 1,
+        ..sim::Faults::default()
+    };
+    for (name, v) in [
+        ("--error-rate", args.error_rate),
+        ("--drop-rate", args.drop_rate),
+        ("--rate-limit-rate", args.rate_limit_rate),
+    ] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(Failure::Usage(format!("{name} must be between 0.0 and 1.0; got {v}.")));
+        }
+    }
+    if let Some(l) = &args.latency_ms {
+        let (min, max) = sim::Faults::parse_latency(l).map_err(Failure::Usage)?;
+        faults.latency_min_ms = min;
+        faults.latency_max_ms = max;
+    }
+    if args.page_size == 0 {
+        return Err(Failure::Usage("--page-size must be at least 1.".into()));
+    }
+    let config = sim::SimConfig {
+        api_key: args.api_key.clone(),
+        seed_count: args.seed_count,
+        seed: args.seed,
+        page_size: args.page_size,
+        faults,
+    };
+    sim::run_standalone(args.listen, config)
+        .await
+        .map_err(|e| Failure::Reported(format!("The simulator could not listen on {}: {e}.", args.listen)))
+}
+
+fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
+    let path = config::config_path(cli.config.as_deref())?;
+    match action {
+        ConfigAction::Path => {
+            println!("{}", path.display());
+            Ok(())
+        }
+        ConfigAction::Init => {
+            config::write_starter(&path)?;
+            println!(
+                "Wrote {} (mode 0600). Fill in api_key and account_id for your profiles.",
+                path.display()
+            );
+            Ok(())
+        }
+    }
+}

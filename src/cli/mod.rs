@@ -1,0 +1,8 @@
+//! The headless command line: one subcommand per API operation.
+
+mod args;
+mod commands;
+mod output;
+
+pub use args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
+pub use commands::{Failure, run};

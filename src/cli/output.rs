@@ -1,0 +1,137 @@
+//! How results are printed: tables for people, JSON and CSV for scripts.
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+
+use crate::api::IntegrationRequest;
+use crate::api::model::format_timestamp;
+
+/// An age like `3d`, `5h`, `12m`, `40s`.
+pub fn age(then: &DateTime<Utc>, now: &DateTime<Utc>) -> String {
+    let secs = (*now - *then).num_seconds().max(0);
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
+// Server strings are printed to a terminal: strip control characters so a
+// hostile value cannot move the cursor or change colours.
+fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+pub fn table(out: &mut impl Write, items: &[IntegrationRequest], now: &DateTime<Utc>) -> io::Result<()> {
+    let headers = ["ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE"];
+    let rows: Vec<[String; 7]> = items
+        .iter()
+        .map(|r| {
+            [
+                clean(&r.id),
+                clean(r.status.as_str()),
+                clean(r.kind.as_str()),
+                clean(&r.merchant_id),
+                clean(&r.account_id),
+                clean(r.effective_terminal_id().unwrap_or("-")),
+                age(&r.created_at, now),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(str::len);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row.iter()) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths.iter()).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, &headers)?;
+    for row in &rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        line(out, &cells)?;
+    }
+    Ok(())
+}
+
+pub fn csv(out: &mut impl Write, items: &[IntegrationRequest]) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    let header = [
+        "id", "status", "type", "merchantId", "accountId", "terminalId", "createdAt", "updatedAt", "createdBy", "updatedBy",
+    ];
+    w.write_record(header).map_err(io::Error::other)?;
+    for r in items {
+        w.write_record([
+            r.id.as_str(),
+            r.status.as_str(),
+            r.kind.as_str(),
+            r.merchant_id.as_str(),
+            r.account_id.as_str(),
+            r.effective_terminal_id().unwrap_or(""),
+            &format_timestamp(&r.created_at),
+            &format_timestamp(&r.updated_at),
+            r.created_by.as_deref().unwrap_or(""),
+            r.updated_by.as_deref().unwrap_or(""),
+        ])
+        .map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+pub fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `key: value` lines for `intake show`.
+pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>) -> io::Result<()> {
+    let local = |t: &DateTime<Utc>| {
+        format!(
+            "{} ({} ago)",
+            t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S %Z"),
+            age(t, now)
+        )
+    };
+    let mut fields: Vec<(&str, String)> = vec![
+        ("id", clean(&r.id)),
+        ("status", clean(r.status.as_str())),
+        ("type", clean(r.kind.as_str())),
+        ("merchantId", clean(&r.merchant_id)),
+        ("accountId", clean(&r.account_id)),
+        ("terminalId", clean(r.effective_terminal_id().unwrap_or("-"))),
+    ];
+    if let Some(d) = r.terminal.as_ref().and_then(|t| t.device_id.as_deref()) {
+        fields.push(("deviceId", clean(d)));
+    }
+    if let Some(p) = &r.product {
+        fields.push(("product", clean(&p.name)));
+    }
+    fields.push(("createdAt", local(&r.created_at)));
+    fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
+    fields.push(("updatedAt", local(&r.updated_at)));
+    fields.push(("updatedBy", clean(r.updated_by.as_deref().unwrap_or("-"))));
+    let blockers = r.blockers();
+    fields.push((
+        "activation",
+        if blockers.is_empty() {
+            "ready to activate".to_string()
+        } else {
+            blockers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        },
+    ));
+    for (k, v) in fields {
+        writeln!(out, "{k:<11} {v}")?;
+    }
+    Ok(())
+}

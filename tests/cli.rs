@@ -1,0 +1,267 @@
+//! The built binary's output and exit codes, against an in-process simulator.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use intake::api::{IntegrationRequest, IntegrationType, Status};
+use intake::sim::{self, SimConfig, SimHandle};
+
+struct Env {
+    sim: SimHandle,
+    dir: PathBuf,
+}
+
+impl Env {
+    async fn new(name: &str) -> Env {
+        let sim = sim::start_local(SimConfig::default()).await.expect("sim");
+        let dir = std::env::temp_dir().join(format!("intake-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        Env { sim, dir }
+    }
+
+    /// The binary with a private config, log and environment.
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.dir)
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env("XDG_STATE_HOME", self.dir.join("state"))
+            .env("XDG_DATA_HOME", self.dir.join("data"))
+            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
+            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
+            .env("CENTRAPAY_API_KEY", self.sim.api_key());
+        c
+    }
+
+    async fn run(&self, args: &[&str]) -> Output {
+        let mut c = self.cmd();
+        c.args(args);
+        run(c).await
+    }
+}
+
+async fn run(mut c: Command) -> Output {
+    tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
+        .await
+        .expect("join")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_prints_a_table_json_and_csv() {
+    let env = Env::new("list").await;
+    let total = env.sim.requests().len();
+
+    let o = env.run(&["list"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    let header = lines.next().expect("header");
+    for col in ["ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE"] {
+        assert!(header.contains(col), "{header}");
+    }
+    assert_eq!(lines.count(), total);
+
+    let o = env.run(&["list", "--json", "--pending", "--type", "epay"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let items: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
+    let expected = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.kind == IntegrationType::Epay && r.status == Status::Pending)
+        .count();
+    assert_eq!(items.len(), expected);
+    assert!(items.iter().all(|r| r.kind == IntegrationType::Epay && r.is_pending()));
+
+    let o = env.run(&["list", "--csv"]).await;
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("id,status,type,merchantId,accountId,terminalId,createdAt"), "{out}");
+    assert_eq!(out.lines().count(), total + 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_update_activate_create_and_their_exit_codes() {
+    let env = Env::new("ops").await;
+    let epay = env
+        .sim
+        .requests()
+        .into_iter()
+        .find(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none())
+        .expect("an epay without terminalId");
+
+    let o = env.run(&["show", &epay.id]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(&epay.merchant_id) && out.contains("epay: terminalId missing"), "{out}");
+
+    // unknown id: API error, exit 1, a sentence
+    let o = env.run(&["show", "NoSuchRequest000000000"]).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("does not exist or this API key cannot see it"), "{}", stderr(&o));
+
+    // malformed id: usage, exit 2, nothing sent
+    let o = env.run(&["show", "a/b"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a valid request id"), "{}", stderr(&o));
+
+    // activate before the terminalId: domain error line, exit 1
+    let o = env.run(&["activate", &epay.id]).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("INTEGRATION_PARAM_MISSING"), "{}", stdout(&o));
+
+    // invalid terminalId for epay: exit 2, nothing stored
+    let o = env.run(&["update", &epay.id, "--terminal-id", "12ab"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("digits only"), "{}", stderr(&o));
+    assert_eq!(env.sim.get(&epay.id).expect("stored").terminal_id, None);
+
+    let o = env.run(&["update", &epay.id, "--terminal-id", "11000021"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(env.sim.get(&epay.id).expect("stored").terminal_id.as_deref(), Some("11000021"));
+
+    // activate several: one line each, exit 1 because one failed
+    let other = env
+        .sim
+        .requests()
+        .into_iter()
+        .find(|r| r.is_pending() && !r.needs_terminal_id() && r.id != epay.id)
+        .expect("another pending");
+    let o = env.run(&["activate", &epay.id, &other.id, "NoSuchRequest000000000"]).await;
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with(&format!("{} activated", epay.id)), "{out}");
+    assert!(lines[1].starts_with(&format!("{} activated", other.id)), "{out}");
+    assert!(lines[2].starts_with("NoSuchRequest000000000 failed: Forbidden"), "{out}");
+    assert_eq!(env.sim.get(&epay.id).expect("stored").status, Status::Active);
+    assert_eq!(env.sim.get(&other.id).expect("stored").status, Status::Active);
+
+    // again: already active is not a failure
+    let o = env.run(&["activate", &epay.id, "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v[0]["outcome"], "already active");
+
+    // create, and the duplicate
+    let args = ["create", "--merchant", "abcdefabcdefabcdefabcdef", "--type", "windcave", "--account", &epay.account_id];
+    let o = env.run(&args).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("created (windcave, merchant abcdefabcdefabcdefabcdef, pending)"));
+    let o = env.run(&args).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("INTEGRATION_ALREADY_REQUESTED"), "{}", stderr(&o));
+
+    let o = env.run(&["create", "--merchant", "abc", "--type", "paypal", "--account", "A"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not an integration type"), "{}", stderr(&o));
+
+    let o = env.run(&["activate"]).await;
+    assert_eq!(o.status.code(), Some(2), "clap usage errors exit 2");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_config_is_a_clear_usage_error() {
+    let env = Env::new("noconfig").await;
+    let mut c = env.cmd();
+    c.env_remove("CENTRAPAY_API_KEY").env_remove("CENTRAPAY_BASE_URL").arg("list");
+    let o = run(c).await;
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("No configuration found at") && err.contains("intake --demo"), "{err}");
+    assert!(err.contains("config.toml"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn config_init_writes_0600_and_profiles_resolve() {
+    let env = Env::new("init").await;
+    let path = env.dir.join("cfg").join("config.toml");
+    let mut c = env.cmd();
+    c.env("INTAKE_CONFIG", &path).args(["config", "path"]);
+    let o = run(c).await;
+    assert_eq!(stdout(&o).trim(), path.display().to_string());
+
+    let mut c = env.cmd();
+    c.env("INTAKE_CONFIG", &path).args(["config", "init"]);
+    let o = run(c).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("written").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    // a profile pointing at the simulator, picked by --profile
+    let text = format!(
+        "default_profile = \"production\"\n[profiles.local]\nbase_url = \"{}\"\napi_key = \"{}\"\n[profiles.production]\nbase_url = \"https://service.centrapay.com\"\napi_key = \"nope\"\n",
+        env.sim.base_url(),
+        env.sim.api_key()
+    );
+    intake::config::write_private(&path, text.as_bytes()).expect("write");
+    let mut c = env.cmd();
+    c.env_remove("CENTRAPAY_API_KEY")
+        .env_remove("CENTRAPAY_BASE_URL")
+        .env("INTAKE_CONFIG", &path)
+        .args(["--profile", "local", "list", "--json"]);
+    let o = run(c).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let mut c = env.cmd();
+    c.env_remove("CENTRAPAY_API_KEY")
+        .env("INTAKE_CONFIG", &path)
+        .args(["--profile", "staging", "list"]);
+    let o = run(c).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Profile `staging` is not in"), "{}", stderr(&o));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_runs_any_command_without_credentials() {
+    let env = Env::new("demo").await;
+    let mut c = env.cmd();
+    c.env_remove("CENTRAPAY_API_KEY").env_remove("CENTRAPAY_BASE_URL").args(["--demo", "list", "--pending"]);
+    let o = run(c).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).lines().count() > 10);
+    assert!(stdout(&o).lines().skip(1).all(|l| l.contains("pending")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_key_never_reaches_output_or_logs() {
+    let env = Env::new("secret").await;
+    let canary = "sk_live_CANARY_7f3a9c";
+    let mut outputs = Vec::new();
+    for args in [
+        vec!["--log-level", "trace", "list"],
+        vec!["--log-level", "trace", "show", "DKTs3U38hdhfEqwF1JKoT2"],
+        vec!["--log-level", "trace", "activate", "DKTs3U38hdhfEqwF1JKoT2", "X2"],
+        vec!["--log-level", "trace", "update", "DKTs3U38hdhfEqwF1JKoT2", "--terminal-id", "1"],
+        vec!["--log-level", "trace", "--base-url", "http://example.com", "list"],
+        vec!["--log-level", "trace", "--base-url", "http://127.0.0.1:1", "list"],
+    ] {
+        let mut c = env.cmd();
+        c.env("CENTRAPAY_API_KEY", canary).args(&args);
+        let o = run(c).await;
+        assert_ne!(o.status.code(), Some(0), "{args:?} should fail with a wrong key");
+        outputs.push(stdout(&o));
+        outputs.push(stderr(&o));
+    }
+    outputs.push(std::fs::read_to_string(env.dir.join("intake.log")).unwrap_or_default());
+    for text in &outputs {
+        assert!(!text.contains(canary), "the key leaked: {text}");
+        assert!(!text.contains("CANARY"), "part of the key leaked: {text}");
+    }
+    assert!(outputs.iter().any(|t| t.contains("The API key was refused")));
+}
