@@ -814,6 +814,18 @@ async fn large_seed_is_unique_and_pages_quickly() {
     let page = search(&h, &c, &[("pageKey", &next)]).await;
     assert_eq!(page.items.len(), 50);
     assert!(page.next_page_key.is_none());
-    eprintln!("seeded {n} in {built:?}");
+    // Speed, generously bounded for unoptimised builds: a page from the
+    // middle, and a sparse filter that has to scan most of the store.
+    let key = format!("ir#{}", n / 2);
+    let t = Instant::now();
+    let page = search(&h, &c, &[("pageKey", &key)]).await;
+    let mid_page = t.elapsed();
+    assert_eq!(page.items.len(), 100);
+    let t = Instant::now();
+    let page = search(&h, &c, &[("accountId", &last.account_id)]).await;
+    let sparse = t.elapsed();
+    assert!(!page.items.is_empty());
+    assert!(mid_page < Duration::from_millis(500) && sparse < Duration::from_millis(500));
+    eprintln!("seeded {n} in {built:?}; page {mid_page:?}; sparse filter {sparse:?}");
     h.shutdown().await;
 }

@@ -72,16 +72,43 @@ pub(crate) fn error_response(status: StatusCode, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
-fn bad_request(message: &str) -> Response {
-    error_response(StatusCode::BAD_REQUEST, message)
+/// A refusal, rendered as Centrapay's error body. Kept small (rather than a
+/// ready-made `Response`) so `Result`s carrying it stay cheap to move.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    status: StatusCode,
+    message: String,
 }
 
-fn forbidden(message: &str) -> Response {
-    error_response(StatusCode::FORBIDDEN, message)
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        error_response(self.status, &self.message)
+    }
 }
 
-fn code(c: ErrorCode) -> Response {
-    forbidden(c.as_str())
+type Answer = Result<Response, Refusal>;
+
+fn bad_request(message: impl Into<String>) -> Refusal {
+    Refusal {
+        status: StatusCode::BAD_REQUEST,
+        message: message.into(),
+    }
+}
+
+/// What Centrapay answers for a missing or foreign resource (not 404).
+fn forbidden() -> Refusal {
+    code_str("Forbidden")
+}
+
+fn code(c: ErrorCode) -> Refusal {
+    code_str(c.as_str())
+}
+
+fn code_str(message: &str) -> Refusal {
+    Refusal {
+        status: StatusCode::FORBIDDEN,
+        message: message.to_string(),
+    }
 }
 
 async fn not_found() -> Response {
@@ -112,7 +139,7 @@ fn crn(account_id: &str) -> String {
     format!("crn:{account_id}:api-key:{KEY_NAME}")
 }
 
-fn parse_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, Response> {
+fn parse_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, Refusal> {
     let bytes = body.map_err(|_| bad_request("Request body could not be read"))?;
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(m)) => Ok(m),
@@ -121,21 +148,21 @@ fn parse_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value
     }
 }
 
-fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Response> {
+fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Refusal> {
     match obj.get(field) {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         Some(Value::String(_)) | Some(Value::Null) | None => {
-            Err(bad_request(&format!("{field} is required")))
+            Err(bad_request(format!("{field} is required")))
         }
-        Some(_) => Err(bad_request(&format!("{field} must be a string"))),
+        Some(_) => Err(bad_request(format!("{field} must be a string"))),
     }
 }
 
-fn path_id(path: Result<Path<String>, PathRejection>) -> Result<String, Response> {
-    path.map(|Path(id)| id).map_err(|_| forbidden("Forbidden"))
+fn path_id(path: Result<Path<String>, PathRejection>) -> Result<String, Refusal> {
+    path.map(|Path(id)| id).map_err(|_| forbidden())
 }
 
-fn parse_page_key(raw: Option<&str>, prefix: &str, limit: usize) -> Result<usize, Response> {
+fn parse_page_key(raw: Option<&str>, prefix: &str, limit: usize) -> Result<usize, Refusal> {
     let Some(raw) = raw else { return Ok(0) };
     raw.strip_prefix(prefix)
         .and_then(|n| n.parse::<usize>().ok())
@@ -155,7 +182,7 @@ fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 fn query_pairs(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Vec<(String, String)>, Response> {
+) -> Result<Vec<(String, String)>, Refusal> {
     query
         .map(|Query(q)| q)
         .map_err(|_| bad_request("Query string is invalid"))
@@ -164,15 +191,12 @@ fn query_pairs(
 async fn search(
     State(shared): State<Arc<Shared>>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Response {
-    let pairs = match query_pairs(query) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
+) -> Answer {
+    let pairs = query_pairs(query)?;
     let pending = match param(&pairs, "pending") {
         None | Some("false") => false,
         Some("true") => true,
-        Some(_) => return bad_request("pending must be true or false"),
+        Some(_) => return Err(bad_request("pending must be true or false")),
     };
     let filter = Filter {
         // The simulator's key has global read access, so accountId is optional.
@@ -181,45 +205,31 @@ async fn search(
         pending,
     };
     let store = shared.read_store();
-    let from = match parse_page_key(
+    let from = parse_page_key(
         param(&pairs, "pageKey"),
         PAGE_KEY_PREFIX,
         store.slot_count(),
-    ) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
+    )?;
     let (items, next) = store.page(&filter, from, shared.page_size);
     drop(store);
-    Json(Page {
+    Ok(Json(Page {
         items,
         next_page_key: next.map(|n| format!("{PAGE_KEY_PREFIX}{n}")),
     })
-    .into_response()
+    .into_response())
 }
 
-async fn create(
-    State(shared): State<Arc<Shared>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesRejection>) -> Answer {
     bump(&shared.counters.create_calls);
-    let fields = parse_object(body).and_then(|obj| {
-        Ok((
-            required_string(&obj, "accountId")?,
-            required_string(&obj, "merchantId")?,
-            required_string(&obj, "type")?,
-        ))
-    });
-    let (account_id, merchant_id, kind) = match fields {
-        Ok(f) => f,
-        Err(e) => return e,
-    };
+    let obj = parse_object(body)?;
+    let account_id = required_string(&obj, "accountId")?;
+    let merchant_id = required_string(&obj, "merchantId")?;
     // Any type is accepted: the simulator plays a server that may know types
     // this client does not, which is exactly what Unknown(..) must survive.
-    let kind = IntegrationType::parse(&kind);
+    let kind = IntegrationType::parse(&required_string(&obj, "type")?);
     let mut store = shared.write_store();
     if store.has_pair(&merchant_id, &kind) {
-        return code(ErrorCode::AlreadyRequested);
+        return Err(code(ErrorCode::AlreadyRequested));
     }
     let now = with_visible_millis(Utc::now());
     let by = crn(&account_id);
@@ -239,36 +249,27 @@ async fn create(
     };
     store.upsert(r.clone());
     drop(store);
-    Json(r).into_response()
+    Ok(Json(r).into_response())
 }
 
 async fn get_one(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
-) -> Response {
-    let id = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
-    match shared.read_store().get(&id) {
-        Some(r) => Json(r).into_response(),
-        None => forbidden("Forbidden"),
-    }
+) -> Answer {
+    let id = path_id(path)?;
+    let store = shared.read_store();
+    let r = store.get(&id).ok_or_else(forbidden)?;
+    Ok(Json(r).into_response())
 }
 
 async fn delete_one(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
-) -> Response {
+) -> Answer {
     bump(&shared.counters.delete_calls);
-    let id = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
-    match shared.write_store().remove(&id) {
-        Some(r) => Json(r).into_response(),
-        None => forbidden("Forbidden"),
-    }
+    let id = path_id(path)?;
+    let r = shared.write_store().remove(&id).ok_or_else(forbidden)?;
+    Ok(Json(r).into_response())
 }
 
 /// Serves both `POST .../update` and the later `PUT .../configs`.
@@ -276,23 +277,16 @@ async fn update(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
+) -> Answer {
     bump(&shared.counters.update_calls);
-    let id = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
-    let terminal_id = match parse_object(body).and_then(|obj| match obj.get("terminalId") {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        _ => Err(bad_request("terminalId is required")),
-    }) {
-        Ok(t) => t,
-        Err(e) => return e,
+    let id = path_id(path)?;
+    let obj = parse_object(body)?;
+    let terminal_id = match obj.get("terminalId") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        _ => return Err(bad_request("terminalId is required")),
     };
     let mut store = shared.write_store();
-    let Some(r) = store.get_mut(&id) else {
-        return forbidden("Forbidden");
-    };
+    let r = store.get_mut(&id).ok_or_else(forbidden)?;
     // Keep the later `terminal` object consistent with the original field.
     if let Some(t) = r.terminal.as_mut() {
         t.terminal_id = terminal_id.clone();
@@ -300,7 +294,7 @@ async fn update(
     r.terminal_id = Some(terminal_id);
     r.updated_at = now_after(r.updated_at);
     r.updated_by = Some(crn(&r.account_id));
-    Json(r.clone()).into_response()
+    Ok(Json(&*r).into_response())
 }
 
 /// Any status other than active can be activated (including rejected and
@@ -310,77 +304,60 @@ async fn update(
 async fn activate(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
-) -> Response {
+) -> Answer {
     bump(&shared.counters.activate_calls);
-    let id = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
+    let id = path_id(path)?;
     let mut store = shared.write_store();
-    let Some(r) = store.get_mut(&id) else {
-        return forbidden("Forbidden");
-    };
+    let r = store.get_mut(&id).ok_or_else(forbidden)?;
     if r.is_active() {
-        return code(ErrorCode::AlreadyActivated);
+        return Err(code(ErrorCode::AlreadyActivated));
     }
     if r.needs_terminal_id() {
-        return code(ErrorCode::ParamMissing);
+        return Err(code(ErrorCode::ParamMissing));
     }
     r.status = Status::Active;
     r.updated_at = now_after(r.updated_at);
     r.updated_by = Some(crn(&r.account_id));
-    let out = r.clone();
+    let out = Json(&*r).into_response();
     drop(store);
     bump(&shared.counters.activations_applied);
-    Json(out).into_response()
+    Ok(out)
 }
 
 async fn merchant(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
-) -> Response {
-    let id = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
-    match shared.read_store().merchant(&id) {
-        Some(m) => Json(m).into_response(),
-        None => forbidden("Forbidden"),
-    }
+) -> Answer {
+    let id = path_id(path)?;
+    let store = shared.read_store();
+    let m = store.merchant(&id).ok_or_else(forbidden)?;
+    Ok(Json(m).into_response())
 }
 
 async fn account_merchants(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Response {
-    let account = match path_id(path) {
-        Ok(id) => id,
-        Err(e) => return e,
-    };
-    let pairs = match query_pairs(query) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
+) -> Answer {
+    let account = path_id(path)?;
+    let pairs = query_pairs(query)?;
     let store = shared.read_store();
-    let from = match parse_page_key(
+    let from = parse_page_key(
         param(&pairs, "pageKey"),
         MERCHANT_PAGE_KEY_PREFIX,
         store.merchant_slot_count(),
-    ) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
+    )?;
     let (items, next) = store.merchant_page(&account, from, shared.page_size);
+    drop(store);
     // An account with no merchants is indistinguishable from a foreign one.
     if items.is_empty() && from == 0 {
-        return forbidden("Forbidden");
+        return Err(forbidden());
     }
-    Json(Page {
+    Ok(Json(Page {
         items,
         next_page_key: next.map(|n| format!("{MERCHANT_PAGE_KEY_PREFIX}{n}")),
     })
-    .into_response()
+    .into_response())
 }
 
 async fn get_faults(State(shared): State<Arc<Shared>>) -> Response {
@@ -390,20 +367,13 @@ async fn get_faults(State(shared): State<Arc<Shared>>) -> Response {
 async fn put_faults(
     State(shared): State<Arc<Shared>>,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let obj = match parse_object(body) {
-        Ok(o) => o,
-        Err(e) => return e,
-    };
-    let faults: Faults = match serde_json::from_value(Value::Object(obj)) {
-        Ok(f) => f,
-        Err(e) => return bad_request(&format!("faults are invalid: {e}")),
-    };
-    if let Err(e) = faults.validate() {
-        return bad_request(&e);
-    }
+) -> Answer {
+    let obj = parse_object(body)?;
+    let faults: Faults = serde_json::from_value(Value::Object(obj))
+        .map_err(|e| bad_request(format!("faults are invalid: {e}")))?;
+    faults.validate().map_err(bad_request)?;
     shared.set_faults(faults.clone());
-    Json(faults).into_response()
+    Ok(Json(faults).into_response())
 }
 
 async fn get_stats(State(shared): State<Arc<Shared>>) -> Response {

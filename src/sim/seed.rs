@@ -107,7 +107,7 @@ pub fn generate(seed: u64, count: Option<usize>) -> Seeded {
             requests.push(make_request(&mut rng, m, kind, base, span_ms, &staff));
         }
     }
-    requests.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    requests.sort_by_key(|r| r.created_at);
     Seeded {
         merchants,
         requests,
