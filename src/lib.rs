@@ -4,6 +4,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod logging;
+pub mod sim;
 pub mod validate;
 
 /// The version with the git commit it was built from, when known.

@@ -1,0 +1,261 @@
+//! A built-in HTTP simulator of the Centrapay Integration Requests API.
+//!
+//! It serves the contract (plus the later revision's additions) on a real
+//! socket with realistic seed data, and can inject faults, so the client,
+//! CLI and TUI can be developed and tested without a Centrapay account.
+
+mod faults;
+mod rng;
+mod routes;
+mod seed;
+mod stats;
+mod store;
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use faults::Faults;
+pub use seed::{DEFAULT_SEED_COUNT, default_merchants};
+pub use stats::{FaultStats, SimStats};
+
+use crate::api::model::IntegrationRequest;
+use rng::AtomicRng;
+use stats::Counters;
+use store::Store;
+
+/// The API key name that appears in CRNs of changes made through the simulator.
+pub const KEY_NAME: &str = "intake-sim";
+
+/// How long a graceful shutdown may wait for open connections.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    pub api_key: String,
+    /// `None` serves the default realistic set of about 300 requests.
+    pub seed_count: Option<usize>,
+    pub seed: u64,
+    pub page_size: usize,
+    pub faults: Faults,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            api_key: "demo-key".to_string(),
+            seed_count: None,
+            seed: 42,
+            page_size: 100,
+            faults: Faults::default(),
+        }
+    }
+}
+
+pub(crate) struct Shared {
+    store: RwLock<Store>,
+    faults: RwLock<Faults>,
+    pub(crate) counters: Counters,
+    pub(crate) rng: AtomicRng,
+    pub(crate) api_key: String,
+    pub(crate) page_size: usize,
+}
+
+// A panic while holding a lock cannot leave the store half-updated in a way
+// that matters to a simulator, so poisoning is ignored rather than cascaded.
+impl Shared {
+    pub(crate) fn read_store(&self) -> RwLockReadGuard<'_, Store> {
+        self.store.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn write_store(&self) -> RwLockWriteGuard<'_, Store> {
+        self.store.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn faults(&self) -> Faults {
+        self.faults
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn set_faults(&self, f: Faults) {
+        *self.faults.write().unwrap_or_else(PoisonError::into_inner) = f;
+    }
+}
+
+/// A running simulator. Dropping it leaves the server running until the
+/// runtime ends; call [`SimHandle::shutdown`] to stop it.
+pub struct SimHandle {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl SimHandle {
+    /// `http://HOST:PORT`, with a wildcard bind address shown as loopback so
+    /// the URL is directly usable.
+    pub fn base_url(&self) -> String {
+        let ip = match self.addr.ip() {
+            ip if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            ip => ip,
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn api_key(&self) -> &str {
+        &self.shared.api_key
+    }
+
+    pub fn set_faults(&self, f: Faults) {
+        self.shared.set_faults(f);
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.shared.faults()
+    }
+
+    /// Snapshot of the store in order (seed data by createdAt, then creations).
+    pub fn requests(&self) -> Vec<IntegrationRequest> {
+        self.shared.read_store().snapshot()
+    }
+
+    pub fn get(&self, id: &str) -> Option<IntegrationRequest> {
+        self.shared.read_store().get(id).cloned()
+    }
+
+    /// Insert a request, or replace the one with the same id in place.
+    pub fn insert(&self, r: IntegrationRequest) {
+        self.shared.write_store().upsert(r);
+    }
+
+    /// Merchants the simulator serves (the asset plus any synthesised ones).
+    pub fn merchants(&self) -> Vec<crate::api::model::Merchant> {
+        self.shared.read_store().merchants()
+    }
+
+    pub fn stats(&self) -> SimStats {
+        self.shared.counters.snapshot()
+    }
+
+    /// Stop accepting connections and wait (briefly) for open ones to finish.
+    pub async fn shutdown(self) {
+        let SimHandle { stop, mut task, .. } = self;
+        let _ = stop.send(());
+        if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+            .await
+            .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+/// Bind `addr` (port 0 picks a free port), seed the store and start serving
+/// in a background task. Returns as soon as the socket is listening.
+pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHandle> {
+    let SimConfig {
+        api_key,
+        seed_count,
+        seed,
+        page_size,
+        faults,
+    } = config;
+    // Large seed counts take a noticeable moment; keep it off the async workers.
+    let store = tokio::task::spawn_blocking(move || {
+        let seeded = seed::generate(seed, seed_count);
+        Store::new(seeded.merchants, seeded.requests)
+    })
+    .await
+    .map_err(std::io::Error::other)?;
+
+    let shared = Arc::new(Shared {
+        store: RwLock::new(store),
+        faults: RwLock::new(faults),
+        counters: Counters::default(),
+        // Distinct from the seed stream so new ids never replay seeded ones.
+        rng: AtomicRng::new(seed ^ 0xA5A5_5A5A_C3C3_3C3C),
+        api_key,
+        page_size: page_size.max(1),
+    });
+
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let app = routes::router(shared.clone());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(SimHandle {
+        shared,
+        addr,
+        stop,
+        task,
+    })
+}
+
+/// [`start`] on an ephemeral loopback port.
+pub async fn start_local(config: SimConfig) -> std::io::Result<SimHandle> {
+    start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await
+}
+
+/// Serve in the foreground until Ctrl-C or SIGTERM, telling the operator how
+/// to point the client at it.
+pub async fn run_standalone(addr: SocketAddr, config: SimConfig) -> std::io::Result<()> {
+    let handle = start(config, addr).await?;
+    let url = handle.base_url();
+    let key = handle.api_key().to_string();
+    let count = handle.shared.read_store().request_count();
+    let merchants = handle.shared.read_store().merchants().len();
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "intake simulator listening on {url}")?;
+        writeln!(out, "api key: {key}")?;
+        writeln!(
+            out,
+            "serving {count} integration requests for {merchants} merchants"
+        )?;
+        writeln!(
+            out,
+            "try: CENTRAPAY_BASE_URL={url} CENTRAPAY_API_KEY={key} intake list"
+        )?;
+        writeln!(
+            out,
+            "faults: GET/PUT {url}/_sim/faults with the X-Api-Key header, e.g. {{\"error_rate\":0.1,\"latency_min_ms\":20,\"latency_max_ms\":80}}"
+        )?;
+        writeln!(out, "press Ctrl-C to stop")?;
+        out.flush()?;
+    }
+    wait_for_stop_signal().await?;
+    handle.shutdown().await;
+    Ok(())
+}
+
+async fn wait_for_stop_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r,
+            _ = term.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
+}

@@ -1,0 +1,452 @@
+//! Seed data: the hand-written merchants in assets/merchants.json and
+//! integration requests generated deterministically from a seed.
+//!
+//! Everything is derived from the seed and a fixed base date (never the
+//! clock), so the same config always serves byte-identical data.
+
+use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
+
+use super::rng::Rng;
+use crate::api::model::{IntegrationRequest, IntegrationType, Merchant, Product, Status, Terminal};
+
+const MERCHANTS_JSON: &str = include_str!("../../assets/merchants.json");
+
+/// Size of the default seed set when no count is configured.
+pub const DEFAULT_SEED_COUNT: usize = 300;
+
+const SPAN_DAYS: i64 = 120;
+
+/// Average requests per merchant once merchants have to be synthesised.
+const PER_SYNTH_MERCHANT: usize = 5;
+
+/// The hand-written merchants shipped with the simulator.
+pub fn default_merchants() -> Vec<Merchant> {
+    // The asset is compiled in and covered by tests, so a parse failure is a
+    // build defect, not a runtime condition.
+    serde_json::from_str(MERCHANTS_JSON).expect("assets/merchants.json is valid")
+}
+
+/// The fixed "now" the seed data is spread before.
+pub fn base_date() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0)
+        .single()
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// chrono serializes a whole second without a fraction, but Centrapay always
+/// sends milliseconds; keeping the millisecond part nonzero makes every
+/// timestamp the simulator emits carry exactly three fractional digits.
+pub fn with_visible_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    let ms = t.nanosecond() / 1_000_000;
+    let t = t.with_nanosecond(ms * 1_000_000).unwrap_or(t);
+    if ms == 0 {
+        t + Duration::milliseconds(1)
+    } else {
+        t
+    }
+}
+
+// Types in rough order of how common they are; two unknown types show that a
+// later server revision's values must be displayed, not rejected.
+const TYPES: [(&str, u32); 9] = [
+    ("epay", 30),
+    ("verifone", 20),
+    ("windcave", 20),
+    ("smartpay", 8),
+    ("invenco", 6),
+    ("skyzer", 6),
+    ("vista", 4),
+    ("tyro", 3),
+    ("linkly", 3),
+];
+
+const STATUSES: [(Status, u32); 5] = [
+    (Status::Pending, 60),
+    (Status::Active, 20),
+    (Status::Available, 8),
+    (Status::Rejected, 7),
+    (Status::Disabled, 5),
+];
+
+const KEY_NAMES: [&str; 5] = [
+    "MyApiKey",
+    "pos-onboarding",
+    "store-ops",
+    "franchise-sync",
+    "intake",
+];
+
+pub struct Seeded {
+    pub merchants: Vec<Merchant>,
+    /// Sorted by createdAt ascending.
+    pub requests: Vec<IntegrationRequest>,
+}
+
+/// Generate `count` requests (the default set when `None`).
+pub fn generate(seed: u64, count: Option<usize>) -> Seeded {
+    let n = count.unwrap_or(DEFAULT_SEED_COUNT);
+    let mut rng = Rng::new(seed);
+    let mut merchants = default_merchants();
+    let base_capacity = merchants.len() * PER_SYNTH_MERCHANT;
+    if n > base_capacity {
+        let extra = (n - base_capacity).div_ceil(PER_SYNTH_MERCHANT);
+        synthesise_merchants(&mut rng, &mut merchants, extra);
+    }
+
+    let counts = per_merchant_counts(&mut rng, merchants.len(), n);
+    let base = base_date();
+    let span_ms = SPAN_DAYS * 24 * 3600 * 1000;
+    // A few Centrapay staff approve and reject requests.
+    let staff: Vec<String> = (0..6)
+        .map(|_| format!("crn::user:{}", rng.base62(22)))
+        .collect();
+
+    let mut requests = Vec::with_capacity(n);
+    for (m, &k) in merchants.iter().zip(&counts) {
+        for kind in pick_types(&mut rng, k) {
+            requests.push(make_request(&mut rng, m, kind, base, span_ms, &staff));
+        }
+    }
+    requests.sort_by_key(|r| r.created_at);
+    Seeded {
+        merchants,
+        requests,
+    }
+}
+
+/// How many requests each merchant gets: random around the average, then
+/// nudged one at a time until the total is exactly `n`.
+fn per_merchant_counts(rng: &mut Rng, merchants: usize, n: usize) -> Vec<usize> {
+    let max = TYPES.len();
+    if merchants == 0 {
+        return Vec::new();
+    }
+    let avg = n / merchants;
+    let lo = avg.saturating_sub(2) as u64;
+    let hi = (avg + 2).min(max) as u64;
+    let mut counts: Vec<usize> = (0..merchants).map(|_| rng.range(lo, hi) as usize).collect();
+    let mut total: usize = counts.iter().sum();
+    let n = n.min(merchants * max);
+    while total < n {
+        let i = rng.below(merchants as u64) as usize;
+        if counts[i] < max {
+            counts[i] += 1;
+            total += 1;
+        }
+    }
+    while total > n {
+        let i = rng.below(merchants as u64) as usize;
+        if counts[i] > 0 {
+            counts[i] -= 1;
+            total -= 1;
+        }
+    }
+    counts
+}
+
+/// `k` distinct types, weighted by popularity; distinct per merchant is what
+/// keeps merchantId + type unique.
+fn pick_types(rng: &mut Rng, k: usize) -> Vec<IntegrationType> {
+    let mut weights: Vec<u32> = TYPES.iter().map(|t| t.1).collect();
+    let mut out = Vec::with_capacity(k);
+    for _ in 0..k.min(TYPES.len()) {
+        let i = rng.weighted(&weights);
+        weights[i] = 0;
+        out.push(IntegrationType::parse(TYPES[i].0));
+    }
+    out
+}
+
+fn terminal_id(rng: &mut Rng) -> String {
+    // ePay NZ terminal ids look like 11000021.
+    format!("11{}", rng.digits(6))
+}
+
+fn product_name(kind: &IntegrationType, rng: &mut Rng) -> String {
+    let names: &[&str] = match kind {
+        IntegrationType::Epay => &["ePay Gift Cards", "ePay Prepaid Mobile", "ePay Vouchers"],
+        IntegrationType::Smartpay => &["Smartpay Anywhere", "Smartpay Cloud EFTPOS"],
+        IntegrationType::Invenco => &["Invenco G7 Outdoor", "Invenco Forecourt"],
+        IntegrationType::Skyzer => &["Skyzer Cloud", "Skyzer Integrated EFTPOS"],
+        IntegrationType::Vista => &["Vista Cinema POS", "Vista Kiosk"],
+        IntegrationType::Verifone => &["Verifone V400m", "Verifone P400"],
+        IntegrationType::Windcave => &["Windcave SmartPOS", "Windcave Unattended"],
+        _ => &["Cloud EFTPOS", "Unattended Terminal"],
+    };
+    rng.pick(names).to_string()
+}
+
+fn make_request(
+    rng: &mut Rng,
+    m: &Merchant,
+    kind: IntegrationType,
+    base: DateTime<Utc>,
+    span_ms: i64,
+    staff: &[String],
+) -> IntegrationRequest {
+    let account_id = m.account_id.clone().unwrap_or_default();
+    let status = STATUSES[rng.weighted(&STATUSES.map(|s| s.1))].0.clone();
+    let later_type = matches!(
+        kind,
+        IntegrationType::Smartpay
+            | IntegrationType::Invenco
+            | IntegrationType::Skyzer
+            | IntegrationType::Vista
+            | IntegrationType::Unknown(_)
+    );
+
+    let mut terminal_id_field = None;
+    let mut terminal = None;
+    let mut product = None;
+    let mut updated = false;
+    match kind {
+        IntegrationType::Epay => {
+            // Activation requires a terminalId, so every active ePay request has one.
+            let has = status == Status::Active || rng.chance(0.5);
+            if has {
+                let tid = terminal_id(rng);
+                updated = true;
+                if rng.chance(0.15) {
+                    // A later-revision shape: the id only in the terminal object.
+                    terminal = Some(Terminal {
+                        terminal_id: tid,
+                        device_id: None,
+                    });
+                } else {
+                    if rng.chance(0.1) {
+                        terminal = Some(Terminal {
+                            terminal_id: tid.clone(),
+                            device_id: Some(format!("EPAY-{}", rng.digits(5))),
+                        });
+                    }
+                    terminal_id_field = Some(tid);
+                }
+            }
+            if rng.chance(0.2) {
+                product = Some(Product {
+                    name: product_name(&kind, rng),
+                });
+            }
+        }
+        _ if later_type => {
+            if rng.chance(0.6) {
+                terminal = Some(Terminal {
+                    terminal_id: rng.digits(8),
+                    device_id: rng
+                        .chance(0.7)
+                        .then(|| format!("{}-{}", rng.base62(4).to_uppercase(), rng.digits(6))),
+                });
+                updated = true;
+            }
+            if rng.chance(0.7) {
+                product = Some(Product {
+                    name: product_name(&kind, rng),
+                });
+            }
+        }
+        _ => {
+            if rng.chance(0.2) {
+                terminal_id_field = Some(rng.digits(8));
+                updated = true;
+            }
+        }
+    }
+
+    let offset = rng.range(1, span_ms as u64) as i64;
+    let created_at = with_visible_millis(base - Duration::milliseconds(offset));
+    let creator = if rng.chance(0.15) {
+        format!("crn::user:{}", rng.base62(22))
+    } else {
+        format!("crn:{account_id}:api-key:{}", rng.pick(&KEY_NAMES))
+    };
+    let changed = updated || status != Status::Pending;
+    let (updated_at, updater) = if changed {
+        let later = rng.range(1, offset as u64) as i64;
+        let who = if status == Status::Pending || status == Status::Active {
+            creator.clone()
+        } else {
+            rng.pick(staff).clone()
+        };
+        (
+            with_visible_millis(created_at + Duration::milliseconds(later)),
+            who,
+        )
+    } else {
+        (created_at, creator.clone())
+    };
+
+    IntegrationRequest {
+        id: rng.base62(22),
+        account_id,
+        merchant_id: m.id.clone(),
+        kind,
+        status,
+        terminal_id: terminal_id_field,
+        created_at,
+        updated_at,
+        created_by: Some(creator),
+        updated_by: Some(updater),
+        terminal,
+        product,
+    }
+}
+
+const PLACES: [&str; 40] = [
+    "Ponsonby",
+    "Parnell",
+    "Remuera",
+    "Herne Bay",
+    "Onehunga",
+    "Howick",
+    "Albany",
+    "Papakura",
+    "Newtown",
+    "Kelburn",
+    "Miramar",
+    "Island Bay",
+    "Petone",
+    "Porirua",
+    "Riccarton",
+    "Sumner",
+    "Addington",
+    "Timaru",
+    "Oamaru",
+    "Invercargill",
+    "Whangarei",
+    "Hastings",
+    "Masterton",
+    "Blenheim",
+    "Surry Hills",
+    "Glebe",
+    "Balmain",
+    "Fitzroy",
+    "Richmond",
+    "Prahran",
+    "Geelong",
+    "Bendigo",
+    "Toowong",
+    "West End",
+    "Leederville",
+    "Cottesloe",
+    "Glenelg",
+    "Norwood",
+    "Sandy Bay",
+    "Wollongong",
+];
+
+const DESCRIPTORS: [&str; 24] = [
+    "Corner",
+    "Harbour",
+    "Golden",
+    "Little",
+    "Old Mill",
+    "Kiwi",
+    "Southern Cross",
+    "Sunny",
+    "Village",
+    "Main Street",
+    "Tui",
+    "Kowhai",
+    "Wattle",
+    "Pohutukawa",
+    "Red Door",
+    "Blue Gum",
+    "Station",
+    "Market",
+    "Riverside",
+    "Hilltop",
+    "Lighthouse",
+    "Silver Fern",
+    "Waratah",
+    "Totara",
+];
+
+const KINDS: [&str; 20] = [
+    "Cafe",
+    "Bakery",
+    "Bottle Store",
+    "Pharmacy",
+    "Books",
+    "Service Station",
+    "Dairy",
+    "Fish & Chips",
+    "Butchery",
+    "Florist",
+    "Hardware",
+    "Cinema",
+    "Espresso Bar",
+    "Superette",
+    "Liquor",
+    "Chemist",
+    "Deli",
+    "Pie Shop",
+    "Newsagency",
+    "Garden Centre",
+];
+
+/// Extra merchants for large seed counts, grouped into accounts of about ten.
+fn synthesise_merchants(rng: &mut Rng, merchants: &mut Vec<Merchant>, extra: usize) {
+    merchants.reserve(extra);
+    let mut account = String::new();
+    let mut country = "NZ";
+    for i in 0..extra {
+        if i % 10 == 0 {
+            account = rng.base62(22);
+            country = if rng.chance(0.7) { "NZ" } else { "AU" };
+        }
+        let name = format!(
+            "{} {} {}",
+            rng.pick(&DESCRIPTORS),
+            rng.pick(&KINDS),
+            rng.pick(&PLACES)
+        );
+        merchants.push(Merchant {
+            id: rng.hex24(),
+            account_id: Some(account.clone()),
+            name,
+            country: Some(country.to_string()),
+            test: rng.chance(0.02),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn asset_merchants_are_well_formed() {
+        let ms = default_merchants();
+        assert!(ms.len() >= 50);
+        let accounts: HashSet<_> = ms.iter().map(|m| m.account_id.clone()).collect();
+        assert!(accounts.len() >= 5);
+        for m in &ms {
+            assert_eq!(m.id.len(), 24, "{}", m.id);
+            assert_eq!(m.account_id.as_deref().map(str::len), Some(22));
+        }
+        assert!(ms.iter().any(|m| m.test));
+    }
+
+    #[test]
+    fn default_seed_is_deterministic_and_exact() {
+        let a = generate(42, None);
+        let b = generate(42, None);
+        assert_eq!(a.requests, b.requests);
+        assert_eq!(a.requests.len(), DEFAULT_SEED_COUNT);
+        assert_eq!(a.merchants.len(), default_merchants().len());
+        assert!(
+            a.requests
+                .windows(2)
+                .all(|w| w[0].created_at <= w[1].created_at)
+        );
+    }
+
+    #[test]
+    fn small_counts_are_exact() {
+        for n in [0, 1, 7, 61, 500] {
+            assert_eq!(generate(3, Some(n)).requests.len(), n);
+        }
+    }
+}
