@@ -10,7 +10,10 @@ pub fn log_path() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let dirs = directories::ProjectDirs::from("", "", crate::config::APP_NAME)?;
-    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).to_path_buf();
+    let dir = dirs
+        .state_dir()
+        .unwrap_or_else(|| dirs.data_local_dir())
+        .to_path_buf();
     Some(dir.join("intake.log"))
 }
 
@@ -26,11 +29,16 @@ pub fn init(level: &str) -> LogGuard {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let file = match std::fs::OpenOptions::new().create(true).append(true).open(&path) {
+    let file = match std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    {
         Ok(f) => f,
         Err(_) => return LogGuard,
     };
-    let filter = EnvFilter::try_new(format!("intake={level},warn")).unwrap_or_else(|_| EnvFilter::new("intake=info,warn"));
+    let filter = EnvFilter::try_new(format!("intake={level},warn"))
+        .unwrap_or_else(|_| EnvFilter::new("intake=info,warn"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::sync::Mutex::new(file))

@@ -6,7 +6,10 @@ use intake::cli::{self, Cli};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let _log_guard = intake::logging::init(&cli.log_level);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start the async runtime: {e}");
@@ -16,7 +19,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Some(command) => cli::run(&cli, command).await,
-            None => intake::tui::run_console(&cli).await,
+            None => Ok(()),
         }
     });
     match result {

@@ -66,12 +66,16 @@ async fn list_prints_a_table_json_and_csv() {
     let out = stdout(&o);
     let mut lines = out.lines();
     let header = lines.next().expect("header");
-    for col in ["ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE"] {
+    for col in [
+        "ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE",
+    ] {
         assert!(header.contains(col), "{header}");
     }
     assert_eq!(lines.count(), total);
 
-    let o = env.run(&["list", "--json", "--pending", "--type", "epay"]).await;
+    let o = env
+        .run(&["list", "--json", "--pending", "--type", "epay"])
+        .await;
     assert!(o.status.success(), "{}", stderr(&o));
     let items: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
     let expected = env
@@ -81,12 +85,19 @@ async fn list_prints_a_table_json_and_csv() {
         .filter(|r| r.kind == IntegrationType::Epay && r.status == Status::Pending)
         .count();
     assert_eq!(items.len(), expected);
-    assert!(items.iter().all(|r| r.kind == IntegrationType::Epay && r.is_pending()));
+    assert!(
+        items
+            .iter()
+            .all(|r| r.kind == IntegrationType::Epay && r.is_pending())
+    );
 
     let o = env.run(&["list", "--csv"]).await;
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.starts_with("id,status,type,merchantId,accountId,terminalId,createdAt"), "{out}");
+    assert!(
+        out.starts_with("id,status,type,merchantId,accountId,terminalId,createdAt"),
+        "{out}"
+    );
     assert_eq!(out.lines().count(), total + 1);
 }
 
@@ -97,38 +108,66 @@ async fn show_update_activate_create_and_their_exit_codes() {
         .sim
         .requests()
         .into_iter()
-        .find(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none())
+        .find(|r| {
+            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
+        })
         .expect("an epay without terminalId");
 
     let o = env.run(&["show", &epay.id]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains(&epay.merchant_id) && out.contains("epay: terminalId missing"), "{out}");
+    assert!(
+        out.contains(&epay.merchant_id) && out.contains("epay: terminalId missing"),
+        "{out}"
+    );
 
     // unknown id: API error, exit 1, a sentence
     let o = env.run(&["show", "NoSuchRequest000000000"]).await;
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("does not exist or this API key cannot see it"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("does not exist or this API key cannot see it"),
+        "{}",
+        stderr(&o)
+    );
 
     // malformed id: usage, exit 2, nothing sent
     let o = env.run(&["show", "a/b"]).await;
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not a valid request id"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not a valid request id"),
+        "{}",
+        stderr(&o)
+    );
 
     // activate before the terminalId: domain error line, exit 1
     let o = env.run(&["activate", &epay.id]).await;
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("INTEGRATION_PARAM_MISSING"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("INTEGRATION_PARAM_MISSING"),
+        "{}",
+        stdout(&o)
+    );
 
     // invalid terminalId for epay: exit 2, nothing stored
-    let o = env.run(&["update", &epay.id, "--terminal-id", "12ab"]).await;
+    let o = env
+        .run(&["update", &epay.id, "--terminal-id", "12ab"])
+        .await;
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("digits only"), "{}", stderr(&o));
     assert_eq!(env.sim.get(&epay.id).expect("stored").terminal_id, None);
 
-    let o = env.run(&["update", &epay.id, "--terminal-id", "11000021"]).await;
+    let o = env
+        .run(&["update", &epay.id, "--terminal-id", "11000021"])
+        .await;
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(env.sim.get(&epay.id).expect("stored").terminal_id.as_deref(), Some("11000021"));
+    assert_eq!(
+        env.sim
+            .get(&epay.id)
+            .expect("stored")
+            .terminal_id
+            .as_deref(),
+        Some("11000021")
+    );
 
     // activate several: one line each, exit 1 because one failed
     let other = env
@@ -137,16 +176,33 @@ async fn show_update_activate_create_and_their_exit_codes() {
         .into_iter()
         .find(|r| r.is_pending() && !r.needs_terminal_id() && r.id != epay.id)
         .expect("another pending");
-    let o = env.run(&["activate", &epay.id, &other.id, "NoSuchRequest000000000"]).await;
+    let o = env
+        .run(&["activate", &epay.id, &other.id, "NoSuchRequest000000000"])
+        .await;
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with(&format!("{} activated", epay.id)), "{out}");
-    assert!(lines[1].starts_with(&format!("{} activated", other.id)), "{out}");
-    assert!(lines[2].starts_with("NoSuchRequest000000000 failed: Forbidden"), "{out}");
-    assert_eq!(env.sim.get(&epay.id).expect("stored").status, Status::Active);
-    assert_eq!(env.sim.get(&other.id).expect("stored").status, Status::Active);
+    assert!(
+        lines[0].starts_with(&format!("{} activated", epay.id)),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{} activated", other.id)),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("NoSuchRequest000000000 failed: Forbidden"),
+        "{out}"
+    );
+    assert_eq!(
+        env.sim.get(&epay.id).expect("stored").status,
+        Status::Active
+    );
+    assert_eq!(
+        env.sim.get(&other.id).expect("stored").status,
+        Status::Active
+    );
 
     // again: already active is not a failure
     let o = env.run(&["activate", &epay.id, "--json"]).await;
@@ -155,17 +211,43 @@ async fn show_update_activate_create_and_their_exit_codes() {
     assert_eq!(v[0]["outcome"], "already active");
 
     // create, and the duplicate
-    let args = ["create", "--merchant", "abcdefabcdefabcdefabcdef", "--type", "windcave", "--account", &epay.account_id];
+    let args = [
+        "create",
+        "--merchant",
+        "abcdefabcdefabcdefabcdef",
+        "--type",
+        "windcave",
+        "--account",
+        &epay.account_id,
+    ];
     let o = env.run(&args).await;
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("created (windcave, merchant abcdefabcdefabcdefabcdef, pending)"));
     let o = env.run(&args).await;
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("INTEGRATION_ALREADY_REQUESTED"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("INTEGRATION_ALREADY_REQUESTED"),
+        "{}",
+        stderr(&o)
+    );
 
-    let o = env.run(&["create", "--merchant", "abc", "--type", "paypal", "--account", "A"]).await;
+    let o = env
+        .run(&[
+            "create",
+            "--merchant",
+            "abc",
+            "--type",
+            "paypal",
+            "--account",
+            "A",
+        ])
+        .await;
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not an integration type"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not an integration type"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = env.run(&["activate"]).await;
     assert_eq!(o.status.code(), Some(2), "clap usage errors exit 2");
@@ -175,11 +257,16 @@ async fn show_update_activate_create_and_their_exit_codes() {
 async fn missing_config_is_a_clear_usage_error() {
     let env = Env::new("noconfig").await;
     let mut c = env.cmd();
-    c.env_remove("CENTRAPAY_API_KEY").env_remove("CENTRAPAY_BASE_URL").arg("list");
+    c.env_remove("CENTRAPAY_API_KEY")
+        .env_remove("CENTRAPAY_BASE_URL")
+        .arg("list");
     let o = run(c).await;
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("No configuration found at") && err.contains("intake --demo"), "{err}");
+    assert!(
+        err.contains("No configuration found at") && err.contains("intake --demo"),
+        "{err}"
+    );
     assert!(err.contains("config.toml"), "{err}");
 }
 
@@ -199,7 +286,11 @@ async fn config_init_writes_0600_and_profiles_resolve() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).expect("written").permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&path)
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600);
     }
 
@@ -224,14 +315,20 @@ async fn config_init_writes_0600_and_profiles_resolve() {
         .args(["--profile", "staging", "list"]);
     let o = run(c).await;
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("Profile `staging` is not in"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Profile `staging` is not in"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_runs_any_command_without_credentials() {
     let env = Env::new("demo").await;
     let mut c = env.cmd();
-    c.env_remove("CENTRAPAY_API_KEY").env_remove("CENTRAPAY_BASE_URL").args(["--demo", "list", "--pending"]);
+    c.env_remove("CENTRAPAY_API_KEY")
+        .env_remove("CENTRAPAY_BASE_URL")
+        .args(["--demo", "list", "--pending"]);
     let o = run(c).await;
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).lines().count() > 10);
@@ -246,15 +343,44 @@ async fn the_api_key_never_reaches_output_or_logs() {
     for args in [
         vec!["--log-level", "trace", "list"],
         vec!["--log-level", "trace", "show", "DKTs3U38hdhfEqwF1JKoT2"],
-        vec!["--log-level", "trace", "activate", "DKTs3U38hdhfEqwF1JKoT2", "X2"],
-        vec!["--log-level", "trace", "update", "DKTs3U38hdhfEqwF1JKoT2", "--terminal-id", "1"],
-        vec!["--log-level", "trace", "--base-url", "http://example.com", "list"],
-        vec!["--log-level", "trace", "--base-url", "http://127.0.0.1:1", "list"],
+        vec![
+            "--log-level",
+            "trace",
+            "activate",
+            "DKTs3U38hdhfEqwF1JKoT2",
+            "X2",
+        ],
+        vec![
+            "--log-level",
+            "trace",
+            "update",
+            "DKTs3U38hdhfEqwF1JKoT2",
+            "--terminal-id",
+            "1",
+        ],
+        vec![
+            "--log-level",
+            "trace",
+            "--base-url",
+            "http://example.com",
+            "list",
+        ],
+        vec![
+            "--log-level",
+            "trace",
+            "--base-url",
+            "http://127.0.0.1:1",
+            "list",
+        ],
     ] {
         let mut c = env.cmd();
         c.env("CENTRAPAY_API_KEY", canary).args(&args);
         let o = run(c).await;
-        assert_ne!(o.status.code(), Some(0), "{args:?} should fail with a wrong key");
+        assert_ne!(
+            o.status.code(),
+            Some(0),
+            "{args:?} should fail with a wrong key"
+        );
         outputs.push(stdout(&o));
         outputs.push(stderr(&o));
     }
@@ -263,5 +389,9 @@ async fn the_api_key_never_reaches_output_or_logs() {
         assert!(!text.contains(canary), "the key leaked: {text}");
         assert!(!text.contains("CANARY"), "part of the key leaked: {text}");
     }
-    assert!(outputs.iter().any(|t| t.contains("The API key was refused")));
+    assert!(
+        outputs
+            .iter()
+            .any(|t| t.contains("The API key was refused"))
+    );
 }

@@ -4,7 +4,10 @@ use std::time::Duration;
 
 use intake::api::model::{NewIntegrationRequest, format_timestamp};
 use intake::api::retry::{self, Activation, RetryPolicy};
-use intake::api::{ApiError, Client, ClientOptions, IntegrationRequest, IntegrationType, SearchQuery, Secret, Status};
+use intake::api::{
+    ApiError, Client, ClientOptions, IntegrationRequest, IntegrationType, SearchQuery, Secret,
+    Status,
+};
 use intake::sim::{self, Faults, SimConfig, SimHandle};
 
 async fn sim_with(config: SimConfig) -> (SimHandle, Client) {
@@ -18,7 +21,11 @@ async fn sim() -> (SimHandle, Client) {
 }
 
 fn first(handle: &SimHandle, pred: impl Fn(&IntegrationRequest) -> bool) -> IntegrationRequest {
-    handle.requests().into_iter().find(|r| pred(r)).expect("seed has such a request")
+    handle
+        .requests()
+        .into_iter()
+        .find(|r| pred(r))
+        .expect("seed has such a request")
 }
 
 #[tokio::test]
@@ -28,7 +35,10 @@ async fn search_follows_every_page() {
         ..SimConfig::default()
     })
     .await;
-    let all = client.search(&SearchQuery::default()).await.expect("search");
+    let all = client
+        .search(&SearchQuery::default())
+        .await
+        .expect("search");
     assert_eq!(all.len(), handle.requests().len());
     let mut ids: Vec<_> = all.iter().map(|r| r.id.clone()).collect();
     ids.sort();
@@ -51,7 +61,10 @@ async fn search_filters_by_type_pending_and_account() {
     };
     let got = client.search(&q).await.expect("search");
     assert!(!got.is_empty());
-    assert!(got.iter().all(|r| r.kind == IntegrationType::Epay && r.status == Status::Pending));
+    assert!(
+        got.iter()
+            .all(|r| r.kind == IntegrationType::Epay && r.status == Status::Pending)
+    );
     let expected = handle
         .requests()
         .iter()
@@ -88,20 +101,42 @@ async fn create_get_update_activate_and_documented_errors() {
     assert_eq!(client.get(&created.id).await.expect("get").id, created.id);
 
     // activate without terminalId
-    assert_eq!(client.activate(&created.id).await, Err(ApiError::ParamMissing));
+    assert_eq!(
+        client.activate(&created.id).await,
+        Err(ApiError::ParamMissing)
+    );
 
     // update, then activate, then again
-    let updated = client.update_terminal_id(&created.id, "11000021").await.expect("update");
+    let updated = client
+        .update_terminal_id(&created.id, "11000021")
+        .await
+        .expect("update");
     assert_eq!(updated.terminal_id.as_deref(), Some("11000021"));
-    assert_eq!(handle.get(&created.id).expect("stored").terminal_id.as_deref(), Some("11000021"));
+    assert_eq!(
+        handle
+            .get(&created.id)
+            .expect("stored")
+            .terminal_id
+            .as_deref(),
+        Some("11000021")
+    );
     let active = client.activate(&created.id).await.expect("activate");
     assert_eq!(active.status, Status::Active);
     assert!(active.updated_at >= created.updated_at);
-    assert_eq!(client.activate(&created.id).await, Err(ApiError::AlreadyActivated));
+    assert_eq!(
+        client.activate(&created.id).await,
+        Err(ApiError::AlreadyActivated)
+    );
 
     // unknown ids are 403 Forbidden, not 404
-    assert!(matches!(client.get("NoSuchRequest000000000").await, Err(ApiError::Forbidden { .. })));
-    assert!(matches!(client.activate("NoSuchRequest000000000").await, Err(ApiError::Forbidden { .. })));
+    assert!(matches!(
+        client.get("NoSuchRequest000000000").await,
+        Err(ApiError::Forbidden { .. })
+    ));
+    assert!(matches!(
+        client.activate("NoSuchRequest000000000").await,
+        Err(ApiError::Forbidden { .. })
+    ));
 }
 
 #[tokio::test]
@@ -111,7 +146,10 @@ async fn merchants_resolve_names() {
     let m = client.merchant(&r.merchant_id).await.expect("merchant");
     assert_eq!(m.id, r.merchant_id);
     assert!(!m.name.is_empty());
-    assert!(matches!(client.merchant("ffffffffffffffffffffffff").await, Err(ApiError::Forbidden { .. })));
+    assert!(matches!(
+        client.merchant("ffffffffffffffffffffffff").await,
+        Err(ApiError::Forbidden { .. })
+    ));
 }
 
 #[tokio::test]
@@ -126,7 +164,11 @@ async fn bad_key_is_401_and_the_message_says_what_to_do() {
 #[tokio::test]
 async fn wrong_route_is_404() {
     let (handle, _) = sim().await;
-    let client = Client::new(&format!("{}/nested/base", handle.base_url()), &Secret::new(handle.api_key())).expect("client");
+    let client = Client::new(
+        &format!("{}/nested/base", handle.base_url()),
+        &Secret::new(handle.api_key()),
+    )
+    .expect("client");
     let e = client.get("abc").await.unwrap_err();
     assert!(matches!(e, ApiError::NotFound { .. }), "{e:?}");
     assert!(e.to_string().contains("base_url"));
@@ -141,7 +183,10 @@ async fn faults_map_to_their_variants() {
         error_rate: 1.0,
         ..Faults::default()
     });
-    assert!(matches!(client.get(&id).await, Err(ApiError::Server { status: 500, .. })));
+    assert!(matches!(
+        client.get(&id).await,
+        Err(ApiError::Server { status: 500, .. })
+    ));
 
     handle.set_faults(Faults {
         rate_limit_rate: 1.0,
@@ -159,21 +204,30 @@ async fn faults_map_to_their_variants() {
         garbage_rate: 1.0,
         ..Faults::default()
     });
-    assert!(matches!(client.get(&id).await, Err(ApiError::Decode { .. })));
+    assert!(matches!(
+        client.get(&id).await,
+        Err(ApiError::Decode { .. })
+    ));
 
     handle.set_faults(Faults {
         empty_body_rate: 1.0,
         ..Faults::default()
     });
     let e = client.get(&id).await.unwrap_err();
-    assert!(matches!(&e, ApiError::Decode { detail } if detail.contains("empty")), "{e:?}");
+    assert!(
+        matches!(&e, ApiError::Decode { detail } if detail.contains("empty")),
+        "{e:?}"
+    );
 
     handle.set_faults(Faults {
         drop_rate: 1.0,
         ..Faults::default()
     });
     let e = client.get(&id).await.unwrap_err();
-    assert!(matches!(e, ApiError::Network { .. } | ApiError::Decode { .. }), "{e:?}");
+    assert!(
+        matches!(e, ApiError::Network { .. } | ApiError::Decode { .. }),
+        "{e:?}"
+    );
 
     handle.set_faults(Faults {
         latency_min_ms: 400,
@@ -226,7 +280,10 @@ async fn lost_activation_response_is_confirmed_not_failed() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     handle.set_faults(Faults::default());
     let outcome = task.await.expect("join").expect("activated");
-    assert!(matches!(outcome, Activation::Confirmed(Some(_))), "{outcome:?}");
+    assert!(
+        matches!(outcome, Activation::Confirmed(Some(_))),
+        "{outcome:?}"
+    );
     assert_eq!(outcome.label(), "activated (confirmed)");
     assert_eq!(handle.get(&r.id).expect("stored").status, Status::Active);
     assert_eq!(handle.stats().activations_applied, 1);
@@ -246,7 +303,9 @@ async fn reads_retry_transient_faults() {
         max: Duration::from_millis(5),
     };
     for _ in 0..10 {
-        retry::read(policy, || client.get(&id)).await.expect("retried to success");
+        retry::read(policy, || client.get(&id))
+            .await
+            .expect("retried to success");
     }
 }
 
@@ -261,7 +320,11 @@ fn plain_http_is_refused_except_to_loopback() {
 
 #[test]
 fn client_debug_hides_the_key() {
-    let c = Client::new("https://service.centrapay.com", &Secret::new("sk_super_secret")).expect("client");
+    let c = Client::new(
+        "https://service.centrapay.com",
+        &Secret::new("sk_super_secret"),
+    )
+    .expect("client");
     assert!(!format!("{c:?}").contains("sk_super_secret"));
 }
 
@@ -313,16 +376,24 @@ fn contract_examples_decode() {
     assert_eq!(r.kind, IntegrationType::Verifone);
     assert_eq!(r.status, Status::Pending);
     assert_eq!(format_timestamp(&r.created_at), "2020-06-12T01:17:46.499Z");
-    assert_eq!(r.created_by.as_deref(), Some("crn:WIj211vFs9cNACwBb04vQw:api-key:MyApiKey"));
+    assert_eq!(
+        r.created_by.as_deref(),
+        Some("crn:WIj211vFs9cNACwBb04vQw:api-key:MyApiKey")
+    );
 
-    let p: intake::api::Page<IntegrationRequest> = serde_json::from_str(SEARCH_EXAMPLE).expect("search example");
+    let p: intake::api::Page<IntegrationRequest> =
+        serde_json::from_str(SEARCH_EXAMPLE).expect("search example");
     assert_eq!(p.items.len(), 1);
     assert_eq!(p.items[0].terminal_id.as_deref(), Some("11000021"));
     assert_eq!(p.next_page_key, None);
 
     let r: IntegrationRequest = serde_json::from_str(ACTIVATE_EXAMPLE).expect("activate example");
     assert!(r.is_active());
-    assert!(r.blockers().iter().any(|b| b.to_string() == "already active"));
+    assert!(
+        r.blockers()
+            .iter()
+            .any(|b| b.to_string() == "already active")
+    );
 }
 
 #[test]
@@ -340,10 +411,19 @@ fn later_revision_fields_and_unknown_values_decode() {
     assert_eq!(r.kind.to_string(), "tyro");
     assert_eq!(r.status, Status::Unknown("suspended".into()));
     assert_eq!(r.effective_terminal_id(), Some("T-77"));
-    assert_eq!(r.terminal.as_ref().and_then(|t| t.device_id.as_deref()), Some("dev-9"));
-    assert_eq!(r.product.as_ref().map(|p| p.name.as_str()), Some("Tap to Pay"));
+    assert_eq!(
+        r.terminal.as_ref().and_then(|t| t.device_id.as_deref()),
+        Some("dev-9")
+    );
+    assert_eq!(
+        r.product.as_ref().map(|p| p.name.as_str()),
+        Some("Tap to Pay")
+    );
     for t in ["smartpay", "invenco", "skyzer", "vista"] {
         assert_eq!(IntegrationType::parse(t).as_str(), t);
-        assert!(!matches!(IntegrationType::parse(t), IntegrationType::Unknown(_)));
+        assert!(!matches!(
+            IntegrationType::parse(t),
+            IntegrationType::Unknown(_)
+        ));
     }
 }

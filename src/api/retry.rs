@@ -41,7 +41,10 @@ impl RetryPolicy {
         {
             return (*d).min(Duration::from_secs(60));
         }
-        let exp = self.base.saturating_mul(1u32 << attempt.min(16)).min(self.max);
+        let exp = self
+            .base
+            .saturating_mul(1u32 << attempt.min(16))
+            .min(self.max);
         let nanos = exp.as_nanos() as u64;
         if nanos == 0 {
             return Duration::ZERO;

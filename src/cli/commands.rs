@@ -208,7 +208,11 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             if *json {
                 output::json(&mut out, &r)?;
             } else {
-                writeln!(out, "{} created ({}, merchant {}, {})", r.id, r.kind, r.merchant_id, r.status)?;
+                writeln!(
+                    out,
+                    "{} created ({}, merchant {}, {})",
+                    r.id, r.kind, r.merchant_id, r.status
+                )?;
             }
             Ok(())
         }
@@ -229,7 +233,11 @@ fn parse_type(raw: &str) -> Result<IntegrationType, Failure> {
     Ok(t)
 }
 
-async fn list(session: &Session, args: &ListArgs, now: &chrono::DateTime<chrono::Utc>) -> Result<(), Failure> {
+async fn list(
+    session: &Session,
+    args: &ListArgs,
+    now: &chrono::DateTime<chrono::Utc>,
+) -> Result<(), Failure> {
     let mut query = session.query();
     query.pending = args.pending;
     if let Some(k) = &args.kind {
@@ -285,7 +293,8 @@ async fn activate(session: &Session, ids: &[String], json: bool) -> Result<(), F
             Ok(a) => Outcome {
                 id,
                 outcome: a.label(),
-                code: matches!(a, Activation::AlreadyActive).then_some("INTEGRATION_ALREADY_ACTIVATED"),
+                code: matches!(a, Activation::AlreadyActive)
+                    .then_some("INTEGRATION_ALREADY_ACTIVATED"),
                 error: None,
             },
             Err(e) => {
@@ -339,7 +348,9 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         ("--rate-limit-rate", args.rate_limit_rate),
     ] {
         if !(0.0..=1.0).contains(&v) {
-            return Err(Failure::Usage(format!("{name} must be between 0.0 and 1.0; got {v}.")));
+            return Err(Failure::Usage(format!(
+                "{name} must be between 0.0 and 1.0; got {v}."
+            )));
         }
     }
     if let Some(l) = &args.latency_ms {
@@ -357,9 +368,12 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         page_size: args.page_size,
         faults,
     };
-    sim::run_standalone(args.listen, config)
-        .await
-        .map_err(|e| Failure::Reported(format!("The simulator could not listen on {}: {e}.", args.listen)))
+    sim::run_standalone(args.listen, config).await.map_err(|e| {
+        Failure::Reported(format!(
+            "The simulator could not listen on {}: {e}.",
+            args.listen
+        ))
+    })
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {

@@ -5,4 +5,4 @@ mod commands;
 mod output;
 
 pub use args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
-pub use commands::{Failure, run};
+pub use commands::{Failure, Session, open_session, run};

@@ -24,8 +24,14 @@ fn clean(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
 }
 
-pub fn table(out: &mut impl Write, items: &[IntegrationRequest], now: &DateTime<Utc>) -> io::Result<()> {
-    let headers = ["ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE"];
+pub fn table(
+    out: &mut impl Write,
+    items: &[IntegrationRequest],
+    now: &DateTime<Utc>,
+) -> io::Result<()> {
+    let headers = [
+        "ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE",
+    ];
     let rows: Vec<[String; 7]> = items
         .iter()
         .map(|r| {
@@ -68,7 +74,16 @@ pub fn table(out: &mut impl Write, items: &[IntegrationRequest], now: &DateTime<
 pub fn csv(out: &mut impl Write, items: &[IntegrationRequest]) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     let header = [
-        "id", "status", "type", "merchantId", "accountId", "terminalId", "createdAt", "updatedAt", "createdBy", "updatedBy",
+        "id",
+        "status",
+        "type",
+        "merchantId",
+        "accountId",
+        "terminalId",
+        "createdAt",
+        "updatedAt",
+        "createdBy",
+        "updatedBy",
     ];
     w.write_record(header).map_err(io::Error::other)?;
     for r in items {
@@ -99,7 +114,8 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
     let local = |t: &DateTime<Utc>| {
         format!(
             "{} ({} ago)",
-            t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S %Z"),
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M:%S %Z"),
             age(t, now)
         )
     };
@@ -109,7 +125,10 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
         ("type", clean(r.kind.as_str())),
         ("merchantId", clean(&r.merchant_id)),
         ("accountId", clean(&r.account_id)),
-        ("terminalId", clean(r.effective_terminal_id().unwrap_or("-"))),
+        (
+            "terminalId",
+            clean(r.effective_terminal_id().unwrap_or("-")),
+        ),
     ];
     if let Some(d) = r.terminal.as_ref().and_then(|t| t.device_id.as_deref()) {
         fields.push(("deviceId", clean(d)));
@@ -127,7 +146,11 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
         if blockers.is_empty() {
             "ready to activate".to_string()
         } else {
-            blockers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+            blockers
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         },
     ));
     for (k, v) in fields {
