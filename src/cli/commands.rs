@@ -136,10 +136,7 @@ pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
     if let Some(sim) = session.sim {
         sim.shutdown().await;
     }
-    match result {
-        Err(Failure::Reported(m)) if m.is_empty() => Err(Failure::Reported(m)),
-        other => other,
-    }
+    result
 }
 
 async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
