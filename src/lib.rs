@@ -3,12 +3,19 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+pub mod import;
 pub mod logging;
 pub mod sim;
 pub mod validate;
 
 /// The version with the git commit it was built from, when known.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// e.g. "0.1.0 (abc1234)", or "0.1.0 (unknown)" when built outside git.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("INTAKE_GIT_COMMIT"),
+    ")"
+);
 
 /// Install rustls' ring provider once per process; reqwest is built without a
 /// default provider to keep aws-lc (and its C build) out of the tree.

@@ -70,6 +70,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set terminalIds from a CSV file (preview first, then confirm).
+    Import(ImportArgs),
+    /// Print a shell completion script to stdout.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Run the Centrapay API simulator standalone.
     Sim(SimArgs),
     /// Inspect or create the configuration file.
@@ -95,6 +103,22 @@ pub struct ListArgs {
     /// Print CSV with a header row.
     #[arg(long)]
     pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV with a header row: `id` (or `merchantId` and `type`) and `terminalId`.
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// Send without asking (required when stdin is not a terminal).
+    #[arg(long)]
+    pub yes: bool,
+    /// Then activate the requests whose terminalId was set.
+    #[arg(long)]
+    pub activate: bool,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

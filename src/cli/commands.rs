@@ -129,6 +129,7 @@ pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
     match command {
         Command::Sim(args) => return run_sim(args).await,
         Command::Config { action } => return run_config(cli, action),
+        Command::Completions { shell } => return completions(*shell),
         _ => {}
     }
     let session = open_session(cli).await?;
@@ -182,6 +183,7 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Activate { ids, json } => activate(session, ids, *json).await,
+        Command::Import(args) => super::import::run(session, args).await,
         Command::Create {
             merchant,
             kind,
@@ -213,7 +215,7 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Sim(_) | Command::Config { .. } => Ok(()),
+        Command::Sim(_) | Command::Config { .. } | Command::Completions { .. } => Ok(()),
     }
 }
 
@@ -256,7 +258,7 @@ async fn list(
 }
 
 // `intake list | head` closes the pipe early; that is not an error.
-fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
+pub(super) fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
     match r {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
@@ -371,6 +373,14 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
             args.listen
         ))
     })
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "intake", &mut script);
+    quiet_broken_pipe(io::stdout().lock().write_all(&script))
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {

@@ -2,7 +2,8 @@
 
 mod args;
 mod commands;
+mod import;
 mod output;
 
-pub use args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
+pub use args::{Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, SimArgs};
 pub use commands::{Failure, Session, open_session, run};

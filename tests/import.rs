@@ -1,0 +1,380 @@
+//! `intake import`, `intake completions` and `intake --version`, through the
+//! built binary against an in-process simulator.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use intake::api::{IntegrationRequest, IntegrationType, Status};
+use intake::sim::{self, SimConfig, SimHandle};
+
+struct Env {
+    sim: SimHandle,
+    dir: PathBuf,
+}
+
+impl Env {
+    async fn new(name: &str) -> Env {
+        let sim = sim::start_local(SimConfig::default()).await.expect("sim");
+        let dir = std::env::temp_dir().join(format!("intake-import-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        Env { sim, dir }
+    }
+
+    /// The binary with a private config, log and environment; stdin is not a terminal.
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.dir)
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env("XDG_STATE_HOME", self.dir.join("state"))
+            .env("XDG_DATA_HOME", self.dir.join("data"))
+            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
+            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
+            .env("CENTRAPAY_API_KEY", self.sim.api_key())
+            .stdin(Stdio::null());
+        c
+    }
+
+    async fn run(&self, args: &[&str]) -> Output {
+        let mut c = self.cmd();
+        c.args(args);
+        tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
+            .await
+            .expect("join")
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.join(name);
+        std::fs::write(&path, text).expect("write csv");
+        path.display().to_string()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `class -> sorted line numbers` from the `--json` report.
+fn lines_by_class(report: &serde_json::Value) -> HashMap<String, Vec<u64>> {
+    let mut out: HashMap<String, Vec<u64>> = HashMap::new();
+    for row in report["rows"].as_array().expect("rows") {
+        let class = row["class"].as_str().expect("class").to_string();
+        out.entry(class)
+            .or_default()
+            .push(row["line"].as_u64().expect("line"));
+    }
+    for v in out.values_mut() {
+        v.sort_unstable();
+    }
+    out
+}
+
+/// Requests whose (merchant, type) pair is unique, so a row can name them by it.
+fn unique_pairs(all: &[IntegrationRequest]) -> HashSet<String> {
+    let mut n: HashMap<(String, IntegrationType), usize> = HashMap::new();
+    for r in all {
+        *n.entry((r.merchant_id.clone(), r.kind.clone()))
+            .or_default() += 1;
+    }
+    all.iter()
+        .filter(|r| n[&(r.merchant_id.clone(), r.kind.clone())] == 1)
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_previews_confirms_sets_and_is_idempotent() {
+    let env = Env::new("main").await;
+    let all = env.sim.requests();
+    let unique = unique_pairs(&all);
+    let bare_epay: Vec<&IntegrationRequest> = all
+        .iter()
+        .filter(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.needs_terminal_id())
+        .collect();
+    assert!(
+        bare_epay.len() >= 4,
+        "the demo set has epay requests without terminalId"
+    );
+    let by_id = bare_epay[0];
+    let by_pair = bare_epay
+        .iter()
+        .skip(1)
+        .find(|r| unique.contains(&r.id))
+        .expect("an epay with a unique merchant+type");
+    let letters = bare_epay
+        .iter()
+        .find(|r| r.id != by_id.id && r.id != by_pair.id)
+        .expect("another bare epay");
+    let twice = bare_epay
+        .iter()
+        .find(|r| ![&by_id.id, &by_pair.id, &letters.id].contains(&&r.id))
+        .expect("a fourth bare epay");
+    let with_tid: Vec<&IntegrationRequest> = all
+        .iter()
+        .filter(|r| r.effective_terminal_id().is_some())
+        .collect();
+    assert!(
+        with_tid.len() >= 2,
+        "the demo set has requests with a terminalId"
+    );
+    let same = with_tid[0];
+    let other = with_tid[1];
+    let same_tid = same.effective_terminal_id().expect("tid");
+    let other_tid = other.effective_terminal_id().expect("tid");
+    let differing_tid = if other_tid == "99999999" {
+        "88888888"
+    } else {
+        "99999999"
+    };
+
+    // Columns in a free order with mixed case; line numbers count the header as 1.
+    let text = format!(
+        "TerminalID,ID,merchantId,Type\n\
+         11000021,{a},,\n\
+         11000022,,{pm},{pt}\n\
+         {same_tid},{s},,\n\
+         {differing_tid},{o},,\n\
+         1,NoSuchRequest000000000,,\n\
+         \n\
+         5,,abcdefabcdefabcdefabcdef,windcave\n\
+         12ab,{l},,\n\
+         7,a/b,,\n\
+         11000021,{a},,\n\
+         11000031,{t},,\n\
+         11000032,{t},,\n",
+        a = by_id.id,
+        pm = by_pair.merchant_id,
+        pt = by_pair.kind.as_str().to_uppercase(),
+        s = same.id,
+        o = other.id,
+        l = letters.id,
+        t = twice.id,
+    );
+    let file = env.write("terminals.csv", &text);
+    let before = env.sim.stats();
+
+    // Preview as JSON: every class with its line numbers; nothing is sent.
+    let o = env.run(&["import", &file, "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let lines = lines_by_class(&report);
+    assert_eq!(lines["will_set"], vec![2, 3], "{report:#}");
+    assert_eq!(lines["unchanged"], vec![4]);
+    assert_eq!(lines["conflicting"], vec![5]);
+    assert_eq!(lines["unknown_request"], vec![6, 8]);
+    assert_eq!(lines["duplicate"], vec![11]);
+    assert_eq!(lines["invalid"], vec![9, 10, 12, 13]);
+    assert_eq!(report["counts"]["will_set"], 2);
+    assert_eq!(report["counts"]["invalid"], 4);
+    assert_eq!(report["sent"], false);
+    let row = |line: u64| {
+        report["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|r| r["line"] == line))
+            .cloned()
+            .expect("row")
+    };
+    assert_eq!(row(3)["id"], by_pair.id.as_str());
+    assert_eq!(row(5)["currentTerminalId"], other_tid);
+    assert!(
+        row(9)["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("digits only"))
+    );
+    assert!(
+        row(10)["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("not a valid request id"))
+    );
+    assert!(
+        row(12)["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("lines 12, 13"))
+    );
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+
+    // The readable preview: grouped with counts, and how to go on.
+    let o = env.run(&["import", &file]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "11 rows: 2 will set, 1 unchanged, 1 conflicting, 2 unknown request, 1 duplicate, 4 invalid."
+        ),
+        "{out}"
+    );
+    for heading in [
+        "Will set (2)",
+        "Unchanged (already has that terminalId) (1)",
+        "Conflicting (has a different terminalId; not overwritten) (1)",
+        "Unknown request (2)",
+        "Duplicate (ignored) (1)",
+        "Invalid (4)",
+    ] {
+        assert!(out.contains(heading), "{heading}: {out}");
+    }
+    assert!(
+        out.contains("Nothing was sent: stdin is not a terminal")
+            && out.contains("Re-run with --yes to set 2 terminalIds."),
+        "{out}"
+    );
+    // Nothing changed before confirmation.
+    assert_eq!(env.sim.stats().update_calls, before.update_calls);
+    assert_eq!(env.sim.requests(), all);
+
+    // Confirmed: exactly the two will-set rows are sent, nothing else changes.
+    let o = env.run(&["import", &file, "--yes"]).await;
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("line 2: {} terminalId set to 11000021", by_id.id)),
+        "{out}"
+    );
+    assert!(out.contains("Set 2 of 2 terminalIds."), "{out}");
+    let tid = |id: &str| {
+        env.sim
+            .get(id)
+            .and_then(|r| r.effective_terminal_id().map(str::to_string))
+    };
+    assert_eq!(tid(&by_id.id).as_deref(), Some("11000021"));
+    assert_eq!(tid(&by_pair.id).as_deref(), Some("11000022"));
+    assert_eq!(
+        tid(&other.id).as_deref(),
+        Some(other_tid),
+        "not overwritten"
+    );
+    assert_eq!(tid(&letters.id), None);
+    assert_eq!(tid(&twice.id), None);
+    let after_first = env.sim.stats();
+    assert_eq!(after_first.update_calls, before.update_calls + 2);
+    assert_eq!(after_first.activate_calls, before.activate_calls);
+
+    // The same file again changes nothing.
+    let o = env.run(&["import", &file, "--yes", "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let lines = lines_by_class(&report);
+    assert!(!lines.contains_key("will_set"), "{report:#}");
+    assert_eq!(lines["unchanged"], vec![2, 3, 4]);
+    assert_eq!(report["sent"], false);
+    assert_eq!(env.sim.stats().update_calls, after_first.update_calls);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_activate_activates_exactly_the_rows_it_set() {
+    let env = Env::new("activate").await;
+    let all = env.sim.requests();
+    let bare: Vec<&IntegrationRequest> = all
+        .iter()
+        .filter(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.needs_terminal_id())
+        .take(2)
+        .collect();
+    assert_eq!(bare.len(), 2);
+    let already = all
+        .iter()
+        .find(|r| r.is_pending() && r.effective_terminal_id().is_some())
+        .expect("a pending request with a terminalId");
+    let text = format!(
+        "id,terminalId\n{},11000041\n{},11000042\n{},{}\n",
+        bare[0].id,
+        bare[1].id,
+        already.id,
+        already.effective_terminal_id().unwrap_or_default()
+    );
+    let file = env.write("activate.csv", &text);
+    let before = env.sim.stats();
+    let o = env.run(&["import", &file, "--yes", "--activate"]).await;
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Activated 2 of 2."), "{out}");
+    let stats = env.sim.stats();
+    assert_eq!(stats.activations_applied, before.activations_applied + 2);
+    assert_eq!(stats.activate_calls, before.activate_calls + 2);
+    for r in &bare {
+        let now = env.sim.get(&r.id).expect("stored");
+        assert_eq!(now.status, Status::Active, "{}", r.id);
+    }
+    assert_eq!(
+        env.sim.get(&already.id).expect("stored").status,
+        Status::Pending,
+        "the unchanged row is not activated"
+    );
+    let changed: Vec<String> = env
+        .sim
+        .requests()
+        .into_iter()
+        .zip(all.iter())
+        .filter(|(a, b)| a != *b)
+        .map(|(a, _)| a.id)
+        .collect();
+    let mut expected = vec![bare[0].id.clone(), bare[1].id.clone()];
+    expected.sort();
+    let mut changed = changed;
+    changed.sort();
+    assert_eq!(changed, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_file_errors_exit_2_naming_the_file() {
+    let env = Env::new("errors").await;
+    let missing = env.dir.join("missing.csv").display().to_string();
+    let o = env.run(&["import", &missing]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("Could not open {missing}")),
+        "{}",
+        stderr(&o)
+    );
+
+    let bad = env.write("bad.csv", "id,colour\nX,red\n");
+    let o = env.run(&["import", &bad]).await;
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&bad) && err.contains("unknown column `colour`"),
+        "{err}"
+    );
+    assert_eq!(env.sim.stats().update_calls, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completions_for_bash_zsh_and_fish() {
+    let env = Env::new("completions").await;
+    let o = env.run(&["completions", "bash"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bash = stdout(&o);
+    assert!(bash.contains("intake"), "{bash}");
+    assert!(
+        bash.contains("import") && bash.contains("activate"),
+        "{bash}"
+    );
+    for shell in ["zsh", "fish"] {
+        let o = env.run(&["completions", shell]).await;
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        assert!(!o.stdout.is_empty(), "{shell}");
+        assert!(stdout(&o).contains("import"), "{shell}");
+    }
+    let o = env.run(&["completions", "tcsh"]).await;
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn version_names_the_package_version_and_commit() {
+    let env = Env::new("version").await;
+    let o = env.run(&["--version"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("intake {} (", env!("CARGO_PKG_VERSION"))),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with(')'), "{out}");
+    assert_eq!(intake::VERSION, out.trim().trim_start_matches("intake "));
+}
