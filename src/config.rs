@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 use thiserror::Error;
 
 use crate::api::Secret;
@@ -23,6 +24,18 @@ pub struct ConfigFile {
     pub concurrency: Option<usize>,
     pub auto_refresh_secs: Option<u64>,
     pub profiles: BTreeMap<String, Profile>,
+    /// Console key bindings: action name -> key or list of keys.
+    pub keys: BTreeMap<String, Spanned<KeySpec>>,
+    /// Console colours: status name -> colour.
+    pub theme: BTreeMap<String, Spanned<String>>,
+}
+
+/// One key or several, as `[keys]` accepts them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

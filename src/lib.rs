@@ -4,7 +4,9 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod import;
+pub mod keymap;
 pub mod logging;
+pub mod prefs;
 pub mod sim;
 pub mod validate;
 

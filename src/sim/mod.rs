@@ -7,7 +7,7 @@
 mod faults;
 mod rng;
 mod routes;
-mod seed;
+pub mod seed;
 mod stats;
 mod store;
 

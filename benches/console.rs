@@ -1,0 +1,218 @@
+//! Console figures that need no server: a filter keystroke (update + one
+//! frame) and a frame alone at 10,000 and 100,000 requests, and startup to
+//! the first frame. Run: `cargo bench --bench console` (add `-- --smoke` for
+//! a few seconds' check). See BENCHMARKS.md.
+
+mod support;
+
+use std::io::Read;
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use intake::api::{IntegrationRequest, Status};
+use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::{report, smoke, summarize};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+fn config() -> AppConfig {
+    AppConfig {
+        profile: "bench".into(),
+        demo: true,
+        account_id: None,
+        concurrency: 8,
+        auto_refresh: None,
+        color: true,
+        tz: chrono::FixedOffset::east_opt(13 * 3600).expect("a valid offset"),
+    }
+}
+
+/// `n` requests, all pending: the worst case, where every row is shown.
+fn requests(n: usize) -> Vec<IntegrationRequest> {
+    let mut all = intake::sim::seed::generate(7, Some(n)).requests;
+    for r in &mut all {
+        r.status = Status::Pending;
+    }
+    all
+}
+
+fn loaded_app(items: Vec<IntegrationRequest>) -> App {
+    let now = items.iter().map(|r| r.updated_at).max().unwrap_or_else(chrono::Utc::now);
+    let mut app = App::new(config(), now);
+    let load_id = app
+        .init()
+        .into_iter()
+        .find_map(|c| match c {
+            Command::Load { load_id, .. } => Some(load_id),
+            _ => None,
+        })
+        .expect("the console loads on start");
+    update(&mut app, Action::Api(ApiEvent::Page { load_id, items, done: true }));
+    app
+}
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    terminal
+        .draw(|f| intake::ui::draw(f, app))
+        .expect("drawing into a TestBackend cannot fail");
+}
+
+/// One sample per keystroke: update() with the key, then one frame.
+fn keystrokes(terminal: &mut Terminal<TestBackend>, app: &mut App, keys: &[Action], rounds: usize) -> Vec<Duration> {
+    let mut samples = Vec::with_capacity(keys.len() * rounds);
+    for _ in 0..rounds {
+        for k in keys {
+            let start = Instant::now();
+            let _ = update(app, k.clone());
+            frame(terminal, app);
+            samples.push(start.elapsed());
+        }
+    }
+    samples
+}
+
+fn typing(text: &str) -> Vec<Action> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+fn filter_figures(n: usize, rounds: usize) {
+    let mut app = loaded_app(requests(n));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+    frame(&mut terminal, &mut app);
+    let _ = update(&mut app, key(KeyCode::Char('/')));
+
+    // A realistic query typed and erased: narrows quickly.
+    let query = "type:epay merchant:5e";
+    let mut keys = typing(query);
+    keys.extend(std::iter::repeat_n(key(KeyCode::Backspace), query.len()));
+    let s = summarize(keystrokes(&mut terminal, &mut app, &keys, rounds));
+    let (median, p99) = if n >= 100_000 {
+        (Some(Duration::from_millis(8)), Some(Duration::from_millis(16)))
+    } else {
+        (Some(Duration::from_millis(2)), None)
+    };
+    report(&format!("filter keystroke, typed query, {n} requests"), &s, median, p99);
+
+    // Worst case: one character that matches nearly every row, then deleting
+    // back to the empty filter (every row shown again).
+    let keys = vec![key(KeyCode::Char('e')), key(KeyCode::Backspace)];
+    let s = summarize(keystrokes(&mut terminal, &mut app, &keys, rounds * 10));
+    report(&format!("filter keystroke, 'e' then delete, {n} requests"), &s, median, p99);
+    let _ = update(&mut app, key(KeyCode::Esc));
+}
+
+fn frame_figures(n: usize, rounds: usize) {
+    let mut app = loaded_app(requests(n));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+    for (name, jump) in [("top", KeyCode::Char('g')), ("after G", KeyCode::Char('G'))] {
+        let _ = update(&mut app, key(jump));
+        let mut samples = Vec::with_capacity(rounds);
+        for _ in 0..rounds {
+            let start = Instant::now();
+            frame(&mut terminal, &mut app);
+            samples.push(start.elapsed());
+        }
+        report(
+            &format!("frame, cursor at {name}, {n} requests"),
+            &summarize(samples),
+            Some(Duration::from_millis(2)),
+            None,
+        );
+    }
+}
+
+/// In-process: App::new, init and the first frame (spinner, no data yet).
+fn startup_in_process(rounds: usize) {
+    let mut samples = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        let mut app = App::new(config(), chrono::Utc::now());
+        let _ = app.init();
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+        frame(&mut terminal, &mut app);
+        samples.push(start.elapsed());
+    }
+    report("startup to first frame, in process", &summarize(samples), Some(Duration::from_millis(100)), None);
+}
+
+/// The real binary in a pseudo-terminal (util-linux `script`): from spawning
+/// `intake --demo` to the first bytes of its title bar on the terminal.
+/// This includes the demo simulator's start, so it is an upper bound.
+fn startup_process(rounds: usize) {
+    let bin = support::intake_binary();
+    let mut samples = Vec::new();
+    for _ in 0..rounds {
+        let dir = std::env::temp_dir().join(format!("intake-bench-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let cmd = format!(
+            "stty cols {WIDTH} rows {HEIGHT}; INTAKE_LOG_FILE={log} exec {bin} --demo",
+            log = dir.join("intake.log").display(),
+            bin = bin.display()
+        );
+        let start = Instant::now();
+        let Ok(mut child) = Process::new("script")
+            .args(["-qfec", &cmd, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            println!("startup to first frame, real process: skipped (util-linux `script` is not installed)");
+            return;
+        };
+        let mut out = child.stdout.take().expect("piped stdout");
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        let mut elapsed = None;
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains("DEMO") {
+                elapsed = Some(start.elapsed());
+                break;
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        match elapsed {
+            Some(e) => samples.push(e),
+            None => {
+                println!("startup to first frame, real process: the title never appeared");
+                return;
+            }
+        }
+    }
+    report(
+        "startup to first frame, real process in a pty (`intake --demo`)",
+        &summarize(samples),
+        Some(Duration::from_millis(100)),
+        None,
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        // `cargo test --benches` asks a harness-less bench to list its tests.
+        return;
+    }
+    let smoke = smoke();
+    let (sizes, rounds): (&[usize], usize) = if smoke { (&[1_000], 2) } else { (&[10_000, 100_000], 20) };
+    println!("intake console benchmarks ({WIDTH}x{HEIGHT} TestBackend){}", if smoke { ", smoke run" } else { "" });
+    for &n in sizes {
+        filter_figures(n, rounds);
+        frame_figures(n, rounds * 10);
+    }
+    startup_in_process(if smoke { 3 } else { 50 });
+    startup_process(if smoke { 1 } else { 10 });
+}

@@ -1,0 +1,319 @@
+//! Figures that need a server: loading 100,000 requests (time, first page,
+//! peak memory) and bulk activation of 1,000 requests at 50 ms per call,
+//! through the console's own worker and event loop. The simulator runs in a
+//! child process so its memory is not counted. Run:
+//! `cargo build --release && cargo bench --bench server` (add `-- --smoke`).
+
+mod support;
+
+use std::io;
+use std::process::Command as Process;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use intake::api::retry::RetryPolicy;
+use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
+use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use intake::tui::{event_loop, worker};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use support::{ChildSim, ms, smoke};
+
+fn config(concurrency: usize) -> AppConfig {
+    AppConfig {
+        profile: "bench".into(),
+        demo: false,
+        account_id: None,
+        concurrency,
+        auto_refresh: None,
+        color: true,
+        tz: chrono::FixedOffset::east_opt(0).expect("a valid offset"),
+    }
+}
+
+fn client(sim: &ChildSim) -> Client {
+    Client::new(&sim.base_url, &Secret::new(sim.api_key.clone())).expect("a client for the simulator")
+}
+
+fn first_load_id(app: &mut App) -> u64 {
+    app.init()
+        .into_iter()
+        .find_map(|c| match c {
+            Command::Load { load_id, .. } => Some(load_id),
+            _ => None,
+        })
+        .expect("the console loads on start")
+}
+
+/// Runs in a fresh process (see `main`) so VmHWM is this load's alone.
+async fn measure_load(base_url: String, api_key: String) {
+    let client = Client::new(&base_url, &Secret::new(api_key)).expect("client");
+    let mut app = App::new(config(8), chrono::Utc::now());
+    let load_id = first_load_id(&mut app);
+    let mut w = worker::spawn(client, RetryPolicy::default());
+    let start = Instant::now();
+    let query = SearchQuery {
+        pending: false,
+        ..SearchQuery::default()
+    };
+    w.commands
+        .send(Command::Load { load_id, query })
+        .expect("the worker is running");
+    let mut first = None;
+    let mut count = 0usize;
+    while let Some(event) = w.events.recv().await {
+        let done = match &event {
+            ApiEvent::Page { items, done, .. } => {
+                count += items.len();
+                first.get_or_insert_with(|| start.elapsed());
+                *done
+            }
+            ApiEvent::LoadFailed { error, .. } => panic!("load failed: {error}"),
+            _ => false,
+        };
+        let _ = update(&mut app, Action::Api(event));
+        if done {
+            break;
+        }
+    }
+    let total = start.elapsed();
+    let rss = support::peak_rss_mb().unwrap_or(f64::NAN);
+    println!(
+        "LOAD {count} {} {} {rss:.1}",
+        first.unwrap_or_default().as_secs_f64(),
+        total.as_secs_f64()
+    );
+}
+
+fn load_figures(count: usize) {
+    for page_size in [100usize, 1000] {
+        let sim = ChildSim::start(&["--seed-count", &count.to_string(), "--page-size", &page_size.to_string()]);
+        let exe = std::env::current_exe().expect("own path");
+        let out = Process::new(exe)
+            .args(["--measure-load", &sim.base_url, &sim.api_key])
+            .output()
+            .expect("run the load measurement");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let Some(line) = text.lines().find(|l| l.starts_with("LOAD ")) else {
+            println!("load, page size {page_size}: failed: {}", String::from_utf8_lossy(&out.stderr));
+            continue;
+        };
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let secs = |s: &str| Duration::from_secs_f64(s.parse().unwrap_or(f64::NAN));
+        let rss: f64 = f[4].parse().unwrap_or(f64::NAN);
+        println!(
+            "load {} requests, page size {page_size:<5}  first page {:>10}  all {:>12}  peak RSS {rss:.1} MB{}",
+            f[1],
+            ms(secs(f[2])),
+            ms(secs(f[3])),
+            if rss <= 150.0 { " (≤ 150 MB ok)" } else { " (OVER 150 MB TARGET)" }
+        );
+    }
+}
+
+/// A TestBackend that notes when each frame reaches the "terminal".
+struct Recording {
+    inner: TestBackend,
+    frames: Arc<Mutex<Vec<Instant>>>,
+}
+
+impl Backend for Recording {
+    type Error = <TestBackend as Backend>::Error;
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        self.inner.draw(content)
+    }
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.hide_cursor()
+    }
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        self.inner.get_cursor_position()
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(&mut self, p: P) -> Result<(), Self::Error> {
+        self.inner.set_cursor_position(p)
+    }
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.inner.clear()
+    }
+    fn clear_region(&mut self, c: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        self.inner.clear_region(c)
+    }
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        self.inner.size()
+    }
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        self.inner.window_size()
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        if let Ok(mut f) = self.frames.lock() {
+            f.push(Instant::now());
+        }
+        self.inner.flush()
+    }
+}
+
+fn press(c: char) -> io::Result<Event> {
+    Ok(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+}
+
+struct BulkFigure {
+    wall: Duration,
+    max_gap: Duration,
+    frames: usize,
+    activated: usize,
+}
+
+/// Mark `ids`, press A and confirm, through the real event loop and worker;
+/// the bench sits between the loop and the worker to time the run.
+async fn bulk_run(sim: &ChildSim, pending: &[IntegrationRequest], concurrency: usize) -> BulkFigure {
+    let mut app = App::new(config(concurrency), chrono::Utc::now());
+    let load_id = first_load_id(&mut app);
+    let _ = update(
+        &mut app,
+        Action::Api(ApiEvent::Page { load_id, items: pending.to_vec(), done: true }),
+    );
+    // Mark every visible row: the pending, activatable requests.
+    let _ = update(&mut app, Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)));
+
+    let w = worker::spawn(client(sim), RetryPolicy::default());
+    let (ui_cmd_tx, mut ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
+    let (ui_evt_tx, ui_evt_rx) = tokio::sync::mpsc::unbounded_channel::<ApiEvent>();
+    let (key_tx, key_rx) = tokio::sync::mpsc::unbounded_channel::<io::Result<Event>>();
+    let started: Arc<Mutex<Option<Instant>>> = Arc::default();
+    let finished: Arc<Mutex<Option<Instant>>> = Arc::default();
+    let activated = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+
+    let commands = w.commands.clone();
+    let started2 = started.clone();
+    tokio::spawn(async move {
+        while let Some(c) = ui_cmd_rx.recv().await {
+            match &c {
+                // The list is already loaded; a reload would only add noise.
+                Command::Load { .. } => continue,
+                Command::BulkActivate { .. } => {
+                    if let Ok(mut s) = started2.lock() {
+                        s.get_or_insert_with(Instant::now);
+                    }
+                }
+                _ => {}
+            }
+            let _ = commands.send(c);
+        }
+    });
+    let mut events = w.events;
+    let (finished2, activated2, keys) = (finished.clone(), activated.clone(), key_tx.clone());
+    tokio::spawn(async move {
+        while let Some(e) = events.recv().await {
+            let end = matches!(e, ApiEvent::BulkFinished { .. });
+            if matches!(e, ApiEvent::Activated { result: Ok(_), .. }) {
+                activated2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            let _ = ui_evt_tx.send(e);
+            if end {
+                if let Ok(mut f) = finished2.lock() {
+                    *f = Some(Instant::now());
+                }
+                // Let the results view draw, then leave it and quit.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let _ = keys.send(Ok(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))));
+                let _ = keys.send(press('q'));
+                let _ = keys.send(press('y'));
+            }
+        }
+    });
+    let _ = key_tx.send(press('A'));
+    let _ = key_tx.send(press('y'));
+    drop(key_tx);
+
+    let frames: Arc<Mutex<Vec<Instant>>> = Arc::default();
+    let backend = Recording {
+        inner: TestBackend::new(160, 48),
+        frames: frames.clone(),
+    };
+    let mut terminal = Terminal::new(backend).expect("test terminal");
+    let input = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async move {
+        rx.recv().await.map(|e| (e, rx))
+    }));
+    let _ = event_loop::run(&mut terminal, input, app, ui_cmd_tx, ui_evt_rx).await;
+    w.task.abort();
+
+    let start = started.lock().ok().and_then(|s| *s).expect("the bulk run started");
+    let end = finished.lock().ok().and_then(|s| *s).expect("the bulk run finished");
+    let frames = frames.lock().map(|f| f.clone()).unwrap_or_default();
+    let during: Vec<Instant> = frames.into_iter().filter(|t| *t >= start && *t <= end).collect();
+    let mut max_gap = during.first().map(|t| *t - start).unwrap_or_default();
+    for pair in during.windows(2) {
+        max_gap = max_gap.max(pair[1] - pair[0]);
+    }
+    if let Some(last) = during.last() {
+        max_gap = max_gap.max(end - *last);
+    }
+    BulkFigure {
+        wall: end - start,
+        max_gap,
+        frames: during.len(),
+        activated: activated.load(std::sync::atomic::Ordering::Relaxed),
+    }
+}
+
+async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
+    for &concurrency in concurrencies {
+        // A fresh server each time so every run has `count` pending requests.
+        let sim = ChildSim::start(&["--seed-count", &(count * 4).to_string(), "--latency-ms", &latency_ms.to_string(), "--page-size", "1000"]);
+        let pending: Vec<IntegrationRequest> = client(&sim)
+            .search(&SearchQuery { pending: true, ..SearchQuery::default() })
+            .await
+            .expect("search the simulator")
+            .into_iter()
+            .filter(|r| r.blockers().is_empty())
+            .take(count)
+            .collect();
+        assert_eq!(pending.len(), count, "the seed has enough activatable requests");
+        let f = bulk_run(&sim, &pending, concurrency).await;
+        let ideal = Duration::from_millis(latency_ms) * count as u32 / concurrency as u32;
+        let ratio = f.wall.as_secs_f64() / ideal.as_secs_f64();
+        println!(
+            "bulk activate {count} at {latency_ms} ms/call, concurrency {concurrency:<3} wall {:>12}  ideal {:>12}  ratio {ratio:.2}{}  activated {}  frames {}  longest frame gap {}{}",
+            ms(f.wall),
+            ms(ideal),
+            if concurrency > 1 { if ratio <= 1.25 { " (≤ 1.25 ok)" } else { " (OVER 1.25 TARGET)" } } else { " (baseline)" },
+            f.activated,
+            f.frames,
+            ms(f.max_gap),
+            if f.max_gap <= Duration::from_millis(50) { " (≤ 50 ms ok)" } else { " (OVER 50 ms TARGET)" },
+        );
+    }
+}
+
+fn main() {
+    intake::install_crypto();
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--list") {
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    if let Some(i) = args.iter().position(|a| a == "--measure-load") {
+        let (url, key) = (args[i + 1].clone(), args[i + 2].clone());
+        runtime.block_on(measure_load(url, key));
+        return;
+    }
+    let smoke = smoke();
+    println!("intake server benchmarks{}", if smoke { ", smoke run" } else { "" });
+    let only = |name: &str| !args.iter().any(|a| a == "--load" || a == "--bulk") || args.iter().any(|a| a == name);
+    if only("--load") {
+        load_figures(if smoke { 2_000 } else { 100_000 });
+    }
+    if only("--bulk") {
+        let (count, conc): (usize, &[usize]) = if smoke { (50, &[16]) } else { (1000, &[16, 1]) };
+        runtime.block_on(bulk_figures(count, if smoke { 5 } else { 50 }, conc));
+    }
+}

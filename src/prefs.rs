@@ -1,0 +1,128 @@
+//! The console's preferences from the config file: key bindings and status
+//! colours. They apply in demo mode too, so they are read apart from the
+//! profile (which demo mode does not need).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::str::FromStr;
+
+use ratatui::style::Color;
+
+use crate::api::Status;
+use crate::config::{self, ConfigError, ConfigFile, KeySpec};
+use crate::keymap::{Binding, KeyMap};
+
+/// Status colours; `None` keeps the built-in colour for that status.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Theme {
+    pub status: BTreeMap<String, Color>,
+}
+
+impl Theme {
+    pub fn status_color(&self, status: &Status) -> Option<Color> {
+        self.status.get(status.as_str()).copied()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConsolePrefs {
+    pub keys: KeyMap,
+    pub theme: Theme,
+}
+
+/// Read `[keys]` and `[theme]` from the config file, if there is one.
+pub fn load(config_path: Option<&Path>) -> Result<ConsolePrefs, ConfigError> {
+    let path = config::config_path(config_path)?;
+    let Some(file) = config::read_file(&path)? else {
+        return Ok(ConsolePrefs::default());
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    from_file(&path, &file, &text)
+}
+
+/// Build preferences from a parsed file; `text` is its source, for line numbers.
+pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePrefs, ConfigError> {
+    let line_of = |span: std::ops::Range<usize>| text.get(..span.start).map_or(0, |t| t.matches('\n').count() + 1);
+    let bindings: Vec<Binding> = file
+        .keys
+        .iter()
+        .map(|(action, spec)| Binding {
+            action: action.clone(),
+            keys: match spec.get_ref() {
+                KeySpec::One(k) => vec![k.clone()],
+                KeySpec::Many(ks) => ks.clone(),
+            },
+            line: line_of(spec.span()),
+        })
+        .collect();
+    let keys = KeyMap::from_bindings(&bindings).map_err(|e| ConfigError::BadValue {
+        path: path.to_path_buf(),
+        key: "keys".into(),
+        detail: format!("{e}."),
+    })?;
+    let mut theme = Theme::default();
+    for (name, value) in &file.theme {
+        let line = line_of(value.span());
+        let known = Status::KNOWN.iter().any(|s| s.as_str() == name);
+        if !known {
+            return Err(ConfigError::BadValue {
+                path: path.to_path_buf(),
+                key: format!("theme.{name}"),
+                detail: format!(
+                    "line {line}: `{name}` is not a status (statuses: {}).",
+                    Status::KNOWN.iter().map(Status::as_str).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        let color = Color::from_str(value.get_ref()).map_err(|_| ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: format!("theme.{name}"),
+            detail: format!(
+                "line {line}: `{}` is not a colour (use a name like \"yellow\" or \"light-green\", a hex value like \"#ffaa00\", or a palette index like \"208\").",
+                value.get_ref()
+            ),
+        })?;
+        theme.status.insert(name.clone(), color);
+    }
+    Ok(ConsolePrefs { keys, theme })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn parse(text: &str) -> Result<ConsolePrefs, ConfigError> {
+        let file: ConfigFile = toml::from_str(text).expect("valid toml");
+        from_file(Path::new("/tmp/intake.toml"), &file, text)
+    }
+
+    #[test]
+    fn keys_and_theme_are_read() {
+        let prefs = parse("concurrency = 4\n\n[keys]\nactivate = \"x\"\ndown = [\"n\", \"down\"]\n\n[theme]\npending = \"magenta\"\nactive = \"#00ff00\"\n")
+            .expect("valid prefs");
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(prefs.keys.translate(x).map(|k| k.code), Some(KeyCode::Char('a')));
+        assert_eq!(prefs.theme.status_color(&Status::Pending), Some(Color::Magenta));
+        assert_eq!(prefs.theme.status_color(&Status::Active), Some(Color::Rgb(0, 255, 0)));
+        assert_eq!(prefs.theme.status_color(&Status::Rejected), None);
+    }
+
+    #[test]
+    fn a_clashing_key_names_its_line() {
+        let err = parse("[keys]\nrefresh = \"r\"\nactivate = \"t\"\n").expect_err("t is terminal_id's");
+        let text = err.to_string();
+        assert!(text.contains("line 3"), "{text}");
+        assert!(text.contains("/tmp/intake.toml"), "{text}");
+    }
+
+    #[test]
+    fn an_unknown_action_or_colour_names_its_line() {
+        let err = parse("\n[keys]\nfly = \"f\"\n").expect_err("unknown action");
+        assert!(err.to_string().contains("line 3") && err.to_string().contains("`fly`"), "{err}");
+        let err = parse("[theme]\npending = \"blurple\"\n").expect_err("unknown colour");
+        assert!(err.to_string().contains("line 2") && err.to_string().contains("blurple"), "{err}");
+        let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
+        assert!(err.to_string().contains("`sparkly`"), "{err}");
+    }
+}
