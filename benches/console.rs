@@ -41,7 +41,11 @@ fn requests(n: usize) -> Vec<IntegrationRequest> {
 }
 
 fn loaded_app(items: Vec<IntegrationRequest>) -> App {
-    let now = items.iter().map(|r| r.updated_at).max().unwrap_or_else(chrono::Utc::now);
+    let now = items
+        .iter()
+        .map(|r| r.updated_at)
+        .max()
+        .unwrap_or_else(chrono::Utc::now);
     let mut app = App::new(config(), now);
     let load_id = app
         .init()
@@ -51,7 +55,14 @@ fn loaded_app(items: Vec<IntegrationRequest>) -> App {
             _ => None,
         })
         .expect("the console loads on start");
-    update(&mut app, Action::Api(ApiEvent::Page { load_id, items, done: true }));
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id,
+            items,
+            done: true,
+        }),
+    );
     app
 }
 
@@ -66,7 +77,12 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
 }
 
 /// One sample per keystroke: update() with the key, then one frame.
-fn keystrokes(terminal: &mut Terminal<TestBackend>, app: &mut App, keys: &[Action], rounds: usize) -> Vec<Duration> {
+fn keystrokes(
+    terminal: &mut Terminal<TestBackend>,
+    app: &mut App,
+    keys: &[Action],
+    rounds: usize,
+) -> Vec<Duration> {
     let mut samples = Vec::with_capacity(keys.len() * rounds);
     for _ in 0..rounds {
         for k in keys {
@@ -95,17 +111,30 @@ fn filter_figures(n: usize, rounds: usize) {
     keys.extend(std::iter::repeat_n(key(KeyCode::Backspace), query.len()));
     let s = summarize(keystrokes(&mut terminal, &mut app, &keys, rounds));
     let (median, p99) = if n >= 100_000 {
-        (Some(Duration::from_millis(8)), Some(Duration::from_millis(16)))
+        (
+            Some(Duration::from_millis(8)),
+            Some(Duration::from_millis(16)),
+        )
     } else {
         (Some(Duration::from_millis(2)), None)
     };
-    report(&format!("filter keystroke, typed query, {n} requests"), &s, median, p99);
+    report(
+        &format!("filter keystroke, typed query, {n} requests"),
+        &s,
+        median,
+        p99,
+    );
 
     // Worst case: one character that matches nearly every row, then deleting
     // back to the empty filter (every row shown again).
     let keys = vec![key(KeyCode::Char('e')), key(KeyCode::Backspace)];
     let s = summarize(keystrokes(&mut terminal, &mut app, &keys, rounds * 10));
-    report(&format!("filter keystroke, 'e' then delete, {n} requests"), &s, median, p99);
+    report(
+        &format!("filter keystroke, 'e' then delete, {n} requests"),
+        &s,
+        median,
+        p99,
+    );
     let _ = update(&mut app, key(KeyCode::Esc));
 }
 
@@ -140,7 +169,12 @@ fn startup_in_process(rounds: usize) {
         frame(&mut terminal, &mut app);
         samples.push(start.elapsed());
     }
-    report("startup to first frame, in process", &summarize(samples), Some(Duration::from_millis(100)), None);
+    report(
+        "startup to first frame, in process",
+        &summarize(samples),
+        Some(Duration::from_millis(100)),
+        None,
+    );
 }
 
 /// The real binary in a pseudo-terminal (util-linux `script`): from spawning
@@ -165,7 +199,9 @@ fn startup_process(rounds: usize) {
             .stderr(Stdio::null())
             .spawn()
         else {
-            println!("startup to first frame, real process: skipped (util-linux `script` is not installed)");
+            println!(
+                "startup to first frame, real process: skipped (util-linux `script` is not installed)"
+            );
             return;
         };
         let mut out = child.stdout.take().expect("piped stdout");
@@ -207,8 +243,15 @@ fn main() {
         return;
     }
     let smoke = smoke();
-    let (sizes, rounds): (&[usize], usize) = if smoke { (&[1_000], 2) } else { (&[10_000, 100_000], 20) };
-    println!("intake console benchmarks ({WIDTH}x{HEIGHT} TestBackend){}", if smoke { ", smoke run" } else { "" });
+    let (sizes, rounds): (&[usize], usize) = if smoke {
+        (&[1_000], 2)
+    } else {
+        (&[10_000, 100_000], 20)
+    };
+    println!(
+        "intake console benchmarks ({WIDTH}x{HEIGHT} TestBackend){}",
+        if smoke { ", smoke run" } else { "" }
+    );
     for &n in sizes {
         filter_figures(n, rounds);
         frame_figures(n, rounds * 10);

@@ -33,7 +33,8 @@ fn config(concurrency: usize) -> AppConfig {
 }
 
 fn client(sim: &ChildSim) -> Client {
-    Client::new(&sim.base_url, &Secret::new(sim.api_key.clone())).expect("a client for the simulator")
+    Client::new(&sim.base_url, &Secret::new(sim.api_key.clone()))
+        .expect("a client for the simulator")
 }
 
 fn first_load_id(app: &mut App) -> u64 {
@@ -88,7 +89,12 @@ async fn measure_load(base_url: String, api_key: String) {
 
 fn load_figures(count: usize) {
     for page_size in [100usize, 1000] {
-        let sim = ChildSim::start(&["--seed-count", &count.to_string(), "--page-size", &page_size.to_string()]);
+        let sim = ChildSim::start(&[
+            "--seed-count",
+            &count.to_string(),
+            "--page-size",
+            &page_size.to_string(),
+        ]);
         let exe = std::env::current_exe().expect("own path");
         let out = Process::new(exe)
             .args(["--measure-load", &sim.base_url, &sim.api_key])
@@ -96,7 +102,10 @@ fn load_figures(count: usize) {
             .expect("run the load measurement");
         let text = String::from_utf8_lossy(&out.stdout);
         let Some(line) = text.lines().find(|l| l.starts_with("LOAD ")) else {
-            println!("load, page size {page_size}: failed: {}", String::from_utf8_lossy(&out.stderr));
+            println!(
+                "load, page size {page_size}: failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             continue;
         };
         let f: Vec<&str> = line.split_whitespace().collect();
@@ -107,7 +116,11 @@ fn load_figures(count: usize) {
             f[1],
             ms(secs(f[2])),
             ms(secs(f[3])),
-            if rss <= 150.0 { " (≤ 150 MB ok)" } else { " (OVER 150 MB TARGET)" }
+            if rss <= 150.0 {
+                " (≤ 150 MB ok)"
+            } else {
+                " (OVER 150 MB TARGET)"
+            }
         );
     }
 }
@@ -135,7 +148,10 @@ impl Backend for Recording {
     fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
         self.inner.get_cursor_position()
     }
-    fn set_cursor_position<P: Into<ratatui::layout::Position>>(&mut self, p: P) -> Result<(), Self::Error> {
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        p: P,
+    ) -> Result<(), Self::Error> {
         self.inner.set_cursor_position(p)
     }
     fn clear(&mut self) -> Result<(), Self::Error> {
@@ -159,7 +175,10 @@ impl Backend for Recording {
 }
 
 fn press(c: char) -> io::Result<Event> {
-    Ok(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+    Ok(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
 }
 
 struct BulkFigure {
@@ -171,15 +190,26 @@ struct BulkFigure {
 
 /// Mark `ids`, press A and confirm, through the real event loop and worker;
 /// the bench sits between the loop and the worker to time the run.
-async fn bulk_run(sim: &ChildSim, pending: &[IntegrationRequest], concurrency: usize) -> BulkFigure {
+async fn bulk_run(
+    sim: &ChildSim,
+    pending: &[IntegrationRequest],
+    concurrency: usize,
+) -> BulkFigure {
     let mut app = App::new(config(concurrency), chrono::Utc::now());
     let load_id = first_load_id(&mut app);
     let _ = update(
         &mut app,
-        Action::Api(ApiEvent::Page { load_id, items: pending.to_vec(), done: true }),
+        Action::Api(ApiEvent::Page {
+            load_id,
+            items: pending.to_vec(),
+            done: true,
+        }),
     );
     // Mark every visible row: the pending, activatable requests.
-    let _ = update(&mut app, Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)));
+    let _ = update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)),
+    );
 
     let w = worker::spawn(client(sim), RetryPolicy::default());
     let (ui_cmd_tx, mut ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
@@ -221,7 +251,10 @@ async fn bulk_run(sim: &ChildSim, pending: &[IntegrationRequest], concurrency: u
                 }
                 // Let the results view draw, then leave it and quit.
                 tokio::time::sleep(Duration::from_millis(200)).await;
-                let _ = keys.send(Ok(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))));
+                let _ = keys.send(Ok(Event::Key(KeyEvent::new(
+                    KeyCode::Esc,
+                    KeyModifiers::NONE,
+                ))));
                 let _ = keys.send(press('q'));
                 let _ = keys.send(press('y'));
             }
@@ -243,10 +276,21 @@ async fn bulk_run(sim: &ChildSim, pending: &[IntegrationRequest], concurrency: u
     let _ = event_loop::run(&mut terminal, input, app, ui_cmd_tx, ui_evt_rx).await;
     w.task.abort();
 
-    let start = started.lock().ok().and_then(|s| *s).expect("the bulk run started");
-    let end = finished.lock().ok().and_then(|s| *s).expect("the bulk run finished");
+    let start = started
+        .lock()
+        .ok()
+        .and_then(|s| *s)
+        .expect("the bulk run started");
+    let end = finished
+        .lock()
+        .ok()
+        .and_then(|s| *s)
+        .expect("the bulk run finished");
     let frames = frames.lock().map(|f| f.clone()).unwrap_or_default();
-    let during: Vec<Instant> = frames.into_iter().filter(|t| *t >= start && *t <= end).collect();
+    let during: Vec<Instant> = frames
+        .into_iter()
+        .filter(|t| *t >= start && *t <= end)
+        .collect();
     let mut max_gap = during.first().map(|t| *t - start).unwrap_or_default();
     for pair in during.windows(2) {
         max_gap = max_gap.max(pair[1] - pair[0]);
@@ -265,16 +309,30 @@ async fn bulk_run(sim: &ChildSim, pending: &[IntegrationRequest], concurrency: u
 async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
     for &concurrency in concurrencies {
         // A fresh server each time so every run has `count` pending requests.
-        let sim = ChildSim::start(&["--seed-count", &(count * 4).to_string(), "--latency-ms", &latency_ms.to_string(), "--page-size", "1000"]);
+        let sim = ChildSim::start(&[
+            "--seed-count",
+            &(count * 4).to_string(),
+            "--latency-ms",
+            &latency_ms.to_string(),
+            "--page-size",
+            "1000",
+        ]);
         let pending: Vec<IntegrationRequest> = client(&sim)
-            .search(&SearchQuery { pending: true, ..SearchQuery::default() })
+            .search(&SearchQuery {
+                pending: true,
+                ..SearchQuery::default()
+            })
             .await
             .expect("search the simulator")
             .into_iter()
             .filter(|r| r.blockers().is_empty())
             .take(count)
             .collect();
-        assert_eq!(pending.len(), count, "the seed has enough activatable requests");
+        assert_eq!(
+            pending.len(),
+            count,
+            "the seed has enough activatable requests"
+        );
         let f = bulk_run(&sim, &pending, concurrency).await;
         let ideal = Duration::from_millis(latency_ms) * count as u32 / concurrency as u32;
         let ratio = f.wall.as_secs_f64() / ideal.as_secs_f64();
@@ -282,11 +340,23 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
             "bulk activate {count} at {latency_ms} ms/call, concurrency {concurrency:<3} wall {:>12}  ideal {:>12}  ratio {ratio:.2}{}  activated {}  frames {}  longest frame gap {}{}",
             ms(f.wall),
             ms(ideal),
-            if concurrency > 1 { if ratio <= 1.25 { " (≤ 1.25 ok)" } else { " (OVER 1.25 TARGET)" } } else { " (baseline)" },
+            if concurrency > 1 {
+                if ratio <= 1.25 {
+                    " (≤ 1.25 ok)"
+                } else {
+                    " (OVER 1.25 TARGET)"
+                }
+            } else {
+                " (baseline)"
+            },
             f.activated,
             f.frames,
             ms(f.max_gap),
-            if f.max_gap <= Duration::from_millis(50) { " (≤ 50 ms ok)" } else { " (OVER 50 ms TARGET)" },
+            if f.max_gap <= Duration::from_millis(50) {
+                " (≤ 50 ms ok)"
+            } else {
+                " (OVER 50 ms TARGET)"
+            },
         );
     }
 }
@@ -307,8 +377,13 @@ fn main() {
         return;
     }
     let smoke = smoke();
-    println!("intake server benchmarks{}", if smoke { ", smoke run" } else { "" });
-    let only = |name: &str| !args.iter().any(|a| a == "--load" || a == "--bulk") || args.iter().any(|a| a == name);
+    println!(
+        "intake server benchmarks{}",
+        if smoke { ", smoke run" } else { "" }
+    );
+    let only = |name: &str| {
+        !args.iter().any(|a| a == "--load" || a == "--bulk") || args.iter().any(|a| a == name)
+    };
     if only("--load") {
         load_figures(if smoke { 2_000 } else { 100_000 });
     }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 use thiserror::Error;
+use toml::Spanned;
 
 use crate::api::Secret;
 

@@ -138,10 +138,16 @@ impl Key {
         // `-` alone is a key; `ctrl--` is ctrl and minus.
         while rest.len() > 1 {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
                 ctrl = true;
                 rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+            } else if let Some(r) = lower
+                .strip_prefix("alt-")
+                .or_else(|| lower.strip_prefix("m-"))
+            {
                 alt = true;
                 rest = &rest[rest.len() - r.len()..];
             } else {
@@ -168,7 +174,9 @@ impl Key {
                 "end" => KeyCode::End,
                 "pageup" | "pgup" => KeyCode::PageUp,
                 "pagedown" | "pgdown" | "pgdn" => KeyCode::PageDown,
-                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
                 _ => {
@@ -265,7 +273,15 @@ impl Default for KeyMap {
             translate: HashMap::new(),
             labels: KeyAction::ALL
                 .into_iter()
-                .map(|a| (a, a.defaults().iter().filter_map(|k| Key::parse(k).ok()).collect()))
+                .map(|a| {
+                    (
+                        a,
+                        a.defaults()
+                            .iter()
+                            .filter_map(|k| Key::parse(k).ok())
+                            .collect(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -289,7 +305,10 @@ impl KeyMap {
             if b.keys.is_empty() {
                 return Err(KeyMapError {
                     line: b.line,
-                    message: format!("`{}` has no key; give one, e.g. {} = \"x\"", b.action, b.action),
+                    message: format!(
+                        "`{}` has no key; give one, e.g. {} = \"x\"",
+                        b.action, b.action
+                    ),
                 });
             }
             let keys = b
@@ -297,12 +316,17 @@ impl KeyMap {
                 .iter()
                 .map(|k| Key::parse(k))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|message| KeyMapError { line: b.line, message })?;
+                .map_err(|message| KeyMapError {
+                    line: b.line,
+                    message,
+                })?;
             for k in &keys {
                 if matches!(k.code, KeyCode::Esc) || (k.ctrl && k.code == KeyCode::Char('c')) {
                     return Err(KeyMapError {
                         line: b.line,
-                        message: format!("`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"),
+                        message: format!(
+                            "`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"
+                        ),
                     });
                 }
             }
@@ -313,7 +337,11 @@ impl KeyMap {
         for action in KeyAction::ALL {
             let keys = match effective.get(&action) {
                 Some((keys, _)) => keys.clone(),
-                None => action.defaults().iter().filter_map(|k| Key::parse(k).ok()).collect(),
+                None => action
+                    .defaults()
+                    .iter()
+                    .filter_map(|k| Key::parse(k).ok())
+                    .collect(),
             };
             for k in &keys {
                 if let Some(other) = owner.insert(*k, action) {
@@ -369,7 +397,12 @@ impl KeyMap {
     pub fn label(&self, action: KeyAction) -> String {
         self.labels
             .get(&action)
-            .map(|keys| keys.iter().map(Key::to_string).collect::<Vec<_>>().join("/"))
+            .map(|keys| {
+                keys.iter()
+                    .map(Key::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
             .unwrap_or_default()
     }
 
@@ -398,49 +431,83 @@ mod tests {
     #[test]
     fn defaults_pass_keys_through() {
         let map = KeyMap::default();
-        assert_eq!(map.translate(press(KeyCode::Char('a'))), Some(press(KeyCode::Char('a'))));
+        assert_eq!(
+            map.translate(press(KeyCode::Char('a'))),
+            Some(press(KeyCode::Char('a')))
+        );
         assert_eq!(map.label(KeyAction::Down), "j/↓");
         assert_eq!(map.label(KeyAction::PageDown), "ctrl-d/pgdn");
     }
 
     #[test]
     fn a_remapped_action_answers_its_new_key_and_not_its_old_one() {
-        let map = KeyMap::from_bindings(&[binding("activate", &["x"], 3), binding("down", &["n", "down"], 4)]).expect("valid");
-        assert_eq!(map.translate(press(KeyCode::Char('x'))), Some(press(KeyCode::Char('a'))));
+        let map = KeyMap::from_bindings(&[
+            binding("activate", &["x"], 3),
+            binding("down", &["n", "down"], 4),
+        ])
+        .expect("valid");
+        assert_eq!(
+            map.translate(press(KeyCode::Char('x'))),
+            Some(press(KeyCode::Char('a')))
+        );
         assert_eq!(map.translate(press(KeyCode::Char('a'))), None);
         assert_eq!(map.translate(press(KeyCode::Enter)), None);
-        assert_eq!(map.translate(press(KeyCode::Char('n'))), Some(press(KeyCode::Char('j'))));
+        assert_eq!(
+            map.translate(press(KeyCode::Char('n'))),
+            Some(press(KeyCode::Char('j')))
+        );
         assert_eq!(map.translate(press(KeyCode::Char('j'))), None);
         // Untouched actions keep their defaults; unrelated keys pass through.
-        assert_eq!(map.translate(press(KeyCode::Char('t'))), Some(press(KeyCode::Char('t'))));
-        assert_eq!(map.translate(press(KeyCode::Char('z'))), Some(press(KeyCode::Char('z'))));
+        assert_eq!(
+            map.translate(press(KeyCode::Char('t'))),
+            Some(press(KeyCode::Char('t')))
+        );
+        assert_eq!(
+            map.translate(press(KeyCode::Char('z'))),
+            Some(press(KeyCode::Char('z')))
+        );
         assert_eq!(map.label(KeyAction::Activate), "x");
     }
 
     #[test]
     fn ctrl_keys_and_named_keys_parse() {
-        let map = KeyMap::from_bindings(&[binding("page_down", &["ctrl-f"], 1), binding("refresh", &["f5"], 2)]).expect("valid");
+        let map = KeyMap::from_bindings(&[
+            binding("page_down", &["ctrl-f"], 1),
+            binding("refresh", &["f5"], 2),
+        ])
+        .expect("valid");
         let ctrl_f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(map.translate(ctrl_f), Some(ctrl_d));
-        assert_eq!(map.translate(press(KeyCode::F(5))), Some(press(KeyCode::Char('r'))));
+        assert_eq!(
+            map.translate(press(KeyCode::F(5))),
+            Some(press(KeyCode::Char('r')))
+        );
     }
 
     #[test]
     fn a_clash_names_the_line_and_both_actions() {
-        let err = KeyMap::from_bindings(&[binding("activate", &["t"], 7)]).expect_err("t is terminal_id's");
+        let err = KeyMap::from_bindings(&[binding("activate", &["t"], 7)])
+            .expect_err("t is terminal_id's");
         assert_eq!(err.line, 7);
-        assert!(err.message.contains("`terminal_id`") && err.message.contains("`activate`"), "{err}");
-        let err = KeyMap::from_bindings(&[binding("refresh", &["x"], 2), binding("sort", &["x"], 9)]).expect_err("clash");
+        assert!(
+            err.message.contains("`terminal_id`") && err.message.contains("`activate`"),
+            "{err}"
+        );
+        let err =
+            KeyMap::from_bindings(&[binding("refresh", &["x"], 2), binding("sort", &["x"], 9)])
+                .expect_err("clash");
         assert!(err.line == 2 || err.line == 9, "{err}");
     }
 
     #[test]
     fn unknown_actions_and_keys_are_refused_with_their_line() {
-        let err = KeyMap::from_bindings(&[binding("launch", &["x"], 5)]).expect_err("unknown action");
+        let err =
+            KeyMap::from_bindings(&[binding("launch", &["x"], 5)]).expect_err("unknown action");
         assert_eq!(err.to_string().split(':').next(), Some("line 5"));
         assert!(err.message.contains("`launch`"));
-        let err = KeyMap::from_bindings(&[binding("quit", &["hyper-x"], 6)]).expect_err("unknown key");
+        let err =
+            KeyMap::from_bindings(&[binding("quit", &["hyper-x"], 6)]).expect_err("unknown key");
         assert_eq!(err.line, 6);
         let err = KeyMap::from_bindings(&[binding("quit", &["esc"], 8)]).expect_err("reserved");
         assert!(err.message.contains("reserved"));

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod logging;

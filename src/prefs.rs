@@ -42,7 +42,10 @@ pub fn load(config_path: Option<&Path>) -> Result<ConsolePrefs, ConfigError> {
 
 /// Build preferences from a parsed file; `text` is its source, for line numbers.
 pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePrefs, ConfigError> {
-    let line_of = |span: std::ops::Range<usize>| text.get(..span.start).map_or(0, |t| t.matches('\n').count() + 1);
+    let line_of = |span: std::ops::Range<usize>| {
+        text.get(..span.start)
+            .map_or(0, |t| t.matches('\n').count() + 1)
+    };
     let bindings: Vec<Binding> = file
         .keys
         .iter()
@@ -70,7 +73,11 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
                 key: format!("theme.{name}"),
                 detail: format!(
                     "line {line}: `{name}` is not a status (statuses: {}).",
-                    Status::KNOWN.iter().map(Status::as_str).collect::<Vec<_>>().join(", ")
+                    Status::KNOWN
+                        .iter()
+                        .map(Status::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
@@ -102,15 +109,25 @@ mod tests {
         let prefs = parse("concurrency = 4\n\n[keys]\nactivate = \"x\"\ndown = [\"n\", \"down\"]\n\n[theme]\npending = \"magenta\"\nactive = \"#00ff00\"\n")
             .expect("valid prefs");
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert_eq!(prefs.keys.translate(x).map(|k| k.code), Some(KeyCode::Char('a')));
-        assert_eq!(prefs.theme.status_color(&Status::Pending), Some(Color::Magenta));
-        assert_eq!(prefs.theme.status_color(&Status::Active), Some(Color::Rgb(0, 255, 0)));
+        assert_eq!(
+            prefs.keys.translate(x).map(|k| k.code),
+            Some(KeyCode::Char('a'))
+        );
+        assert_eq!(
+            prefs.theme.status_color(&Status::Pending),
+            Some(Color::Magenta)
+        );
+        assert_eq!(
+            prefs.theme.status_color(&Status::Active),
+            Some(Color::Rgb(0, 255, 0))
+        );
         assert_eq!(prefs.theme.status_color(&Status::Rejected), None);
     }
 
     #[test]
     fn a_clashing_key_names_its_line() {
-        let err = parse("[keys]\nrefresh = \"r\"\nactivate = \"t\"\n").expect_err("t is terminal_id's");
+        let err =
+            parse("[keys]\nrefresh = \"r\"\nactivate = \"t\"\n").expect_err("t is terminal_id's");
         let text = err.to_string();
         assert!(text.contains("line 3"), "{text}");
         assert!(text.contains("/tmp/intake.toml"), "{text}");
@@ -119,9 +136,15 @@ mod tests {
     #[test]
     fn an_unknown_action_or_colour_names_its_line() {
         let err = parse("\n[keys]\nfly = \"f\"\n").expect_err("unknown action");
-        assert!(err.to_string().contains("line 3") && err.to_string().contains("`fly`"), "{err}");
+        assert!(
+            err.to_string().contains("line 3") && err.to_string().contains("`fly`"),
+            "{err}"
+        );
         let err = parse("[theme]\npending = \"blurple\"\n").expect_err("unknown colour");
-        assert!(err.to_string().contains("line 2") && err.to_string().contains("blurple"), "{err}");
+        assert!(
+            err.to_string().contains("line 2") && err.to_string().contains("blurple"),
+            "{err}"
+        );
         let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
         assert!(err.to_string().contains("`sparkly`"), "{err}");
     }

@@ -72,6 +72,25 @@ async fn list_prints_a_table_json_and_csv() {
         assert!(header.contains(col), "{header}");
     }
     assert_eq!(lines.count(), total);
+    // Merchant names stand beside their ids, with a TEST tag for test merchants.
+    let merchants = env.sim.merchants();
+    let first = env.sim.requests().into_iter().next().expect("seeded");
+    let merchant = merchants
+        .iter()
+        .find(|m| m.id == first.merchant_id)
+        .expect("the seed names its merchants");
+    let row = out
+        .lines()
+        .find(|l| l.starts_with(&first.id))
+        .expect("the first request is listed");
+    assert!(row.contains(&merchant.name), "{row}");
+    if let Some(test) = merchants.iter().find(|m| m.test) {
+        assert!(
+            out.lines()
+                .any(|l| l.contains(&format!("{} [TEST]", test.name))),
+            "{out}"
+        );
+    }
 
     let o = env
         .run(&["list", "--json", "--pending", "--type", "epay"])
@@ -98,6 +117,13 @@ async fn list_prints_a_table_json_and_csv() {
         out.starts_with("id,status,type,merchantId,accountId,terminalId,createdAt"),
         "{out}"
     );
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.ends_with(",merchantName,merchantTest")),
+        "{out}"
+    );
+    assert!(out.contains(&merchant.name), "{out}");
     assert_eq!(out.lines().count(), total + 1);
 }
 

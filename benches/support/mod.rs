@@ -27,7 +27,11 @@ pub fn summarize(mut samples: Vec<Duration>) -> Summary {
     let n = samples.len().max(1);
     let at = |q: f64| {
         samples
-            .get(((n as f64 * q).ceil() as usize).saturating_sub(1).min(n - 1))
+            .get(
+                ((n as f64 * q).ceil() as usize)
+                    .saturating_sub(1)
+                    .min(n - 1),
+            )
             .copied()
             .unwrap_or_default()
     };
@@ -45,14 +49,27 @@ pub fn ms(d: Duration) -> String {
 
 /// Print one line of a figure: name, then median / p99 / max and a verdict
 /// against the target when there is one.
-pub fn report(name: &str, s: &Summary, target_median: Option<Duration>, target_p99: Option<Duration>) {
+pub fn report(
+    name: &str,
+    s: &Summary,
+    target_median: Option<Duration>,
+    target_p99: Option<Duration>,
+) {
     let mut verdict = String::new();
     if let Some(t) = target_median {
-        verdict += if s.median <= t { " median ok" } else { " MEDIAN OVER TARGET" };
+        verdict += if s.median <= t {
+            " median ok"
+        } else {
+            " MEDIAN OVER TARGET"
+        };
         verdict += &format!(" (≤ {})", ms(t));
     }
     if let Some(t) = target_p99 {
-        verdict += if s.p99 <= t { "; p99 ok" } else { "; P99 OVER TARGET" };
+        verdict += if s.p99 <= t {
+            "; p99 ok"
+        } else {
+            "; P99 OVER TARGET"
+        };
         verdict += &format!(" (≤ {})", ms(t));
     }
     println!(

@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod merchants;
 pub mod model;
 pub mod retry;
 pub mod secret;

@@ -247,12 +247,18 @@ async fn list(
     while let Some(batch) = retry::next_page(&mut pages, RetryPolicy::default()).await? {
         items.extend(batch);
     }
+    let merchants = crate::api::merchants::lookup(
+        &session.client,
+        items.iter().map(|r| r.merchant_id.clone()),
+        session.settings.concurrency,
+    )
+    .await;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {
-        Format::Table => output::table(&mut out, &items, now),
-        Format::Json => output::json(&mut out, &items),
-        Format::Csv => output::csv(&mut out, &items),
+        Format::Table => output::table(&mut out, &items, &merchants, now),
+        Format::Json => crate::export::json(&mut out, &items, &merchants),
+        Format::Csv => crate::export::csv(&mut out, &items, &merchants),
     };
     quiet_broken_pipe(written)
 }

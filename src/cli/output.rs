@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 
 use crate::api::IntegrationRequest;
-use crate::api::model::format_timestamp;
 
 /// An age like `3d`, `5h`, `12m`, `40s`.
 pub fn age(then: &DateTime<Utc>, now: &DateTime<Utc>) -> String {
@@ -27,12 +26,13 @@ fn clean(s: &str) -> String {
 pub fn table(
     out: &mut impl Write,
     items: &[IntegrationRequest],
+    merchants: &crate::export::Merchants,
     now: &DateTime<Utc>,
 ) -> io::Result<()> {
     let headers = [
-        "ID", "STATUS", "TYPE", "MERCHANT", "ACCOUNT", "TERMINAL", "AGE",
+        "ID", "STATUS", "TYPE", "MERCHANT", "NAME", "ACCOUNT", "TERMINAL", "AGE",
     ];
-    let rows: Vec<[String; 7]> = items
+    let rows: Vec<[String; 8]> = items
         .iter()
         .map(|r| {
             [
@@ -40,6 +40,10 @@ pub fn table(
                 clean(r.status.as_str()),
                 clean(r.kind.as_str()),
                 clean(&r.merchant_id),
+                merchants.get(&r.merchant_id).map_or_else(
+                    || "-".to_string(),
+                    |m| clean(&m.name) + if m.test { " [TEST]" } else { "" },
+                ),
                 clean(&r.account_id),
                 clean(r.effective_terminal_id().unwrap_or("-")),
                 age(&r.created_at, now),
@@ -69,39 +73,6 @@ pub fn table(
         line(out, &cells)?;
     }
     Ok(())
-}
-
-pub fn csv(out: &mut impl Write, items: &[IntegrationRequest]) -> io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
-    let header = [
-        "id",
-        "status",
-        "type",
-        "merchantId",
-        "accountId",
-        "terminalId",
-        "createdAt",
-        "updatedAt",
-        "createdBy",
-        "updatedBy",
-    ];
-    w.write_record(header).map_err(io::Error::other)?;
-    for r in items {
-        w.write_record([
-            r.id.as_str(),
-            r.status.as_str(),
-            r.kind.as_str(),
-            r.merchant_id.as_str(),
-            r.account_id.as_str(),
-            r.effective_terminal_id().unwrap_or(""),
-            &format_timestamp(&r.created_at),
-            &format_timestamp(&r.updated_at),
-            r.created_by.as_deref().unwrap_or(""),
-            r.updated_by.as_deref().unwrap_or(""),
-        ])
-        .map_err(io::Error::other)?;
-    }
-    w.flush()
 }
 
 pub fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {

@@ -1,0 +1,234 @@
+//! Writing a list of requests as CSV or JSON, for `intake list --csv|--json`
+//! and the console's export. Merchant names ride along when they are known.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::api::model::format_timestamp;
+use crate::api::{IntegrationRequest, Merchant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    /// By the file's extension; `None` for anything but .csv and .json.
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Merchants known so far, by id.
+pub type Merchants = HashMap<String, Merchant>;
+
+pub const CSV_HEADER: [&str; 12] = [
+    "id",
+    "status",
+    "type",
+    "merchantId",
+    "accountId",
+    "terminalId",
+    "createdAt",
+    "updatedAt",
+    "createdBy",
+    "updatedBy",
+    "merchantName",
+    "merchantTest",
+];
+
+pub fn csv<'a>(
+    out: &mut impl Write,
+    items: impl IntoIterator<Item = &'a IntegrationRequest>,
+    merchants: &Merchants,
+) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(io::Error::other)?;
+    for r in items {
+        let m = merchants.get(&r.merchant_id);
+        w.write_record([
+            r.id.as_str(),
+            r.status.as_str(),
+            r.kind.as_str(),
+            r.merchant_id.as_str(),
+            r.account_id.as_str(),
+            r.effective_terminal_id().unwrap_or(""),
+            &format_timestamp(&r.created_at),
+            &format_timestamp(&r.updated_at),
+            r.created_by.as_deref().unwrap_or(""),
+            r.updated_by.as_deref().unwrap_or(""),
+            m.map_or("", |m| m.name.as_str()),
+            match m {
+                Some(m) if m.test => "true",
+                Some(_) => "false",
+                None => "",
+            },
+        ])
+        .map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+/// A request as exported to JSON: the API's fields plus the merchant's name.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Exported<'a> {
+    #[serde(flatten)]
+    request: &'a IntegrationRequest,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merchant_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merchant_test: Option<bool>,
+}
+
+pub fn json<'a>(
+    out: &mut impl Write,
+    items: impl IntoIterator<Item = &'a IntegrationRequest>,
+    merchants: &Merchants,
+) -> io::Result<()> {
+    let rows: Vec<Exported<'_>> = items
+        .into_iter()
+        .map(|request| {
+            let m = merchants.get(&request.merchant_id);
+            Exported {
+                request,
+                merchant_name: m.map(|m| m.name.as_str()),
+                merchant_test: m.map(|m| m.test),
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Write `items` to `path` in `format`, via a temporary file renamed into
+/// place, so a failed export never leaves half a file under the real name.
+pub fn to_file<'a>(
+    path: &Path,
+    format: ExportFormat,
+    items: impl IntoIterator<Item = &'a IntegrationRequest>,
+    merchants: &Merchants,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let tmp = dir.join(format!(".{}.intake-tmp", name.to_string_lossy()));
+    let result = (|| {
+        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        match format {
+            ExportFormat::Csv => csv(&mut out, items, merchants)?,
+            ExportFormat::Json => json(&mut out, items, merchants)?,
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{IntegrationType, Status};
+
+    fn request(id: &str, merchant: &str, terminal: Option<&str>) -> IntegrationRequest {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T01:02:03.456Z")
+            .expect("valid")
+            .with_timezone(&chrono::Utc);
+        IntegrationRequest {
+            id: id.into(),
+            account_id: "Jaiwie7aiNg2".into(),
+            merchant_id: merchant.into(),
+            kind: IntegrationType::Epay,
+            status: Status::Pending,
+            terminal_id: terminal.map(str::to_string),
+            created_at: t,
+            updated_at: t,
+            created_by: Some("crn:user:1".into()),
+            updated_by: None,
+            terminal: None,
+            product: None,
+        }
+    }
+
+    fn merchants() -> Merchants {
+        let m = Merchant {
+            id: "5ee0cafe".into(),
+            account_id: None,
+            name: "Cafe, \"Corner\"".into(),
+            country: None,
+            test: true,
+        };
+        HashMap::from([(m.id.clone(), m)])
+    }
+
+    #[test]
+    fn csv_round_trips_with_names() {
+        let items = [
+            request("aaa1", "5ee0cafe", Some("12345")),
+            request("bbb2", "6ff1", None),
+        ];
+        let mut out = Vec::new();
+        csv(&mut out, &items, &merchants()).expect("write");
+        let mut reader = ::csv::Reader::from_reader(out.as_slice());
+        assert_eq!(
+            reader.headers().expect("header").iter().collect::<Vec<_>>(),
+            CSV_HEADER
+        );
+        let rows: Vec<::csv::StringRecord> =
+            reader.records().collect::<Result<_, _>>().expect("rows");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "aaa1");
+        assert_eq!(&rows[0][5], "12345");
+        assert_eq!(&rows[0][6], "2026-11-20T01:02:03.456Z");
+        assert_eq!(&rows[0][10], "Cafe, \"Corner\"");
+        assert_eq!(&rows[0][11], "true");
+        assert_eq!(&rows[1][10], "");
+    }
+
+    #[test]
+    fn json_round_trips_into_the_model() {
+        let items = [
+            request("aaa1", "5ee0cafe", Some("12345")),
+            request("bbb2", "6ff1", None),
+        ];
+        let mut out = Vec::new();
+        json(&mut out, &items, &merchants()).expect("write");
+        let back: Vec<IntegrationRequest> =
+            serde_json::from_slice(&out).expect("decodes as requests");
+        assert_eq!(back, items);
+        let raw: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(raw[0]["merchantName"], "Cafe, \"Corner\"");
+        assert!(raw[1].get("merchantName").is_none());
+    }
+
+    #[test]
+    fn to_file_writes_by_extension_and_leaves_no_temp_file() {
+        let dir = std::env::temp_dir().join(format!("intake-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("view.json");
+        let format = ExportFormat::from_path(&path).expect("json by extension");
+        let items = [request("aaa1", "5ee0cafe", None)];
+        to_file(&path, format, &items, &Merchants::new()).expect("export");
+        let back: Vec<IntegrationRequest> =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("decode");
+        assert_eq!(back.len(), 1);
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1);
+        assert_eq!(ExportFormat::from_path(Path::new("x.txt")), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
