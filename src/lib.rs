@@ -1,11 +1,14 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
 pub mod api;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod import;
 pub mod logging;
 pub mod sim;
+pub mod tui;
+pub mod ui;
 pub mod validate;
 
 /// The version with the git commit it was built from, when known.

@@ -5,7 +5,6 @@ pub mod terminal;
 pub mod worker;
 
 use crossterm::event::EventStream;
-use futures_util::StreamExt;
 
 use crate::api::retry::RetryPolicy;
 use crate::app::{App, AppConfig};

@@ -37,7 +37,7 @@ pub fn restore() {
 // restored, or it is lost in the alternate screen.
 fn install_panic_hook() {
     let (panic_hook, _) = color_eyre::config::HookBuilder::default()
-        .display_env(false)
+        .display_env_section(false)
         .into_hooks();
     let panic_hook = panic_hook.into_panic_hook();
     std::panic::set_hook(Box::new(move |info| {
