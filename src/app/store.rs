@@ -24,10 +24,6 @@ impl Store {
         self.entries.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     pub fn get(&self, i: u32) -> Option<&IntegrationRequest> {
         self.entries.get(i as usize).map(|e| &e.req)
     }
