@@ -12,6 +12,8 @@ mod store;
 mod update;
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;
 
 pub use action::{Action, ApiEvent};

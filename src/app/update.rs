@@ -392,15 +392,13 @@ fn bulk_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     Vec::new()
 }
 
-/// Leave the results; requests that ended active are unmarked, the rest
-/// stay marked for another try.
+/// Leave the results. Marks on requests that are now active have done
+/// their job and go; the rest stay marked for another try.
 fn close_results(app: &mut App) {
-    if let Some(run) = app.bulk.take() {
-        for item in &run.items {
-            if matches!(item.outcome, Outcome::Activated | Outcome::AlreadyActive) {
-                app.marks.remove(&item.id);
-            }
-        }
+    if app.bulk.take().is_some() {
+        let store = &app.store;
+        app.marks
+            .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
         app.refilter(false);
     }
     app.mode = Mode::List;
