@@ -75,7 +75,9 @@ pub enum Phase {
     /// terminalIds entered with `e` are being saved; activation waits.
     Saving,
     Running,
-    Finished { cancelled: bool },
+    Finished {
+        cancelled: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -175,7 +177,10 @@ impl BulkRun {
     }
 
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {
-        self.index.get(id).and_then(|&i| self.items.get(i)).map(|i| &i.outcome)
+        self.index
+            .get(id)
+            .and_then(|&i| self.items.get(i))
+            .map(|i| &i.outcome)
     }
 
     /// Set an outcome unless one is final already: each request gets

@@ -73,7 +73,11 @@ impl Haystack {
 
     fn field(&self, f: Field) -> &str {
         let i = f as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize + 1 };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize + 1
+        };
         let end = self.ends[i] as usize;
         self.all.get(start..end).unwrap_or("")
     }
@@ -150,7 +154,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn req() -> IntegrationRequest {
-        let t = chrono::Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).single().unwrap_or_default();
+        let t = chrono::Utc
+            .with_ymd_and_hms(2024, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
         IntegrationRequest {
             id: "DKTs3U38".into(),
             account_id: "Jaim1Cu1".into(),
@@ -198,7 +205,18 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         let h = Haystack::new(&req());
-        for s in [":", "::", ":::x", "type::", "\u{0}", "ß:ẞ", "İ", "id:İ", "\u{1b}[2J", "  \t "] {
+        for s in [
+            ":",
+            "::",
+            ":::x",
+            "type::",
+            "\u{0}",
+            "ß:ẞ",
+            "İ",
+            "id:İ",
+            "\u{1b}[2J",
+            "  \t ",
+        ] {
             let _ = Filter::parse(s).matches(&h);
         }
     }

@@ -10,7 +10,9 @@ use crate::api::{IntegrationRequest, IntegrationType, Status};
 use super::{Action, ApiEvent, App, AppConfig, Command, update};
 
 pub fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 pub fn config() -> AppConfig {
@@ -25,7 +27,14 @@ pub fn config() -> AppConfig {
     }
 }
 
-pub fn req(id: &str, kind: IntegrationType, status: Status, merchant: &str, terminal: Option<&str>, age: TimeDelta) -> IntegrationRequest {
+pub fn req(
+    id: &str,
+    kind: IntegrationType,
+    status: Status,
+    merchant: &str,
+    terminal: Option<&str>,
+    age: TimeDelta,
+) -> IntegrationRequest {
     IntegrationRequest {
         id: id.into(),
         account_id: "Jaim1Cu1Q55uooxSens6yk".into(),
@@ -46,7 +55,14 @@ pub fn req(id: &str, kind: IntegrationType, status: Status, merchant: &str, term
 pub fn requests() -> Vec<IntegrationRequest> {
     use IntegrationType::*;
     use Status::*;
-    let mut windcave = req("REQ4windcaveT9", Windcave, Pending, "5f9b343b1007e910f9a8eab8", None, TimeDelta::days(20));
+    let mut windcave = req(
+        "REQ4windcaveT9",
+        Windcave,
+        Pending,
+        "5f9b343b1007e910f9a8eab8",
+        None,
+        TimeDelta::days(20),
+    );
     windcave.terminal = Some(Terminal {
         terminal_id: "T-9".into(),
         device_id: Some("DEV-42".into()),
@@ -55,14 +71,63 @@ pub fn requests() -> Vec<IntegrationRequest> {
         name: "Windcave Smart".into(),
     });
     vec![
-        req("REQ1verifone", Verifone, Pending, "5ee0c486308f590260d9a07f", None, TimeDelta::days(40)),
-        req("REQ2epayNoTid", Epay, Pending, "6455f32b15743f591f4ee209", None, TimeDelta::days(30)),
-        req("REQ3epayReady", Epay, Pending, "62e0ca487e40434aa184db17", Some("11000021"), TimeDelta::days(25)),
+        req(
+            "REQ1verifone",
+            Verifone,
+            Pending,
+            "5ee0c486308f590260d9a07f",
+            None,
+            TimeDelta::days(40),
+        ),
+        req(
+            "REQ2epayNoTid",
+            Epay,
+            Pending,
+            "6455f32b15743f591f4ee209",
+            None,
+            TimeDelta::days(30),
+        ),
+        req(
+            "REQ3epayReady",
+            Epay,
+            Pending,
+            "62e0ca487e40434aa184db17",
+            Some("11000021"),
+            TimeDelta::days(25),
+        ),
         windcave,
-        req("REQ5active", Verifone, Active, "60a848820346ce068b21ea85", None, TimeDelta::days(10)),
-        req("REQ6rejected", Windcave, Rejected, "612dadae653317980d0b7738", Some("W1"), TimeDelta::hours(5)),
-        req("REQ7verifone", Verifone, Pending, "655ce6036e47236456e91ecc", None, TimeDelta::minutes(42)),
-        req("REQ8smartpay", Smartpay, Pending, "6324b3e7046f02a4ad6064cf", Some("SP-1"), TimeDelta::seconds(30)),
+        req(
+            "REQ5active",
+            Verifone,
+            Active,
+            "60a848820346ce068b21ea85",
+            None,
+            TimeDelta::days(10),
+        ),
+        req(
+            "REQ6rejected",
+            Windcave,
+            Rejected,
+            "612dadae653317980d0b7738",
+            Some("W1"),
+            TimeDelta::hours(5),
+        ),
+        req(
+            "REQ7verifone",
+            Verifone,
+            Pending,
+            "655ce6036e47236456e91ecc",
+            None,
+            TimeDelta::minutes(42),
+        ),
+        req(
+            "REQ8smartpay",
+            Smartpay,
+            Pending,
+            "6324b3e7046f02a4ad6064cf",
+            Some("SP-1"),
+            TimeDelta::seconds(30),
+        ),
     ]
 }
 
@@ -87,7 +152,11 @@ pub fn key(code: KeyCode) -> Action {
 }
 
 pub fn ch(c: char) -> Action {
-    let m = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    let m = if c.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
     Action::Key(KeyEvent::new(KeyCode::Char(c), m))
 }
 
@@ -101,7 +170,9 @@ pub fn typed(app: &mut App, s: &str) -> Vec<Command> {
 }
 
 pub fn cursor_id(app: &App) -> String {
-    app.cursor_request().map(|r| r.id.clone()).unwrap_or_default()
+    app.cursor_request()
+        .map(|r| r.id.clone())
+        .unwrap_or_default()
 }
 
 pub fn visible_ids(app: &App) -> Vec<String> {

@@ -3,13 +3,16 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
+    k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
 }
 
 /// The character of a key typed without ctrl or alt (shift is part of the
 /// character already: `G`, `A`, `*`).
 pub fn plain(k: &KeyEvent) -> Option<char> {
-    if k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER) {
+    if k.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
+    {
         return None;
     }
     match k.code {
@@ -103,7 +106,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("Esc", "bulk: cancel the run (calls in flight finish)"),
     ("R", "bulk results: retry the failed ones"),
     ("", "Filter words"),
-    ("type:epay", "one field: type status merchant account id terminal"),
+    (
+        "type:epay",
+        "one field: type status merchant account id terminal",
+    ),
     ("5ee0", "a bare word matches any field"),
     ("", "Other"),
     ("?", "this help (j/k scroll, Esc closes)"),

@@ -44,7 +44,12 @@ impl SortKey {
 
 /// Total order: the key, then age, then id, so equal keys never shuffle
 /// between recomputes.
-pub fn compare(key: SortKey, reverse: bool, a: &IntegrationRequest, b: &IntegrationRequest) -> Ordering {
+pub fn compare(
+    key: SortKey,
+    reverse: bool,
+    a: &IntegrationRequest,
+    b: &IntegrationRequest,
+) -> Ordering {
     let primary = match key {
         SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
         SortKey::Kind => a.kind.as_str().cmp(b.kind.as_str()),

@@ -34,9 +34,13 @@ pub struct AppConfig {
 pub enum Mode {
     List,
     Filter,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Form(Form),
-    Confirm { id: String },
+    Confirm {
+        id: String,
+    },
     BulkConfirm(BulkPlan),
     /// Progress while `App::bulk` runs, results once it has finished.
     Bulk,
@@ -537,8 +541,12 @@ impl App {
                 .filter(|r| self.marks.contains(&r.id))
                 .map(|r| r.id.clone())
                 .collect();
-            let mut gone: Vec<String> =
-                self.marks.iter().filter(|id| self.store.find(id).is_none()).cloned().collect();
+            let mut gone: Vec<String> = self
+                .marks
+                .iter()
+                .filter(|id| self.store.find(id).is_none())
+                .cloned()
+                .collect();
             gone.sort();
             ids.extend(gone);
             ids

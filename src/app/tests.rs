@@ -13,7 +13,11 @@ fn api(app: &mut App, e: ApiEvent) -> Vec<Command> {
 }
 
 fn page(load_id: u64, items: Vec<crate::api::IntegrationRequest>, done: bool) -> ApiEvent {
-    ApiEvent::Page { load_id, items, done }
+    ApiEvent::Page {
+        load_id,
+        items,
+        done,
+    }
 }
 
 fn move_to(app: &mut App, id: &str) {
@@ -73,7 +77,15 @@ fn first_page_shows_while_the_rest_load_and_stale_pages_are_ignored() {
     assert_eq!(id, 2);
     api(&mut app, page(1, vec![], true));
     assert!(app.is_loading());
-    api(&mut app, ApiEvent::LoadFailed { load_id: 1, error: ApiError::Timeout { after: std::time::Duration::from_secs(3) } });
+    api(
+        &mut app,
+        ApiEvent::LoadFailed {
+            load_id: 1,
+            error: ApiError::Timeout {
+                after: std::time::Duration::from_secs(3),
+            },
+        },
+    );
     assert!(app.load_error.is_none());
 }
 
@@ -159,7 +171,11 @@ fn filter_narrows_live_enter_keeps_and_esc_clears() {
     update(&mut app, ch('/'));
     assert!(matches!(app.mode, Mode::Filter));
     typed(&mut app, "type:e");
-    assert_eq!(app.visible_len(), 7, "verifone, windcave and epay contain an e");
+    assert_eq!(
+        app.visible_len(),
+        7,
+        "verifone, windcave and epay contain an e"
+    );
     typed(&mut app, "p");
     assert_eq!(visible_ids(&app), ["REQ2epayNoTid", "REQ3epayReady"]);
     typed(&mut app, "ay status:pend");
@@ -263,7 +279,11 @@ fn refresh_keeps_cursor_filter_and_shows_old_rows_until_done() {
     let mut fresh = requests();
     fresh.reverse();
     api(&mut app, page(id, fresh[..3].to_vec(), false));
-    assert_eq!(app.total_len(), 8, "old rows stay until the reload completes");
+    assert_eq!(
+        app.total_len(),
+        8,
+        "old rows stay until the reload completes"
+    );
     api(&mut app, page(id, fresh[3..].to_vec(), true));
     assert_eq!(cursor_id(&app), "REQ4windcaveT9");
     assert_eq!(app.filter_text(), "pending");
@@ -278,7 +298,9 @@ fn load_errors_are_a_status_line_and_never_block_typing() {
         &mut app,
         ApiEvent::LoadFailed {
             load_id: id,
-            error: ApiError::Connect { host: "example.test".into() },
+            error: ApiError::Connect {
+                host: "example.test".into(),
+            },
         },
     );
     let e = app.load_error.clone().unwrap_or_default();
@@ -309,14 +331,35 @@ fn activate_asks_then_sends() {
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, ch('a'));
     let cmds = update(&mut app, ch('y'));
-    assert_eq!(cmds, vec![Command::Activate { id: "REQ3epayReady".into() }]);
+    assert_eq!(
+        cmds,
+        vec![Command::Activate {
+            id: "REQ3epayReady".into()
+        }]
+    );
     assert!(app.is_busy());
-    let mut done = app.request("REQ3epayReady").cloned().unwrap_or_else(|| panic!("row"));
+    let mut done = app
+        .request("REQ3epayReady")
+        .cloned()
+        .unwrap_or_else(|| panic!("row"));
     done.status = Status::Active;
-    api(&mut app, ApiEvent::Activated { id: done.id.clone(), run_id: None, result: Ok(done) });
-    assert_eq!(app.request("REQ3epayReady").map(|r| r.status.clone()), Some(Status::Active));
+    api(
+        &mut app,
+        ApiEvent::Activated {
+            id: done.id.clone(),
+            run_id: None,
+            result: Ok(done),
+        },
+    );
+    assert_eq!(
+        app.request("REQ3epayReady").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
     assert!(app.activating.is_empty());
-    assert!(app.current_toast().is_some_and(|t| t.text.contains("Activated REQ3epayReady")));
+    assert!(
+        app.current_toast()
+            .is_some_and(|t| t.text.contains("Activated REQ3epayReady"))
+    );
     // Enter confirms too, and an active row is not offered again.
     update(&mut app, ch('a'));
     assert!(matches!(app.mode, Mode::List));
@@ -333,13 +376,27 @@ fn activation_errors_are_sentences() {
         ApiEvent::Activated {
             id: "REQ1verifone".into(),
             run_id: None,
-            result: Err(ApiError::Server { status: 502, message: "bad gateway".into() }),
+            result: Err(ApiError::Server {
+                status: 502,
+                message: "bad gateway".into(),
+            }),
         },
     );
-    let t = app.current_toast().cloned().unwrap_or_else(|| panic!("a toast"));
+    let t = app
+        .current_toast()
+        .cloned()
+        .unwrap_or_else(|| panic!("a toast"));
     assert_eq!(t.kind, ToastKind::Error);
-    assert!(t.text.starts_with("Could not activate REQ1verifone. The server failed with 502"), "{}", t.text);
-    assert_eq!(app.request("REQ1verifone").map(|r| r.status.clone()), Some(Status::Pending));
+    assert!(
+        t.text
+            .starts_with("Could not activate REQ1verifone. The server failed with 502"),
+        "{}",
+        t.text
+    );
+    assert_eq!(
+        app.request("REQ1verifone").map(|r| r.status.clone()),
+        Some(Status::Pending)
+    );
 }
 
 #[test]
@@ -356,8 +413,14 @@ fn already_activated_marks_the_row_active_and_says_so() {
             result: Err(ApiError::AlreadyActivated),
         },
     );
-    assert_eq!(app.request("REQ1verifone").map(|r| r.status.clone()), Some(Status::Active));
-    let t = app.current_toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert_eq!(
+        app.request("REQ1verifone").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
+    let t = app
+        .current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
     assert!(t.contains("already activated by someone else"), "{t}");
 }
 
@@ -367,7 +430,10 @@ fn non_pending_rows_are_not_offered_for_activation() {
     move_to(&mut app, "REQ6rejected");
     assert!(update(&mut app, ch('a')).is_empty());
     assert!(matches!(app.mode, Mode::List));
-    assert!(app.current_toast().is_some_and(|t| t.text.contains("rejected")));
+    assert!(
+        app.current_toast()
+            .is_some_and(|t| t.text.contains("rejected"))
+    );
 }
 
 #[test]
@@ -379,7 +445,10 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
     typed(&mut app, "12a");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::Form(f) => assert_eq!(f.error.as_deref(), Some("An ePay terminalId is digits only (e.g. 11000021).")),
+        Mode::Form(f) => assert_eq!(
+            f.error.as_deref(),
+            Some("An ePay terminalId is digits only (e.g. 11000021).")
+        ),
         other => panic!("{other:?}"),
     }
     update(&mut app, key(KeyCode::Backspace));
@@ -389,14 +458,38 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
     }
     typed(&mut app, "3");
     let cmds = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(cmds, vec![Command::Update { id: "REQ2epayNoTid".into(), terminal_id: "123".into() }]);
+    assert_eq!(
+        cmds,
+        vec![Command::Update {
+            id: "REQ2epayNoTid".into(),
+            terminal_id: "123".into()
+        }]
+    );
     assert!(matches!(app.mode, Mode::List));
-    let mut saved = app.request("REQ2epayNoTid").cloned().unwrap_or_else(|| panic!("row"));
+    let mut saved = app
+        .request("REQ2epayNoTid")
+        .cloned()
+        .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("123".into());
-    let cmds = api(&mut app, ApiEvent::Updated { id: saved.id.clone(), result: Ok(saved) });
-    assert_eq!(cmds, vec![Command::Activate { id: "REQ2epayNoTid".into() }]);
+    let cmds = api(
+        &mut app,
+        ApiEvent::Updated {
+            id: saved.id.clone(),
+            result: Ok(saved),
+        },
+    );
+    assert_eq!(
+        cmds,
+        vec![Command::Activate {
+            id: "REQ2epayNoTid".into()
+        }]
+    );
     assert!(matches!(app.mode, Mode::List));
-    assert_eq!(app.request("REQ2epayNoTid").and_then(|r| r.effective_terminal_id()), Some("123"));
+    assert_eq!(
+        app.request("REQ2epayNoTid")
+            .and_then(|r| r.effective_terminal_id()),
+        Some("123")
+    );
 }
 
 #[test]
@@ -410,12 +503,20 @@ fn a_failed_save_does_not_activate() {
         &mut app,
         ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            result: Err(ApiError::BadRequest { message: "terminalId is invalid".into() }),
+            result: Err(ApiError::BadRequest {
+                message: "terminalId is invalid".into(),
+            }),
         },
     );
     assert!(cmds.is_empty());
-    let t = app.current_toast().map(|t| t.text.clone()).unwrap_or_default();
-    assert!(t.contains("Could not save the terminalId") && t.contains("terminalId is invalid"), "{t}");
+    let t = app
+        .current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    assert!(
+        t.contains("Could not save the terminalId") && t.contains("terminalId is invalid"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -435,13 +536,35 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
     update(&mut app, ch('t'));
     typed(&mut app, "X");
     let cmds = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(cmds, vec![Command::Update { id: "REQ4windcaveT9".into(), terminal_id: "T-9X".into() }]);
+    assert_eq!(
+        cmds,
+        vec![Command::Update {
+            id: "REQ4windcaveT9".into(),
+            terminal_id: "T-9X".into()
+        }]
+    );
     // Nothing more is sent when the save succeeds.
-    let mut saved = app.request("REQ4windcaveT9").cloned().unwrap_or_else(|| panic!("row"));
+    let mut saved = app
+        .request("REQ4windcaveT9")
+        .cloned()
+        .unwrap_or_else(|| panic!("row"));
     saved.terminal = None;
     saved.terminal_id = Some("T-9X".into());
-    assert!(api(&mut app, ApiEvent::Updated { id: saved.id.clone(), result: Ok(saved) }).is_empty());
-    assert_eq!(app.request("REQ4windcaveT9").and_then(|r| r.effective_terminal_id()), Some("T-9X"));
+    assert!(
+        api(
+            &mut app,
+            ApiEvent::Updated {
+                id: saved.id.clone(),
+                result: Ok(saved)
+            }
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        app.request("REQ4windcaveT9")
+            .and_then(|r| r.effective_terminal_id()),
+        Some("T-9X")
+    );
 }
 
 fn mark(app: &mut App, ids: &[&str]) {
@@ -454,12 +577,26 @@ fn mark(app: &mut App, ids: &[&str]) {
 #[test]
 fn bulk_confirm_counts_hidden_not_pending_and_missing_terminal_ids() {
     let mut app = loaded();
-    mark(&mut app, &["REQ1verifone", "REQ2epayNoTid", "REQ5active", "REQ6rejected", "REQ7verifone"]);
+    mark(
+        &mut app,
+        &[
+            "REQ1verifone",
+            "REQ2epayNoTid",
+            "REQ5active",
+            "REQ6rejected",
+            "REQ7verifone",
+        ],
+    );
     app.set_filter_text("type:verifone");
     update(&mut app, ch('A'));
-    let Mode::BulkConfirm(plan) = &app.mode else { panic!("{:?}", app.mode) };
+    let Mode::BulkConfirm(plan) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
     assert_eq!(plan.ids.len(), 5);
-    assert_eq!(plan.hidden, 2, "the ePay and the rejected windcave are filtered out");
+    assert_eq!(
+        plan.hidden, 2,
+        "the ePay and the rejected windcave are filtered out"
+    );
     assert_eq!(plan.not_pending, 2);
     assert_eq!(plan.missing_terminal, vec!["REQ2epayNoTid".to_string()]);
     assert_eq!(plan.runnable(), 2);
@@ -472,7 +609,9 @@ fn bulk_without_marks_uses_the_cursor_row() {
     let mut app = loaded();
     move_to(&mut app, "REQ7verifone");
     update(&mut app, ch('A'));
-    let Mode::BulkConfirm(plan) = &app.mode else { panic!("{:?}", app.mode) };
+    let Mode::BulkConfirm(plan) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
     assert_eq!(plan.ids, vec!["REQ7verifone".to_string()]);
 }
 
@@ -481,7 +620,13 @@ fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
     mark(app, ids);
     update(app, ch('A'));
     match update(app, key(KeyCode::Enter)).as_slice() {
-        [Command::BulkActivate { run_id, ids, concurrency }] => {
+        [
+            Command::BulkActivate {
+                run_id,
+                ids,
+                concurrency,
+            },
+        ] => {
             assert_eq!(*concurrency, 4);
             (*run_id, ids.clone())
         }
@@ -490,13 +635,26 @@ fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
 }
 
 fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
-    api(app, ApiEvent::BulkStarted { run_id, id: id.into() });
+    api(
+        app,
+        ApiEvent::BulkStarted {
+            run_id,
+            id: id.into(),
+        },
+    );
     let result = result.map(|()| {
         let mut r = app.request(id).cloned().unwrap_or_else(|| panic!("{id}"));
         r.status = Status::Active;
         r
     });
-    api(app, ApiEvent::Activated { id: id.into(), run_id: Some(run_id), result });
+    api(
+        app,
+        ApiEvent::Activated {
+            id: id.into(),
+            run_id: Some(run_id),
+            result,
+        },
+    );
 }
 
 #[test]
@@ -504,48 +662,141 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     let mut app = loaded();
     let (run_id, ids) = start_run(
         &mut app,
-        &["REQ1verifone", "REQ2epayNoTid", "REQ3epayReady", "REQ5active", "REQ7verifone", "REQ8smartpay"],
+        &[
+            "REQ1verifone",
+            "REQ2epayNoTid",
+            "REQ3epayReady",
+            "REQ5active",
+            "REQ7verifone",
+            "REQ8smartpay",
+        ],
     );
-    assert_eq!(ids, ["REQ1verifone", "REQ3epayReady", "REQ7verifone", "REQ8smartpay"]);
+    assert_eq!(
+        ids,
+        [
+            "REQ1verifone",
+            "REQ3epayReady",
+            "REQ7verifone",
+            "REQ8smartpay"
+        ]
+    );
     assert!(matches!(app.mode, Mode::Bulk));
     assert!(app.is_busy());
-    api(&mut app, ApiEvent::BulkStarted { run_id, id: "REQ1verifone".into() });
-    assert_eq!(app.bulk().map(|r| r.in_flight.clone()), Some(vec!["REQ1verifone".to_string()]));
+    api(
+        &mut app,
+        ApiEvent::BulkStarted {
+            run_id,
+            id: "REQ1verifone".into(),
+        },
+    );
+    assert_eq!(
+        app.bulk().map(|r| r.in_flight.clone()),
+        Some(vec!["REQ1verifone".to_string()])
+    );
     activated(&mut app, run_id, "REQ1verifone", Ok(()));
-    activated(&mut app, run_id, "REQ3epayReady", Err(ApiError::AlreadyActivated));
-    activated(&mut app, run_id, "REQ7verifone", Err(ApiError::Timeout { after: std::time::Duration::from_secs(30) }));
+    activated(
+        &mut app,
+        run_id,
+        "REQ3epayReady",
+        Err(ApiError::AlreadyActivated),
+    );
+    activated(
+        &mut app,
+        run_id,
+        "REQ7verifone",
+        Err(ApiError::Timeout {
+            after: std::time::Duration::from_secs(30),
+        }),
+    );
     activated(&mut app, run_id, "REQ8smartpay", Ok(()));
     // A duplicate answer does not change a final outcome.
-    api(&mut app, ApiEvent::Activated { id: "REQ1verifone".into(), run_id: Some(run_id), result: Err(ApiError::AlreadyActivated) });
-    api(&mut app, ApiEvent::BulkFinished { run_id, cancelled: false });
+    api(
+        &mut app,
+        ApiEvent::Activated {
+            id: "REQ1verifone".into(),
+            run_id: Some(run_id),
+            result: Err(ApiError::AlreadyActivated),
+        },
+    );
+    api(
+        &mut app,
+        ApiEvent::BulkFinished {
+            run_id,
+            cancelled: false,
+        },
+    );
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, Phase::Finished { cancelled: false });
     let outcome = |id: &str| run.outcome(id).cloned();
     assert_eq!(outcome("REQ1verifone"), Some(Outcome::Activated));
     assert_eq!(outcome("REQ3epayReady"), Some(Outcome::AlreadyActive));
-    assert!(matches!(outcome("REQ7verifone"), Some(Outcome::Failed(s)) if s.starts_with("The request timed out")));
-    assert_eq!(outcome("REQ2epayNoTid"), Some(Outcome::Skipped("epay: terminalId missing".into())));
-    assert_eq!(outcome("REQ5active"), Some(Outcome::Skipped("already active".into())));
+    assert!(
+        matches!(outcome("REQ7verifone"), Some(Outcome::Failed(s)) if s.starts_with("The request timed out"))
+    );
+    assert_eq!(
+        outcome("REQ2epayNoTid"),
+        Some(Outcome::Skipped("epay: terminalId missing".into()))
+    );
+    assert_eq!(
+        outcome("REQ5active"),
+        Some(Outcome::Skipped("already active".into()))
+    );
     assert_eq!(run.items.len(), 6, "exactly one outcome per request");
     let c = run.counts();
-    assert_eq!((c.activated, c.already, c.skipped, c.failed, c.in_flight, c.waiting), (2, 1, 2, 1, 0, 0));
-    assert_eq!(app.request("REQ3epayReady").map(|r| r.status.clone()), Some(Status::Active));
+    assert_eq!(
+        (
+            c.activated,
+            c.already,
+            c.skipped,
+            c.failed,
+            c.in_flight,
+            c.waiting
+        ),
+        (2, 1, 2, 1, 0, 0)
+    );
+    assert_eq!(
+        app.request("REQ3epayReady").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
     assert!(!app.is_busy() || !app.toasts.is_empty());
 
     // R retries the failed one under a new run id.
     match update(&mut app, ch('R')).as_slice() {
-        [Command::BulkActivate { run_id: retry, ids, .. }] => {
+        [
+            Command::BulkActivate {
+                run_id: retry, ids, ..
+            },
+        ] => {
             assert_ne!(*retry, run_id);
             assert_eq!(ids, &["REQ7verifone".to_string()]);
             // Answers for the old run no longer count.
-            api(&mut app, ApiEvent::Activated { id: "REQ7verifone".into(), run_id: Some(run_id), result: Err(ApiError::AlreadyActivated) });
-            assert_eq!(app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()), Some(Outcome::Queued));
+            api(
+                &mut app,
+                ApiEvent::Activated {
+                    id: "REQ7verifone".into(),
+                    run_id: Some(run_id),
+                    result: Err(ApiError::AlreadyActivated),
+                },
+            );
+            assert_eq!(
+                app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()),
+                Some(Outcome::Queued)
+            );
             activated(&mut app, *retry, "REQ7verifone", Ok(()));
-            api(&mut app, ApiEvent::BulkFinished { run_id: *retry, cancelled: false });
+            api(
+                &mut app,
+                ApiEvent::BulkFinished {
+                    run_id: *retry,
+                    cancelled: false,
+                },
+            );
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()), Some(Outcome::Activated));
+    assert_eq!(
+        app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()),
+        Some(Outcome::Activated)
+    );
     // Closing the results unmarks what is now active and keeps the rest.
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::List));
@@ -560,7 +811,13 @@ fn results_close_with_enter_or_q() {
         let mut app = loaded();
         let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
         activated(&mut app, run_id, "REQ1verifone", Ok(()));
-        api(&mut app, ApiEvent::BulkFinished { run_id, cancelled: false });
+        api(
+            &mut app,
+            ApiEvent::BulkFinished {
+                run_id,
+                cancelled: false,
+            },
+        );
         update(&mut app, close);
         assert!(matches!(app.mode, Mode::List));
         assert!(!app.should_quit());
@@ -571,27 +828,62 @@ fn results_close_with_enter_or_q() {
 fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     let mut app = loaded();
     let (run_id, _) = start_run(&mut app, &["REQ1verifone", "REQ7verifone", "REQ8smartpay"]);
-    api(&mut app, ApiEvent::BulkStarted { run_id, id: "REQ1verifone".into() });
-    assert_eq!(update(&mut app, key(KeyCode::Esc)), vec![Command::CancelBulk { run_id }]);
+    api(
+        &mut app,
+        ApiEvent::BulkStarted {
+            run_id,
+            id: "REQ1verifone".into(),
+        },
+    );
+    assert_eq!(
+        update(&mut app, key(KeyCode::Esc)),
+        vec![Command::CancelBulk { run_id }]
+    );
     // A second Esc does not send it again.
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     // The one in flight finishes.
     activated(&mut app, run_id, "REQ1verifone", Ok(()));
-    api(&mut app, ApiEvent::BulkFinished { run_id, cancelled: true });
+    api(
+        &mut app,
+        ApiEvent::BulkFinished {
+            run_id,
+            cancelled: true,
+        },
+    );
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, Phase::Finished { cancelled: true });
     assert_eq!(run.outcome("REQ1verifone"), Some(&Outcome::Activated));
-    assert_eq!(run.outcome("REQ7verifone"), Some(&Outcome::Skipped("cancelled before it started".into())));
+    assert_eq!(
+        run.outcome("REQ7verifone"),
+        Some(&Outcome::Skipped("cancelled before it started".into()))
+    );
 }
 
 #[test]
 fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
     let mut app = loaded();
-    let mut second = req("REQ9epayNoTid", IntegrationType::Epay, Status::Pending, "5e37b1bf1404cd3aec32db3b", None, TimeDelta::days(1));
+    let mut second = req(
+        "REQ9epayNoTid",
+        IntegrationType::Epay,
+        Status::Pending,
+        "5e37b1bf1404cd3aec32db3b",
+        None,
+        TimeDelta::days(1),
+    );
     second.account_id = "acc".into();
-    api(&mut app, ApiEvent::Page { load_id: 1, items: vec![], done: true });
+    api(
+        &mut app,
+        ApiEvent::Page {
+            load_id: 1,
+            items: vec![],
+            done: true,
+        },
+    );
     app.append(vec![second]);
-    mark(&mut app, &["REQ1verifone", "REQ2epayNoTid", "REQ9epayNoTid"]);
+    mark(
+        &mut app,
+        &["REQ1verifone", "REQ2epayNoTid", "REQ9epayNoTid"],
+    );
     update(&mut app, ch('A'));
     assert!(update(&mut app, ch('e')).is_empty());
     match &app.mode {
@@ -612,21 +904,47 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
     assert_eq!(
         cmds,
         vec![
-            Command::Update { id: "REQ2epayNoTid".into(), terminal_id: "11000021".into() },
-            Command::Update { id: "REQ9epayNoTid".into(), terminal_id: "11000022".into() },
+            Command::Update {
+                id: "REQ2epayNoTid".into(),
+                terminal_id: "11000021".into()
+            },
+            Command::Update {
+                id: "REQ9epayNoTid".into(),
+                terminal_id: "11000022".into()
+            },
         ]
     );
     assert!(matches!(app.mode, Mode::Bulk));
     assert_eq!(app.bulk().map(|r| r.phase), Some(Phase::Saving));
-    let mut saved = app.request("REQ2epayNoTid").cloned().unwrap_or_else(|| panic!("row"));
+    let mut saved = app
+        .request("REQ2epayNoTid")
+        .cloned()
+        .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("11000021".into());
-    assert!(api(&mut app, ApiEvent::Updated { id: saved.id.clone(), result: Ok(saved) }).is_empty());
+    assert!(
+        api(
+            &mut app,
+            ApiEvent::Updated {
+                id: saved.id.clone(),
+                result: Ok(saved)
+            }
+        )
+        .is_empty()
+    );
     let cmds = api(
         &mut app,
-        ApiEvent::Updated { id: "REQ9epayNoTid".into(), result: Err(ApiError::BadRequest { message: "no".into() }) },
+        ApiEvent::Updated {
+            id: "REQ9epayNoTid".into(),
+            result: Err(ApiError::BadRequest {
+                message: "no".into(),
+            }),
+        },
     );
     match cmds.as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ1verifone".to_string(), "REQ2epayNoTid".to_string()]),
+        [Command::BulkActivate { ids, .. }] => assert_eq!(
+            ids,
+            &["REQ1verifone".to_string(), "REQ2epayNoTid".to_string()]
+        ),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
@@ -658,7 +976,10 @@ fn a_bulk_with_nothing_runnable_goes_straight_to_results() {
     mark(&mut app, &["REQ5active", "REQ6rejected"]);
     update(&mut app, ch('A'));
     assert!(update(&mut app, ch('y')).is_empty());
-    assert_eq!(app.bulk().map(|r| r.phase), Some(Phase::Finished { cancelled: false }));
+    assert_eq!(
+        app.bulk().map(|r| r.phase),
+        Some(Phase::Finished { cancelled: false })
+    );
 }
 
 #[test]
@@ -678,7 +999,10 @@ fn q_asks_while_a_bulk_runs() {
     update(&mut app, ch('n'));
     assert!(!app.quit_confirm && !app.should_quit());
     update(&mut app, ch('q'));
-    assert_eq!(update(&mut app, ch('y')), vec![Command::CancelBulk { run_id }]);
+    assert_eq!(
+        update(&mut app, ch('y')),
+        vec![Command::CancelBulk { run_id }]
+    );
     assert!(app.should_quit());
 }
 
@@ -692,7 +1016,10 @@ fn ctrl_c_quits_at_once_from_any_mode() {
 
     let mut app = loaded();
     let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
-    assert_eq!(update(&mut app, ctrl('c')), vec![Command::CancelBulk { run_id }]);
+    assert_eq!(
+        update(&mut app, ctrl('c')),
+        vec![Command::CancelBulk { run_id }]
+    );
     assert!(app.should_quit());
 }
 
@@ -716,7 +1043,23 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn help_lists_every_list_key() {
     let keys: Vec<&str> = HELP.iter().map(|(k, _)| *k).collect();
-    for k in ["/", "p", "s / S", "r", "a / Enter", "t", "Space", "*", "u", "A", "?", "q", "ctrl-c", "R", "e"] {
+    for k in [
+        "/",
+        "p",
+        "s / S",
+        "r",
+        "a / Enter",
+        "t",
+        "Space",
+        "*",
+        "u",
+        "A",
+        "?",
+        "q",
+        "ctrl-c",
+        "R",
+        "e",
+    ] {
         assert!(keys.contains(&k), "{k} missing from help");
     }
 }
@@ -759,11 +1102,24 @@ fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = loaded();
     app.set_table_area(Some(Rect::new(1, 3, 60, 5)));
     app.scroll_window(5);
-    let mouse = |kind, column, row| Action::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
-    update(&mut app, mouse(MouseEventKind::Down(MouseButton::Left), 10, 5));
+    let mouse = |kind, column, row| {
+        Action::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    update(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 5),
+    );
     assert_eq!(app.cursor(), 2);
     // Outside the table: nothing.
-    update(&mut app, mouse(MouseEventKind::Down(MouseButton::Left), 10, 1));
+    update(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 1),
+    );
     assert_eq!(app.cursor(), 2);
     update(&mut app, mouse(MouseEventKind::ScrollDown, 10, 5));
     assert_eq!(app.cursor(), 5);
@@ -772,7 +1128,10 @@ fn mouse_click_selects_and_wheel_scrolls() {
     // With the window scrolled, a click maps through the offset.
     update(&mut app, ch('G'));
     app.scroll_window(5);
-    update(&mut app, mouse(MouseEventKind::Down(MouseButton::Left), 10, 3));
+    update(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 3),
+    );
     assert_eq!(app.cursor(), 3);
 }
 
@@ -831,7 +1190,10 @@ fn many_rows_filter_and_narrow() {
 #[test]
 fn modifiers_do_not_turn_into_commands() {
     let mut app = loaded();
-    let alt_q = Action::Key(crossterm::event::KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT));
+    let alt_q = Action::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::ALT,
+    ));
     update(&mut app, alt_q);
     assert!(!app.should_quit());
 }

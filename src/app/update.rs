@@ -217,7 +217,9 @@ fn form_key(app: &mut App, k: KeyEvent, mut form: Form) -> Vec<Command> {
                     app.saving.insert(id.clone());
                     if matches!(then, FormThen::Activate) {
                         app.activate_after_save.insert(id.clone());
-                        app.info(format!("Saving terminalId {terminal_id}; activation follows."));
+                        app.info(format!(
+                            "Saving terminalId {terminal_id}; activation follows."
+                        ));
                     } else {
                         app.info(format!("Saving terminalId {terminal_id}…"));
                     }
@@ -288,7 +290,9 @@ fn confirm_key(app: &mut App, k: KeyEvent, id: String) -> Vec<Command> {
 
 fn bulk_confirm_key(app: &mut App, k: KeyEvent, plan: BulkPlan) -> Vec<Command> {
     match (k.code, keys::plain(&k)) {
-        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => start_bulk(app, &plan.ids, &Default::default()),
+        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+            start_bulk(app, &plan.ids, &Default::default())
+        }
         (_, Some('e')) if !plan.missing_terminal.is_empty() => {
             let queue = plan.missing_terminal.iter().cloned().collect();
             let total = plan.missing_terminal.len();
@@ -424,8 +428,12 @@ fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
 
 fn on_mouse(app: &mut App, m: MouseEvent) {
     match (&mut app.mode, m.kind) {
-        (Mode::Help { scroll }, MouseEventKind::ScrollDown) => *scroll = scroll.saturating_add(WHEEL_STEP as u16),
-        (Mode::Help { scroll }, MouseEventKind::ScrollUp) => *scroll = scroll.saturating_sub(WHEEL_STEP as u16),
+        (Mode::Help { scroll }, MouseEventKind::ScrollDown) => {
+            *scroll = scroll.saturating_add(WHEEL_STEP as u16)
+        }
+        (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
+            *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
+        }
         (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
             if let Some(run) = app.bulk.as_mut() {
                 run.scroll = if m.kind == MouseEventKind::ScrollDown {
@@ -563,7 +571,11 @@ fn on_page(app: &mut App, load_id: u64, items: Vec<IntegrationRequest>, done: bo
     }
 }
 
-fn on_updated(app: &mut App, id: String, result: Result<IntegrationRequest, ApiError>) -> Vec<Command> {
+fn on_updated(
+    app: &mut App,
+    id: String,
+    result: Result<IntegrationRequest, ApiError>,
+) -> Vec<Command> {
     app.saving.remove(&id);
     let for_bulk = app
         .bulk
@@ -590,14 +602,20 @@ fn on_updated(app: &mut App, id: String, result: Result<IntegrationRequest, ApiE
             app.activate_after_save.remove(&id);
             if for_bulk {
                 if let Some(run) = app.bulk.as_mut() {
-                    run.set(&id, Outcome::Failed(format!("could not save the terminalId. {e}")));
+                    run.set(
+                        &id,
+                        Outcome::Failed(format!("could not save the terminalId. {e}")),
+                    );
                 }
             } else {
                 app.error(format!("Could not save the terminalId for {id}. {e}"));
             }
         }
     }
-    if for_bulk && let Some(run) = app.bulk.as_mut() && !run.awaiting_save() {
+    if for_bulk
+        && let Some(run) = app.bulk.as_mut()
+        && !run.awaiting_save()
+    {
         if run.cancel_requested {
             run.finish(true);
         } else {
@@ -607,7 +625,12 @@ fn on_updated(app: &mut App, id: String, result: Result<IntegrationRequest, ApiE
     cmds
 }
 
-fn on_activated(app: &mut App, id: String, run_id: Option<u64>, result: Result<IntegrationRequest, ApiError>) {
+fn on_activated(
+    app: &mut App,
+    id: String,
+    run_id: Option<u64>,
+    result: Result<IntegrationRequest, ApiError>,
+) {
     match &result {
         Ok(req) => app.patch(req.clone()),
         Err(ApiError::AlreadyActivated) => {

@@ -34,7 +34,10 @@ pub fn progress(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
     ])
     .areas(inner);
     let what = match (run.phase, run.cancel_requested) {
-        (_, true) => format!("Cancelling: waiting for {} in flight to finish…", c.in_flight),
+        (_, true) => format!(
+            "Cancelling: waiting for {} in flight to finish…",
+            c.in_flight
+        ),
         (Phase::Saving, false) => "Saving the terminalIds you entered…".to_string(),
         _ => format!("Activating {} of {}…", c.done() + c.in_flight, c.total()),
     };
@@ -52,9 +55,11 @@ pub fn progress(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
         gauge,
     );
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(format!("{} · {} waiting", summary(run), c.waiting)),
-        ])
+        Paragraph::new(vec![Line::from(format!(
+            "{} · {} waiting",
+            summary(run),
+            c.waiting
+        ))])
         .wrap(Wrap { trim: false }),
         counts,
     );
@@ -81,7 +86,10 @@ pub fn results(frame: &mut Frame, area: Rect, run: &mut BulkRun, theme: Theme) {
         return;
     }
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(Span::styled(summary(run), theme.bold())), head);
+    frame.render_widget(
+        Paragraph::new(Span::styled(summary(run), theme.bold())),
+        head,
+    );
     let height = list.height as usize;
     let max = run.items.len().saturating_sub(height);
     run.scroll = run.scroll.min(max);

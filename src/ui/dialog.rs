@@ -24,8 +24,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clear a box, draw its border and title, and return its inside.
 pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.bold()));
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
@@ -60,11 +59,19 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
         field("id", r.id.clone()),
         field("type", r.kind.to_string()),
         field("merchantId", r.merchant_id.clone()),
-        field("terminalId", r.effective_terminal_id().unwrap_or("-").to_string()),
+        field(
+            "terminalId",
+            r.effective_terminal_id().unwrap_or("-").to_string(),
+        ),
         Line::default(),
         keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
     ];
-    let inner = frame_box(frame, centered(area, 60, lines.len() as u16 + 2), "Activate", theme);
+    let inner = frame_box(
+        frame,
+        centered(area, 60, lines.len() as u16 + 2),
+        "Activate",
+        theme,
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -104,16 +111,30 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
     lines.push(Line::default());
     lines.push(keys_line(
         theme,
-        &[("Enter/y", &format!("run {} now, skipping {skip}", plan.runnable()))],
+        &[(
+            "Enter/y",
+            &format!("run {} now, skipping {skip}", plan.runnable()),
+        )],
     ));
     if missing > 0 {
         lines.push(keys_line(
             theme,
-            &[("e", &format!("enter the {} first, then run", plural(missing, "missing terminalId", "missing terminalIds")))],
+            &[(
+                "e",
+                &format!(
+                    "enter the {} first, then run",
+                    plural(missing, "missing terminalId", "missing terminalIds")
+                ),
+            )],
         ));
     }
     lines.push(keys_line(theme, &[("Esc", "cancel")]));
-    let inner = frame_box(frame, centered(area, 64, lines.len() as u16 + 2), "Bulk activate", theme);
+    let inner = frame_box(
+        frame,
+        centered(area, 64, lines.len() as u16 + 2),
+        "Bulk activate",
+        theme,
+    );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

@@ -17,10 +17,18 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let scroll = app.filter_input.visual_scroll(width);
         let line = Line::from(vec![
             Span::styled(prompt, theme.key()),
-            Span::raw(app.filter_input.value().chars().skip(scroll).collect::<String>()),
+            Span::raw(
+                app.filter_input
+                    .value()
+                    .chars()
+                    .skip(scroll)
+                    .collect::<String>(),
+            ),
         ]);
         frame.render_widget(Paragraph::new(line), area);
-        let x = area.x + prompt.len() as u16 + (app.filter_input.visual_cursor().saturating_sub(scroll)) as u16;
+        let x = area.x
+            + prompt.len() as u16
+            + (app.filter_input.visual_cursor().saturating_sub(scroll)) as u16;
         if area.width > 0 && area.height > 0 && x < area.right() {
             frame.set_cursor_position(Position::new(x, area.y));
         }
@@ -66,7 +74,10 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
         Mode::Filter => &[
             ("Enter", "keep filter"),
             ("Esc", "clear"),
-            ("type: status: merchant: account: id: terminal:", "one field"),
+            (
+                "type: status: merchant: account: id: terminal:",
+                "one field",
+            ),
         ],
         Mode::Help { .. } => &[("j/k", "scroll"), ("Esc/?", "close")],
         Mode::Form(f) => match f.then {

@@ -52,7 +52,8 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     if inner.height > 2 {
-        let x = inner.x + label.len() as u16 + form.input.visual_cursor().saturating_sub(scroll) as u16;
+        let x =
+            inner.x + label.len() as u16 + form.input.visual_cursor().saturating_sub(scroll) as u16;
         if x < inner.right() {
             frame.set_cursor_position(Position::new(x, inner.y + 2));
         }

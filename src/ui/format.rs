@@ -15,7 +15,14 @@ pub fn age(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
 }
 
 pub fn local(t: DateTime<Utc>, tz: FixedOffset) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S %:z").to_string()
+    t.with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M:%S %:z")
+        .to_string()
+}
+
+/// Minutes are enough where space is short; the zone is the configured one.
+pub fn local_short(t: DateTime<Utc>, tz: FixedOffset) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Show at most `max` characters, marking the cut.

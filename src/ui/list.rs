@@ -17,13 +17,19 @@ const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let sep = Span::styled(" │ ", theme.bar());
     let mut spans = vec![
-        Span::styled(" intake", theme.bar().add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(
+            " intake",
+            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
         sep.clone(),
         Span::styled(app.config.profile.clone(), theme.bar()),
     ];
     if app.config.demo {
         spans.push(sep.clone());
-        spans.push(Span::styled("DEMO", theme.bar().add_modifier(ratatui::style::Modifier::BOLD)));
+        spans.push(Span::styled(
+            "DEMO",
+            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
     }
     spans.push(sep.clone());
     spans.push(Span::styled(
@@ -31,31 +37,50 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         theme.bar(),
     ));
     spans.push(sep.clone());
-    spans.push(Span::styled(format!("{} marked", app.marked_len()), theme.bar()));
+    spans.push(Span::styled(
+        format!("{} marked", app.marked_len()),
+        theme.bar(),
+    ));
     spans.push(sep.clone());
     spans.push(Span::styled(
-        if app.pending_only { "pending only" } else { "all statuses" },
+        if app.pending_only {
+            "pending only"
+        } else {
+            "all statuses"
+        },
         theme.bar(),
     ));
     if !app.filter_text.trim().is_empty() {
         spans.push(sep.clone());
-        spans.push(Span::styled(format!("filter: {}", app.filter_text.trim()), theme.bar()));
+        spans.push(Span::styled(
+            format!("filter: {}", app.filter_text.trim()),
+            theme.bar(),
+        ));
     }
     spans.push(sep.clone());
     spans.push(Span::styled(
-        format!("sort: {} {}", app.sort.label(), if app.reverse { "↓" } else { "↑" }),
+        format!(
+            "sort: {} {}",
+            app.sort.label(),
+            if app.reverse { "↓" } else { "↑" }
+        ),
         theme.bar(),
     ));
     if app.is_loading() {
         spans.push(sep);
         let frame_no = (app.ticks % SPINNER.len() as u64) as usize;
-        spans.push(Span::styled(format!("{} loading", SPINNER[frame_no]), theme.bar()));
+        spans.push(Span::styled(
+            format!("{} loading", SPINNER[frame_no]),
+            theme.bar(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
 }
 
 pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    let block = Block::new().borders(Borders::ALL).title(" Integration requests ");
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Integration requests ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
@@ -109,7 +134,11 @@ pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             r.effective_terminal_id().unwrap_or("-").to_string()
         };
         let mut row = Row::new(vec![
-            Cell::from(marker).style(if marked { theme.marked() } else { Default::default() }),
+            Cell::from(marker).style(if marked {
+                theme.marked()
+            } else {
+                Default::default()
+            }),
             Cell::from(r.status.as_str().to_string()).style(theme.status(&r.status)),
             Cell::from(r.kind.as_str().to_string()),
             Cell::from(r.merchant_id.clone()),
@@ -139,7 +168,13 @@ fn widths() -> [Constraint; 7] {
 
 fn header_table<'a>(theme: Theme, rows: Vec<Row<'a>>) -> Table<'a> {
     let header = Row::new(vec![
-        "", "status", "type", "merchantId", "accountId", "terminalId", "age",
+        "",
+        "status",
+        "type",
+        "merchantId",
+        "accountId",
+        "terminalId",
+        "age",
     ])
     .style(theme.table_header());
     Table::new(rows, widths()).header(header).column_spacing(1)

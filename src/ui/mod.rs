@@ -28,7 +28,9 @@ const DETAIL_WIDTH: u16 = 58;
 
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    let theme = Theme { color: app.config.color };
+    let theme = Theme {
+        color: app.config.color,
+    };
     if area.height < 4 || area.width < 10 {
         // Too small for anything but a hint to resize.
         app.set_table_area(None);
@@ -55,11 +57,13 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 
 fn split_body(body: Rect) -> (Rect, Option<Rect>) {
     if body.width >= WIDE {
-        let [l, d] = Layout::horizontal([Constraint::Min(40), Constraint::Length(DETAIL_WIDTH)]).areas(body);
+        let [l, d] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(DETAIL_WIDTH)]).areas(body);
         (l, Some(d))
     } else if body.height >= 14 {
         let detail_h = (body.height / 2).min(15);
-        let [l, d] = Layout::vertical([Constraint::Min(5), Constraint::Length(detail_h)]).areas(body);
+        let [l, d] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_h)]).areas(body);
         (l, Some(d))
     } else {
         (body, None)
