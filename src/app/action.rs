@@ -5,6 +5,9 @@ use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::api::{ApiError, IntegrationRequest};
 
+// Moved once per event and never stored, so the size of an API answer
+// inline costs nothing worth a Box in the runtime's interface.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Action {
     Key(KeyEvent),

@@ -37,7 +37,7 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
-    Form(Form),
+    Form(Box<Form>),
     Confirm {
         id: String,
     },

@@ -123,7 +123,7 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
         }
         't' => {
             if let Some(r) = app.cursor_request() {
-                app.mode = Mode::Form(form_for(r, FormThen::Save));
+                app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
             }
         }
         _ => {}
@@ -189,7 +189,7 @@ fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
     }
 }
 
-fn form_key(app: &mut App, k: KeyEvent, mut form: Form) -> Vec<Command> {
+fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
     match k.code {
         KeyCode::Esc => {
             return match form.then {
@@ -243,7 +243,7 @@ fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
         if let Some(r) = app.store.by_id(&id) {
             entry.step.0 += 1;
             let form = form_for(r, FormThen::Bulk(entry));
-            app.mode = Mode::Form(form);
+            app.mode = Mode::Form(Box::new(form));
             return Vec::new();
         }
     }
@@ -266,7 +266,7 @@ fn activate(app: &mut App) -> Vec<Command> {
         app.info("This request is being activated already.");
     } else if r.needs_terminal_id() {
         // ePay needs its terminalId first; saving it leads straight on to activation.
-        app.mode = Mode::Form(form_for(r, FormThen::Activate));
+        app.mode = Mode::Form(Box::new(form_for(r, FormThen::Activate)));
     } else {
         app.mode = Mode::Confirm { id };
     }
