@@ -8,7 +8,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 use crate::app::{BulkRun, Outcome, Phase};
 
 use super::dialog::{centered, frame_box};
-use super::format::clip;
+use super::format::{clip, wrap};
 use super::theme::Theme;
 
 fn summary(run: &BulkRun) -> String {
@@ -91,26 +91,39 @@ pub fn results(frame: &mut Frame, area: Rect, run: &mut BulkRun, theme: Theme) {
         head,
     );
     let height = list.height as usize;
-    let max = run.items.len().saturating_sub(height);
+    let head_w = 35;
+    let text_w = (list.width as usize).saturating_sub(head_w).max(20);
+    // Scroll no further than where the last items just fill the view.
+    let mut max = run.items.len();
+    let mut used = 0;
+    while let Some(item) = max.checked_sub(1).and_then(|i| run.items.get(i)) {
+        used += wrap(&item.outcome.text(), text_w).len();
+        if used > height {
+            break;
+        }
+        max -= 1;
+    }
     run.scroll = run.scroll.min(max);
-    let lines: Vec<Line> = run
-        .items
-        .iter()
-        .skip(run.scroll)
-        .take(height)
-        .map(|item| {
-            let style = match item.outcome {
-                Outcome::Activated => theme.ok(),
-                Outcome::AlreadyActive => theme.warn(),
-                Outcome::Failed(_) => theme.error(),
-                _ => theme.dim(),
+    let mut lines: Vec<Line> = Vec::new();
+    for item in run.items.iter().skip(run.scroll) {
+        if lines.len() >= height {
+            break;
+        }
+        let style = match item.outcome {
+            Outcome::Activated => theme.ok(),
+            Outcome::AlreadyActive => theme.warn(),
+            Outcome::Failed(_) => theme.error(),
+            _ => theme.dim(),
+        };
+        // Reasons are sentences: wrap them under themselves rather than cut them.
+        for (i, part) in wrap(&item.outcome.text(), text_w).into_iter().enumerate() {
+            let head = if i == 0 {
+                format!("{:<24} {:<9} ", clip(&item.id, 24), clip(&item.kind, 9))
+            } else {
+                " ".repeat(head_w)
             };
-            Line::from(vec![
-                Span::raw(format!("{:<24} {:<9} ", clip(&item.id, 24), item.kind)),
-                Span::styled(item.outcome.text(), style),
-            ])
-        })
-        .collect();
-    // Reasons are sentences: wrap them rather than cut them.
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
+            lines.push(Line::from(vec![Span::raw(head), Span::styled(part, style)]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), list);
 }

@@ -43,7 +43,18 @@ fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme) {
-    let Some(r) = app.request(id) else { return };
+    let Some(r) = app.request(id) else {
+        // A reload dropped it; y still sends, so say what it would act on.
+        let lines = vec![
+            Line::from(Span::styled(format!("Activate {id}?"), theme.bold())),
+            Line::from("It is no longer in the loaded list."),
+            Line::default(),
+            keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
+        ];
+        let inner = frame_box(frame, centered(area, 60, 6), "Activate", theme);
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    };
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("  {label:<12}"), theme.label()),

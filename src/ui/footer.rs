@@ -65,11 +65,12 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("t", "terminalId"),
             ("space", "mark"),
             ("A", "bulk"),
+            // Help and quit early: at 80 columns the line is cut after them.
+            ("?", "help"),
+            ("q", "quit"),
             ("p", "pending/all"),
             ("s/S", "sort"),
             ("r", "reload"),
-            ("?", "help"),
-            ("q", "quit"),
         ],
         Mode::Filter => &[
             ("Enter", "keep filter"),

@@ -38,6 +38,39 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Split text into lines of at most `width` characters at spaces (a word
+/// longer than the width is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let len = line.chars().count();
+            let wlen = word.chars().count();
+            if len == 0 && wlen > width {
+                lines.push(word.chars().take(width).collect());
+                word = word.chars().skip(width).collect();
+                continue;
+            }
+            if len > 0 && len + 1 + wlen > width {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            if len > 0 {
+                line.push(' ');
+            }
+            line.push_str(&word);
+            break;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +86,14 @@ mod tests {
         assert_eq!(age(now, now - TimeDelta::hours(5)), "5h");
         assert_eq!(age(now, now - TimeDelta::days(3)), "3d");
         assert_eq!(age(now, now - TimeDelta::days(800)), "2y");
+    }
+
+    #[test]
+    fn wrapping() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 3), [""]);
+        assert_eq!(wrap("x", 0), ["x"]);
     }
 
     #[test]

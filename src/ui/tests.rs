@@ -370,3 +370,54 @@ fn the_filter_line_shows_while_typing() {
         "{screen}"
     );
 }
+
+/// `cargo test --release --lib -- --ignored perf_` prints the median time
+/// of a filter keystroke plus a 200x50 frame over 100,000 rows.
+#[test]
+#[ignore = "timing; run in release"]
+fn perf_filter_keystroke_and_frame_at_100k_rows() {
+    let mut app = App::new(config(), now());
+    app.init();
+    let base = requests();
+    let items: Vec<_> = (0..100_000)
+        .map(|i| {
+            let mut r = base[i % base.len()].clone();
+            r.id = format!("ID{i:06}x{}", i * 7919 % 100_003);
+            r.merchant_id = format!("{:024x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            r
+        })
+        .collect();
+    api(
+        &mut app,
+        ApiEvent::Page {
+            load_id: 1,
+            items,
+            done: true,
+        },
+    );
+    let mut t = Terminal::new(TestBackend::new(200, 50)).expect("a test terminal");
+    update(&mut app, ch('/'));
+    let mut times = Vec::new();
+    for round in 0..5 {
+        for c in "type:verifone status:pending 5e".chars() {
+            let start = std::time::Instant::now();
+            update(&mut app, ch(c));
+            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            times.push(start.elapsed());
+        }
+        for _ in 0.."type:verifone status:pending 5e".len() {
+            let start = std::time::Instant::now();
+            update(&mut app, key(KeyCode::Backspace));
+            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            times.push(start.elapsed());
+        }
+        let _ = round;
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    let p90 = times[times.len() * 9 / 10];
+    println!(
+        "median {median:?} p90 {p90:?} max {:?}",
+        times[times.len() - 1]
+    );
+}
