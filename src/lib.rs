@@ -1,6 +1,7 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
 pub mod api;
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod export;
@@ -9,6 +10,8 @@ pub mod keymap;
 pub mod logging;
 pub mod prefs;
 pub mod sim;
+pub mod tui;
+pub mod ui;
 pub mod validate;
 
 /// The version with the git commit it was built from, when known.

@@ -91,7 +91,9 @@ where
     B: Backend,
     B::Error: Into<io::Error>,
 {
-    terminal.draw(|frame| ui::draw(frame, app)).map_err(Into::into)?;
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .map_err(Into::into)?;
     Ok(())
 }
 
@@ -107,5 +109,8 @@ fn to_action(event: Event) -> Option<Action> {
 
 /// A key as a signal handler sends it: ctrl-c always quits at once.
 pub fn quit_key() -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char('c'), crossterm::event::KeyModifiers::CONTROL))
+    Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ))
 }

@@ -5,7 +5,6 @@ pub mod terminal;
 pub mod worker;
 
 use crossterm::event::EventStream;
-use futures_util::StreamExt;
 
 use crate::api::retry::RetryPolicy;
 use crate::app::{App, AppConfig};
@@ -26,7 +25,8 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
     let app = App::new(config, chrono::Utc::now());
     let worker = worker::spawn(session.client.clone(), RetryPolicy::default());
 
-    let mut tui = terminal::init().map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;
+    let mut tui = terminal::init()
+        .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;
     let input = EventStream::new();
     let input = futures_util::stream::select(input, signals());
     let result = event_loop::run(&mut tui, input, app, worker.commands, worker.events).await;

@@ -4,7 +4,9 @@ use std::io::{self, Stdout};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -37,7 +39,7 @@ pub fn restore() {
 // restored, or it is lost in the alternate screen.
 fn install_panic_hook() {
     let (panic_hook, _) = color_eyre::config::HookBuilder::default()
-        .display_env(false)
+        .display_env_section(false)
         .into_hooks();
     let panic_hook = panic_hook.into_panic_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -56,7 +56,15 @@ async fn run(
                         match retry::next_page(&mut pages, policy).await {
                             Ok(Some(items)) => {
                                 let done = pages.is_done();
-                                if events.send(ApiEvent::Page { load_id, items, done }).is_err() || done {
+                                if events
+                                    .send(ApiEvent::Page {
+                                        load_id,
+                                        items,
+                                        done,
+                                    })
+                                    .is_err()
+                                    || done
+                                {
                                     return;
                                 }
                             }
@@ -81,7 +89,8 @@ async fn run(
                 let client = client.clone();
                 let events = events.clone();
                 tokio::spawn(async move {
-                    let result = retry::update_terminal_id(&client, policy, &id, &terminal_id).await;
+                    let result =
+                        retry::update_terminal_id(&client, policy, &id, &terminal_id).await;
                     log_outcome("update", &id, &result);
                     let _ = events.send(ApiEvent::Updated { id, result });
                 });
@@ -107,7 +116,15 @@ async fn run(
                 let cancelled = Arc::new(AtomicBool::new(false));
                 runs.retain(|_, flag| Arc::strong_count(flag) > 1);
                 runs.insert(run_id, cancelled.clone());
-                tokio::spawn(bulk(client.clone(), policy, run_id, ids, concurrency, cancelled, events.clone()));
+                tokio::spawn(bulk(
+                    client.clone(),
+                    policy,
+                    run_id,
+                    ids,
+                    concurrency,
+                    cancelled,
+                    events.clone(),
+                ));
             }
             Command::CancelBulk { run_id } => {
                 if let Some(flag) = runs.get(&run_id) {
@@ -123,7 +140,11 @@ async fn run(
 
 /// An activation as the UI sees it: success carries the updated request;
 /// "someone else activated it first" stays the documented error.
-async fn activation_result(client: &Client, policy: RetryPolicy, id: &str) -> Result<IntegrationRequest, ApiError> {
+async fn activation_result(
+    client: &Client,
+    policy: RetryPolicy,
+    id: &str,
+) -> Result<IntegrationRequest, ApiError> {
     match retry::activate(client, policy, id).await {
         Ok(Activation::Activated(r)) | Ok(Activation::Confirmed(Some(r))) => Ok(r),
         Ok(Activation::Confirmed(None)) => retry::read(policy, || client.get(id)).await,

@@ -1,0 +1,52 @@
+//! What can happen to the console: input, time passing and API answers.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::api::{ApiError, IntegrationRequest};
+
+// Moved once per event and never stored, so the size of an API answer
+// inline costs nothing worth a Box in the runtime's interface.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Action {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Time only enters the app here, so update() stays pure and testable.
+    Tick(DateTime<Utc>),
+    Api(ApiEvent),
+}
+
+/// The worker's answers, tagged so late answers to superseded work can be
+/// recognised and dropped.
+#[derive(Debug, Clone)]
+pub enum ApiEvent {
+    Page {
+        load_id: u64,
+        items: Vec<IntegrationRequest>,
+        done: bool,
+    },
+    LoadFailed {
+        load_id: u64,
+        error: ApiError,
+    },
+    Updated {
+        id: String,
+        result: Result<IntegrationRequest, ApiError>,
+    },
+    /// `Err(ApiError::AlreadyActivated)` means someone else got there first.
+    Activated {
+        id: String,
+        run_id: Option<u64>,
+        result: Result<IntegrationRequest, ApiError>,
+    },
+    BulkStarted {
+        run_id: u64,
+        id: String,
+    },
+    BulkFinished {
+        run_id: u64,
+        cancelled: bool,
+    },
+}

@@ -1,0 +1,183 @@
+//! Fixed data and a fixed clock for the app and view tests, so ages and
+//! snapshots never depend on when the tests run.
+
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::api::model::{Product, Terminal};
+use crate::api::{IntegrationRequest, IntegrationType, Status};
+
+use super::{Action, ApiEvent, App, AppConfig, Command, update};
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+pub fn config() -> AppConfig {
+    AppConfig {
+        profile: "default".into(),
+        demo: false,
+        account_id: None,
+        concurrency: 4,
+        auto_refresh: None,
+        color: false,
+        tz: FixedOffset::east_opt(12 * 3600).expect("a valid offset"),
+    }
+}
+
+pub fn req(
+    id: &str,
+    kind: IntegrationType,
+    status: Status,
+    merchant: &str,
+    terminal: Option<&str>,
+    age: TimeDelta,
+) -> IntegrationRequest {
+    IntegrationRequest {
+        id: id.into(),
+        account_id: "Jaim1Cu1Q55uooxSens6yk".into(),
+        merchant_id: merchant.into(),
+        kind,
+        status,
+        terminal_id: terminal.map(str::to_string),
+        created_at: now() - age,
+        updated_at: now() - age + TimeDelta::minutes(5),
+        created_by: Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops".into()),
+        updated_by: Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops".into()),
+        terminal: None,
+        product: None,
+    }
+}
+
+/// Eight requests, oldest first (the default sort): ids say what they are.
+pub fn requests() -> Vec<IntegrationRequest> {
+    use IntegrationType::*;
+    use Status::*;
+    let mut windcave = req(
+        "REQ4windcaveT9",
+        Windcave,
+        Pending,
+        "5f9b343b1007e910f9a8eab8",
+        None,
+        TimeDelta::days(20),
+    );
+    windcave.terminal = Some(Terminal {
+        terminal_id: "T-9".into(),
+        device_id: Some("DEV-42".into()),
+    });
+    windcave.product = Some(Product {
+        name: "Windcave Smart".into(),
+    });
+    vec![
+        req(
+            "REQ1verifone",
+            Verifone,
+            Pending,
+            "5ee0c486308f590260d9a07f",
+            None,
+            TimeDelta::days(40),
+        ),
+        req(
+            "REQ2epayNoTid",
+            Epay,
+            Pending,
+            "6455f32b15743f591f4ee209",
+            None,
+            TimeDelta::days(30),
+        ),
+        req(
+            "REQ3epayReady",
+            Epay,
+            Pending,
+            "62e0ca487e40434aa184db17",
+            Some("11000021"),
+            TimeDelta::days(25),
+        ),
+        windcave,
+        req(
+            "REQ5active",
+            Verifone,
+            Active,
+            "60a848820346ce068b21ea85",
+            None,
+            TimeDelta::days(10),
+        ),
+        req(
+            "REQ6rejected",
+            Windcave,
+            Rejected,
+            "612dadae653317980d0b7738",
+            Some("W1"),
+            TimeDelta::hours(5),
+        ),
+        req(
+            "REQ7verifone",
+            Verifone,
+            Pending,
+            "655ce6036e47236456e91ecc",
+            None,
+            TimeDelta::minutes(42),
+        ),
+        req(
+            "REQ8smartpay",
+            Smartpay,
+            Pending,
+            "6324b3e7046f02a4ad6064cf",
+            Some("SP-1"),
+            TimeDelta::seconds(30),
+        ),
+    ]
+}
+
+/// An app after its first load delivered `requests()` in one page.
+pub fn loaded() -> App {
+    let mut app = App::new(config(), now());
+    let cmds = app.init();
+    assert_eq!(cmds.len(), 1);
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        }),
+    );
+    app
+}
+
+pub fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Action {
+    let m = if c.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    Action::Key(KeyEvent::new(KeyCode::Char(c), m))
+}
+
+pub fn ctrl(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Type each character as a key press; returns every command produced.
+pub fn typed(app: &mut App, s: &str) -> Vec<Command> {
+    s.chars().flat_map(|c| update(app, ch(c))).collect()
+}
+
+pub fn cursor_id(app: &App) -> String {
+    app.cursor_request()
+        .map(|r| r.id.clone())
+        .unwrap_or_default()
+}
+
+pub fn visible_ids(app: &App) -> Vec<String> {
+    (0..app.visible_len())
+        .filter_map(|i| app.visible_request(i))
+        .map(|r| r.id.clone())
+        .collect()
+}

@@ -1,0 +1,26 @@
+//! The console's state and its pure update function: keys, ticks and API
+//! answers in; new state and commands for the API worker out.
+
+mod action;
+mod bulk;
+mod command;
+mod filter;
+mod keys;
+mod sort;
+mod state;
+mod store;
+mod update;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;
+
+pub use action::{Action, ApiEvent};
+pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
+pub use command::Command;
+pub use filter::Filter;
+pub use keys::HELP;
+pub use sort::SortKey;
+pub use state::{App, AppConfig, BulkEntry, Form, FormThen, Mode, Toast, ToastKind};
+pub use update::update;

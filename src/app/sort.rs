@@ -1,0 +1,68 @@
+//! Sort columns and the row comparison they imply.
+
+use std::cmp::Ordering;
+
+use crate::api::IntegrationRequest;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Status,
+    Kind,
+    Merchant,
+    Account,
+    Terminal,
+    /// Oldest first, so the requests waiting longest come to the top.
+    Age,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Status,
+        SortKey::Kind,
+        SortKey::Merchant,
+        SortKey::Account,
+        SortKey::Terminal,
+        SortKey::Age,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Status => "status",
+            SortKey::Kind => "type",
+            SortKey::Merchant => "merchantId",
+            SortKey::Account => "accountId",
+            SortKey::Terminal => "terminalId",
+            SortKey::Age => "age",
+        }
+    }
+
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+/// Total order: the key, then age, then id, so equal keys never shuffle
+/// between recomputes.
+pub fn compare(
+    key: SortKey,
+    reverse: bool,
+    a: &IntegrationRequest,
+    b: &IntegrationRequest,
+) -> Ordering {
+    let primary = match key {
+        SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
+        SortKey::Kind => a.kind.as_str().cmp(b.kind.as_str()),
+        SortKey::Merchant => a.merchant_id.cmp(&b.merchant_id),
+        SortKey::Account => a.account_id.cmp(&b.account_id),
+        SortKey::Terminal => a
+            .effective_terminal_id()
+            .unwrap_or("")
+            .cmp(b.effective_terminal_id().unwrap_or("")),
+        SortKey::Age => Ordering::Equal,
+    };
+    let ord = primary
+        .then_with(|| a.created_at.cmp(&b.created_at))
+        .then_with(|| a.id.cmp(&b.id));
+    if reverse { ord.reverse() } else { ord }
+}

@@ -1,0 +1,603 @@
+//! The console's state and the operations on it that keep its indexes
+//! consistent: the filtered, sorted view is recomputed only when the filter,
+//! the sort or the data change, never per frame.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::layout::Rect;
+use tui_input::Input;
+
+use crate::api::{IntegrationRequest, IntegrationType, SearchQuery};
+
+use super::bulk::{BulkPlan, BulkRun};
+use super::command::Command;
+use super::filter::Filter;
+use super::sort::{self, SortKey};
+use super::store::Store;
+
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub profile: String,
+    pub demo: bool,
+    pub account_id: Option<String>,
+    pub concurrency: usize,
+    pub auto_refresh: Option<Duration>,
+    pub color: bool,
+    pub tz: FixedOffset,
+}
+
+/// What has the keyboard. Overlays that only need a flag (quit confirm)
+/// live beside this so they can sit on top of any mode.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    List,
+    Filter,
+    Help {
+        scroll: u16,
+    },
+    Form(Box<Form>),
+    Confirm {
+        id: String,
+    },
+    BulkConfirm(BulkPlan),
+    /// Progress while `App::bulk` runs, results once it has finished.
+    Bulk,
+}
+
+/// The terminalId form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub id: String,
+    pub kind: IntegrationType,
+    pub merchant: String,
+    pub input: Input,
+    pub error: Option<String>,
+    pub then: FormThen,
+}
+
+/// What happens after the form is submitted.
+#[derive(Debug, Clone)]
+pub enum FormThen {
+    Save,
+    /// Save, then activate on the server's success (no second confirm).
+    Activate,
+    /// One of the bulk run's missing terminalIds; the rest follow.
+    Bulk(BulkEntry),
+}
+
+#[derive(Debug, Clone)]
+pub struct BulkEntry {
+    pub plan: BulkPlan,
+    /// Still to ask for, after this one.
+    pub queue: std::collections::VecDeque<String>,
+    pub entered: std::collections::HashMap<String, String>,
+    /// 1-based position of this form, and how many there are.
+    pub step: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub kind: ToastKind,
+    pub expires: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Loading {
+    pub id: u64,
+    /// A refresh collects its pages here and swaps them in when done, so
+    /// the list does not shrink and regrow every time.
+    pub staged: Option<Vec<IntegrationRequest>>,
+    pub got_first: bool,
+    /// The request the cursor was on, to return to when its page arrives.
+    pub cursor_id: Option<String>,
+}
+
+pub struct App {
+    pub(crate) config: AppConfig,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) store: Store,
+    /// Every row, in sort order.
+    pub(crate) order: Vec<u32>,
+    /// The rows the filter lets through, in sort order.
+    pub(crate) visible: Vec<u32>,
+    pub(crate) filter: Filter,
+    pub(crate) filter_text: String,
+    pub(crate) filter_input: Input,
+    pub(crate) sort: SortKey,
+    pub(crate) reverse: bool,
+    pub(crate) cursor: usize,
+    pub(crate) offset: usize,
+    /// Table body height at the last draw; paging uses it.
+    pub(crate) page: usize,
+    /// Where the last draw put the table's rows, for mouse clicks.
+    pub(crate) table_area: Option<Rect>,
+    pub(crate) marks: HashSet<String>,
+    pub(crate) visible_marked: usize,
+    pub(crate) pending_only: bool,
+    pub(crate) next_load_id: u64,
+    pub(crate) loading: Option<Loading>,
+    pub(crate) loaded_at: Option<DateTime<Utc>>,
+    pub(crate) loaded_once: bool,
+    /// The last load's failure, shown until a load succeeds.
+    pub(crate) load_error: Option<String>,
+    pub(crate) mode: Mode,
+    pub(crate) quit_confirm: bool,
+    pub(crate) quit: bool,
+    pub(crate) toasts: Vec<Toast>,
+    pub(crate) saving: HashSet<String>,
+    pub(crate) activating: HashSet<String>,
+    pub(crate) activate_after_save: HashSet<String>,
+    pub(crate) bulk: Option<BulkRun>,
+    pub(crate) next_run_id: u64,
+    pub(crate) ticks: u64,
+}
+
+const INFO_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(4);
+const ERROR_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
+
+impl App {
+    pub fn new(config: AppConfig, now: DateTime<Utc>) -> App {
+        App {
+            config,
+            now,
+            store: Store::default(),
+            order: Vec::new(),
+            visible: Vec::new(),
+            filter: Filter::default(),
+            filter_text: String::new(),
+            filter_input: Input::default(),
+            sort: SortKey::Age,
+            reverse: false,
+            cursor: 0,
+            offset: 0,
+            page: 10,
+            table_area: None,
+            marks: HashSet::new(),
+            visible_marked: 0,
+            pending_only: true,
+            next_load_id: 1,
+            loading: None,
+            loaded_at: None,
+            loaded_once: false,
+            load_error: None,
+            mode: Mode::List,
+            quit_confirm: false,
+            quit: false,
+            toasts: Vec::new(),
+            saving: HashSet::new(),
+            activating: HashSet::new(),
+            activate_after_save: HashSet::new(),
+            bulk: None,
+            next_run_id: 1,
+            ticks: 0,
+        }
+    }
+
+    /// The first load.
+    pub fn init(&mut self) -> Vec<Command> {
+        vec![self.start_load(false)]
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether something is moving on screen (spinner, progress, a toast
+    /// waiting to expire), so the loop keeps redrawing on ticks.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some()
+            || self.bulk.as_ref().is_some_and(BulkRun::is_running)
+            || !self.saving.is_empty()
+            || !self.activating.is_empty()
+            || !self.toasts.is_empty()
+    }
+
+    pub fn config(&self) -> &AppConfig {
+        &self.config
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    pub fn total_len(&self) -> usize {
+        self.store.len()
+    }
+
+    /// Rows the filter lets through.
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn marked_len(&self) -> usize {
+        self.marks.len()
+    }
+
+    pub fn is_marked(&self, id: &str) -> bool {
+        self.marks.contains(id)
+    }
+
+    pub fn filter_text(&self) -> &str {
+        &self.filter_text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn bulk(&self) -> Option<&BulkRun> {
+        self.bulk.as_ref()
+    }
+
+    /// The request at a position of the filtered list.
+    pub fn visible_request(&self, pos: usize) -> Option<&IntegrationRequest> {
+        self.visible.get(pos).and_then(|&i| self.store.get(i))
+    }
+
+    pub fn cursor_request(&self) -> Option<&IntegrationRequest> {
+        self.visible_request(self.cursor)
+    }
+
+    pub fn request(&self, id: &str) -> Option<&IntegrationRequest> {
+        self.store.by_id(id)
+    }
+
+    pub fn current_toast(&self) -> Option<&Toast> {
+        self.toasts.last()
+    }
+
+    /// Set the filter and recompute the visible rows at once (what every
+    /// keystroke in the filter line does).
+    pub fn set_filter_text(&mut self, text: &str) {
+        if text == self.filter_text {
+            return;
+        }
+        let filter = Filter::parse(text);
+        let narrow = filter.narrows(&self.filter);
+        self.filter_text = text.to_string();
+        if filter == self.filter {
+            return;
+        }
+        self.filter = filter;
+        self.refilter(narrow);
+    }
+
+    pub fn set_sort(&mut self, key: SortKey, reverse: bool) {
+        self.sort = key;
+        self.reverse = reverse;
+        self.resort();
+    }
+
+    /// Which rows to draw for a table body of `height` lines, keeping the
+    /// cursor in view. Called by the view with the height it actually got.
+    pub fn scroll_window(&mut self, height: usize) -> std::ops::Range<usize> {
+        self.page = height.max(1);
+        let len = self.visible.len();
+        if self.cursor >= len {
+            self.cursor = len.saturating_sub(1);
+        }
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if height > 0 && self.cursor >= self.offset + height {
+            self.offset = self.cursor + 1 - height;
+        }
+        // Do not leave empty space below the last row after shrinking.
+        let max_offset = len.saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+        self.offset..(self.offset + height).min(len)
+    }
+
+    pub fn set_table_area(&mut self, area: Option<Rect>) {
+        self.table_area = area;
+    }
+
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
+        self.toast(text.into(), ToastKind::Info, INFO_TTL);
+    }
+
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
+        self.toast(text.into(), ToastKind::Error, ERROR_TTL);
+    }
+
+    fn toast(&mut self, text: String, kind: ToastKind, ttl: chrono::TimeDelta) {
+        self.toasts.retain(|t| t.text != text);
+        self.toasts.push(Toast {
+            text,
+            kind,
+            expires: self.now + ttl,
+        });
+        // Only the newest shows; keep a few so an expiring one reveals the last.
+        if self.toasts.len() > 5 {
+            self.toasts.remove(0);
+        }
+    }
+
+    pub(crate) fn expire_toasts(&mut self) {
+        let now = self.now;
+        self.toasts.retain(|t| t.expires > now);
+    }
+
+    /// A new load superseding any running one. `refresh` keeps the current
+    /// rows on screen until the new set is complete.
+    pub(crate) fn start_load(&mut self, refresh: bool) -> Command {
+        let load_id = self.next_load_id;
+        self.next_load_id += 1;
+        let refresh = refresh && self.loaded_once;
+        self.loading = Some(Loading {
+            id: load_id,
+            staged: refresh.then(Vec::new),
+            got_first: false,
+            cursor_id: self.cursor_request().map(|r| r.id.clone()),
+        });
+        Command::Load {
+            load_id,
+            query: SearchQuery {
+                account_id: self.config.account_id.clone(),
+                kind: None,
+                pending: self.pending_only,
+            },
+        }
+    }
+
+    fn cursor_index(&self) -> Option<u32> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    fn restore_cursor(&mut self, before: Option<u32>) {
+        if let Some(i) = before
+            && let Some(pos) = self.visible.iter().position(|&v| v == i)
+        {
+            self.cursor = pos;
+            return;
+        }
+        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+    }
+
+    fn count_visible_marked(&mut self) {
+        self.visible_marked = if self.marks.is_empty() {
+            0
+        } else {
+            self.visible
+                .iter()
+                .filter_map(|&i| self.store.get(i))
+                .filter(|r| self.marks.contains(&r.id))
+                .count()
+        };
+    }
+
+    /// Recompute the visible rows from the filter. `narrow` says the new
+    /// filter only removes rows, so the current result can be the start.
+    pub(crate) fn refilter(&mut self, narrow: bool) {
+        let before = self.cursor_index();
+        let base = if narrow {
+            std::mem::take(&mut self.visible)
+        } else {
+            self.order.clone()
+        };
+        self.visible = if self.filter.is_empty() {
+            base
+        } else {
+            let store = &self.store;
+            let filter = &self.filter;
+            let mut v = base;
+            v.retain(|&i| store.entry(i).is_some_and(|e| filter.matches(&e.hay)));
+            v
+        };
+        self.restore_cursor(before);
+        self.count_visible_marked();
+    }
+
+    /// Sort every row again (sort change, or rows replaced).
+    pub(crate) fn resort(&mut self) {
+        let store = &self.store;
+        let (key, rev) = (self.sort, self.reverse);
+        let mut order: Vec<u32> = (0..u32::try_from(store.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|&a, &b| match (store.get(a), store.get(b)) {
+            (Some(a), Some(b)) => sort::compare(key, rev, a, b),
+            _ => a.cmp(&b),
+        });
+        self.order = order;
+        self.refilter(false);
+    }
+
+    /// Add a page of rows, merging them into the sorted order without
+    /// sorting everything again.
+    pub(crate) fn append(&mut self, items: Vec<IntegrationRequest>) {
+        let mut fresh = Vec::new();
+        let mut replaced = false;
+        for r in items {
+            let (i, new) = self.store.upsert(r);
+            if new {
+                fresh.push(i);
+            } else {
+                replaced = true;
+            }
+        }
+        if replaced {
+            // A duplicate id may have moved; rare enough to pay for a full sort.
+            self.resort();
+            return;
+        }
+        let store = &self.store;
+        let (key, rev) = (self.sort, self.reverse);
+        let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
+            (Some(x), Some(y)) => sort::compare(key, rev, x, y),
+            _ => a.cmp(b),
+        };
+        fresh.sort_unstable_by(cmp);
+        self.order = merge(&self.order, &fresh, cmp);
+        let before = self.cursor_index();
+        let filter = &self.filter;
+        let passing: Vec<u32> = fresh
+            .into_iter()
+            .filter(|&i| store.entry(i).is_some_and(|e| filter.matches(&e.hay)))
+            .collect();
+        self.visible = merge(&self.visible, &passing, cmp);
+        self.restore_cursor(before);
+        self.count_visible_marked();
+    }
+
+    /// Replace every row (a refresh finished), keeping the cursor on the
+    /// same request when it is still there.
+    pub(crate) fn replace_all(&mut self, items: Vec<IntegrationRequest>) {
+        let cursor_id = self.cursor_request().map(|r| r.id.clone());
+        self.store.clear();
+        for r in items {
+            self.store.upsert(r);
+        }
+        self.order.clear();
+        self.visible.clear();
+        self.resort();
+        if let Some(i) = cursor_id.and_then(|id| self.store.find(&id))
+            && let Some(pos) = self.visible.iter().position(|&v| v == i)
+        {
+            self.cursor = pos;
+        }
+    }
+
+    /// Clear the rows before the first page of a non-refresh load.
+    pub(crate) fn clear_rows(&mut self) {
+        self.store.clear();
+        self.order.clear();
+        self.visible.clear();
+        self.cursor = 0;
+        self.offset = 0;
+        self.visible_marked = 0;
+    }
+
+    /// Apply the server's copy of one request in place. It keeps its place
+    /// in the list until the next recompute, so rows do not jump under the
+    /// cursor while the operator works.
+    pub(crate) fn patch(&mut self, req: IntegrationRequest) {
+        if let Some(staged) = self.loading.as_mut().and_then(|l| l.staged.as_mut())
+            && let Some(s) = staged.iter_mut().find(|s| s.id == req.id)
+        {
+            *s = req.clone();
+        }
+        if self.store.find(&req.id).is_some() {
+            self.store.upsert(req);
+        }
+    }
+
+    /// Drop marks for requests the last full load no longer has.
+    pub(crate) fn prune_marks(&mut self) {
+        let store = &self.store;
+        self.marks.retain(|id| store.find(id).is_some());
+        self.count_visible_marked();
+    }
+
+    pub(crate) fn toggle_mark(&mut self, id: &str) {
+        if !self.marks.remove(id) {
+            self.marks.insert(id.to_string());
+            self.visible_marked += 1;
+        } else {
+            self.visible_marked = self.visible_marked.saturating_sub(1);
+        }
+    }
+
+    pub(crate) fn mark_all_visible(&mut self) {
+        for &i in &self.visible {
+            if let Some(r) = self.store.get(i) {
+                self.marks.insert(r.id.clone());
+            }
+        }
+        self.count_visible_marked();
+    }
+
+    pub(crate) fn clear_marks(&mut self) {
+        self.marks.clear();
+        self.visible_marked = 0;
+    }
+
+    /// The plan for `A`: the marked set (or the cursor row), with what the
+    /// dialog must warn about.
+    pub(crate) fn bulk_plan(&self) -> Option<BulkPlan> {
+        let ids: Vec<String> = if self.marks.is_empty() {
+            vec![self.cursor_request()?.id.clone()]
+        } else {
+            // In list order, so the forms and the results follow the screen;
+            // marks no longer loaded go last.
+            let mut ids: Vec<String> = self
+                .order
+                .iter()
+                .filter_map(|&i| self.store.get(i))
+                .filter(|r| self.marks.contains(&r.id))
+                .map(|r| r.id.clone())
+                .collect();
+            let mut gone: Vec<String> = self
+                .marks
+                .iter()
+                .filter(|id| self.store.find(id).is_none())
+                .cloned()
+                .collect();
+            gone.sort();
+            ids.extend(gone);
+            ids
+        };
+        let visible: HashSet<u32> = self.visible.iter().copied().collect();
+        let mut plan = BulkPlan {
+            ids: Vec::new(),
+            hidden: 0,
+            not_pending: 0,
+            missing_terminal: Vec::new(),
+            unknown: 0,
+        };
+        for id in ids {
+            match self.store.find(&id) {
+                None => plan.unknown += 1,
+                Some(i) => {
+                    if !visible.contains(&i) {
+                        plan.hidden += 1;
+                    }
+                    if let Some(r) = self.store.get(i) {
+                        if !r.is_pending() {
+                            plan.not_pending += 1;
+                        } else if r.needs_terminal_id() {
+                            plan.missing_terminal.push(id.clone());
+                        }
+                    }
+                }
+            }
+            plan.ids.push(id);
+        }
+        Some(plan)
+    }
+}
+
+/// Merge two runs sorted by `cmp` into one.
+fn merge(a: &[u32], b: &[u32], cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering) -> Vec<u32> {
+    if b.is_empty() {
+        return a.to_vec();
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if cmp(&b[j], &a[i]) == std::cmp::Ordering::Less {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}

@@ -1,0 +1,667 @@
+//! The pure update: `(state, action) -> (state', commands)`. No I/O and no
+//! clock reads; the runtime feeds time in with `Action::Tick`.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::api::{ApiError, IntegrationRequest, Status};
+use crate::validate::validate_terminal_id;
+
+use super::action::{Action, ApiEvent};
+use super::bulk::{BulkPlan, BulkRun, Outcome, Phase};
+use super::command::Command;
+use super::keys::{self, Nav};
+use super::state::{App, BulkEntry, Form, FormThen, Mode};
+
+/// Rows moved per mouse wheel notch.
+const WHEEL_STEP: usize = 3;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Command> {
+    match action {
+        Action::Key(k) => on_key(app, k),
+        Action::Mouse(m) => {
+            on_mouse(app, m);
+            Vec::new()
+        }
+        // The loop redraws after every action; nothing to remember here.
+        Action::Resize(..) => Vec::new(),
+        Action::Tick(now) => on_tick(app, now),
+        Action::Api(e) => on_api(app, e),
+    }
+}
+
+fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+    if keys::is_ctrl_c(&k) {
+        app.quit = true;
+        return cancel_running_bulk(app);
+    }
+    if app.quit_confirm {
+        match (k.code, keys::plain(&k)) {
+            (_, Some('y' | 'Y')) => {
+                app.quit = true;
+                return cancel_running_bulk(app);
+            }
+            (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => app.quit_confirm = false,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match std::mem::replace(&mut app.mode, Mode::List) {
+        Mode::List => list_key(app, k),
+        Mode::Filter => {
+            app.mode = Mode::Filter;
+            filter_key(app, k);
+            Vec::new()
+        }
+        Mode::Help { scroll } => {
+            help_key(app, k, scroll);
+            Vec::new()
+        }
+        Mode::Form(form) => form_key(app, k, form),
+        Mode::Confirm { id } => confirm_key(app, k, id),
+        Mode::BulkConfirm(plan) => bulk_confirm_key(app, k, plan),
+        Mode::Bulk => {
+            app.mode = Mode::Bulk;
+            bulk_key(app, k)
+        }
+    }
+}
+
+fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+    if let Some(nav) = keys::nav(&k) {
+        move_cursor(app, nav);
+        return Vec::new();
+    }
+    match k.code {
+        KeyCode::Enter => return activate(app),
+        KeyCode::Esc => {
+            clear_filter(app);
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let Some(c) = keys::plain(&k) else {
+        return Vec::new();
+    };
+    match c {
+        'q' => request_quit(app),
+        '?' => app.mode = Mode::Help { scroll: 0 },
+        '/' => {
+            app.filter_input = Input::new(app.filter_text.clone());
+            app.mode = Mode::Filter;
+        }
+        'p' => {
+            app.pending_only = !app.pending_only;
+            app.info(if app.pending_only {
+                "Showing pending requests only."
+            } else {
+                "Showing requests in every status."
+            });
+            return vec![app.start_load(false)];
+        }
+        's' => {
+            let next = app.sort.next();
+            app.set_sort(next, app.reverse);
+        }
+        'S' => app.set_sort(app.sort, !app.reverse),
+        'r' => return vec![app.start_load(true)],
+        ' ' => {
+            if let Some(id) = app.cursor_request().map(|r| r.id.clone()) {
+                app.toggle_mark(&id);
+                move_cursor(app, Nav::Down);
+            }
+        }
+        '*' => app.mark_all_visible(),
+        'u' => app.clear_marks(),
+        'a' => return activate(app),
+        'A' => {
+            if let Some(plan) = app.bulk_plan() {
+                app.mode = Mode::BulkConfirm(plan);
+            }
+        }
+        't' => {
+            if let Some(r) = app.cursor_request() {
+                app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn move_cursor(app: &mut App, nav: Nav) {
+    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page);
+    // The operator chose a row; a load in progress must not pull it back.
+    if let Some(l) = app.loading.as_mut() {
+        l.cursor_id = None;
+    }
+}
+
+fn clear_filter(app: &mut App) {
+    app.filter_input.reset();
+    app.set_filter_text("");
+}
+
+fn filter_key(app: &mut App, k: KeyEvent) {
+    match k.code {
+        KeyCode::Enter => app.mode = Mode::List,
+        KeyCode::Esc => {
+            clear_filter(app);
+            app.mode = Mode::List;
+        }
+        KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+            if let Some(nav) = keys::nav(&k) {
+                move_cursor(app, nav);
+            }
+        }
+        _ => {
+            if app.filter_input.handle_event(&Event::Key(k)).is_some() {
+                let text = app.filter_input.value().to_string();
+                app.set_filter_text(&text);
+            }
+        }
+    }
+}
+
+fn help_key(app: &mut App, k: KeyEvent, scroll: u16) {
+    let scroll = match (k.code, keys::nav(&k), keys::plain(&k)) {
+        (KeyCode::Esc, ..) | (_, _, Some('?' | 'q')) => return,
+        (_, Some(Nav::Down), _) => scroll.saturating_add(1),
+        (_, Some(Nav::Up), _) => scroll.saturating_sub(1),
+        (_, Some(Nav::Top), _) => 0,
+        (_, Some(Nav::PageDown | Nav::HalfDown | Nav::Bottom), _) => scroll.saturating_add(10),
+        (_, Some(Nav::PageUp | Nav::HalfUp), _) => scroll.saturating_sub(10),
+        _ => scroll,
+    };
+    app.mode = Mode::Help { scroll };
+}
+
+fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
+    Form {
+        id: r.id.clone(),
+        kind: r.kind.clone(),
+        merchant: r.merchant_id.clone(),
+        input: Input::new(r.effective_terminal_id().unwrap_or("").to_string()),
+        error: None,
+        then,
+    }
+}
+
+fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
+    match k.code {
+        KeyCode::Esc => {
+            return match form.then {
+                // Esc on one of a bulk run's forms skips that request.
+                FormThen::Bulk(entry) => next_bulk_form(app, entry),
+                _ => Vec::new(),
+            };
+        }
+        KeyCode::Enter => {
+            let terminal_id = match validate_terminal_id(&form.kind, form.input.value()) {
+                Ok(t) => t,
+                Err(sentence) => {
+                    form.error = Some(sentence);
+                    app.mode = Mode::Form(form);
+                    return Vec::new();
+                }
+            };
+            let id = form.id;
+            return match form.then {
+                FormThen::Bulk(mut entry) => {
+                    entry.entered.insert(id, terminal_id);
+                    next_bulk_form(app, entry)
+                }
+                then => {
+                    app.saving.insert(id.clone());
+                    if matches!(then, FormThen::Activate) {
+                        app.activate_after_save.insert(id.clone());
+                        app.info(format!(
+                            "Saving terminalId {terminal_id}; activation follows."
+                        ));
+                    } else {
+                        app.info(format!("Saving terminalId {terminal_id}…"));
+                    }
+                    vec![Command::Update { id, terminal_id }]
+                }
+            };
+        }
+        _ => {
+            if form.input.handle_event(&Event::Key(k)).is_some() {
+                form.error = None;
+            }
+        }
+    }
+    app.mode = Mode::Form(form);
+    Vec::new()
+}
+
+/// Open the next missing terminalId's form, or start the run after the last.
+fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
+    while let Some(id) = entry.queue.pop_front() {
+        if let Some(r) = app.store.by_id(&id) {
+            entry.step.0 += 1;
+            let form = form_for(r, FormThen::Bulk(entry));
+            app.mode = Mode::Form(Box::new(form));
+            return Vec::new();
+        }
+    }
+    start_bulk(app, &entry.plan.ids, &entry.entered)
+}
+
+fn activate(app: &mut App) -> Vec<Command> {
+    let Some(r) = app.cursor_request() else {
+        return Vec::new();
+    };
+    let id = r.id.clone();
+    if r.is_active() {
+        app.info("This request is already active.");
+    } else if !r.is_pending() {
+        let status = r.status.clone();
+        app.error(format!(
+            "Only pending requests can be activated; this one is {status}."
+        ));
+    } else if app.activating.contains(&id) || app.activate_after_save.contains(&id) {
+        app.info("This request is being activated already.");
+    } else if r.needs_terminal_id() {
+        // ePay needs its terminalId first; saving it leads straight on to activation.
+        app.mode = Mode::Form(Box::new(form_for(r, FormThen::Activate)));
+    } else {
+        app.mode = Mode::Confirm { id };
+    }
+    Vec::new()
+}
+
+fn confirm_key(app: &mut App, k: KeyEvent, id: String) -> Vec<Command> {
+    match (k.code, keys::plain(&k)) {
+        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+            app.activating.insert(id.clone());
+            app.info(format!("Activating {id}…"));
+            vec![Command::Activate { id }]
+        }
+        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => Vec::new(),
+        _ => {
+            app.mode = Mode::Confirm { id };
+            Vec::new()
+        }
+    }
+}
+
+fn bulk_confirm_key(app: &mut App, k: KeyEvent, plan: BulkPlan) -> Vec<Command> {
+    match (k.code, keys::plain(&k)) {
+        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+            start_bulk(app, &plan.ids, &Default::default())
+        }
+        (_, Some('e')) if !plan.missing_terminal.is_empty() => {
+            let queue = plan.missing_terminal.iter().cloned().collect();
+            let total = plan.missing_terminal.len();
+            let entry = BulkEntry {
+                plan,
+                queue,
+                entered: Default::default(),
+                step: (0, total),
+            };
+            next_bulk_form(app, entry)
+        }
+        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => Vec::new(),
+        _ => {
+            app.mode = Mode::BulkConfirm(plan);
+            Vec::new()
+        }
+    }
+}
+
+/// Begin a run over `ids`: save entered terminalIds first, else activate
+/// straight away with bounded concurrency.
+fn start_bulk(
+    app: &mut App,
+    ids: &[String],
+    entered: &std::collections::HashMap<String, String>,
+) -> Vec<Command> {
+    let run_id = app.next_run_id;
+    app.next_run_id += 1;
+    let store = &app.store;
+    let run = BulkRun::new(run_id, ids, |id| store.by_id(id), entered);
+    let mut cmds: Vec<Command> = run
+        .items
+        .iter()
+        .filter(|i| i.outcome == Outcome::Saving)
+        .filter_map(|i| {
+            entered.get(&i.id).map(|t| Command::Update {
+                id: i.id.clone(),
+                terminal_id: t.clone(),
+            })
+        })
+        .collect();
+    let running = run.phase == Phase::Running;
+    app.bulk = Some(run);
+    app.mode = Mode::Bulk;
+    if running {
+        cmds.extend(launch_bulk(app));
+    }
+    cmds
+}
+
+fn launch_bulk(app: &mut App) -> Vec<Command> {
+    let concurrency = app.config.concurrency.max(1);
+    let Some(run) = app.bulk.as_mut() else {
+        return Vec::new();
+    };
+    run.phase = Phase::Running;
+    let ids = run.queued_ids();
+    if ids.is_empty() {
+        run.finish(false);
+        return Vec::new();
+    }
+    vec![Command::BulkActivate {
+        run_id: run.run_id,
+        ids,
+        concurrency,
+    }]
+}
+
+fn bulk_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+    let Some(run) = app.bulk.as_mut() else {
+        app.mode = Mode::List;
+        return Vec::new();
+    };
+    if run.is_running() {
+        match (k.code, keys::plain(&k)) {
+            (KeyCode::Esc, _) if !run.cancel_requested => {
+                run.cancel_requested = true;
+                if run.phase == Phase::Running {
+                    return vec![Command::CancelBulk { run_id: run.run_id }];
+                }
+            }
+            (_, Some('q')) => app.quit_confirm = true,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let len = run.items.len();
+    match (k.code, keys::nav(&k), keys::plain(&k)) {
+        (KeyCode::Esc | KeyCode::Enter, ..) | (_, _, Some('q')) => close_results(app),
+        (_, _, Some('R')) => {
+            let failed = run.failed_ids();
+            if failed.is_empty() {
+                app.info("Nothing failed; there is nothing to retry.");
+            } else {
+                return start_bulk(app, &failed, &Default::default());
+            }
+        }
+        (_, Some(nav), _) => run.scroll = keys::apply(nav, run.scroll, len, 10),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Leave the results. Marks on requests that are now active have done
+/// their job and go; the rest stay marked for another try.
+fn close_results(app: &mut App) {
+    if app.bulk.take().is_some() {
+        let store = &app.store;
+        app.marks
+            .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
+        app.refilter(false);
+    }
+    app.mode = Mode::List;
+}
+
+fn request_quit(app: &mut App) {
+    if app.bulk.as_ref().is_some_and(BulkRun::is_running) {
+        app.quit_confirm = true;
+    } else {
+        app.quit = true;
+    }
+}
+
+fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
+    match app.bulk.as_mut() {
+        Some(run) if run.phase == Phase::Running => {
+            run.cancel_requested = true;
+            vec![Command::CancelBulk { run_id: run.run_id }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_mouse(app: &mut App, m: MouseEvent) {
+    match (&mut app.mode, m.kind) {
+        (Mode::Help { scroll }, MouseEventKind::ScrollDown) => {
+            *scroll = scroll.saturating_add(WHEEL_STEP as u16)
+        }
+        (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
+            *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
+        }
+        (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+            if let Some(run) = app.bulk.as_mut() {
+                run.scroll = if m.kind == MouseEventKind::ScrollDown {
+                    (run.scroll + WHEEL_STEP).min(run.items.len().saturating_sub(1))
+                } else {
+                    run.scroll.saturating_sub(WHEEL_STEP)
+                };
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::Down(MouseButton::Left)) => {
+            let Some(area) = app.table_area else { return };
+            if !area.contains(Position::new(m.column, m.row)) {
+                return;
+            }
+            let pos = app.offset + usize::from(m.row - area.y);
+            if pos < app.visible.len() {
+                app.cursor = pos;
+                if let Some(l) = app.loading.as_mut() {
+                    l.cursor_id = None;
+                }
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::ScrollDown) => {
+            for _ in 0..WHEEL_STEP {
+                move_cursor(app, Nav::Down);
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::ScrollUp) => {
+            for _ in 0..WHEEL_STEP {
+                move_cursor(app, Nav::Up);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
+    app.now = now;
+    app.ticks = app.ticks.wrapping_add(1);
+    app.expire_toasts();
+    let Some(every) = app.config.auto_refresh else {
+        return Vec::new();
+    };
+    let idle = app.loading.is_none()
+        && app.bulk.is_none()
+        && app.saving.is_empty()
+        && app.activating.is_empty()
+        && matches!(app.mode, Mode::List | Mode::Filter);
+    let due = app
+        .loaded_at
+        .is_some_and(|t| (now - t).to_std().is_ok_and(|age| age >= every));
+    if idle && due {
+        vec![app.start_load(true)]
+    } else {
+        Vec::new()
+    }
+}
+
+fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
+    match event {
+        ApiEvent::Page {
+            load_id,
+            items,
+            done,
+        } => {
+            on_page(app, load_id, items, done);
+            Vec::new()
+        }
+        ApiEvent::LoadFailed { load_id, error } => {
+            if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
+                app.loading = None;
+                app.loaded_at = Some(app.now);
+                app.load_error = Some(format!("Could not load the integration requests. {error}"));
+            }
+            Vec::new()
+        }
+        ApiEvent::Updated { id, result } => on_updated(app, id, result),
+        ApiEvent::Activated { id, run_id, result } => {
+            on_activated(app, id, run_id, result);
+            Vec::new()
+        }
+        ApiEvent::BulkStarted { run_id, id } => {
+            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+                run.set(&id, Outcome::InFlight);
+            }
+            Vec::new()
+        }
+        ApiEvent::BulkFinished { run_id, cancelled } => {
+            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+                run.finish(cancelled || run.cancel_requested);
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn on_page(app: &mut App, load_id: u64, items: Vec<IntegrationRequest>, done: bool) {
+    let Some(loading) = app.loading.as_mut() else {
+        return;
+    };
+    if loading.id != load_id {
+        return;
+    }
+    if let Some(staged) = loading.staged.as_mut() {
+        staged.extend(items);
+        if done {
+            let all = std::mem::take(staged);
+            app.replace_all(all);
+        }
+    } else {
+        let first = !loading.got_first;
+        loading.got_first = true;
+        let cursor_id = loading.cursor_id.clone();
+        if first {
+            app.clear_rows();
+        }
+        app.append(items);
+        // Put the cursor back on the request it was on once that arrives.
+        if let Some(id) = cursor_id
+            && let Some(i) = app.store.find(&id)
+            && let Some(pos) = app.visible.iter().position(|&v| v == i)
+        {
+            app.cursor = pos;
+            if let Some(l) = app.loading.as_mut() {
+                l.cursor_id = None;
+            }
+        }
+    }
+    if done {
+        app.loading = None;
+        app.loaded_at = Some(app.now);
+        app.loaded_once = true;
+        app.load_error = None;
+        app.prune_marks();
+    }
+}
+
+fn on_updated(
+    app: &mut App,
+    id: String,
+    result: Result<IntegrationRequest, ApiError>,
+) -> Vec<Command> {
+    app.saving.remove(&id);
+    let for_bulk = app
+        .bulk
+        .as_ref()
+        .is_some_and(|r| r.phase == Phase::Saving && r.outcome(&id) == Some(&Outcome::Saving));
+    let mut cmds = Vec::new();
+    match result {
+        Ok(req) => {
+            let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
+            app.patch(req);
+            if for_bulk {
+                if let Some(run) = app.bulk.as_mut() {
+                    run.set(&id, Outcome::Queued);
+                }
+            } else if app.activate_after_save.remove(&id) {
+                app.activating.insert(id.clone());
+                app.info(format!("Saved terminalId {terminal_id}; activating {id}…"));
+                cmds.push(Command::Activate { id: id.clone() });
+            } else {
+                app.info(format!("Saved terminalId {terminal_id} for {id}."));
+            }
+        }
+        Err(e) => {
+            app.activate_after_save.remove(&id);
+            if for_bulk {
+                if let Some(run) = app.bulk.as_mut() {
+                    run.set(
+                        &id,
+                        Outcome::Failed(format!("could not save the terminalId. {e}")),
+                    );
+                }
+            } else {
+                app.error(format!("Could not save the terminalId for {id}. {e}"));
+            }
+        }
+    }
+    if for_bulk
+        && let Some(run) = app.bulk.as_mut()
+        && !run.awaiting_save()
+    {
+        if run.cancel_requested {
+            run.finish(true);
+        } else {
+            cmds.extend(launch_bulk(app));
+        }
+    }
+    cmds
+}
+
+fn on_activated(
+    app: &mut App,
+    id: String,
+    run_id: Option<u64>,
+    result: Result<IntegrationRequest, ApiError>,
+) {
+    match &result {
+        Ok(req) => app.patch(req.clone()),
+        Err(ApiError::AlreadyActivated) => {
+            // Someone else won; show what the server must now hold.
+            if let Some(mut req) = app.store.by_id(&id).cloned() {
+                req.status = Status::Active;
+                app.patch(req);
+            }
+        }
+        Err(_) => {}
+    }
+    match run_id {
+        None => {
+            app.activating.remove(&id);
+            match result {
+                Ok(_) => app.info(format!("Activated {id}.")),
+                Err(ApiError::AlreadyActivated) => {
+                    app.info(format!("{id} was already activated by someone else."));
+                }
+                Err(e) => app.error(format!("Could not activate {id}. {e}")),
+            }
+        }
+        Some(run_id) => {
+            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+                let outcome = match result {
+                    Ok(_) => Outcome::Activated,
+                    Err(ApiError::AlreadyActivated) => Outcome::AlreadyActive,
+                    Err(e) => Outcome::Failed(e.to_string()),
+                };
+                run.set(&id, outcome);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The detail pane: every field of the request under the cursor, and what
+//! it still needs before it can be activated.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::App;
+
+use super::format::{age, local, local_short};
+use super::theme::Theme;
+
+pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let block = Block::new().borders(Borders::ALL).title(" Detail ");
+    let Some(r) = app.cursor_request() else {
+        frame.render_widget(
+            Paragraph::new("No request selected.")
+                .style(theme.dim())
+                .block(block),
+            area,
+        );
+        return;
+    };
+    let field = |label: &'static str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<12}"), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    let blockers = r.blockers();
+    let needs = if blockers.is_empty() {
+        Span::styled("ready to activate", theme.ok())
+    } else {
+        let text = blockers
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        Span::styled(text, theme.warn())
+    };
+    let inner = block.inner(area);
+    let compact = inner.height < 13 && inner.width >= 76;
+    let when = |t| {
+        let local = if compact {
+            local_short(t, app.config.tz)
+        } else {
+            local(t, app.config.tz)
+        };
+        format!("{local} ({} ago)", age(app.now, t))
+    };
+    let dash = || "-".to_string();
+    let mut status = vec![
+        Span::styled(format!("{:<12}", "status"), theme.label()),
+        Span::styled(r.status.to_string(), theme.status(&r.status)),
+    ];
+    if app.saving.contains(&r.id) {
+        status.push(Span::raw("  (saving terminalId…)"));
+    } else if app.activating.contains(&r.id) {
+        status.push(Span::raw("  (activating…)"));
+    }
+    let lines = vec![
+        field("id", r.id.clone()),
+        Line::from(status),
+        field("type", r.kind.to_string()),
+        Line::from(vec![
+            Span::styled(format!("{:<12}", "needs"), theme.label()),
+            needs,
+        ]),
+        field("merchantId", r.merchant_id.clone()),
+        field("accountId", r.account_id.clone()),
+        field(
+            "terminalId",
+            r.effective_terminal_id().map_or_else(dash, str::to_string),
+        ),
+        field(
+            "deviceId",
+            r.terminal
+                .as_ref()
+                .and_then(|t| t.device_id.clone())
+                .unwrap_or_else(dash),
+        ),
+        field(
+            "product",
+            r.product.as_ref().map_or_else(dash, |p| p.name.clone()),
+        ),
+        field("created", when(r.created_at)),
+        field("updated", when(r.updated_at)),
+        field("created by", r.created_by.clone().unwrap_or_else(dash)),
+        field("updated by", r.updated_by.clone().unwrap_or_else(dash)),
+    ];
+    frame.render_widget(block, area);
+    // Below a narrow list there are few lines but a wide pane: two columns,
+    // so every field still shows at 80x24.
+    if compact {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(inner);
+        let mut lines = lines;
+        let rest = lines.split_off(7);
+        frame.render_widget(Paragraph::new(lines), left);
+        frame.render_widget(Paragraph::new(rest), right);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}

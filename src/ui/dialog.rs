@@ -1,0 +1,164 @@
+//! Centered dialogs: single activation, bulk activation and quit confirms.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, BulkPlan};
+
+use super::theme::Theme;
+
+/// A `w`×`h` box centred in `area`, shrunk to fit.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Clear a box, draw its border and title, and return its inside.
+pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (k, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(format!("[{k}]"), theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme) {
+    let Some(r) = app.request(id) else {
+        // A reload dropped it; y still sends, so say what it would act on.
+        let lines = vec![
+            Line::from(Span::styled(format!("Activate {id}?"), theme.bold())),
+            Line::from("It is no longer in the loaded list."),
+            Line::default(),
+            keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
+        ];
+        let inner = frame_box(frame, centered(area, 60, 6), "Activate", theme);
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    };
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("  {label:<12}"), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("Activate this {} integration request?", r.kind),
+            theme.bold(),
+        )),
+        Line::default(),
+        field("id", r.id.clone()),
+        field("type", r.kind.to_string()),
+        field("merchantId", r.merchant_id.clone()),
+        field(
+            "terminalId",
+            r.effective_terminal_id().unwrap_or("-").to_string(),
+        ),
+        Line::default(),
+        keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
+    ];
+    let inner = frame_box(
+        frame,
+        centered(area, 60, lines.len() as u16 + 2),
+        "Activate",
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme) {
+    let n = plan.ids.len();
+    let missing = plan.missing_terminal.len();
+    let skip = n - plan.runnable();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("Activate {}?", plural(n, "request", "requests")),
+            theme.bold(),
+        )),
+        Line::default(),
+        Line::from(format!(
+            "  {} hidden by the current filter.",
+            plural(plan.hidden, "is", "are")
+        )),
+        Line::from(format!(
+            "  {} not pending and will be skipped.",
+            plural(plan.not_pending, "is", "are")
+        )),
+        Line::from(format!(
+            "  {} without a terminalId.",
+            plural(missing, "ePay request is", "ePay requests are")
+        )),
+    ];
+    if plan.unknown > 0 {
+        lines.push(Line::from(format!(
+            "  {} no longer loaded and will be skipped.",
+            plural(plan.unknown, "is", "are")
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(keys_line(
+        theme,
+        &[(
+            "Enter/y",
+            &format!("run {} now, skipping {skip}", plan.runnable()),
+        )],
+    ));
+    if missing > 0 {
+        lines.push(keys_line(
+            theme,
+            &[(
+                "e",
+                &format!(
+                    "enter the {} first, then run",
+                    plural(missing, "missing terminalId", "missing terminalIds")
+                ),
+            )],
+        ));
+    }
+    lines.push(keys_line(theme, &[("Esc", "cancel")]));
+    let inner = frame_box(
+        frame,
+        centered(area, 64, lines.len() as u16 + 2),
+        "Bulk activate",
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+pub fn quit_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
+    let lines = vec![
+        Line::from(Span::styled(
+            "A bulk activation is still running. Quit anyway?",
+            theme.bold(),
+        )),
+        Line::from("Calls already sent may still complete on the server."),
+        Line::default(),
+        keys_line(theme, &[("y", "quit"), ("n/Esc", "stay")]),
+    ];
+    let inner = frame_box(frame, centered(area, 56, 6), "Quit?", theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,117 @@
+//! The status line (filter input, toasts, load errors) and the key hints,
+//! which follow the mode.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, FormThen, Mode, Phase, ToastKind};
+
+use super::theme::Theme;
+
+pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if matches!(app.mode, Mode::Filter) {
+        let prompt = "/";
+        let width = area.width.saturating_sub(prompt.len() as u16 + 1) as usize;
+        let scroll = app.filter_input.visual_scroll(width);
+        let line = Line::from(vec![
+            Span::styled(prompt, theme.key()),
+            Span::raw(
+                app.filter_input
+                    .value()
+                    .chars()
+                    .skip(scroll)
+                    .collect::<String>(),
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        let x = area.x
+            + prompt.len() as u16
+            + (app.filter_input.visual_cursor().saturating_sub(scroll)) as u16;
+        if area.width > 0 && area.height > 0 && x < area.right() {
+            frame.set_cursor_position(Position::new(x, area.y));
+        }
+        return;
+    }
+    let line = if let Some(t) = app.current_toast() {
+        let style = match t.kind {
+            ToastKind::Info => theme.ok(),
+            ToastKind::Error => theme.error(),
+        };
+        Line::from(Span::styled(t.text.clone(), style))
+    } else if let Some(e) = &app.load_error {
+        Line::from(Span::styled(e.clone(), theme.error()))
+    } else if app.is_loading() {
+        Line::from(Span::styled(
+            format!("Loading… {} so far.", app.total_len()),
+            theme.dim(),
+        ))
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
+    if app.quit_confirm {
+        return &[("y", "quit"), ("n/Esc", "stay")];
+    }
+    match &app.mode {
+        Mode::List => &[
+            ("j/k", "move"),
+            ("/", "filter"),
+            ("a", "activate"),
+            ("t", "terminalId"),
+            ("space", "mark"),
+            ("A", "bulk"),
+            // Help and quit early: at 80 columns the line is cut after them.
+            ("?", "help"),
+            ("q", "quit"),
+            ("p", "pending/all"),
+            ("s/S", "sort"),
+            ("r", "reload"),
+        ],
+        Mode::Filter => &[
+            ("Enter", "keep filter"),
+            ("Esc", "clear"),
+            (
+                "type: status: merchant: account: id: terminal:",
+                "one field",
+            ),
+        ],
+        Mode::Help { .. } => &[("j/k", "scroll"), ("Esc/?", "close")],
+        Mode::Form(f) => match f.then {
+            FormThen::Bulk(_) => &[("Enter", "save and next"), ("Esc", "skip this one")],
+            FormThen::Activate => &[("Enter", "save and activate"), ("Esc", "cancel")],
+            FormThen::Save => &[("Enter", "save"), ("Esc", "cancel")],
+        },
+        Mode::Confirm { .. } => &[("y/Enter", "activate"), ("n/Esc", "cancel")],
+        Mode::BulkConfirm(_) => &[
+            ("Enter/y", "run"),
+            ("e", "enter missing terminalIds"),
+            ("Esc", "cancel"),
+        ],
+        Mode::Bulk => match app.bulk.as_ref().map(|r| r.phase) {
+            Some(Phase::Finished { .. }) | None => &[
+                ("R", "retry failed"),
+                ("j/k", "scroll"),
+                ("Esc/Enter/q", "close"),
+            ],
+            Some(_) => &[("Esc", "cancel run"), ("q", "quit")],
+        },
+    }
+}
+
+pub fn hint_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let mut spans = Vec::new();
+    for (i, (key, what)) in hints(app).iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(*what, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

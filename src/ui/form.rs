@@ -1,0 +1,61 @@
+//! The terminalId form: a one-line input, its validation error right under
+//! it, and what Enter will do.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{Form, FormThen};
+
+use super::dialog::{centered, frame_box};
+use super::theme::Theme;
+
+pub fn form(frame: &mut Frame, area: Rect, form: &Form, theme: Theme) {
+    let title = match &form.then {
+        FormThen::Bulk(entry) => format!("Set terminalId ({} of {})", entry.step.0, entry.step.1),
+        _ => "Set terminalId".to_string(),
+    };
+    let outer = centered(area, 64, 9);
+    let inner = frame_box(frame, outer, &title, theme);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let about = Line::from(vec![
+        Span::styled(format!("{} ", form.kind), theme.bold()),
+        Span::raw(format!("{}  merchant {}", form.id, form.merchant)),
+    ]);
+    let label = "terminalId: ";
+    let field_w = inner.width.saturating_sub(label.len() as u16 + 1) as usize;
+    let scroll = form.input.visual_scroll(field_w);
+    let value: String = form.input.value().chars().skip(scroll).collect();
+    let input = Line::from(vec![
+        Span::styled(label, theme.label()),
+        Span::styled(value, theme.bold()),
+    ]);
+    let error = match &form.error {
+        Some(e) => Line::from(Span::styled(e.clone(), theme.error())),
+        None => Line::default(),
+    };
+    let after = match form.then {
+        FormThen::Save => "Enter saves it; Esc cancels.",
+        FormThen::Activate => "Enter saves it and then activates the request; Esc cancels.",
+        FormThen::Bulk(_) => "Enter saves it and moves on; Esc skips this request.",
+    };
+    let lines = vec![
+        about,
+        Line::default(),
+        input,
+        error,
+        Line::default(),
+        Line::from(Span::styled(after, theme.dim())),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if inner.height > 2 {
+        let x =
+            inner.x + label.len() as u16 + form.input.visual_cursor().saturating_sub(scroll) as u16;
+        if x < inner.right() {
+            frame.set_cursor_position(Position::new(x, inner.y + 2));
+        }
+    }
+}

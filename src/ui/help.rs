@@ -1,0 +1,34 @@
+//! The `?` overlay: every key, scrollable when it does not fit.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{HELP, Mode};
+
+use super::dialog::{centered, frame_box};
+use super::theme::Theme;
+
+pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, theme: Theme) {
+    let Mode::Help { scroll } = mode else { return };
+    let outer = centered(area, 72, HELP.len() as u16 + 2);
+    let inner = frame_box(frame, outer, "Keys (j/k scroll, Esc closes)", theme);
+    let max = (HELP.len() as u16).saturating_sub(inner.height);
+    // Clamp here, where the height is known, so scrolling back up is immediate.
+    *scroll = (*scroll).min(max);
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(keys, what)| {
+            if keys.is_empty() {
+                Line::from(Span::styled(*what, theme.bold()))
+            } else {
+                Line::from(vec![
+                    Span::styled(format!("  {keys:<18}"), theme.key()),
+                    Span::raw(*what),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), inner);
+}

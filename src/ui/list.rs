@@ -1,0 +1,198 @@
+//! The title bar and the requests table. Rows are built only for the lines
+//! on screen, so drawing costs the same for ten rows or a hundred thousand.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::app::App;
+
+use super::format::age;
+use super::theme::Theme;
+
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+/// `intake · profile · DEMO · shown/total · marked · statuses · filter · sort`.
+pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let sep = Span::styled(" │ ", theme.bar());
+    let mut spans = vec![
+        Span::styled(
+            " intake",
+            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        sep.clone(),
+        Span::styled(app.config.profile.clone(), theme.bar()),
+    ];
+    if app.config.demo {
+        spans.push(sep.clone());
+        spans.push(Span::styled(
+            "DEMO",
+            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
+    spans.push(sep.clone());
+    spans.push(Span::styled(
+        format!("{}/{} shown", app.visible_len(), app.total_len()),
+        theme.bar(),
+    ));
+    spans.push(sep.clone());
+    spans.push(Span::styled(
+        format!("{} marked", app.marked_len()),
+        theme.bar(),
+    ));
+    spans.push(sep.clone());
+    spans.push(Span::styled(
+        if app.pending_only {
+            "pending only"
+        } else {
+            "all statuses"
+        },
+        theme.bar(),
+    ));
+    if !app.filter_text.trim().is_empty() {
+        spans.push(sep.clone());
+        spans.push(Span::styled(
+            format!("filter: {}", app.filter_text.trim()),
+            theme.bar(),
+        ));
+    }
+    spans.push(sep.clone());
+    spans.push(Span::styled(
+        format!(
+            "sort: {} {}",
+            app.sort.label(),
+            if app.reverse { "↓" } else { "↑" }
+        ),
+        theme.bar(),
+    ));
+    if app.is_loading() {
+        spans.push(sep);
+        let frame_no = (app.ticks % SPINNER.len() as u64) as usize;
+        spans.push(Span::styled(
+            format!("{} loading", SPINNER[frame_no]),
+            theme.bar(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
+}
+
+pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Integration requests ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        app.set_table_area(None);
+        return;
+    }
+    // First inner line is the column header.
+    let body = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    app.set_table_area((body.height > 0).then_some(body));
+    let window = app.scroll_window(body.height as usize);
+
+    if app.visible.is_empty() {
+        frame.render_widget(header_table(theme, Vec::new()), inner);
+        let text = empty_text(app);
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            Rect {
+                y: body.y + body.height / 3,
+                height: body.height - body.height / 3,
+                ..body
+            },
+        );
+        return;
+    }
+
+    let now = app.now;
+    let cursor = app.cursor;
+    let mut rows = Vec::with_capacity(window.len());
+    for pos in window {
+        let Some(r) = app.visible_request(pos) else {
+            continue;
+        };
+        let marked = app.marks.contains(&r.id);
+        let busy = app.saving.contains(&r.id) || app.activating.contains(&r.id);
+        let marker = format!(
+            "{}{}{}",
+            if pos == cursor { '>' } else { ' ' },
+            if marked { '*' } else { ' ' },
+            if busy { '~' } else { ' ' }
+        );
+        let terminal = if app.saving.contains(&r.id) {
+            "saving…".to_string()
+        } else {
+            r.effective_terminal_id().unwrap_or("-").to_string()
+        };
+        let mut row = Row::new(vec![
+            Cell::from(marker).style(if marked {
+                theme.marked()
+            } else {
+                Default::default()
+            }),
+            Cell::from(r.status.as_str().to_string()).style(theme.status(&r.status)),
+            Cell::from(r.kind.as_str().to_string()),
+            Cell::from(r.merchant_id.clone()),
+            Cell::from(r.account_id.clone()),
+            Cell::from(terminal),
+            Cell::from(age(now, r.created_at)),
+        ]);
+        if pos == cursor {
+            row = row.style(theme.selected());
+        }
+        rows.push(row);
+    }
+    frame.render_widget(header_table(theme, rows), inner);
+}
+
+fn widths() -> [Constraint; 7] {
+    [
+        Constraint::Length(3),
+        Constraint::Length(9),
+        Constraint::Length(8),
+        Constraint::Min(12),
+        Constraint::Min(12),
+        Constraint::Length(12),
+        Constraint::Length(4),
+    ]
+}
+
+fn header_table<'a>(theme: Theme, rows: Vec<Row<'a>>) -> Table<'a> {
+    let header = Row::new(vec![
+        "",
+        "status",
+        "type",
+        "merchantId",
+        "accountId",
+        "terminalId",
+        "age",
+    ])
+    .style(theme.table_header());
+    Table::new(rows, widths()).header(header).column_spacing(1)
+}
+
+fn empty_text(app: &App) -> String {
+    if app.is_loading() && app.total_len() == 0 {
+        "Loading integration requests…".into()
+    } else if !app.filter.is_empty() {
+        format!(
+            "No request matches the filter `{}`. Press Esc to clear it.",
+            app.filter_text.trim()
+        )
+    } else if app.load_error.is_some() && app.total_len() == 0 {
+        "Nothing loaded. Press r to try again.".into()
+    } else if app.pending_only {
+        "No pending integration requests. Press p to show every status.".into()
+    } else {
+        "No integration requests.".into()
+    }
+}

@@ -1,0 +1,100 @@
+//! Colours when allowed, and with NO_COLOR the same meaning carried by
+//! bold, reverse and markers.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::api::Status;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn status(&self, s: &Status) -> Style {
+        match s {
+            Status::Pending => self.fg(Color::Yellow),
+            Status::Active => self.fg(Color::Green),
+            Status::Available => self.fg(Color::Cyan),
+            Status::Rejected => self.fg(Color::Red),
+            Status::Disabled => self.fg(Color::DarkGray),
+            Status::Unknown(_) => self.fg(Color::Magenta),
+        }
+    }
+
+    /// The cursor row: reverse video without colour, so it never depends on it.
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+
+    pub fn marked(&self) -> Style {
+        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn bar(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::DarkGray).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn table_header(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    pub fn bold(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn ok(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
+    pub fn label(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
+    pub fn gauge(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Green).bg(Color::Black)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+}
