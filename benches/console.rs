@@ -28,6 +28,7 @@ fn config() -> AppConfig {
         auto_refresh: None,
         color: true,
         tz: chrono::FixedOffset::east_opt(13 * 3600).expect("a valid offset"),
+        prefs: Default::default(),
     }
 }
 

@@ -29,6 +29,7 @@ fn config(concurrency: usize) -> AppConfig {
         auto_refresh: None,
         color: true,
         tz: chrono::FixedOffset::east_opt(0).expect("a valid offset"),
+        prefs: Default::default(),
     }
 }
 
@@ -132,46 +133,50 @@ struct Recording {
 }
 
 impl Backend for Recording {
-    type Error = <TestBackend as Backend>::Error;
+    type Error = io::Error;
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
     where
         I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
     {
-        self.inner.draw(content)
+        self.inner.draw(content).map_err(never)
     }
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
+        self.inner.hide_cursor().map_err(never)
     }
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
+        self.inner.show_cursor().map_err(never)
     }
     fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
-        self.inner.get_cursor_position()
+        self.inner.get_cursor_position().map_err(never)
     }
     fn set_cursor_position<P: Into<ratatui::layout::Position>>(
         &mut self,
         p: P,
     ) -> Result<(), Self::Error> {
-        self.inner.set_cursor_position(p)
+        self.inner.set_cursor_position(p).map_err(never)
     }
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.inner.clear()
+        self.inner.clear().map_err(never)
     }
     fn clear_region(&mut self, c: ratatui::backend::ClearType) -> Result<(), Self::Error> {
-        self.inner.clear_region(c)
+        self.inner.clear_region(c).map_err(never)
     }
     fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
-        self.inner.size()
+        self.inner.size().map_err(never)
     }
     fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
-        self.inner.window_size()
+        self.inner.window_size().map_err(never)
     }
     fn flush(&mut self) -> Result<(), Self::Error> {
         if let Ok(mut f) = self.frames.lock() {
             f.push(Instant::now());
         }
-        self.inner.flush()
+        self.inner.flush().map_err(never)
     }
+}
+
+fn never(e: std::convert::Infallible) -> io::Error {
+    match e {}
 }
 
 fn press(c: char) -> io::Result<Event> {

@@ -15,6 +15,8 @@ pub enum KeyAction {
     Down,
     Top,
     Bottom,
+    HalfPageDown,
+    HalfPageUp,
     PageDown,
     PageUp,
     Filter,
@@ -35,11 +37,13 @@ pub enum KeyAction {
 }
 
 impl KeyAction {
-    pub const ALL: [KeyAction; 21] = [
+    pub const ALL: [KeyAction; 23] = [
         KeyAction::Up,
         KeyAction::Down,
         KeyAction::Top,
         KeyAction::Bottom,
+        KeyAction::HalfPageDown,
+        KeyAction::HalfPageUp,
         KeyAction::PageDown,
         KeyAction::PageUp,
         KeyAction::Filter,
@@ -66,6 +70,8 @@ impl KeyAction {
             KeyAction::Down => "down",
             KeyAction::Top => "top",
             KeyAction::Bottom => "bottom",
+            KeyAction::HalfPageDown => "half_page_down",
+            KeyAction::HalfPageUp => "half_page_up",
             KeyAction::PageDown => "page_down",
             KeyAction::PageUp => "page_up",
             KeyAction::Filter => "filter",
@@ -94,8 +100,10 @@ impl KeyAction {
             KeyAction::Down => &["j", "down"],
             KeyAction::Top => &["g", "home"],
             KeyAction::Bottom => &["G", "end"],
-            KeyAction::PageDown => &["ctrl-d", "pagedown"],
-            KeyAction::PageUp => &["ctrl-u", "pageup"],
+            KeyAction::HalfPageDown => &["ctrl-d"],
+            KeyAction::HalfPageUp => &["ctrl-u"],
+            KeyAction::PageDown => &["pagedown", "ctrl-f"],
+            KeyAction::PageUp => &["pageup", "ctrl-b"],
             KeyAction::Filter => &["/"],
             KeyAction::TogglePending => &["p"],
             KeyAction::Sort => &["s"],
@@ -406,6 +414,15 @@ impl KeyMap {
             .unwrap_or_default()
     }
 
+    /// The first key of an action, for the footer's short hints.
+    pub fn short(&self, action: KeyAction) -> String {
+        self.labels
+            .get(&action)
+            .and_then(|keys| keys.first())
+            .map(Key::to_string)
+            .unwrap_or_default()
+    }
+
     /// Whether anything differs from the defaults.
     pub fn is_default(&self) -> bool {
         self.translate.is_empty()
@@ -436,7 +453,8 @@ mod tests {
             Some(press(KeyCode::Char('a')))
         );
         assert_eq!(map.label(KeyAction::Down), "j/↓");
-        assert_eq!(map.label(KeyAction::PageDown), "ctrl-d/pgdn");
+        assert_eq!(map.label(KeyAction::PageDown), "pgdn/ctrl-f");
+        assert_eq!(map.short(KeyAction::HalfPageDown), "ctrl-d");
     }
 
     #[test]
@@ -472,13 +490,14 @@ mod tests {
     #[test]
     fn ctrl_keys_and_named_keys_parse() {
         let map = KeyMap::from_bindings(&[
-            binding("page_down", &["ctrl-f"], 1),
+            binding("half_page_down", &["ctrl-n"], 1),
             binding("refresh", &["f5"], 2),
         ])
         .expect("valid");
-        let ctrl_f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(map.translate(ctrl_f), Some(ctrl_d));
+        assert_eq!(map.translate(ctrl_n), Some(ctrl_d));
+        assert_eq!(map.translate(ctrl_d), None);
         assert_eq!(
             map.translate(press(KeyCode::F(5))),
             Some(press(KeyCode::Char('r')))

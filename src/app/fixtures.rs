@@ -24,6 +24,7 @@ pub fn config() -> AppConfig {
         auto_refresh: None,
         color: false,
         tz: FixedOffset::east_opt(12 * 3600).expect("a valid offset"),
+        prefs: Default::default(),
     }
 }
 

@@ -2,6 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::keymap::{KeyAction, KeyMap};
+
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL)
         && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
@@ -116,3 +118,51 @@ pub const HELP: &[(&str, &str)] = &[
     ("q", "quit (asks while a bulk run is going)"),
     ("ctrl-c", "quit at once"),
 ];
+
+/// Which remappable actions each help and footer label stands for, so a
+/// remapped key shows its new binding there.
+const LABEL_ACTIONS: &[(&str, &[KeyAction])] = &[
+    ("j / ↓", &[KeyAction::Down]),
+    ("k / ↑", &[KeyAction::Up]),
+    ("g / Home", &[KeyAction::Top]),
+    ("G / End", &[KeyAction::Bottom]),
+    (
+        "ctrl-d / ctrl-u",
+        &[KeyAction::HalfPageDown, KeyAction::HalfPageUp],
+    ),
+    ("PgDn / PgUp", &[KeyAction::PageDown, KeyAction::PageUp]),
+    ("/", &[KeyAction::Filter]),
+    ("p", &[KeyAction::TogglePending]),
+    ("s / S", &[KeyAction::Sort, KeyAction::SortReverse]),
+    ("s/S", &[KeyAction::Sort, KeyAction::SortReverse]),
+    ("r", &[KeyAction::Refresh]),
+    ("a / Enter", &[KeyAction::Activate]),
+    ("a", &[KeyAction::Activate]),
+    ("t", &[KeyAction::TerminalId]),
+    ("Space", &[KeyAction::Mark]),
+    ("space", &[KeyAction::Mark]),
+    ("*", &[KeyAction::MarkAll]),
+    ("u", &[KeyAction::ClearMarks]),
+    ("A", &[KeyAction::BulkActivate]),
+    ("i", &[KeyAction::Import]),
+    ("e", &[KeyAction::Export]),
+    ("?", &[KeyAction::Help]),
+    ("q", &[KeyAction::Quit]),
+    ("j/k", &[KeyAction::Down, KeyAction::Up]),
+];
+
+/// A help or footer label as the operator's bindings have it: unchanged with
+/// the default bindings, else the keys now bound to the same actions.
+pub fn relabel(label: &str, map: &KeyMap, short: bool) -> String {
+    if map.is_default() {
+        return label.to_string();
+    }
+    match LABEL_ACTIONS.iter().find(|(l, _)| *l == label) {
+        Some((_, actions)) => actions
+            .iter()
+            .map(|a| if short { map.short(*a) } else { map.label(*a) })
+            .collect::<Vec<_>>()
+            .join(if short { "/" } else { " / " }),
+        None => label.to_string(),
+    }
+}

@@ -20,7 +20,7 @@ pub use action::{Action, ApiEvent};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
 pub use command::Command;
 pub use filter::Filter;
-pub use keys::HELP;
+pub use keys::{HELP, relabel};
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, Mode, Toast, ToastKind};
 pub use update::update;

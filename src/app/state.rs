@@ -26,6 +26,8 @@ pub struct AppConfig {
     pub auto_refresh: Option<Duration>,
     pub color: bool,
     pub tz: FixedOffset,
+    /// Key bindings and status colours from the config file.
+    pub prefs: crate::prefs::ConsolePrefs,
 }
 
 /// What has the keyboard. Overlays that only need a flag (quit confirm)

@@ -49,7 +49,12 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
         return Vec::new();
     }
     match std::mem::replace(&mut app.mode, Mode::List) {
-        Mode::List => list_key(app, k),
+        // Remapped keys become the default key of their action here, so the
+        // rest of update() only ever sees the defaults.
+        Mode::List => match app.config.prefs.keys.translate(k) {
+            Some(k) => list_key(app, k),
+            None => Vec::new(),
+        },
         Mode::Filter => {
             app.mode = Mode::Filter;
             filter_key(app, k);

@@ -12,6 +12,7 @@ use crate::cli::{Cli, Failure, open_session};
 
 /// Open the console on the configured profile (or the demo simulator).
 pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
+    let prefs = crate::prefs::load(cli.config.as_deref())?;
     let session = open_session(cli).await?;
     let config = AppConfig {
         profile: session.settings.profile.clone(),
@@ -21,6 +22,7 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
         auto_refresh: session.settings.auto_refresh,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         tz: *chrono::Local::now().offset(),
+        prefs,
     };
     let app = App::new(config, chrono::Utc::now());
     let worker = worker::spawn(session.client.clone(), RetryPolicy::default());

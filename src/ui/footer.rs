@@ -109,7 +109,10 @@ pub fn hint_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::styled(
+            crate::app::relabel(key, &app.config.prefs.keys, true),
+            theme.key(),
+        ));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(*what, theme.dim()));
     }

@@ -5,12 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{HELP, Mode};
+use crate::app::{HELP, Mode, relabel};
+use crate::keymap::KeyMap;
 
 use super::dialog::{centered, frame_box};
 use super::theme::Theme;
 
-pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, theme: Theme) {
+pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, keys: &KeyMap, theme: Theme) {
     let Mode::Help { scroll } = mode else { return };
     let outer = centered(area, 72, HELP.len() as u16 + 2);
     let inner = frame_box(frame, outer, "Keys (j/k scroll, Esc closes)", theme);
@@ -19,12 +20,15 @@ pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, theme: Theme) {
     *scroll = (*scroll).min(max);
     let lines: Vec<Line> = HELP
         .iter()
-        .map(|(keys, what)| {
-            if keys.is_empty() {
+        .map(|(label, what)| {
+            if label.is_empty() {
                 Line::from(Span::styled(*what, theme.bold()))
             } else {
                 Line::from(vec![
-                    Span::styled(format!("  {keys:<18}"), theme.key()),
+                    Span::styled(
+                        format!("  {:<18}", relabel(label, keys, false)),
+                        theme.key(),
+                    ),
                     Span::raw(*what),
                 ])
             }

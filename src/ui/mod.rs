@@ -28,9 +28,7 @@ const DETAIL_WIDTH: u16 = 58;
 
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    let theme = Theme {
-        color: app.config.color,
-    };
+    let theme = Theme::new(&app.config);
     if area.height < 4 || area.width < 10 {
         // Too small for anything but a hint to resize.
         app.set_table_area(None);
@@ -73,7 +71,7 @@ fn split_body(body: Rect) -> (Rect, Option<Rect>) {
 fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     match &mut app.mode {
         Mode::List | Mode::Filter => {}
-        mode @ Mode::Help { .. } => help::overlay(frame, area, mode, theme),
+        mode @ Mode::Help { .. } => help::overlay(frame, area, mode, &app.config.prefs.keys, theme),
         Mode::Form(f) => form::form(frame, area, f, theme),
         Mode::Confirm { id } => {
             let id = id.clone();

@@ -8,9 +8,19 @@ use crate::api::Status;
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    /// The config's `[theme]` colours for the known statuses, in
+    /// `Status::KNOWN` order; `None` keeps the built-in colour.
+    pub status_colors: [Option<Color>; 5],
 }
 
 impl Theme {
+    pub fn new(config: &crate::app::AppConfig) -> Theme {
+        Theme {
+            color: config.color,
+            status_colors: Status::KNOWN.map(|s| config.prefs.theme.status_color(&s)),
+        }
+    }
+
     fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)
@@ -20,6 +30,13 @@ impl Theme {
     }
 
     pub fn status(&self, s: &Status) -> Style {
+        if let Some(c) = Status::KNOWN
+            .iter()
+            .position(|k| k == s)
+            .and_then(|i| self.status_colors[i])
+        {
+            return self.fg(c);
+        }
         match s {
             Status::Pending => self.fg(Color::Yellow),
             Status::Active => self.fg(Color::Green),
