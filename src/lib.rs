@@ -1,6 +1,7 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
 pub mod api;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod import;

@@ -21,7 +21,10 @@ impl Sim {
     fn start() -> Sim {
         let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
             .args(["sim", "--listen", "127.0.0.1:0", "--api-key", KEY])
-            .env("INTAKE_LOG_FILE", std::env::temp_dir().join("intake-e2e-sim.log"))
+            .env(
+                "INTAKE_LOG_FILE",
+                std::env::temp_dir().join("intake-e2e-sim.log"),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -66,7 +69,16 @@ impl Tmux {
             target: "e2e".into(),
         };
         let status = Command::new("tmux")
-            .args(["-L", &t.socket, "-f", "/dev/null", "new-session", "-d", "-s", &t.target])
+            .args([
+                "-L",
+                &t.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                &t.target,
+            ])
             .args(["-x", &width.to_string(), "-y", &height.to_string()])
             .arg(shell_command)
             .status()
@@ -105,7 +117,9 @@ impl Tmux {
     }
 
     pub fn format(&self, fmt: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", &self.target, fmt]).trim().to_string()
+        self.tmux(&["display-message", "-p", "-t", &self.target, fmt])
+            .trim()
+            .to_string()
     }
 
     /// Wait until the screen satisfies `pred`, or fail showing the screen.
@@ -126,17 +140,26 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn all(client: &Client) -> Vec<IntegrationRequest> {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("rt");
-    rt.block_on(client.search(&SearchQuery::default())).expect("search")
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    rt.block_on(client.search(&SearchQuery::default()))
+        .expect("search")
 }
 
 fn wait_until(what: &str, mut pred: impl FnMut() -> bool) {
@@ -172,15 +195,28 @@ fn console_command(sim: &Sim, dir: &Path) -> String {
 
 fn assert_terminal_restored(tmux: &Tmux, dir: &Path) {
     let stty_path = dir.join("stty.txt");
-    wait_until("intake to exit", || stty_path.exists() && std::fs::metadata(&stty_path).is_ok_and(|m| m.len() > 0));
+    wait_until("intake to exit", || {
+        stty_path.exists() && std::fs::metadata(&stty_path).is_ok_and(|m| m.len() > 0)
+    });
     let exit = std::fs::read_to_string(dir.join("exit.txt")).expect("exit code");
     assert_eq!(exit.trim(), "EXIT=0");
     let stty = std::fs::read_to_string(&stty_path).expect("stty");
     let words: HashSet<&str> = stty.split_whitespace().collect();
-    assert!(words.contains("icanon") && words.contains("echo"), "raw mode still on:\n{stty}");
-    assert_eq!(tmux.format("#{alternate_on}"), "0", "still on the alternate screen");
+    assert!(
+        words.contains("icanon") && words.contains("echo"),
+        "raw mode still on:\n{stty}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor hidden");
-    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture left on");
+    assert_eq!(
+        tmux.format("#{mouse_any_flag}"),
+        "0",
+        "mouse capture left on"
+    );
 }
 
 #[test]
@@ -193,14 +229,22 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     let before = all(&client);
     let epay = before
         .iter()
-        .find(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none())
+        .find(|r| {
+            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
+        })
         .expect("an ePay request without a terminalId")
         .clone();
-    let was_active: HashSet<String> = before.iter().filter(|r| r.is_active()).map(|r| r.id.clone()).collect();
+    let was_active: HashSet<String> = before
+        .iter()
+        .filter(|r| r.is_active())
+        .map(|r| r.id.clone())
+        .collect();
 
     let dir = scratch("triage");
     let tmux = Tmux::start("triage", 160, 48, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| s.contains("pending") && s.contains("verifone"));
+    tmux.wait_for("the list", |s| {
+        s.contains("pending") && s.contains("verifone")
+    });
 
     // Filter to ePay, down to the one request.
     tmux.keys(&["/"]);
@@ -210,30 +254,44 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
 
     // Enter its terminalId.
     tmux.keys(&["t"]);
-    tmux.wait_for("the terminalId form", |s| s.to_lowercase().contains("terminalid"));
+    tmux.wait_for("the terminalId form", |s| {
+        s.to_lowercase().contains("terminalid")
+    });
     tmux.type_text("11000021");
     tmux.keys(&["Enter"]);
     wait_until("the terminalId to be stored", || {
-        all(&client).iter().any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
+        all(&client)
+            .iter()
+            .any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
     });
     tmux.wait_for("the row to show it", |s| s.contains("11000021"));
 
     // Activate it.
     tmux.keys(&["a"]);
-    tmux.wait_for("the confirm dialog", |s| s.contains("Activate") && s.contains(&epay.merchant_id));
+    tmux.wait_for("the confirm dialog", |s| {
+        s.contains("Activate") && s.contains(&epay.merchant_id)
+    });
     tmux.keys(&["y"]);
-    wait_until("the activation", || all(&client).iter().any(|r| r.id == epay.id && r.is_active()));
+    wait_until("the activation", || {
+        all(&client)
+            .iter()
+            .any(|r| r.id == epay.id && r.is_active())
+    });
 
     // Clear the filter, narrow to pending Verifone, mark three, bulk-activate.
     tmux.keys(&["/", "Escape"]);
     tmux.keys(&["/"]);
     tmux.type_text("type:verifone status:pending");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("verifone rows only", |s| s.contains("verifone") && !s.contains(" epay "));
+    tmux.wait_for("verifone rows only", |s| {
+        s.contains("verifone") && !s.contains(" epay ")
+    });
     tmux.keys(&["Space", "Space", "Space"]);
     tmux.wait_for("three marked", |s| s.contains("3 marked"));
     tmux.keys(&["A"]);
-    tmux.wait_for("the bulk dialog", |s| s.contains('3') && s.to_lowercase().contains("activate"));
+    tmux.wait_for("the bulk dialog", |s| {
+        s.contains('3') && s.to_lowercase().contains("activate")
+    });
     tmux.keys(&["Enter"]);
     let results = tmux.wait_for("the results", |s| s.matches("activated").count() >= 3);
     assert!(!results.contains("failed:"), "{results}");
@@ -241,13 +299,27 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     assert_terminal_restored(&tmux, &dir);
 
     let after = all(&client);
-    let newly: Vec<&IntegrationRequest> =
-        after.iter().filter(|r| r.is_active() && !was_active.contains(&r.id)).collect();
-    assert_eq!(newly.len(), 4, "exactly four activated: {:?}", newly.iter().map(|r| &r.id).collect::<Vec<_>>());
+    let newly: Vec<&IntegrationRequest> = after
+        .iter()
+        .filter(|r| r.is_active() && !was_active.contains(&r.id))
+        .collect();
+    assert_eq!(
+        newly.len(),
+        4,
+        "exactly four activated: {:?}",
+        newly.iter().map(|r| &r.id).collect::<Vec<_>>()
+    );
     assert!(newly.iter().any(|r| r.id == epay.id));
-    let verifone = newly.iter().filter(|r| r.kind == IntegrationType::Verifone).count();
+    let verifone = newly
+        .iter()
+        .filter(|r| r.kind == IntegrationType::Verifone)
+        .count();
     assert_eq!(verifone, 3);
-    assert!(after.iter().all(|r| r.status != Status::Unknown(String::new())));
+    assert!(
+        after
+            .iter()
+            .all(|r| r.status != Status::Unknown(String::new()))
+    );
 }
 
 #[test]
@@ -261,7 +333,10 @@ fn sigterm_restores_the_terminal() {
     tmux.wait_for("the list", |s| s.contains("pending"));
     let pid = tmux.format("#{pane_pid}");
     // The pane runs a shell; intake is its child.
-    let out = Command::new("pkill").args(["-TERM", "-P", &pid, "-x", "intake"]).status().expect("pkill");
+    let out = Command::new("pkill")
+        .args(["-TERM", "-P", &pid, "-x", "intake"])
+        .status()
+        .expect("pkill");
     assert!(out.success(), "no intake process to signal");
     assert_terminal_restored(&tmux, &dir);
 }
