@@ -7,11 +7,13 @@ use std::io::{self, IsTerminal, Write};
 use futures_util::StreamExt;
 use serde::Serialize;
 
+use super::activate::open_audit;
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, IntegrationRequest};
+use crate::audit::{Action, AuditError, AuditLog, Entry, Outcome};
 use crate::import::{self, ImportPlan, PlannedRow, RowClass};
 
 // Values from the file and the server are printed to a terminal: strip
@@ -90,10 +92,11 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         } else {
             Some(fetch_all(session, policy).await?)
         };
-        updates = send_updates(session, policy, &plan, fresh.as_deref(), args.json).await?;
+        let audit = open_audit(session)?;
+        updates = send_updates(session, &audit, policy, &plan, fresh.as_deref(), args.json).await?;
         if args.activate {
             let set: Vec<&Sent> = updates.iter().filter(|s| s.outcome == "set").collect();
-            activations = send_activations(session, policy, &set, args.json).await?;
+            activations = send_activations(session, &audit, policy, &set, args.json).await?;
         }
     }
     if args.json {
@@ -292,6 +295,7 @@ fn print_line(json: bool, text: &str) -> Result<(), Failure> {
 
 async fn send_updates(
     session: &Session,
+    audit: &AuditLog,
     policy: RetryPolicy,
     plan: &ImportPlan,
     fresh: Option<&[IntegrationRequest]>,
@@ -321,7 +325,7 @@ async fn send_updates(
                 match current {
                     Some(Some(c)) if c == tid => {
                         sent.outcome = "unchanged";
-                        return sent;
+                        return Ok(sent);
                     }
                     Some(Some(c)) => {
                         sent.outcome = "skipped";
@@ -329,23 +333,37 @@ async fn send_updates(
                             "it now has terminalId {} (set since the preview); not overwritten.",
                             clean(c)
                         ));
-                        return sent;
+                        return Ok(sent);
                     }
                     _ => {}
                 }
-                if let Err(e) = retry::update_terminal_id(client, policy, id, tid).await {
-                    fail(&mut sent, &e);
-                }
-                sent
+                let result = retry::update_terminal_id(client, policy, id, tid).await;
+                let entry =
+                    Entry::new(Action::Update, Outcome::Updated, Some(id)).terminal(Some(tid));
+                let entry = match &result {
+                    Ok(r) => entry.merchant(Some(&r.merchant_id)),
+                    Err(e) => {
+                        fail(&mut sent, e);
+                        entry.error(e)
+                    }
+                };
+                audit.record(&entry).map(|_| sent)
             }
         })
         .buffered(session.settings.concurrency.max(1));
     let mut out = Vec::new();
     while let Some(sent) = results.next().await {
+        let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("update"))?;
         out.push(sent);
     }
     Ok(out)
+}
+
+fn unrecorded(e: AuditError) -> Failure {
+    Failure::Reported(format!(
+        "{e} Stopped; lines printed above were recorded, import the same file again to finish."
+    ))
 }
 
 fn fail(sent: &mut Sent, e: &ApiError) {
@@ -356,11 +374,23 @@ fn fail(sent: &mut Sent, e: &ApiError) {
 
 async fn send_activations(
     session: &Session,
+    audit: &AuditLog,
     policy: RetryPolicy,
     set: &[&Sent],
     json: bool,
 ) -> Result<Vec<Sent>, Failure> {
     let client = &session.client;
+    // A planned line makes an interrupted import's activations resumable
+    // with `intake activate --resume`.
+    let run_id = crate::audit::new_run_id();
+    let run = Some(run_id.as_str());
+    let ids: Vec<String> = set.iter().map(|s| s.id.clone()).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    audit
+        .record(&Entry::planned(&run_id, &ids))
+        .map_err(unrecorded)?;
     let mut results = futures_util::stream::iter(set.iter())
         .map(|s| async move {
             let mut sent = Sent {
@@ -371,15 +401,19 @@ async fn send_activations(
                 code: None,
                 error: None,
             };
-            match retry::activate(client, policy, &s.id).await {
+            audit.record(&Entry::started(run, &s.id))?;
+            let result = retry::activate(client, policy, &s.id).await;
+            match &result {
                 Ok(a) => sent.outcome = a.label(),
-                Err(e) => fail(&mut sent, &e),
+                Err(e) => fail(&mut sent, e),
             }
-            sent
+            audit.record(&Entry::activation(run, &s.id, &result))?;
+            Ok::<_, AuditError>(sent)
         })
         .buffered(session.settings.concurrency.max(1));
     let mut out = Vec::new();
     while let Some(sent) = results.next().await {
+        let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("activation"))?;
         out.push(sent);
     }
