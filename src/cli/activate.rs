@@ -5,11 +5,11 @@
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
 
-use futures_util::StreamExt;
 use serde::Serialize;
 
 use super::args::ActivateArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
+use super::ordered::for_each_in_order;
 use super::output;
 use crate::api::ApiError;
 use crate::api::retry::{self, Activation, RetryPolicy};
@@ -187,56 +187,51 @@ async fn execute<'a>(
 ) -> Result<(), Failure> {
     let client = &session.client;
     let policy = RetryPolicy::default();
-    let mut results = futures_util::stream::iter(jobs)
-        .map(|job| async move {
-            let id = job.id;
-            let result = if job.in_doubt {
-                match retry::read(policy, || client.get(id)).await {
-                    Ok(r) if r.is_active() => Ok(Activation::Confirmed(Some(r))),
-                    Ok(_) => send(client, policy, audit, run_id, id).await?,
-                    Err(e) => Err(e),
-                }
-            } else {
-                send(client, policy, audit, run_id, id).await?
-            };
-            audit.record(&Entry::activation(Some(run_id), id, &result))?;
-            Ok::<_, AuditError>((id, result))
-        })
-        .buffered(concurrency);
+    let futs = jobs.map(|job| async move {
+        let id = job.id;
+        let result = if job.in_doubt {
+            match retry::read(policy, || client.get(id)).await {
+                Ok(r) if r.is_active() => Ok(Activation::Confirmed(Some(r))),
+                Ok(_) => send(client, policy, audit, run_id, id).await?,
+                Err(e) => Err(e),
+            }
+        } else {
+            send(client, policy, audit, run_id, id).await?
+        };
+        audit.record(&Entry::activation(Some(run_id), id, &result))?;
+        Ok::<_, AuditError>((id, result))
+    });
     let stdout = io::stdout();
     let mut failed = 0usize;
     let mut outcomes = Vec::new();
-    while let Some(item) = results.next().await {
-        let (id, result) = match item {
-            Ok(done) => done,
-            Err(e) => {
-                // Stop sending: what is not recorded could not be resumed.
-                drop(results);
-                return Err(Failure::Reported(format!(
-                    "{e} Stopped; once the log is writable, run `intake activate --resume` to finish."
-                )));
-            }
-        };
+    for_each_in_order(futs, concurrency, |item| {
+        // Stop sending: what is not recorded could not be resumed.
+        let (id, result) = item.map_err(|e| {
+            Failure::Reported(format!(
+                "{e} Stopped; once the log is writable, run `intake activate --resume` to finish."
+            ))
+        })?;
         let o = outcome(id, &result);
         if o.outcome == "failed" {
             failed += 1;
         }
         if json {
             outcomes.push(o);
-        } else {
-            let line = match (&result, &o.error) {
-                (Ok(Activation::Activated(r)), _) => format!(
-                    "{id} activated ({}, merchant {})",
-                    output::clean(r.kind.as_str()),
-                    output::clean(&r.merchant_id)
-                ),
-                (Ok(a), _) => format!("{id} {}", a.label()),
-                (Err(_), Some(e)) => format!("{id} failed: {e}"),
-                (Err(_), None) => format!("{id} failed"),
-            };
-            quiet_broken_pipe(writeln!(stdout.lock(), "{line}"))?;
+            return Ok(());
         }
-    }
+        let line = match (&result, &o.error) {
+            (Ok(Activation::Activated(r)), _) => format!(
+                "{id} activated ({}, merchant {})",
+                output::clean(r.kind.as_str()),
+                output::clean(&r.merchant_id)
+            ),
+            (Ok(a), _) => format!("{id} {}", a.label()),
+            (Err(_), Some(e)) => format!("{id} failed: {e}"),
+            (Err(_), None) => format!("{id} failed"),
+        };
+        quiet_broken_pipe(writeln!(stdout.lock(), "{line}"))
+    })
+    .await?;
     if json {
         quiet_broken_pipe(output::json(&mut stdout.lock(), &outcomes))?;
     }

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
 
-use futures_util::StreamExt;
 use serde::Serialize;
 
 use super::activate::open_audit;
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
+use super::ordered::for_each_in_order;
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, IntegrationRequest};
@@ -308,55 +308,54 @@ async fn send_updates(
         .rows_of(RowClass::WillSet)
         .filter_map(|r| Some((r.line, r.id.as_deref()?, r.terminal_id.as_deref()?)))
         .collect();
-    let mut results = futures_util::stream::iter(jobs)
-        .map(|(line, id, tid)| {
-            let current = now
-                .as_ref()
-                .map(|m| m.get(id).and_then(|r| r.effective_terminal_id()));
-            async move {
-                let mut sent = Sent {
-                    line,
-                    id: id.to_string(),
-                    terminal_id: tid.to_string(),
-                    outcome: "set",
-                    code: None,
-                    error: None,
-                };
-                match current {
-                    Some(Some(c)) if c == tid => {
-                        sent.outcome = "unchanged";
-                        return Ok(sent);
-                    }
-                    Some(Some(c)) => {
-                        sent.outcome = "skipped";
-                        sent.error = Some(format!(
-                            "it now has terminalId {} (set since the preview); not overwritten.",
-                            clean(c)
-                        ));
-                        return Ok(sent);
-                    }
-                    _ => {}
+    let futs = jobs.into_iter().map(|(line, id, tid)| {
+        let current = now
+            .as_ref()
+            .map(|m| m.get(id).and_then(|r| r.effective_terminal_id()));
+        async move {
+            let mut sent = Sent {
+                line,
+                id: id.to_string(),
+                terminal_id: tid.to_string(),
+                outcome: "set",
+                code: None,
+                error: None,
+            };
+            match current {
+                Some(Some(c)) if c == tid => {
+                    sent.outcome = "unchanged";
+                    return Ok(sent);
                 }
-                let result = retry::update_terminal_id(client, policy, id, tid).await;
-                let entry =
-                    Entry::new(Action::Update, Outcome::Updated, Some(id)).terminal(Some(tid));
-                let entry = match &result {
-                    Ok(r) => entry.merchant(Some(&r.merchant_id)),
-                    Err(e) => {
-                        fail(&mut sent, e);
-                        entry.error(e)
-                    }
-                };
-                audit.record(&entry).map(|_| sent)
+                Some(Some(c)) => {
+                    sent.outcome = "skipped";
+                    sent.error = Some(format!(
+                        "it now has terminalId {} (set since the preview); not overwritten.",
+                        clean(c)
+                    ));
+                    return Ok(sent);
+                }
+                _ => {}
             }
-        })
-        .buffered(session.settings.concurrency.max(1));
+            let result = retry::update_terminal_id(client, policy, id, tid).await;
+            let entry = Entry::new(Action::Update, Outcome::Updated, Some(id)).terminal(Some(tid));
+            let entry = match &result {
+                Ok(r) => entry.merchant(Some(&r.merchant_id)),
+                Err(e) => {
+                    fail(&mut sent, e);
+                    entry.error(e)
+                }
+            };
+            audit.record(&entry).map(|_| sent)
+        }
+    });
     let mut out = Vec::new();
-    while let Some(sent) = results.next().await {
+    for_each_in_order(futs, session.settings.concurrency, |sent| {
         let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("update"))?;
         out.push(sent);
-    }
+        Ok::<_, Failure>(())
+    })
+    .await?;
     Ok(out)
 }
 
@@ -391,31 +390,31 @@ async fn send_activations(
     audit
         .record(&Entry::planned(&run_id, &ids))
         .map_err(unrecorded)?;
-    let mut results = futures_util::stream::iter(set.iter())
-        .map(|s| async move {
-            let mut sent = Sent {
-                line: s.line,
-                id: s.id.clone(),
-                terminal_id: s.terminal_id.clone(),
-                outcome: "activated",
-                code: None,
-                error: None,
-            };
-            audit.record(&Entry::started(run, &s.id))?;
-            let result = retry::activate(client, policy, &s.id).await;
-            match &result {
-                Ok(a) => sent.outcome = a.label(),
-                Err(e) => fail(&mut sent, e),
-            }
-            audit.record(&Entry::activation(run, &s.id, &result))?;
-            Ok::<_, AuditError>(sent)
-        })
-        .buffered(session.settings.concurrency.max(1));
+    let futs = set.iter().map(|s| async move {
+        let mut sent = Sent {
+            line: s.line,
+            id: s.id.clone(),
+            terminal_id: s.terminal_id.clone(),
+            outcome: "activated",
+            code: None,
+            error: None,
+        };
+        audit.record(&Entry::started(run, &s.id))?;
+        let result = retry::activate(client, policy, &s.id).await;
+        match &result {
+            Ok(a) => sent.outcome = a.label(),
+            Err(e) => fail(&mut sent, e),
+        }
+        audit.record(&Entry::activation(run, &s.id, &result))?;
+        Ok::<_, AuditError>(sent)
+    });
     let mut out = Vec::new();
-    while let Some(sent) = results.next().await {
+    for_each_in_order(futs, session.settings.concurrency, |sent| {
         let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("activation"))?;
         out.push(sent);
-    }
+        Ok::<_, Failure>(())
+    })
+    .await?;
     Ok(out)
 }

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod import;
 mod log;
+mod ordered;
 mod output;
 
 pub use args::{
