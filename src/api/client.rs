@@ -110,7 +110,12 @@ pub fn decode_response<T: DeserializeOwned>(
             detail: if bytes.is_empty() {
                 "the body was empty".to_string()
             } else {
+                // serde quotes the offending value: keep it short and inert.
                 e.to_string()
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(super::error::MAX_MESSAGE_CHARS)
+                    .collect()
             },
         })
     } else {
