@@ -637,3 +637,48 @@ async fn resume_reads_back_in_doubt_ids_before_sending_again() {
     assert_eq!(confirmed.run_id.as_deref(), Some("run-1"));
     assert!(audit::unfinished_run(&records, "default", &records[0].host).is_none());
 }
+
+#[test]
+fn secrets_stay_out_of_debug_errors_and_urls() {
+    let key = "sk_live_CANARY_debug_55";
+    // Credentials in a base URL are refused without echoing them.
+    let e = Client::new(
+        &format!("https://ops:{key}@service.centrapay.com"),
+        &Secret::new("k"),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("credentials"), "{e}");
+    assert!(!e.to_string().contains("CANARY"), "{e}");
+    assert!(!format!("{e:?}").contains("CANARY"));
+    // Plain http is refused except to loopback.
+    assert!(Client::new("http://10.0.0.5", &Secret::new(key)).is_err());
+    assert!(Client::new("http://127.0.0.1:9", &Secret::new(key)).is_ok());
+    // Settings, profiles and the client print the key as ***.
+    let settings = intake::config::resolve(
+        std::path::Path::new("c.toml"),
+        None,
+        &intake::config::Overrides::default(),
+        &|k| (k == "CENTRAPAY_API_KEY").then(|| key.to_string()),
+    )
+    .expect("settings");
+    let client = Client::new(&settings.base_url, &settings.api_key).expect("client");
+    let profile = intake::config::Profile {
+        api_key: Some(Secret::new(key)),
+        ..Default::default()
+    };
+    for text in [
+        format!("{settings:?}"),
+        format!("{client:?}"),
+        format!("{profile:?}"),
+    ] {
+        assert!(!text.contains("CANARY"), "{text}");
+    }
+    let log = audit::AuditLog::open_at(
+        &std::env::temp_dir().join(format!("intake-rel-dbg-{}.jsonl", std::process::id())),
+        "p",
+        &format!("https://u:{key}@h.example/path?x=1"),
+    )
+    .expect("audit");
+    assert_eq!(log.host(), "h.example");
+    assert!(!format!("{log:?}").contains("CANARY"));
+}

@@ -269,5 +269,31 @@ mod tests {
             retry_after: Some(Duration::from_secs(2)),
         };
         assert_eq!(p.delay(0, &rl), Duration::from_secs(2));
+        let huge = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(86_400)),
+        };
+        assert_eq!(p.delay(0, &huge), MAX_RETRY_AFTER);
+    }
+
+    #[test]
+    fn jitter_spreads_delays() {
+        let p = RetryPolicy {
+            attempts: 4,
+            base: Duration::from_millis(100),
+            max: Duration::from_secs(5),
+        };
+        let e = ApiError::Timeout {
+            after: Duration::from_secs(1),
+        };
+        let delays: std::collections::HashSet<Duration> = (0..20).map(|_| p.delay(2, &e)).collect();
+        assert!(delays.len() > 5, "{delays:?}");
+    }
+
+    #[test]
+    fn base_env_values() {
+        assert_eq!(parse_base_ms("5"), Some(Duration::from_millis(5)));
+        assert_eq!(parse_base_ms(" 0 "), Some(Duration::ZERO));
+        assert_eq!(parse_base_ms("fast"), None);
+        assert_eq!(parse_base_ms("99999999"), None);
     }
 }
