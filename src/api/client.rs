@@ -68,6 +68,12 @@ pub fn parse_base_url(raw: &str) -> Result<Url, ApiError> {
             "base_url `{trimmed}` is not a valid URL ({e}); use e.g. https://service.centrapay.com."
         ))
     })?;
+    // Checked first, and the URL is not echoed: it would carry the secret.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(ApiError::Config(
+            "base_url contains credentials (user:password@); remove them and put the API key in api_key or CENTRAPAY_API_KEY.".into(),
+        ));
+    }
     let host = url.host_str().unwrap_or_default().to_string();
     match url.scheme() {
         "https" => {}
@@ -89,6 +95,48 @@ pub fn parse_base_url(raw: &str) -> Result<Url, ApiError> {
         )));
     }
     Ok(url)
+}
+
+/// Turn a response into the value or the error it stands for. Public so the
+/// decoder can be fuzzed without a socket; it never panics on any input.
+pub fn decode_response<T: DeserializeOwned>(
+    status: u16,
+    bytes: &[u8],
+    path: &str,
+    retry_after: Option<Duration>,
+) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        serde_json::from_slice(bytes).map_err(|e| ApiError::Decode {
+            detail: if bytes.is_empty() {
+                "the body was empty".to_string()
+            } else {
+                // serde quotes the offending value: keep it short and inert.
+                e.to_string()
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(super::error::MAX_MESSAGE_CHARS)
+                    .collect()
+            },
+        })
+    } else {
+        let text = String::from_utf8_lossy(bytes);
+        Err(ApiError::from_status(status, &text, path, retry_after))
+    }
+}
+
+/// `Retry-After` as delay-seconds or an HTTP date (RFC 9110); a date in the
+/// past means "now".
+pub fn parse_retry_after(raw: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let raw = raw.trim();
+    if let Ok(secs) = raw.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(raw).ok()?;
+    Some(
+        (at.with_timezone(&chrono::Utc) - now)
+            .to_std()
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 impl Client {
@@ -174,26 +222,9 @@ impl Client {
             .headers()
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+            .and_then(|s| parse_retry_after(s, chrono::Utc::now()));
         let bytes = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
-        if status.is_success() {
-            serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode {
-                detail: if bytes.is_empty() {
-                    "the body was empty".to_string()
-                } else {
-                    e.to_string()
-                },
-            })
-        } else {
-            let text = String::from_utf8_lossy(&bytes);
-            Err(ApiError::from_status(
-                status.as_u16(),
-                &text,
-                &path,
-                retry_after,
-            ))
-        }
+        decode_response(status.as_u16(), &bytes, &path, retry_after)
     }
 
     fn transport_error(&self, e: &reqwest::Error) -> ApiError {

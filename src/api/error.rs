@@ -93,6 +93,9 @@ fn rate_limited_text(retry_after: Option<Duration>) -> String {
     }
 }
 
+/// The most of a server's error text that is repeated to the operator.
+pub const MAX_MESSAGE_CHARS: usize = 200;
+
 impl ApiError {
     /// The documented code, when the error is one.
     pub fn code(&self) -> Option<ErrorCode> {
@@ -153,17 +156,23 @@ impl ApiError {
     /// Build the error for a non-success status and its body.
     pub fn from_status(status: u16, body: &str, path: &str, retry_after: Option<Duration>) -> Self {
         let parsed: Option<super::model::ErrorBody> = serde_json::from_str(body).ok();
-        let message = parsed
+        let raw = parsed
             .as_ref()
-            .and_then(|b| b.message.clone().or_else(|| b.error.clone()))
-            .unwrap_or_else(|| {
-                let t = body.trim();
-                if t.is_empty() {
-                    "no details given".to_string()
-                } else {
-                    t.chars().take(200).collect()
-                }
-            });
+            .and_then(|b| b.message.as_deref().or(b.error.as_deref()))
+            .unwrap_or(body);
+        // The server's text ends up in a terminal: bounded, one line, and
+        // without control characters that could move the cursor.
+        let message: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_MESSAGE_CHARS)
+            .collect();
+        let message = if message.is_empty() {
+            "no details given".to_string()
+        } else {
+            message
+        };
         if let Some(code) = ErrorCode::parse(&message) {
             return match code {
                 ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,

@@ -16,14 +16,43 @@ pub struct RetryPolicy {
     pub max: Duration,
 }
 
+/// Hidden knob for tests: the backoff base in milliseconds (the cap scales
+/// with it), so a run against a faulty simulator does not sleep for real.
+pub const BASE_ENV: &str = "INTAKE_RETRY_BASE_MS";
+
+/// The longest a server's Retry-After is honoured before giving up waiting.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
 impl Default for RetryPolicy {
+    /// Four attempts, 200 ms base doubling to at most 5 s; the base (and the
+    /// cap, 25 times the base) can be lowered with `INTAKE_RETRY_BASE_MS`.
     fn default() -> Self {
-        RetryPolicy {
+        let standard = RetryPolicy {
             attempts: 4,
             base: Duration::from_millis(200),
             max: Duration::from_secs(5),
+        };
+        match std::env::var(BASE_ENV)
+            .ok()
+            .as_deref()
+            .and_then(parse_base_ms)
+        {
+            Some(base) => RetryPolicy {
+                base,
+                max: base.saturating_mul(25),
+                ..standard
+            },
+            None => standard,
         }
     }
+}
+
+fn parse_base_ms(raw: &str) -> Option<Duration> {
+    raw.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|ms| *ms <= 10_000)
+        .map(Duration::from_millis)
 }
 
 impl RetryPolicy {
@@ -39,7 +68,7 @@ impl RetryPolicy {
             retry_after: Some(d),
         } = err
         {
-            return (*d).min(Duration::from_secs(60));
+            return (*d).min(MAX_RETRY_AFTER);
         }
         let exp = self
             .base
@@ -90,7 +119,9 @@ pub async fn next_page(
     loop {
         match pages.next_page().await {
             Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
-                tokio::time::sleep(policy.delay(attempt, &e)).await;
+                let d = policy.delay(attempt, &e);
+                tracing::debug!(error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying page");
+                tokio::time::sleep(d).await;
                 attempt += 1;
             }
             other => return other,
@@ -128,8 +159,15 @@ impl Activation {
 }
 
 /// Activate, retrying transient failures. Repeating an activation is safe:
-/// the server answers INTEGRATION_ALREADY_ACTIVATED instead of acting twice,
-/// which after a lost response means our first call succeeded.
+/// the server answers INTEGRATION_ALREADY_ACTIVATED instead of acting twice.
+///
+/// - INTEGRATION_ALREADY_ACTIVATED before any attempt could have reached the
+///   server is [`Activation::AlreadyActive`] (someone else got there first).
+/// - After an attempt whose response was lost (dropped connection, timeout,
+///   5xx, unreadable body), the same answer means our call did it: the request
+///   is read back and reported as [`Activation::Confirmed`].
+/// - When the attempts run out after such a lost response, the request is read
+///   back too, so an activation that did happen is never reported as failed.
 pub async fn activate(
     client: &Client,
     policy: RetryPolicy,
@@ -138,22 +176,43 @@ pub async fn activate(
     let mut attempt = 0;
     let mut maybe_applied = false;
     loop {
-        match client.activate(id).await {
+        let e = match client.activate(id).await {
             Ok(r) => return Ok(Activation::Activated(r)),
             Err(ApiError::AlreadyActivated) if maybe_applied => {
-                let r = client.get(id).await.ok();
-                return Ok(Activation::Confirmed(r));
+                return Ok(match read(policy, || client.get(id)).await {
+                    Ok(r) if r.is_active() => Activation::Confirmed(Some(r)),
+                    // The server's own answer stands when it cannot be read back.
+                    Ok(_) | Err(_) => Activation::Confirmed(None),
+                });
             }
             Err(ApiError::AlreadyActivated) => return Ok(Activation::AlreadyActive),
-            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
-                maybe_applied |= e.outcome_unknown();
-                let d = policy.delay(attempt, &e);
-                tracing::debug!(id, error = %e.label(), attempt, "retrying activate");
-                tokio::time::sleep(d).await;
-                attempt += 1;
+            Err(e) => e,
+        };
+        maybe_applied |= e.outcome_unknown();
+        if !(e.is_transient() && attempt + 1 < policy.attempts) {
+            if maybe_applied && e.is_transient() {
+                return confirm_or(client, policy, id, e).await;
             }
-            Err(e) => return Err(e),
+            return Err(e);
         }
+        let d = policy.delay(attempt, &e);
+        tracing::debug!(id, error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying activate");
+        tokio::time::sleep(d).await;
+        attempt += 1;
+    }
+}
+
+/// Out of attempts after a lost response: active on the server means our call
+/// did it; anything else keeps the last error.
+async fn confirm_or(
+    client: &Client,
+    policy: RetryPolicy,
+    id: &str,
+    last: ApiError,
+) -> Result<Activation, ApiError> {
+    match read(policy, || client.get(id)).await {
+        Ok(r) if r.is_active() => Ok(Activation::Confirmed(Some(r))),
+        _ => Err(last),
     }
 }
 
@@ -210,5 +269,31 @@ mod tests {
             retry_after: Some(Duration::from_secs(2)),
         };
         assert_eq!(p.delay(0, &rl), Duration::from_secs(2));
+        let huge = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(86_400)),
+        };
+        assert_eq!(p.delay(0, &huge), MAX_RETRY_AFTER);
+    }
+
+    #[test]
+    fn jitter_spreads_delays() {
+        let p = RetryPolicy {
+            attempts: 4,
+            base: Duration::from_millis(100),
+            max: Duration::from_secs(5),
+        };
+        let e = ApiError::Timeout {
+            after: Duration::from_secs(1),
+        };
+        let delays: std::collections::HashSet<Duration> = (0..20).map(|_| p.delay(2, &e)).collect();
+        assert!(delays.len() > 5, "{delays:?}");
+    }
+
+    #[test]
+    fn base_env_values() {
+        assert_eq!(parse_base_ms("5"), Some(Duration::from_millis(5)));
+        assert_eq!(parse_base_ms(" 0 "), Some(Duration::ZERO));
+        assert_eq!(parse_base_ms("fast"), None);
+        assert_eq!(parse_base_ms("99999999"), None);
     }
 }

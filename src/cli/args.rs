@@ -55,12 +55,7 @@ pub enum Command {
         json: bool,
     },
     /// Activate one or more integration requests (one line of outcome each).
-    Activate {
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Activate(ActivateArgs),
     /// Create an integration request.
     Create {
         #[arg(long, value_name = "MERCHANT_ID")]
@@ -70,6 +65,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the audit log of changes made with intake (newest last).
+    Log(LogArgs),
     /// Set terminalIds from a CSV file (preview first, then confirm).
     Import(ImportArgs),
     /// Print a shell completion script to stdout.
@@ -103,6 +100,35 @@ pub struct ListArgs {
     /// Print CSV with a header row.
     #[arg(long)]
     pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActivateArgs {
+    /// Request ids; `-` reads more ids from stdin, one per line.
+    #[arg(value_name = "ID", required_unless_present = "resume")]
+    pub ids: Vec<String>,
+    /// Requests in flight at once (default: `concurrency` in the config, 8).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: Option<u16>,
+    /// Finish the last bulk activation that was interrupted, from the audit log.
+    #[arg(long, conflicts_with = "ids")]
+    pub resume: bool,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Print JSON lines for scripts.
+    #[arg(long)]
+    pub json: bool,
+    /// Only entries newer than this: a duration (`30m`, `2h`, `7d`) or an RFC 3339 time.
+    #[arg(long, value_name = "DURATION|TIME")]
+    pub since: Option<String>,
+    /// Only the last N entries.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +195,15 @@ pub struct SimArgs {
     /// Share of calls answered 429 with Retry-After.
     #[arg(long, default_value_t = 0.0)]
     pub rate_limit_rate: f64,
+    /// Seconds sent in Retry-After with each 429.
+    #[arg(long, value_name = "SECS", default_value_t = 1)]
+    pub retry_after: u64,
+    /// Share of calls answered 200 with an undecodable JSON body (applied first).
+    #[arg(long, default_value_t = 0.0)]
+    pub garbage_rate: f64,
+    /// Share of calls answered 200 with an empty body (applied first).
+    #[arg(long, default_value_t = 0.0)]
+    pub empty_body_rate: f64,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,13 +2,12 @@
 
 use std::io::{self, Write};
 
-use futures_util::StreamExt;
-use serde::Serialize;
-
+use super::activate::open_audit;
 use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
 use super::output;
-use crate::api::retry::{self, Activation, RetryPolicy};
+use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, Client, IntegrationType, NewIntegrationRequest, SearchQuery};
+use crate::audit::{Action, Entry, Outcome as AuditOutcome};
 use crate::config::{self, ConfigError, Overrides, Settings};
 use crate::sim;
 use crate::validate::{check_id, validate_terminal_id};
@@ -128,6 +127,7 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
 pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
     match command {
         Command::Sim(args) => return run_sim(args).await,
+        Command::Log(args) => return super::log::run(args),
         Command::Config { action } => return run_config(cli, action),
         Command::Completions { shell } => return completions(*shell),
         _ => {}
@@ -166,7 +166,17 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             check_id("request id", id).map_err(Failure::Usage)?;
             let current = retry::read(policy, || client.get(id)).await?;
             let tid = validate_terminal_id(&current.kind, terminal_id).map_err(Failure::Usage)?;
-            let r = retry::update_terminal_id(client, policy, id, &tid).await?;
+            let audit = open_audit(session)?;
+            let result = retry::update_terminal_id(client, policy, id, &tid).await;
+            let entry = Entry::new(Action::Update, AuditOutcome::Updated, Some(id))
+                .merchant(Some(&current.merchant_id))
+                .terminal(Some(&tid));
+            let entry = match &result {
+                Ok(_) => entry,
+                Err(e) => entry.error(e),
+            };
+            let unrecorded = audit.record(&entry).err();
+            let r = result?;
             let mut out = stdout.lock();
             if *json {
                 output::json(&mut out, &r)?;
@@ -180,9 +190,9 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                     r.merchant_id
                 )?;
             }
-            Ok(())
+            unrecorded.map_or(Ok(()), not_in_audit)
         }
-        Command::Activate { ids, json } => activate(session, ids, *json).await,
+        Command::Activate(args) => super::activate::run(session, args).await,
         Command::Import(args) => super::import::run(session, args).await,
         Command::Create {
             merchant,
@@ -202,7 +212,14 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                 merchant_id: merchant.clone(),
                 kind,
             };
-            let r = retry::create(client, policy, &new).await?;
+            let audit = open_audit(session)?;
+            let result = retry::create(client, policy, &new).await;
+            let entry = match &result {
+                Ok(r) => Entry::new(Action::Create, AuditOutcome::Created, Some(&r.id)),
+                Err(e) => Entry::new(Action::Create, AuditOutcome::Failed, None).error(e),
+            };
+            let unrecorded = audit.record(&entry.merchant(Some(merchant))).err();
+            let r = result?;
             let mut out = stdout.lock();
             if *json {
                 output::json(&mut out, &r)?;
@@ -213,10 +230,20 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                     r.id, r.kind, r.merchant_id, r.status
                 )?;
             }
-            Ok(())
+            unrecorded.map_or(Ok(()), not_in_audit)
         }
-        Command::Sim(_) | Command::Config { .. } | Command::Completions { .. } => Ok(()),
+        Command::Sim(_)
+        | Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Log(_) => Ok(()),
     }
+}
+
+/// The change was made (and printed) but the audit log could not take it.
+fn not_in_audit(e: crate::audit::AuditError) -> Result<(), Failure> {
+    Err(Failure::Reported(format!(
+        "{e} The change above was made but is not in the audit log."
+    )))
 }
 
 fn parse_type(raw: &str) -> Result<IntegrationType, Failure> {
@@ -271,86 +298,22 @@ pub(super) fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
     }
 }
 
-#[derive(Serialize)]
-struct Outcome<'a> {
-    id: &'a str,
-    outcome: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-async fn activate(session: &Session, ids: &[String], json: bool) -> Result<(), Failure> {
-    for id in ids {
-        check_id("request id", id).map_err(Failure::Usage)?;
-    }
-    let client = &session.client;
-    let policy = RetryPolicy::default();
-    let mut results = futures_util::stream::iter(ids.iter())
-        .map(|id| async move { (id.as_str(), retry::activate(client, policy, id).await) })
-        .buffered(session.settings.concurrency.max(1));
-    let stdout = io::stdout();
-    let mut failed = 0usize;
-    let mut outcomes = Vec::new();
-    while let Some((id, result)) = results.next().await {
-        let o = match &result {
-            Ok(a) => Outcome {
-                id,
-                outcome: a.label(),
-                code: matches!(a, Activation::AlreadyActive)
-                    .then_some("INTEGRATION_ALREADY_ACTIVATED"),
-                error: None,
-            },
-            Err(e) => {
-                failed += 1;
-                Outcome {
-                    id,
-                    outcome: "failed",
-                    code: Some(e.label()),
-                    error: Some(e.to_string()),
-                }
-            }
-        };
-        if json {
-            outcomes.push(o);
-        } else {
-            let mut out = stdout.lock();
-            let line = match (&result, &o.error) {
-                (Ok(Activation::Activated(r)), _) => {
-                    format!("{id} activated ({}, merchant {})", r.kind, r.merchant_id)
-                }
-                (Ok(a), _) => format!("{id} {}", a.label()),
-                (Err(_), Some(e)) => format!("{id} failed: {e}"),
-                (Err(_), None) => format!("{id} failed"),
-            };
-            quiet_broken_pipe(writeln!(out, "{line}"))?;
-        }
-    }
-    if json {
-        quiet_broken_pipe(output::json(&mut stdout.lock(), &outcomes))?;
-    }
-    if failed > 0 {
-        return Err(Failure::Reported(format!(
-            "{failed} of {} activations failed; see the lines above.",
-            ids.len()
-        )));
-    }
-    Ok(())
-}
-
 async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
     let mut faults = sim::Faults {
         error_rate: args.error_rate,
         drop_rate: args.drop_rate,
         rate_limit_rate: args.rate_limit_rate,
-        retry_after_secs: 1,
+        retry_after_secs: args.retry_after,
+        garbage_rate: args.garbage_rate,
+        empty_body_rate: args.empty_body_rate,
         ..sim::Faults::default()
     };
     for (name, v) in [
         ("--error-rate", args.error_rate),
         ("--drop-rate", args.drop_rate),
         ("--rate-limit-rate", args.rate_limit_rate),
+        ("--garbage-rate", args.garbage_rate),
+        ("--empty-body-rate", args.empty_body_rate),
     ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Failure::Usage(format!(

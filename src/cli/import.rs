@@ -4,14 +4,16 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
 
-use futures_util::StreamExt;
 use serde::Serialize;
 
+use super::activate::open_audit;
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
+use super::ordered::for_each_in_order;
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, IntegrationRequest};
+use crate::audit::{Action, AuditError, AuditLog, Entry, Outcome};
 use crate::import::{self, ImportPlan, PlannedRow, RowClass};
 
 // Values from the file and the server are printed to a terminal: strip
@@ -90,10 +92,11 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         } else {
             Some(fetch_all(session, policy).await?)
         };
-        updates = send_updates(session, policy, &plan, fresh.as_deref(), args.json).await?;
+        let audit = open_audit(session)?;
+        updates = send_updates(session, &audit, policy, &plan, fresh.as_deref(), args.json).await?;
         if args.activate {
             let set: Vec<&Sent> = updates.iter().filter(|s| s.outcome == "set").collect();
-            activations = send_activations(session, policy, &set, args.json).await?;
+            activations = send_activations(session, &audit, policy, &set, args.json).await?;
         }
     }
     if args.json {
@@ -292,6 +295,7 @@ fn print_line(json: bool, text: &str) -> Result<(), Failure> {
 
 async fn send_updates(
     session: &Session,
+    audit: &AuditLog,
     policy: RetryPolicy,
     plan: &ImportPlan,
     fresh: Option<&[IntegrationRequest]>,
@@ -304,48 +308,61 @@ async fn send_updates(
         .rows_of(RowClass::WillSet)
         .filter_map(|r| Some((r.line, r.id.as_deref()?, r.terminal_id.as_deref()?)))
         .collect();
-    let mut results = futures_util::stream::iter(jobs)
-        .map(|(line, id, tid)| {
-            let current = now
-                .as_ref()
-                .map(|m| m.get(id).and_then(|r| r.effective_terminal_id()));
-            async move {
-                let mut sent = Sent {
-                    line,
-                    id: id.to_string(),
-                    terminal_id: tid.to_string(),
-                    outcome: "set",
-                    code: None,
-                    error: None,
-                };
-                match current {
-                    Some(Some(c)) if c == tid => {
-                        sent.outcome = "unchanged";
-                        return sent;
-                    }
-                    Some(Some(c)) => {
-                        sent.outcome = "skipped";
-                        sent.error = Some(format!(
-                            "it now has terminalId {} (set since the preview); not overwritten.",
-                            clean(c)
-                        ));
-                        return sent;
-                    }
-                    _ => {}
+    let futs = jobs.into_iter().map(|(line, id, tid)| {
+        let current = now
+            .as_ref()
+            .map(|m| m.get(id).and_then(|r| r.effective_terminal_id()));
+        async move {
+            let mut sent = Sent {
+                line,
+                id: id.to_string(),
+                terminal_id: tid.to_string(),
+                outcome: "set",
+                code: None,
+                error: None,
+            };
+            match current {
+                Some(Some(c)) if c == tid => {
+                    sent.outcome = "unchanged";
+                    return Ok(sent);
                 }
-                if let Err(e) = retry::update_terminal_id(client, policy, id, tid).await {
-                    fail(&mut sent, &e);
+                Some(Some(c)) => {
+                    sent.outcome = "skipped";
+                    sent.error = Some(format!(
+                        "it now has terminalId {} (set since the preview); not overwritten.",
+                        clean(c)
+                    ));
+                    return Ok(sent);
                 }
-                sent
+                _ => {}
             }
-        })
-        .buffered(session.settings.concurrency.max(1));
+            let result = retry::update_terminal_id(client, policy, id, tid).await;
+            let entry = Entry::new(Action::Update, Outcome::Updated, Some(id)).terminal(Some(tid));
+            let entry = match &result {
+                Ok(r) => entry.merchant(Some(&r.merchant_id)),
+                Err(e) => {
+                    fail(&mut sent, e);
+                    entry.error(e)
+                }
+            };
+            audit.record(&entry).map(|_| sent)
+        }
+    });
     let mut out = Vec::new();
-    while let Some(sent) = results.next().await {
+    for_each_in_order(futs, session.settings.concurrency, |sent| {
+        let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("update"))?;
         out.push(sent);
-    }
+        Ok::<_, Failure>(())
+    })
+    .await?;
     Ok(out)
+}
+
+fn unrecorded(e: AuditError) -> Failure {
+    Failure::Reported(format!(
+        "{e} Stopped; lines printed above were recorded, import the same file again to finish."
+    ))
 }
 
 fn fail(sent: &mut Sent, e: &ApiError) {
@@ -356,32 +373,48 @@ fn fail(sent: &mut Sent, e: &ApiError) {
 
 async fn send_activations(
     session: &Session,
+    audit: &AuditLog,
     policy: RetryPolicy,
     set: &[&Sent],
     json: bool,
 ) -> Result<Vec<Sent>, Failure> {
     let client = &session.client;
-    let mut results = futures_util::stream::iter(set.iter())
-        .map(|s| async move {
-            let mut sent = Sent {
-                line: s.line,
-                id: s.id.clone(),
-                terminal_id: s.terminal_id.clone(),
-                outcome: "activated",
-                code: None,
-                error: None,
-            };
-            match retry::activate(client, policy, &s.id).await {
-                Ok(a) => sent.outcome = a.label(),
-                Err(e) => fail(&mut sent, &e),
-            }
-            sent
-        })
-        .buffered(session.settings.concurrency.max(1));
+    // A planned line makes an interrupted import's activations resumable
+    // with `intake activate --resume`.
+    let run_id = crate::audit::new_run_id();
+    let run = Some(run_id.as_str());
+    let ids: Vec<String> = set.iter().map(|s| s.id.clone()).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    audit
+        .record(&Entry::planned(&run_id, &ids))
+        .map_err(unrecorded)?;
+    let futs = set.iter().map(|s| async move {
+        let mut sent = Sent {
+            line: s.line,
+            id: s.id.clone(),
+            terminal_id: s.terminal_id.clone(),
+            outcome: "activated",
+            code: None,
+            error: None,
+        };
+        audit.record(&Entry::started(run, &s.id))?;
+        let result = retry::activate(client, policy, &s.id).await;
+        match &result {
+            Ok(a) => sent.outcome = a.label(),
+            Err(e) => fail(&mut sent, e),
+        }
+        audit.record(&Entry::activation(run, &s.id, &result))?;
+        Ok::<_, AuditError>(sent)
+    });
     let mut out = Vec::new();
-    while let Some(sent) = results.next().await {
+    for_each_in_order(futs, session.settings.concurrency, |sent| {
+        let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("activation"))?;
         out.push(sent);
-    }
+        Ok::<_, Failure>(())
+    })
+    .await?;
     Ok(out)
 }

@@ -1,9 +1,14 @@
 //! The headless command line: one subcommand per API operation.
 
+mod activate;
 mod args;
 mod commands;
 mod import;
+mod log;
+mod ordered;
 mod output;
 
-pub use args::{Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, SimArgs};
+pub use args::{
+    ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
+};
 pub use commands::{Failure, Session, open_session, run};

@@ -19,7 +19,7 @@ pub fn age(then: &DateTime<Utc>, now: &DateTime<Utc>) -> String {
 
 // Server strings are printed to a terminal: strip control characters so a
 // hostile value cannot move the cursor or change colours.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
 }
 

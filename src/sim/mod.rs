@@ -147,6 +147,12 @@ impl SimHandle {
         self.shared.counters.snapshot()
     }
 
+    /// Activate calls that reached the handler for one id (faults injected
+    /// before the handler are not counted).
+    pub fn activate_calls_for(&self, id: &str) -> u64 {
+        self.shared.counters.activate_calls_for(id)
+    }
+
     /// Stop accepting connections and wait (briefly) for open ones to finish.
     pub async fn shutdown(self) {
         let SimHandle { stop, mut task, .. } = self;
@@ -234,7 +240,7 @@ pub async fn run_standalone(addr: SocketAddr, config: SimConfig) -> std::io::Res
         )?;
         writeln!(
             out,
-            "faults: GET/PUT {url}/_sim/faults with the X-Api-Key header, e.g. {{\"error_rate\":0.1,\"latency_min_ms\":20,\"latency_max_ms\":80}}"
+            "faults: GET/PUT {url}/_sim/faults with the X-Api-Key header, e.g. {{\"error_rate\":0.1,\"garbage_rate\":0.02,\"empty_body_rate\":0.02,\"latency_min_ms\":20,\"latency_max_ms\":80}}"
         )?;
         writeln!(out, "press Ctrl-C to stop")?;
         out.flush()?;

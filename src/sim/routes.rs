@@ -307,9 +307,11 @@ async fn activate(
 ) -> Answer {
     bump(&shared.counters.activate_calls);
     let id = path_id(path)?;
+    shared.counters.activate_call(&id);
     let mut store = shared.write_store();
     let r = store.get_mut(&id).ok_or_else(forbidden)?;
     if r.is_active() {
+        bump(&shared.counters.already_activated);
         return Err(code(ErrorCode::AlreadyActivated));
     }
     if r.needs_terminal_id() {

@@ -1,7 +1,9 @@
 //! Call and fault counters, so tests and the operator can see what the
 //! simulator actually did (e.g. that a dropped response was still applied).
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +44,13 @@ pub struct SimStats {
     pub activate_calls: u64,
     /// Activations that changed a request to active.
     pub activations_applied: u64,
+    /// Activations answered INTEGRATION_ALREADY_ACTIVATED (a repeat, or
+    /// someone else's request).
+    #[serde(default)]
+    pub already_activated: u64,
+    /// The most activate calls any one id received (reaching the handler).
+    #[serde(default)]
+    pub max_activate_calls_per_id: u64,
     pub delete_calls: u64,
     pub faults: FaultStats,
 }
@@ -53,6 +62,8 @@ pub(crate) struct Counters {
     pub update_calls: AtomicU64,
     pub activate_calls: AtomicU64,
     pub activations_applied: AtomicU64,
+    pub already_activated: AtomicU64,
+    pub activate_calls_by_id: Mutex<HashMap<String, u64>>,
     pub delete_calls: AtomicU64,
     pub delayed: AtomicU64,
     pub rate_limited: AtomicU64,
@@ -68,6 +79,22 @@ pub(crate) fn bump(c: &AtomicU64) {
 }
 
 impl Counters {
+    fn by_id(&self) -> std::sync::MutexGuard<'_, HashMap<String, u64>> {
+        self.activate_calls_by_id
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Count an activate call that reached the handler for `id`.
+    pub fn activate_call(&self, id: &str) {
+        *self.by_id().entry(id.to_string()).or_default() += 1;
+    }
+
+    /// Activate calls that reached the handler for `id`.
+    pub fn activate_calls_for(&self, id: &str) -> u64 {
+        self.by_id().get(id).copied().unwrap_or(0)
+    }
+
     pub fn snapshot(&self) -> SimStats {
         let g = |c: &AtomicU64| c.load(Ordering::Relaxed);
         SimStats {
@@ -76,6 +103,8 @@ impl Counters {
             update_calls: g(&self.update_calls),
             activate_calls: g(&self.activate_calls),
             activations_applied: g(&self.activations_applied),
+            already_activated: g(&self.already_activated),
+            max_activate_calls_per_id: self.by_id().values().copied().max().unwrap_or(0),
             delete_calls: g(&self.delete_calls),
             faults: FaultStats {
                 delayed: g(&self.delayed),

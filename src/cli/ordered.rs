@@ -1,0 +1,64 @@
+//! Bounded concurrency with outputs in input order.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+
+use futures_util::StreamExt;
+
+/// Drive `futs` with at most `limit` in flight and hand each output to
+/// `each` in input order. Unlike `StreamExt::buffered`, finished outputs
+/// waiting behind a slow first one (say, one sitting out a Retry-After) do
+/// not count against the limit, so one slow call never stalls the rest.
+/// An error from `each` stops the run; calls in flight are dropped.
+pub async fn for_each_in_order<F, T, E>(
+    futs: impl Iterator<Item = F>,
+    limit: usize,
+    mut each: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E>
+where
+    F: Future<Output = T>,
+{
+    let mut results = futures_util::stream::iter(futs.enumerate())
+        .map(|(n, f)| async move { (n, f.await) })
+        .buffer_unordered(limit.max(1));
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    while let Some((n, out)) = results.next().await {
+        waiting.insert(n, out);
+        while let Some(out) = waiting.remove(&next) {
+            next += 1;
+            each(out)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn order_is_kept_and_a_slow_head_does_not_block_the_rest() {
+        let started = std::time::Instant::now();
+        let mut seen = Vec::new();
+        let futs = (0..20u64).map(|n| async move {
+            let ms = if n == 0 { 200 } else { 20 };
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            n
+        });
+        for_each_in_order(futs, 2, |n| {
+            seen.push(n);
+            Ok::<_, ()>(())
+        })
+        .await
+        .expect("ok");
+        assert_eq!(seen, (0..20).collect::<Vec<_>>());
+        // buffered(2) would take 10 x 200 ms; here the head overlaps the rest.
+        assert!(
+            started.elapsed() < Duration::from_millis(600),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}

@@ -1,0 +1,684 @@
+//! Reliability under faults: bulk activation against a faulty simulator,
+//! kill -9 and resume, the audit log, Retry-After and undecodable bodies.
+//! Run with `-- --nocapture` to see the figures RELIABILITY.md quotes.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use intake::api::retry::{self, RetryPolicy};
+use intake::api::{ApiError, Client, IntegrationRequest, Secret, Status};
+use intake::audit::{self, Outcome, Record};
+use intake::sim::{self, Faults, SimConfig, SimHandle};
+
+struct Env {
+    sim: SimHandle,
+    dir: PathBuf,
+}
+
+impl Env {
+    async fn new(name: &str, config: SimConfig) -> Env {
+        let sim = sim::start_local(config).await.expect("sim");
+        let dir = std::env::temp_dir().join(format!("intake-rel-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        Env { sim, dir }
+    }
+
+    fn audit_path(&self) -> PathBuf {
+        self.dir.join("audit").join("audit.jsonl")
+    }
+
+    /// The binary with a private config, log, audit file and fast backoff.
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.dir)
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env("XDG_STATE_HOME", self.dir.join("state"))
+            .env("XDG_DATA_HOME", self.dir.join("data"))
+            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
+            .env("INTAKE_AUDIT_FILE", self.audit_path())
+            .env("INTAKE_RETRY_BASE_MS", "5")
+            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
+            .env("CENTRAPAY_API_KEY", self.sim.api_key());
+        c
+    }
+
+    async fn run(&self, args: &[&str]) -> Output {
+        let mut c = self.cmd();
+        c.args(args);
+        run(c, None).await
+    }
+
+    fn audit(&self) -> Vec<Record> {
+        let (records, skipped) = audit::read_all(&self.audit_path()).expect("audit readable");
+        assert_eq!(skipped, 0, "damaged audit lines");
+        records
+    }
+}
+
+async fn run(mut c: Command, stdin: Option<String>) -> Output {
+    tokio::task::spawn_blocking(move || {
+        c.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().expect("binary runs");
+        let mut pipe = child.stdin.take().expect("stdin");
+        if let Some(text) = stdin {
+            pipe.write_all(text.as_bytes()).expect("write stdin");
+        }
+        drop(pipe);
+        child.wait_with_output().expect("wait")
+    })
+    .await
+    .expect("join")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn ready(r: &IntegrationRequest) -> bool {
+    r.is_pending() && !r.needs_terminal_id()
+}
+
+/// Outcome lines (`ID outcome...`) by id, asserting each id has exactly one.
+fn outcomes_by_id(text: &str) -> (Vec<String>, HashMap<String, String>) {
+    let mut order = Vec::new();
+    let mut by_id = HashMap::new();
+    for line in text.lines() {
+        let (id, rest) = line.split_once(' ').expect("`ID outcome` line");
+        assert!(
+            by_id.insert(id.to_string(), rest.to_string()).is_none(),
+            "{id} reported twice"
+        );
+        order.push(id.to_string());
+    }
+    (order, by_id)
+}
+
+fn is_success(rest: &str) -> bool {
+    rest.starts_with("activated")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
+    let env = Env::new(
+        "bulk",
+        SimConfig {
+            seed_count: Some(2600),
+            ..SimConfig::default()
+        },
+    )
+    .await;
+    let all = env.sim.requests();
+    let mut ids: Vec<String> = all
+        .iter()
+        .filter(|r| ready(r))
+        .take(960)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 960, "seed has enough ready requests");
+    // Requests that must fail: ePay without a terminalId, and unknown ids.
+    let blocked: Vec<String> = all
+        .iter()
+        .filter(|r| r.is_pending() && r.needs_terminal_id())
+        .take(30)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(blocked.len(), 30);
+    let unknown: Vec<String> = (0..10).map(|n| format!("NoSuchRequest{n:04}")).collect();
+    ids.extend(blocked.iter().cloned());
+    ids.extend(unknown.iter().cloned());
+    // Interleave them deterministically.
+    ids.sort_by_key(|id| id.bytes().rev().collect::<Vec<u8>>());
+
+    let faults = Faults {
+        rate_limit_rate: 0.02,
+        retry_after_secs: 1,
+        error_rate: 0.03,
+        drop_rate: 0.03,
+        garbage_rate: 0.01,
+        empty_body_rate: 0.01,
+        ..Faults::default()
+    };
+    env.sim.set_faults(faults);
+    let mut c = env.cmd();
+    c.args(["activate", "-", "--concurrency", "16"]);
+    let started = Instant::now();
+    let o = run(c, Some(ids.join("\n") + "\n")).await;
+    let secs = started.elapsed().as_secs_f64();
+    env.sim.set_faults(Faults::default());
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "some must fail: {}", stderr(&o));
+
+    let (order, by_id) = outcomes_by_id(&text);
+    assert_eq!(order, ids, "one line per id, in the order given");
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for id in &ids {
+        let rest = &by_id[id];
+        let kind = if rest.starts_with("activated (confirmed)") {
+            "confirmed"
+        } else if rest.starts_with("activated") {
+            "activated"
+        } else if rest.starts_with("failed") {
+            "failed"
+        } else if rest.starts_with("already active") {
+            "already active"
+        } else {
+            panic!("unexpected outcome for {id}: {rest}")
+        };
+        *counts.entry(kind).or_default() += 1;
+        let active = env.sim.get(id).is_some_and(|r| r.status == Status::Active);
+        assert_eq!(
+            active,
+            kind != "failed",
+            "{id}: reported `{rest}` but active on the server is {active}"
+        );
+    }
+    for id in &blocked {
+        assert!(
+            by_id[id].contains("INTEGRATION_PARAM_MISSING"),
+            "{id}: {}",
+            by_id[id]
+        );
+    }
+    for id in &unknown {
+        assert!(by_id[id].starts_with("failed: Forbidden"), "{}", by_id[id]);
+    }
+    let succeeded = counts.get("activated").copied().unwrap_or(0)
+        + counts.get("confirmed").copied().unwrap_or(0);
+    let failed = counts.get("failed").copied().unwrap_or(0);
+    let stats = env.sim.stats();
+    // Every activation the server applied is reported as a success, once.
+    assert_eq!(stats.activations_applied as usize, succeeded);
+    assert!(stats.max_activate_calls_per_id <= 5, "{stats:?}");
+    assert!(
+        stderr(&o).contains(&format!("{failed} of 1000 activations failed")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stats.faults.total() >= 100,
+        "faults were injected: {stats:?}"
+    );
+
+    // The audit log agrees: one outcome per id, a start before each call.
+    let records = env.audit();
+    let finals: Vec<&Record> = records.iter().filter(|r| r.outcome.is_final()).collect();
+    assert_eq!(finals.len(), 1000);
+    let final_ids: HashSet<&str> = finals.iter().filter_map(|r| r.id.as_deref()).collect();
+    assert_eq!(final_ids.len(), 1000);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.outcome == Outcome::Planned)
+            .map(|r| r.ids.len())
+            .sum::<usize>(),
+        1000
+    );
+    assert!(audit::unfinished_run(&records, &records[0].profile, &records[0].host).is_none());
+    println!(
+        "FIGURES bulk: ids=1000 seconds={secs:.1} calls={} faults={:?} outcomes={counts:?} applied={} lost=0 duplicated=0 max_activate_calls_per_id={}",
+        stats.total_calls, stats.faults, stats.activations_applied, stats.max_activate_calls_per_id
+    );
+    assert!(secs < 30.0, "bulk run took {secs:.1}s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
+    let env = Env::new(
+        "resume",
+        SimConfig {
+            seed_count: Some(700),
+            ..SimConfig::default()
+        },
+    )
+    .await;
+    let ids: Vec<String> = env
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| ready(r))
+        .take(200)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 200);
+    env.sim.set_faults(Faults {
+        latency_min_ms: 20,
+        latency_max_ms: 60,
+        ..Faults::default()
+    });
+
+    let mut c = env.cmd();
+    c.args(["activate", "--concurrency", "4"])
+        .args(&ids)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let (first_lines, killed_after) = tokio::task::spawn_blocking(move || {
+        let mut child = c.spawn().expect("spawn");
+        let out = child.stdout.take().expect("stdout");
+        let mut lines = Vec::new();
+        for line in BufReader::new(out).lines() {
+            lines.push(line.expect("line"));
+            if lines.len() == 60 {
+                break;
+            }
+        }
+        child.kill().expect("kill -9");
+        child.wait().expect("reaped");
+        let n = lines.len();
+        (lines, n)
+    })
+    .await
+    .expect("join");
+    assert_eq!(killed_after, 60);
+    // Let calls the killed process had in flight reach the server (or not).
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = env.sim.stats();
+    let active_at_kill = ids
+        .iter()
+        .filter(|id| env.sim.get(id).is_some_and(|r| r.is_active()))
+        .count();
+    assert!(active_at_kill < 200, "killed before the end");
+
+    let o = env
+        .run(&["activate", "--resume", "--concurrency", "8"])
+        .await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let note = stderr(&o);
+    assert!(note.contains("Resuming run"), "{note}");
+    let (resumed, by_id) = outcomes_by_id(&stdout(&o));
+    let (_, first) = outcomes_by_id(&(first_lines.join("\n") + "\n"));
+    // No id is reported by both runs. An id whose outcome was recorded but
+    // not yet printed when the kill came is done, and not repeated either.
+    assert!(resumed.iter().all(|id| !first.contains_key(id)), "repeated");
+    assert!(first.len() + by_id.len() <= 200, "{note}");
+    assert!(by_id.values().all(|o| is_success(o)), "{by_id:?}");
+    assert!(first.values().all(|o| is_success(o)), "{first:?}");
+    let records = env.audit();
+    let mut finals: HashMap<&str, usize> = HashMap::new();
+    for r in records.iter().filter(|r| r.outcome.is_final()) {
+        *finals.entry(r.id.as_deref().expect("id")).or_default() += 1;
+    }
+    assert_eq!(finals.len(), 200, "every id has an outcome in the log");
+    assert!(finals.values().all(|n| *n == 1), "one outcome per id");
+    let recorded_not_printed = 200 - first.len() - by_id.len();
+    let in_doubt: usize = note
+        .split(" sent without an answer")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("in-doubt count in the note");
+    let confirmed = by_id
+        .values()
+        .filter(|o| o.starts_with("activated (confirmed)"))
+        .count();
+
+    // The server: all 200 active, each activated by exactly one call.
+    for id in &ids {
+        assert_eq!(env.sim.get(id).expect("exists").status, Status::Active);
+        assert_eq!(env.sim.activate_calls_for(id), 1, "{id}");
+    }
+    let stats = env.sim.stats();
+    assert_eq!(stats.activations_applied, 200);
+    assert_eq!(stats.already_activated, 0);
+    assert_eq!(stats.activate_calls, 200);
+    let again = env.run(&["activate", "--resume"]).await;
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).contains("Nothing to resume"),
+        "{}",
+        stderr(&again)
+    );
+    println!(
+        "FIGURES resume: ids=200 reported_before_kill={killed_after} active_at_kill={active_at_kill} activate_calls_at_kill={} recorded_not_printed={recorded_not_printed} in_doubt_at_kill={in_doubt} resumed={} confirmed_by_read_back={confirmed} activations_applied={} already_activated_answers={} max_activate_calls_per_id={}",
+        before.activate_calls,
+        by_id.len(),
+        stats.activations_applied,
+        stats.already_activated,
+        stats.max_activate_calls_per_id
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
+    let canary = "sk_test_CANARY_audit_93xq";
+    let env = Env::new(
+        "audit",
+        SimConfig {
+            api_key: canary.to_string(),
+            ..SimConfig::default()
+        },
+    )
+    .await;
+    let all = env.sim.requests();
+    let epay = all
+        .iter()
+        .find(|r| r.is_pending() && r.needs_terminal_id())
+        .expect("epay without terminalId");
+    let two: Vec<&str> = all
+        .iter()
+        .filter(|r| ready(r))
+        .take(2)
+        .map(|r| r.id.as_str())
+        .collect();
+    let merchant = env.sim.merchants()[0].clone();
+    let account = merchant.account_id.clone().expect("account");
+    let mut outputs = Vec::new();
+    for args in [
+        vec!["update", epay.id.as_str(), "--terminal-id", "11000021"],
+        vec!["activate", two[0], two[1]],
+        vec!["activate", "NoSuchRequest1"],
+        vec![
+            "create",
+            "--merchant",
+            merchant.id.as_str(),
+            "--type",
+            "vista",
+            "--account",
+            account.as_str(),
+        ],
+    ] {
+        let o = env.run(&args).await;
+        outputs.push(stdout(&o));
+        outputs.push(stderr(&o));
+    }
+    let path = env.audit_path();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)
+            .expect("audit")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let raw = std::fs::read_to_string(&path).expect("audit");
+    outputs.push(raw.clone());
+    outputs.push(std::fs::read_to_string(env.dir.join("intake.log")).unwrap_or_default());
+    for text in &outputs {
+        assert!(!text.contains("CANARY"), "the key leaked: {text}");
+    }
+    let records = env.audit();
+    let finals: Vec<&Record> = records.iter().filter(|r| r.outcome.is_final()).collect();
+    // update, two activations, one failed activation, create.
+    assert_eq!(finals.len(), 5, "{raw}");
+    assert_eq!(finals[0].outcome, Outcome::Updated);
+    assert_eq!(finals[0].terminal_id.as_deref(), Some("11000021"));
+    assert_eq!(finals[0].merchant_id.as_ref(), Some(&epay.merchant_id));
+    assert_eq!(finals[3].outcome, Outcome::Failed);
+    assert_eq!(finals[3].error_code.as_deref(), Some("FORBIDDEN"));
+    assert_eq!(finals[4].outcome, Outcome::Created);
+    let host = env.sim.base_url().trim_start_matches("http://").to_string();
+    assert!(
+        records
+            .iter()
+            .all(|r| r.host == host && r.profile == "default")
+    );
+    assert!(!raw.contains("http://"), "no URL, only the host");
+
+    let o = env.run(&["log", "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), records.len());
+    assert!(lines.iter().all(|v| v["time"].is_string()));
+    let o = env.run(&["log", "--limit", "2", "--since", "1h"]).await;
+    let table = stdout(&o);
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert!(table.starts_with("TIME"), "{table}");
+    assert!(table.contains("created"), "{table}");
+    let o = env
+        .run(&["log", "--since", "2999-01-01T00:00:00Z", "--json"])
+        .await;
+    assert!(o.status.success() && stdout(&o).is_empty());
+    let o = env.run(&["log", "--since", "yesterday"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--since"), "{}", stderr(&o));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_ids_are_refused_before_anything_is_sent() {
+    let env = Env::new("badids", SimConfig::default()).await;
+    let o = env.run(&["activate", "good1", "bad id"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`bad id` is not a valid request id"),
+        "{}",
+        stderr(&o)
+    );
+    let mut c = env.cmd();
+    c.args(["activate", "-"]);
+    let o = run(c, Some("ok1\n\nx;rm -rf\n".into())).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("stdin line 3:"), "{}", stderr(&o));
+    let o = env.run(&["activate", "--concurrency", "0", "a"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(env.sim.stats().activate_calls, 0);
+    assert!(!env.audit_path().exists(), "nothing to record");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn already_active_on_the_first_attempt_is_not_a_failure() {
+    let env = Env::new("already", SimConfig::default()).await;
+    let active = env
+        .sim
+        .requests()
+        .into_iter()
+        .find(|r| r.is_active())
+        .expect("an active request");
+    let o = env.run(&["activate", &active.id]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), format!("{} already active", active.id));
+    let r = env.audit();
+    assert_eq!(r.last().expect("line").outcome, Outcome::AlreadyActive);
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured() {
+    let handle = sim::start_local(SimConfig::default()).await.expect("sim");
+    let client = Client::new(&handle.base_url(), &Secret::new(handle.api_key())).expect("client");
+    let id = handle.requests()[0].id.clone();
+    handle.set_faults(Faults {
+        rate_limit_rate: 1.0,
+        retry_after_secs: 1,
+        ..Faults::default()
+    });
+    // A tiny backoff: only Retry-After can make it wait a second.
+    let policy = RetryPolicy {
+        attempts: 5,
+        base: Duration::from_millis(1),
+        max: Duration::from_millis(2),
+    };
+    let started = Instant::now();
+    let task = {
+        let client = client.clone();
+        tokio::spawn(async move { retry::read(policy, || client.get(&id)).await })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    handle.set_faults(Faults::default());
+    task.await.expect("join").expect("succeeds after waiting");
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(950), "{waited:?}");
+    assert_eq!(
+        handle.stats().faults.rate_limited,
+        1,
+        "one 429, then a wait"
+    );
+
+    // Bounded: with 429s forever, it gives up after `attempts` and says so.
+    handle.set_faults(Faults {
+        rate_limit_rate: 1.0,
+        retry_after_secs: 0,
+        ..Faults::default()
+    });
+    let e = retry::read(policy, || client.get("x")).await.unwrap_err();
+    assert!(matches!(e, ApiError::RateLimited { .. }), "{e:?}");
+    assert_eq!(handle.stats().faults.rate_limited, 1 + 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undecodable_and_empty_bodies_give_the_decode_sentence() {
+    let env = Env::new("decode", SimConfig::default()).await;
+    let client = Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key())).expect("client");
+    let id = env.sim.requests()[0].id.clone();
+    for (faults, detail) in [
+        (
+            Faults {
+                garbage_rate: 1.0,
+                ..Faults::default()
+            },
+            "EOF while parsing",
+        ),
+        (
+            Faults {
+                empty_body_rate: 1.0,
+                ..Faults::default()
+            },
+            "the body was empty",
+        ),
+    ] {
+        env.sim.set_faults(faults);
+        let e = client.get(&id).await.unwrap_err();
+        assert!(matches!(e, ApiError::Decode { .. }), "{e:?}");
+        let text = e.to_string();
+        assert!(
+            text.starts_with("The server's response could not be read (")
+                && text.contains(detail)
+                && text.ends_with("); the API may have changed, report this with the request id."),
+            "{text}"
+        );
+        let o = env.run(&["show", &id]).await;
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("The server's response could not be read"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resume_reads_back_in_doubt_ids_before_sending_again() {
+    let env = Env::new("indoubt", SimConfig::default()).await;
+    let client = Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key())).expect("client");
+    let ids: Vec<String> = env
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| ready(r))
+        .take(6)
+        .map(|r| r.id.clone())
+        .collect();
+    // A run that was killed: ids[0] done; ids[1] and ids[2] sent without an
+    // answer, of which ids[1] did reach the server; ids[3..] never started.
+    let log =
+        audit::AuditLog::open_at(&env.audit_path(), "default", &env.sim.base_url()).expect("audit");
+    log.record(&audit::Entry::planned("run-1", &ids))
+        .expect("planned");
+    for id in &ids[..3] {
+        log.record(&audit::Entry::started(Some("run-1"), id))
+            .expect("started");
+    }
+    client
+        .activate(&ids[0])
+        .await
+        .expect("done before the kill");
+    log.record(
+        &audit::Entry::new(audit::Action::Activate, Outcome::Activated, Some(&ids[0]))
+            .run(Some("run-1")),
+    )
+    .expect("outcome");
+    client
+        .activate(&ids[1])
+        .await
+        .expect("applied, answer lost");
+    let calls_before = env.sim.stats().activate_calls;
+
+    let o = env.run(&["activate", "--resume"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("1 of 6 done; 2 sent without an answer (read back first), 3 not started"),
+        "{}",
+        stderr(&o)
+    );
+    let (order, by_id) = outcomes_by_id(&stdout(&o));
+    assert_eq!(order, ids[1..].to_vec());
+    assert_eq!(by_id[&ids[1]], "activated (confirmed)");
+    for id in &ids[2..] {
+        assert!(by_id[id].starts_with("activated ("), "{}", by_id[id]);
+    }
+    let stats = env.sim.stats();
+    assert_eq!(
+        stats.activate_calls - calls_before,
+        4,
+        "ids[1] not sent again"
+    );
+    assert_eq!(stats.already_activated, 0);
+    let records = env.audit();
+    let confirmed = records
+        .iter()
+        .find(|r| r.id.as_deref() == Some(ids[1].as_str()) && r.outcome.is_final())
+        .expect("outcome of ids[1]");
+    assert_eq!(confirmed.outcome, Outcome::Confirmed);
+    assert_eq!(confirmed.run_id.as_deref(), Some("run-1"));
+    assert!(audit::unfinished_run(&records, "default", &records[0].host).is_none());
+}
+
+#[test]
+fn secrets_stay_out_of_debug_errors_and_urls() {
+    let key = "sk_live_CANARY_debug_55";
+    // Credentials in a base URL are refused without echoing them.
+    let e = Client::new(
+        &format!("https://ops:{key}@service.centrapay.com"),
+        &Secret::new("k"),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("credentials"), "{e}");
+    assert!(!e.to_string().contains("CANARY"), "{e}");
+    assert!(!format!("{e:?}").contains("CANARY"));
+    // Plain http is refused except to loopback.
+    assert!(Client::new("http://10.0.0.5", &Secret::new(key)).is_err());
+    assert!(Client::new("http://127.0.0.1:9", &Secret::new(key)).is_ok());
+    // Settings, profiles and the client print the key as ***.
+    let settings = intake::config::resolve(
+        std::path::Path::new("c.toml"),
+        None,
+        &intake::config::Overrides::default(),
+        &|k| (k == "CENTRAPAY_API_KEY").then(|| key.to_string()),
+    )
+    .expect("settings");
+    let client = Client::new(&settings.base_url, &settings.api_key).expect("client");
+    let profile = intake::config::Profile {
+        api_key: Some(Secret::new(key)),
+        ..Default::default()
+    };
+    for text in [
+        format!("{settings:?}"),
+        format!("{client:?}"),
+        format!("{profile:?}"),
+    ] {
+        assert!(!text.contains("CANARY"), "{text}");
+    }
+    let log = audit::AuditLog::open_at(
+        &std::env::temp_dir().join(format!("intake-rel-dbg-{}.jsonl", std::process::id())),
+        "p",
+        &format!("https://u:{key}@h.example/path?x=1"),
+    )
+    .expect("audit");
+    assert_eq!(log.host(), "h.example");
+    assert!(!format!("{log:?}").contains("CANARY"));
+}
