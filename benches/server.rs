@@ -53,7 +53,7 @@ async fn measure_load(base_url: String, api_key: String) {
     let client = Client::new(&base_url, &Secret::new(api_key)).expect("client");
     let mut app = App::new(config(8), chrono::Utc::now());
     let load_id = first_load_id(&mut app);
-    let mut w = worker::spawn(client, RetryPolicy::default());
+    let mut w = worker::spawn(client, RetryPolicy::default(), None);
     let start = Instant::now();
     let query = SearchQuery {
         pending: false,
@@ -216,7 +216,7 @@ async fn bulk_run(
         Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)),
     );
 
-    let w = worker::spawn(client(sim), RetryPolicy::default());
+    let w = worker::spawn(client(sim), RetryPolicy::default(), None);
     let (ui_cmd_tx, mut ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
     let (ui_evt_tx, ui_evt_rx) = tokio::sync::mpsc::unbounded_channel::<ApiEvent>();
     let (key_tx, key_rx) = tokio::sync::mpsc::unbounded_channel::<io::Result<Event>>();

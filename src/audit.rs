@@ -63,6 +63,8 @@ pub enum Outcome {
     /// It was active before this call (INTEGRATION_ALREADY_ACTIVATED).
     AlreadyActive,
     Failed,
+    /// The operator cancelled the run before this one was sent.
+    Cancelled,
     #[serde(other)]
     Other,
 }
@@ -78,6 +80,7 @@ impl Outcome {
             Outcome::Confirmed => "confirmed",
             Outcome::AlreadyActive => "already_active",
             Outcome::Failed => "failed",
+            Outcome::Cancelled => "cancelled",
             Outcome::Other => "other",
         }
     }

@@ -185,7 +185,7 @@ fn scratch(name: &str) -> PathBuf {
 /// test can check the terminal was restored.
 fn console_command(sim: &Sim, dir: &Path) -> String {
     format!(
-        "env -i PATH=\"$PATH\" HOME={home} TERM=xterm-256color INTAKE_CONFIG={home}/none.toml INTAKE_LOG_FILE={home}/intake.log \
+        "env -i PATH=\"$PATH\" HOME={home} TERM=xterm-256color INTAKE_CONFIG={home}/none.toml INTAKE_LOG_FILE={home}/intake.log INTAKE_AUDIT_FILE={home}/audit.jsonl \
          CENTRAPAY_BASE_URL={url} CENTRAPAY_API_KEY={KEY} {bin}; echo EXIT=$? > {home}/exit.txt; stty -a > {home}/stty.txt; sleep 60",
         home = shell_quote(dir),
         url = sim.url,
@@ -320,23 +320,61 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
             .iter()
             .all(|r| r.status != Status::Unknown(String::new()))
     );
+
+    // Every change is in the audit log, and the key is not.
+    let audit = std::fs::read_to_string(dir.join("audit.jsonl")).expect("the audit log");
+    assert!(
+        !audit.contains(KEY),
+        "the API key leaked into the audit log"
+    );
+    let lines: Vec<serde_json::Value> = audit
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let with = |action: &str, outcome: &str| {
+        lines
+            .iter()
+            .filter(|l| l["action"] == action && l["outcome"] == outcome)
+            .collect::<Vec<_>>()
+    };
+    let updates = with("update", "updated");
+    assert_eq!(updates.len(), 1, "{audit}");
+    assert_eq!(updates[0]["id"], epay.id.as_str());
+    assert_eq!(updates[0]["terminalId"], "11000021");
+    let activated: HashSet<&str> = with("activate", "activated")
+        .iter()
+        .filter_map(|l| l["id"].as_str())
+        .collect();
+    let newly_ids: HashSet<&str> = newly.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(activated, newly_ids, "{audit}");
+    assert_eq!(with("activate", "started").len(), 4, "{audit}");
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+fn signal_restores_the_terminal(signal: &str) {
     if !tmux_available() {
         panic!("tmux is required for the end-to-end tests");
     }
     let sim = Sim::start();
-    let dir = scratch("sigterm");
-    let tmux = Tmux::start("sigterm", 100, 30, &console_command(&sim, &dir));
+    let name = signal.to_lowercase();
+    let dir = scratch(&name);
+    let tmux = Tmux::start(&name, 100, 30, &console_command(&sim, &dir));
     tmux.wait_for("the list", |s| s.contains("pending"));
     let pid = tmux.format("#{pane_pid}");
     // The pane runs a shell; intake is its child.
     let out = Command::new("pkill")
-        .args(["-TERM", "-P", &pid, "-x", "intake"])
+        .args([&format!("-{signal}"), "-P", &pid, "-x", "intake"])
         .status()
         .expect("pkill");
     assert!(out.success(), "no intake process to signal");
     assert_terminal_restored(&tmux, &dir);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP");
 }

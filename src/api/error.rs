@@ -81,6 +81,9 @@ pub enum ApiError {
     Decode { detail: String },
     #[error("{0}")]
     Config(String),
+    /// The audit log could not be written, so the change was not sent.
+    #[error("{0} Nothing was sent: intake sends a change only once the audit log has it.")]
+    NotRecorded(String),
 }
 
 fn rate_limited_text(retry_after: Option<Duration>) -> String {
@@ -125,6 +128,7 @@ impl ApiError {
             ApiError::Network { .. } => "NETWORK",
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
             ApiError::Config(_) => "CONFIG",
+            ApiError::NotRecorded(_) => "AUDIT_LOG",
         }
     }
 

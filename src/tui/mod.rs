@@ -25,7 +25,14 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
         prefs,
     };
     let app = App::new(config, chrono::Utc::now());
-    let worker = worker::spawn(session.client.clone(), RetryPolicy::default());
+    // Every change the console makes is in the audit log before it is sent.
+    let audit = crate::audit::AuditLog::open(&session.settings.profile, &session.settings.base_url)
+        .map_err(|e| {
+            Failure::Reported(format!(
+                "{e} intake will not make changes it cannot record."
+            ))
+        })?;
+    let worker = worker::spawn(session.client.clone(), RetryPolicy::default(), Some(audit));
 
     let mut tui = terminal::init()
         .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;

@@ -13,6 +13,7 @@ use tokio::task::JoinHandle;
 use crate::api::retry::{self, Activation, RetryPolicy};
 use crate::api::{ApiError, Client, IntegrationRequest};
 use crate::app::{ApiEvent, Command};
+use crate::audit::{self, AuditLog, Entry};
 
 /// The UI's ends of the worker's channels.
 pub struct WorkerChannels {
@@ -21,11 +22,13 @@ pub struct WorkerChannels {
     pub task: JoinHandle<()>,
 }
 
-/// Start the worker on the current runtime.
-pub fn spawn(client: Client, policy: RetryPolicy) -> WorkerChannels {
+/// Start the worker on the current runtime. With an audit log, every
+/// mutation is recorded (and flushed) before it is sent and before its
+/// result reaches the UI.
+pub fn spawn(client: Client, policy: RetryPolicy, audit: Option<AuditLog>) -> WorkerChannels {
     let (cmd_tx, cmd_rx) = unbounded_channel();
     let (evt_tx, evt_rx) = unbounded_channel();
-    let task = tokio::spawn(run(client, policy, cmd_rx, evt_tx));
+    let task = tokio::spawn(run(client, policy, audit, cmd_rx, evt_tx));
     WorkerChannels {
         commands: cmd_tx,
         events: evt_rx,
@@ -36,6 +39,7 @@ pub fn spawn(client: Client, policy: RetryPolicy) -> WorkerChannels {
 async fn run(
     client: Client,
     policy: RetryPolicy,
+    audit: Option<AuditLog>,
     mut commands: UnboundedReceiver<Command>,
     events: UnboundedSender<ApiEvent>,
 ) {
@@ -88,9 +92,26 @@ async fn run(
             Command::Update { id, terminal_id } => {
                 let client = client.clone();
                 let events = events.clone();
+                let audit = audit.clone();
                 tokio::spawn(async move {
-                    let result =
+                    let mut result =
                         retry::update_terminal_id(&client, policy, &id, &terminal_id).await;
+                    let entry = match &result {
+                        Ok(r) => {
+                            Entry::new(audit::Action::Update, audit::Outcome::Updated, Some(&id))
+                                .merchant(Some(&r.merchant_id))
+                        }
+                        Err(e) => {
+                            Entry::new(audit::Action::Update, audit::Outcome::Failed, Some(&id))
+                                .error(e)
+                        }
+                    }
+                    .terminal(Some(&terminal_id));
+                    if let Err(e) = record(audit.as_ref(), &entry) {
+                        // The change may have gone through but its line is
+                        // missing: say so rather than report plain success.
+                        result = Err(e);
+                    }
                     log_outcome("update", &id, &result);
                     let _ = events.send(ApiEvent::Updated { id, result });
                 });
@@ -98,8 +119,10 @@ async fn run(
             Command::Activate { id } => {
                 let client = client.clone();
                 let events = events.clone();
+                let audit = audit.clone();
                 tokio::spawn(async move {
-                    let result = activation_result(&client, policy, &id).await;
+                    let result =
+                        audited_activation(&client, policy, audit.as_ref(), None, &id).await;
                     log_outcome("activate", &id, &result);
                     let _ = events.send(ApiEvent::Activated {
                         id,
@@ -116,15 +139,15 @@ async fn run(
                 let cancelled = Arc::new(AtomicBool::new(false));
                 runs.retain(|_, flag| Arc::strong_count(flag) > 1);
                 runs.insert(run_id, cancelled.clone());
-                tokio::spawn(bulk(
-                    client.clone(),
+                let run = BulkJob {
+                    client: client.clone(),
                     policy,
+                    audit: audit.clone(),
                     run_id,
-                    ids,
-                    concurrency,
                     cancelled,
-                    events.clone(),
-                ));
+                    events: events.clone(),
+                };
+                tokio::spawn(run.execute(ids, concurrency));
             }
             Command::CancelBulk { run_id } => {
                 if let Some(flag) = runs.get(&run_id) {
@@ -138,59 +161,113 @@ async fn run(
     }
 }
 
-/// An activation as the UI sees it: success carries the updated request;
-/// "someone else activated it first" stays the documented error.
-async fn activation_result(
+fn record(audit: Option<&AuditLog>, entry: &Entry) -> Result<(), ApiError> {
+    match audit {
+        Some(log) => log
+            .record(entry)
+            .map(|_| ())
+            .map_err(|e| ApiError::NotRecorded(e.to_string())),
+        None => Ok(()),
+    }
+}
+
+/// Record, send, record: the `started` line is on disk before the call, so
+/// an interrupted run can be finished with `intake activate --resume`.
+async fn audited_activation(
     client: &Client,
     policy: RetryPolicy,
+    audit: Option<&AuditLog>,
+    run: Option<&str>,
     id: &str,
 ) -> Result<IntegrationRequest, ApiError> {
-    match retry::activate(client, policy, id).await {
+    record(audit, &Entry::started(run, id))?;
+    let activation = retry::activate(client, policy, id).await;
+    record(audit, &Entry::activation(run, id, &activation))?;
+    match activation {
         Ok(Activation::Activated(r)) | Ok(Activation::Confirmed(Some(r))) => Ok(r),
         Ok(Activation::Confirmed(None)) => retry::read(policy, || client.get(id)).await,
+        // "Someone else activated it first" stays the documented error.
         Ok(Activation::AlreadyActive) => Err(ApiError::AlreadyActivated),
         Err(e) => Err(e),
     }
 }
 
-async fn bulk(
+struct BulkJob {
     client: Client,
     policy: RetryPolicy,
+    audit: Option<AuditLog>,
     run_id: u64,
-    ids: Vec<String>,
-    concurrency: usize,
     cancelled: Arc<AtomicBool>,
     events: UnboundedSender<ApiEvent>,
-) {
-    let client = &client;
-    let events_ref = &events;
-    let cancelled_ref = &cancelled;
-    // Each future checks the flag when it starts, so after a cancel the calls
-    // in flight finish and no new one begins.
-    futures_util::stream::iter(ids)
-        .map(|id| async move {
-            if cancelled_ref.load(Ordering::SeqCst) {
-                return;
+}
+
+impl BulkJob {
+    async fn execute(self, ids: Vec<String>, concurrency: usize) {
+        let run_id = self.run_id;
+        // The audit log's run id ties the lines of this run together for
+        // `intake activate --resume`.
+        let audit_run = audit::new_run_id();
+        if let Err(error) = record(self.audit.as_ref(), &Entry::planned(&audit_run, &ids)) {
+            // Nothing may be sent unrecorded: every request fails with why.
+            for id in ids {
+                let _ = self.events.send(ApiEvent::Activated {
+                    id,
+                    run_id: Some(run_id),
+                    result: Err(error.clone()),
+                });
             }
-            let _ = events_ref.send(ApiEvent::BulkStarted {
+            let _ = self.events.send(ApiEvent::BulkFinished {
                 run_id,
-                id: id.clone(),
+                cancelled: false,
             });
-            let result = activation_result(client, policy, &id).await;
-            log_outcome("bulk activate", &id, &result);
-            let _ = events_ref.send(ApiEvent::Activated {
-                id,
-                run_id: Some(run_id),
-                result,
-            });
-        })
-        .buffer_unordered(concurrency.max(1))
-        .for_each(|()| async {})
-        .await;
-    let _ = events.send(ApiEvent::BulkFinished {
-        run_id,
-        cancelled: cancelled.load(Ordering::SeqCst),
-    });
+            return;
+        }
+        let job = &self;
+        let audit_run = audit_run.as_str();
+        // Each future checks the flag when it starts, so after a cancel the
+        // calls in flight finish and no new one begins.
+        futures_util::stream::iter(ids)
+            .map(|id| async move {
+                if job.cancelled.load(Ordering::SeqCst) {
+                    // Final in the log, so `--resume` does not undo a cancel.
+                    let entry = Entry::new(
+                        audit::Action::Activate,
+                        audit::Outcome::Cancelled,
+                        Some(&id),
+                    )
+                    .run(Some(audit_run));
+                    if let Err(e) = record(job.audit.as_ref(), &entry) {
+                        tracing::warn!(id, error = %e, "could not record a cancelled activation");
+                    }
+                    return;
+                }
+                let _ = job.events.send(ApiEvent::BulkStarted {
+                    run_id,
+                    id: id.clone(),
+                });
+                let result = audited_activation(
+                    &job.client,
+                    job.policy,
+                    job.audit.as_ref(),
+                    Some(audit_run),
+                    &id,
+                )
+                .await;
+                log_outcome("bulk activate", &id, &result);
+                let _ = job.events.send(ApiEvent::Activated {
+                    id,
+                    run_id: Some(run_id),
+                    result,
+                });
+            })
+            .buffer_unordered(concurrency.max(1))
+            .for_each(|()| async {})
+            .await;
+        let _ = self.events.send(ApiEvent::BulkFinished {
+            run_id,
+            cancelled: self.cancelled.load(Ordering::SeqCst),
+        });
+    }
 }
 
 fn log_outcome(action: &str, id: &str, result: &Result<IntegrationRequest, ApiError>) {
