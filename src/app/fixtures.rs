@@ -208,7 +208,11 @@ pub fn merchants() -> Vec<(&'static str, Option<crate::api::Merchant>)> {
         ),
         (
             "5f9b343b1007e910f9a8eab8",
-            Some(m("5f9b343b1007e910f9a8eab8", "Harbourside Cafe & Bar", false)),
+            Some(m(
+                "5f9b343b1007e910f9a8eab8",
+                "Harbourside Cafe & Bar",
+                false,
+            )),
         ),
         ("60a848820346ce068b21ea85", None),
         (

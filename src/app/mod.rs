@@ -25,9 +25,7 @@ pub use command::Command;
 pub use filter::Filter;
 pub use keys::{HELP, relabel};
 pub use sort::SortKey;
-pub use state::{
-    App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind,
-};
+pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{
     ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
 };

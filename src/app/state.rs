@@ -335,7 +335,8 @@ impl App {
     /// the name; then just that merchant's rows are checked and merged in.
     pub(crate) fn merchant_arrived(&mut self, merchant_id: String, merchant: Option<Merchant>) {
         let Some(m) = merchant else {
-            self.merchants.insert(merchant_id, MerchantInfo::Unavailable);
+            self.merchants
+                .insert(merchant_id, MerchantInfo::Unavailable);
             return;
         };
         let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);

@@ -46,7 +46,9 @@ fn fetched(cmds: &[Command]) -> Vec<String> {
 }
 
 fn toast(app: &App) -> String {
-    app.current_toast().map(|t| t.text.clone()).unwrap_or_default()
+    app.current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -169,7 +171,11 @@ fn a_merchant_the_key_cannot_see_keeps_its_id_and_is_not_asked_again() {
         !fetched(&cmds).contains(&"60a848820346ce068b21ea85".to_string()),
         "{cmds:?}"
     );
-    assert!(app.known_merchants().get("60a848820346ce068b21ea85").is_none());
+    assert!(
+        app.known_merchants()
+            .get("60a848820346ce068b21ea85")
+            .is_none()
+    );
 }
 
 #[test]

@@ -294,7 +294,10 @@ fn submit_export(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
 
 fn submit_import(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
     if raw.is_empty() {
-        return Err("Type the path of a CSV file with id (or merchantId and type) and terminalId columns.".into());
+        return Err(
+            "Type the path of a CSV file with id (or merchantId and type) and terminalId columns."
+                .into(),
+        );
     }
     let path = PathBuf::from(raw);
     app.last_import_path = raw.to_string();
@@ -310,12 +313,7 @@ fn submit_import(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
     }])
 }
 
-pub(super) fn on_exported(
-    app: &mut App,
-    path: PathBuf,
-    count: usize,
-    result: Result<(), String>,
-) {
+pub(super) fn on_exported(app: &mut App, path: PathBuf, count: usize, result: Result<(), String>) {
     if app.exporting.as_ref() == Some(&path) {
         app.exporting = None;
     }
@@ -454,7 +452,11 @@ fn apply(app: &mut App, activate: bool) -> Vec<Command> {
     app.info(format!(
         "Setting {n} terminalId{} from {path}{}…",
         plural(n),
-        if activate { ", then activating them" } else { "" }
+        if activate {
+            ", then activating them"
+        } else {
+            ""
+        }
     ));
     vec![Command::ImportApply {
         run_id,

@@ -295,7 +295,9 @@ pub async fn write_export(
         Ok(Err(e)) => Err(format!(
             "Could not export to {shown} ({e}); check that the folder exists and is writable."
         )),
-        Err(e) => Err(format!("Could not export to {shown}: the writer stopped ({e}).")),
+        Err(e) => Err(format!(
+            "Could not export to {shown}: the writer stopped ({e})."
+        )),
     }
 }
 
@@ -312,7 +314,9 @@ async fn plan_import(
     let read_name = name.clone();
     let rows = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&file_path).map_err(|e| {
-            format!("Could not open {read_name} ({e}); check the path and that the file is readable.")
+            format!(
+                "Could not open {read_name} ({e}); check the path and that the file is readable."
+            )
         })?;
         import::read_rows(&read_name, file)
     })

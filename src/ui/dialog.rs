@@ -72,7 +72,10 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
     ];
     if let Some(m) = app.merchant(&r.merchant_id) {
         let tag = if m.test { " (TEST)" } else { "" };
-        lines.push(field("merchant", format!("{}{tag}", super::format::clean(&m.name))));
+        lines.push(field(
+            "merchant",
+            format!("{}{tag}", super::format::clean(&m.name)),
+        ));
     }
     lines.extend([
         field("merchantId", r.merchant_id.clone()),

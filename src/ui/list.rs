@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 
-use super::format::{age, clip, clean};
+use super::format::{age, clean, clip};
 use super::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
@@ -169,8 +169,9 @@ fn merchant_width(width: u16) -> usize {
         .map_or(0, |r| usize::from(r.width))
 }
 
-/// `Name TEST · 5ee0c4…` in `width` columns: the name gives way first, then
-/// the id; the TEST tag stays while there is any room for the name.
+/// `Name TEST · 5ee0c4…` in `width` columns. When that does not fit, the
+/// name is cut while it keeps 16 columns; narrower, the id part goes, then
+/// the TEST tag.
 pub fn merchant_line(
     name: &str,
     test: bool,
@@ -191,11 +192,13 @@ pub fn merchant_line(
     let id_len = id_part.chars().count();
     let room = width.saturating_sub(tag_len + id_len);
     let mut spans = Vec::with_capacity(3);
-    if room >= name_len.min(8) {
+    // The id part only when the name keeps a fair share; else the name (the
+    // detail pane has the id).
+    if room >= name_len || room >= 16 {
         spans.push(Span::raw(clip(&name, room)));
         spans.push(Span::styled(tag, theme.warn()));
         spans.push(Span::styled(id_part, theme.dim()));
-    } else if width.saturating_sub(tag_len) >= name_len.min(6) {
+    } else if width.saturating_sub(tag_len) >= name_len.min(8) {
         spans.push(Span::raw(clip(&name, width.saturating_sub(tag_len))));
         spans.push(Span::styled(tag, theme.warn()));
     } else {

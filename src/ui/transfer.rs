@@ -48,7 +48,10 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
         None => Line::default(),
     };
     let lines = vec![
-        Line::from(Span::styled(clip(&about, inner.width as usize), theme.bold())),
+        Line::from(Span::styled(
+            clip(&about, inner.width as usize),
+            theme.bold(),
+        )),
         Line::default(),
         Line::from(vec![
             Span::styled(label, theme.label()),
@@ -141,7 +144,10 @@ fn list_lines(
             } else {
                 " ".repeat(head_w)
             };
-            lines.push(Line::from(vec![Span::raw(head), Span::styled(part, e.style)]));
+            lines.push(Line::from(vec![
+                Span::raw(head),
+                Span::styled(part, e.style),
+            ]));
         }
     }
     lines.truncate(height);
@@ -166,10 +172,18 @@ fn class_style(class: RowClass, theme: Theme) -> Style {
     }
 }
 
-const HEAD_W: usize = 5 + 2 + 15 + 1 + 24 + 1;
+/// The id column: full ids where there is room, shorter below 110 columns.
+fn id_width(width: u16) -> usize {
+    if width >= 110 { 24 } else { 14 }
+}
 
-fn head(line: u64, label: &str, who: &str) -> String {
-    format!("{line:>5}  {label:<15} {:<24} ", clip(&clean(who), 24))
+fn head_width(width: u16) -> usize {
+    5 + 1 + 15 + 1 + id_width(width) + 1
+}
+
+fn head(width: u16, line: u64, label: &str, who: &str) -> String {
+    let w = id_width(width);
+    format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
 fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
@@ -199,10 +213,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
     if will > 0 {
         keys.push((
             "y/Enter",
-            format!(
-                "set {}",
-                plural(will, "terminalId", "terminalIds")
-            ),
+            format!("set {}", plural(will, "terminalId", "terminalIds")),
         ));
         keys.push(("a", "set them, then activate".to_string()));
         keys.push(("Esc", "cancel".to_string()));
@@ -222,13 +233,12 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         .rows
         .iter()
         .map(|r| {
-            let who = r
-                .id
-                .clone()
-                .or_else(|| r.merchant_id.clone())
-                .unwrap_or_else(|| "-".into());
+            let who =
+                r.id.clone()
+                    .or_else(|| r.merchant_id.clone())
+                    .unwrap_or_else(|| "-".into());
             Entry {
-                head: head(r.line, r.class.label(), &who),
+                head: head(list.width, r.line, r.class.label(), &who),
                 text: row_text(r),
                 style: class_style(r.class, theme),
             }
@@ -236,7 +246,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         .collect();
     let lines = list_lines(
         &entries,
-        HEAD_W,
+        head_width(list.width),
         list.width as usize,
         list.height as usize,
         &mut run.scroll,
@@ -278,7 +288,10 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
         )
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(clip(&what, status.width as usize), theme.bold())),
+        Paragraph::new(Span::styled(
+            clip(&what, status.width as usize),
+            theme.bold(),
+        )),
         status,
     );
     let ratio = if c.total() == 0 {
@@ -312,12 +325,15 @@ fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         return;
     }
     let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(Span::styled(summary(run), theme.bold())), top);
+    frame.render_widget(
+        Paragraph::new(Span::styled(summary(run), theme.bold())),
+        top,
+    );
     let entries: Vec<Entry> = run
         .items
         .iter()
         .map(|i| Entry {
-            head: head(i.line, &clip(&clean(&i.terminal_id), 15), &i.id),
+            head: head(list.width, i.line, &clip(&clean(&i.terminal_id), 15), &i.id),
             text: i.outcome.text(),
             style: match i.outcome {
                 ImportOutcome::Set => theme.ok(),
@@ -329,7 +345,7 @@ fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         .collect();
     let lines = list_lines(
         &entries,
-        HEAD_W,
+        head_width(list.width),
         list.width as usize,
         list.height as usize,
         &mut run.scroll,
