@@ -79,6 +79,8 @@ pub enum ApiEvent {
 }
 
 /// How one import row went.
+// Like ApiEvent: moved once per row and never stored.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportRowResult {
     /// Saved; the server's copy.
