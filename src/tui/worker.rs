@@ -141,22 +141,15 @@ async fn run(
                 }
             }
             Command::FetchMerchants { ids } => {
-                for merchant_id in ids {
-                    let client = client.clone();
-                    let events = events.clone();
-                    let slots = merchant_slots.clone();
-                    tokio::spawn(async move {
-                        // Closed only if the worker is gone; then nobody listens.
-                        let Ok(_permit) = slots.acquire_owned().await else {
-                            return;
-                        };
-                        let merchant = fetch_merchant(&client, policy, &merchant_id).await;
-                        let _ = events.send(ApiEvent::Merchant {
-                            merchant_id,
-                            merchant,
-                        });
-                    });
-                }
+                // One task per command holding a few lookups at a time; the
+                // shared permits bound them across every page that asks.
+                tokio::spawn(fetch_merchants(
+                    client.clone(),
+                    policy,
+                    ids,
+                    merchant_slots.clone(),
+                    events.clone(),
+                ));
             }
             Command::Export {
                 path,
@@ -261,6 +254,33 @@ async fn bulk(
         run_id,
         cancelled: cancelled.load(Ordering::SeqCst),
     });
+}
+
+async fn fetch_merchants(
+    client: Client,
+    policy: RetryPolicy,
+    ids: Vec<String>,
+    slots: Arc<Semaphore>,
+    events: UnboundedSender<ApiEvent>,
+) {
+    let client = &client;
+    let slots = &slots;
+    let events = &events;
+    futures_util::stream::iter(ids)
+        .map(|merchant_id| async move {
+            // Closed only if the worker is gone; then nobody listens.
+            let Ok(_permit) = slots.acquire().await else {
+                return;
+            };
+            let merchant = fetch_merchant(client, policy, &merchant_id).await;
+            let _ = events.send(ApiEvent::Merchant {
+                merchant_id,
+                merchant,
+            });
+        })
+        .buffer_unordered(MERCHANT_CONCURRENCY)
+        .for_each(|()| async {})
+        .await;
 }
 
 /// A merchant's details, or `None` when the key cannot see it (or the
