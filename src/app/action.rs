@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::api::{ApiError, IntegrationRequest};
+use std::path::PathBuf;
+
+use crate::api::{ApiError, IntegrationRequest, Merchant};
+use crate::import::ImportPlan;
 
 // Moved once per event and never stored, so the size of an API answer
 // inline costs nothing worth a Box in the runtime's interface.
@@ -49,4 +52,42 @@ pub enum ApiEvent {
         run_id: u64,
         cancelled: bool,
     },
+    /// `None`: the key cannot see it, or the lookup failed.
+    Merchant {
+        merchant_id: String,
+        merchant: Option<Merchant>,
+    },
+    Exported {
+        path: PathBuf,
+        count: usize,
+        result: Result<(), String>,
+    },
+    ImportPlanned {
+        path: PathBuf,
+        result: Result<ImportPlan, String>,
+    },
+    /// One row of an import run has its answer.
+    ImportRow {
+        run_id: u64,
+        id: String,
+        result: ImportRowResult,
+    },
+    ImportFinished {
+        run_id: u64,
+        cancelled: bool,
+    },
+}
+
+/// How one import row went.
+// Like ApiEvent: moved once per row and never stored.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRowResult {
+    /// Saved; the server's copy.
+    Set(IntegrationRequest),
+    /// It already had this terminalId when the run got to it.
+    Unchanged,
+    /// Someone set another terminalId since the preview; not overwritten.
+    SetMeanwhile(String),
+    Failed(ApiError),
 }

@@ -1,7 +1,10 @@
 //! Work the app asks the API worker to do; update() returns these instead of
 //! doing I/O itself.
 
-use crate::api::SearchQuery;
+use std::path::PathBuf;
+
+use crate::api::{IntegrationRequest, SearchQuery};
+use crate::export::{ExportFormat, Merchants};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -21,7 +24,32 @@ pub enum Command {
         ids: Vec<String>,
         concurrency: usize,
     },
+    /// Stop starting calls for a bulk activation or an import run.
     CancelBulk {
         run_id: u64,
+    },
+    /// Look up each merchant's name (a few at a time); answered one
+    /// `ApiEvent::Merchant` per id.
+    FetchMerchants {
+        ids: Vec<String>,
+    },
+    /// Write `requests` (the view as shown) to `path`.
+    Export {
+        path: PathBuf,
+        format: ExportFormat,
+        requests: Vec<IntegrationRequest>,
+        merchants: Merchants,
+    },
+    /// Read an import file and plan it against every request `query` finds.
+    PlanImport {
+        path: PathBuf,
+        query: SearchQuery,
+    },
+    /// Set each `(request id, terminalId)`, `concurrency` at a time, never
+    /// overwriting a terminalId set since the preview.
+    ImportApply {
+        run_id: u64,
+        updates: Vec<(String, String)>,
+        concurrency: usize,
     },
 }

@@ -3,6 +3,9 @@
 //! `type:epay status:pending merchant:5ee0 account: id: terminal:` narrow a
 //! single field; bare words match any field. All terms must match. Matching
 //! is a case-insensitive substring test against text lowercased once per row.
+//! Merchant names arrive after the rows, so they are not in a row's
+//! [`Haystack`]: the store keeps one lowercased name per merchant and passes
+//! it beside the row (`merchant:` and bare words match it too).
 
 use crate::api::IntegrationRequest;
 
@@ -127,11 +130,28 @@ impl Filter {
         self.terms.is_empty()
     }
 
-    pub fn matches(&self, h: &Haystack) -> bool {
-        self.terms.iter().all(|t| match t.field {
-            Some(f) => h.field(f).contains(t.needle.as_str()),
-            None => h.all.contains(t.needle.as_str()),
+    /// Whether a row matches; `name` is its merchant's lowercased name
+    /// (empty while unknown).
+    pub fn matches(&self, h: &Haystack, name: &str) -> bool {
+        self.terms.iter().all(|t| {
+            let needle = t.needle.as_str();
+            match t.field {
+                Some(Field::Merchant) => {
+                    h.field(Field::Merchant).contains(needle) || name.contains(needle)
+                }
+                Some(f) => h.field(f).contains(needle),
+                None => h.all.contains(needle) || name.contains(needle),
+            }
         })
+    }
+
+    /// Whether learning a merchant's (lowercased) name could change which
+    /// rows match: only when a name-matching term's needle is in it.
+    pub fn name_could_match(&self, name: &str) -> bool {
+        !name.is_empty()
+            && self.terms.iter().any(|t| {
+                matches!(t.field, None | Some(Field::Merchant)) && name.contains(t.needle.as_str())
+            })
     }
 
     /// Whether every row this filter matches is also matched by `self`'s
@@ -188,7 +208,7 @@ mod tests {
             "pend 5ee0",
             "tid:11",
         ] {
-            assert!(Filter::parse(yes).matches(&h), "{yes}");
+            assert!(Filter::parse(yes).matches(&h, ""), "{yes}");
         }
         for no in [
             "type:verifone",
@@ -198,7 +218,7 @@ mod tests {
             "foo:bar",
             "epay:x",
         ] {
-            assert!(!Filter::parse(no).matches(&h), "{no}");
+            assert!(!Filter::parse(no).matches(&h, ""), "{no}");
         }
     }
 
@@ -217,8 +237,26 @@ mod tests {
             "\u{1b}[2J",
             "  \t ",
         ] {
-            let _ = Filter::parse(s).matches(&h);
+            let _ = Filter::parse(s).matches(&h, "ß");
         }
+    }
+
+    #[test]
+    fn merchant_names_match_merchant_terms_and_bare_words_only() {
+        let h = Haystack::new(&req());
+        let name = "kowhai coffee";
+        for yes in ["merchant:kowhai", "m:coffee", "kowhai", "coffee type:epay"] {
+            let f = Filter::parse(yes);
+            assert!(f.matches(&h, name), "{yes}");
+            assert!(!f.matches(&h, ""), "{yes} without the name");
+            assert!(f.name_could_match(name), "{yes}");
+        }
+        for no in ["account:kowhai", "id:coffee", "type:epay"] {
+            assert!(!Filter::parse(no).name_could_match(name), "{no}");
+        }
+        assert!(!Filter::parse("account:kowhai").matches(&h, name));
+        // A bare word cannot straddle the row's text and the name.
+        assert!(!Filter::parse("pendingkowhai").matches(&h, name));
     }
 
     #[test]

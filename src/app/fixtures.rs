@@ -182,3 +182,84 @@ pub fn visible_ids(app: &App) -> Vec<String> {
         .map(|r| r.id.clone())
         .collect()
 }
+
+/// Names for the merchants of `requests()`; `60a8…` (REQ5active's) is one
+/// the key cannot see, and Cafe Aroha is a test merchant.
+pub fn merchants() -> Vec<(&'static str, Option<crate::api::Merchant>)> {
+    let m = |id: &str, name: &str, test: bool| crate::api::Merchant {
+        id: id.into(),
+        account_id: Some("Jaim1Cu1Q55uooxSens6yk".into()),
+        name: name.into(),
+        country: Some("NZ".into()),
+        test,
+    };
+    vec![
+        (
+            "5ee0c486308f590260d9a07f",
+            Some(m("5ee0c486308f590260d9a07f", "Kowhai Coffee House", false)),
+        ),
+        (
+            "6455f32b15743f591f4ee209",
+            Some(m("6455f32b15743f591f4ee209", "Cafe Aroha", true)),
+        ),
+        (
+            "62e0ca487e40434aa184db17",
+            Some(m("62e0ca487e40434aa184db17", "Tui Books", false)),
+        ),
+        (
+            "5f9b343b1007e910f9a8eab8",
+            Some(m(
+                "5f9b343b1007e910f9a8eab8",
+                "Harbourside Cafe & Bar",
+                false,
+            )),
+        ),
+        ("60a848820346ce068b21ea85", None),
+        (
+            "612dadae653317980d0b7738",
+            Some(m("612dadae653317980d0b7738", "Pohutukawa Pharmacy", false)),
+        ),
+        (
+            "655ce6036e47236456e91ecc",
+            Some(m("655ce6036e47236456e91ecc", "Rimu Hardware", true)),
+        ),
+        (
+            "6324b3e7046f02a4ad6064cf",
+            Some(m("6324b3e7046f02a4ad6064cf", "Kauri Motors", false)),
+        ),
+    ]
+}
+
+/// `loaded()` once every merchant lookup has answered.
+pub fn named() -> App {
+    let mut app = loaded();
+    for (id, m) in merchants() {
+        update(
+            &mut app,
+            Action::Api(ApiEvent::Merchant {
+                merchant_id: id.into(),
+                merchant: m,
+            }),
+        );
+    }
+    app
+}
+
+/// An import file for `requests()`: sets REQ2's and REQ1's terminalIds,
+/// repeats REQ3's, conflicts with REQ6's, names an unknown request, repeats
+/// line 2 and leaves REQ7's terminalId empty.
+pub const IMPORT_CSV: &str = "id,terminalId
+REQ2epayNoTid,11000099
+REQ3epayReady,11000021
+REQ6rejected,W2
+REQnope,123
+REQ2epayNoTid,11000099
+REQ7verifone,
+REQ1verifone,V-77
+";
+
+/// The plan the worker would answer for `IMPORT_CSV` against `current`.
+pub fn import_plan(csv: &str, current: &[IntegrationRequest]) -> crate::import::ImportPlan {
+    let rows = crate::import::read_rows("terminals.csv", csv.as_bytes()).expect("a readable CSV");
+    crate::import::plan(&rows, current)
+}

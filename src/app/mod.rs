@@ -9,18 +9,24 @@ mod keys;
 mod sort;
 mod state;
 mod store;
+mod transfer;
 mod update;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_transfer;
 
-pub use action::{Action, ApiEvent};
+pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
 pub use command::Command;
 pub use filter::Filter;
 pub use keys::{HELP, relabel};
 pub use sort::SortKey;
-pub use state::{App, AppConfig, BulkEntry, Form, FormThen, Mode, Toast, ToastKind};
+pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
+pub use transfer::{
+    ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
+};
 pub use update::update;

@@ -2,20 +2,21 @@
 //! consistent: the filtered, sorted view is recomputed only when the filter,
 //! the sort or the data change, never per frame.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::layout::Rect;
 use tui_input::Input;
 
-use crate::api::{IntegrationRequest, IntegrationType, SearchQuery};
+use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery};
 
 use super::bulk::{BulkPlan, BulkRun};
 use super::command::Command;
 use super::filter::Filter;
 use super::sort::{self, SortKey};
 use super::store::Store;
+use super::transfer::{ImportRun, Prompt};
 
 #[derive(Debug, Clone)]
 pub struct AppConfig {
@@ -46,6 +47,20 @@ pub enum Mode {
     BulkConfirm(BulkPlan),
     /// Progress while `App::bulk` runs, results once it has finished.
     Bulk,
+    /// The export or import path prompt.
+    Prompt(Box<Prompt>),
+    /// `App::import`: planning, its preview, progress, then results.
+    Import,
+}
+
+/// What the console knows about a merchant's name this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MerchantInfo {
+    /// Asked the worker; no answer yet.
+    Pending,
+    Known(Merchant),
+    /// The key cannot see it (or the lookup failed): shown by id, never asked again.
+    Unavailable,
 }
 
 /// The terminalId form.
@@ -141,6 +156,13 @@ pub struct App {
     pub(crate) bulk: Option<BulkRun>,
     pub(crate) next_run_id: u64,
     pub(crate) ticks: u64,
+    /// Merchant names by merchantId, fetched once each per session.
+    pub(crate) merchants: HashMap<String, MerchantInfo>,
+    /// The path of an export the worker is writing.
+    pub(crate) exporting: Option<std::path::PathBuf>,
+    pub(crate) import: Option<ImportRun>,
+    /// What the import prompt offers next time.
+    pub(crate) last_import_path: String,
 }
 
 const INFO_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(4);
@@ -181,6 +203,10 @@ impl App {
             bulk: None,
             next_run_id: 1,
             ticks: 0,
+            merchants: HashMap::new(),
+            exporting: None,
+            import: None,
+            last_import_path: String::new(),
         }
     }
 
@@ -201,6 +227,8 @@ impl App {
             || !self.saving.is_empty()
             || !self.activating.is_empty()
             || !self.toasts.is_empty()
+            || self.exporting.is_some()
+            || self.import.as_ref().is_some_and(ImportRun::is_working)
     }
 
     pub fn config(&self) -> &AppConfig {
@@ -246,6 +274,100 @@ impl App {
 
     pub fn bulk(&self) -> Option<&BulkRun> {
         self.bulk.as_ref()
+    }
+
+    pub fn import(&self) -> Option<&ImportRun> {
+        self.import.as_ref()
+    }
+
+    /// A merchant's details once its name has arrived.
+    pub fn merchant(&self, merchant_id: &str) -> Option<&Merchant> {
+        match self.merchants.get(merchant_id) {
+            Some(MerchantInfo::Known(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn merchant_info(&self, merchant_id: &str) -> Option<&MerchantInfo> {
+        self.merchants.get(merchant_id)
+    }
+
+    /// Every merchant whose name is known, for exports.
+    pub fn known_merchants(&self) -> crate::export::Merchants {
+        self.merchants
+            .iter()
+            .filter_map(|(id, m)| match m {
+                MerchantInfo::Known(m) => Some((id.clone(), m.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The filtered, sorted view as it is on screen.
+    pub fn visible_requests(&self) -> Vec<IntegrationRequest> {
+        self.visible
+            .iter()
+            .filter_map(|&i| self.store.get(i))
+            .cloned()
+            .collect()
+    }
+
+    /// Merchants of `items` never asked about, now marked as asked (so a
+    /// merchant is fetched once however many pages name it).
+    pub(crate) fn merchants_to_fetch<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = &'a IntegrationRequest>,
+    ) -> Vec<String> {
+        let mut ids = Vec::new();
+        for r in items {
+            if r.merchant_id.is_empty() || self.merchants.contains_key(&r.merchant_id) {
+                continue;
+            }
+            self.merchants
+                .insert(r.merchant_id.clone(), MerchantInfo::Pending);
+            ids.push(r.merchant_id.clone());
+        }
+        ids
+    }
+
+    /// A merchant lookup answered. A name can only add matches, so the
+    /// visible rows change only when the filter has a name-matching word in
+    /// the name; then just that merchant's rows are checked and merged in.
+    pub(crate) fn merchant_arrived(&mut self, merchant_id: String, merchant: Option<Merchant>) {
+        let Some(m) = merchant else {
+            self.merchants
+                .insert(merchant_id, MerchantInfo::Unavailable);
+            return;
+        };
+        let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
+        let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
+        self.merchants.insert(merchant_id, MerchantInfo::Known(m));
+        if !could_match {
+            return;
+        }
+        let store = &self.store;
+        let filter = &self.filter;
+        let of_merchant = |i: &u32| store.entry(*i).is_some_and(|e| e.merchant == slot);
+        let shown: HashSet<u32> = self.visible.iter().copied().filter(of_merchant).collect();
+        // `order` is sorted, so these come out sorted too.
+        let fresh: Vec<u32> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|i| of_merchant(i) && !shown.contains(i) && store.matches(*i, filter))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        let (key, rev) = (self.sort, self.reverse);
+        let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
+            (Some(x), Some(y)) => sort::compare(key, rev, x, y),
+            _ => a.cmp(b),
+        };
+        let before = self.cursor_index();
+        self.visible = merge(&self.visible, &fresh, cmp);
+        self.restore_cursor(before);
+        self.count_visible_marked();
     }
 
     /// The request at a position of the filtered list.
@@ -399,7 +521,7 @@ impl App {
             let store = &self.store;
             let filter = &self.filter;
             let mut v = base;
-            v.retain(|&i| store.entry(i).is_some_and(|e| filter.matches(&e.hay)));
+            v.retain(|&i| store.matches(i, filter));
             v
         };
         self.restore_cursor(before);
@@ -449,7 +571,7 @@ impl App {
         let filter = &self.filter;
         let passing: Vec<u32> = fresh
             .into_iter()
-            .filter(|&i| store.entry(i).is_some_and(|e| filter.matches(&e.hay)))
+            .filter(|&i| store.matches(i, filter))
             .collect();
         self.visible = merge(&self.visible, &passing, cmp);
         self.restore_cursor(before);

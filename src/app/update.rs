@@ -14,6 +14,7 @@ use super::bulk::{BulkPlan, BulkRun, Outcome, Phase};
 use super::command::Command;
 use super::keys::{self, Nav};
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
+use super::transfer::{self, ImportPhase};
 
 /// Rows moved per mouse wheel notch.
 const WHEEL_STEP: usize = 3;
@@ -71,6 +72,8 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
             app.mode = Mode::Bulk;
             bulk_key(app, k)
         }
+        Mode::Prompt(prompt) => transfer::prompt_key(app, k, prompt),
+        Mode::Import => transfer::import_key(app, k),
     }
 }
 
@@ -131,6 +134,8 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
                 app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
             }
         }
+        'e' => transfer::open_export(app),
+        'i' => transfer::open_import(app),
         _ => {}
     }
     Vec::new()
@@ -255,6 +260,14 @@ fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
     start_bulk(app, &entry.plan.ids, &entry.entered)
 }
 
+fn start_bulk(
+    app: &mut App,
+    ids: &[String],
+    entered: &std::collections::HashMap<String, String>,
+) -> Vec<Command> {
+    start_bulk_with(app, ids, entered, &Default::default())
+}
+
 fn activate(app: &mut App) -> Vec<Command> {
     let Some(r) = app.cursor_request() else {
         return Vec::new();
@@ -318,16 +331,23 @@ fn bulk_confirm_key(app: &mut App, k: KeyEvent, plan: BulkPlan) -> Vec<Command> 
 }
 
 /// Begin a run over `ids`: save entered terminalIds first, else activate
-/// straight away with bounded concurrency.
-fn start_bulk(
+/// straight away with bounded concurrency. `extra` holds requests the run
+/// may name that the list has not loaded (an import's, say).
+pub(super) fn start_bulk_with(
     app: &mut App,
     ids: &[String],
     entered: &std::collections::HashMap<String, String>,
+    extra: &std::collections::HashMap<String, IntegrationRequest>,
 ) -> Vec<Command> {
     let run_id = app.next_run_id;
     app.next_run_id += 1;
     let store = &app.store;
-    let run = BulkRun::new(run_id, ids, |id| store.by_id(id), entered);
+    let run = BulkRun::new(
+        run_id,
+        ids,
+        |id| store.by_id(id).or_else(|| extra.get(id)),
+        entered,
+    );
     let mut cmds: Vec<Command> = run
         .items
         .iter()
@@ -410,7 +430,12 @@ fn close_results(app: &mut App) {
             .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
         app.refilter(false);
     }
-    app.mode = Mode::List;
+    // An import that went on to activate shows its own results next.
+    app.mode = if app.import.is_some() {
+        Mode::Import
+    } else {
+        Mode::List
+    };
 }
 
 fn request_quit(app: &mut App) {
@@ -422,13 +447,20 @@ fn request_quit(app: &mut App) {
 }
 
 fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
-    match app.bulk.as_mut() {
-        Some(run) if run.phase == Phase::Running => {
-            run.cancel_requested = true;
-            vec![Command::CancelBulk { run_id: run.run_id }]
-        }
-        _ => Vec::new(),
+    let mut cmds = Vec::new();
+    if let Some(run) = app.bulk.as_mut()
+        && run.phase == Phase::Running
+    {
+        run.cancel_requested = true;
+        cmds.push(Command::CancelBulk { run_id: run.run_id });
     }
+    if let Some(run) = app.import.as_mut()
+        && run.phase == ImportPhase::Setting
+    {
+        run.cancel_requested = true;
+        cmds.push(Command::CancelBulk { run_id: run.run_id });
+    }
+    cmds
 }
 
 fn on_mouse(app: &mut App, m: MouseEvent) {
@@ -438,6 +470,19 @@ fn on_mouse(app: &mut App, m: MouseEvent) {
         }
         (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
             *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
+        }
+        (Mode::Import, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+            if let Some(run) = app.import.as_mut() {
+                let len = match run.phase {
+                    ImportPhase::Preview => run.plan.rows.len(),
+                    _ => run.items.len(),
+                };
+                run.scroll = if m.kind == MouseEventKind::ScrollDown {
+                    (run.scroll + WHEEL_STEP).min(len.saturating_sub(1))
+                } else {
+                    run.scroll.saturating_sub(WHEEL_STEP)
+                };
+            }
         }
         (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
             if let Some(run) = app.bulk.as_mut() {
@@ -503,10 +548,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             load_id,
             items,
             done,
-        } => {
-            on_page(app, load_id, items, done);
-            Vec::new()
-        }
+        } => on_page(app, load_id, items, done),
         ApiEvent::LoadFailed { load_id, error } => {
             if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
                 app.loading = None;
@@ -532,16 +574,50 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
+        ApiEvent::Merchant {
+            merchant_id,
+            merchant,
+        } => {
+            app.merchant_arrived(merchant_id, merchant);
+            Vec::new()
+        }
+        ApiEvent::Exported {
+            path,
+            count,
+            result,
+        } => {
+            transfer::on_exported(app, path, count, result);
+            Vec::new()
+        }
+        ApiEvent::ImportPlanned { path, result } => {
+            transfer::on_planned(app, path, result);
+            Vec::new()
+        }
+        ApiEvent::ImportRow { run_id, id, result } => {
+            transfer::on_row(app, run_id, id, result);
+            Vec::new()
+        }
+        ApiEvent::ImportFinished { run_id, cancelled } => {
+            transfer::on_finished(app, run_id, cancelled)
+        }
     }
 }
 
-fn on_page(app: &mut App, load_id: u64, items: Vec<IntegrationRequest>, done: bool) {
-    let Some(loading) = app.loading.as_mut() else {
-        return;
-    };
-    if loading.id != load_id {
-        return;
+fn on_page(
+    app: &mut App,
+    load_id: u64,
+    items: Vec<IntegrationRequest>,
+    done: bool,
+) -> Vec<Command> {
+    if app.loading.as_ref().is_none_or(|l| l.id != load_id) {
+        return Vec::new();
     }
+    // Names for merchants never seen before; the worker fetches them beside
+    // the load, never in its way.
+    let ids = app.merchants_to_fetch(&items);
+    let Some(loading) = app.loading.as_mut() else {
+        return Vec::new();
+    };
     if let Some(staged) = loading.staged.as_mut() {
         staged.extend(items);
         if done {
@@ -573,6 +649,11 @@ fn on_page(app: &mut App, load_id: u64, items: Vec<IntegrationRequest>, done: bo
         app.loaded_once = true;
         app.load_error = None;
         app.prune_marks();
+    }
+    if ids.is_empty() {
+        Vec::new()
+    } else {
+        vec![Command::FetchMerchants { ids }]
     }
 }
 

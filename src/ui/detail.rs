@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::App;
 
-use super::format::{age, local, local_short};
+use super::format::{age, clean, local, local_short};
 use super::theme::Theme;
 
 pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -59,7 +59,7 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     } else if app.activating.contains(&r.id) {
         status.push(Span::raw("  (activating…)"));
     }
-    let lines = vec![
+    let mut lines = vec![
         field("id", r.id.clone()),
         Line::from(status),
         field("type", r.kind.to_string()),
@@ -89,6 +89,16 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         field("created by", r.created_by.clone().unwrap_or_else(dash)),
         field("updated by", r.updated_by.clone().unwrap_or_else(dash)),
     ];
+    if let Some(m) = app.merchant(&r.merchant_id) {
+        let mut name = vec![
+            Span::styled(format!("{:<12}", "merchant"), theme.label()),
+            Span::raw(clean(&m.name)),
+        ];
+        if m.test {
+            name.push(Span::styled(" TEST", theme.warn()));
+        }
+        lines.insert(4, Line::from(name));
+    }
     frame.render_widget(block, area);
     // Below a narrow list there are few lines but a wide pane: two columns,
     // so every field still shows at 80x24.
@@ -96,7 +106,6 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
-        let mut lines = lines;
         let rest = lines.split_off(7);
         frame.render_widget(Paragraph::new(lines), left);
         frame.render_widget(Paragraph::new(rest), right);

@@ -30,7 +30,7 @@ pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Re
     inner
 }
 
-fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
+pub fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (k, what)) in keys.iter().enumerate() {
         if i > 0 {
@@ -61,7 +61,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             Span::raw(value),
         ])
     };
-    let lines = vec![
+    let mut lines = vec![
         Line::from(Span::styled(
             format!("Activate this {} integration request?", r.kind),
             theme.bold(),
@@ -69,6 +69,15 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
         Line::default(),
         field("id", r.id.clone()),
         field("type", r.kind.to_string()),
+    ];
+    if let Some(m) = app.merchant(&r.merchant_id) {
+        let tag = if m.test { " (TEST)" } else { "" };
+        lines.push(field(
+            "merchant",
+            format!("{}{tag}", super::format::clean(&m.name)),
+        ));
+    }
+    lines.extend([
         field("merchantId", r.merchant_id.clone()),
         field(
             "terminalId",
@@ -76,7 +85,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
         ),
         Line::default(),
         keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
-    ];
+    ]);
     let inner = frame_box(
         frame,
         centered(area, 60, lines.len() as u16 + 2),

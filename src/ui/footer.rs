@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, FormThen, Mode, Phase, ToastKind};
+use crate::app::{App, FormThen, ImportPhase, Mode, Phase, PromptKind, ToastKind};
 
 use super::theme::Theme;
 
@@ -71,6 +71,8 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("p", "pending/all"),
             ("s/S", "sort"),
             ("r", "reload"),
+            ("e", "export"),
+            ("i", "import"),
         ],
         Mode::Filter => &[
             ("Enter", "keep filter"),
@@ -92,6 +94,21 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("e", "enter missing terminalIds"),
             ("Esc", "cancel"),
         ],
+        Mode::Prompt(p) => match p.kind {
+            PromptKind::Export => &[("Enter", "export"), ("Esc", "cancel")],
+            PromptKind::Import => &[("Enter", "preview"), ("Esc", "cancel")],
+        },
+        Mode::Import => match app.import.as_ref().map(|r| r.phase) {
+            Some(ImportPhase::Preview) => &[
+                ("y/Enter", "set terminalIds"),
+                ("a", "set and activate"),
+                ("j/k", "scroll"),
+                ("Esc", "cancel"),
+            ],
+            Some(ImportPhase::Setting) => &[("Esc", "cancel run")],
+            Some(ImportPhase::Finished { .. }) => &[("j/k", "scroll"), ("Esc/Enter/q", "close")],
+            Some(ImportPhase::Planning) | None => &[("Esc", "cancel")],
+        },
         Mode::Bulk => match app.bulk.as_ref().map(|r| r.phase) {
             Some(Phase::Finished { .. }) | None => &[
                 ("R", "retry failed"),

@@ -38,6 +38,12 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Text from the server or a file without control characters, so it cannot
+/// move the cursor or recolour the screen.
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
 /// Split text into lines of at most `width` characters at spaces (a word
 /// longer than the width is cut).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -2,13 +2,13 @@
 //! on screen, so drawing costs the same for ten rows or a hundred thousand.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::App;
 
-use super::format::age;
+use super::format::{age, clean, clip};
 use super::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
@@ -115,6 +115,7 @@ pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
 
     let now = app.now;
     let cursor = app.cursor;
+    let merchant_w = merchant_width(inner.width);
     let mut rows = Vec::with_capacity(window.len());
     for pos in window {
         let Some(r) = app.visible_request(pos) else {
@@ -141,7 +142,10 @@ pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             }),
             Cell::from(r.status.as_str().to_string()).style(theme.status(&r.status)),
             Cell::from(r.kind.as_str().to_string()),
-            Cell::from(r.merchant_id.clone()),
+            Cell::from(match app.merchant(&r.merchant_id) {
+                Some(m) => merchant_line(&m.name, m.test, &r.merchant_id, merchant_w, theme),
+                None => Line::raw(r.merchant_id.clone()),
+            }),
             Cell::from(r.account_id.clone()),
             Cell::from(terminal),
             Cell::from(age(now, r.created_at)),
@@ -152,6 +156,55 @@ pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         rows.push(row);
     }
     frame.render_widget(header_table(theme, rows), inner);
+}
+
+/// The merchant column's width in a table `width` wide, as the table
+/// itself will lay it out.
+fn merchant_width(width: u16) -> usize {
+    Layout::horizontal(widths())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1))
+        .get(3)
+        .map_or(0, |r| usize::from(r.width))
+}
+
+/// `Name TEST · 5ee0c4…` in `width` columns. When that does not fit, the
+/// name is cut while it keeps 16 columns; narrower, the id part goes, then
+/// the TEST tag.
+pub fn merchant_line(
+    name: &str,
+    test: bool,
+    id: &str,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let name = clean(name);
+    let tag = if test { " TEST" } else { "" };
+    let short_id: String = id.chars().take(6).collect();
+    let id_part = if id.chars().count() > 6 {
+        format!(" · {short_id}…")
+    } else {
+        format!(" · {id}")
+    };
+    let name_len = name.chars().count();
+    let tag_len = tag.chars().count();
+    let id_len = id_part.chars().count();
+    let room = width.saturating_sub(tag_len + id_len);
+    let mut spans = Vec::with_capacity(3);
+    // The id part only when the name keeps a fair share; else the name (the
+    // detail pane has the id).
+    if room >= name_len || room >= 16 {
+        spans.push(Span::raw(clip(&name, room)));
+        spans.push(Span::styled(tag, theme.warn()));
+        spans.push(Span::styled(id_part, theme.dim()));
+    } else if width.saturating_sub(tag_len) >= name_len.min(8) {
+        spans.push(Span::raw(clip(&name, width.saturating_sub(tag_len))));
+        spans.push(Span::styled(tag, theme.warn()));
+    } else {
+        spans.push(Span::raw(clip(&name, width)));
+    }
+    Line::from(spans)
 }
 
 fn widths() -> [Constraint; 7] {

@@ -10,6 +10,7 @@ pub mod format;
 mod help;
 mod list;
 mod theme;
+mod transfer;
 
 #[cfg(test)]
 mod tests;
@@ -78,6 +79,15 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             dialog::confirm(frame, area, app, &id, theme);
         }
         Mode::BulkConfirm(plan) => dialog::bulk_confirm(frame, area, plan, theme),
+        Mode::Prompt(p) => {
+            let p = p.clone();
+            transfer::prompt(frame, area, app, &p, theme);
+        }
+        Mode::Import => {
+            if let Some(run) = app.import.as_mut() {
+                transfer::overlay(frame, area, run, theme);
+            }
+        }
         Mode::Bulk => {
             if let Some(run) = app.bulk.as_mut() {
                 if matches!(run.phase, Phase::Finished { .. }) {

@@ -213,6 +213,75 @@ fn scenes() -> Vec<(&'static str, Scene)> {
             app.init();
             app
         }),
+        ("list_names", || {
+            let mut app = named();
+            move_to(&mut app, "REQ2epayNoTid");
+            app
+        }),
+        ("export_prompt", || {
+            let mut app = named();
+            app.set_filter_text("type:epay");
+            update(&mut app, ch('e'));
+            app
+        }),
+        ("import_preview", || {
+            let mut app = named();
+            update(&mut app, ch('i'));
+            typed(&mut app, "terminals.csv");
+            update(&mut app, key(KeyCode::Enter));
+            api(
+                &mut app,
+                ApiEvent::ImportPlanned {
+                    path: "terminals.csv".into(),
+                    result: Ok(import_plan(IMPORT_CSV, &requests())),
+                },
+            );
+            app
+        }),
+        ("import_results", || {
+            let mut app = named();
+            update(&mut app, ch('i'));
+            typed(&mut app, "terminals.csv");
+            update(&mut app, key(KeyCode::Enter));
+            api(
+                &mut app,
+                ApiEvent::ImportPlanned {
+                    path: "terminals.csv".into(),
+                    result: Ok(import_plan(IMPORT_CSV, &requests())),
+                },
+            );
+            let cmds = update(&mut app, ch('y'));
+            let Some(crate::app::Command::ImportApply { run_id, .. }) = cmds.first() else {
+                panic!("{cmds:?}");
+            };
+            let run_id = *run_id;
+            let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
+            set.terminal_id = Some("11000099".into());
+            api(
+                &mut app,
+                ApiEvent::ImportRow {
+                    run_id,
+                    id: "REQ2epayNoTid".into(),
+                    result: crate::app::ImportRowResult::Set(set),
+                },
+            );
+            api(
+                &mut app,
+                ApiEvent::ImportRow {
+                    run_id,
+                    id: "REQ1verifone".into(),
+                    result: crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
+                },
+            );
+            api(
+                &mut app,
+                ApiEvent::ImportFinished {
+                    run_id,
+                    cancelled: false,
+                },
+            );
+            app
+        }),
         ("quit_confirm", || {
             let mut app = loaded();
             mark(&mut app, &["REQ1verifone"]);

@@ -1,0 +1,354 @@
+//! The export/import path prompt and the import overlay: planning, the
+//! preview of every row, progress while the terminalIds are set, results.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
+
+use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind};
+use crate::import::{PlannedRow, RowClass};
+
+use super::dialog::{centered, frame_box, keys_line};
+use super::format::{clean, clip, wrap};
+use super::theme::Theme;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: Theme) {
+    let (title, about, after) = match prompt.kind {
+        PromptKind::Export => (
+            "Export",
+            format!(
+                "Write the {} shown, in list order, to a file.",
+                plural(app.visible_len(), "request", "requests")
+            ),
+            "Ends in .csv or .json; relative to the working directory. Enter exports; Esc cancels.",
+        ),
+        PromptKind::Import => (
+            "Import terminalIds",
+            "CSV columns: id (or merchantId and type) and terminalId.".to_string(),
+            "Enter previews every row; nothing is sent until you confirm. Esc cancels.",
+        ),
+    };
+    let outer = centered(area, 64, 10);
+    let inner = frame_box(frame, outer, title, theme);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let label = "file: ";
+    let field_w = inner.width.saturating_sub(label.len() as u16 + 1) as usize;
+    let scroll = prompt.input.visual_scroll(field_w);
+    let value: String = prompt.input.value().chars().skip(scroll).collect();
+    let error = match &prompt.error {
+        Some(e) => Line::from(Span::styled(e.clone(), theme.error())),
+        None => Line::default(),
+    };
+    let lines = vec![
+        Line::from(Span::styled(
+            clip(&about, inner.width as usize),
+            theme.bold(),
+        )),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(label, theme.label()),
+            Span::styled(value, theme.bold()),
+        ]),
+        error,
+        Line::default(),
+        Line::from(Span::styled(after, theme.dim())),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if inner.height > 2 {
+        let x = inner.x
+            + label.len() as u16
+            + prompt.input.visual_cursor().saturating_sub(scroll) as u16;
+        if x < inner.right() {
+            frame.set_cursor_position(Position::new(x, inner.y + 2));
+        }
+    }
+}
+
+pub fn overlay(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+    match run.phase {
+        ImportPhase::Planning => planning(frame, area, run, theme),
+        ImportPhase::Preview => preview(frame, area, run, theme),
+        ImportPhase::Setting => progress(frame, area, run, theme),
+        ImportPhase::Finished { .. } => results(frame, area, run, theme),
+    }
+}
+
+fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+    let inner = frame_box(frame, centered(area, 64, 6), "Import terminalIds", theme);
+    let lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "Reading {} and fetching the current requests…",
+                run.path_text()
+            ),
+            theme.bold(),
+        )),
+        Line::from("Nothing is sent until you confirm the preview."),
+        Line::default(),
+        keys_line(theme, &[("Esc", "cancel")]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The big box the preview and the results share.
+fn big_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    let w = area.width.saturating_sub(4).min(120);
+    let h = area.height.saturating_sub(2);
+    frame_box(frame, centered(area, w, h), title, theme)
+}
+
+/// One entry of a scrolling list: a fixed-width head and a text wrapped
+/// under itself.
+struct Entry {
+    head: String,
+    text: String,
+    style: Style,
+}
+
+/// The lines for `entries` from `scroll`, clamping `scroll` so the last
+/// entries just fill the view.
+fn list_lines(
+    entries: &[Entry],
+    head_w: usize,
+    width: usize,
+    height: usize,
+    scroll: &mut usize,
+) -> Vec<Line<'static>> {
+    let text_w = width.saturating_sub(head_w).max(20);
+    let mut max = entries.len();
+    let mut used = 0;
+    while let Some(e) = max.checked_sub(1).and_then(|i| entries.get(i)) {
+        used += wrap(&e.text, text_w).len();
+        if used > height {
+            break;
+        }
+        max -= 1;
+    }
+    *scroll = (*scroll).min(max);
+    let mut lines = Vec::new();
+    for e in entries.iter().skip(*scroll) {
+        if lines.len() >= height {
+            break;
+        }
+        for (i, part) in wrap(&e.text, text_w).into_iter().enumerate() {
+            let head = if i == 0 {
+                e.head.clone()
+            } else {
+                " ".repeat(head_w)
+            };
+            lines.push(Line::from(vec![
+                Span::raw(head),
+                Span::styled(part, e.style),
+            ]));
+        }
+    }
+    lines.truncate(height);
+    lines
+}
+
+fn row_text(r: &PlannedRow) -> String {
+    let tid = clean(r.terminal_id.as_deref().unwrap_or("-"));
+    match r.class {
+        RowClass::WillSet => format!("set terminalId {tid}"),
+        RowClass::Unchanged => format!("already has terminalId {tid}"),
+        _ => clean(r.reason.as_deref().unwrap_or("")),
+    }
+}
+
+fn class_style(class: RowClass, theme: Theme) -> Style {
+    match class {
+        RowClass::WillSet => theme.ok(),
+        RowClass::Unchanged | RowClass::Duplicate => theme.dim(),
+        RowClass::Conflicting => theme.warn(),
+        RowClass::UnknownRequest | RowClass::Invalid => theme.error(),
+    }
+}
+
+/// The id column: full ids where there is room, shorter below 110 columns.
+fn id_width(width: u16) -> usize {
+    if width >= 110 { 24 } else { 14 }
+}
+
+fn head_width(width: u16) -> usize {
+    5 + 1 + 15 + 1 + id_width(width) + 1
+}
+
+fn head(width: u16, line: u64, label: &str, who: &str) -> String {
+    let w = id_width(width);
+    format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
+}
+
+fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+    let title = format!("Import preview: {}", run.path_text());
+    let inner = big_box(frame, area, &title, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let plan = &run.plan;
+    let will = plan.count(RowClass::WillSet);
+    let counts = RowClass::ALL
+        .iter()
+        .map(|&c| format!("{} {}", plan.count(c), c.label()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let head_lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "{} in the file. Nothing has been sent.",
+                plural(plan.rows.len(), "row", "rows")
+            ),
+            theme.bold(),
+        )),
+        Line::from(counts),
+    ];
+    let mut keys: Vec<(&str, String)> = Vec::new();
+    if will > 0 {
+        keys.push((
+            "y/Enter",
+            format!("set {}", plural(will, "terminalId", "terminalIds")),
+        ));
+        keys.push(("a", "set them, then activate".to_string()));
+        keys.push(("Esc", "cancel".to_string()));
+    } else {
+        keys.push(("Esc", "close: nothing to set".to_string()));
+    }
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    let [top, list, bottom] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
+    frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
+    let entries: Vec<Entry> = plan
+        .rows
+        .iter()
+        .map(|r| {
+            let who =
+                r.id.clone()
+                    .or_else(|| r.merchant_id.clone())
+                    .unwrap_or_else(|| "-".into());
+            Entry {
+                head: head(list.width, r.line, r.class.label(), &who),
+                text: row_text(r),
+                style: class_style(r.class, theme),
+            }
+        })
+        .collect();
+    let lines = list_lines(
+        &entries,
+        head_width(list.width),
+        list.width as usize,
+        list.height as usize,
+        &mut run.scroll,
+    );
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn summary(run: &ImportRun) -> String {
+    let c = run.counts();
+    format!(
+        "{} set · {} unchanged · {} skipped · {} failed",
+        c.set, c.unchanged, c.skipped, c.failed
+    )
+}
+
+fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+    let inner = frame_box(frame, centered(area, 72, 8), "Import terminalIds", theme);
+    if inner.height == 0 {
+        return;
+    }
+    let c = run.counts();
+    let [status, gauge, counts] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let what = if run.cancel_requested {
+        "Cancelling: waiting for the calls in flight to finish…".to_string()
+    } else {
+        format!(
+            "Setting terminalIds from {}{}…",
+            run.path_text(),
+            if run.activate {
+                ", then activating"
+            } else {
+                ""
+            }
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            clip(&what, status.width as usize),
+            theme.bold(),
+        )),
+        status,
+    );
+    let ratio = if c.total() == 0 {
+        1.0
+    } else {
+        c.done() as f64 / c.total() as f64
+    };
+    frame.render_widget(
+        Gauge::default()
+            .gauge_style(theme.gauge())
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(format!("{}/{} done", c.done(), c.total())),
+        gauge,
+    );
+    frame.render_widget(
+        Paragraph::new(format!("{} · {} waiting", summary(run), c.waiting))
+            .wrap(Wrap { trim: false }),
+        counts,
+    );
+}
+
+fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+    let title = match run.phase {
+        ImportPhase::Finished { cancelled: true } => {
+            format!("Import results (cancelled): {}", run.path_text())
+        }
+        _ => format!("Import results: {}", run.path_text()),
+    };
+    let inner = big_box(frame, area, &title, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Span::styled(summary(run), theme.bold())),
+        top,
+    );
+    let entries: Vec<Entry> = run
+        .items
+        .iter()
+        .map(|i| Entry {
+            head: head(list.width, i.line, &clip(&clean(&i.terminal_id), 15), &i.id),
+            text: i.outcome.text(),
+            style: match i.outcome {
+                ImportOutcome::Set => theme.ok(),
+                ImportOutcome::Failed(_) => theme.error(),
+                ImportOutcome::Skipped(_) => theme.warn(),
+                _ => theme.dim(),
+            },
+        })
+        .collect();
+    let lines = list_lines(
+        &entries,
+        head_width(list.width),
+        list.width as usize,
+        list.height as usize,
+        &mut run.scroll,
+    );
+    frame.render_widget(Paragraph::new(lines), list);
+}
