@@ -219,6 +219,16 @@ fn startup_process(rounds: usize) {
                 break;
             }
         }
+        // End intake itself, not only the pty's owner, so no run is left
+        // behind competing for the CPU with the next measurement.
+        if let Ok(out) = Process::new("pgrep")
+            .args(["-P", &child.id().to_string()])
+            .output()
+        {
+            for pid in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let _ = Process::new("kill").args(["-9", pid]).status();
+            }
+        }
         let _ = child.kill();
         let _ = child.wait();
         let _ = std::fs::remove_dir_all(&dir);

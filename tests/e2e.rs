@@ -378,3 +378,80 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("HUP");
 }
+
+/// Closing the terminal under the console (an ssh session dropping) must end
+/// it: crossterm spins reading a hung-up terminal, so intake has to leave on
+/// the SIGHUP rather than stay behind burning a core.
+#[test]
+fn closing_the_terminal_ends_the_console() {
+    if !tmux_available() {
+        panic!("tmux is required for the end-to-end tests");
+    }
+    let sim = Sim::start();
+    let dir = scratch("hangup");
+    let tmux = Tmux::start("hangup", 100, 30, &console_command(&sim, &dir));
+    tmux.wait_for("the list", |s| s.contains("pending"));
+    let pane = tmux.format("#{pane_pid}");
+    let out = Command::new("pgrep")
+        .args(["-P", &pane, "-x", "intake"])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no intake process under the pane");
+    drop(tmux); // kills the tmux server: the pane's terminal hangs up
+    let gone = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.split_whitespace().nth(2) == Some("Z"))
+            .unwrap_or(true)
+    };
+    wait_until("intake to exit after its terminal closed", gone);
+
+    // The same hang-up the instant the first frame is out: the race in which
+    // crossterm reads the dead terminal before the loop sees the signal.
+    // util-linux `script` gives a pty that dies with it.
+    for round in 0..8 {
+        let cmd = format!(
+            "stty cols 100 rows 30; INTAKE_CONFIG={home}/none.toml INTAKE_LOG_FILE={home}/hup{round}.log \
+             INTAKE_AUDIT_FILE={home}/audit.jsonl exec {bin} --demo",
+            home = shell_quote(&dir),
+            bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_intake"))),
+        );
+        let Ok(mut script) = Command::new("script")
+            .args(["-qfec", &cmd, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            return; // no util-linux script here: the tmux case above stands
+        };
+        let mut out = script.stdout.take().expect("stdout");
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&seen).contains("DEMO") {
+            match std::io::Read::read(&mut out, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+        let child = Command::new("pgrep")
+            .args(["-P", &script.id().to_string(), "-x", "intake"])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        let _ = script.kill();
+        let _ = script.wait();
+        if pid.is_empty() {
+            continue;
+        }
+        let gone = || {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .map(|s| s.split_whitespace().nth(2) == Some("Z"))
+                .unwrap_or(true)
+        };
+        wait_until(
+            &format!("intake to exit after its pty died (round {round})"),
+            gone,
+        );
+    }
+}

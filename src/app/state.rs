@@ -18,6 +18,9 @@ use super::sort::{self, SortKey};
 use super::store::Store;
 use super::transfer::{ImportRun, Prompt};
 
+/// How many earlier filters keep their rows for a quick way back.
+const FILTER_HISTORY: usize = 64;
+
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     pub profile: String,
@@ -129,6 +132,13 @@ pub struct App {
     pub(crate) filter: Filter,
     pub(crate) filter_text: String,
     pub(crate) filter_input: Input,
+    /// The visible rows of the filters typed on the way to this one, so
+    /// deleting a character restores them instead of scanning every row.
+    /// Valid only while `generation` is unchanged.
+    filter_history: Vec<(Filter, Vec<u32>)>,
+    filter_history_generation: u64,
+    /// Bumped whenever the rows, their order or their matching change.
+    generation: u64,
     pub(crate) sort: SortKey,
     pub(crate) reverse: bool,
     pub(crate) cursor: usize,
@@ -178,6 +188,9 @@ impl App {
             visible: Vec::new(),
             filter: Filter::default(),
             filter_text: String::new(),
+            filter_history: Vec::new(),
+            filter_history_generation: 0,
+            generation: 0,
             filter_input: Input::default(),
             sort: SortKey::Age,
             reverse: false,
@@ -339,6 +352,7 @@ impl App {
                 .insert(merchant_id, MerchantInfo::Unavailable);
             return;
         };
+        self.generation += 1;
         let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
         let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
         self.merchants.insert(merchant_id, MerchantInfo::Known(m));
@@ -365,6 +379,7 @@ impl App {
             _ => a.cmp(b),
         };
         let before = self.cursor_index();
+        self.generation += 1;
         self.visible = merge(&self.visible, &fresh, cmp);
         self.restore_cursor(before);
         self.count_visible_marked();
@@ -399,8 +414,37 @@ impl App {
         if filter == self.filter {
             return;
         }
-        self.filter = filter;
-        self.refilter(narrow);
+        let mut narrow = narrow;
+        if self.filter_history_generation != self.generation {
+            // Rows changed since the last keystroke: what is shown is no
+            // base to narrow from, and what was remembered is stale.
+            narrow = false;
+            self.filter_history.clear();
+            self.filter_history_generation = self.generation;
+        }
+        if let Some(pos) = self.filter_history.iter().rposition(|(f, _)| *f == filter) {
+            // Back to a filter seen on the way here: its rows are known.
+            let before = self.cursor_index();
+            self.filter_history.truncate(pos + 1);
+            if let Some((f, rows)) = self.filter_history.pop() {
+                self.filter = f;
+                self.visible = rows;
+            }
+            self.restore_cursor(before);
+            self.count_visible_marked();
+            return;
+        }
+        if narrow {
+            if self.filter_history.len() >= FILTER_HISTORY {
+                self.filter_history.remove(0);
+            }
+            let previous = std::mem::replace(&mut self.filter, filter);
+            self.filter_history.push((previous, self.visible.clone()));
+        } else {
+            self.filter_history.clear();
+            self.filter = filter;
+        }
+        self.filter_rows(narrow);
     }
 
     pub fn set_sort(&mut self, key: SortKey, reverse: bool) {
@@ -508,7 +552,13 @@ impl App {
 
     /// Recompute the visible rows from the filter. `narrow` says the new
     /// filter only removes rows, so the current result can be the start.
+    /// Filter again after the rows, their order or their text changed.
     pub(crate) fn refilter(&mut self, narrow: bool) {
+        self.generation += 1;
+        self.filter_rows(narrow);
+    }
+
+    fn filter_rows(&mut self, narrow: bool) {
         let before = self.cursor_index();
         let base = if narrow {
             std::mem::take(&mut self.visible)
@@ -573,6 +623,7 @@ impl App {
             .into_iter()
             .filter(|&i| store.matches(i, filter))
             .collect();
+        self.generation += 1;
         self.visible = merge(&self.visible, &passing, cmp);
         self.restore_cursor(before);
         self.count_visible_marked();
@@ -616,6 +667,8 @@ impl App {
             *s = req.clone();
         }
         if self.store.find(&req.id).is_some() {
+            // Its text may now match other filters: earlier results are stale.
+            self.generation += 1;
             self.store.upsert(req);
         }
     }

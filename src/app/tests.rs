@@ -1267,3 +1267,43 @@ fn move_to_remapped(app: &mut App, id: &str) {
     }
     panic!("{id} is not visible");
 }
+
+#[test]
+fn deleting_filter_characters_gives_what_a_full_recompute_gives() {
+    let fresh = |text: &str| {
+        let mut app = loaded();
+        app.set_filter_text(text);
+        visible_ids(&app)
+    };
+    let mut app = loaded();
+    let words = [
+        "t",
+        "ty",
+        "type:",
+        "type:e",
+        "type:ep",
+        "type:epay",
+        "type:epay 1",
+    ];
+    for w in words {
+        app.set_filter_text(w);
+        assert_eq!(visible_ids(&app), fresh(w), "typing {w:?}");
+    }
+    for w in words.iter().rev().skip(1).chain(std::iter::once(&"")) {
+        app.set_filter_text(w);
+        assert_eq!(visible_ids(&app), fresh(w), "deleting back to {w:?}");
+    }
+    // A row that changes while a filter is typed is matched afresh on the
+    // way back, not from what was remembered before the change.
+    app.set_filter_text("terminal:");
+    app.set_filter_text("terminal:7");
+    let id = visible_ids(&loaded())[0].clone();
+    let mut changed = app.request(&id).expect("known").clone();
+    changed.terminal_id = Some("77777777".into());
+    changed.terminal = None;
+    app.patch(changed);
+    app.set_filter_text("terminal:77777777");
+    assert_eq!(visible_ids(&app), vec![id.clone()]);
+    app.set_filter_text("terminal:7");
+    assert!(visible_ids(&app).contains(&id));
+}

@@ -13,9 +13,11 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use crate::app::{Action, ApiEvent, App, Command, update};
 use crate::ui;
 
-pub const TICK: Duration = Duration::from_millis(125);
-/// Ages in the list move by the minute; redraw at least this often when idle.
-const IDLE_REDRAW_TICKS: u32 = 8;
+/// While something is moving (a load, a bulk run) a frame is drawn every
+/// tick, so the screen never goes more than this long without one.
+pub const TICK: Duration = Duration::from_millis(40);
+/// Ages in the list move by the minute; when idle, redraw once a second.
+const IDLE_REDRAW_TICKS: u32 = 25;
 
 /// Run until the app quits or input ends. Takes its input and backend as
 /// parameters so tests can inject keys and read the screen.

@@ -49,21 +49,29 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
         .map_err(|e| Failure::Reported(format!("The terminal failed: {e}.")))
 }
 
+/// How long a signalled console may take to wind down before it is ended.
+const SIGNAL_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// SIGTERM and SIGHUP arrive as ctrl-c, so the loop ends and the terminal
-/// is restored the same way as on a normal quit.
+/// is restored the same way as on a normal quit. If the loop cannot take the
+/// key (crossterm spins reading a terminal that hung up, never yielding),
+/// the process restores what it can and exits after a grace period, as the
+/// signal's default action would have.
 fn signals() -> impl futures_util::Stream<Item = std::io::Result<crossterm::event::Event>> + Unpin {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        for kind in [SignalKind::terminate(), SignalKind::hangup()] {
+        for (kind, code) in [(SignalKind::terminate(), 143), (SignalKind::hangup(), 129)] {
             if let Ok(mut s) = signal(kind) {
                 let tx = tx.clone();
                 tokio::spawn(async move {
-                    while s.recv().await.is_some() {
-                        if tx.send(Ok(event_loop::quit_key())).is_err() {
-                            break;
-                        }
+                    if s.recv().await.is_some() {
+                        let _ = tx.send(Ok(event_loop::quit_key()));
+                        tokio::time::sleep(SIGNAL_GRACE).await;
+                        tracing::warn!(code, "the console did not stop after a signal; exiting");
+                        terminal::restore();
+                        std::process::exit(code);
                     }
                 });
             }

@@ -68,7 +68,8 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     ));
     if app.is_loading() {
         spans.push(sep);
-        let frame_no = (app.ticks % SPINNER.len() as u64) as usize;
+        // Two ticks (80 ms) per spinner frame.
+        let frame_no = ((app.ticks / 2) % SPINNER.len() as u64) as usize;
         spans.push(Span::styled(
             format!("{} loading", SPINNER[frame_no]),
             theme.bar(),
