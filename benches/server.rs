@@ -117,11 +117,7 @@ fn load_figures(count: usize) {
             f[1],
             ms(secs(f[2])),
             ms(secs(f[3])),
-            if rss <= 150.0 {
-                " (≤ 150 MB ok)"
-            } else {
-                " (OVER 150 MB TARGET)"
-            }
+            support::verdict(rss <= 150.0, "≤ 150 MB"),
         );
     }
 }
@@ -346,22 +342,14 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
             ms(f.wall),
             ms(ideal),
             if concurrency > 1 {
-                if ratio <= 1.25 {
-                    " (≤ 1.25 ok)"
-                } else {
-                    " (OVER 1.25 TARGET)"
-                }
+                support::verdict(ratio <= 1.25, "≤ 1.25")
             } else {
-                " (baseline)"
+                " (baseline)".to_string()
             },
             f.activated,
             f.frames,
             ms(f.max_gap),
-            if f.max_gap <= Duration::from_millis(50) {
-                " (≤ 50 ms ok)"
-            } else {
-                " (OVER 50 ms TARGET)"
-            },
+            support::verdict(f.max_gap <= Duration::from_millis(50), "≤ 50 ms"),
         );
     }
 }

@@ -56,6 +56,12 @@ pub fn report(
     target_p99: Option<Duration>,
 ) {
     let mut verdict = String::new();
+    // A smoke run is a debug build at a tiny size: no verdicts from it.
+    let (target_median, target_p99) = if smoke() {
+        (None, None)
+    } else {
+        (target_median, target_p99)
+    };
     if let Some(t) = target_median {
         verdict += if s.median <= t {
             " median ok"
@@ -79,6 +85,15 @@ pub fn report(
         ms(s.p99),
         ms(s.max)
     );
+}
+
+/// " (within target)" or " (OVER ... TARGET)", or nothing in a smoke run.
+pub fn verdict(ok: bool, target: &str) -> String {
+    match (smoke(), ok) {
+        (true, _) => String::new(),
+        (false, true) => format!(" ({target} ok)"),
+        (false, false) => format!(" (OVER {target} TARGET)"),
+    }
 }
 
 /// Peak resident set of this process in MB (VmHWM), where /proc has it.
