@@ -108,25 +108,7 @@ fn table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
             ]
         })
         .collect();
-    let mut widths = headers.map(str::len);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
-        let mut s = String::new();
-        for (cell, w) in cells.iter().zip(widths.iter()) {
-            s.push_str(&format!("{cell:<w$}  "));
-        }
-        writeln!(out, "{}", s.trim_end())
-    };
-    line(out, &headers)?;
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        line(out, &cells)?;
-    }
-    Ok(())
+    super::output::aligned(out, &headers, &rows)
 }
 
 #[cfg(test)]

@@ -50,27 +50,31 @@ pub fn table(
             ]
         })
         .collect();
-    let mut widths = headers.map(str::len);
-    for row in &rows {
+    aligned(out, &headers, &rows)
+}
+
+/// Columns padded to their widest cell, two spaces apart, for people.
+pub(crate) fn aligned<const N: usize>(
+    out: &mut impl Write,
+    headers: &[&str; N],
+    rows: &[[String; N]],
+) -> io::Result<()> {
+    let mut widths = headers.map(|h| h.chars().count());
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row.iter()) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
         let mut s = String::new();
-        for (i, (cell, w)) in cells.iter().zip(widths.iter()).enumerate() {
-            if i + 1 == cells.len() {
-                s.push_str(cell);
-            } else {
-                s.push_str(&format!("{cell:<w$}  "));
-            }
+        for (cell, w) in cells.zip(widths.iter()) {
+            s.push_str(&format!("{cell:<w$}  "));
         }
         writeln!(out, "{}", s.trim_end())
     };
-    line(out, &headers)?;
-    for row in &rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        line(out, &cells)?;
+    line(&mut headers.iter().copied())?;
+    for row in rows {
+        line(&mut row.iter().map(String::as_str))?;
     }
     Ok(())
 }

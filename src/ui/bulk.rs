@@ -19,6 +19,22 @@ fn summary(run: &BulkRun) -> String {
     )
 }
 
+/// "done/total" over a bar, for bulk activation and import runs alike.
+pub fn done_gauge(frame: &mut Frame, area: Rect, done: usize, total: usize, theme: Theme) {
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        done as f64 / total as f64
+    };
+    frame.render_widget(
+        Gauge::default()
+            .gauge_style(theme.gauge())
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(format!("{done}/{total} done")),
+        area,
+    );
+}
+
 pub fn progress(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
     let outer = centered(area, 72, 12);
     let inner = frame_box(frame, outer, "Bulk activation", theme);
@@ -42,18 +58,7 @@ pub fn progress(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
         _ => format!("Activating {} of {}…", c.done() + c.in_flight, c.total()),
     };
     frame.render_widget(Paragraph::new(Span::styled(what, theme.bold())), status);
-    let ratio = if c.total() == 0 {
-        1.0
-    } else {
-        c.done() as f64 / c.total() as f64
-    };
-    frame.render_widget(
-        Gauge::default()
-            .gauge_style(theme.gauge())
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label(format!("{}/{} done", c.done(), c.total())),
-        gauge,
-    );
+    done_gauge(frame, gauge, c.done(), c.total(), theme);
     frame.render_widget(
         Paragraph::new(vec![Line::from(format!(
             "{} · {} waiting",

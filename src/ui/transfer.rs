@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind};
 use crate::import::{PlannedRow, RowClass};
@@ -294,18 +294,7 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
         )),
         status,
     );
-    let ratio = if c.total() == 0 {
-        1.0
-    } else {
-        c.done() as f64 / c.total() as f64
-    };
-    frame.render_widget(
-        Gauge::default()
-            .gauge_style(theme.gauge())
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label(format!("{}/{} done", c.done(), c.total())),
-        gauge,
-    );
+    super::bulk::done_gauge(frame, gauge, c.done(), c.total(), theme);
     frame.render_widget(
         Paragraph::new(format!("{} · {} waiting", summary(run), c.waiting))
             .wrap(Wrap { trim: false }),
