@@ -18,17 +18,22 @@ pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, keys: &KeyMap, th
     let max = (HELP.len() as u16).saturating_sub(inner.height);
     // Clamp here, where the height is known, so scrolling back up is immediate.
     *scroll = (*scroll).min(max);
+    // Dialog keys and filter words are not list bindings: never relabelled.
+    let mut remappable = true;
     let lines: Vec<Line> = HELP
         .iter()
         .map(|(label, what)| {
             if label.is_empty() {
+                remappable = !matches!(*what, "Dialogs" | "Filter words");
                 Line::from(Span::styled(*what, theme.bold()))
             } else {
+                let shown = if remappable {
+                    relabel(label, keys, false)
+                } else {
+                    label.to_string()
+                };
                 Line::from(vec![
-                    Span::styled(
-                        format!("  {:<18}", relabel(label, keys, false)),
-                        theme.key(),
-                    ),
+                    Span::styled(format!("  {shown:<18}"), theme.key()),
                     Span::raw(*what),
                 ])
             }

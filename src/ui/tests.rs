@@ -549,3 +549,39 @@ fn resizing_during_a_bulk_run_never_panics() {
     let screen = t.backend().to_string();
     assert!(screen.contains("4 activated"), "{screen}");
 }
+
+#[test]
+fn help_shows_remapped_keys_but_leaves_dialog_keys_alone() {
+    let mut cfg = crate::app::fixtures::config();
+    cfg.prefs.keys = crate::keymap::KeyMap::from_bindings(&[
+        crate::keymap::Binding {
+            action: "activate".into(),
+            keys: vec!["x".into()],
+            line: 1,
+        },
+        crate::keymap::Binding {
+            action: "export".into(),
+            keys: vec!["ctrl-e".into()],
+            line: 2,
+        },
+    ])
+    .expect("valid bindings");
+    let mut app = App::new(cfg, crate::app::fixtures::now());
+    app.init();
+    update(&mut app, ch('?'));
+    let screen = render(&mut app, 160, 48);
+    let row = |what: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} not in help:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("activate the request").contains(" x "), "{screen}");
+    assert!(row("export the rows shown").contains("ctrl-e"), "{screen}");
+    assert!(row("bulk: enter the missing").contains(" e "), "{screen}");
+    assert!(
+        !row("bulk: enter the missing").contains("ctrl-e"),
+        "{screen}"
+    );
+}
