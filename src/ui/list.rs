@@ -225,7 +225,8 @@ fn header_table<'a>(theme: Theme, rows: Vec<Row<'a>>) -> Table<'a> {
         "",
         "status",
         "type",
-        "merchantId",
+        // Name · id when the name is known (sorting is by the id).
+        "merchant",
         "accountId",
         "terminalId",
         "age",
