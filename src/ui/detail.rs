@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::App;
 
-use super::format::{age, clean, local, local_short};
+use super::format::{age, clean, clip, local, local_short};
 use super::theme::Theme;
 
 pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -22,10 +22,18 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         );
         return;
     };
+    let inner = block.inner(area);
+    let compact = inner.height < 13 && inner.width >= 76;
+    // In two columns a long value (a CRN) ends in … rather than mid-word.
+    let value_width = if compact {
+        usize::from(inner.width / 2).saturating_sub(12)
+    } else {
+        usize::MAX
+    };
     let field = |label: &'static str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:<12}"), theme.label()),
-            Span::raw(value),
+            Span::raw(clip(&clean(&value), value_width)),
         ])
     };
     let blockers = r.blockers();
@@ -39,8 +47,6 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .join(", ");
         Span::styled(text, theme.warn())
     };
-    let inner = block.inner(area);
-    let compact = inner.height < 13 && inner.width >= 76;
     let when = |t| {
         let local = if compact {
             local_short(t, app.config.tz)
