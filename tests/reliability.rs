@@ -435,6 +435,14 @@ async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
         .collect();
     assert_eq!(lines.len(), records.len());
     assert!(lines.iter().all(|v| v["time"].is_string()));
+    let o = env.run(&["--profile", "default", "log", "--json"]).await;
+    assert_eq!(stdout(&o).lines().count(), records.len());
+    let o = env.run(&["--profile", "production", "log", "--json"]).await;
+    assert!(
+        o.status.success() && stdout(&o).is_empty(),
+        "{}",
+        stdout(&o)
+    );
     let o = env.run(&["log", "--limit", "2", "--since", "1h"]).await;
     let table = stdout(&o);
     assert_eq!(table.lines().count(), 3, "{table}");

@@ -127,7 +127,7 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
 pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
     match command {
         Command::Sim(args) => return run_sim(args).await,
-        Command::Log(args) => return super::log::run(args),
+        Command::Log(args) => return super::log::run(args, cli.profile.as_deref()),
         Command::Config { action } => return run_config(cli, action),
         Command::Completions { shell } => return completions(*shell),
         _ => {}

@@ -1,4 +1,4 @@
-//! `intake log [--json] [--since DURATION|TIME] [--limit N]`: the audit log,
+//! `intake [--profile P] log [--json] [--since DURATION|TIME] [--limit N]`: the audit log,
 //! as a table for people or JSON lines for scripts.
 
 use std::io::{self, Write};
@@ -10,7 +10,8 @@ use super::commands::{Failure, quiet_broken_pipe};
 use super::output::clean;
 use crate::audit::{self, Outcome, Record};
 
-pub fn run(args: &LogArgs) -> Result<(), Failure> {
+/// `profile`: `--profile`, to show one profile's changes only.
+pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
     let since = args
         .since
         .as_deref()
@@ -30,6 +31,7 @@ pub fn run(args: &LogArgs) -> Result<(), Failure> {
     let mut shown: Vec<&Record> = records
         .iter()
         .filter(|r| since.is_none_or(|t| r.time >= t))
+        .filter(|r| profile.is_none_or(|p| r.profile == p))
         .collect();
     if let Some(n) = args.limit {
         let skip = shown.len().saturating_sub(n);
