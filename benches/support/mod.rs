@@ -2,6 +2,8 @@
 //! peak memory and a simulator in a child process.
 #![allow(dead_code)]
 
+pub mod console;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
