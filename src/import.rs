@@ -197,7 +197,7 @@ impl Layout {
         let mut positions: Vec<(Column, usize)> = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let Some(col) = Column::parse(raw) else {
-                let shown: String = raw.chars().filter(|c| !c.is_control()).collect();
+                let shown = crate::text::clean(raw);
                 return Err(format!(
                     "{name}: the header has an unknown column `{shown}`; {COLUMNS_HINT}."
                 ));

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod logging;
 pub mod prefs;
 pub mod sim;
+pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod validate;

@@ -111,11 +111,7 @@ pub fn decode_response<T: DeserializeOwned>(
                 "the body was empty".to_string()
             } else {
                 // serde quotes the offending value: keep it short and inert.
-                e.to_string()
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(super::error::MAX_MESSAGE_CHARS)
-                    .collect()
+                crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
             },
         })
     } else {

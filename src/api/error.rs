@@ -166,12 +166,7 @@ impl ApiError {
             .unwrap_or(body);
         // The server's text ends up in a terminal: bounded, one line, and
         // without control characters that could move the cursor.
-        let message: String = raw
-            .trim()
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(MAX_MESSAGE_CHARS)
-            .collect();
+        let message = crate::text::clean_bounded(raw.trim(), MAX_MESSAGE_CHARS);
         let message = if message.is_empty() {
             "no details given".to_string()
         } else {

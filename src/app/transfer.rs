@@ -193,11 +193,7 @@ impl ImportRun {
 
 /// A path as the operator typed it, without control characters.
 pub fn shown_path(path: &Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect()
+    crate::text::clean(&path.display().to_string())
 }
 
 fn plural(n: usize) -> &'static str {

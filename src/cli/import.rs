@@ -16,11 +16,7 @@ use crate::api::{ApiError, IntegrationRequest};
 use crate::audit::{Action, AuditError, AuditLog, Entry, Outcome};
 use crate::import::{self, ImportPlan, PlannedRow, RowClass};
 
-// Values from the file and the server are printed to a terminal: strip
-// control characters so a hostile cell cannot move the cursor.
-fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
-}
+use crate::text::clean;
 
 /// One update or activation that was attempted.
 #[derive(Debug, Serialize)]

@@ -6,22 +6,8 @@ use chrono::{DateTime, Utc};
 
 use crate::api::IntegrationRequest;
 
-/// An age like `3d`, `5h`, `12m`, `40s`.
-pub fn age(then: &DateTime<Utc>, now: &DateTime<Utc>) -> String {
-    let secs = (*now - *then).num_seconds().max(0);
-    match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3600),
-        s => format!("{}d", s / 86_400),
-    }
-}
-
-// Server strings are printed to a terminal: strip control characters so a
-// hostile value cannot move the cursor or change colours.
-pub(crate) fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
-}
+use crate::text::age;
+pub(crate) use crate::text::clean;
 
 pub fn table(
     out: &mut impl Write,
@@ -46,7 +32,7 @@ pub fn table(
                 ),
                 clean(&r.account_id),
                 clean(r.effective_terminal_id().unwrap_or("-")),
-                age(&r.created_at, now),
+                age(*now, r.created_at),
             ]
         })
         .collect();
@@ -91,7 +77,7 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
             "{} ({} ago)",
             t.with_timezone(&chrono::Local)
                 .format("%Y-%m-%d %H:%M:%S %Z"),
-            age(t, now)
+            age(*now, *t)
         )
     };
     let mut fields: Vec<(&str, String)> = vec![

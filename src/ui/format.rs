@@ -2,17 +2,8 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-/// `45s`, `12m`, `5h`, `3d`, `2y`: the age column's width is five.
-pub fn age(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
-    let secs = (now - t).num_seconds().max(0);
-    match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3_600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3_600),
-        s if s < 365 * 86_400 => format!("{}d", s / 86_400),
-        s => format!("{}y", s / (365 * 86_400)),
-    }
-}
+/// The age column is five wide: `45s`, `12m`, `5h`, `3d`, `2y`.
+pub use crate::text::{age, clean};
 
 pub fn local(t: DateTime<Utc>, tz: FixedOffset) -> String {
     t.with_timezone(&tz)
@@ -36,12 +27,6 @@ pub fn clip(s: &str, max: usize) -> String {
         out.push('…');
         out
     }
-}
-
-/// Text from the server or a file without control characters, so it cannot
-/// move the cursor or recolour the screen.
-pub fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// Split text into lines of at most `width` characters at spaces (a word

@@ -1,0 +1,26 @@
+//! Text that reaches a terminal, shared by the console and the CLI.
+
+use chrono::{DateTime, Utc};
+
+/// Server, file and operator text without control characters, so a hostile
+/// value cannot move the cursor or change colours.
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// [`clean`], and at most `max` characters: for text repeated in an error.
+pub fn clean_bounded(s: &str, max: usize) -> String {
+    s.chars().filter(|c| !c.is_control()).take(max).collect()
+}
+
+/// An age like `40s`, `12m`, `5h`, `3d`, `2y`.
+pub fn age(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
+    let secs = (now - t).num_seconds().max(0);
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3_600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3_600),
+        s if s < 365 * 86_400 => format!("{}d", s / 86_400),
+        s => format!("{}y", s / (365 * 86_400)),
+    }
+}
