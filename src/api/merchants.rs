@@ -17,11 +17,9 @@ pub async fn lookup(
     let distinct: HashSet<String> = ids.into_iter().collect();
     futures_util::stream::iter(distinct)
         .map(|id| async move {
-            let result = retry::read(RetryPolicy::default(), || client.merchant(&id)).await;
-            if let Err(e) = &result {
-                log_miss(&id, e);
-            }
-            result.ok().map(|m| (id, m))
+            fetch(client, RetryPolicy::default(), &id)
+                .await
+                .map(|m| (id, m))
         })
         .buffer_unordered(concurrency.max(1))
         .filter_map(|x| async move { x })
@@ -29,6 +27,18 @@ pub async fn lookup(
         .await
 }
 
-pub fn log_miss(id: &str, e: &ApiError) {
+/// One merchant, or `None` when the key cannot see it or the lookup failed
+/// after its retries: callers then show the id alone.
+pub async fn fetch(client: &Client, policy: RetryPolicy, id: &str) -> Option<Merchant> {
+    match retry::read(policy, || client.merchant(id)).await {
+        Ok(m) => Some(m),
+        Err(e) => {
+            log_miss(id, &e);
+            None
+        }
+    }
+}
+
+fn log_miss(id: &str, e: &ApiError) {
     tracing::debug!(merchant = id, error = %e.label(), "merchant name unavailable");
 }

@@ -355,7 +355,7 @@ async fn fetch_merchants(
             let Ok(_permit) = slots.acquire().await else {
                 return;
             };
-            let merchant = fetch_merchant(client, policy, &merchant_id).await;
+            let merchant = crate::api::merchants::fetch(client, policy, &merchant_id).await;
             let _ = events.send(ApiEvent::Merchant {
                 merchant_id,
                 merchant,
@@ -364,22 +364,6 @@ async fn fetch_merchants(
         .buffer_unordered(MERCHANT_CONCURRENCY)
         .for_each(|()| async {})
         .await;
-}
-
-/// A merchant's details, or `None` when the key cannot see it (or the
-/// lookup failed after its retries): the console then shows the id alone.
-async fn fetch_merchant(
-    client: &Client,
-    policy: RetryPolicy,
-    merchant_id: &str,
-) -> Option<crate::api::Merchant> {
-    match retry::read(policy, || client.merchant(merchant_id)).await {
-        Ok(m) => Some(m),
-        Err(e) => {
-            crate::api::merchants::log_miss(merchant_id, &e);
-            None
-        }
-    }
 }
 
 /// Write an export off the async threads; a failure is a sentence.
