@@ -6,6 +6,7 @@ mod bulk;
 mod command;
 mod filter;
 mod keys;
+mod paste;
 mod sort;
 mod state;
 mod store;
@@ -16,6 +17,8 @@ mod update;
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_paste;
 #[cfg(test)]
 mod tests_transfer;
 
