@@ -44,6 +44,9 @@ pub struct Profile {
     pub base_url: Option<String>,
     pub api_key: Option<Secret>,
     pub account_id: Option<String>,
+    /// A PEM file of CA certificates to trust besides the system's; a
+    /// relative path is taken from the config file's folder.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// What the command line says, highest precedence.
@@ -64,6 +67,8 @@ pub struct Settings {
     pub account_id: Option<String>,
     pub concurrency: usize,
     pub auto_refresh: Option<Duration>,
+    /// The profile's `ca_file`, made absolute.
+    pub ca_file: Option<PathBuf>,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
 }
@@ -226,6 +231,13 @@ pub fn resolve(
             detail: format!("`{a}` is not an account id (letters and digits only)."),
         });
     }
+    let ca_file = profile
+        .ca_file
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| match path.parent() {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p,
+        });
     let concurrency = file_ref.concurrency.unwrap_or(DEFAULT_CONCURRENCY);
     if !(1..=64).contains(&concurrency) {
         return Err(ConfigError::BadValue {
@@ -252,6 +264,7 @@ pub fn resolve(
         account_id,
         concurrency,
         auto_refresh,
+        ca_file,
         warnings,
     })
 }
@@ -475,6 +488,33 @@ api_key = "prod-key"
             msg.contains("api_key") && msg.contains("`p`") && msg.contains("CENTRAPAY_API_KEY"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn ca_file_is_taken_from_the_config_folder_when_relative() {
+        let f = toml_from(
+            "[profiles.a]\napi_key = \"k\"\nca_file = \"certs/ca.pem\"\n[profiles.b]\napi_key = \"k\"\nca_file = \"/etc/ca.pem\"\n[profiles.c]\napi_key = \"k\"\n",
+        );
+        let pick = |p: &str| {
+            let o = Overrides {
+                profile: Some(p.into()),
+                ..Default::default()
+            };
+            resolve(
+                Path::new("/home/op/.config/intake/config.toml"),
+                Some(&f),
+                &o,
+                &env_of(&[]),
+            )
+            .expect("ok")
+            .ca_file
+        };
+        assert_eq!(
+            pick("a"),
+            Some(PathBuf::from("/home/op/.config/intake/certs/ca.pem"))
+        );
+        assert_eq!(pick("b"), Some(PathBuf::from("/etc/ca.pem")));
+        assert_eq!(pick("c"), None);
     }
 
     #[cfg(unix)]

@@ -6,7 +6,9 @@ use super::activate::open_audit;
 use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
-use crate::api::{ApiError, Client, IntegrationType, NewIntegrationRequest, SearchQuery};
+use crate::api::{
+    ApiError, Client, ClientOptions, IntegrationType, NewIntegrationRequest, SearchQuery,
+};
 use crate::audit::{Action, Entry, Outcome as AuditOutcome};
 use crate::config::{self, ConfigError, Overrides, Settings};
 use crate::sim;
@@ -99,6 +101,7 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
             account_id: cli.account_id.clone(),
             concurrency: config::DEFAULT_CONCURRENCY,
             auto_refresh: None,
+            ca_file: None,
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?;
@@ -114,7 +117,11 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
         tracing::warn!("{w}");
         eprintln!("{w}");
     }
-    let client = Client::new(&settings.base_url, &settings.api_key)?;
+    let options = ClientOptions {
+        ca_file: settings.ca_file.clone(),
+        ..ClientOptions::default()
+    };
+    let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
     Ok(Session {
         client,
         settings,
