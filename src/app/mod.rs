@@ -2,6 +2,7 @@
 //! answers in; new state and commands for the API worker out.
 
 mod action;
+mod activated;
 mod bulk;
 mod command;
 mod filter;
@@ -18,6 +19,8 @@ pub(crate) mod fixtures;
 mod tests;
 #[cfg(test)]
 mod tests_transfer;
+#[cfg(test)]
+mod tests_outcomes;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};

@@ -11,4 +11,5 @@ mod output;
 pub use args::{
     ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
 };
+pub use activate::open_audit;
 pub use commands::{Failure, Session, open_session, run};
