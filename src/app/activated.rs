@@ -52,7 +52,9 @@ pub(super) fn on_activated(
                 let outcome = match &result {
                     Ok(Activation::Activated(_)) => Outcome::Activated,
                     Ok(Activation::Confirmed(_)) => Outcome::Confirmed,
-                    Ok(a @ Activation::AlreadyActive(_)) => Outcome::AlreadyActive(a.activated_by()),
+                    Ok(a @ Activation::AlreadyActive(_)) => {
+                        Outcome::AlreadyActive(a.activated_by())
+                    }
                     Err(e) => Outcome::Failed(e.to_string()),
                 };
                 run.set(&id, outcome);

@@ -18,9 +18,9 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_transfer;
-#[cfg(test)]
 mod tests_outcomes;
+#[cfg(test)]
+mod tests_transfer;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};

@@ -56,7 +56,10 @@ fn a_startup_warning_is_an_error_toast_that_stays_a_while() {
     let t = toast(&app);
     assert_eq!(t.kind, ToastKind::Error);
     assert!(t.text.contains("holds an API key"), "{}", t.text);
-    update(&mut app, Action::Tick(now() + chrono::TimeDelta::seconds(5)));
+    update(
+        &mut app,
+        Action::Tick(now() + chrono::TimeDelta::seconds(5)),
+    );
     assert!(
         app.current_toast()
             .is_some_and(|t| t.text.contains("chmod 600")),
@@ -125,7 +128,12 @@ fn already_active_names_who_activated_it() {
 #[test]
 fn bulk_results_count_activated_confirmed_and_already_active_apart() {
     let mut app = loaded();
-    for id in ["REQ1verifone", "REQ3epayReady", "REQ7verifone", "REQ8smartpay"] {
+    for id in [
+        "REQ1verifone",
+        "REQ3epayReady",
+        "REQ7verifone",
+        "REQ8smartpay",
+    ] {
         move_to(&mut app, id);
         update(&mut app, ch(' '));
     }
@@ -189,7 +197,12 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         text("REQ8smartpay"),
         "already active: activated by someone else"
     );
-    for id in ["REQ1verifone", "REQ3epayReady", "REQ7verifone", "REQ8smartpay"] {
+    for id in [
+        "REQ1verifone",
+        "REQ3epayReady",
+        "REQ7verifone",
+        "REQ8smartpay",
+    ] {
         assert_eq!(
             app.request(id).map(|r| r.status.clone()),
             Some(Status::Active),

@@ -8,8 +8,8 @@ mod log;
 mod ordered;
 mod output;
 
+pub use activate::open_audit;
 pub use args::{
     ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
 };
-pub use activate::open_audit;
 pub use commands::{Failure, Session, open_session, run};
