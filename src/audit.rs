@@ -22,6 +22,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod run_lock;
+mod temporary;
+
+pub use run_lock::{RunBusy, RunLock};
+pub use temporary::{DEMO_PROFILE, is_demo};
+
 /// Environment variable naming the audit file (tests, or a shared location).
 pub const FILE_ENV: &str = "INTAKE_AUDIT_FILE";
 
@@ -58,7 +64,9 @@ pub enum Outcome {
     Created,
     Updated,
     Activated,
-    /// A response was lost and reading the request back showed it active.
+    /// An answer was lost and reading the request back showed it active:
+    /// this call or another operator's did it. Older logs wrote `confirmed`.
+    #[serde(rename = "confirmed_active", alias = "confirmed")]
     Confirmed,
     /// It was active before this call (INTEGRATION_ALREADY_ACTIVATED).
     AlreadyActive,
@@ -77,7 +85,7 @@ impl Outcome {
             Outcome::Created => "created",
             Outcome::Updated => "updated",
             Outcome::Activated => "activated",
-            Outcome::Confirmed => "confirmed",
+            Outcome::Confirmed => "confirmed_active",
             Outcome::AlreadyActive => "already_active",
             Outcome::Failed => "failed",
             Outcome::Cancelled => "cancelled",
@@ -96,7 +104,7 @@ impl Outcome {
         match a {
             Activation::Activated(_) => Outcome::Activated,
             Activation::Confirmed(_) => Outcome::Confirmed,
-            Activation::AlreadyActive => Outcome::AlreadyActive,
+            Activation::AlreadyActive(_) => Outcome::AlreadyActive,
         }
     }
 }
@@ -227,6 +235,10 @@ pub enum AuditError {
     Write { path: PathBuf, source: io::Error },
     #[error("Could not read the audit log {path}: {source}.")]
     Read { path: PathBuf, source: io::Error },
+    #[error(
+        "Could not take the run lock {path}: {source}. Fix the permissions of the audit log's folder; nothing was sent."
+    )]
+    Lock { path: PathBuf, source: io::Error },
 }
 
 /// The audit file's path: `$INTAKE_AUDIT_FILE`, else `audit.jsonl` in the OS
@@ -281,6 +293,8 @@ struct Inner {
     profile: String,
     host: String,
     file: Mutex<File>,
+    /// A demo's log: deleted when the last clone is dropped.
+    temporary: bool,
 }
 
 impl std::fmt::Debug for AuditLog {
@@ -315,6 +329,7 @@ impl AuditLog {
                 profile: profile.to_string(),
                 host: host_of(base_url),
                 file: Mutex::new(file),
+                temporary: false,
             }),
         })
     }
@@ -593,6 +608,16 @@ mod tests {
         assert_eq!(run.not_started, vec!["B"]);
         assert!(run.in_doubt.is_empty());
         assert!(unfinished_run(&records, "other", "h.example").is_none());
+    }
+
+    #[test]
+    fn confirmed_is_written_as_confirmed_active_and_old_lines_still_read() {
+        let old = r#"{"time":"2026-11-20T09:00:00Z","profile":"p","host":"h","id":"A","action":"activate","outcome":"confirmed"}"#;
+        let r = parse_line(old).expect("an older line");
+        assert_eq!(r.outcome, Outcome::Confirmed);
+        let text = serde_json::to_string(&r).expect("json");
+        assert!(text.contains(r#""outcome":"confirmed_active""#), "{text}");
+        assert_eq!(Outcome::Confirmed.as_str(), "confirmed_active");
     }
 
     #[test]

@@ -252,8 +252,8 @@ pub fn resolve(
         .map(|s| Duration::from_secs(s.max(5)));
 
     let mut warnings = Vec::new();
-    if file.is_some()
-        && let Some(w) = permission_warning(path)
+    if let Some(f) = file
+        && let Some(w) = permission_warning(path, f)
     {
         warnings.push(w);
     }
@@ -276,22 +276,33 @@ pub fn load(overrides: &Overrides) -> Result<Settings, ConfigError> {
     resolve(&path, file.as_ref(), overrides, &|k| std::env::var(k).ok())
 }
 
+/// Whether any profile in the file holds a non-empty API key.
+fn holds_api_key(file: &ConfigFile) -> bool {
+    file.profiles
+        .values()
+        .any(|p| p.api_key.as_ref().is_some_and(|k| !k.is_empty()))
+}
+
+/// As ssh does for private keys: a file holding an API key that group or
+/// others can read is named, with the fix.
 #[cfg(unix)]
-fn permission_warning(path: &Path) -> Option<String> {
+fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
+    if !holds_api_key(file) {
+        return None;
+    }
     let mode = std::fs::metadata(path).ok()?.permissions().mode();
     (mode & 0o077 != 0).then(|| {
         format!(
-            "warning: {} is readable by other users (mode {:o}) and holds API keys; run `chmod 600 {}`.",
+            "Warning: {} holds an API key and is readable by other users; run chmod 600 {}",
             path.display(),
-            mode & 0o777,
             path.display()
         )
     })
 }
 
 #[cfg(not(unix))]
-fn permission_warning(_path: &Path) -> Option<String> {
+fn permission_warning(_path: &Path, _file: &ConfigFile) -> Option<String> {
     None
 }
 
@@ -527,10 +538,48 @@ api_key = "prod-key"
         write_starter(&p).expect("write");
         let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        assert!(permission_warning(&p).is_none());
-        assert!(read_file(&p).expect("starter parses").is_some());
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
-        assert!(permission_warning(&p).expect("warns").contains("chmod 600"));
+        let starter = read_file(&p).expect("starter parses").expect("a file");
+        assert!(permission_warning(&p, &starter).is_none());
         assert!(write_starter(&p).is_err(), "never overwrites");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_key_others_can_read_is_named_with_the_fix() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("intake-perm-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let write = |name: &str, text: &str, mode: u32| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).expect("write");
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+            let file = read_file(&p).expect("parses").expect("a file");
+            (p, file)
+        };
+        let keyed = "[profiles.sandbox]\napi_key = \"k\"\n";
+        let (p, f) = write("open.toml", keyed, 0o644);
+        assert_eq!(
+            permission_warning(&p, &f),
+            Some(format!(
+                "Warning: {} holds an API key and is readable by other users; run chmod 600 {}",
+                p.display(),
+                p.display()
+            ))
+        );
+        // Through resolve, as the CLI and the console get it.
+        let settings = resolve(&p, Some(&f), &Overrides::default(), &|_| None).expect("ok");
+        assert_eq!(settings.warnings.len(), 1);
+        let (p, f) = write("group.toml", keyed, 0o640);
+        assert!(permission_warning(&p, &f).is_some(), "group can read it");
+        let (p, f) = write("private.toml", keyed, 0o600);
+        assert_eq!(permission_warning(&p, &f), None);
+        let (p, f) = write(
+            "nokey.toml",
+            "[profiles.sandbox]\nbase_url = \"https://h.example\"\napi_key = \"\"\n",
+            0o644,
+        );
+        assert_eq!(permission_warning(&p, &f), None, "no key to protect");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -288,7 +288,7 @@ async fn lost_activation_response_is_confirmed_not_failed() {
         matches!(outcome, Activation::Confirmed(Some(_))),
         "{outcome:?}"
     );
-    assert_eq!(outcome.label(), "activated (confirmed)");
+    assert_eq!(outcome.label(), "confirmed active");
     assert_eq!(handle.get(&r.id).expect("stored").status, Status::Active);
     assert_eq!(handle.stats().activations_applied, 1);
 }

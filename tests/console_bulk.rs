@@ -24,6 +24,7 @@ fn config() -> AppConfig {
         color: false,
         tz: chrono::FixedOffset::east_opt(0).expect("offset"),
         prefs: Default::default(),
+        warnings: Vec::new(),
     }
 }
 
@@ -153,7 +154,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     for item in &run.items {
         let on_server = &server[&item.id];
         let label = match &item.outcome {
-            Outcome::Activated | Outcome::AlreadyActive => {
+            Outcome::Activated | Outcome::Confirmed | Outcome::AlreadyActive(_) => {
                 assert!(
                     on_server.is_active(),
                     "{} reported active but the server says {}",

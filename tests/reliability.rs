@@ -106,7 +106,7 @@ fn outcomes_by_id(text: &str) -> (Vec<String>, HashMap<String, String>) {
 }
 
 fn is_success(rest: &str) -> bool {
-    rest.starts_with("activated")
+    rest.starts_with("activated") || rest.starts_with("confirmed active")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -165,7 +165,7 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for id in &ids {
         let rest = &by_id[id];
-        let kind = if rest.starts_with("activated (confirmed)") {
+        let kind = if rest.starts_with("confirmed active") {
             "confirmed"
         } else if rest.starts_with("activated") {
             "activated"
@@ -321,7 +321,7 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
         .expect("in-doubt count in the note");
     let confirmed = by_id
         .values()
-        .filter(|o| o.starts_with("activated (confirmed)"))
+        .filter(|o| o.starts_with("confirmed active"))
         .count();
 
     // The server: all 200 active, each activated by exactly one call.
@@ -489,7 +489,11 @@ async fn already_active_on_the_first_attempt_is_not_a_failure() {
         .expect("an active request");
     let o = env.run(&["activate", &active.id]).await;
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o).trim(), format!("{} already active", active.id));
+    let by = active.updated_by.as_deref().expect("seeded with updatedBy");
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("{} already active (activated by {by})", active.id)
+    );
     let r = env.audit();
     assert_eq!(r.last().expect("line").outcome, Outcome::AlreadyActive);
 }
@@ -625,7 +629,7 @@ async fn resume_reads_back_in_doubt_ids_before_sending_again() {
     );
     let (order, by_id) = outcomes_by_id(&stdout(&o));
     assert_eq!(order, ids[1..].to_vec());
-    assert_eq!(by_id[&ids[1]], "activated (confirmed)");
+    assert_eq!(by_id[&ids[1]], "confirmed active");
     for id in &ids[2..] {
         assert!(by_id[id].starts_with("activated ("), "{}", by_id[id]);
     }

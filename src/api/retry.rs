@@ -132,28 +132,53 @@ pub async fn next_page(
 /// How an activation ended when it succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Activation {
-    /// This call activated it.
+    /// This call activated it: the server answered it with the active request.
     Activated(IntegrationRequest),
-    /// A response was lost, and a retry found it active: our earlier call did it.
+    /// An answer was lost, and reading the request back shows it active. The
+    /// read-back cannot tell whether this call or someone else's did it, so it
+    /// is reported as `confirmed active`, never as `activated`.
     Confirmed(Option<IntegrationRequest>),
-    /// It was already active before we asked (someone else got there first).
-    AlreadyActive,
+    /// The server refused because it was already active (someone else got
+    /// there first); the request as read back afterwards, for its `updatedBy`.
+    AlreadyActive(Option<IntegrationRequest>),
 }
 
 impl Activation {
     pub fn request(&self) -> Option<&IntegrationRequest> {
         match self {
             Activation::Activated(r) => Some(r),
-            Activation::Confirmed(r) => r.as_ref(),
-            Activation::AlreadyActive => None,
+            Activation::Confirmed(r) | Activation::AlreadyActive(r) => r.as_ref(),
         }
     }
 
+    /// The short outcome: `activated`, `confirmed active` or `already active`.
     pub fn label(&self) -> &'static str {
         match self {
             Activation::Activated(_) => "activated",
-            Activation::Confirmed(_) => "activated (confirmed)",
-            Activation::AlreadyActive => "already active",
+            Activation::Confirmed(_) => "confirmed active",
+            Activation::AlreadyActive(_) => "already active",
+        }
+    }
+
+    /// Who activated a request that was already active (its `updatedBy`),
+    /// cleaned for a terminal.
+    pub fn activated_by(&self) -> Option<String> {
+        match self {
+            Activation::AlreadyActive(Some(r)) => r
+                .updated_by
+                .as_deref()
+                .map(crate::text::clean)
+                .filter(|by| !by.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// The label with who activated it when known, e.g.
+    /// `already active (activated by crn::user:1)`.
+    pub fn describe(&self) -> String {
+        match self.activated_by() {
+            Some(by) => format!("{} (activated by {by})", self.label()),
+            None => self.label().to_string(),
         }
     }
 }
@@ -162,11 +187,13 @@ impl Activation {
 /// the server answers INTEGRATION_ALREADY_ACTIVATED instead of acting twice.
 ///
 /// - INTEGRATION_ALREADY_ACTIVATED before any attempt could have reached the
-///   server is [`Activation::AlreadyActive`] (someone else got there first).
-/// - After an attempt whose response was lost (dropped connection, timeout,
-///   5xx, unreadable body), the same answer means our call did it: the request
-///   is read back and reported as [`Activation::Confirmed`].
-/// - When the attempts run out after such a lost response, the request is read
+///   server is [`Activation::AlreadyActive`] (someone else got there first);
+///   the request is read back to name who (`updatedBy`).
+/// - After an attempt whose answer was lost (dropped connection, timeout,
+///   5xx, unreadable body), the same answer may mean our call did it or that
+///   another operator did meanwhile: the request is read back and reported as
+///   [`Activation::Confirmed`], which claims no credit.
+/// - When the attempts run out after such a lost answer, the request is read
 ///   back too, so an activation that did happen is never reported as failed.
 pub async fn activate(
     client: &Client,
@@ -178,14 +205,18 @@ pub async fn activate(
     loop {
         let e = match client.activate(id).await {
             Ok(r) => return Ok(Activation::Activated(r)),
-            Err(ApiError::AlreadyActivated) if maybe_applied => {
-                return Ok(match read(policy, || client.get(id)).await {
-                    Ok(r) if r.is_active() => Activation::Confirmed(Some(r)),
+            Err(ApiError::AlreadyActivated) => {
+                let active = read(policy, || client.get(id))
+                    .await
+                    .ok()
+                    .filter(IntegrationRequest::is_active);
+                return Ok(if maybe_applied {
                     // The server's own answer stands when it cannot be read back.
-                    Ok(_) | Err(_) => Activation::Confirmed(None),
+                    Activation::Confirmed(active)
+                } else {
+                    Activation::AlreadyActive(active)
                 });
             }
-            Err(ApiError::AlreadyActivated) => return Ok(Activation::AlreadyActive),
             Err(e) => e,
         };
         maybe_applied |= e.outcome_unknown();

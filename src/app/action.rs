@@ -5,6 +5,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 
 use std::path::PathBuf;
 
+use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Merchant};
 use crate::import::ImportPlan;
 
@@ -40,11 +41,14 @@ pub enum ApiEvent {
         id: String,
         result: Result<IntegrationRequest, ApiError>,
     },
-    /// `Err(ApiError::AlreadyActivated)` means someone else got there first.
+    /// `Ok(Activation::Activated)` only when the server answered this call;
+    /// a lost answer read back as active is `Confirmed`, and someone else
+    /// getting there first is `AlreadyActive` (or the bare
+    /// `Err(ApiError::AlreadyActivated)`).
     Activated {
         id: String,
         run_id: Option<u64>,
-        result: Result<IntegrationRequest, ApiError>,
+        result: Result<Activation, ApiError>,
     },
     BulkStarted {
         run_id: u64,

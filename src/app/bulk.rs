@@ -33,9 +33,14 @@ pub enum Outcome {
     Saving,
     Queued,
     InFlight,
+    /// The server answered this run's call with the request active.
     Activated,
-    /// The server said someone else activated it first.
-    AlreadyActive,
+    /// The answer was lost and reading it back showed it active: this run or
+    /// someone else may have done it, so it is not counted as activated.
+    Confirmed,
+    /// The server said it was already active; who did it (`updatedBy`) when
+    /// reading it back worked.
+    AlreadyActive(Option<String>),
     Skipped(String),
     Failed(String),
 }
@@ -44,7 +49,11 @@ impl Outcome {
     pub fn is_final(&self) -> bool {
         matches!(
             self,
-            Outcome::Activated | Outcome::AlreadyActive | Outcome::Skipped(_) | Outcome::Failed(_)
+            Outcome::Activated
+                | Outcome::Confirmed
+                | Outcome::AlreadyActive(_)
+                | Outcome::Skipped(_)
+                | Outcome::Failed(_)
         )
     }
 
@@ -55,7 +64,11 @@ impl Outcome {
             Outcome::Queued => "queued".into(),
             Outcome::InFlight => "in flight".into(),
             Outcome::Activated => "activated".into(),
-            Outcome::AlreadyActive => "already active: activated by someone else".into(),
+            Outcome::Confirmed => {
+                "confirmed active: the answer was lost; reading it back shows it active".into()
+            }
+            Outcome::AlreadyActive(Some(by)) => format!("already active (activated by {by})"),
+            Outcome::AlreadyActive(None) => "already active: activated by someone else".into(),
             Outcome::Skipped(why) => format!("skipped: {why}"),
             Outcome::Failed(why) => format!("failed: {why}"),
         }
@@ -83,6 +96,7 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub activated: usize,
+    pub confirmed: usize,
     pub already: usize,
     pub skipped: usize,
     pub failed: usize,
@@ -92,7 +106,7 @@ pub struct Counts {
 
 impl Counts {
     pub fn done(&self) -> usize {
-        self.activated + self.already + self.skipped + self.failed
+        self.activated + self.confirmed + self.already + self.skipped + self.failed
     }
 
     pub fn total(&self) -> usize {
@@ -253,7 +267,8 @@ impl BulkRun {
                 Outcome::Saving | Outcome::Queued => c.waiting += 1,
                 Outcome::InFlight => c.in_flight += 1,
                 Outcome::Activated => c.activated += 1,
-                Outcome::AlreadyActive => c.already += 1,
+                Outcome::Confirmed => c.confirmed += 1,
+                Outcome::AlreadyActive(_) => c.already += 1,
                 Outcome::Skipped(_) => c.skipped += 1,
                 Outcome::Failed(_) => c.failed += 1,
             }

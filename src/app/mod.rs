@@ -2,6 +2,7 @@
 //! answers in; new state and commands for the API worker out.
 
 mod action;
+mod activated;
 mod bulk;
 mod command;
 mod filter;
@@ -17,6 +18,8 @@ mod update;
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_outcomes;
 #[cfg(test)]
 mod tests_paste;
 #[cfg(test)]

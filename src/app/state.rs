@@ -32,6 +32,9 @@ pub struct AppConfig {
     pub tz: FixedOffset,
     /// Key bindings and status colours from the config file.
     pub prefs: crate::prefs::ConsolePrefs,
+    /// Found while loading the settings (e.g. a config file holding an API
+    /// key that others can read); shown as error toasts at start.
+    pub warnings: Vec<String>,
 }
 
 /// What has the keyboard. Overlays that only need a flag (quit confirm)
@@ -225,6 +228,9 @@ impl App {
 
     /// The first load.
     pub fn init(&mut self) -> Vec<Command> {
+        for w in self.config.warnings.clone() {
+            self.error(w);
+        }
         vec![self.start_load(false)]
     }
 

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::fixtures::*;
 use super::*;
+use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationType, SearchQuery, Status};
 
 fn api(app: &mut App, e: ApiEvent) -> Vec<Command> {
@@ -348,7 +349,7 @@ fn activate_asks_then_sends() {
         ApiEvent::Activated {
             id: done.id.clone(),
             run_id: None,
-            result: Ok(done),
+            result: Ok(Activation::Activated(done)),
         },
     );
     assert_eq!(
@@ -645,7 +646,7 @@ fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>)
     let result = result.map(|()| {
         let mut r = app.request(id).cloned().unwrap_or_else(|| panic!("{id}"));
         r.status = Status::Active;
-        r
+        Activation::Activated(r)
     });
     api(
         app,
@@ -729,7 +730,7 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     assert_eq!(run.phase, Phase::Finished { cancelled: false });
     let outcome = |id: &str| run.outcome(id).cloned();
     assert_eq!(outcome("REQ1verifone"), Some(Outcome::Activated));
-    assert_eq!(outcome("REQ3epayReady"), Some(Outcome::AlreadyActive));
+    assert_eq!(outcome("REQ3epayReady"), Some(Outcome::AlreadyActive(None)));
     assert!(
         matches!(outcome("REQ7verifone"), Some(Outcome::Failed(s)) if s.starts_with("The request timed out"))
     );

@@ -517,7 +517,7 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
             ApiEvent::Activated {
                 id: id.into(),
                 run_id: Some(bulk_id),
-                result: Ok(r),
+                result: Ok(crate::api::retry::Activation::Activated(r)),
             },
         );
     }

@@ -6,7 +6,7 @@ use ratatui::layout::Position;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, IntegrationRequest, Status};
+use crate::api::{ApiError, IntegrationRequest};
 use crate::validate::validate_terminal_id;
 
 use super::action::{Action, ApiEvent};
@@ -564,7 +564,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         }
         ApiEvent::Updated { id, result } => on_updated(app, id, result),
         ApiEvent::Activated { id, run_id, result } => {
-            on_activated(app, id, run_id, result);
+            super::activated::on_activated(app, id, run_id, result);
             Vec::new()
         }
         ApiEvent::BulkStarted { run_id, id } => {
@@ -714,45 +714,4 @@ fn on_updated(
         }
     }
     cmds
-}
-
-fn on_activated(
-    app: &mut App,
-    id: String,
-    run_id: Option<u64>,
-    result: Result<IntegrationRequest, ApiError>,
-) {
-    match &result {
-        Ok(req) => app.patch(req.clone()),
-        Err(ApiError::AlreadyActivated) => {
-            // Someone else won; show what the server must now hold.
-            if let Some(mut req) = app.store.by_id(&id).cloned() {
-                req.status = Status::Active;
-                app.patch(req);
-            }
-        }
-        Err(_) => {}
-    }
-    match run_id {
-        None => {
-            app.activating.remove(&id);
-            match result {
-                Ok(_) => app.info(format!("Activated {id}.")),
-                Err(ApiError::AlreadyActivated) => {
-                    app.info(format!("{id} was already activated by someone else."));
-                }
-                Err(e) => app.error(format!("Could not activate {id}. {e}")),
-            }
-        }
-        Some(run_id) => {
-            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-                let outcome = match result {
-                    Ok(_) => Outcome::Activated,
-                    Err(ApiError::AlreadyActivated) => Outcome::AlreadyActive,
-                    Err(e) => Outcome::Failed(e.to_string()),
-                };
-                run.set(&id, outcome);
-            }
-        }
-    }
 }

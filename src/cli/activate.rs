@@ -17,9 +17,17 @@ use crate::audit::{self, AuditError, AuditLog, Entry};
 use crate::validate::check_id;
 
 /// Open the audit log for this session's profile and host; a mutation is
-/// refused when it cannot be recorded.
+/// refused when it cannot be recorded. The demo gets a temporary log of its
+/// own, deleted when the last clone is dropped, so its fake changes never
+/// reach the operator's log.
 pub fn open_audit(session: &Session) -> Result<AuditLog, Failure> {
-    AuditLog::open(&session.settings.profile, &session.settings.base_url).map_err(audit_failure)
+    let (profile, url) = (&session.settings.profile, &session.settings.base_url);
+    if session.demo {
+        AuditLog::open_temporary(profile, url)
+    } else {
+        AuditLog::open(profile, url)
+    }
+    .map_err(audit_failure)
 }
 
 pub fn audit_failure(e: AuditError) -> Failure {
@@ -33,6 +41,8 @@ struct Outcome<'a> {
     outcome: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     merchant_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activated_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,9 +69,8 @@ pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> 
     let ids = collect_ids(&args.ids, || io::stdin().lock())?;
     let audit = open_audit(session)?;
     let run_id = audit::new_run_id();
-    audit
-        .record(&Entry::planned(&run_id, &ids))
-        .map_err(audit_failure)?;
+    // Held until the run ends, so `--resume` elsewhere leaves it alone.
+    let _lock = audit.plan_run(&run_id, &ids).map_err(audit_failure)?;
     let jobs = ids.iter().map(|id| Job {
         id,
         in_doubt: false,
@@ -138,14 +147,30 @@ async fn resume(
             audit.path().display()
         );
     }
-    let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host()) else {
+    let nothing = || {
         eprintln!(
             "Nothing to resume: every bulk activation for profile `{}` on {} in {} finished.",
             audit.profile(),
             audit.host(),
             audit.path().display()
         );
-        return Ok(());
+        Ok(())
+    };
+    let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host()) else {
+        return nothing();
+    };
+    // A live process still working through it holds its lock: refuse rather
+    // than send its ids a second time beside it.
+    let _lock = audit
+        .lock_run(&run.run_id)
+        .map_err(audit_failure)?
+        .map_err(|busy| Failure::Reported(busy.to_string()))?;
+    // It may have finished between the read and the lock: read again.
+    let (records, _) = audit::read_all(audit.path()).map_err(audit_failure)?;
+    let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host())
+        .filter(|now| now.run_id == run.run_id)
+    else {
+        return nothing();
     };
     eprintln!(
         "Resuming run {} of {}: {} of {} done; {} sent without an answer (read back first), {} not started.",
@@ -202,7 +227,7 @@ async fn execute<'a>(
         Ok::<_, AuditError>((id, result))
     });
     let stdout = io::stdout();
-    let mut failed = 0usize;
+    let mut tally = Tally::default();
     let mut outcomes = Vec::new();
     for_each_in_order(futs, concurrency, |item| {
         // Stop sending: what is not recorded could not be resumed.
@@ -212,9 +237,7 @@ async fn execute<'a>(
             ))
         })?;
         let o = outcome(id, &result);
-        if o.outcome == "failed" {
-            failed += 1;
-        }
+        tally.add(&result);
         if json {
             outcomes.push(o);
             return Ok(());
@@ -225,7 +248,7 @@ async fn execute<'a>(
                 output::clean(r.kind.as_str()),
                 output::clean(&r.merchant_id)
             ),
-            (Ok(a), _) => format!("{id} {}", a.label()),
+            (Ok(a), _) => format!("{id} {}", a.describe()),
             (Err(_), Some(e)) => format!("{id} failed: {e}"),
             (Err(_), None) => format!("{id} failed"),
         };
@@ -235,12 +258,48 @@ async fn execute<'a>(
     if json {
         quiet_broken_pipe(output::json(&mut stdout.lock(), &outcomes))?;
     }
-    if failed > 0 {
+    eprintln!("{}", tally.summary());
+    if tally.failed > 0 {
         return Err(Failure::Reported(format!(
-            "{failed} of {total} activations failed; see the lines above."
+            "{} of {total} activations failed; see the lines above.",
+            tally.failed
         )));
     }
     Ok(())
+}
+
+/// How a run's activations ended, each kind counted apart: only `activated`
+/// is an activation this run is known to have made.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Tally {
+    activated: usize,
+    confirmed: usize,
+    already: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn add(&mut self, result: &Result<Activation, ApiError>) {
+        match result {
+            Ok(Activation::Activated(_)) => self.activated += 1,
+            Ok(Activation::Confirmed(_)) => self.confirmed += 1,
+            Ok(Activation::AlreadyActive(_)) => self.already += 1,
+            Err(_) => self.failed += 1,
+        }
+    }
+
+    fn summary(&self) -> String {
+        let mut text = format!(
+            "{} activated, {} confirmed active, {} already active, {} failed.",
+            self.activated, self.confirmed, self.already, self.failed
+        );
+        if self.confirmed > 0 {
+            text.push_str(
+                " Confirmed active: the answer was lost and reading the request back showed it active; this run or another may have activated it.",
+            );
+        }
+        text
+    }
 }
 
 /// Record that the call is about to be sent, then send it.
@@ -261,13 +320,16 @@ fn outcome<'a>(id: &'a str, result: &Result<Activation, ApiError>) -> Outcome<'a
             id,
             outcome: a.label(),
             merchant_id: a.request().map(|r| r.merchant_id.clone()),
-            code: matches!(a, Activation::AlreadyActive).then_some("INTEGRATION_ALREADY_ACTIVATED"),
+            activated_by: a.activated_by(),
+            code: matches!(a, Activation::AlreadyActive(_))
+                .then_some("INTEGRATION_ALREADY_ACTIVATED"),
             error: None,
         },
         Err(e) => Outcome {
             id,
             outcome: "failed",
             merchant_id: None,
+            activated_by: None,
             code: Some(e.label()),
             error: Some(e.to_string()),
         },

@@ -383,9 +383,8 @@ async fn send_activations(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    audit
-        .record(&Entry::planned(&run_id, &ids))
-        .map_err(unrecorded)?;
+    // Held until the activations end, so `--resume` elsewhere leaves them alone.
+    let _lock = audit.plan_run(&run_id, &ids).map_err(unrecorded)?;
     let futs = set.iter().map(|s| async move {
         let mut sent = Sent {
             line: s.line,

@@ -28,6 +28,9 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
             path.display()
         );
     }
+    // `--demo` keeps its own temporary log; lines older versions wrote here
+    // are fake changes, never shown.
+    let records: Vec<Record> = records.into_iter().filter(|r| !audit::is_demo(r)).collect();
     let mut shown: Vec<&Record> = records
         .iter()
         .filter(|r| since.is_none_or(|t| r.time >= t))

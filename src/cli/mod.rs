@@ -8,6 +8,7 @@ mod log;
 mod ordered;
 mod output;
 
+pub use activate::open_audit;
 pub use args::{
     ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
 };

@@ -8,7 +8,7 @@ use crossterm::event::EventStream;
 
 use crate::api::retry::RetryPolicy;
 use crate::app::{App, AppConfig};
-use crate::cli::{Cli, Failure, open_session};
+use crate::cli::{Cli, Failure, open_audit, open_session};
 
 /// Open the console on the configured profile (or the demo simulator).
 pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
@@ -23,15 +23,16 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         tz: *chrono::Local::now().offset(),
         prefs,
+        warnings: session.settings.warnings.clone(),
     };
     let app = App::new(config, chrono::Utc::now());
-    // Every change the console makes is in the audit log before it is sent.
-    let audit = crate::audit::AuditLog::open(&session.settings.profile, &session.settings.base_url)
-        .map_err(|e| {
-            Failure::Reported(format!(
-                "{e} intake will not make changes it cannot record."
-            ))
-        })?;
+    // Every change the console makes is in the audit log before it is sent
+    // (the demo's in a temporary log of its own, deleted when it ends).
+    let audit = open_audit(&session).map_err(|e| {
+        Failure::Reported(format!(
+            "{e} intake will not make changes it cannot record."
+        ))
+    })?;
     let worker = worker::spawn(session.client.clone(), RetryPolicy::default(), Some(audit));
 
     let mut tui = terminal::init()

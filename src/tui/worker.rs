@@ -116,7 +116,7 @@ async fn run(
                 tokio::spawn(async move {
                     let result =
                         audited_activation(&client, policy, audit.as_ref(), None, &id).await;
-                    log_outcome("activate", &id, &result);
+                    log_activation("activate", &id, &result);
                     let _ = events.send(ApiEvent::Activated {
                         id,
                         run_id: None,
@@ -248,17 +248,20 @@ async fn audited_activation(
     audit: Option<&AuditLog>,
     run: Option<&str>,
     id: &str,
-) -> Result<IntegrationRequest, ApiError> {
+) -> Result<Activation, ApiError> {
     record(audit, &Entry::started(run, id))?;
     let activation = retry::activate(client, policy, id).await;
     record(audit, &Entry::activation(run, id, &activation))?;
-    match activation {
-        Ok(Activation::Activated(r)) | Ok(Activation::Confirmed(Some(r))) => Ok(r),
-        Ok(Activation::Confirmed(None)) => retry::read(policy, || client.get(id)).await,
-        // "Someone else activated it first" stays the documented error.
-        Ok(Activation::AlreadyActive) => Err(ApiError::AlreadyActivated),
-        Err(e) => Err(e),
-    }
+    Ok(match activation? {
+        // The server's copy, when the confirming read could not get it.
+        Activation::Confirmed(None) => Activation::Confirmed(
+            retry::read(policy, || client.get(id))
+                .await
+                .ok()
+                .filter(IntegrationRequest::is_active),
+        ),
+        a => a,
+    })
 }
 
 struct BulkJob {
@@ -276,21 +279,33 @@ impl BulkJob {
         // The audit log's run id ties the lines of this run together for
         // `intake activate --resume`.
         let audit_run = audit::new_run_id();
-        if let Err(error) = record(self.audit.as_ref(), &Entry::planned(&audit_run, &ids)) {
-            // Nothing may be sent unrecorded: every request fails with why.
-            for id in ids {
-                let _ = self.events.send(ApiEvent::Activated {
-                    id,
-                    run_id: Some(run_id),
-                    result: Err(error.clone()),
+        // The run's lock is held until it ends, so `--resume` elsewhere
+        // leaves it alone.
+        let planned = match self.audit.as_ref() {
+            Some(log) => log
+                .plan_run(&audit_run, &ids)
+                .map(Some)
+                .map_err(|e| ApiError::NotRecorded(e.to_string())),
+            None => Ok(None),
+        };
+        let _lock = match planned {
+            Ok(lock) => lock,
+            Err(error) => {
+                // Nothing may be sent unrecorded: every request fails with why.
+                for id in ids {
+                    let _ = self.events.send(ApiEvent::Activated {
+                        id,
+                        run_id: Some(run_id),
+                        result: Err(error.clone()),
+                    });
+                }
+                let _ = self.events.send(ApiEvent::BulkFinished {
+                    run_id,
+                    cancelled: false,
                 });
+                return;
             }
-            let _ = self.events.send(ApiEvent::BulkFinished {
-                run_id,
-                cancelled: false,
-            });
-            return;
-        }
+        };
         let job = &self;
         let audit_run = audit_run.as_str();
         // Each future checks the flag when it starts, so after a cancel the
@@ -322,7 +337,7 @@ impl BulkJob {
                     &id,
                 )
                 .await;
-                log_outcome("bulk activate", &id, &result);
+                log_activation("bulk activate", &id, &result);
                 let _ = job.events.send(ApiEvent::Activated {
                     id,
                     run_id: Some(run_id),
@@ -480,6 +495,13 @@ async fn import_one(
     match result {
         Ok(r) => ImportRowResult::Set(r),
         Err(e) => ImportRowResult::Failed(e),
+    }
+}
+
+fn log_activation(action: &str, id: &str, result: &Result<Activation, ApiError>) {
+    match result {
+        Ok(a) => tracing::info!(action, id, outcome = a.label(), "ok"),
+        Err(e) => tracing::info!(action, id, error = %e.label(), "failed"),
     }
 }
 

@@ -14,8 +14,8 @@ use super::theme::Theme;
 fn summary(run: &BulkRun) -> String {
     let c = run.counts();
     format!(
-        "{} activated · {} already active · {} skipped · {} failed",
-        c.activated, c.already, c.skipped, c.failed
+        "{} activated · {} confirmed active · {} already active · {} skipped · {} failed",
+        c.activated, c.confirmed, c.already, c.skipped, c.failed
     )
 }
 
@@ -115,8 +115,8 @@ pub fn results(frame: &mut Frame, area: Rect, run: &mut BulkRun, theme: Theme) {
             break;
         }
         let style = match item.outcome {
-            Outcome::Activated => theme.ok(),
-            Outcome::AlreadyActive => theme.warn(),
+            Outcome::Activated | Outcome::Confirmed => theme.ok(),
+            Outcome::AlreadyActive(_) => theme.warn(),
             Outcome::Failed(_) => theme.error(),
             _ => theme.dim(),
         };

@@ -58,7 +58,7 @@ fn bulk_activated(app: &mut App, id: &str, result: Result<(), ApiError>) {
     let result = result.map(|()| {
         let mut r = app.request(id).cloned().expect("a row");
         r.status = crate::api::Status::Active;
-        r
+        crate::api::retry::Activation::Activated(r)
     });
     api(
         app,

@@ -1,0 +1,64 @@
+//! An activation's answer: the list, the toast and the bulk run say exactly
+//! what is known. Only an answer from the server to this call is
+//! `activated`; a lost answer read back as active is `confirmed active`, and
+//! a refusal as already active names who activated it when that is known.
+
+use crate::api::retry::Activation;
+use crate::api::{ApiError, Status};
+
+use super::bulk::Outcome;
+use super::state::App;
+
+pub(super) fn on_activated(
+    app: &mut App,
+    id: String,
+    run_id: Option<u64>,
+    result: Result<Activation, ApiError>,
+) {
+    // The bare error is the same answer without a read-back.
+    let result = match result {
+        Err(ApiError::AlreadyActivated) => Ok(Activation::AlreadyActive(None)),
+        other => other,
+    };
+    if let Ok(a) = &result {
+        match a.request() {
+            Some(req) => app.patch(req.clone()),
+            // Active on the server whoever did it; show what it must now hold.
+            None => {
+                if let Some(mut req) = app.store.by_id(&id).cloned() {
+                    req.status = Status::Active;
+                    app.patch(req);
+                }
+            }
+        }
+    }
+    match run_id {
+        None => {
+            app.activating.remove(&id);
+            match &result {
+                Ok(Activation::Activated(_)) => app.info(format!("Activated {id}.")),
+                Ok(Activation::Confirmed(_)) => app.info(format!(
+                    "{id} is confirmed active: the answer was lost, and reading it back shows it active."
+                )),
+                Ok(a @ Activation::AlreadyActive(_)) => match a.activated_by() {
+                    Some(by) => app.info(format!("{id} was already active (activated by {by}).")),
+                    None => app.info(format!("{id} was already activated by someone else.")),
+                },
+                Err(e) => app.error(format!("Could not activate {id}. {e}")),
+            }
+        }
+        Some(run_id) => {
+            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+                let outcome = match &result {
+                    Ok(Activation::Activated(_)) => Outcome::Activated,
+                    Ok(Activation::Confirmed(_)) => Outcome::Confirmed,
+                    Ok(a @ Activation::AlreadyActive(_)) => {
+                        Outcome::AlreadyActive(a.activated_by())
+                    }
+                    Err(e) => Outcome::Failed(e.to_string()),
+                };
+                run.set(&id, outcome);
+            }
+        }
+    }
+}

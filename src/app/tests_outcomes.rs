@@ -1,0 +1,212 @@
+//! Truthful activation outcomes (confirmed active, already active by whom)
+//! and startup warnings, through the pure update.
+
+use crossterm::event::KeyCode;
+
+use super::fixtures::*;
+use super::*;
+use crate::api::retry::Activation;
+use crate::api::{ApiError, IntegrationRequest, Status};
+
+const BY: &str = "crn::user:OtherOperator1";
+
+fn move_to(app: &mut App, id: &str) {
+    update(app, ch('g'));
+    for _ in 0..app.visible_len() {
+        if cursor_id(app) == id {
+            return;
+        }
+        update(app, ch('j'));
+    }
+    panic!("{id} is not visible");
+}
+
+fn active(app: &App, id: &str, by: Option<&str>) -> IntegrationRequest {
+    let mut r = app.request(id).cloned().expect("a row");
+    r.status = Status::Active;
+    r.updated_by = by.map(str::to_string);
+    r
+}
+
+fn answer(app: &mut App, id: &str, run_id: Option<u64>, result: Result<Activation, ApiError>) {
+    update(
+        app,
+        Action::Api(ApiEvent::Activated {
+            id: id.into(),
+            run_id,
+            result,
+        }),
+    );
+}
+
+fn toast(app: &App) -> Toast {
+    app.current_toast().cloned().expect("a toast")
+}
+
+#[test]
+fn a_startup_warning_is_an_error_toast_that_stays_a_while() {
+    let warned = AppConfig {
+        warnings: vec![
+            "Warning: /home/op/.config/intake/config.toml holds an API key and is readable by other users; run chmod 600 /home/op/.config/intake/config.toml".into(),
+        ],
+        ..config()
+    };
+    let mut app = App::new(warned, now());
+    app.init();
+    let t = toast(&app);
+    assert_eq!(t.kind, ToastKind::Error);
+    assert!(t.text.contains("holds an API key"), "{}", t.text);
+    update(
+        &mut app,
+        Action::Tick(now() + chrono::TimeDelta::seconds(5)),
+    );
+    assert!(
+        app.current_toast()
+            .is_some_and(|t| t.text.contains("chmod 600")),
+        "still shown after 5s"
+    );
+    // Without warnings, init shows nothing.
+    let mut quiet = App::new(config(), now());
+    quiet.init();
+    assert!(quiet.current_toast().is_none());
+}
+
+#[test]
+fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ1verifone");
+    update(&mut app, ch('a'));
+    update(&mut app, ch('y'));
+    let r = active(&app, "REQ1verifone", Some(BY));
+    answer(
+        &mut app,
+        "REQ1verifone",
+        None,
+        Ok(Activation::Confirmed(Some(r))),
+    );
+    let t = toast(&app);
+    assert_eq!(t.kind, ToastKind::Info);
+    assert!(
+        t.text.starts_with("REQ1verifone is confirmed active"),
+        "{}",
+        t.text
+    );
+    assert!(!t.text.contains("Activated"), "{}", t.text);
+    assert_eq!(
+        app.request("REQ1verifone").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
+    assert!(app.activating.is_empty());
+}
+
+#[test]
+fn already_active_names_who_activated_it() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ1verifone");
+    update(&mut app, ch('a'));
+    update(&mut app, ch('y'));
+    let r = active(&app, "REQ1verifone", Some(BY));
+    answer(
+        &mut app,
+        "REQ1verifone",
+        None,
+        Ok(Activation::AlreadyActive(Some(r))),
+    );
+    assert_eq!(
+        toast(&app).text,
+        format!("REQ1verifone was already active (activated by {BY}).")
+    );
+    assert_eq!(
+        app.request("REQ1verifone")
+            .and_then(|r| r.updated_by.clone())
+            .as_deref(),
+        Some(BY),
+        "the server's copy replaces the row"
+    );
+}
+
+#[test]
+fn bulk_results_count_activated_confirmed_and_already_active_apart() {
+    let mut app = loaded();
+    for id in [
+        "REQ1verifone",
+        "REQ3epayReady",
+        "REQ7verifone",
+        "REQ8smartpay",
+    ] {
+        move_to(&mut app, id);
+        update(&mut app, ch(' '));
+    }
+    update(&mut app, ch('A'));
+    let run_id = match update(&mut app, key(KeyCode::Enter)).as_slice() {
+        [Command::BulkActivate { run_id, .. }] => *run_id,
+        other => panic!("{other:?}"),
+    };
+    let ok = active(&app, "REQ1verifone", None);
+    answer(
+        &mut app,
+        "REQ1verifone",
+        Some(run_id),
+        Ok(Activation::Activated(ok)),
+    );
+    let confirmed = active(&app, "REQ3epayReady", None);
+    answer(
+        &mut app,
+        "REQ3epayReady",
+        Some(run_id),
+        Ok(Activation::Confirmed(Some(confirmed))),
+    );
+    let by = active(&app, "REQ7verifone", Some(BY));
+    answer(
+        &mut app,
+        "REQ7verifone",
+        Some(run_id),
+        Ok(Activation::AlreadyActive(Some(by))),
+    );
+    answer(
+        &mut app,
+        "REQ8smartpay",
+        Some(run_id),
+        Err(ApiError::AlreadyActivated),
+    );
+    update(
+        &mut app,
+        Action::Api(ApiEvent::BulkFinished {
+            run_id,
+            cancelled: false,
+        }),
+    );
+    let run = app.bulk().cloned().expect("a run");
+    let c = run.counts();
+    assert_eq!(
+        (c.activated, c.confirmed, c.already, c.failed),
+        (1, 1, 2, 0)
+    );
+    let text = |id: &str| run.outcome(id).map(Outcome::text).expect("an outcome");
+    assert_eq!(text("REQ1verifone"), "activated");
+    assert!(
+        text("REQ3epayReady").starts_with("confirmed active"),
+        "{}",
+        text("REQ3epayReady")
+    );
+    assert_eq!(
+        text("REQ7verifone"),
+        format!("already active (activated by {BY})")
+    );
+    assert_eq!(
+        text("REQ8smartpay"),
+        "already active: activated by someone else"
+    );
+    for id in [
+        "REQ1verifone",
+        "REQ3epayReady",
+        "REQ7verifone",
+        "REQ8smartpay",
+    ] {
+        assert_eq!(
+            app.request(id).map(|r| r.status.clone()),
+            Some(Status::Active),
+            "{id}"
+        );
+    }
+}
