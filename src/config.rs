@@ -11,6 +11,7 @@ use thiserror::Error;
 use toml::Spanned;
 
 use crate::api::Secret;
+use crate::safety::{self, ReadOnly};
 
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
@@ -23,6 +24,8 @@ pub struct ConfigFile {
     pub default_profile: Option<String>,
     pub concurrency: Option<usize>,
     pub auto_refresh_secs: Option<u64>,
+    /// Bulk runs on production over this many requests ask for the count.
+    pub confirm_typed_over: Option<usize>,
     pub profiles: BTreeMap<String, Profile>,
     /// Console key bindings: action name -> key or list of keys.
     pub keys: BTreeMap<String, Spanned<KeySpec>>,
@@ -44,6 +47,11 @@ pub struct Profile {
     pub base_url: Option<String>,
     pub api_key: Option<Secret>,
     pub account_id: Option<String>,
+    /// Default: true when base_url's host is service.centrapay.com.
+    pub production: Option<bool>,
+    pub read_only: Option<bool>,
+    /// Overrides the top-level `confirm_typed_over` for this profile.
+    pub confirm_typed_over: Option<usize>,
 }
 
 /// What the command line says, highest precedence.
@@ -53,6 +61,8 @@ pub struct Overrides {
     pub profile: Option<String>,
     pub base_url: Option<String>,
     pub account_id: Option<String>,
+    /// `--read-only`.
+    pub read_only: bool,
 }
 
 /// The settings intake runs with, after precedence is applied.
@@ -64,6 +74,10 @@ pub struct Settings {
     pub account_id: Option<String>,
     pub concurrency: usize,
     pub auto_refresh: Option<Duration>,
+    /// The title says PRODUCTION and big bulk runs ask for the count.
+    pub production: bool,
+    pub read_only: ReadOnly,
+    pub confirm_typed_over: usize,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
 }
@@ -239,6 +253,18 @@ pub fn resolve(
         .filter(|s| *s > 0)
         .map(|s| Duration::from_secs(s.max(5)));
 
+    let production = profile
+        .production
+        .unwrap_or_else(|| safety::is_production_url(&base_url));
+    let read_only = ReadOnly {
+        flag: overrides.read_only,
+        profile: profile.read_only.unwrap_or(false),
+    };
+    let confirm_typed_over = profile
+        .confirm_typed_over
+        .or(file_ref.confirm_typed_over)
+        .unwrap_or(safety::DEFAULT_CONFIRM_TYPED_OVER);
+
     let mut warnings = Vec::new();
     if file.is_some()
         && let Some(w) = permission_warning(path)
@@ -252,6 +278,9 @@ pub fn resolve(
         account_id,
         concurrency,
         auto_refresh,
+        production,
+        read_only,
+        confirm_typed_over,
         warnings,
     })
 }

@@ -7,6 +7,7 @@ mod import;
 mod log;
 mod ordered;
 mod output;
+mod update;
 
 pub use args::{
     ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
