@@ -30,6 +30,7 @@ fn config(concurrency: usize) -> AppConfig {
         color: true,
         tz: chrono::FixedOffset::east_opt(0).expect("a valid offset"),
         prefs: Default::default(),
+        safety: Default::default(),
     }
 }
 

@@ -24,6 +24,7 @@ fn config() -> AppConfig {
         color: false,
         tz: chrono::FixedOffset::east_opt(0).expect("offset"),
         prefs: Default::default(),
+        safety: Default::default(),
     }
 }
 

@@ -19,6 +19,7 @@ pub fn config() -> AppConfig {
         color: true,
         tz: chrono::FixedOffset::east_opt(13 * 3600).expect("a valid offset"),
         prefs: Default::default(),
+        safety: Default::default(),
     }
 }
 

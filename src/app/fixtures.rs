@@ -25,6 +25,7 @@ pub fn config() -> AppConfig {
         color: false,
         tz: FixedOffset::east_opt(12 * 3600).expect("a valid offset"),
         prefs: Default::default(),
+        safety: Default::default(),
     }
 }
 

@@ -5,7 +5,9 @@ mod action;
 mod bulk;
 mod command;
 mod filter;
+mod guard;
 mod keys;
+mod overwrite;
 mod sort;
 mod state;
 mod store;
@@ -17,13 +19,17 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_safety;
+#[cfg(test)]
 mod tests_transfer;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
 pub use command::Command;
 pub use filter::Filter;
+pub use guard::{Safety, TypedCount};
 pub use keys::{HELP, relabel};
+pub use overwrite::Overwrite;
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{

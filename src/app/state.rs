@@ -9,11 +9,13 @@ use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::layout::Rect;
 use tui_input::Input;
 
-use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery};
+use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery, Status};
 
 use super::bulk::{BulkPlan, BulkRun};
 use super::command::Command;
 use super::filter::Filter;
+use super::guard::{Safety, TypedCount};
+use super::overwrite::Overwrite;
 use super::sort::{self, SortKey};
 use super::store::Store;
 use super::transfer::{ImportRun, Prompt};
@@ -32,6 +34,8 @@ pub struct AppConfig {
     pub tz: FixedOffset,
     /// Key bindings and status colours from the config file.
     pub prefs: crate::prefs::ConsolePrefs,
+    /// The API host, production and read-only.
+    pub safety: Safety,
 }
 
 /// What has the keyboard. Overlays that only need a flag (quit confirm)
@@ -44,6 +48,8 @@ pub enum Mode {
         scroll: u16,
     },
     Form(Box<Form>),
+    /// `old → new` waits for a yes before the terminalId is sent.
+    Overwrite(Box<Overwrite>),
     Confirm {
         id: String,
     },
@@ -75,6 +81,9 @@ pub struct Form {
     pub input: Input,
     pub error: Option<String>,
     pub then: FormThen,
+    /// The request's status and terminalId when the form opened.
+    pub status: Status,
+    pub old: Option<String>,
 }
 
 /// What happens after the form is submitted.
@@ -735,6 +744,7 @@ impl App {
             not_pending: 0,
             missing_terminal: Vec::new(),
             unknown: 0,
+            typed: None,
         };
         for id in ids {
             match self.store.find(&id) {
@@ -753,6 +763,9 @@ impl App {
                 }
             }
             plan.ids.push(id);
+        }
+        if self.config.safety.needs_typed_count(plan.ids.len()) {
+            plan.typed = Some(TypedCount::default());
         }
         Some(plan)
     }

@@ -19,6 +19,7 @@ use crate::app::{ApiEvent, Command, ImportRowResult};
 use crate::audit::{self, AuditLog, Entry};
 use crate::export::{self, ExportFormat, Merchants};
 use crate::import::{self, ImportPlan};
+use crate::safety::ReadOnly;
 
 /// Merchant lookups in flight at once, across every page that asks.
 const MERCHANT_CONCURRENCY: usize = 6;
@@ -34,9 +35,20 @@ pub struct WorkerChannels {
 /// mutation is recorded (and flushed) before it is sent and before its
 /// result reaches the UI.
 pub fn spawn(client: Client, policy: RetryPolicy, audit: Option<AuditLog>) -> WorkerChannels {
+    spawn_guarded(client, policy, audit, ReadOnly::default())
+}
+
+/// [`spawn`], refusing every change in read-only mode: the console never
+/// asks for one then, and this makes sure none is sent if it did.
+pub fn spawn_guarded(
+    client: Client,
+    policy: RetryPolicy,
+    audit: Option<AuditLog>,
+    read_only: ReadOnly,
+) -> WorkerChannels {
     let (cmd_tx, cmd_rx) = unbounded_channel();
     let (evt_tx, evt_rx) = unbounded_channel();
-    let task = tokio::spawn(run(client, policy, audit, cmd_rx, evt_tx));
+    let task = tokio::spawn(run(client, policy, audit, read_only, cmd_rx, evt_tx));
     WorkerChannels {
         commands: cmd_tx,
         events: evt_rx,
@@ -48,6 +60,7 @@ async fn run(
     client: Client,
     policy: RetryPolicy,
     audit: Option<AuditLog>,
+    read_only: ReadOnly,
     mut commands: UnboundedReceiver<Command>,
     events: UnboundedSender<ApiEvent>,
 ) {
@@ -55,6 +68,14 @@ async fn run(
     let mut runs: HashMap<u64, Arc<AtomicBool>> = HashMap::new();
     let merchant_slots = Arc::new(Semaphore::new(MERCHANT_CONCURRENCY));
     while let Some(command) = commands.recv().await {
+        let command = if read_only.is_on() {
+            match refuse_change(command, &events) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            command
+        };
         match command {
             Command::Load { load_id, query } => {
                 // A newer load supersedes the old one; its pages would be stale.
@@ -207,6 +228,63 @@ async fn run(
     if let Some(old) = load.take() {
         old.abort();
     }
+}
+
+/// In read-only mode: answer a change with an error and send nothing;
+/// anything else is handed back to run.
+fn refuse_change(command: Command, events: &UnboundedSender<ApiEvent>) -> Option<Command> {
+    let refusal = || {
+        ApiError::Config("Read-only: this console makes no changes, so nothing was sent.".into())
+    };
+    match command {
+        Command::Update { id, .. } => {
+            tracing::warn!(id, "refused an update in read-only mode");
+            let _ = events.send(ApiEvent::Updated {
+                id,
+                result: Err(refusal()),
+            });
+        }
+        Command::Activate { id } => {
+            tracing::warn!(id, "refused an activation in read-only mode");
+            let _ = events.send(ApiEvent::Activated {
+                id,
+                run_id: None,
+                result: Err(refusal()),
+            });
+        }
+        Command::BulkActivate { run_id, ids, .. } => {
+            tracing::warn!(run_id, "refused a bulk activation in read-only mode");
+            for id in ids {
+                let _ = events.send(ApiEvent::Activated {
+                    id,
+                    run_id: Some(run_id),
+                    result: Err(refusal()),
+                });
+            }
+            let _ = events.send(ApiEvent::BulkFinished {
+                run_id,
+                cancelled: false,
+            });
+        }
+        Command::ImportApply {
+            run_id, updates, ..
+        } => {
+            tracing::warn!(run_id, "refused an import in read-only mode");
+            for (id, _) in updates {
+                let _ = events.send(ApiEvent::ImportRow {
+                    run_id,
+                    id,
+                    result: ImportRowResult::Failed(refusal()),
+                });
+            }
+            let _ = events.send(ApiEvent::ImportFinished {
+                run_id,
+                cancelled: false,
+            });
+        }
+        other => return Some(other),
+    }
+    None
 }
 
 /// Send a terminalId, then record the outcome before the UI hears of it.

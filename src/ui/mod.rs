@@ -74,6 +74,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         Mode::List | Mode::Filter => {}
         mode @ Mode::Help { .. } => help::overlay(frame, area, mode, &app.config.prefs.keys, theme),
         Mode::Form(f) => form::form(frame, area, f, theme),
+        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, theme),
         Mode::Confirm { id } => {
             let id = id.clone();
             dialog::confirm(frame, area, app, &id, theme);
@@ -84,8 +85,9 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             transfer::prompt(frame, area, app, &p, theme);
         }
         Mode::Import => {
+            let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_mut() {
-                transfer::overlay(frame, area, run, theme);
+                transfer::overlay(frame, area, run, read_only, theme);
             }
         }
         Mode::Bulk => {
