@@ -506,6 +506,72 @@ api_key = "prod-key"
         );
     }
 
+    #[test]
+    fn production_defaults_to_the_production_host_and_profiles_can_say_otherwise() {
+        let f = toml_from(
+            r#"
+confirm_typed_over = 40
+[profiles.live]
+base_url = "https://service.centrapay.com"
+api_key = "k"
+[profiles.notlive]
+base_url = "https://service.centrapay.com"
+api_key = "k"
+production = false
+confirm_typed_over = 5
+[profiles.staging]
+base_url = "https://staging.example"
+api_key = "k"
+production = true
+read_only = true
+"#,
+        );
+        let get = |name: &str, overrides: Overrides| {
+            let overrides = Overrides {
+                profile: Some(name.into()),
+                ..overrides
+            };
+            resolve(Path::new("c.toml"), Some(&f), &overrides, &env_of(&[])).expect("ok")
+        };
+        let live = get("live", Overrides::default());
+        assert!(live.production);
+        assert_eq!(live.confirm_typed_over, 40);
+        assert!(!live.read_only.is_on());
+        let notlive = get("notlive", Overrides::default());
+        assert!(!notlive.production);
+        assert_eq!(notlive.confirm_typed_over, 5);
+        let staging = get("staging", Overrides::default());
+        assert!(staging.production);
+        assert_eq!(
+            staging.read_only,
+            ReadOnly {
+                flag: false,
+                profile: true
+            }
+        );
+        let flagged = get(
+            "live",
+            Overrides {
+                read_only: true,
+                ..Default::default()
+            },
+        );
+        assert!(flagged.read_only.flag && !flagged.read_only.profile);
+        // Neither says: the default threshold, and not production.
+        let s = resolve(
+            Path::new("c.toml"),
+            None,
+            &Overrides::default(),
+            &env_of(&[
+                ("CENTRAPAY_API_KEY", "k"),
+                ("CENTRAPAY_BASE_URL", "http://127.0.0.1:9"),
+            ]),
+        )
+        .expect("ok");
+        assert!(!s.production);
+        assert_eq!(s.confirm_typed_over, safety::DEFAULT_CONFIRM_TYPED_OVER);
+    }
+
     #[cfg(unix)]
     #[test]
     fn starter_is_written_0600_and_warns_when_opened_up() {

@@ -17,7 +17,7 @@ pub struct BulkPlan {
     /// Marked earlier but no longer in the loaded list.
     pub unknown: usize,
     /// On production, over `confirm_typed_over`: the count typed so far.
-    pub typed: Option<super::guard::TypedCount>,
+    pub typed: Option<Box<super::guard::TypedCount>>,
 }
 
 impl BulkPlan {

@@ -14,7 +14,7 @@ use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery, Sta
 use super::bulk::{BulkPlan, BulkRun};
 use super::command::Command;
 use super::filter::Filter;
-use super::guard::{Safety, TypedCount};
+use super::guard::Safety;
 use super::overwrite::Overwrite;
 use super::sort::{self, SortKey};
 use super::store::Store;
@@ -765,7 +765,7 @@ impl App {
             plan.ids.push(id);
         }
         if self.config.safety.needs_typed_count(plan.ids.len()) {
-            plan.typed = Some(TypedCount::default());
+            plan.typed = Some(Box::default());
         }
         Some(plan)
     }

@@ -1,6 +1,7 @@
 //! The interactive console: terminal, event loop and API worker.
 
 pub mod event_loop;
+mod read_only;
 pub mod terminal;
 pub mod worker;
 

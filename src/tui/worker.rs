@@ -69,7 +69,7 @@ async fn run(
     let merchant_slots = Arc::new(Semaphore::new(MERCHANT_CONCURRENCY));
     while let Some(command) = commands.recv().await {
         let command = if read_only.is_on() {
-            match refuse_change(command, &events) {
+            match super::read_only::refuse_change(command, &events) {
                 Some(c) => c,
                 None => continue,
             }
@@ -228,63 +228,6 @@ async fn run(
     if let Some(old) = load.take() {
         old.abort();
     }
-}
-
-/// In read-only mode: answer a change with an error and send nothing;
-/// anything else is handed back to run.
-fn refuse_change(command: Command, events: &UnboundedSender<ApiEvent>) -> Option<Command> {
-    let refusal = || {
-        ApiError::Config("Read-only: this console makes no changes, so nothing was sent.".into())
-    };
-    match command {
-        Command::Update { id, .. } => {
-            tracing::warn!(id, "refused an update in read-only mode");
-            let _ = events.send(ApiEvent::Updated {
-                id,
-                result: Err(refusal()),
-            });
-        }
-        Command::Activate { id } => {
-            tracing::warn!(id, "refused an activation in read-only mode");
-            let _ = events.send(ApiEvent::Activated {
-                id,
-                run_id: None,
-                result: Err(refusal()),
-            });
-        }
-        Command::BulkActivate { run_id, ids, .. } => {
-            tracing::warn!(run_id, "refused a bulk activation in read-only mode");
-            for id in ids {
-                let _ = events.send(ApiEvent::Activated {
-                    id,
-                    run_id: Some(run_id),
-                    result: Err(refusal()),
-                });
-            }
-            let _ = events.send(ApiEvent::BulkFinished {
-                run_id,
-                cancelled: false,
-            });
-        }
-        Command::ImportApply {
-            run_id, updates, ..
-        } => {
-            tracing::warn!(run_id, "refused an import in read-only mode");
-            for (id, _) in updates {
-                let _ = events.send(ApiEvent::ImportRow {
-                    run_id,
-                    id,
-                    result: ImportRowResult::Failed(refusal()),
-                });
-            }
-            let _ = events.send(ApiEvent::ImportFinished {
-                run_id,
-                cancelled: false,
-            });
-        }
-        other => return Some(other),
-    }
-    None
 }
 
 /// Send a terminalId, then record the outcome before the UI hears of it.

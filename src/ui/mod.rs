@@ -14,6 +14,8 @@ mod transfer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_safety;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,7 +74,14 @@ fn split_body(body: Rect) -> (Rect, Option<Rect>) {
 fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     match &mut app.mode {
         Mode::List | Mode::Filter => {}
-        mode @ Mode::Help { .. } => help::overlay(frame, area, mode, &app.config.prefs.keys, theme),
+        mode @ Mode::Help { .. } => help::overlay(
+            frame,
+            area,
+            mode,
+            &app.config.prefs.keys,
+            app.config.safety.read_only.is_on(),
+            theme,
+        ),
         Mode::Form(f) => form::form(frame, area, f, theme),
         Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, theme),
         Mode::Confirm { id } => {
