@@ -52,6 +52,9 @@ pub struct Profile {
     pub read_only: Option<bool>,
     /// Overrides the top-level `confirm_typed_over` for this profile.
     pub confirm_typed_over: Option<usize>,
+    /// A PEM file of CA certificates to trust besides the system's; a
+    /// relative path is taken from the config file's folder.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// What the command line says, highest precedence.
@@ -78,6 +81,8 @@ pub struct Settings {
     pub production: bool,
     pub read_only: ReadOnly,
     pub confirm_typed_over: usize,
+    /// The profile's `ca_file`, made absolute.
+    pub ca_file: Option<PathBuf>,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
 }
@@ -240,6 +245,13 @@ pub fn resolve(
             detail: format!("`{a}` is not an account id (letters and digits only)."),
         });
     }
+    let ca_file = profile
+        .ca_file
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| match path.parent() {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p,
+        });
     let concurrency = file_ref.concurrency.unwrap_or(DEFAULT_CONCURRENCY);
     if !(1..=64).contains(&concurrency) {
         return Err(ConfigError::BadValue {
@@ -281,6 +293,7 @@ pub fn resolve(
         production,
         read_only,
         confirm_typed_over,
+        ca_file,
         warnings,
     })
 }
@@ -570,6 +583,33 @@ read_only = true
         .expect("ok");
         assert!(!s.production);
         assert_eq!(s.confirm_typed_over, safety::DEFAULT_CONFIRM_TYPED_OVER);
+    }
+
+    #[test]
+    fn ca_file_is_taken_from_the_config_folder_when_relative() {
+        let f = toml_from(
+            "[profiles.a]\napi_key = \"k\"\nca_file = \"certs/ca.pem\"\n[profiles.b]\napi_key = \"k\"\nca_file = \"/etc/ca.pem\"\n[profiles.c]\napi_key = \"k\"\n",
+        );
+        let pick = |p: &str| {
+            let o = Overrides {
+                profile: Some(p.into()),
+                ..Default::default()
+            };
+            resolve(
+                Path::new("/home/op/.config/intake/config.toml"),
+                Some(&f),
+                &o,
+                &env_of(&[]),
+            )
+            .expect("ok")
+            .ca_file
+        };
+        assert_eq!(
+            pick("a"),
+            Some(PathBuf::from("/home/op/.config/intake/certs/ca.pem"))
+        );
+        assert_eq!(pick("b"), Some(PathBuf::from("/etc/ca.pem")));
+        assert_eq!(pick("c"), None);
     }
 
     #[cfg(unix)]

@@ -24,3 +24,19 @@ pub fn age(now: DateTime<Utc>, t: DateTime<Utc>) -> String {
         s => format!("{}y", s / (365 * 86_400)),
     }
 }
+
+/// What a paste keeps: no control characters (line breaks, tabs, escapes)
+/// and none of the invisible formatting that copying from web pages and
+/// chat picks up (zero-width spaces, byte-order marks, direction marks and
+/// overrides), which would otherwise hide inside a terminalId or a path.
+pub fn pasteable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}

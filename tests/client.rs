@@ -240,6 +240,7 @@ async fn faults_map_to_their_variants() {
         ClientOptions {
             connect_timeout: Duration::from_secs(1),
             timeout: Duration::from_millis(100),
+            ..ClientOptions::default()
         },
     )
     .expect("client");
@@ -247,13 +248,16 @@ async fn faults_map_to_their_variants() {
 }
 
 #[tokio::test]
-async fn connection_refused_is_a_connect_error() {
+async fn connection_refused_names_host_and_port() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     drop(listener);
     let client = Client::new(&format!("http://{addr}"), &Secret::new("k")).expect("client");
     let e = client.get("abc").await.unwrap_err();
-    assert!(matches!(e, ApiError::Connect { .. }), "{e:?}");
+    assert!(
+        matches!(&e, ApiError::Refused { host, port } if host == "127.0.0.1" && *port == addr.port()),
+        "{e:?}"
+    );
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
 //! The HTTP client: one method per operation of the contract.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
@@ -13,12 +14,16 @@ use super::model::{
     UpdateIntegrationRequest,
 };
 use super::secret::Secret;
+use super::transport::{self, Target};
 
-/// Timeouts and identity for the client.
+/// Timeouts and trust for the client.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     pub connect_timeout: Duration,
     pub timeout: Duration,
+    /// A PEM file of CA certificates trusted in addition to the system's
+    /// (a profile's `ca_file`).
+    pub ca_file: Option<PathBuf>,
 }
 
 impl Default for ClientOptions {
@@ -26,6 +31,7 @@ impl Default for ClientOptions {
         ClientOptions {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
+            ca_file: None,
         }
     }
 }
@@ -38,6 +44,7 @@ pub struct Client {
     http: reqwest::Client,
     base: Url,
     host: String,
+    connect_timeout: Duration,
     timeout: Duration,
 }
 
@@ -161,11 +168,23 @@ impl Client {
         let mut headers = HeaderMap::new();
         headers.insert("x-api-key", key);
         crate::install_crypto();
-        let http = reqwest::Client::builder()
+        // No redirect is followed: the key header would go along to wherever
+        // the server points. Proxies from HTTPS_PROXY/NO_PROXY stay on.
+        let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(options.connect_timeout)
-            .timeout(options.timeout)
+            .timeout(options.timeout);
+        // Plain http is allowed only to loopback, where no proxy is needed;
+        // through an HTTP_PROXY the key would leave the machine in clear text.
+        if base.scheme() == "http" {
+            builder = builder.no_proxy();
+        }
+        if let Some(path) = &options.ca_file {
+            builder = builder.tls_certs_merge(transport::load_ca_file(path)?);
+        }
+        let http = builder
             .build()
             .map_err(|e| ApiError::Config(format!("Could not build the HTTP client: {e}.")))?;
         let host = base.host_str().unwrap_or_default().to_string();
@@ -173,6 +192,7 @@ impl Client {
             http,
             base,
             host,
+            connect_timeout: options.connect_timeout,
             timeout: options.timeout,
         })
     }
@@ -205,7 +225,7 @@ impl Client {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let path = url.path().to_string();
-        let mut req = self.http.request(method, url);
+        let mut req = self.http.request(method, url.clone());
         if !query.is_empty() {
             req = req.query(query);
         }
@@ -214,6 +234,13 @@ impl Client {
         }
         let resp = req.send().await.map_err(|e| self.transport_error(&e))?;
         let status = resp.status();
+        if status.is_redirection() {
+            let location = resp
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok());
+            return Err(transport::redirect_error(&self.base, &url, location));
+        }
         let retry_after = resp
             .headers()
             .get(RETRY_AFTER)
@@ -224,33 +251,12 @@ impl Client {
     }
 
     fn transport_error(&self, e: &reqwest::Error) -> ApiError {
-        // reqwest's own Display includes the URL; the URL never holds the key,
-        // but we still phrase these ourselves so operators see sentences.
-        if e.is_timeout() {
-            ApiError::Timeout {
-                after: self.timeout,
-            }
-        } else if e.is_connect() {
-            ApiError::Connect {
-                host: self.host.clone(),
-            }
-        } else if e.is_decode() {
-            ApiError::Decode {
-                detail: "the body could not be read".into(),
-            }
-        } else {
-            let detail = if e.is_body() {
-                "the response was cut off"
-            } else if e.is_request() {
-                "the connection was closed"
-            } else {
-                "the connection failed"
-            };
-            ApiError::Network {
-                host: self.host.clone(),
-                detail: detail.into(),
-            }
-        }
+        let target = Target {
+            base: &self.base,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+        };
+        transport::classify(e, &target)
     }
 
     /// `POST /api/integration-requests`.

@@ -69,10 +69,48 @@ pub enum ApiError {
     Server { status: u16, message: String },
     #[error("The server answered with unexpected status {status} ({message}).")]
     UnexpectedStatus { status: u16, message: String },
-    #[error("The request timed out after {}s; the server may be slow or unreachable, try again.", .after.as_secs())]
+    #[error("The request timed out after {}; the server may be slow or unreachable, try again.", duration_text(*after))]
     Timeout { after: Duration },
     #[error("Could not connect to {host}; check base_url and your network, then try again.")]
     Connect { host: String },
+    #[error(
+        "The server at {host}:{port} refused the connection; check the host and port in base_url and that the service is running."
+    )]
+    Refused { host: String, port: u16 },
+    #[error(
+        "The name {host} could not be resolved; check the spelling of base_url and your network or DNS (behind a proxy, set HTTPS_PROXY)."
+    )]
+    NameNotResolved { host: String },
+    #[error(
+        "The certificate of {host} is not signed by an authority this machine trusts (self-signed or a private CA); if the server uses a private CA, set ca_file for this profile to that CA's PEM file, otherwise check base_url."
+    )]
+    UntrustedCertificate { host: String },
+    #[error("{}", expired_text(host, not_after.as_deref()))]
+    CertificateExpired {
+        host: String,
+        /// The day it expired (`YYYY-MM-DD`, UTC), when the TLS library says.
+        not_after: Option<String>,
+    },
+    #[error(
+        "The certificate of {host} was issued for a different name; check that base_url uses the host name on the certificate."
+    )]
+    CertificateName { host: String },
+    #[error(
+        "A secure connection to {host} could not be set up ({reason}); check base_url, and ca_file if this profile sets one."
+    )]
+    Tls { host: String, reason: String },
+    #[error(
+        "The proxy in HTTPS_PROXY could not open a connection to {host} ({detail}); check HTTPS_PROXY and NO_PROXY, or ask whoever runs the proxy."
+    )]
+    Proxy { host: String, detail: String },
+    /// A 3xx answer: never followed, since the API key would travel with it.
+    #[error("{}", redirect_text(from, to.as_deref()))]
+    Redirect {
+        /// The origin of base_url.
+        from: String,
+        /// Where the server pointed, when it said so.
+        to: Option<String>,
+    },
     #[error("The connection to {host} failed mid-request ({detail}); try again.")]
     Network { host: String, detail: String },
     #[error(
@@ -94,6 +132,28 @@ fn rate_limited_text(retry_after: Option<Duration>) -> String {
         ),
         None => "The API rate limit was reached; wait a moment before trying again.".to_string(),
     }
+}
+
+fn duration_text(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{}s", d.as_secs())
+    }
+}
+
+fn expired_text(host: &str, not_after: Option<&str>) -> String {
+    let when = not_after.map(|d| format!(" on {d}")).unwrap_or_default();
+    format!(
+        "The certificate of {host} expired{when}; the server's operator must renew it (and check that this machine's clock is right)."
+    )
+}
+
+fn redirect_text(from: &str, to: Option<&str>) -> String {
+    let to = to.map_or_else(|| "an unnamed location".to_string(), str::to_string);
+    format!(
+        "The server at {from} answered with a redirect to {to}; intake does not follow redirects, so the API key stays with {from}. Check base_url for this profile."
+    )
 }
 
 /// The most of a server's error text that is repeated to the operator.
@@ -125,6 +185,14 @@ impl ApiError {
             ApiError::UnexpectedStatus { .. } => "UNEXPECTED_STATUS",
             ApiError::Timeout { .. } => "TIMEOUT",
             ApiError::Connect { .. } => "CONNECT_FAILED",
+            ApiError::Refused { .. } => "CONNECTION_REFUSED",
+            ApiError::NameNotResolved { .. } => "NAME_NOT_RESOLVED",
+            ApiError::UntrustedCertificate { .. } => "UNTRUSTED_CERTIFICATE",
+            ApiError::CertificateExpired { .. } => "CERTIFICATE_EXPIRED",
+            ApiError::CertificateName { .. } => "CERTIFICATE_NAME",
+            ApiError::Tls { .. } => "TLS_FAILED",
+            ApiError::Proxy { .. } => "PROXY_FAILED",
+            ApiError::Redirect { .. } => "REDIRECT",
             ApiError::Network { .. } => "NETWORK",
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
             ApiError::Config(_) => "CONFIG",
@@ -140,8 +208,19 @@ impl ApiError {
                 | ApiError::Server { .. }
                 | ApiError::Timeout { .. }
                 | ApiError::Connect { .. }
+                | ApiError::Refused { .. }
+                | ApiError::NameNotResolved { .. }
                 | ApiError::Network { .. }
                 | ApiError::Decode { .. }
+        )
+    }
+
+    /// Whether the request certainly never reached a server, so even a
+    /// create may be sent again.
+    pub fn never_sent(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Connect { .. } | ApiError::Refused { .. } | ApiError::NameNotResolved { .. }
         )
     }
 

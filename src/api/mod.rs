@@ -6,6 +6,7 @@ pub mod merchants;
 pub mod model;
 pub mod retry;
 pub mod secret;
+mod transport;
 
 pub use client::{Client, ClientOptions};
 pub use error::{ApiError, ErrorCode};

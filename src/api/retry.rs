@@ -238,8 +238,9 @@ pub async fn create(
     let mut attempt = 0;
     loop {
         match client.create(new).await {
-            Err(e @ (ApiError::Connect { .. } | ApiError::RateLimited { .. }))
-                if attempt + 1 < policy.attempts =>
+            Err(e)
+                if (e.never_sent() || matches!(e, ApiError::RateLimited { .. }))
+                    && attempt + 1 < policy.attempts =>
             {
                 tokio::time::sleep(policy.delay(attempt, &e)).await;
                 attempt += 1;

@@ -16,6 +16,8 @@ pub enum Action {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// A bracketed paste: text for the focused field, never keys.
+    Paste(String),
     /// Time only enters the app here, so update() stays pure and testable.
     Tick(DateTime<Utc>),
     Api(ApiEvent),

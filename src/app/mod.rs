@@ -8,6 +8,7 @@ mod filter;
 mod guard;
 mod keys;
 mod overwrite;
+mod paste;
 mod sort;
 mod state;
 mod store;
@@ -18,6 +19,8 @@ mod update;
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_paste;
 #[cfg(test)]
 mod tests_safety;
 #[cfg(test)]

@@ -397,3 +397,24 @@ fn a_read_only_profile_says_which_setting_to_change() {
         "Read-only: this console makes no changes. Start intake with read_only = false for profile `default` to activate requests."
     );
 }
+
+#[test]
+fn a_paste_never_answers_the_overwrite_question_or_types_the_count() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ3epayReady");
+    update(&mut app, ch('t'));
+    retype(&mut app, "11000022");
+    update(&mut app, key(KeyCode::Enter));
+    assert!(update(&mut app, Action::Paste("y\n".into())).is_empty());
+    assert!(matches!(app.mode, Mode::Overwrite(_)));
+
+    let mut app = production(2);
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
+    update(&mut app, ch('A'));
+    assert!(update(&mut app, Action::Paste("3\n".into())).is_empty());
+    match &app.mode {
+        Mode::BulkConfirm(p) => assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some("")),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.bulk().is_none());
+}

@@ -15,6 +15,7 @@ use super::command::Command;
 use super::guard::{self, Typed};
 use super::keys::{self, Nav};
 use super::overwrite;
+use super::paste;
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
 use super::transfer::{self, ImportPhase};
 
@@ -30,6 +31,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
         }
         // The loop redraws after every action; nothing to remember here.
         Action::Resize(..) => Vec::new(),
+        Action::Paste(text) => {
+            paste::on_paste(app, &text);
+            Vec::new()
+        }
         Action::Tick(now) => on_tick(app, now),
         Action::Api(e) => on_api(app, e),
     }

@@ -6,7 +6,9 @@ use super::activate::open_audit;
 use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
-use crate::api::{ApiError, Client, IntegrationType, NewIntegrationRequest, SearchQuery};
+use crate::api::{
+    ApiError, Client, ClientOptions, IntegrationType, NewIntegrationRequest, SearchQuery,
+};
 use crate::audit::{Action, Entry, Outcome as AuditOutcome};
 use crate::config::{self, ConfigError, Overrides, Settings};
 use crate::sim;
@@ -106,6 +108,7 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
                 profile: false,
             },
             confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
+            ca_file: None,
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?;
@@ -121,7 +124,11 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
         tracing::warn!("{w}");
         eprintln!("{w}");
     }
-    let client = Client::new(&settings.base_url, &settings.api_key)?;
+    let options = ClientOptions {
+        ca_file: settings.ca_file.clone(),
+        ..ClientOptions::default()
+    };
+    let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
     Ok(Session {
         client,
         settings,

@@ -105,6 +105,7 @@ fn to_action(event: Event) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
         Event::Mouse(m) => Some(Action::Mouse(m)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }
@@ -115,4 +116,15 @@ pub fn quit_key() -> Event {
         KeyCode::Char('c'),
         crossterm::event::KeyModifiers::CONTROL,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_is_one_action_not_keys() {
+        let action = to_action(Event::Paste("kingsland\nAy".into()));
+        assert!(matches!(action, Some(Action::Paste(t)) if t == "kingsland\nAy"));
+    }
 }

@@ -2,7 +2,9 @@
 
 use std::io::{self, Stdout};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -12,23 +14,32 @@ use ratatui::backend::CrosstermBackend;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
-/// Raw mode, alternate screen and mouse capture; undone by [`restore`].
+/// Raw mode, alternate screen, mouse capture and bracketed paste (so pasted
+/// text arrives as one `Event::Paste`, never as keys); undone by [`restore`].
 pub fn init() -> io::Result<Tui> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
         restore();
         return Err(e);
     }
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
-/// Leave the terminal as we found it. Safe to call more than once.
+/// Leave the terminal as we found it. Safe to call more than once. Every
+/// exit path comes here: a normal quit, a failed start, the panic hook and
+/// the signal handlers.
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show

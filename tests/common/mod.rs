@@ -233,4 +233,22 @@ pub fn assert_terminal_restored(tmux: &Tmux, dir: &Path) {
         "0",
         "mouse capture left on"
     );
+    assert!(
+        words.contains("echoctl"),
+        "the bracketed paste probe needs echoctl:\n{stty}"
+    );
+    assert_bracketed_paste_off(tmux);
+}
+
+/// tmux (3.3) has no format for the bracketed paste mode, so paste a marker
+/// into the pane, where the shell waits with echo on: the line discipline
+/// echoes it, wrapped in a visible `^[[200~ … ^[[201~` if the mode was left on.
+pub fn assert_bracketed_paste_off(tmux: &Tmux) {
+    let marker = "bracketed-paste-probe";
+    tmux.paste(marker);
+    let screen = tmux.wait_for("the pasted probe's echo", |s| s.contains(marker));
+    assert!(
+        !screen.contains("[200~"),
+        "bracketed paste left on:\n{screen}"
+    );
 }

@@ -1,0 +1,108 @@
+//! A bracketed paste goes, as text, into the text field that has focus:
+//! the filter line, the terminalId form or a path prompt. It never submits
+//! the field, answers a dialog or acts as a key; anywhere else it is
+//! dropped with a toast saying so.
+
+use tui_input::{Input, InputRequest};
+
+use crate::keymap::KeyAction;
+use crate::text::pasteable;
+use crate::validate::validate_terminal_id;
+
+use super::state::{App, Mode};
+
+/// The longest the filter line grows by pasting.
+pub(super) const FILTER_MAX: usize = 512;
+/// Twice the longest terminalId, so an over-long paste is still reported as
+/// too long instead of being cut down to a valid-looking one.
+pub(super) const TERMINAL_ID_MAX: usize = 64;
+/// The longest path Linux accepts.
+pub(super) const PATH_MAX: usize = 4096;
+
+/// What a paste did to a field.
+struct Pasted {
+    /// Characters inserted.
+    kept: usize,
+    /// Whether more would have fitted had the field been longer.
+    cut: bool,
+}
+
+/// Put `text` into the focused field, if there is one. Returns no commands
+/// by construction: a paste changes only what is on screen.
+pub(super) fn on_paste(app: &mut App, text: &str) {
+    if app.quit_confirm {
+        ignore(app);
+        return;
+    }
+    let (pasted, field, max) = match &mut app.mode {
+        Mode::Filter => {
+            let pasted = insert(&mut app.filter_input, text, FILTER_MAX);
+            let value = app.filter_input.value().to_string();
+            // The same live refilter as a typed character.
+            app.set_filter_text(&value);
+            (pasted, "the filter", FILTER_MAX)
+        }
+        Mode::Form(form) => {
+            let pasted = insert(&mut form.input, text, TERMINAL_ID_MAX);
+            if pasted.kept > 0 {
+                // A paste is usually the whole value: check it at once
+                // rather than waiting for Enter.
+                form.error = validate_terminal_id(&form.kind, form.input.value()).err();
+            }
+            (pasted, "a terminalId field", TERMINAL_ID_MAX)
+        }
+        Mode::Prompt(prompt) => {
+            let pasted = insert(&mut prompt.input, text, PATH_MAX);
+            if pasted.kept > 0 {
+                prompt.error = None;
+            }
+            (pasted, "the path prompt", PATH_MAX)
+        }
+        Mode::List => {
+            let key = app.config.prefs.keys.short(KeyAction::Filter);
+            app.info(format!(
+                "Paste ignored: no text field is open. Press {key} to filter first, then paste."
+            ));
+            return;
+        }
+        Mode::Help { .. }
+        | Mode::Overwrite(_)
+        | Mode::Confirm { .. }
+        | Mode::BulkConfirm(_)
+        | Mode::Bulk
+        | Mode::Import => {
+            ignore(app);
+            return;
+        }
+    };
+    if pasted.cut {
+        app.info(format!(
+            "Only the first {} pasted characters fit: {field} holds at most {max}.",
+            pasted.kept
+        ));
+    } else if pasted.kept == 0 && !text.is_empty() {
+        app.info(
+            "Nothing pasted: the text held only line breaks, tabs or other invisible characters.",
+        );
+    }
+}
+
+fn ignore(app: &mut App) {
+    app.info("Paste ignored: there is no text field here, and pasted text never acts as keys.");
+}
+
+/// Insert what `text` has of [`pasteable`] at the cursor, leaving the field
+/// at most `max` characters long.
+fn insert(input: &mut Input, text: &str, max: usize) -> Pasted {
+    let room = max.saturating_sub(input.value().chars().count());
+    let mut chars = text.chars().filter(|&c| pasteable(c));
+    let mut kept = 0;
+    for c in chars.by_ref().take(room) {
+        input.handle(InputRequest::InsertChar(c));
+        kept += 1;
+    }
+    Pasted {
+        kept,
+        cut: chars.next().is_some(),
+    }
+}

@@ -1,0 +1,96 @@
+//! End-to-end: a bracketed paste (tmux `paste-buffer -p`) in the real
+//! console is text for the focused field, never keystrokes.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::*;
+use intake::api::IntegrationType;
+
+#[test]
+fn a_paste_is_text_for_the_focused_field_and_never_keys() {
+    if !tmux_available() {
+        panic!("tmux is required for the end-to-end tests");
+    }
+    let sim = Sim::start();
+    let client = sim.client();
+    let before = all(&client);
+    let was_active: HashSet<String> = before
+        .iter()
+        .filter(|r| r.is_active())
+        .map(|r| r.id.clone())
+        .collect();
+    let epay = before
+        .iter()
+        .find(|r| {
+            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
+        })
+        .expect("an ePay request without a terminalId")
+        .clone();
+
+    let dir = scratch("paste");
+    let tmux = Tmux::start("paste", 140, 40, &console_command(&sim, &dir));
+    tmux.wait_for("the list", |s| {
+        s.contains("pending") && s.contains("verifone")
+    });
+
+    // As keys, the newline would keep the filter, `A` open bulk activate
+    // and `y` confirm it.
+    tmux.keys(&["/"]);
+    tmux.paste("kingsland\nAy");
+    let screen = tmux.wait_for("the pasted filter", |s| s.contains("/kingslandAy"));
+    assert!(
+        !screen.contains("Bulk activate"),
+        "the paste opened the bulk dialog:\n{screen}"
+    );
+    let newly: Vec<String> = all(&client)
+        .into_iter()
+        .filter(|r| r.is_active() && !was_active.contains(&r.id))
+        .map(|r| r.id)
+        .collect();
+    assert!(newly.is_empty(), "the paste activated {newly:?}");
+
+    // Still typing in the filter: Escape clears it; then filter to the
+    // ePay request (by paste too) and open its terminalId form.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the filter cleared", |s| !s.contains("kingslandAy"));
+    tmux.keys(&["/"]);
+    tmux.paste(&format!("id:{}\n", epay.id));
+    tmux.wait_for("the filter line", |s| {
+        s.contains(&format!("/id:{}", epay.id))
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the one row", |s| {
+        s.contains(&epay.id[..12]) && s.contains(" 1/")
+    });
+    tmux.keys(&["t"]);
+    tmux.wait_for("the terminalId form", |s| s.contains("Set terminalId"));
+    tmux.paste("1100\n0022");
+    let screen = tmux.wait_for("the pasted terminalId", |s| {
+        s.contains("terminalId: 11000022")
+    });
+    assert!(
+        screen.contains("Set terminalId"),
+        "the form closed:\n{screen}"
+    );
+    let stored = |client: &intake::api::Client| {
+        all(client)
+            .into_iter()
+            .find(|r| r.id == epay.id)
+            .and_then(|r| r.effective_terminal_id().map(str::to_string))
+    };
+    assert_eq!(stored(&client), None, "saved before Enter was pressed");
+
+    tmux.keys(&["Enter"]);
+    wait_until("the terminalId to be stored", || {
+        stored(&client).as_deref() == Some("11000022")
+    });
+    tmux.wait_for("the form to close", |s| !s.contains("Set terminalId"));
+
+    // Pasting in the list does nothing but say so.
+    tmux.paste("q");
+    tmux.wait_for("the ignored paste's toast", |s| s.contains("Paste ignored"));
+    tmux.keys(&["q"]);
+    assert_terminal_restored(&tmux, &dir);
+}
