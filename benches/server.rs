@@ -31,6 +31,7 @@ fn config(concurrency: usize) -> AppConfig {
         tz: chrono::FixedOffset::east_opt(0).expect("a valid offset"),
         prefs: Default::default(),
         warnings: Vec::new(),
+        safety: Default::default(),
     }
 }
 

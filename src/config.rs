@@ -11,6 +11,7 @@ use thiserror::Error;
 use toml::Spanned;
 
 use crate::api::Secret;
+use crate::safety::{self, ReadOnly};
 
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
@@ -23,6 +24,8 @@ pub struct ConfigFile {
     pub default_profile: Option<String>,
     pub concurrency: Option<usize>,
     pub auto_refresh_secs: Option<u64>,
+    /// Bulk runs on production over this many requests ask for the count.
+    pub confirm_typed_over: Option<usize>,
     pub profiles: BTreeMap<String, Profile>,
     /// Console key bindings: action name -> key or list of keys.
     pub keys: BTreeMap<String, Spanned<KeySpec>>,
@@ -44,6 +47,11 @@ pub struct Profile {
     pub base_url: Option<String>,
     pub api_key: Option<Secret>,
     pub account_id: Option<String>,
+    /// Default: true when base_url's host is service.centrapay.com.
+    pub production: Option<bool>,
+    pub read_only: Option<bool>,
+    /// Overrides the top-level `confirm_typed_over` for this profile.
+    pub confirm_typed_over: Option<usize>,
     /// A PEM file of CA certificates to trust besides the system's; a
     /// relative path is taken from the config file's folder.
     pub ca_file: Option<PathBuf>,
@@ -56,6 +64,8 @@ pub struct Overrides {
     pub profile: Option<String>,
     pub base_url: Option<String>,
     pub account_id: Option<String>,
+    /// `--read-only`.
+    pub read_only: bool,
 }
 
 /// The settings intake runs with, after precedence is applied.
@@ -67,6 +77,10 @@ pub struct Settings {
     pub account_id: Option<String>,
     pub concurrency: usize,
     pub auto_refresh: Option<Duration>,
+    /// The title says PRODUCTION and big bulk runs ask for the count.
+    pub production: bool,
+    pub read_only: ReadOnly,
+    pub confirm_typed_over: usize,
     /// The profile's `ca_file`, made absolute.
     pub ca_file: Option<PathBuf>,
     /// Warnings to show the operator (e.g. a config file others can read).
@@ -251,6 +265,18 @@ pub fn resolve(
         .filter(|s| *s > 0)
         .map(|s| Duration::from_secs(s.max(5)));
 
+    let production = profile
+        .production
+        .unwrap_or_else(|| safety::is_production_url(&base_url));
+    let read_only = ReadOnly {
+        flag: overrides.read_only,
+        profile: profile.read_only.unwrap_or(false),
+    };
+    let confirm_typed_over = profile
+        .confirm_typed_over
+        .or(file_ref.confirm_typed_over)
+        .unwrap_or(safety::DEFAULT_CONFIRM_TYPED_OVER);
+
     let mut warnings = Vec::new();
     if let Some(f) = file
         && let Some(w) = permission_warning(path, f)
@@ -264,6 +290,9 @@ pub fn resolve(
         account_id,
         concurrency,
         auto_refresh,
+        production,
+        read_only,
+        confirm_typed_over,
         ca_file,
         warnings,
     })
@@ -499,6 +528,72 @@ api_key = "prod-key"
             msg.contains("api_key") && msg.contains("`p`") && msg.contains("CENTRAPAY_API_KEY"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn production_defaults_to_the_production_host_and_profiles_can_say_otherwise() {
+        let f = toml_from(
+            r#"
+confirm_typed_over = 40
+[profiles.live]
+base_url = "https://service.centrapay.com"
+api_key = "k"
+[profiles.notlive]
+base_url = "https://service.centrapay.com"
+api_key = "k"
+production = false
+confirm_typed_over = 5
+[profiles.staging]
+base_url = "https://staging.example"
+api_key = "k"
+production = true
+read_only = true
+"#,
+        );
+        let get = |name: &str, overrides: Overrides| {
+            let overrides = Overrides {
+                profile: Some(name.into()),
+                ..overrides
+            };
+            resolve(Path::new("c.toml"), Some(&f), &overrides, &env_of(&[])).expect("ok")
+        };
+        let live = get("live", Overrides::default());
+        assert!(live.production);
+        assert_eq!(live.confirm_typed_over, 40);
+        assert!(!live.read_only.is_on());
+        let notlive = get("notlive", Overrides::default());
+        assert!(!notlive.production);
+        assert_eq!(notlive.confirm_typed_over, 5);
+        let staging = get("staging", Overrides::default());
+        assert!(staging.production);
+        assert_eq!(
+            staging.read_only,
+            ReadOnly {
+                flag: false,
+                profile: true
+            }
+        );
+        let flagged = get(
+            "live",
+            Overrides {
+                read_only: true,
+                ..Default::default()
+            },
+        );
+        assert!(flagged.read_only.flag && !flagged.read_only.profile);
+        // Neither says: the default threshold, and not production.
+        let s = resolve(
+            Path::new("c.toml"),
+            None,
+            &Overrides::default(),
+            &env_of(&[
+                ("CENTRAPAY_API_KEY", "k"),
+                ("CENTRAPAY_BASE_URL", "http://127.0.0.1:9"),
+            ]),
+        )
+        .expect("ok");
+        assert!(!s.production);
+        assert_eq!(s.confirm_typed_over, safety::DEFAULT_CONFIRM_TYPED_OVER);
     }
 
     #[test]

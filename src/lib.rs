@@ -10,6 +10,7 @@ pub mod import;
 pub mod keymap;
 pub mod logging;
 pub mod prefs;
+pub mod safety;
 pub mod sim;
 pub mod text;
 pub mod tui;

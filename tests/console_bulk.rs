@@ -25,6 +25,7 @@ fn config() -> AppConfig {
         tz: chrono::FixedOffset::east_opt(0).expect("offset"),
         prefs: Default::default(),
         warnings: Vec::new(),
+        safety: Default::default(),
     }
 }
 

@@ -20,6 +20,7 @@ pub fn config() -> AppConfig {
         tz: chrono::FixedOffset::east_opt(13 * 3600).expect("a valid offset"),
         prefs: Default::default(),
         warnings: Vec::new(),
+        safety: Default::default(),
     }
 }
 

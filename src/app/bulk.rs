@@ -16,6 +16,8 @@ pub struct BulkPlan {
     pub missing_terminal: Vec<String>,
     /// Marked earlier but no longer in the loaded list.
     pub unknown: usize,
+    /// On production, over `confirm_typed_over`: the count typed so far.
+    pub typed: Option<Box<super::guard::TypedCount>>,
 }
 
 impl BulkPlan {

@@ -26,6 +26,7 @@ pub fn config() -> AppConfig {
         tz: FixedOffset::east_opt(12 * 3600).expect("a valid offset"),
         prefs: Default::default(),
         warnings: Vec::new(),
+        safety: Default::default(),
     }
 }
 

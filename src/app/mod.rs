@@ -6,7 +6,9 @@ mod activated;
 mod bulk;
 mod command;
 mod filter;
+mod guard;
 mod keys;
+mod overwrite;
 mod paste;
 mod sort;
 mod state;
@@ -23,13 +25,17 @@ mod tests_outcomes;
 #[cfg(test)]
 mod tests_paste;
 #[cfg(test)]
+mod tests_safety;
+#[cfg(test)]
 mod tests_transfer;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
 pub use command::Command;
 pub use filter::Filter;
+pub use guard::{Safety, TypedCount};
 pub use keys::{HELP, relabel};
+pub use overwrite::Overwrite;
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{

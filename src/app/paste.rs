@@ -66,6 +66,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             return;
         }
         Mode::Help { .. }
+        | Mode::Overwrite(_)
         | Mode::Confirm { .. }
         | Mode::BulkConfirm(_)
         | Mode::Bulk

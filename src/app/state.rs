@@ -9,11 +9,13 @@ use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::layout::Rect;
 use tui_input::Input;
 
-use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery};
+use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery, Status};
 
 use super::bulk::{BulkPlan, BulkRun};
 use super::command::Command;
 use super::filter::Filter;
+use super::guard::Safety;
+use super::overwrite::Overwrite;
 use super::sort::{self, SortKey};
 use super::store::Store;
 use super::transfer::{ImportRun, Prompt};
@@ -35,6 +37,8 @@ pub struct AppConfig {
     /// Found while loading the settings (e.g. a config file holding an API
     /// key that others can read); shown as error toasts at start.
     pub warnings: Vec<String>,
+    /// The API host, production and read-only.
+    pub safety: Safety,
 }
 
 /// What has the keyboard. Overlays that only need a flag (quit confirm)
@@ -47,6 +51,8 @@ pub enum Mode {
         scroll: u16,
     },
     Form(Box<Form>),
+    /// `old → new` waits for a yes before the terminalId is sent.
+    Overwrite(Box<Overwrite>),
     Confirm {
         id: String,
     },
@@ -78,6 +84,9 @@ pub struct Form {
     pub input: Input,
     pub error: Option<String>,
     pub then: FormThen,
+    /// The request's status and terminalId when the form opened.
+    pub status: Status,
+    pub old: Option<String>,
 }
 
 /// What happens after the form is submitted.
@@ -741,6 +750,7 @@ impl App {
             not_pending: 0,
             missing_terminal: Vec::new(),
             unknown: 0,
+            typed: None,
         };
         for id in ids {
             match self.store.find(&id) {
@@ -759,6 +769,9 @@ impl App {
                 }
             }
             plan.ids.push(id);
+        }
+        if self.config.safety.needs_typed_count(plan.ids.len()) {
+            plan.typed = Some(Box::default());
         }
         Some(plan)
     }

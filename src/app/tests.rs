@@ -536,7 +536,10 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, ch('t'));
     typed(&mut app, "X");
-    let cmds = update(&mut app, key(KeyCode::Enter));
+    // It has T-9 already: replacing it is confirmed first.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.mode, Mode::Overwrite(_)));
+    let cmds = update(&mut app, ch('y'));
     assert_eq!(
         cmds,
         vec![Command::Update {

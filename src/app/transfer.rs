@@ -407,6 +407,9 @@ pub(super) fn close(app: &mut App) {
 
 /// `y`/Enter (and `a`, which activates afterwards): send the `will set` rows.
 fn apply(app: &mut App, activate: bool) -> Vec<Command> {
+    if super::guard::refuse_read_only(app, "import terminalIds") {
+        return Vec::new();
+    }
     let concurrency = app.config.concurrency.max(1);
     let run_id = app.next_run_id;
     let updates: Vec<(String, String)> = app.import.as_ref().map_or_else(Vec::new, |run| {

@@ -12,7 +12,9 @@ use crate::validate::validate_terminal_id;
 use super::action::{Action, ApiEvent};
 use super::bulk::{BulkPlan, BulkRun, Outcome, Phase};
 use super::command::Command;
+use super::guard::{self, Typed};
 use super::keys::{self, Nav};
+use super::overwrite;
 use super::paste;
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
 use super::transfer::{self, ImportPhase};
@@ -71,6 +73,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
             Vec::new()
         }
         Mode::Form(form) => form_key(app, k, form),
+        Mode::Overwrite(ow) => overwrite::key(app, k, ow),
         Mode::Confirm { id } => confirm_key(app, k, id),
         Mode::BulkConfirm(plan) => bulk_confirm_key(app, k, plan),
         Mode::Bulk => {
@@ -130,11 +133,17 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
         'u' => app.clear_marks(),
         'a' => return activate(app),
         'A' => {
+            if guard::refuse_read_only(app, "activate requests") {
+                return Vec::new();
+            }
             if let Some(plan) = app.bulk_plan() {
                 app.mode = Mode::BulkConfirm(plan);
             }
         }
         't' => {
+            if guard::refuse_read_only(app, "set terminalIds") {
+                return Vec::new();
+            }
             if let Some(r) = app.cursor_request() {
                 app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
             }
@@ -194,13 +203,16 @@ fn help_key(app: &mut App, k: KeyEvent, scroll: u16) {
 }
 
 fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
+    let old = r.effective_terminal_id().map(str::to_string);
     Form {
         id: r.id.clone(),
         kind: r.kind.clone(),
         merchant: r.merchant_id.clone(),
-        input: Input::new(r.effective_terminal_id().unwrap_or("").to_string()),
+        input: Input::new(old.clone().unwrap_or_default()),
         error: None,
         then,
+        status: r.status.clone(),
+        old,
     }
 }
 
@@ -222,25 +234,9 @@ fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
                     return Vec::new();
                 }
             };
-            let id = form.id;
-            return match form.then {
-                FormThen::Bulk(mut entry) => {
-                    entry.entered.insert(id, terminal_id);
-                    next_bulk_form(app, entry)
-                }
-                then => {
-                    app.saving.insert(id.clone());
-                    if matches!(then, FormThen::Activate) {
-                        app.activate_after_save.insert(id.clone());
-                        app.info(format!(
-                            "Saving terminalId {terminal_id}; activation follows."
-                        ));
-                    } else {
-                        app.info(format!("Saving terminalId {terminal_id}…"));
-                    }
-                    vec![Command::Update { id, terminal_id }]
-                }
-            };
+            // Replacing a terminalId, or changing a request that is not
+            // pending, is confirmed first.
+            return overwrite::submit(app, form, terminal_id);
         }
         _ => {
             if form.input.handle_event(&Event::Key(k)).is_some() {
@@ -252,8 +248,31 @@ fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
     Vec::new()
 }
 
+/// Do what the form was opened for with its checked value.
+pub(super) fn submit_form(app: &mut App, form: Box<Form>, terminal_id: String) -> Vec<Command> {
+    let id = form.id;
+    match form.then {
+        FormThen::Bulk(mut entry) => {
+            entry.entered.insert(id, terminal_id);
+            next_bulk_form(app, entry)
+        }
+        then => {
+            app.saving.insert(id.clone());
+            if matches!(then, FormThen::Activate) {
+                app.activate_after_save.insert(id.clone());
+                app.info(format!(
+                    "Saving terminalId {terminal_id}; activation follows."
+                ));
+            } else {
+                app.info(format!("Saving terminalId {terminal_id}…"));
+            }
+            vec![Command::Update { id, terminal_id }]
+        }
+    }
+}
+
 /// Open the next missing terminalId's form, or start the run after the last.
-fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
+pub(super) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
     while let Some(id) = entry.queue.pop_front() {
         if let Some(r) = app.store.by_id(&id) {
             entry.step.0 += 1;
@@ -274,6 +293,9 @@ fn start_bulk(
 }
 
 fn activate(app: &mut App) -> Vec<Command> {
+    if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
+        return Vec::new();
+    }
     let Some(r) = app.cursor_request() else {
         return Vec::new();
     };
@@ -311,7 +333,19 @@ fn confirm_key(app: &mut App, k: KeyEvent, id: String) -> Vec<Command> {
     }
 }
 
-fn bulk_confirm_key(app: &mut App, k: KeyEvent, plan: BulkPlan) -> Vec<Command> {
+fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Command> {
+    if plan.typed.is_some() {
+        // On production a big run starts only once its count is typed; then
+        // Enter and `e` go on as below, and `y` is just a wrong character.
+        match guard::typed_count_key(k, &mut plan) {
+            Typed::Editing => {
+                app.mode = Mode::BulkConfirm(plan);
+                return Vec::new();
+            }
+            Typed::Cancelled => return Vec::new(),
+            Typed::Confirmed => {}
+        }
+    }
     match (k.code, keys::plain(&k)) {
         (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
             start_bulk(app, &plan.ids, &Default::default())

@@ -29,6 +29,9 @@ pub struct Cli {
     /// Account id (overrides CENTRAPAY_ACCOUNT_ID and the profile).
     #[arg(long = "account", global = true, value_name = "ID")]
     pub account_id: Option<String>,
+    /// Make no changes: update, activate, create and import are refused before anything is sent.
+    #[arg(long, global = true)]
+    pub read_only: bool,
     /// Log detail written to the log file: error, warn, info, debug or trace.
     #[arg(long, global = true, value_name = "LEVEL", default_value = "info")]
     pub log_level: String,
@@ -51,6 +54,9 @@ pub enum Command {
         id: String,
         #[arg(long = "terminal-id", value_name = "ID")]
         terminal_id: String,
+        /// Replace a different terminalId the request already has.
+        #[arg(long)]
+        force: bool,
         #[arg(long)]
         json: bool,
     },

@@ -12,7 +12,7 @@ use crate::api::{
 use crate::audit::{Action, Entry, Outcome as AuditOutcome};
 use crate::config::{self, ConfigError, Overrides, Settings};
 use crate::sim;
-use crate::validate::{check_id, validate_terminal_id};
+use crate::validate::check_id;
 
 /// Why a command failed; decides the exit code.
 #[derive(Debug)]
@@ -85,6 +85,7 @@ pub fn overrides(cli: &Cli) -> Overrides {
         profile: cli.profile.clone(),
         base_url: cli.base_url.clone(),
         account_id: cli.account_id.clone(),
+        read_only: cli.read_only,
     }
 }
 
@@ -101,6 +102,12 @@ pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
             account_id: cli.account_id.clone(),
             concurrency: config::DEFAULT_CONCURRENCY,
             auto_refresh: None,
+            production: false,
+            read_only: crate::safety::ReadOnly {
+                flag: cli.read_only,
+                profile: false,
+            },
+            confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
             ca_file: None,
             warnings: Vec::new(),
         };
@@ -140,7 +147,10 @@ pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         _ => {}
     }
     let session = open_session(cli).await?;
-    let result = run_api(&session, command).await;
+    let result = match read_only_refusal(&session, command) {
+        Some(refused) => Err(refused),
+        None => run_api(&session, command).await,
+    };
     if let Some(sim) = session.sim {
         sim.shutdown().await;
     }
@@ -168,37 +178,9 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
         Command::Update {
             id,
             terminal_id,
+            force,
             json,
-        } => {
-            check_id("request id", id).map_err(Failure::Usage)?;
-            let current = retry::read(policy, || client.get(id)).await?;
-            let tid = validate_terminal_id(&current.kind, terminal_id).map_err(Failure::Usage)?;
-            let audit = open_audit(session)?;
-            let result = retry::update_terminal_id(client, policy, id, &tid).await;
-            let entry = Entry::new(Action::Update, AuditOutcome::Updated, Some(id))
-                .merchant(Some(&current.merchant_id))
-                .terminal(Some(&tid));
-            let entry = match &result {
-                Ok(_) => entry,
-                Err(e) => entry.error(e),
-            };
-            let unrecorded = audit.record(&entry).err();
-            let r = result?;
-            let mut out = stdout.lock();
-            if *json {
-                output::json(&mut out, &r)?;
-            } else {
-                writeln!(
-                    out,
-                    "{} terminalId set to {} ({}, merchant {})",
-                    r.id,
-                    r.effective_terminal_id().unwrap_or("-"),
-                    r.kind,
-                    r.merchant_id
-                )?;
-            }
-            unrecorded.map_or(Ok(()), not_in_audit)
-        }
+        } => super::update::run(session, id, terminal_id, *force, *json).await,
         Command::Activate(args) => super::activate::run(session, args).await,
         Command::Import(args) => super::import::run(session, args).await,
         Command::Create {
@@ -246,8 +228,23 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
     }
 }
 
+/// A change command in read-only mode, refused before anything is sent.
+fn read_only_refusal(session: &Session, command: &Command) -> Option<Failure> {
+    let what = match command {
+        Command::Update { .. } => "set terminalIds",
+        Command::Activate(_) => "activate requests",
+        Command::Create { .. } => "create requests",
+        Command::Import(_) => "import terminalIds",
+        _ => return None,
+    };
+    let read_only = session.settings.read_only;
+    read_only
+        .is_on()
+        .then(|| Failure::Usage(read_only.cli_refusal(&session.settings.profile, what)))
+}
+
 /// The change was made (and printed) but the audit log could not take it.
-fn not_in_audit(e: crate::audit::AuditError) -> Result<(), Failure> {
+pub(super) fn not_in_audit(e: crate::audit::AuditError) -> Result<(), Failure> {
     Err(Failure::Reported(format!(
         "{e} The change above was made but is not in the audit log."
     )))

@@ -7,6 +7,7 @@ mod import;
 mod log;
 mod ordered;
 mod output;
+mod update;
 
 pub use activate::open_audit;
 pub use args::{

@@ -1,13 +1,14 @@
 //! The interactive console: terminal, event loop and API worker.
 
 pub mod event_loop;
+mod read_only;
 pub mod terminal;
 pub mod worker;
 
 use crossterm::event::EventStream;
 
 use crate::api::retry::RetryPolicy;
-use crate::app::{App, AppConfig};
+use crate::app::{App, AppConfig, Safety};
 use crate::cli::{Cli, Failure, open_audit, open_session};
 
 /// Open the console on the configured profile (or the demo simulator).
@@ -24,6 +25,12 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
         tz: *chrono::Local::now().offset(),
         prefs,
         warnings: session.settings.warnings.clone(),
+        safety: Safety {
+            host: crate::safety::host_of(&session.settings.base_url),
+            production: session.settings.production,
+            read_only: session.settings.read_only,
+            confirm_typed_over: session.settings.confirm_typed_over,
+        },
     };
     let app = App::new(config, chrono::Utc::now());
     // Every change the console makes is in the audit log before it is sent
@@ -33,7 +40,12 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
             "{e} intake will not make changes it cannot record."
         ))
     })?;
-    let worker = worker::spawn(session.client.clone(), RetryPolicy::default(), Some(audit));
+    let worker = worker::spawn_guarded(
+        session.client.clone(),
+        RetryPolicy::default(),
+        Some(audit),
+        session.settings.read_only,
+    );
 
     let mut tui = terminal::init()
         .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;

@@ -19,6 +19,7 @@ use crate::app::{ApiEvent, Command, ImportRowResult};
 use crate::audit::{self, AuditLog, Entry};
 use crate::export::{self, ExportFormat, Merchants};
 use crate::import::{self, ImportPlan};
+use crate::safety::ReadOnly;
 
 /// Merchant lookups in flight at once, across every page that asks.
 const MERCHANT_CONCURRENCY: usize = 6;
@@ -34,9 +35,20 @@ pub struct WorkerChannels {
 /// mutation is recorded (and flushed) before it is sent and before its
 /// result reaches the UI.
 pub fn spawn(client: Client, policy: RetryPolicy, audit: Option<AuditLog>) -> WorkerChannels {
+    spawn_guarded(client, policy, audit, ReadOnly::default())
+}
+
+/// [`spawn`], refusing every change in read-only mode: the console never
+/// asks for one then, and this makes sure none is sent if it did.
+pub fn spawn_guarded(
+    client: Client,
+    policy: RetryPolicy,
+    audit: Option<AuditLog>,
+    read_only: ReadOnly,
+) -> WorkerChannels {
     let (cmd_tx, cmd_rx) = unbounded_channel();
     let (evt_tx, evt_rx) = unbounded_channel();
-    let task = tokio::spawn(run(client, policy, audit, cmd_rx, evt_tx));
+    let task = tokio::spawn(run(client, policy, audit, read_only, cmd_rx, evt_tx));
     WorkerChannels {
         commands: cmd_tx,
         events: evt_rx,
@@ -48,6 +60,7 @@ async fn run(
     client: Client,
     policy: RetryPolicy,
     audit: Option<AuditLog>,
+    read_only: ReadOnly,
     mut commands: UnboundedReceiver<Command>,
     events: UnboundedSender<ApiEvent>,
 ) {
@@ -55,6 +68,14 @@ async fn run(
     let mut runs: HashMap<u64, Arc<AtomicBool>> = HashMap::new();
     let merchant_slots = Arc::new(Semaphore::new(MERCHANT_CONCURRENCY));
     while let Some(command) = commands.recv().await {
+        let command = if read_only.is_on() {
+            match super::read_only::refuse_change(command, &events) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            command
+        };
         match command {
             Command::Load { load_id, query } => {
                 // A newer load supersedes the old one; its pages would be stale.

@@ -1,11 +1,12 @@
 //! Centered dialogs: single activation, bulk activation and quit confirms.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, BulkPlan};
+use crate::api::Status;
+use crate::app::{App, BulkPlan, Overwrite};
 
 use super::theme::Theme;
 
@@ -128,11 +129,32 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
             plural(plan.unknown, "is", "are")
         )));
     }
+    let mut count_line = None;
+    if let Some(typed) = &plan.typed {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!("PRODUCTION: type {n} (the number of requests) to run."),
+            theme.error(),
+        )));
+        count_line = Some((lines.len(), typed.input.chars().count()));
+        lines.push(Line::from(vec![
+            Span::styled(COUNT_LABEL, theme.label()),
+            Span::styled(typed.input.clone(), theme.bold()),
+        ]));
+        if let Some(e) = &typed.error {
+            lines.push(Line::from(Span::styled(e.clone(), theme.error())));
+        }
+    }
     lines.push(Line::default());
     lines.push(keys_line(
         theme,
         &[(
-            "Enter/y",
+            // `y` would be a wrong character in the count, so only Enter runs.
+            if plan.typed.is_some() {
+                "Enter"
+            } else {
+                "Enter/y"
+            },
             &format!("run {} now, skipping {skip}", plan.runnable()),
         )],
     ));
@@ -153,6 +175,57 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
         frame,
         centered(area, 64, lines.len() as u16 + 2),
         "Bulk activate",
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if let Some((row, col)) = count_line {
+        let x = inner.x + (COUNT_LABEL.len() + col) as u16;
+        let y = inner.y + row as u16;
+        if x < inner.right() && y < inner.bottom() {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+const COUNT_LABEL: &str = "  count: ";
+
+/// `old → new` before a terminalId is replaced or a request that is not
+/// pending is changed.
+pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, theme: Theme) {
+    let form = &ow.form;
+    let question = if ow.status != Status::Pending {
+        format!(
+            "This request is {}. Change its terminalId anyway?",
+            super::format::clean(&ow.status.to_string())
+        )
+    } else {
+        "This request already has a terminalId. Replace it?".to_string()
+    };
+    let lines = vec![
+        Line::from(Span::styled(question, theme.bold())),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("  terminalId  ", theme.label()),
+            Span::styled(ow.change(), theme.bold()),
+        ]),
+        Line::from(vec![
+            Span::styled("  request     ", theme.label()),
+            Span::raw(format!("{} {}", form.kind, form.id)),
+        ]),
+        Line::from(vec![
+            Span::styled("  merchantId  ", theme.label()),
+            Span::raw(form.merchant.clone()),
+        ]),
+        Line::default(),
+        keys_line(
+            theme,
+            &[("y/Enter", "yes, change it"), ("n/Esc", "back to the form")],
+        ),
+    ];
+    let inner = frame_box(
+        frame,
+        centered(area, 64, lines.len() as u16 + 2),
+        "Change terminalId?",
         theme,
     );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

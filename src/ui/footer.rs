@@ -57,7 +57,21 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
     if app.quit_confirm {
         return &[("y", "quit"), ("n/Esc", "stay")];
     }
+    let read_only = app.config.safety.read_only.is_on();
     match &app.mode {
+        // Read-only: the keys that change something are not offered.
+        Mode::List if read_only => &[
+            ("j/k", "move"),
+            ("/", "filter"),
+            ("space", "mark"),
+            ("?", "help"),
+            ("q", "quit"),
+            ("p", "pending/all"),
+            ("s/S", "sort"),
+            ("r", "reload"),
+            ("e", "export"),
+            ("i", "preview import"),
+        ],
         Mode::List => &[
             ("j/k", "move"),
             ("/", "filter"),
@@ -88,7 +102,19 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             FormThen::Activate => &[("Enter", "save and activate"), ("Esc", "cancel")],
             FormThen::Save => &[("Enter", "save"), ("Esc", "cancel")],
         },
+        Mode::Overwrite(_) => &[("y/Enter", "yes, change it"), ("n/Esc", "back to the form")],
         Mode::Confirm { .. } => &[("y/Enter", "activate"), ("n/Esc", "cancel")],
+        Mode::BulkConfirm(plan) if plan.typed.is_some() && plan.missing_terminal.is_empty() => &[
+            ("0-9", "type the count"),
+            ("Enter", "run"),
+            ("Esc", "cancel"),
+        ],
+        Mode::BulkConfirm(plan) if plan.typed.is_some() => &[
+            ("0-9", "type the count"),
+            ("Enter", "run"),
+            ("e", "enter missing terminalIds"),
+            ("Esc", "cancel"),
+        ],
         Mode::BulkConfirm(_) => &[
             ("Enter/y", "run"),
             ("e", "enter missing terminalIds"),
@@ -99,6 +125,7 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             PromptKind::Import => &[("Enter", "preview"), ("Esc", "cancel")],
         },
         Mode::Import => match app.import.as_ref().map(|r| r.phase) {
+            Some(ImportPhase::Preview) if read_only => &[("j/k", "scroll"), ("Esc", "close")],
             Some(ImportPhase::Preview) => &[
                 ("y/Enter", "set terminalIds"),
                 ("a", "set and activate"),

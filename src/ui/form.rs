@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::api::Status;
 use crate::app::{Form, FormThen};
 
 use super::dialog::{centered, frame_box};
@@ -42,9 +43,21 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, theme: Theme) {
         FormThen::Activate => "Enter saves it and then activates the request; Esc cancels.",
         FormThen::Bulk(_) => "Enter saves it and moves on; Esc skips this request.",
     };
+    // Said before typing, not only at the confirm after it.
+    let status = if form.status == Status::Pending {
+        Line::default()
+    } else {
+        Line::from(Span::styled(
+            format!(
+                "This request is {}; saving asks first.",
+                super::format::clean(&form.status.to_string())
+            ),
+            theme.warn(),
+        ))
+    };
     let lines = vec![
         about,
-        Line::default(),
+        status,
         input,
         error,
         Line::default(),

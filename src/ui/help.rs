@@ -11,10 +11,23 @@ use crate::keymap::KeyMap;
 use super::dialog::{centered, frame_box};
 use super::theme::Theme;
 
-pub fn overlay(frame: &mut Frame, area: Rect, mode: &mut Mode, keys: &KeyMap, theme: Theme) {
+/// `read_only`: the title says the keys that change something are refused.
+pub fn overlay(
+    frame: &mut Frame,
+    area: Rect,
+    mode: &mut Mode,
+    keys: &KeyMap,
+    read_only: bool,
+    theme: Theme,
+) {
     let Mode::Help { scroll } = mode else { return };
     let outer = centered(area, 72, HELP.len() as u16 + 2);
-    let inner = frame_box(frame, outer, "Keys (j/k scroll, Esc closes)", theme);
+    let title = if read_only {
+        "Keys: read-only, every change is refused (j/k scroll, Esc closes)"
+    } else {
+        "Keys (j/k scroll, Esc closes)"
+    };
+    let inner = frame_box(frame, outer, title, theme);
     let max = (HELP.len() as u16).saturating_sub(inner.height);
     // Clamp here, where the height is known, so scrolling back up is immediate.
     *scroll = (*scroll).min(max);

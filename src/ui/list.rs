@@ -13,17 +13,35 @@ use super::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// `intake · profile · DEMO · shown/total · marked · statuses · filter · sort`.
+/// `intake · profile · host · PRODUCTION · READ-ONLY · DEMO · shown/total ·
+/// marked · statuses · filter · sort`: where the console points comes first,
+/// so a narrow window cuts the rest.
 pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let sep = Span::styled(" │ ", theme.bar());
+    let safety = &app.config.safety;
     let mut spans = vec![
         Span::styled(
             " intake",
             theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
         ),
         sep.clone(),
-        Span::styled(app.config.profile.clone(), theme.bar()),
+        Span::styled(clean(&app.config.profile), theme.bar()),
     ];
+    if !safety.host.is_empty() {
+        spans.push(sep.clone());
+        spans.push(Span::styled(clean(&safety.host), theme.bar()));
+    }
+    if safety.production {
+        spans.push(sep.clone());
+        spans.push(Span::styled("PRODUCTION", theme.production()));
+    }
+    if safety.read_only.is_on() {
+        spans.push(sep.clone());
+        spans.push(Span::styled(
+            "READ-ONLY",
+            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
     if app.config.demo {
         spans.push(sep.clone());
         spans.push(Span::styled(

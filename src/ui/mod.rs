@@ -14,6 +14,8 @@ mod transfer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_safety;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,8 +74,16 @@ fn split_body(body: Rect) -> (Rect, Option<Rect>) {
 fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     match &mut app.mode {
         Mode::List | Mode::Filter => {}
-        mode @ Mode::Help { .. } => help::overlay(frame, area, mode, &app.config.prefs.keys, theme),
+        mode @ Mode::Help { .. } => help::overlay(
+            frame,
+            area,
+            mode,
+            &app.config.prefs.keys,
+            app.config.safety.read_only.is_on(),
+            theme,
+        ),
         Mode::Form(f) => form::form(frame, area, f, theme),
+        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, theme),
         Mode::Confirm { id } => {
             let id = id.clone();
             dialog::confirm(frame, area, app, &id, theme);
@@ -84,8 +94,9 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             transfer::prompt(frame, area, app, &p, theme);
         }
         Mode::Import => {
+            let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_mut() {
-                transfer::overlay(frame, area, run, theme);
+                transfer::overlay(frame, area, run, read_only, theme);
             }
         }
         Mode::Bulk => {

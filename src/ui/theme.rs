@@ -71,6 +71,16 @@ impl Theme {
         }
     }
 
+    /// PRODUCTION in the title: reverse red, and bold reverse without colour.
+    pub fn production(&self) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        if self.color {
+            style.fg(Color::Red)
+        } else {
+            style
+        }
+    }
+
     pub fn table_header(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }

@@ -72,10 +72,11 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
     }
 }
 
-pub fn overlay(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+/// `read_only`: the preview offers nothing to send.
+pub fn overlay(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
     match run.phase {
         ImportPhase::Planning => planning(frame, area, run, theme),
-        ImportPhase::Preview => preview(frame, area, run, theme),
+        ImportPhase::Preview => preview(frame, area, run, read_only, theme),
         ImportPhase::Setting => progress(frame, area, run, theme),
         ImportPhase::Finished { .. } => results(frame, area, run, theme),
     }
@@ -186,7 +187,7 @@ fn head(width: u16, line: u64, label: &str, who: &str) -> String {
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
-fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
     let title = format!("Import preview: {}", run.path_text());
     let inner = big_box(frame, area, &title, theme);
     if inner.height == 0 {
@@ -210,7 +211,9 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         Line::from(counts),
     ];
     let mut keys: Vec<(&str, String)> = Vec::new();
-    if will > 0 {
+    if read_only {
+        keys.push(("Esc", "close: read-only, nothing is sent".to_string()));
+    } else if will > 0 {
         keys.push((
             "y/Enter",
             format!("set {}", plural(will, "terminalId", "terminalIds")),

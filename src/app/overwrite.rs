@@ -1,0 +1,97 @@
+//! The step between the terminalId form and sending: replacing a terminalId
+//! a request already has, or changing one that is not pending, shows
+//! `old → new` and waits for `y`; the same value again sends nothing.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::api::Status;
+
+use super::command::Command;
+use super::keys;
+use super::state::{App, Form, FormThen, Mode};
+use super::update::{next_bulk_form, submit_form};
+
+/// A checked terminalId waiting for the operator's yes.
+#[derive(Debug, Clone)]
+pub struct Overwrite {
+    /// The form it came from: `n`/Esc goes back to it as it was.
+    pub form: Box<Form>,
+    /// The terminalId the request has now, if any.
+    pub old: Option<String>,
+    pub new: String,
+    /// The request's status when the form was submitted.
+    pub status: Status,
+}
+
+impl Overwrite {
+    /// `11000021 → 11000022`, with `none` for a request without one.
+    pub fn change(&self) -> String {
+        format!(
+            "{} → {}",
+            crate::text::clean(self.old.as_deref().unwrap_or("none")),
+            self.new
+        )
+    }
+}
+
+/// The form was submitted with a valid `new`: send it, ask first, or say
+/// there is nothing to send. The list's copy of the request is the latest
+/// the console knows; the form's is used if a reload dropped it.
+pub(super) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command> {
+    let (old, status) = match app.request(&form.id) {
+        Some(r) => (
+            r.effective_terminal_id().map(str::to_string),
+            r.status.clone(),
+        ),
+        None => (form.old.clone(), form.status.clone()),
+    };
+    if old.as_deref() == Some(new.as_str()) {
+        return unchanged(app, form, &new);
+    }
+    if old.is_some() || status != Status::Pending {
+        app.mode = Mode::Overwrite(Box::new(Overwrite {
+            form,
+            old,
+            new,
+            status,
+        }));
+        return Vec::new();
+    }
+    submit_form(app, form, new)
+}
+
+/// The request already has this terminalId: nothing is sent.
+fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> {
+    let id = form.id;
+    match form.then {
+        FormThen::Save => {
+            app.info(format!(
+                "{id} already has terminalId {terminal_id}; nothing was sent."
+            ));
+            Vec::new()
+        }
+        // It has what activation needs: ask to activate as `a` would.
+        FormThen::Activate => {
+            app.mode = Mode::Confirm { id };
+            Vec::new()
+        }
+        FormThen::Bulk(entry) => next_bulk_form(app, entry),
+    }
+}
+
+pub(super) fn key(app: &mut App, k: KeyEvent, ow: Box<Overwrite>) -> Vec<Command> {
+    match (k.code, keys::plain(&k)) {
+        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+            let Overwrite { form, new, .. } = *ow;
+            submit_form(app, form, new)
+        }
+        (KeyCode::Esc, _) | (_, Some('n' | 'N')) => {
+            app.mode = Mode::Form(ow.form);
+            Vec::new()
+        }
+        _ => {
+            app.mode = Mode::Overwrite(ow);
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! update() for overwrites, production bulk runs and read-only mode.
+
+use crossterm::event::KeyCode;
+
+use super::fixtures::*;
+use super::*;
+use crate::safety::ReadOnly;
+
+fn move_to(app: &mut App, id: &str) {
+    update(app, ch('g'));
+    for _ in 0..app.visible_len() {
+        if cursor_id(app) == id {
+            return;
+        }
+        update(app, ch('j'));
+    }
+    panic!("{id} is not visible");
+}
+
+fn mark(app: &mut App, ids: &[&str]) {
+    for id in ids {
+        move_to(app, id);
+        update(app, ch(' '));
+    }
+}
+
+fn loaded_with(safety: Safety) -> App {
+    let mut cfg = config();
+    cfg.safety = safety;
+    let mut app = App::new(cfg, now());
+    app.init();
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        }),
+    );
+    app
+}
+
+fn production(confirm_typed_over: usize) -> App {
+    loaded_with(Safety {
+        host: "service.centrapay.com".into(),
+        production: true,
+        confirm_typed_over,
+        ..Safety::default()
+    })
+}
+
+fn read_only() -> App {
+    loaded_with(Safety {
+        host: "service.centrapay.com".into(),
+        read_only: ReadOnly {
+            flag: true,
+            profile: false,
+        },
+        ..Safety::default()
+    })
+}
+
+fn toast(app: &App) -> String {
+    app.current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
+}
+
+/// Replace the form's text with `text`.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..40 {
+        update(app, key(KeyCode::Backspace));
+    }
+    typed(app, text);
+}
+
+// ---- 2. overwrites ----
+
+#[test]
+fn replacing_a_terminal_id_shows_old_to_new_and_sends_only_on_yes() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ3epayReady");
+    update(&mut app, ch('t'));
+    retype(&mut app, "11000022");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::Overwrite(ow) => {
+            assert_eq!(ow.old.as_deref(), Some("11000021"));
+            assert_eq!(ow.new, "11000022");
+            assert_eq!(ow.change(), "11000021 → 11000022");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Any other key leaves the question up and sends nothing.
+    assert!(update(&mut app, ch('x')).is_empty());
+    assert!(matches!(app.mode, Mode::Overwrite(_)));
+    // n goes back to the form with what was typed.
+    assert!(update(&mut app, ch('n')).is_empty());
+    match &app.mode {
+        Mode::Form(f) => assert_eq!(f.input.value(), "11000022"),
+        other => panic!("{other:?}"),
+    }
+    // Esc at the question goes back too; Esc at the form closes it.
+    update(&mut app, key(KeyCode::Enter));
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(matches!(app.mode, Mode::List));
+    assert!(app.saving.is_empty());
+
+    // y sends it; so does Enter.
+    for yes in [ch('y'), key(KeyCode::Enter)] {
+        update(&mut app, ch('t'));
+        retype(&mut app, "11000022");
+        update(&mut app, key(KeyCode::Enter));
+        assert_eq!(
+            update(&mut app, yes),
+            vec![Command::Update {
+                id: "REQ3epayReady".into(),
+                terminal_id: "11000022".into()
+            }]
+        );
+        assert!(matches!(app.mode, Mode::List));
+        app.saving.clear();
+    }
+}
+
+#[test]
+fn the_same_terminal_id_again_sends_nothing_and_says_so() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ3epayReady");
+    update(&mut app, ch('t'));
+    // The form offers the current value; Enter submits it unchanged.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.mode, Mode::List));
+    assert!(app.saving.is_empty());
+    assert_eq!(
+        toast(&app),
+        "REQ3epayReady already has terminalId 11000021; nothing was sent."
+    );
+    // Typed again with spaces around it: the same value after checking.
+    update(&mut app, ch('t'));
+    retype(&mut app, " 11000021 ");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.mode, Mode::List));
+}
+
+#[test]
+fn a_request_without_a_terminal_id_that_is_pending_is_saved_without_asking() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('t'));
+    typed(&mut app, "11000023");
+    assert_eq!(
+        update(&mut app, key(KeyCode::Enter)),
+        vec![Command::Update {
+            id: "REQ2epayNoTid".into(),
+            terminal_id: "11000023".into()
+        }]
+    );
+}
+
+#[test]
+fn a_request_that_is_not_pending_names_its_status_and_asks() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ5active");
+    update(&mut app, ch('t'));
+    match &app.mode {
+        Mode::Form(f) => assert_eq!(f.status, crate::api::Status::Active),
+        other => panic!("{other:?}"),
+    }
+    typed(&mut app, "V-1");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::Overwrite(ow) => {
+            assert_eq!(ow.status, crate::api::Status::Active);
+            assert_eq!(ow.change(), "none → V-1");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        update(&mut app, ch('y')),
+        vec![Command::Update {
+            id: "REQ5active".into(),
+            terminal_id: "V-1".into()
+        }]
+    );
+
+    // A rejected one with a terminalId: old → new, and the status.
+    move_to(&mut app, "REQ6rejected");
+    update(&mut app, ch('t'));
+    retype(&mut app, "W2");
+    update(&mut app, key(KeyCode::Enter));
+    match &app.mode {
+        Mode::Overwrite(ow) => {
+            assert_eq!(ow.status, crate::api::Status::Rejected);
+            assert_eq!(ow.change(), "W1 → W2");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_terminal_id_set_since_the_form_opened_is_asked_about() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('t'));
+    typed(&mut app, "11000024");
+    // A reload brings someone else's terminalId while the form is open.
+    let mut now = app.request("REQ2epayNoTid").cloned().expect("row");
+    now.terminal_id = Some("11000099".into());
+    app.patch(now);
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::Overwrite(ow) => assert_eq!(ow.change(), "11000099 → 11000024"),
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---- 5. production ----
+
+#[test]
+fn a_big_bulk_run_on_production_starts_only_once_the_count_is_typed() {
+    let mut app = production(2);
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
+    update(&mut app, ch('A'));
+    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_some()));
+    // y is no confirmation here, and Enter with nothing typed says what to do.
+    assert!(update(&mut app, ch('y')).is_empty());
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::BulkConfirm(p) => {
+            let typed = p.typed.as_ref().expect("typed");
+            assert_eq!(typed.error.as_deref(), Some("Type 3 to start the run."));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A wrong count does not start it.
+    typed(&mut app, "4");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::BulkConfirm(p) => {
+            let typed = p.typed.as_ref().expect("typed");
+            assert_eq!(typed.input, "4");
+            assert_eq!(
+                typed.error.as_deref(),
+                Some("4 is not 3: type 3 to start the run.")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.bulk().is_none());
+    // Fixing it clears the error; the right count starts it.
+    update(&mut app, key(KeyCode::Backspace));
+    typed(&mut app, "3");
+    assert!(
+        matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.as_ref().is_some_and(|t| t.error.is_none() && t.input == "3"))
+    );
+    match update(&mut app, key(KeyCode::Enter)).as_slice() {
+        [Command::BulkActivate { ids, .. }] => assert_eq!(ids.len(), 3),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.bulk().is_some());
+}
+
+#[test]
+fn esc_cancels_a_typed_count_and_e_needs_the_count_too() {
+    let mut app = production(1);
+    mark(&mut app, &["REQ1verifone", "REQ2epayNoTid"]);
+    update(&mut app, ch('A'));
+    typed(&mut app, "2");
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(matches!(app.mode, Mode::List));
+
+    update(&mut app, ch('A'));
+    // e with no count typed stays in the dialog.
+    assert!(update(&mut app, ch('e')).is_empty());
+    assert!(matches!(app.mode, Mode::BulkConfirm(_)));
+    typed(&mut app, "2");
+    assert!(update(&mut app, ch('e')).is_empty());
+    assert!(
+        matches!(&app.mode, Mode::Form(f) if f.id == "REQ2epayNoTid"),
+        "{:?}",
+        app.mode
+    );
+}
+
+#[test]
+fn small_runs_and_other_profiles_confirm_as_before() {
+    // At the threshold on production: no count to type.
+    let mut app = production(3);
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
+    update(&mut app, ch('A'));
+    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_none()));
+    assert!(matches!(
+        update(&mut app, ch('y')).as_slice(),
+        [Command::BulkActivate { .. }]
+    ));
+
+    // Not production: a run of any size confirms with y.
+    let mut app = loaded_with(Safety {
+        confirm_typed_over: 1,
+        ..Safety::default()
+    });
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
+    update(&mut app, ch('A'));
+    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_none()));
+    assert!(matches!(
+        update(&mut app, key(KeyCode::Enter)).as_slice(),
+        [Command::BulkActivate { .. }]
+    ));
+}
+
+// ---- 6. read-only ----
+
+#[test]
+fn read_only_refuses_every_change_where_it_starts() {
+    let mut app = read_only();
+    move_to(&mut app, "REQ3epayReady");
+    for k in [ch('t'), ch('a'), key(KeyCode::Enter), ch('A')] {
+        app.toasts.clear();
+        assert!(update(&mut app, k.clone()).is_empty(), "{k:?}");
+        assert!(matches!(app.mode, Mode::List), "{k:?}: {:?}", app.mode);
+        let text = toast(&app);
+        assert!(
+            text.starts_with(
+                "Read-only: this console makes no changes. Start intake without --read-only to "
+            ),
+            "{text}"
+        );
+    }
+    // Marks do not get round it.
+    mark(&mut app, &["REQ1verifone", "REQ7verifone"]);
+    assert!(update(&mut app, ch('A')).is_empty());
+    assert!(matches!(app.mode, Mode::List));
+    assert!(app.bulk().is_none() && app.saving.is_empty() && app.activating.is_empty());
+}
+
+#[test]
+fn read_only_previews_an_import_but_never_applies_it() {
+    let mut app = read_only();
+    update(&mut app, ch('i'));
+    typed(&mut app, "terminals.csv");
+    assert!(matches!(
+        update(&mut app, key(KeyCode::Enter)).as_slice(),
+        [Command::PlanImport { .. }]
+    ));
+    update(
+        &mut app,
+        Action::Api(ApiEvent::ImportPlanned {
+            path: "terminals.csv".into(),
+            result: Ok(import_plan(IMPORT_CSV, &requests())),
+        }),
+    );
+    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    for k in [ch('y'), key(KeyCode::Enter), ch('a')] {
+        assert!(update(&mut app, k.clone()).is_empty(), "{k:?}");
+        assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+        assert!(
+            toast(&app).contains("to import terminalIds."),
+            "{}",
+            toast(&app)
+        );
+    }
+    update(&mut app, key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::List));
+}
+
+#[test]
+fn read_only_keeps_browsing_filtering_and_export() {
+    let mut app = read_only();
+    update(&mut app, ch('/'));
+    typed(&mut app, "type:epay");
+    update(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.visible_len(), 2);
+    update(&mut app, ch('j'));
+    update(&mut app, ch('p'));
+    update(&mut app, ch('e'));
+    assert!(matches!(
+        update(&mut app, key(KeyCode::Enter)).as_slice(),
+        [Command::Export { .. }]
+    ));
+}
+
+#[test]
+fn a_read_only_profile_says_which_setting_to_change() {
+    let mut app = loaded_with(Safety {
+        read_only: ReadOnly {
+            flag: false,
+            profile: true,
+        },
+        ..Safety::default()
+    });
+    update(&mut app, ch('a'));
+    assert_eq!(
+        toast(&app),
+        "Read-only: this console makes no changes. Start intake with read_only = false for profile `default` to activate requests."
+    );
+}
+
+#[test]
+fn a_paste_never_answers_the_overwrite_question_or_types_the_count() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ3epayReady");
+    update(&mut app, ch('t'));
+    retype(&mut app, "11000022");
+    update(&mut app, key(KeyCode::Enter));
+    assert!(update(&mut app, Action::Paste("y\n".into())).is_empty());
+    assert!(matches!(app.mode, Mode::Overwrite(_)));
+
+    let mut app = production(2);
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
+    update(&mut app, ch('A'));
+    assert!(update(&mut app, Action::Paste("3\n".into())).is_empty());
+    match &app.mode {
+        Mode::BulkConfirm(p) => assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some("")),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.bulk().is_none());
+}

@@ -1,0 +1,147 @@
+//! The API worker's second line of defence: in read-only mode a change
+//! command is answered with an error and nothing reaches the server.
+
+use std::time::Duration;
+
+use intake::api::retry::RetryPolicy;
+use intake::api::{ApiError, Client, SearchQuery, Secret};
+use intake::app::{ApiEvent, Command, ImportRowResult};
+use intake::audit::AuditLog;
+use intake::safety::ReadOnly;
+use intake::sim::{self, SimConfig};
+use intake::tui::worker;
+use tokio::sync::mpsc::UnboundedReceiver;
+
+async fn next(events: &mut UnboundedReceiver<ApiEvent>) -> ApiEvent {
+    tokio::time::timeout(Duration::from_secs(20), events.recv())
+        .await
+        .expect("an answer in time")
+        .expect("the worker is running")
+}
+
+fn refused<T: std::fmt::Debug>(result: &Result<T, ApiError>) {
+    match result {
+        Err(ApiError::Config(text)) => assert!(text.starts_with("Read-only:"), "{text}"),
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_worker_sends_no_change_and_still_loads() {
+    let sim = sim::start_local(SimConfig::default()).await.expect("sim");
+    let before = sim.requests();
+    let ready: Vec<String> = before
+        .iter()
+        .filter(|r| r.is_pending() && !r.needs_terminal_id())
+        .take(3)
+        .map(|r| r.id.clone())
+        .collect();
+    let blank = before
+        .iter()
+        .find(|r| r.is_pending() && r.needs_terminal_id())
+        .expect("an ePay request without a terminalId")
+        .id
+        .clone();
+    let audit_path = std::env::temp_dir().join(format!(
+        "intake-worker-ro-{}/audit.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&audit_path);
+    let log = AuditLog::open_at(&audit_path, "test", &sim.base_url()).expect("audit log");
+    let client = Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
+    let read_only = ReadOnly {
+        flag: true,
+        profile: false,
+    };
+    let mut w = worker::spawn_guarded(client, RetryPolicy::default(), Some(log), read_only);
+
+    let send = |c: Command| w.commands.send(c).expect("send");
+    send(Command::Update {
+        id: blank.clone(),
+        terminal_id: "11000031".into(),
+    });
+    match next(&mut w.events).await {
+        ApiEvent::Updated { id, result } => {
+            assert_eq!(id, blank);
+            refused(&result);
+        }
+        other => panic!("{other:?}"),
+    }
+    send(Command::Activate {
+        id: ready[0].clone(),
+    });
+    match next(&mut w.events).await {
+        ApiEvent::Activated {
+            id,
+            run_id: None,
+            result,
+        } => {
+            assert_eq!(id, ready[0]);
+            refused(&result);
+        }
+        other => panic!("{other:?}"),
+    }
+    send(Command::BulkActivate {
+        run_id: 5,
+        ids: ready.clone(),
+        concurrency: 2,
+    });
+    for want in &ready {
+        match next(&mut w.events).await {
+            ApiEvent::Activated {
+                id,
+                run_id: Some(5),
+                result,
+            } => {
+                assert_eq!(&id, want);
+                refused(&result);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(
+        next(&mut w.events).await,
+        ApiEvent::BulkFinished {
+            run_id: 5,
+            cancelled: false
+        }
+    ));
+    send(Command::ImportApply {
+        run_id: 6,
+        updates: vec![(blank.clone(), "11000032".into())],
+        concurrency: 1,
+    });
+    match next(&mut w.events).await {
+        ApiEvent::ImportRow {
+            run_id: 6,
+            id,
+            result: ImportRowResult::Failed(e),
+        } => {
+            assert_eq!(id, blank);
+            refused::<()>(&Err(e));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        next(&mut w.events).await,
+        ApiEvent::ImportFinished { run_id: 6, .. }
+    ));
+
+    // Reads still work.
+    send(Command::Load {
+        load_id: 1,
+        query: SearchQuery::default(),
+    });
+    match next(&mut w.events).await {
+        ApiEvent::Page {
+            load_id: 1, items, ..
+        } => assert!(!items.is_empty()),
+        other => panic!("{other:?}"),
+    }
+
+    assert_eq!(sim.requests(), before, "the server is unchanged");
+    let audit = std::fs::read_to_string(&audit_path).unwrap_or_default();
+    assert!(audit.trim().is_empty(), "nothing to audit: {audit}");
+    w.task.abort();
+    sim.shutdown().await;
+}
