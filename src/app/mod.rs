@@ -8,13 +8,16 @@ mod command;
 mod filter;
 mod guard;
 mod keys;
+mod marks;
 mod overwrite;
 mod paste;
+mod scroll;
 mod sort;
 mod state;
 mod store;
 mod transfer;
 mod update;
+pub mod viewport;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -28,6 +31,8 @@ mod tests_paste;
 mod tests_safety;
 #[cfg(test)]
 mod tests_transfer;
+#[cfg(test)]
+mod tests_views;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
@@ -41,4 +46,6 @@ pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, T
 pub use transfer::{
     ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
 };
+pub use scroll::help_max_scroll;
 pub use update::update;
+pub use viewport::Viewport;

@@ -23,14 +23,24 @@ use super::transfer::{self, ImportPhase};
 const WHEEL_STEP: usize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
+    let cmds = dispatch(app, action);
+    // The view only reads: whatever moved, the cursor and scroll positions
+    // are put back inside the layout here.
+    app.keep_in_view();
+    cmds
+}
+
+fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
     match action {
         Action::Key(k) => on_key(app, k),
         Action::Mouse(m) => {
             on_mouse(app, m);
             Vec::new()
         }
-        // The loop redraws after every action; nothing to remember here.
-        Action::Resize(..) => Vec::new(),
+        Action::Resize(w, h) => {
+            app.resize(w, h);
+            Vec::new()
+        }
         Action::Paste(text) => {
             paste::on_paste(app, &text);
             Vec::new()
@@ -156,7 +166,7 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
 }
 
 fn move_cursor(app: &mut App, nav: Nav) {
-    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page);
+    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
     // The operator chose a row; a load in progress must not pull it back.
     if let Some(l) = app.loading.as_mut() {
         l.cursor_id = None;
@@ -380,11 +390,17 @@ pub(super) fn start_bulk_with(
 ) -> Vec<Command> {
     let run_id = app.next_run_id;
     app.next_run_id += 1;
-    let store = &app.store;
+    let (store, marks) = (&app.store, &app.marks);
+    // Marks `p` hides are not loaded: their kept copies say why they skip.
     let run = BulkRun::new(
         run_id,
         ids,
-        |id| store.by_id(id).or_else(|| extra.get(id)),
+        |id| {
+            store
+                .by_id(id)
+                .or_else(|| extra.get(id))
+                .or_else(|| marks.get(id))
+        },
         entered,
     );
     let mut cmds: Vec<Command> = run
@@ -533,7 +549,9 @@ fn on_mouse(app: &mut App, m: MouseEvent) {
             }
         }
         (Mode::List | Mode::Filter, MouseEventKind::Down(MouseButton::Left)) => {
-            let Some(area) = app.table_area else { return };
+            let Some(area) = app.viewport.table_rows() else {
+                return;
+            };
             if !area.contains(Position::new(m.column, m.row)) {
                 return;
             }

@@ -8,6 +8,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::layout::{Position, Rect};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::app::{Action, ApiEvent, App, Command, update};
@@ -88,11 +89,18 @@ where
     Ok(app)
 }
 
+/// Draw a frame. A size update has not seen (the first frame, or a resize
+/// whose event has not arrived yet) goes through update first, so the view and
+/// update always work from the same layout.
 fn draw<B>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
 where
     B: Backend,
     B::Error: Into<io::Error>,
 {
+    let size = terminal.size().map_err(Into::into)?;
+    if app.viewport().area != Rect::from((Position::ORIGIN, size)) {
+        update(app, Action::Resize(size.width, size.height));
+    }
     terminal
         .draw(|frame| ui::draw(frame, app))
         .map_err(Into::into)?;

@@ -10,7 +10,9 @@ use crate::api::ApiError;
 use crate::app::fixtures::*;
 use crate::app::{Action, ApiEvent, App, update};
 
+/// The size arrives as an action first, as the event loop sends it.
 fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| draw(f, app)).expect("a frame");
     t
@@ -387,7 +389,7 @@ fn only_the_visible_window_of_rows_is_drawn() {
 fn selection_without_colour_is_reverse_video() {
     let mut app = loaded();
     let t = terminal(&mut app, 160, 20);
-    let area = app.table_area.expect("the table was drawn");
+    let area = app.viewport().table_rows().expect("the table was drawn");
     let cell = &t.backend().buffer()[(area.x + 5, area.y)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert_eq!(cell.bg, Color::Reset);
@@ -407,7 +409,7 @@ fn selection_without_colour_is_reverse_video() {
         },
     );
     let t = terminal(&mut app, 160, 20);
-    let area = app.table_area.expect("the table was drawn");
+    let area = app.viewport().table_rows().expect("the table was drawn");
     assert_ne!(t.backend().buffer()[(area.x + 5, area.y)].bg, Color::Reset);
 }
 
@@ -471,13 +473,13 @@ fn perf_filter_keystroke_and_frame_at_100k_rows() {
         for c in "type:verifone status:pending 5e".chars() {
             let start = std::time::Instant::now();
             update(&mut app, ch(c));
-            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            t.draw(|f| draw(f, &app)).expect("a frame");
             times.push(start.elapsed());
         }
         for _ in 0.."type:verifone status:pending 5e".len() {
             let start = std::time::Instant::now();
             update(&mut app, key(KeyCode::Backspace));
-            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            t.draw(|f| draw(f, &app)).expect("a frame");
             times.push(start.elapsed());
         }
         let _ = round;
@@ -528,10 +530,10 @@ fn resizing_during_a_bulk_run_never_panics() {
     for (step, (w, h)) in sizes.into_iter().enumerate() {
         t.backend_mut().resize(w, h);
         update(&mut app, Action::Resize(w, h));
-        t.draw(|f| draw(f, &mut app)).expect("a frame");
+        t.draw(|f| draw(f, &app)).expect("a frame");
         if let Some(id) = ids.get(step) {
             bulk_activated(&mut app, id, Ok(()));
-            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            t.draw(|f| draw(f, &app)).expect("a frame");
         }
     }
     let run_id = run_id(&app);
@@ -544,7 +546,7 @@ fn resizing_during_a_bulk_run_never_panics() {
     );
     for (w, h) in [(20, 5), (80, 24)] {
         t.backend_mut().resize(w, h);
-        t.draw(|f| draw(f, &mut app)).expect("a frame");
+        t.draw(|f| draw(f, &app)).expect("a frame");
     }
     let screen = t.backend().to_string();
     assert!(screen.contains("4 activated"), "{screen}");
@@ -607,7 +609,7 @@ fn theme_colours_statuses_unless_colour_is_off() {
             },
         );
         let t = terminal(&mut app, 160, 20);
-        let area = app.table_area.expect("the table was drawn");
+        let area = app.viewport().table_rows().expect("the table was drawn");
         // The second row is not under the cursor, so its colour is the status's.
         let buf = t.backend().buffer();
         let y = area.y + 1;
