@@ -41,11 +41,11 @@ pub use filter::Filter;
 pub use guard::{Safety, TypedCount};
 pub use keys::{HELP, relabel};
 pub use overwrite::Overwrite;
+pub use scroll::help_max_scroll;
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{
     ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
 };
-pub use scroll::help_max_scroll;
 pub use update::update;
 pub use viewport::Viewport;

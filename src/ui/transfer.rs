@@ -109,18 +109,10 @@ struct Entry {
 
 /// The lines for `entries` from `scroll`, held (as update holds it) where
 /// the last entries just fill the view.
-fn list_lines(
-    entries: &[Entry],
-    head_w: usize,
-    area: Rect,
-    scroll: usize,
-) -> Vec<Line<'static>> {
+fn list_lines(entries: &[Entry], head_w: usize, area: Rect, scroll: usize) -> Vec<Line<'static>> {
     let height = usize::from(area.height);
     let text_w = viewport::text_width(area.width, head_w);
-    let max = viewport::max_scroll(
-        entries.iter().map(|e| wrap(&e.text, text_w).len()),
-        height,
-    );
+    let max = viewport::max_scroll(entries.iter().map(|e| wrap(&e.text, text_w).len()), height);
     let scroll = scroll.min(max);
     let mut lines = Vec::new();
     for e in entries.iter().skip(scroll) {
