@@ -7,9 +7,12 @@ mod bulk;
 mod command;
 mod filter;
 mod guard;
+mod import_gate;
 mod keys;
+mod meanwhile;
 mod overwrite;
 mod paste;
+mod retry;
 mod sort;
 mod state;
 mod store;
@@ -20,6 +23,8 @@ mod update;
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_gaps;
 #[cfg(test)]
 mod tests_outcomes;
 #[cfg(test)]

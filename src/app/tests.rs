@@ -463,7 +463,8 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
         cmds,
         vec![Command::Update {
             id: "REQ2epayNoTid".into(),
-            terminal_id: "123".into()
+            terminal_id: "123".into(),
+            expected: None
         }]
     );
     assert!(matches!(app.mode, Mode::List));
@@ -544,7 +545,8 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
         cmds,
         vec![Command::Update {
             id: "REQ4windcaveT9".into(),
-            terminal_id: "T-9X".into()
+            terminal_id: "T-9X".into(),
+            expected: Some("T-9".into())
         }]
     );
     // Nothing more is sent when the save succeeds.
@@ -910,11 +912,13 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         vec![
             Command::Update {
                 id: "REQ2epayNoTid".into(),
-                terminal_id: "11000021".into()
+                terminal_id: "11000021".into(),
+                expected: None
             },
             Command::Update {
                 id: "REQ9epayNoTid".into(),
-                terminal_id: "11000022".into()
+                terminal_id: "11000022".into(),
+                expected: None
             },
         ]
     );

@@ -98,7 +98,8 @@ fn a_paste_into_the_terminal_id_form_is_not_saved_until_enter() {
         update(&mut app, key(KeyCode::Enter)),
         vec![Command::Update {
             id: "REQ2epayNoTid".into(),
-            terminal_id: "11000022".into()
+            terminal_id: "11000022".into(),
+            expected: None
         }]
     );
 }

@@ -117,7 +117,8 @@ fn replacing_a_terminal_id_shows_old_to_new_and_sends_only_on_yes() {
             update(&mut app, yes),
             vec![Command::Update {
                 id: "REQ3epayReady".into(),
-                terminal_id: "11000022".into()
+                terminal_id: "11000022".into(),
+                expected: Some("11000021".into())
             }]
         );
         assert!(matches!(app.mode, Mode::List));
@@ -155,7 +156,8 @@ fn a_request_without_a_terminal_id_that_is_pending_is_saved_without_asking() {
         update(&mut app, key(KeyCode::Enter)),
         vec![Command::Update {
             id: "REQ2epayNoTid".into(),
-            terminal_id: "11000023".into()
+            terminal_id: "11000023".into(),
+            expected: None
         }]
     );
 }
@@ -182,7 +184,8 @@ fn a_request_that_is_not_pending_names_its_status_and_asks() {
         update(&mut app, ch('y')),
         vec![Command::Update {
             id: "REQ5active".into(),
-            terminal_id: "V-1".into()
+            terminal_id: "V-1".into(),
+            expected: None
         }]
     );
 
