@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
 
+pub mod audit;
+pub mod cli_env;
+
 pub const KEY: &str = "e2e-key";
 
 /// A standalone `intake sim` process, killed on drop.
@@ -21,12 +24,16 @@ pub struct Sim {
 
 impl Sim {
     pub fn start() -> Sim {
+        Sim::start_with(KEY, &[], &std::env::temp_dir().join("intake-e2e-sim.log"))
+    }
+
+    /// A simulator that takes `key`, with extra `intake sim` flags (faults)
+    /// and its log at `log`.
+    pub fn start_with(key: &str, args: &[&str], log: &Path) -> Sim {
         let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
-            .args(["sim", "--listen", "127.0.0.1:0", "--api-key", KEY])
-            .env(
-                "INTAKE_LOG_FILE",
-                std::env::temp_dir().join("intake-e2e-sim.log"),
-            )
+            .args(["sim", "--listen", "127.0.0.1:0", "--api-key", key])
+            .args(args)
+            .env("INTAKE_LOG_FILE", log)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -183,8 +190,13 @@ pub fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
 }
 
+/// An empty folder of this test binary's own under the temp dir.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("intake-e2e-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "intake-{}-{name}-{}",
+        env!("CARGO_CRATE_NAME"),
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
