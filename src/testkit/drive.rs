@@ -10,18 +10,7 @@ use super::input::{ch, key};
 
 /// An app after its first load delivered `requests()` in one page.
 pub fn loaded() -> App {
-    let mut app = App::new(config(), now());
-    let cmds = app.init();
-    assert_eq!(cmds.len(), 1);
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
-    app
+    loaded_with(config())
 }
 
 /// `loaded()` once every merchant lookup has answered.
@@ -39,10 +28,12 @@ pub fn named() -> App {
     app
 }
 
-/// An app with `cfg` after its first load delivered `requests()`.
+/// An app with `cfg` after its first (and only) load delivered
+/// `requests()` in one page.
 pub fn loaded_with(cfg: AppConfig) -> App {
     let mut app = App::new(cfg, now());
-    app.init();
+    let cmds = app.init();
+    assert_eq!(cmds.len(), 1);
     update(
         &mut app,
         Action::Api(ApiEvent::Page {
