@@ -127,6 +127,13 @@ impl App {
             ids.extend(gone);
             ids
         };
+        Some(self.plan_of(ids))
+    }
+
+    /// The bulk dialog's plan for `ids`, asking for the count to be typed
+    /// when production requires it. A mark the list has not loaded counts as
+    /// hidden, with its kept copy's status.
+    pub(crate) fn plan_of(&self, ids: Vec<String>) -> BulkPlan {
         let visible: HashSet<u32> = self.visible.iter().copied().collect();
         let mut plan = BulkPlan {
             ids: Vec::new(),
@@ -136,6 +143,7 @@ impl App {
             missing_terminal: Vec::new(),
             unknown: 0,
             typed: None,
+            retry: false,
         };
         for id in ids {
             let request = match self.store.find(&id) {
@@ -168,6 +176,6 @@ impl App {
         if self.config.safety.needs_typed_count(plan.ids.len()) {
             plan.typed = Some(Box::default());
         }
-        Some(plan)
+        plan
     }
 }

@@ -7,10 +7,13 @@ mod bulk;
 mod command;
 mod filter;
 mod guard;
+mod import_gate;
 mod keys;
 mod marks;
+mod meanwhile;
 mod overwrite;
 mod paste;
+mod retry;
 mod scroll;
 mod sort;
 mod state;
@@ -20,19 +23,9 @@ mod update;
 pub mod viewport;
 
 #[cfg(test)]
-pub(crate) mod fixtures;
+pub(crate) use crate::testkit as fixtures;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_outcomes;
-#[cfg(test)]
-mod tests_paste;
-#[cfg(test)]
-mod tests_safety;
-#[cfg(test)]
-mod tests_transfer;
-#[cfg(test)]
-mod tests_views;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};

@@ -2,6 +2,7 @@
 //! scroll position and the layout they follow belong to update.
 
 mod bulk;
+mod count;
 mod detail;
 mod dialog;
 mod footer;
@@ -14,6 +15,8 @@ mod transfer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_gaps;
 #[cfg(test)]
 mod tests_safety;
 

@@ -1,45 +1,9 @@
 //! Marks under `p`, and the layout arriving as an action (issue 10 items 4 and 6).
 
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-use super::fixtures::*;
-use super::*;
-
-fn api(app: &mut App, e: ApiEvent) -> Vec<Command> {
-    update(app, Action::Api(e))
-}
-
-fn load_id(cmds: &[Command]) -> u64 {
-    match cmds {
-        [Command::Load { load_id, .. }] => *load_id,
-        other => panic!("expected one Load, got {other:?}"),
-    }
-}
-
-fn page(load_id: u64, items: Vec<crate::api::IntegrationRequest>) -> ApiEvent {
-    ApiEvent::Page {
-        load_id,
-        items,
-        done: true,
-    }
-}
-
-fn mark(app: &mut App, id: &str) {
-    update(app, ch('g'));
-    while cursor_id(app) != id {
-        assert!(app.cursor() + 1 < app.visible_len(), "{id} is not visible");
-        update(app, ch('j'));
-    }
-    update(app, ch(' '));
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
-    t.draw(|f| crate::ui::draw(f, app)).expect("a frame");
-    t.backend().to_string()
-}
+use crate::app::*;
+use crate::testkit::*;
 
 fn pending(all: Vec<crate::api::IntegrationRequest>) -> Vec<crate::api::IntegrationRequest> {
     all.into_iter().filter(|r| r.is_pending()).collect()
@@ -49,22 +13,21 @@ fn pending(all: Vec<crate::api::IntegrationRequest>) -> Vec<crate::api::Integrat
 fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     let mut app = App::new(config(), now());
     app.init();
-    api(&mut app, page(1, pending(requests())));
+    api(&mut app, page(1, pending(requests()), true));
     // Every status: the active and the rejected request show up; mark them.
     let id = load_id(&update(&mut app, ch('p')));
-    api(&mut app, page(id, requests()));
-    mark(&mut app, "REQ5active");
-    mark(&mut app, "REQ6rejected");
+    api(&mut app, page(id, requests(), true));
+    mark(&mut app, &["REQ5active", "REQ6rejected"]);
     assert_eq!(app.marked_len(), 2);
 
     // Pending only: the load does not cover their statuses, so they stay marked.
     let id = load_id(&update(&mut app, ch('p')));
-    api(&mut app, page(id, pending(requests())));
+    api(&mut app, page(id, pending(requests()), true));
     assert!(app.pending_only);
     assert!(app.is_marked("REQ5active") && app.is_marked("REQ6rejected"));
     assert_eq!(app.marked_len(), 2);
     assert_eq!(app.visible_marked, 0);
-    let title = screen(&app, 200, 20);
+    let title = render(&mut app, 200, 20);
     let title = title.lines().next().unwrap_or_default();
     assert!(title.contains("2 marked"), "{title}");
     assert!(title.contains("pending only"), "{title}");
@@ -80,7 +43,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     assert_eq!(plan.not_pending, 2);
     assert_eq!(plan.unknown, 0);
     assert_eq!(plan.runnable(), 0);
-    let dialog = screen(&app, 100, 30);
+    let dialog = render(&mut app, 100, 30);
     assert!(
         dialog.contains("2 are hidden by the current filter."),
         "{dialog}"
@@ -115,7 +78,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
         .into_iter()
         .filter(|r| r.id != "REQ5active")
         .collect();
-    api(&mut app, page(id, without_active));
+    api(&mut app, page(id, without_active, true));
     assert!(!app.is_marked("REQ5active"));
     assert!(app.is_marked("REQ6rejected"));
     assert_eq!(app.visible_marked, 1);
@@ -124,13 +87,13 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
 #[test]
 fn a_pending_only_load_drops_a_pending_mark_it_no_longer_has() {
     let mut app = loaded();
-    mark(&mut app, "REQ1verifone");
+    mark(&mut app, &["REQ1verifone"]);
     let id = load_id(&update(&mut app, ch('r')));
     let without: Vec<_> = requests()
         .into_iter()
         .filter(|r| r.id != "REQ1verifone")
         .collect();
-    api(&mut app, page(id, without));
+    api(&mut app, page(id, without, true));
     assert_eq!(app.marked_len(), 0);
 }
 
@@ -159,14 +122,14 @@ fn the_table_draws_where_update_keeps_the_cursor_and_clicks_land_on_the_row_draw
     for (w, h) in [(80, 24), (160, 48), (100, 30)] {
         let mut app = App::new(config(), now());
         app.init();
-        api(&mut app, page(1, many(200)));
+        api(&mut app, page(1, many(200), true));
         update(&mut app, Action::Resize(w, h));
         let rows = app.viewport().table_rows().expect("a table");
         assert_eq!(app.page(), usize::from(rows.height));
 
         // The last row at the bottom of the drawn table, cursor marker on it.
         update(&mut app, ch('G'));
-        let drawn = screen(&app, w, h);
+        let drawn = render(&mut app, w, h);
         let bottom = line(&drawn, rows.bottom() - 1);
         assert!(bottom.contains("│>"), "{w}x{h}: {bottom}\n{drawn}");
         assert_eq!(app.offset, 200 - usize::from(rows.height));
@@ -185,7 +148,7 @@ fn the_table_draws_where_update_keeps_the_cursor_and_clicks_land_on_the_row_draw
             }),
         );
         assert_eq!(app.cursor(), app.offset);
-        let top = line(&screen(&app, w, h), rows.y);
+        let top = line(&render(&mut app, w, h), rows.y);
         assert!(top.contains("│>"), "{w}x{h}: {top}");
     }
     // Too small for a table: no rows to click, and nothing breaks.
@@ -193,14 +156,14 @@ fn the_table_draws_where_update_keeps_the_cursor_and_clicks_land_on_the_row_draw
     update(&mut app, Action::Resize(20, 5));
     assert_eq!(app.viewport().table_rows(), None);
     update(&mut app, ch('G'));
-    screen(&app, 20, 5);
+    render(&mut app, 20, 5);
 }
 
 #[test]
 fn results_scroll_is_held_by_update_so_one_key_scrolls_back() {
     let mut app = App::new(config(), now());
     app.init();
-    api(&mut app, page(1, many(60)));
+    api(&mut app, page(1, many(60), true));
     update(&mut app, Action::Resize(100, 30));
     update(&mut app, ch('*'));
     update(&mut app, ch('A'));
@@ -222,10 +185,10 @@ fn results_scroll_is_held_by_update_so_one_key_scrolls_back() {
         max > 0 && max < 59,
         "held at the last page, not the last item: {max}"
     );
-    let bottom = screen(&app, 100, 30);
+    let bottom = render(&mut app, 100, 30);
     update(&mut app, ch('k'));
     assert_eq!(app.bulk().expect("the results").scroll, max - 1);
-    assert_ne!(screen(&app, 100, 30), bottom);
+    assert_ne!(render(&mut app, 100, 30), bottom);
     // A taller window shows more: the hold follows the new layout.
     update(&mut app, ch('G'));
     update(&mut app, Action::Resize(100, 50));
