@@ -11,6 +11,7 @@ mod import_gate;
 mod keys;
 mod marks;
 mod meanwhile;
+mod mouse;
 mod overwrite;
 mod paste;
 mod retry;
