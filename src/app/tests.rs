@@ -20,3 +20,4 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod views;

@@ -10,17 +10,7 @@ use crate::app::{App, BulkPlan, Overwrite};
 
 use super::theme::Theme;
 
-/// A `w`×`h` box centred in `area`, shrunk to fit.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
+pub use crate::app::viewport::centered;
 
 /// Clear a box, draw its border and title, and return its inside.
 pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
@@ -127,6 +117,15 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
             plural(missing, "ePay request is", "ePay requests are")
         )),
     ];
+    if plan.hidden_by_status > 0 {
+        lines.insert(
+            3,
+            Line::from(format!(
+                "  ({} in other statuses: p shows every status.)",
+                plan.hidden_by_status
+            )),
+        );
+    }
     if plan.unknown > 0 {
         lines.push(Line::from(format!(
             "  {} no longer loaded and will be skipped.",

@@ -5,32 +5,30 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{HELP, Mode, relabel};
+use crate::app::{HELP, help_max_scroll, relabel, viewport};
 use crate::keymap::KeyMap;
 
-use super::dialog::{centered, frame_box};
+use super::dialog::frame_box;
 use super::theme::Theme;
 
 /// `read_only`: the title says the keys that change something are refused.
 pub fn overlay(
     frame: &mut Frame,
     area: Rect,
-    mode: &mut Mode,
+    scroll: u16,
     keys: &KeyMap,
     read_only: bool,
     theme: Theme,
 ) {
-    let Mode::Help { scroll } = mode else { return };
-    let outer = centered(area, 72, HELP.len() as u16 + 2);
+    let outer = viewport::help_box(area, HELP.len());
     let title = if read_only {
         "Keys: read-only, every change is refused (j/k scroll, Esc closes)"
     } else {
         "Keys (j/k scroll, Esc closes)"
     };
     let inner = frame_box(frame, outer, title, theme);
-    let max = (HELP.len() as u16).saturating_sub(inner.height);
-    // Clamp here, where the height is known, so scrolling back up is immediate.
-    *scroll = (*scroll).min(max);
+    // Update clamps it to the same bound; this holds for a size it has not seen.
+    let scroll = scroll.min(help_max_scroll(area));
     // Dialog keys and filter words are not list bindings: never relabelled.
     let mut remappable = true;
     let lines: Vec<Line> = HELP
@@ -52,5 +50,5 @@ pub fn overlay(
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

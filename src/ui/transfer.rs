@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind};
-use crate::import::{PlannedRow, RowClass};
+use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, viewport};
+use crate::import::RowClass;
 
 use super::dialog::{centered, frame_box, keys_line};
 use super::format::{clean, clip, wrap};
@@ -73,7 +73,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
 }
 
 /// `read_only`: the preview offers nothing to send.
-pub fn overlay(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
+pub fn overlay(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, theme: Theme) {
     match run.phase {
         ImportPhase::Planning => planning(frame, area, run, theme),
         ImportPhase::Preview => preview(frame, area, run, read_only, theme),
@@ -99,13 +99,6 @@ fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// The big box the preview and the results share.
-fn big_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
-    let w = area.width.saturating_sub(4).min(120);
-    let h = area.height.saturating_sub(2);
-    frame_box(frame, centered(area, w, h), title, theme)
-}
-
 /// One entry of a scrolling list: a fixed-width head and a text wrapped
 /// under itself.
 struct Entry {
@@ -114,28 +107,15 @@ struct Entry {
     style: Style,
 }
 
-/// The lines for `entries` from `scroll`, clamping `scroll` so the last
-/// entries just fill the view.
-fn list_lines(
-    entries: &[Entry],
-    head_w: usize,
-    width: usize,
-    height: usize,
-    scroll: &mut usize,
-) -> Vec<Line<'static>> {
-    let text_w = width.saturating_sub(head_w).max(20);
-    let mut max = entries.len();
-    let mut used = 0;
-    while let Some(e) = max.checked_sub(1).and_then(|i| entries.get(i)) {
-        used += wrap(&e.text, text_w).len();
-        if used > height {
-            break;
-        }
-        max -= 1;
-    }
-    *scroll = (*scroll).min(max);
+/// The lines for `entries` from `scroll`, held (as update holds it) where
+/// the last entries just fill the view.
+fn list_lines(entries: &[Entry], head_w: usize, area: Rect, scroll: usize) -> Vec<Line<'static>> {
+    let height = usize::from(area.height);
+    let text_w = viewport::text_width(area.width, head_w);
+    let max = viewport::max_scroll(entries.iter().map(|e| wrap(&e.text, text_w).len()), height);
+    let scroll = scroll.min(max);
     let mut lines = Vec::new();
-    for e in entries.iter().skip(*scroll) {
+    for e in entries.iter().skip(scroll) {
         if lines.len() >= height {
             break;
         }
@@ -155,15 +135,6 @@ fn list_lines(
     lines
 }
 
-fn row_text(r: &PlannedRow) -> String {
-    let tid = clean(r.terminal_id.as_deref().unwrap_or("-"));
-    match r.class {
-        RowClass::WillSet => format!("set terminalId {tid}"),
-        RowClass::Unchanged => format!("already has terminalId {tid}"),
-        _ => clean(r.reason.as_deref().unwrap_or("")),
-    }
-}
-
 fn class_style(class: RowClass, theme: Theme) -> Style {
     match class {
         RowClass::WillSet => theme.ok(),
@@ -173,23 +144,14 @@ fn class_style(class: RowClass, theme: Theme) -> Style {
     }
 }
 
-/// The id column: full ids where there is room, shorter below 110 columns.
-fn id_width(width: u16) -> usize {
-    if width >= 110 { 24 } else { 14 }
-}
-
-fn head_width(width: u16) -> usize {
-    5 + 1 + 15 + 1 + id_width(width) + 1
-}
-
 fn head(width: u16, line: u64, label: &str, who: &str) -> String {
-    let w = id_width(width);
+    let w = viewport::import_id_width(width);
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
-fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
+fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, theme: Theme) {
     let title = format!("Import preview: {}", run.path_text());
-    let inner = big_box(frame, area, &title, theme);
+    let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
@@ -224,12 +186,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, 
         keys.push(("Esc", "close: nothing to set".to_string()));
     }
     let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (*k, w.as_str())).collect();
-    let [top, list, bottom] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let [top, list, bottom] = viewport::import_preview(area);
     frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
     let entries: Vec<Entry> = plan
@@ -242,17 +199,16 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, 
                     .unwrap_or_else(|| "-".into());
             Entry {
                 head: head(list.width, r.line, r.class.label(), &who),
-                text: row_text(r),
+                text: r.preview_text(),
                 style: class_style(r.class, theme),
             }
         })
         .collect();
     let lines = list_lines(
         &entries,
-        head_width(list.width),
-        list.width as usize,
-        list.height as usize,
-        &mut run.scroll,
+        viewport::import_head_width(list.width),
+        list,
+        run.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(typed) = &run.typed {
@@ -308,18 +264,18 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     );
 }
 
-fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+fn results(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     let title = match run.phase {
         ImportPhase::Finished { cancelled: true } => {
             format!("Import results (cancelled): {}", run.path_text())
         }
         _ => format!("Import results: {}", run.path_text()),
     };
-    let inner = big_box(frame, area, &title, theme);
+    let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
-    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let [top, list] = viewport::import_results(area);
     frame.render_widget(
         Paragraph::new(Span::styled(summary(run), theme.bold())),
         top,
@@ -340,10 +296,9 @@ fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         .collect();
     let lines = list_lines(
         &entries,
-        head_width(list.width),
-        list.width as usize,
-        list.height as usize,
-        &mut run.scroll,
+        viewport::import_head_width(list.width),
+        list,
+        run.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
 }
