@@ -1,22 +1,31 @@
-//! Structural rules of issue 10, read straight from `src/`: file sizes, what
-//! `tui` and the views may use, module cycles, and the things that must live
-//! in one place only.
+//! Structural rules of issue 10, read straight from `src/` (std only): file
+//! sizes (R1), `tui` without `cli` (R2), views that only read (R3), the audit
+//! sequence, page loops, key matching and `plural` each in one place (R4-R7),
+//! unique public type names (R8), no module cycles (R9), no printing outside
+//! the CLI (R10). Numbers follow notes/issue10-plan.md.
 //!
-//! Each rule starts with an allowlist of the violations that existed when it
-//! was written. The allowlists shrink only: an entry that no longer matches a
-//! violation fails its test, so the change that fixes a violation also deletes
-//! its entry, and nothing new can be added without editing this file.
+//! Every rule has an allowlist: the consts below, one entry a line, holding
+//! the violations that existed when the rule was written. They shrink only.
+//! A stale entry (the file, function, name or edge no longer breaks the rule)
+//! fails its test, so whoever fixes a violation deletes its line in the same
+//! change, and a new violation fails until someone edits this file.
 //!
-//! Updating an allowlist is a one-line edit:
-//! - a rule fails with "remove it from the allowlist": delete that line;
-//! - R1 fails because an allowlisted file grew: shrink the file (or, when a
-//!   merge moved code around and the file is smaller than before, lower its
-//!   number to the size the message reports);
-//! - a file moved or was renamed with its violation: change the path.
+//! How to update an allowlist (always a one-line edit):
+//! - "... remove it from the allowlist" / "remove it from X": delete that line.
+//! - R1 "grew from A to B lines": shrink the file below A. Only when a merge
+//!   has moved existing code (not added any), set the number to the size the
+//!   message reports. A number may always be lowered.
+//! - R8 "defined n times, more than allowlisted": rename the new type. Lower
+//!   a count when a copy goes.
+//! - R9 "module cycle a -> b -> a" lists each edge with the `file:line` that
+//!   makes it: break the cycle. If a merge only renamed modules of a cycle
+//!   that is already listed, point the old entry at the printed edge.
+//! - A file moved or renamed together with its violation: change its path.
 //!
-//! Test code is exempt everywhere: files named `tests.rs` or `tests_*.rs`,
-//! anything under a `tests/` folder or `src/testkit/`, and everything in a
-//! file after its first `#[cfg(test)]`.
+//! Test code is exempt: files named `tests.rs` or `tests_*.rs`, anything in a
+//! `tests/` folder or `src/testkit/`, `src/main.rs` (its own crate) and, in
+//! any file, everything from the first `#[cfg(test)]` that is not a one-line
+//! declaration such as `#[cfg(test)] mod tests;`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -65,11 +74,36 @@ const PAGE_LOOPS_OUTSIDE_OPS: &[&str] = &[
     "src/tui/worker.rs",
 ];
 
-/// R6: files other than `src/text.rs` allowed to define `fn plural`. Shrinks only.
+/// R6: files outside `keys` allowed to match keys as characters
+/// (`KeyCode::Char(`, `keys::plain(`, `keys::nav(`). Shrinks only.
+const KEYS_MATCHED_OUTSIDE_KEYS: &[&str] = &[
+    "src/app/guard.rs",
+    "src/app/keys.rs",
+    "src/app/overwrite.rs",
+    "src/app/transfer.rs",
+    "src/app/update.rs",
+    "src/keymap.rs",
+    "src/keymap/key.rs",
+    "src/tui/event_loop.rs",
+];
+
+/// R7: files other than `src/text.rs` allowed to define `fn plural`. Shrinks only.
 /// The CLI's copy goes when the CLI moves onto `ops` (it is being rewritten).
 const PLURALS_OUTSIDE_TEXT: &[&str] = &["src/cli/import.rs"];
 
-/// R7: `use` edges (`"from -> to"`) allowed to close a cycle, between the
+/// R8: public type names defined more than once in `src`, with how many
+/// definitions each has today. Shrinks only.
+const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
+    ("Action", 2),
+    ("Command", 2),
+    ("Entry", 2),
+    ("Filter", 2),
+    ("Outcome", 2),
+    ("Store", 2),
+    ("Theme", 2),
+];
+
+/// R9: `use` edges (`"from -> to"`) allowed to close a cycle, between the
 /// top-level modules of `src/` and between the modules of `src/app/`
 /// (written `app::x`). Shrinks only. With these edges left out the graph
 /// must have no cycle, and each entry must still be on a cycle.
@@ -84,6 +118,9 @@ const CYCLE_EDGES: &[&str] = &[
     "app::state -> app::transfer",
     "app::transfer -> app::update",
 ];
+
+/// R10: files of the console and the core allowed to print. Shrinks only.
+const PRINTS_OUTSIDE_CLI: &[&str] = &[];
 
 const MAX_LINES: usize = 400;
 
@@ -158,10 +195,9 @@ fn views_only_read() {
     let mut found = BTreeSet::new();
     for f in files.values().filter(|f| f.path.starts_with("src/ui/")) {
         for (name, signature) in signatures(&f.code) {
-            let flat = signature.split_whitespace().collect::<Vec<_>>().join(" ");
-            if WRITABLE_STATE
+            if mutably_borrowed(&signature)
                 .iter()
-                .any(|t| has_word(&flat, &format!("&mut {t}")))
+                .any(|t| WRITABLE_STATE.contains(&t.as_str()))
             {
                 found.insert(format!("{}: {name}", f.path));
             }
@@ -182,12 +218,12 @@ fn views_only_read() {
     ));
 }
 
-// R4, R5, R6 ----------------------------------------------------------------
+// R4 to R7, R10 ---------------------------------------------------------------
 
 #[test]
 fn the_audit_sequence_lives_in_ops() {
     only_in(
-        ".record(",
+        &[".record("],
         |p| p == "src/ops/audited.rs" || p == "src/audit.rs" || p.starts_with("src/audit/"),
         "RECORDS_OUTSIDE_OPS",
         RECORDS_OUTSIDE_OPS,
@@ -198,11 +234,38 @@ fn the_audit_sequence_lives_in_ops() {
 #[test]
 fn every_page_is_fetched_in_ops() {
     only_in(
-        "search_pages(",
+        &["search_pages("],
         |p| p == "src/ops/fetch.rs" || p.starts_with("src/api/"),
         "PAGE_LOOPS_OUTSIDE_OPS",
         PAGE_LOOPS_OUTSIDE_OPS,
         "loops over pages itself: use ops::fetch",
+    );
+}
+
+#[test]
+fn keys_are_matched_only_in_the_key_table() {
+    only_in(
+        &["KeyCode::Char(", "keys::plain(", "keys::nav("],
+        |p| p.starts_with("src/keys/") || p == "src/app/paste.rs",
+        "KEYS_MATCHED_OUTSIDE_KEYS",
+        KEYS_MATCHED_OUTSIDE_KEYS,
+        "matches keys as characters: resolve them to intents through the key table",
+    );
+}
+
+#[test]
+fn the_console_and_the_core_never_print() {
+    only_in(
+        &["print!(", "println!(", "dbg!("],
+        |p| {
+            !["src/ops/", "src/app/", "src/ui/", "src/keys/", "src/tui/"]
+                .iter()
+                .any(|d| p.starts_with(d))
+                && p != "src/session.rs"
+        },
+        "PRINTS_OUTSIDE_CLI",
+        PRINTS_OUTSIDE_CLI,
+        "prints: the console owns the terminal and ops has no output; return the text instead",
     );
 }
 
@@ -216,7 +279,7 @@ fn plural_is_defined_once() {
         "src/text.rs defines `fn plural` {defined_in_text} times: keep one"
     );
     only_in(
-        "fn plural(",
+        &["fn plural("],
         |p| p == "src/text.rs",
         "PLURALS_OUTSIDE_TEXT",
         PLURALS_OUTSIDE_TEXT,
@@ -225,24 +288,79 @@ fn plural_is_defined_once() {
 }
 
 fn only_in(
-    needle: &str,
+    needles: &[&str],
     home: impl Fn(&str) -> bool,
     list_name: &str,
     allowlist: &[&str],
     what: &str,
 ) {
     let files = sources();
-    let found: BTreeSet<&str> = files
+    let found: BTreeMap<&str, &str> = files
         .values()
-        .filter(|f| !home(&f.path) && f.code.contains(needle))
-        .map(|f| f.path.as_str())
+        .filter(|f| !home(&f.path))
+        .filter_map(|f| {
+            let needle = needles.iter().find(|n| f.code.contains(*n))?;
+            Some((f.path.as_str(), *needle))
+        })
         .collect();
-    report(only_allowlisted(list_name, allowlist, &found, |f| {
-        format!("{f} {what} (found `{needle}`)")
+    let paths: BTreeSet<&str> = found.keys().copied().collect();
+    report(only_allowlisted(list_name, allowlist, &paths, |f| {
+        format!("{f} {what} (found `{}`)", found[f])
     }));
 }
 
-// R7 ------------------------------------------------------------------------
+// R8 ------------------------------------------------------------------------
+
+#[test]
+fn public_type_names_are_unique() {
+    let mut defined: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for f in sources().values() {
+        for line in f.code.lines() {
+            let Some(rest) = line.trim_start().strip_prefix("pub ") else {
+                continue;
+            };
+            let mut words = rest.split_whitespace();
+            if !matches!(
+                words.next(),
+                Some("struct" | "enum" | "type" | "trait" | "union")
+            ) {
+                continue;
+            }
+            let name: String = words
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            defined.entry(name).or_default().push(f.path.clone());
+        }
+    }
+    let mut problems = Vec::new();
+    for (name, allowed) in SHARED_TYPE_NAMES {
+        match defined.get(*name).map_or(0, Vec::len) {
+            n if n <= 1 => problems.push(format!(
+                "{name} is defined {n} time(s) now: remove it from SHARED_TYPE_NAMES"
+            )),
+            n if n > *allowed => problems.push(format!(
+                "{name} is defined {n} times ({}), more than the {allowed} allowlisted: \
+                 name the new type for what it holds",
+                defined[*name].join(", ")
+            )),
+            _ => {}
+        }
+    }
+    for (name, files) in &defined {
+        if files.len() > 1 && !SHARED_TYPE_NAMES.iter().any(|(n, _)| n == name) {
+            problems.push(format!(
+                "pub type {name} is defined in {}: give each a name that says what it holds",
+                files.join(", ")
+            ));
+        }
+    }
+    report(problems);
+}
+
+// R9 ------------------------------------------------------------------------
 
 #[test]
 fn no_module_cycles() {
@@ -735,14 +853,30 @@ fn signatures(code: &str) -> Vec<(String, String)> {
     out
 }
 
-/// `needle` in `text`, not followed by more of an identifier.
-fn has_word(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(i, _)| {
-        text[i + needle.len()..]
+/// The type names a signature borrows mutably: `&mut App`, `&'a mut
+/// crate::app::App` and `&mut app::App<'_>` all give `App`.
+fn mutably_borrowed(signature: &str) -> Vec<String> {
+    let flat = signature.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    for (at, _) in flat.match_indices('&') {
+        let mut rest = flat[at + 1..].trim_start();
+        if let Some(after) = rest.strip_prefix('\'') {
+            rest = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+            rest = rest.trim_start();
+        }
+        let Some(ty) = rest.strip_prefix("mut ") else {
+            continue;
+        };
+        let path: String = ty
+            .trim_start()
             .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
-    })
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        if let Some(name) = path.rsplit("::").next().filter(|n| !n.is_empty()) {
+            out.push(name.to_string());
+        }
+    }
+    out
 }
 
 /// Problems for `found` against `allowlist`: violations not listed, and
