@@ -86,3 +86,27 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines
 }
+
+/// The `s` a count other than one takes: `format!("{n} row{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `n` and the word that agrees with it: `count(2, "row", "rows")` is `2 rows`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(format!("1 row{}", plural(1)), "1 row");
+        assert_eq!(format!("0 row{}", plural(0)), "0 rows");
+        assert_eq!(count(1, "is", "are"), "1 is");
+        assert_eq!(count(2, "request", "requests"), "2 requests");
+        assert_eq!(count(0, "request", "requests"), "0 requests");
+    }
+}

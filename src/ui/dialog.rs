@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::api::Status;
 use crate::app::{App, BulkPlan, Overwrite};
+use crate::text::count;
 
 use super::theme::Theme;
 
@@ -86,10 +87,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme) {
     let n = plan.ids.len();
     let missing = plan.missing_terminal.len();
@@ -97,24 +94,24 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
     let mut lines = vec![
         Line::from(Span::styled(
             if plan.retry {
-                format!("Retry {}?", plural(n, "failed request", "failed requests"))
+                format!("Retry {}?", count(n, "failed request", "failed requests"))
             } else {
-                format!("Activate {}?", plural(n, "request", "requests"))
+                format!("Activate {}?", count(n, "request", "requests"))
             },
             theme.bold(),
         )),
         Line::default(),
         Line::from(format!(
             "  {} hidden by the current filter.",
-            plural(plan.hidden, "is", "are")
+            count(plan.hidden, "is", "are")
         )),
         Line::from(format!(
             "  {} not pending and will be skipped.",
-            plural(plan.not_pending, "is", "are")
+            count(plan.not_pending, "is", "are")
         )),
         Line::from(format!(
             "  {} without a terminalId.",
-            plural(missing, "ePay request is", "ePay requests are")
+            count(missing, "ePay request is", "ePay requests are")
         )),
     ];
     if plan.hidden_by_status > 0 {
@@ -129,7 +126,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
     if plan.unknown > 0 {
         lines.push(Line::from(format!(
             "  {} no longer loaded and will be skipped.",
-            plural(plan.unknown, "is", "are")
+            count(plan.unknown, "is", "are")
         )));
     }
     let mut count_line = None;
@@ -168,7 +165,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
                 "e",
                 &format!(
                     "enter the {} first, then run",
-                    plural(missing, "missing terminalId", "missing terminalIds")
+                    count(missing, "missing terminalId", "missing terminalIds")
                 ),
             )],
         ));

@@ -9,14 +9,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, viewport};
 use crate::import::RowClass;
+use crate::text::count;
 
 use super::dialog::{centered, frame_box, keys_line};
 use super::format::{clean, clip, wrap};
 use super::theme::Theme;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: Theme) {
     let (title, about, after) = match prompt.kind {
@@ -24,7 +21,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
             "Export",
             format!(
                 "Write the {} shown, in list order, to a file.",
-                plural(app.visible_len(), "request", "requests")
+                count(app.visible_len(), "request", "requests")
             ),
             "Ends in .csv or .json; relative to the working directory. Enter exports; Esc cancels.",
         ),
@@ -166,7 +163,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, them
         Line::from(Span::styled(
             format!(
                 "{} in the file. Nothing has been sent.",
-                plural(plan.rows.len(), "row", "rows")
+                count(plan.rows.len(), "row", "rows")
             ),
             theme.bold(),
         )),
@@ -178,7 +175,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, them
     } else if will > 0 {
         keys.push((
             "y/Enter",
-            format!("set {}", plural(will, "terminalId", "terminalIds")),
+            format!("set {}", count(will, "terminalId", "terminalIds")),
         ));
         keys.push(("a", "set them, then activate".to_string()));
         keys.push(("Esc", "cancel".to_string()));
