@@ -16,24 +16,6 @@ use crate::api::retry::{self, Activation, RetryPolicy};
 use crate::audit::{self, AuditError, AuditLog, Entry};
 use crate::validate::check_id;
 
-/// Open the audit log for this session's profile and host; a mutation is
-/// refused when it cannot be recorded. The demo gets a temporary log of its
-/// own, deleted when the last clone is dropped, so its fake changes never
-/// reach the operator's log.
-pub fn open_audit(session: &Session) -> Result<AuditLog, Failure> {
-    let (profile, url) = (&session.settings.profile, &session.settings.base_url);
-    if session.demo {
-        AuditLog::open_temporary(profile, url)
-    } else {
-        AuditLog::open(profile, url)
-    }
-    .map_err(audit_failure)
-}
-
-pub fn audit_failure(e: AuditError) -> Failure {
-    Failure::Reported(e.to_string())
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Outcome<'a> {
@@ -63,14 +45,14 @@ pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> 
         .unwrap_or(session.settings.concurrency)
         .max(1);
     if args.resume {
-        let audit = open_audit(session)?;
+        let audit = session.audit()?;
         return resume(session, &audit, concurrency, args.json).await;
     }
     let ids = collect_ids(&args.ids, || io::stdin().lock())?;
-    let audit = open_audit(session)?;
+    let audit = session.audit()?;
     let run_id = audit::new_run_id();
     // Held until the run ends, so `--resume` elsewhere leaves it alone.
-    let _lock = audit.plan_run(&run_id, &ids).map_err(audit_failure)?;
+    let _lock = audit.plan_run(&run_id, &ids).map_err(Failure::from)?;
     let jobs = ids.iter().map(|id| Job {
         id,
         in_doubt: false,
@@ -139,7 +121,7 @@ async fn resume(
     concurrency: usize,
     json: bool,
 ) -> Result<(), Failure> {
-    let (records, skipped) = audit::read_all(audit.path()).map_err(audit_failure)?;
+    let (records, skipped) = audit::read_all(audit.path()).map_err(Failure::from)?;
     if skipped > 0 {
         eprintln!(
             "note: {skipped} damaged line{} of {} skipped.",
@@ -163,10 +145,10 @@ async fn resume(
     // than send its ids a second time beside it.
     let _lock = audit
         .lock_run(&run.run_id)
-        .map_err(audit_failure)?
+        .map_err(Failure::from)?
         .map_err(|busy| Failure::Reported(busy.to_string()))?;
     // It may have finished between the read and the lock: read again.
-    let (records, _) = audit::read_all(audit.path()).map_err(audit_failure)?;
+    let (records, _) = audit::read_all(audit.path()).map_err(Failure::from)?;
     let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host())
         .filter(|now| now.run_id == run.run_id)
     else {

@@ -39,6 +39,20 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The global options that choose and connect a session.
+    pub fn session_options(&self) -> crate::session::SessionOptions {
+        crate::session::SessionOptions {
+            config_path: self.config.clone(),
+            profile: self.profile.clone(),
+            base_url: self.base_url.clone(),
+            account_id: self.account_id.clone(),
+            demo: self.demo,
+            read_only: self.read_only,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List integration requests (all pages).

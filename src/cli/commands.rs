@@ -2,140 +2,16 @@
 
 use std::io::{self, Write};
 
-use super::activate::open_audit;
 use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
-use crate::api::{
-    ApiError, Client, ClientOptions, IntegrationType, NewIntegrationRequest, SearchQuery,
-};
+use crate::api::{IntegrationType, NewIntegrationRequest};
 use crate::audit::{Action, Entry, Outcome as AuditOutcome};
-use crate::config::{self, ConfigError, Overrides, Settings};
+use crate::config;
+pub use crate::failure::Failure;
+pub use crate::session::Session;
 use crate::sim;
 use crate::validate::check_id;
-
-/// Why a command failed; decides the exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad arguments or configuration: exit 2.
-    Usage(String),
-    /// The API refused or could not be reached: exit 1.
-    Api(ApiError),
-    /// Some of the work failed and was reported line by line: exit 1.
-    Reported(String),
-}
-
-impl Failure {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Usage(_) | Failure::Api(ApiError::Config(_)) => 2,
-            Failure::Api(_) | Failure::Reported(_) => 1,
-        }
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Usage(m) | Failure::Reported(m) => f.write_str(m),
-            Failure::Api(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl From<ApiError> for Failure {
-    fn from(e: ApiError) -> Self {
-        Failure::Api(e)
-    }
-}
-
-impl From<ConfigError> for Failure {
-    fn from(e: ConfigError) -> Self {
-        Failure::Usage(e.to_string())
-    }
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::Reported(format!("Could not write the output: {e}."))
-    }
-}
-
-/// A connected client with the settings it came from. In demo mode it also
-/// owns the in-process simulator, which stops when this is dropped.
-pub struct Session {
-    pub client: Client,
-    pub settings: Settings,
-    pub demo: bool,
-    pub sim: Option<sim::SimHandle>,
-}
-
-impl Session {
-    pub fn query(&self) -> SearchQuery {
-        SearchQuery {
-            account_id: self.settings.account_id.clone(),
-            ..SearchQuery::default()
-        }
-    }
-}
-
-pub fn overrides(cli: &Cli) -> Overrides {
-    Overrides {
-        config_path: cli.config.clone(),
-        profile: cli.profile.clone(),
-        base_url: cli.base_url.clone(),
-        account_id: cli.account_id.clone(),
-        read_only: cli.read_only,
-    }
-}
-
-/// Resolve configuration (or start the demo simulator) and build the client.
-pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
-    if cli.demo {
-        let handle = sim::start_local(sim::SimConfig::default())
-            .await
-            .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
-        let settings = Settings {
-            profile: "demo".into(),
-            base_url: handle.base_url(),
-            api_key: crate::api::Secret::new(handle.api_key()),
-            account_id: cli.account_id.clone(),
-            concurrency: config::DEFAULT_CONCURRENCY,
-            auto_refresh: None,
-            production: false,
-            read_only: crate::safety::ReadOnly {
-                flag: cli.read_only,
-                profile: false,
-            },
-            confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
-            ca_file: None,
-            warnings: Vec::new(),
-        };
-        let client = Client::new(&settings.base_url, &settings.api_key)?;
-        return Ok(Session {
-            client,
-            settings,
-            demo: true,
-            sim: Some(handle),
-        });
-    }
-    let settings = config::load(&overrides(cli))?;
-    for w in &settings.warnings {
-        tracing::warn!("{w}");
-        eprintln!("{w}");
-    }
-    let options = ClientOptions {
-        ca_file: settings.ca_file.clone(),
-        ..ClientOptions::default()
-    };
-    let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
-    Ok(Session {
-        client,
-        settings,
-        demo: false,
-        sim: None,
-    })
-}
 
 /// Run a headless subcommand.
 pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
@@ -146,14 +22,12 @@ pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Completions { shell } => return completions(*shell),
         _ => {}
     }
-    let session = open_session(cli).await?;
+    let session = Session::open(&cli.session_options()).await?;
     let result = match read_only_refusal(&session, command) {
         Some(refused) => Err(refused),
         None => run_api(&session, command).await,
     };
-    if let Some(sim) = session.sim {
-        sim.shutdown().await;
-    }
+    session.close().await;
     result
 }
 
@@ -201,7 +75,7 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                 merchant_id: merchant.clone(),
                 kind,
             };
-            let audit = open_audit(session)?;
+            let audit = session.audit()?;
             let result = retry::create(client, policy, &new).await;
             let entry = match &result {
                 Ok(r) => Entry::new(Action::Create, AuditOutcome::Created, Some(&r.id)),

@@ -6,7 +6,6 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
-use super::activate::open_audit;
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::ordered::for_each_in_order;
@@ -88,7 +87,7 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         } else {
             Some(fetch_all(session, policy).await?)
         };
-        let audit = open_audit(session)?;
+        let audit = session.audit()?;
         updates = send_updates(session, &audit, policy, &plan, fresh.as_deref(), args.json).await?;
         if args.activate {
             let set: Vec<&Sent> = updates.iter().filter(|s| s.outcome == "set").collect();

@@ -9,8 +9,9 @@ mod ordered;
 mod output;
 mod update;
 
-pub use activate::open_audit;
+pub use crate::failure::Failure;
+pub use crate::session::Session;
 pub use args::{
     ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
 };
-pub use commands::{Failure, Session, open_session, run};
+pub use commands::run;

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use super::activate::open_audit;
 use super::commands::{Failure, Session, not_in_audit};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
@@ -45,7 +44,7 @@ pub async fn run(
         }
         _ => {}
     }
-    let audit = open_audit(session)?;
+    let audit = session.audit()?;
     let result = retry::update_terminal_id(client, policy, id, &tid).await;
     let entry = Entry::new(Action::Update, AuditOutcome::Updated, Some(id))
         .merchant(Some(&current.merchant_id))

@@ -1,0 +1,132 @@
+//! A session: the resolved profile, its client, its audit log and, in demo
+//! mode, the in-process simulator. Both the CLI and the console open one.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use crate::api::{Client, ClientOptions, SearchQuery};
+use crate::audit::{AuditError, AuditLog};
+use crate::config::{self, Overrides, Settings};
+use crate::failure::Failure;
+use crate::sim;
+
+/// What the command line asked for, before configuration is resolved.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    pub config_path: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub base_url: Option<String>,
+    pub account_id: Option<String>,
+    pub demo: bool,
+    pub read_only: bool,
+}
+
+impl SessionOptions {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            config_path: self.config_path.clone(),
+            profile: self.profile.clone(),
+            base_url: self.base_url.clone(),
+            account_id: self.account_id.clone(),
+            read_only: self.read_only,
+        }
+    }
+}
+
+/// A connected client with the settings it came from. In demo mode it also
+/// owns the in-process simulator, stopped by [`Session::close`].
+pub struct Session {
+    pub client: Client,
+    pub settings: Settings,
+    pub demo: bool,
+    sim: Option<sim::SimHandle>,
+    audit: OnceLock<AuditLog>,
+}
+
+impl Session {
+    /// Resolve configuration (or start the demo simulator) and build the client.
+    pub async fn open(opts: &SessionOptions) -> Result<Session, Failure> {
+        if opts.demo {
+            return Session::demo(opts).await;
+        }
+        let settings = config::load(&opts.overrides())?;
+        for w in &settings.warnings {
+            tracing::warn!("{w}");
+            // The console has not taken the terminal yet, so this is seen.
+            eprintln!("{w}");
+        }
+        let options = ClientOptions {
+            ca_file: settings.ca_file.clone(),
+            ..ClientOptions::default()
+        };
+        let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
+        Ok(Session {
+            client,
+            settings,
+            demo: false,
+            sim: None,
+            audit: OnceLock::new(),
+        })
+    }
+
+    async fn demo(opts: &SessionOptions) -> Result<Session, Failure> {
+        let handle = sim::start_local(sim::SimConfig::default())
+            .await
+            .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
+        let settings = Settings {
+            profile: "demo".into(),
+            base_url: handle.base_url(),
+            api_key: crate::api::Secret::new(handle.api_key()),
+            account_id: opts.account_id.clone(),
+            concurrency: config::DEFAULT_CONCURRENCY,
+            auto_refresh: None,
+            production: false,
+            read_only: crate::safety::ReadOnly {
+                flag: opts.read_only,
+                profile: false,
+            },
+            confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
+            ca_file: None,
+            warnings: Vec::new(),
+        };
+        let client = Client::new(&settings.base_url, &settings.api_key)?;
+        Ok(Session {
+            client,
+            settings,
+            demo: true,
+            sim: Some(handle),
+            audit: OnceLock::new(),
+        })
+    }
+
+    /// The search this profile's account makes by default.
+    pub fn query(&self) -> SearchQuery {
+        SearchQuery {
+            account_id: self.settings.account_id.clone(),
+            ..SearchQuery::default()
+        }
+    }
+
+    /// The audit log for this profile and host, opened on first use. The
+    /// demo gets a temporary log of its own, deleted when the session and
+    /// every clone are gone, so its fake changes never reach the operator's log.
+    pub fn audit(&self) -> Result<AuditLog, AuditError> {
+        if let Some(log) = self.audit.get() {
+            return Ok(log.clone());
+        }
+        let (profile, url) = (&self.settings.profile, &self.settings.base_url);
+        let log = if self.demo {
+            AuditLog::open_temporary(profile, url)?
+        } else {
+            AuditLog::open(profile, url)?
+        };
+        Ok(self.audit.get_or_init(|| log).clone())
+    }
+
+    /// Stop the demo simulator, if any.
+    pub async fn close(self) {
+        if let Some(sim) = self.sim {
+            sim.shutdown().await;
+        }
+    }
+}
