@@ -10,6 +10,7 @@ pub mod failure;
 pub mod import;
 pub mod keymap;
 pub mod logging;
+pub mod ops;
 pub mod prefs;
 pub mod safety;
 pub mod session;

@@ -4,10 +4,12 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use crate::api::retry::RetryPolicy;
 use crate::api::{Client, ClientOptions, SearchQuery};
 use crate::audit::{AuditError, AuditLog};
 use crate::config::{self, Overrides, Settings};
 use crate::failure::Failure;
+use crate::ops::{ChangeGuard, Ops};
 use crate::sim;
 
 /// What the command line asked for, before configuration is resolved.
@@ -121,6 +123,21 @@ impl Session {
             AuditLog::open(profile, url)?
         };
         Ok(self.audit.get_or_init(|| log).clone())
+    }
+
+    /// The audited core on this session's client and log. Fails when the
+    /// log cannot be opened: nothing is changed that cannot be recorded.
+    pub fn ops(&self) -> Result<Ops, AuditError> {
+        let guard = ChangeGuard {
+            read_only: self.settings.read_only,
+            profile: self.settings.profile.clone(),
+        };
+        Ok(Ops::new(
+            self.client.clone(),
+            RetryPolicy::default(),
+            self.audit()?,
+            guard,
+        ))
     }
 
     /// Stop the demo simulator, if any.

@@ -1,0 +1,57 @@
+//! Why an operation did not happen, and what a made change carries back.
+
+use crate::api::{ApiError, Blocker};
+
+/// Why an operation failed. Every variant but `Api` means nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// Read-only mode: the sentence says how to start intake to change things.
+    #[error("{0}")]
+    ReadOnly(String),
+    /// The terminalId is not valid for the request's type.
+    #[error("{0}")]
+    InvalidTerminalId(String),
+    /// It cannot be activated as it is (an ePay request without a terminalId).
+    #[error("{}", not_ready(.id, *.blocker))]
+    NotReady { id: String, blocker: Blocker },
+    /// It has another terminalId, and replacing it was not asked for.
+    #[error(
+        "Request {id} already has terminalId {current}; not replacing it with {wanted}. Nothing was sent."
+    )]
+    WouldReplace {
+        id: String,
+        current: String,
+        wanted: String,
+    },
+    /// A line that must be in the audit log before sending could not be written.
+    #[error("{0} Nothing was sent.")]
+    AuditUnavailable(String),
+}
+
+fn not_ready(id: &str, blocker: Blocker) -> String {
+    match blocker {
+        Blocker::TerminalIdMissing => format!(
+            "Request {id} is an ePay request without a terminalId; set its terminalId first. Nothing was sent."
+        ),
+        other => format!("Request {id} cannot be activated ({other}). Nothing was sent."),
+    }
+}
+
+/// A change that was made. `unrecorded` holds why its closing audit line
+/// could not be written, when it could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done<T> {
+    pub value: T,
+    pub unrecorded: Option<String>,
+}
+
+impl<T> Done<T> {
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Done<U> {
+        Done {
+            value: f(self.value),
+            unrecorded: self.unrecorded,
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The audited core: every change the CLI and the console make goes through
+//! here, so each rule (read before writing, never replace silently, refuse
+//! what cannot succeed, record before and after sending) exists once.
+//! No printing and no UI.
+
+mod activate;
+mod audited;
+mod create;
+mod error;
+pub mod fetch;
+pub mod merchants;
+pub mod readiness;
+mod update;
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
+
+pub use activate::ActivateJob;
+pub use error::{Done, OpError};
+pub use fetch::{fetch_all_pages, for_each_page};
+pub use merchants::MerchantLookups;
+pub use update::{OnExisting, Updated};
+
+use crate::api::Client;
+use crate::api::retry::RetryPolicy;
+use crate::audit::AuditLog;
+use crate::safety::ReadOnly;
+use audited::Audited;
+
+/// Whether changes are allowed, and the profile the refusal names.
+#[derive(Debug, Clone, Default)]
+pub struct ChangeGuard {
+    pub read_only: ReadOnly,
+    pub profile: String,
+}
+
+/// A handle on the core: the client, how hard to retry, the audit log every
+/// change is recorded in, and whether changes are allowed. Cheap to clone.
+#[derive(Clone)]
+pub struct Ops {
+    client: Client,
+    policy: RetryPolicy,
+    audit: Option<AuditLog>,
+    guard: ChangeGuard,
+}
+
+impl Ops {
+    pub fn new(client: Client, policy: RetryPolicy, audit: AuditLog, guard: ChangeGuard) -> Ops {
+        Ops {
+            client,
+            policy,
+            audit: Some(audit),
+            guard,
+        }
+    }
+
+    /// Tests and benchmarks only: changes are made but not recorded. A
+    /// session never builds one.
+    pub fn unaudited(client: Client, policy: RetryPolicy) -> Ops {
+        Ops {
+            client,
+            policy,
+            audit: None,
+            guard: ChangeGuard::default(),
+        }
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    pub fn policy(&self) -> RetryPolicy {
+        self.policy
+    }
+
+    pub fn audit(&self) -> Option<&AuditLog> {
+        self.audit.as_ref()
+    }
+
+    /// Refuse `what` (e.g. "set terminalIds") in read-only mode. Every change
+    /// asks first, before reading or sending anything.
+    pub fn may_change(&self, what: &str) -> Result<(), OpError> {
+        let ro = self.guard.read_only;
+        match ro.is_on() {
+            true => Err(OpError::ReadOnly(ro.cli_refusal(&self.guard.profile, what))),
+            false => Ok(()),
+        }
+    }
+
+    fn audited(&self) -> Audited<'_> {
+        Audited::new(self.audit.as_ref())
+    }
+}
