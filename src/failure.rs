@@ -5,6 +5,7 @@ use std::io;
 use crate::api::ApiError;
 use crate::audit::AuditError;
 use crate::config::ConfigError;
+use crate::ops::OpError;
 
 /// Why a command failed; decides the exit code.
 #[derive(Debug)]
@@ -51,6 +52,18 @@ impl From<ConfigError> for Failure {
 impl From<AuditError> for Failure {
     fn from(e: AuditError) -> Self {
         Failure::Reported(e.to_string())
+    }
+}
+
+/// Refusals of what was asked are usage (exit 2); the rest happened to the
+/// work itself (exit 1).
+impl From<OpError> for Failure {
+    fn from(e: OpError) -> Self {
+        match e {
+            OpError::Api(e) => Failure::Api(e),
+            OpError::ReadOnly(m) | OpError::InvalidTerminalId(m) => Failure::Usage(m),
+            other => Failure::Reported(other.to_string()),
+        }
     }
 }
 

@@ -128,16 +128,20 @@ impl Session {
     /// The audited core on this session's client and log. Fails when the
     /// log cannot be opened: nothing is changed that cannot be recorded.
     pub fn ops(&self) -> Result<Ops, AuditError> {
-        let guard = ChangeGuard {
-            read_only: self.settings.read_only,
-            profile: self.settings.profile.clone(),
-        };
         Ok(Ops::new(
             self.client.clone(),
             RetryPolicy::default(),
             self.audit()?,
-            guard,
+            self.guard(),
         ))
+    }
+
+    /// Whether this session may change anything.
+    pub fn guard(&self) -> ChangeGuard {
+        ChangeGuard {
+            read_only: self.settings.read_only,
+            profile: self.settings.profile.clone(),
+        }
     }
 
     /// Stop the demo simulator, if any.

@@ -6,9 +6,9 @@ use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{IntegrationType, NewIntegrationRequest};
-use crate::audit::{Action, Entry, Outcome as AuditOutcome};
 use crate::config;
 pub use crate::failure::Failure;
+use crate::ops::{self, MerchantLookups};
 pub use crate::session::Session;
 use crate::sim;
 use crate::validate::check_id;
@@ -75,14 +75,8 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                 merchant_id: merchant.clone(),
                 kind,
             };
-            let audit = session.audit()?;
-            let result = retry::create(client, policy, &new).await;
-            let entry = match &result {
-                Ok(r) => Entry::new(Action::Create, AuditOutcome::Created, Some(&r.id)),
-                Err(e) => Entry::new(Action::Create, AuditOutcome::Failed, None).error(e),
-            };
-            let unrecorded = audit.record(&entry.merchant(Some(merchant))).err();
-            let r = result?;
+            let done = session.ops()?.create(&new).await?;
+            let r = done.value;
             let mut out = stdout.lock();
             if *json {
                 output::json(&mut out, &r)?;
@@ -93,7 +87,7 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                     r.id, r.kind, r.merchant_id, r.status
                 )?;
             }
-            unrecorded.map_or(Ok(()), not_in_audit)
+            done.unrecorded.map_or(Ok(()), not_in_audit)
         }
         Command::Sim(_)
         | Command::Config { .. }
@@ -111,14 +105,11 @@ fn read_only_refusal(session: &Session, command: &Command) -> Option<Failure> {
         Command::Import(_) => "import terminalIds",
         _ => return None,
     };
-    let read_only = session.settings.read_only;
-    read_only
-        .is_on()
-        .then(|| Failure::Usage(read_only.cli_refusal(&session.settings.profile, what)))
+    session.guard().may_change(what).err().map(Failure::from)
 }
 
 /// The change was made (and printed) but the audit log could not take it.
-pub(super) fn not_in_audit(e: crate::audit::AuditError) -> Result<(), Failure> {
+pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
     Err(Failure::Reported(format!(
         "{e} The change above was made but is not in the audit log."
     )))
@@ -147,17 +138,11 @@ async fn list(
     if let Some(k) = &args.kind {
         query.kind = Some(parse_type(k)?);
     }
-    let mut pages = session.client.search_pages(query);
-    let mut items = Vec::new();
-    while let Some(batch) = retry::next_page(&mut pages, RetryPolicy::default()).await? {
-        items.extend(batch);
-    }
-    let merchants = crate::api::merchants::lookup(
-        &session.client,
-        items.iter().map(|r| r.merchant_id.clone()),
-        session.settings.concurrency,
-    )
-    .await;
+    let (client, policy) = (&session.client, RetryPolicy::default());
+    let items = ops::fetch_all_pages(client, policy, query).await?;
+    let merchants = MerchantLookups::new(session.settings.concurrency)
+        .names(client, policy, items.iter().map(|r| r.merchant_id.clone()))
+        .await;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {

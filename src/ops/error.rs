@@ -1,6 +1,7 @@
 //! Why an operation did not happen, and what a made change carries back.
 
 use crate::api::{ApiError, Blocker};
+use crate::text::clean;
 
 /// Why an operation failed. Every variant but `Api` means nothing was sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,7 +19,8 @@ pub enum OpError {
     NotReady { id: String, blocker: Blocker },
     /// It has another terminalId, and replacing it was not asked for.
     #[error(
-        "Request {id} already has terminalId {current}; not replacing it with {wanted}. Nothing was sent."
+        "Request {id} already has terminalId {}; not replacing it with {}. Nothing was sent.",
+        clean(.current), clean(.wanted)
     )]
     WouldReplace {
         id: String,

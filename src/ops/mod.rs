@@ -36,6 +36,18 @@ pub struct ChangeGuard {
     pub profile: String,
 }
 
+impl ChangeGuard {
+    /// [`Ops::may_change`] without an `Ops`, for callers that refuse before
+    /// opening anything (the CLI refuses before the audit log exists).
+    pub fn may_change(&self, what: &str) -> Result<(), OpError> {
+        let ro = self.read_only;
+        match ro.is_on() {
+            true => Err(OpError::ReadOnly(ro.cli_refusal(&self.profile, what))),
+            false => Ok(()),
+        }
+    }
+}
+
 /// A handle on the core: the client, how hard to retry, the audit log every
 /// change is recorded in, and whether changes are allowed. Cheap to clone.
 #[derive(Clone)]
@@ -82,11 +94,7 @@ impl Ops {
     /// Refuse `what` (e.g. "set terminalIds") in read-only mode. Every change
     /// asks first, before reading or sending anything.
     pub fn may_change(&self, what: &str) -> Result<(), OpError> {
-        let ro = self.guard.read_only;
-        match ro.is_on() {
-            true => Err(OpError::ReadOnly(ro.cli_refusal(&self.guard.profile, what))),
-            false => Ok(()),
-        }
+        self.guard.may_change(what)
     }
 
     fn audited(&self) -> Audited<'_> {
