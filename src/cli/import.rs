@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
-use super::ordered::for_each_in_order;
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, IntegrationRequest};
 use crate::audit::{Action, AuditError, AuditLog, Entry, Outcome};
 use crate::import::{self, ImportPlan, PlannedRow, RowClass};
+use crate::ops::bounded::{Order, for_each_bounded};
 
 use crate::text::clean;
 
@@ -344,7 +344,7 @@ async fn send_updates(
         }
     });
     let mut out = Vec::new();
-    for_each_in_order(futs, session.settings.concurrency, |sent| {
+    for_each_bounded(futs, session.settings.concurrency, Order::AsGiven, |sent| {
         let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("update"))?;
         out.push(sent);
@@ -403,7 +403,7 @@ async fn send_activations(
         Ok::<_, AuditError>(sent)
     });
     let mut out = Vec::new();
-    for_each_in_order(futs, session.settings.concurrency, |sent| {
+    for_each_bounded(futs, session.settings.concurrency, Order::AsGiven, |sent| {
         let sent = sent.map_err(unrecorded)?;
         print_line(json, &sent.line_text("activation"))?;
         out.push(sent);

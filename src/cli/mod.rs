@@ -5,7 +5,6 @@ mod args;
 mod commands;
 mod import;
 mod log;
-mod ordered;
 mod output;
 mod update;
 

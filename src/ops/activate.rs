@@ -87,7 +87,7 @@ impl Ops {
 
     /// A final line for something not sent; if it cannot be written the
     /// outcome still reaches the caller, so this is only logged.
-    fn close_or_log(&self, entry: &Entry) {
+    pub(crate) fn close_or_log(&self, entry: &Entry) {
         if let Some(why) = self.audited().close(entry) {
             tracing::warn!(id = ?entry.id, "a final line is not in the audit log: {why}");
         }

@@ -7,8 +7,9 @@
 use std::future::Future;
 
 use super::error::{Done, OpError};
+use super::run::Resumable;
 use crate::api::ApiError;
-use crate::audit::{AuditLog, Entry};
+use crate::audit::{self, AuditLog, Entry, RunLock};
 
 /// Records around one change; without a log (tests, benchmarks) it only sends.
 #[derive(Clone, Copy)]
@@ -54,6 +55,42 @@ impl<'a> Audited<'a> {
     /// or its read failed); why it could not be written, if it could not.
     pub(crate) fn close(&self, entry: &Entry) -> Option<String> {
         self.write(entry).err()
+    }
+
+    /// A new run: its lock, then its `planned` line listing every id; held
+    /// until the run ends, so `--resume` elsewhere leaves it alone.
+    pub(crate) fn plan(&self, run_id: &str, ids: &[String]) -> Result<Option<RunLock>, OpError> {
+        let Some(log) = self.log else {
+            return Ok(None);
+        };
+        log.plan_run(run_id, ids)
+            .map(Some)
+            .map_err(|e| OpError::AuditUnavailable(e.to_string()))
+    }
+
+    /// The unfinished run to resume, locked, if there is one; and how many
+    /// damaged lines were skipped reading the log.
+    pub(crate) fn unfinished(&self) -> Result<(Option<Resumable>, usize), OpError> {
+        let Some(log) = self.log else {
+            return Ok((None, 0));
+        };
+        let read =
+            || audit::read_all(log.path()).map_err(|e| OpError::AuditUnavailable(e.to_string()));
+        let (records, skipped) = read()?;
+        let Some(run) = audit::unfinished_run(&records, log.profile(), log.host()) else {
+            return Ok((None, skipped));
+        };
+        // A live process still working through it holds its lock: refuse
+        // rather than send its ids a second time beside it.
+        let lock = log
+            .lock_run(&run.run_id)
+            .map_err(|e| OpError::AuditUnavailable(e.to_string()))?
+            .map_err(|busy| OpError::Busy(busy.to_string()))?;
+        // It may have finished between the read and the lock: read again.
+        let (records, _) = read()?;
+        let run = audit::unfinished_run(&records, log.profile(), log.host())
+            .filter(|now| now.run_id == run.run_id);
+        Ok((run.map(|run| Resumable { run, lock }), skipped))
     }
 
     fn write(&self, entry: &Entry) -> Result<(), String> {

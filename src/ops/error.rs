@@ -30,12 +30,40 @@ pub enum OpError {
     /// A line that must be in the audit log before sending could not be written.
     #[error("{0} Nothing was sent.")]
     AuditUnavailable(String),
+    /// Another live process is working through the run: nothing was sent.
+    #[error("{0}")]
+    Busy(String),
+}
+
+impl OpError {
+    /// A short code for scripts (`--json`), as [`ApiError::label`] gives.
+    pub fn label(&self) -> &'static str {
+        match self {
+            OpError::Api(e) => e.label(),
+            OpError::ReadOnly(_) => "READ_ONLY",
+            OpError::InvalidTerminalId(_) => "INVALID_TERMINAL_ID",
+            OpError::NotReady {
+                blocker: Blocker::TerminalIdMissing,
+                ..
+            } => "INTEGRATION_PARAM_MISSING",
+            OpError::NotReady { .. } => "NOT_READY",
+            OpError::WouldReplace { .. } => "TERMINAL_ID_SET",
+            OpError::AuditUnavailable(_) => "AUDIT_LOG",
+            OpError::Busy(_) => "RUN_BUSY",
+        }
+    }
+
+    /// Whether the audit log could not take a line that had to come first:
+    /// a run stops rather than go on unrecorded.
+    pub fn is_unrecorded(&self) -> bool {
+        matches!(self, OpError::AuditUnavailable(_))
+    }
 }
 
 fn not_ready(id: &str, blocker: Blocker) -> String {
     match blocker {
         Blocker::TerminalIdMissing => format!(
-            "Request {id} is an ePay request without a terminalId; set its terminalId first. Nothing was sent."
+            "Request {id} is an ePay request without a terminalId, which the server refuses (INTEGRATION_PARAM_MISSING); nothing was sent. Set one with `t` or `intake update {id} --terminal-id X`, then activate again."
         ),
         other => format!("Request {id} cannot be activated ({other}). Nothing was sent."),
     }

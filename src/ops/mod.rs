@@ -5,22 +5,30 @@
 
 mod activate;
 mod audited;
+pub mod bounded;
+mod cancel;
 mod create;
 mod error;
 pub mod fetch;
 pub mod merchants;
 pub mod readiness;
+mod run;
 mod update;
 
 #[cfg(test)]
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_run;
 
 pub use activate::ActivateJob;
+pub use bounded::{Order, for_each_bounded};
+pub use cancel::Cancel;
 pub use error::{Done, OpError};
 pub use fetch::{fetch_all_pages, for_each_page};
 pub use merchants::MerchantLookups;
+pub use run::{Resumable, RunEvent, RunStart, RunSummary};
 pub use update::{OnExisting, Updated};
 
 use crate::api::Client;

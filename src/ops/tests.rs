@@ -184,7 +184,7 @@ async fn epay_without_terminal_id_is_refused_before_sending_with_a_refused_line(
             blocker: Blocker::TerminalIdMissing
         }
     );
-    assert!(e.to_string().contains("Nothing was sent"), "{e}");
+    assert!(e.to_string().contains("nothing was sent"), "{e}");
     assert_eq!(b.sim.activate_calls_for("R1"), 0);
     assert_eq!(b.sim.stats().activate_calls, 0);
     assert_eq!(b.outcomes(), ["refused R1"]);
