@@ -40,3 +40,8 @@ pub fn pasteable(c: char) -> bool {
                 | '\u{FEFF}'
         )
 }
+
+/// `"s"` unless `n` is one: `format!("{n} row{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

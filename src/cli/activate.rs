@@ -103,7 +103,7 @@ async fn resume(ops: &Ops, concurrency: usize, json: bool) -> Result<(), Failure
     if skipped > 0 {
         eprintln!(
             "note: {skipped} damaged line{} of {path} skipped.",
-            if skipped == 1 { "" } else { "s" },
+            crate::text::plural(skipped),
         );
     }
     let Some(found) = found else {

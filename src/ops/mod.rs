@@ -10,6 +10,7 @@ mod cancel;
 mod create;
 mod error;
 pub mod fetch;
+mod import;
 pub mod merchants;
 pub mod readiness;
 mod run;
@@ -20,6 +21,8 @@ pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_import;
+#[cfg(test)]
 mod tests_run;
 
 pub use activate::ActivateJob;
@@ -27,6 +30,7 @@ pub use bounded::{Order, for_each_bounded};
 pub use cancel::Cancel;
 pub use error::{Done, OpError};
 pub use fetch::{fetch_all_pages, for_each_page};
+pub use import::{ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import};
 pub use merchants::MerchantLookups;
 pub use run::{Resumable, RunEvent, RunStart, RunSummary};
 pub use update::{OnExisting, Updated};
