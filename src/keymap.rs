@@ -4,9 +4,14 @@
 //! remapping lives in one place and update() stays unaware of it.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
+
+mod key;
+#[cfg(test)]
+mod tests;
+
+pub use key::Key;
 
 /// Every action an operator can rebind, with its config name and defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,129 +129,6 @@ impl KeyAction {
 
     pub fn from_name(name: &str) -> Option<KeyAction> {
         KeyAction::ALL.into_iter().find(|a| a.name() == name)
-    }
-}
-
-/// A key as written in the config file: `a`, `A`, `ctrl-d`, `enter`, `f5`...
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    code: KeyCode,
-    ctrl: bool,
-    alt: bool,
-}
-
-impl Key {
-    pub fn parse(spec: &str) -> Result<Key, String> {
-        let mut ctrl = false;
-        let mut alt = false;
-        let mut rest = spec.trim();
-        if rest.is_empty() {
-            return Err("an empty key".into());
-        }
-        // `-` alone is a key; `ctrl--` is ctrl and minus.
-        while rest.len() > 1 {
-            let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower
-                .strip_prefix("ctrl-")
-                .or_else(|| lower.strip_prefix("c-"))
-            {
-                ctrl = true;
-                rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower
-                .strip_prefix("alt-")
-                .or_else(|| lower.strip_prefix("m-"))
-            {
-                alt = true;
-                rest = &rest[rest.len() - r.len()..];
-            } else {
-                break;
-            }
-        }
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "space" => KeyCode::Char(' '),
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "backtab" => KeyCode::BackTab,
-                "backspace" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "insert" => KeyCode::Insert,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "pageup" | "pgup" => KeyCode::PageUp,
-                "pagedown" | "pgdown" | "pgdn" => KeyCode::PageDown,
-                f if f.starts_with('f')
-                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
-                {
-                    KeyCode::F(f[1..].parse().unwrap_or(1))
-                }
-                _ => {
-                    return Err(format!(
-                        "`{spec}` is not a key (use a character, or ctrl-x, alt-x, enter, esc, space, tab, up, down, left, right, home, end, pageup, pagedown, f1..f12)"
-                    ));
-                }
-            },
-        };
-        Ok(Key { code, ctrl, alt })
-    }
-
-    /// The key as crossterm reports it, ignoring shift (it is in the char).
-    pub fn from_event(key: &KeyEvent) -> Key {
-        Key {
-            code: key.code,
-            ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-            alt: key.modifiers.contains(KeyModifiers::ALT),
-        }
-    }
-
-    fn to_event(self) -> KeyEvent {
-        let mut m = KeyModifiers::NONE;
-        if self.ctrl {
-            m |= KeyModifiers::CONTROL;
-        }
-        if self.alt {
-            m |= KeyModifiers::ALT;
-        }
-        KeyEvent::new(self.code, m)
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("enter"),
-            KeyCode::Esc => f.write_str("esc"),
-            KeyCode::Tab => f.write_str("tab"),
-            KeyCode::BackTab => f.write_str("backtab"),
-            KeyCode::Backspace => f.write_str("backspace"),
-            KeyCode::Delete => f.write_str("delete"),
-            KeyCode::Insert => f.write_str("insert"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::Home => f.write_str("home"),
-            KeyCode::End => f.write_str("end"),
-            KeyCode::PageUp => f.write_str("pgup"),
-            KeyCode::PageDown => f.write_str("pgdn"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            _ => f.write_str("?"),
-        }
     }
 }
 
@@ -426,109 +308,5 @@ impl KeyMap {
     /// Whether anything differs from the defaults.
     pub fn is_default(&self) -> bool {
         self.translate.is_empty()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn binding(action: &str, keys: &[&str], line: usize) -> Binding {
-        Binding {
-            action: action.into(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
-            line,
-        }
-    }
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn defaults_pass_keys_through() {
-        let map = KeyMap::default();
-        assert_eq!(
-            map.translate(press(KeyCode::Char('a'))),
-            Some(press(KeyCode::Char('a')))
-        );
-        assert_eq!(map.label(KeyAction::Down), "j/↓");
-        assert_eq!(map.label(KeyAction::PageDown), "pgdn/ctrl-f");
-        assert_eq!(map.short(KeyAction::HalfPageDown), "ctrl-d");
-    }
-
-    #[test]
-    fn a_remapped_action_answers_its_new_key_and_not_its_old_one() {
-        let map = KeyMap::from_bindings(&[
-            binding("activate", &["x"], 3),
-            binding("down", &["n", "down"], 4),
-        ])
-        .expect("valid");
-        assert_eq!(
-            map.translate(press(KeyCode::Char('x'))),
-            Some(press(KeyCode::Char('a')))
-        );
-        assert_eq!(map.translate(press(KeyCode::Char('a'))), None);
-        assert_eq!(map.translate(press(KeyCode::Enter)), None);
-        assert_eq!(
-            map.translate(press(KeyCode::Char('n'))),
-            Some(press(KeyCode::Char('j')))
-        );
-        assert_eq!(map.translate(press(KeyCode::Char('j'))), None);
-        // Untouched actions keep their defaults; unrelated keys pass through.
-        assert_eq!(
-            map.translate(press(KeyCode::Char('t'))),
-            Some(press(KeyCode::Char('t')))
-        );
-        assert_eq!(
-            map.translate(press(KeyCode::Char('z'))),
-            Some(press(KeyCode::Char('z')))
-        );
-        assert_eq!(map.label(KeyAction::Activate), "x");
-    }
-
-    #[test]
-    fn ctrl_keys_and_named_keys_parse() {
-        let map = KeyMap::from_bindings(&[
-            binding("half_page_down", &["ctrl-n"], 1),
-            binding("refresh", &["f5"], 2),
-        ])
-        .expect("valid");
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(map.translate(ctrl_n), Some(ctrl_d));
-        assert_eq!(map.translate(ctrl_d), None);
-        assert_eq!(
-            map.translate(press(KeyCode::F(5))),
-            Some(press(KeyCode::Char('r')))
-        );
-    }
-
-    #[test]
-    fn a_clash_names_the_line_and_both_actions() {
-        let err = KeyMap::from_bindings(&[binding("activate", &["t"], 7)])
-            .expect_err("t is terminal_id's");
-        assert_eq!(err.line, 7);
-        assert!(
-            err.message.contains("`terminal_id`") && err.message.contains("`activate`"),
-            "{err}"
-        );
-        let err =
-            KeyMap::from_bindings(&[binding("refresh", &["x"], 2), binding("sort", &["x"], 9)])
-                .expect_err("clash");
-        assert!(err.line == 2 || err.line == 9, "{err}");
-    }
-
-    #[test]
-    fn unknown_actions_and_keys_are_refused_with_their_line() {
-        let err =
-            KeyMap::from_bindings(&[binding("launch", &["x"], 5)]).expect_err("unknown action");
-        assert_eq!(err.to_string().split(':').next(), Some("line 5"));
-        assert!(err.message.contains("`launch`"));
-        let err =
-            KeyMap::from_bindings(&[binding("quit", &["hyper-x"], 6)]).expect_err("unknown key");
-        assert_eq!(err.line, 6);
-        let err = KeyMap::from_bindings(&[binding("quit", &["esc"], 8)]).expect_err("reserved");
-        assert!(err.message.contains("reserved"));
     }
 }

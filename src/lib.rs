@@ -15,6 +15,8 @@ pub mod prefs;
 pub mod safety;
 pub mod session;
 pub mod sim;
+#[doc(hidden)]
+pub mod testkit;
 pub mod text;
 pub mod tui;
 pub mod ui;

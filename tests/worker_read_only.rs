@@ -59,6 +59,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     send(Command::Update {
         id: blank.clone(),
         terminal_id: "11000031".into(),
+        expected: None,
     });
     match next(&mut w.events).await {
         ApiEvent::Updated { id, result } => {

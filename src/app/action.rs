@@ -41,6 +41,12 @@ pub enum ApiEvent {
         id: String,
         result: Result<IntegrationRequest, ApiError>,
     },
+    /// An update was not sent: the server's terminalId is no longer the one
+    /// the operator saw. `current` is the server's copy of the request.
+    SetMeanwhile {
+        id: String,
+        current: IntegrationRequest,
+    },
     /// `Ok(Activation::Activated)` only when the server answered this call;
     /// a lost answer read back as active is `Confirmed`, and someone else
     /// getting there first is `AlreadyActive` (or the bare

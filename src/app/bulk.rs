@@ -18,6 +18,8 @@ pub struct BulkPlan {
     pub unknown: usize,
     /// On production, over `confirm_typed_over`: the count typed so far.
     pub typed: Option<Box<super::guard::TypedCount>>,
+    /// `R` on a finished run's results: cancelling goes back to them.
+    pub retry: bool,
 }
 
 impl BulkPlan {

@@ -12,9 +12,13 @@ pub enum Command {
         load_id: u64,
         query: SearchQuery,
     },
+    /// Set a terminalId. The worker reads the request first and sends
+    /// nothing if its terminalId is no longer `expected`, the value the
+    /// operator saw replacing (`None`: the form showed none).
     Update {
         id: String,
         terminal_id: String,
+        expected: Option<String>,
     },
     Activate {
         id: String,

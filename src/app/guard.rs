@@ -74,9 +74,20 @@ pub(super) enum Typed {
 pub(super) fn typed_count_key(k: KeyEvent, plan: &mut BulkPlan) -> Typed {
     let want = plan.ids.len();
     let has_missing = !plan.missing_terminal.is_empty();
-    let Some(typed) = plan.typed.as_mut() else {
-        return Typed::Confirmed;
-    };
+    match plan.typed.as_mut() {
+        Some(typed) => type_count(k, want, typed, has_missing),
+        None => Typed::Confirmed,
+    }
+}
+
+/// A key in a typed-count field that must read `want` before Enter goes on
+/// (and `e` too, when `e_goes_on`: the bulk dialog's "enter missing first").
+pub(super) fn type_count(
+    k: KeyEvent,
+    want: usize,
+    typed: &mut TypedCount,
+    e_goes_on: bool,
+) -> Typed {
     let go_on = match (k.code, keys::plain(&k)) {
         (KeyCode::Esc, _) => return Typed::Cancelled,
         (KeyCode::Backspace, _) => {
@@ -92,7 +103,7 @@ pub(super) fn typed_count_key(k: KeyEvent, plan: &mut BulkPlan) -> Typed {
             return Typed::Editing;
         }
         (KeyCode::Enter, _) => true,
-        (_, Some('e')) => has_missing,
+        (_, Some('e')) => e_goes_on,
         _ => false,
     };
     if !go_on {

@@ -7,9 +7,12 @@ mod bulk;
 mod command;
 mod filter;
 mod guard;
+mod import_gate;
 mod keys;
+mod meanwhile;
 mod overwrite;
 mod paste;
+mod retry;
 mod sort;
 mod state;
 mod store;
@@ -17,17 +20,9 @@ mod transfer;
 mod update;
 
 #[cfg(test)]
-pub(crate) mod fixtures;
+pub(crate) use crate::testkit as fixtures;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_outcomes;
-#[cfg(test)]
-mod tests_paste;
-#[cfg(test)]
-mod tests_safety;
-#[cfg(test)]
-mod tests_transfer;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};

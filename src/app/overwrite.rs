@@ -57,7 +57,7 @@ pub(super) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command
         }));
         return Vec::new();
     }
-    submit_form(app, form, new)
+    submit_form(app, form, new, old)
 }
 
 /// The request already has this terminalId: nothing is sent.
@@ -82,8 +82,8 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
 pub(super) fn key(app: &mut App, k: KeyEvent, ow: Box<Overwrite>) -> Vec<Command> {
     match (k.code, keys::plain(&k)) {
         (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
-            let Overwrite { form, new, .. } = *ow;
-            submit_form(app, form, new)
+            let Overwrite { form, old, new, .. } = *ow;
+            submit_form(app, form, new, old)
         }
         (KeyCode::Esc, _) | (_, Some('n' | 'N')) => {
             app.mode = Mode::Form(ow.form);

@@ -743,6 +743,12 @@ impl App {
             ids.extend(gone);
             ids
         };
+        Some(self.plan_of(ids))
+    }
+
+    /// The bulk dialog's plan for `ids`, asking for the count to be typed
+    /// when production requires it.
+    pub(crate) fn plan_of(&self, ids: Vec<String>) -> BulkPlan {
         let visible: HashSet<u32> = self.visible.iter().copied().collect();
         let mut plan = BulkPlan {
             ids: Vec::new(),
@@ -751,6 +757,7 @@ impl App {
             missing_terminal: Vec::new(),
             unknown: 0,
             typed: None,
+            retry: false,
         };
         for id in ids {
             match self.store.find(&id) {
@@ -773,7 +780,7 @@ impl App {
         if self.config.safety.needs_typed_count(plan.ids.len()) {
             plan.typed = Some(Box::default());
         }
-        Some(plan)
+        plan
     }
 }
 

@@ -15,6 +15,8 @@ use crate::import::{ImportPlan, RowClass};
 
 use super::action::ImportRowResult;
 use super::command::Command;
+use super::guard::TypedCount;
+use super::import_gate;
 use super::keys;
 use super::state::{App, Mode};
 
@@ -114,6 +116,8 @@ pub struct ImportRun {
     pub cancel_requested: bool,
     /// Preview or results scroll position.
     pub scroll: usize,
+    /// On production, `a` over `confirm_typed_over`: the count typed so far.
+    pub typed: Option<TypedCount>,
 }
 
 impl ImportRun {
@@ -128,6 +132,7 @@ impl ImportRun {
             updated: HashMap::new(),
             cancel_requested: false,
             scroll: 0,
+            typed: None,
         }
     }
 
@@ -363,13 +368,14 @@ pub(super) fn import_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
                 app.info("Import cancelled; nothing was sent.");
             }
         }
+        ImportPhase::Preview if run.typed.is_some() => return import_gate::key(app, k),
         ImportPhase::Preview => match (k.code, c) {
             (KeyCode::Esc, _) | (_, Some('n' | 'q')) => {
                 close(app);
                 app.info("Import cancelled; nothing was sent.");
             }
             (KeyCode::Enter, _) | (_, Some('y')) => return apply(app, false),
-            (_, Some('a')) => return apply(app, true),
+            (_, Some('a')) => return import_gate::set_and_activate(app),
             _ => {
                 if let Some(nav) = keys::nav(&k) {
                     run.scroll = keys::apply(nav, run.scroll, run.plan.rows.len(), 10);
@@ -406,7 +412,7 @@ pub(super) fn close(app: &mut App) {
 }
 
 /// `y`/Enter (and `a`, which activates afterwards): send the `will set` rows.
-fn apply(app: &mut App, activate: bool) -> Vec<Command> {
+pub(super) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
     if super::guard::refuse_read_only(app, "import terminalIds") {
         return Vec::new();
     }

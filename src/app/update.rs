@@ -14,8 +14,10 @@ use super::bulk::{BulkPlan, BulkRun, Outcome, Phase};
 use super::command::Command;
 use super::guard::{self, Typed};
 use super::keys::{self, Nav};
+use super::meanwhile;
 use super::overwrite;
 use super::paste;
+use super::retry;
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
 use super::transfer::{self, ImportPhase};
 
@@ -248,8 +250,15 @@ fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
     Vec::new()
 }
 
-/// Do what the form was opened for with its checked value.
-pub(super) fn submit_form(app: &mut App, form: Box<Form>, terminal_id: String) -> Vec<Command> {
+/// Do what the form was opened for with its checked value. `expected` is
+/// the terminalId the operator saw being replaced (`None`: none was shown);
+/// the worker sends nothing if the server's is no longer that.
+pub(super) fn submit_form(
+    app: &mut App,
+    form: Box<Form>,
+    terminal_id: String,
+    expected: Option<String>,
+) -> Vec<Command> {
     let id = form.id;
     match form.then {
         FormThen::Bulk(mut entry) => {
@@ -266,7 +275,11 @@ pub(super) fn submit_form(app: &mut App, form: Box<Form>, terminal_id: String) -
             } else {
                 app.info(format!("Saving terminalId {terminal_id}…"));
             }
-            vec![Command::Update { id, terminal_id }]
+            vec![Command::Update {
+                id,
+                terminal_id,
+                expected,
+            }]
         }
     }
 }
@@ -284,7 +297,7 @@ pub(super) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command
     start_bulk(app, &entry.plan.ids, &entry.entered)
 }
 
-fn start_bulk(
+pub(super) fn start_bulk(
     app: &mut App,
     ids: &[String],
     entered: &std::collections::HashMap<String, String>,
@@ -342,7 +355,7 @@ fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Comma
                 app.mode = Mode::BulkConfirm(plan);
                 return Vec::new();
             }
-            Typed::Cancelled => return Vec::new(),
+            Typed::Cancelled => return retry::cancelled(app, &plan),
             Typed::Confirmed => {}
         }
     }
@@ -361,7 +374,7 @@ fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Comma
             };
             next_bulk_form(app, entry)
         }
-        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => Vec::new(),
+        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => retry::cancelled(app, &plan),
         _ => {
             app.mode = Mode::BulkConfirm(plan);
             Vec::new()
@@ -392,9 +405,12 @@ pub(super) fn start_bulk_with(
         .iter()
         .filter(|i| i.outcome == Outcome::Saving)
         .filter_map(|i| {
+            // These forms are for requests without a terminalId: one set
+            // meanwhile is never overwritten.
             entered.get(&i.id).map(|t| Command::Update {
                 id: i.id.clone(),
                 terminal_id: t.clone(),
+                expected: None,
             })
         })
         .collect();
@@ -446,14 +462,7 @@ fn bulk_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     let len = run.items.len();
     match (k.code, keys::nav(&k), keys::plain(&k)) {
         (KeyCode::Esc | KeyCode::Enter, ..) | (_, _, Some('q')) => close_results(app),
-        (_, _, Some('R')) => {
-            let failed = run.failed_ids();
-            if failed.is_empty() {
-                app.info("Nothing failed; there is nothing to retry.");
-            } else {
-                return start_bulk(app, &failed, &Default::default());
-            }
-        }
+        (_, _, Some('R')) => return retry::retry_failed(app),
         (_, Some(nav), _) => run.scroll = keys::apply(nav, run.scroll, len, 10),
         _ => {}
     }
@@ -597,6 +606,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             Vec::new()
         }
         ApiEvent::Updated { id, result } => on_updated(app, id, result),
+        ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
             Vec::new()
@@ -702,10 +712,7 @@ fn on_updated(
     result: Result<IntegrationRequest, ApiError>,
 ) -> Vec<Command> {
     app.saving.remove(&id);
-    let for_bulk = app
-        .bulk
-        .as_ref()
-        .is_some_and(|r| r.phase == Phase::Saving && r.outcome(&id) == Some(&Outcome::Saving));
+    let for_bulk = saving_for_bulk(app, &id);
     let mut cmds = Vec::new();
     match result {
         Ok(req) => {
@@ -737,15 +744,30 @@ fn on_updated(
             }
         }
     }
-    if for_bulk
-        && let Some(run) = app.bulk.as_mut()
-        && !run.awaiting_save()
-    {
-        if run.cancel_requested {
-            run.finish(true);
-        } else {
-            cmds.extend(launch_bulk(app));
-        }
+    if for_bulk {
+        cmds.extend(after_bulk_save(app));
     }
     cmds
+}
+
+/// One of a bulk run's saves has its answer: once none is left, activate
+/// (or close the run if it was cancelled meanwhile).
+pub(super) fn after_bulk_save(app: &mut App) -> Vec<Command> {
+    let Some(run) = app.bulk.as_mut().filter(|r| !r.awaiting_save()) else {
+        return Vec::new();
+    };
+    if run.cancel_requested {
+        run.finish(true);
+        Vec::new()
+    } else {
+        launch_bulk(app)
+    }
+}
+
+/// Whether `id`'s terminalId is being saved for the bulk run before it
+/// activates.
+pub(super) fn saving_for_bulk(app: &App, id: &str) -> bool {
+    app.bulk
+        .as_ref()
+        .is_some_and(|r| r.phase == Phase::Saving && r.outcome(id) == Some(&Outcome::Saving))
 }

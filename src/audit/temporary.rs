@@ -6,7 +6,9 @@ use std::net::IpAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use super::{AuditError, AuditLog, Inner, Record, host_of};
+use super::log::Inner;
+use super::{AuditError, AuditLog, Record};
+use crate::safety::host_of;
 
 /// The profile name `--demo` runs under.
 pub const DEMO_PROFILE: &str = "demo";

@@ -9,6 +9,12 @@ use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 use super::rng::Rng;
 use crate::api::model::{IntegrationRequest, IntegrationType, Merchant, Product, Status, Terminal};
 
+#[cfg(test)]
+mod tests;
+mod words;
+
+use words::{DESCRIPTORS, KINDS, PLACES};
+
 const MERCHANTS_JSON: &str = include_str!("../../assets/merchants.json");
 
 /// Size of the default seed set when no count is configured.
@@ -291,99 +297,6 @@ fn make_request(
     }
 }
 
-const PLACES: [&str; 40] = [
-    "Ponsonby",
-    "Parnell",
-    "Remuera",
-    "Herne Bay",
-    "Onehunga",
-    "Howick",
-    "Albany",
-    "Papakura",
-    "Newtown",
-    "Kelburn",
-    "Miramar",
-    "Island Bay",
-    "Petone",
-    "Porirua",
-    "Riccarton",
-    "Sumner",
-    "Addington",
-    "Timaru",
-    "Oamaru",
-    "Invercargill",
-    "Whangarei",
-    "Hastings",
-    "Masterton",
-    "Blenheim",
-    "Surry Hills",
-    "Glebe",
-    "Balmain",
-    "Fitzroy",
-    "Richmond",
-    "Prahran",
-    "Geelong",
-    "Bendigo",
-    "Toowong",
-    "West End",
-    "Leederville",
-    "Cottesloe",
-    "Glenelg",
-    "Norwood",
-    "Sandy Bay",
-    "Wollongong",
-];
-
-const DESCRIPTORS: [&str; 24] = [
-    "Corner",
-    "Harbour",
-    "Golden",
-    "Little",
-    "Old Mill",
-    "Kiwi",
-    "Southern Cross",
-    "Sunny",
-    "Village",
-    "Main Street",
-    "Tui",
-    "Kowhai",
-    "Wattle",
-    "Pohutukawa",
-    "Red Door",
-    "Blue Gum",
-    "Station",
-    "Market",
-    "Riverside",
-    "Hilltop",
-    "Lighthouse",
-    "Silver Fern",
-    "Waratah",
-    "Totara",
-];
-
-const KINDS: [&str; 20] = [
-    "Cafe",
-    "Bakery",
-    "Bottle Store",
-    "Pharmacy",
-    "Books",
-    "Service Station",
-    "Dairy",
-    "Fish & Chips",
-    "Butchery",
-    "Florist",
-    "Hardware",
-    "Cinema",
-    "Espresso Bar",
-    "Superette",
-    "Liquor",
-    "Chemist",
-    "Deli",
-    "Pie Shop",
-    "Newsagency",
-    "Garden Centre",
-];
-
 /// Extra merchants for large seed counts, grouped into accounts of about ten.
 fn synthesise_merchants(rng: &mut Rng, merchants: &mut Vec<Merchant>, extra: usize) {
     merchants.reserve(extra);
@@ -407,46 +320,5 @@ fn synthesise_merchants(rng: &mut Rng, merchants: &mut Vec<Merchant>, extra: usi
             country: Some(country.to_string()),
             test: rng.chance(0.02),
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::HashSet;
-
-    use super::*;
-
-    #[test]
-    fn asset_merchants_are_well_formed() {
-        let ms = default_merchants();
-        assert!(ms.len() >= 50);
-        let accounts: HashSet<_> = ms.iter().map(|m| m.account_id.clone()).collect();
-        assert!(accounts.len() >= 5);
-        for m in &ms {
-            assert_eq!(m.id.len(), 24, "{}", m.id);
-            assert_eq!(m.account_id.as_deref().map(str::len), Some(22));
-        }
-        assert!(ms.iter().any(|m| m.test));
-    }
-
-    #[test]
-    fn default_seed_is_deterministic_and_exact() {
-        let a = generate(42, None);
-        let b = generate(42, None);
-        assert_eq!(a.requests, b.requests);
-        assert_eq!(a.requests.len(), DEFAULT_SEED_COUNT);
-        assert_eq!(a.merchants.len(), default_merchants().len());
-        assert!(
-            a.requests
-                .windows(2)
-                .all(|w| w[0].created_at <= w[1].created_at)
-        );
-    }
-
-    #[test]
-    fn small_counts_are_exact() {
-        for n in [0, 1, 7, 61, 500] {
-            assert_eq!(generate(3, Some(n)).requests.len(), n);
-        }
     }
 }

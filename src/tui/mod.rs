@@ -2,6 +2,7 @@
 
 pub mod event_loop;
 mod read_only;
+mod seen;
 pub mod terminal;
 pub mod worker;
 

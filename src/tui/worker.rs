@@ -21,6 +21,8 @@ use crate::export::{self, ExportFormat, Merchants};
 use crate::import::{self, ImportPlan};
 use crate::safety::ReadOnly;
 
+use super::seen::{self, Current};
+
 /// Merchant lookups in flight at once, across every page that asks.
 const MERCHANT_CONCURRENCY: usize = 6;
 
@@ -119,15 +121,17 @@ async fn run(
                     }
                 }));
             }
-            Command::Update { id, terminal_id } => {
+            Command::Update {
+                id,
+                terminal_id,
+                expected,
+            } => {
                 let client = client.clone();
                 let events = events.clone();
                 let audit = audit.clone();
                 tokio::spawn(async move {
-                    let result =
-                        audited_update(&client, policy, audit.as_ref(), &id, &terminal_id).await;
-                    log_outcome("update", &id, &result);
-                    let _ = events.send(ApiEvent::Updated { id, result });
+                    let (new, seen) = (terminal_id.as_str(), expected.as_deref());
+                    seen::update(&client, policy, audit.as_ref(), &events, id, new, seen).await;
                 });
             }
             Command::Activate { id } => {
@@ -231,7 +235,7 @@ async fn run(
 }
 
 /// Send a terminalId, then record the outcome before the UI hears of it.
-async fn audited_update(
+pub(super) async fn audited_update(
     client: &Client,
     policy: RetryPolicy,
     audit: Option<&AuditLog>,
@@ -502,14 +506,15 @@ async fn import_one(
     id: &str,
     terminal_id: &str,
 ) -> ImportRowResult {
-    let now = match retry::read(policy, || client.get(id)).await {
-        Ok(r) => r,
+    // The preview planned only requests without a terminalId.
+    match seen::check(client, policy, id, terminal_id, None).await {
+        Ok(Current::AsSeen) => {}
+        Ok(Current::Already) => return ImportRowResult::Unchanged,
+        Ok(Current::Changed(now)) => {
+            let current = now.effective_terminal_id().unwrap_or_default();
+            return ImportRowResult::SetMeanwhile(current.to_string());
+        }
         Err(e) => return ImportRowResult::Failed(e),
-    };
-    match now.effective_terminal_id() {
-        Some(c) if c == terminal_id => return ImportRowResult::Unchanged,
-        Some(c) => return ImportRowResult::SetMeanwhile(c.to_string()),
-        None => {}
     }
     let result = audited_update(client, policy, audit, id, terminal_id).await;
     log_outcome("import update", id, &result);
@@ -526,7 +531,7 @@ fn log_activation(action: &str, id: &str, result: &Result<Activation, ApiError>)
     }
 }
 
-fn log_outcome(action: &str, id: &str, result: &Result<IntegrationRequest, ApiError>) {
+pub(super) fn log_outcome(action: &str, id: &str, result: &Result<IntegrationRequest, ApiError>) {
     match result {
         Ok(r) => tracing::info!(action, id, status = %r.status, "ok"),
         Err(e) => tracing::info!(action, id, error = %e.label(), "failed"),

@@ -106,7 +106,11 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
     let skip = n - plan.runnable();
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("Activate {}?", plural(n, "request", "requests")),
+            if plan.retry {
+                format!("Retry {}?", plural(n, "failed request", "failed requests"))
+            } else {
+                format!("Activate {}?", plural(n, "request", "requests"))
+            },
             theme.bold(),
         )),
         Line::default(),
@@ -187,7 +191,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
     }
 }
 
-const COUNT_LABEL: &str = "  count: ";
+pub(super) const COUNT_LABEL: &str = "  count: ";
 
 /// `old → new` before a terminalId is replaced or a request that is not
 /// pending is changed.

@@ -126,6 +126,15 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
         },
         Mode::Import => match app.import.as_ref().map(|r| r.phase) {
             Some(ImportPhase::Preview) if read_only => &[("j/k", "scroll"), ("Esc", "close")],
+            Some(ImportPhase::Preview)
+                if app.import.as_ref().is_some_and(|r| r.typed.is_some()) =>
+            {
+                &[
+                    ("0-9", "type the count"),
+                    ("Enter", "set and activate"),
+                    ("Esc", "back to the preview"),
+                ]
+            }
             Some(ImportPhase::Preview) => &[
                 ("y/Enter", "set terminalIds"),
                 ("a", "set and activate"),

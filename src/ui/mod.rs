@@ -2,6 +2,7 @@
 //! handling needs back (the table's area and scroll window).
 
 mod bulk;
+mod count;
 mod detail;
 mod dialog;
 mod footer;
@@ -14,6 +15,8 @@ mod transfer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_gaps;
 #[cfg(test)]
 mod tests_safety;
 

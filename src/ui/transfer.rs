@@ -255,6 +255,9 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, 
         &mut run.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
+    if let Some(typed) = &run.typed {
+        super::count::import_count(frame, area, run.plan.updates().len(), typed, theme);
+    }
 }
 
 fn summary(run: &ImportRun) -> String {

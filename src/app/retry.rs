@@ -1,0 +1,39 @@
+//! `R` on a finished bulk run's results: retry the ones that failed. On
+//! production a retry of more than `confirm_typed_over` requests is a bulk
+//! run like any other, so it shows the bulk dialog and starts only once its
+//! count is typed.
+
+use super::bulk::BulkPlan;
+use super::command::Command;
+use super::state::{App, Mode};
+use super::update::start_bulk;
+
+pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
+    let failed = app
+        .bulk
+        .as_ref()
+        .map(|run| run.failed_ids())
+        .unwrap_or_default();
+    if failed.is_empty() {
+        app.info("Nothing failed; there is nothing to retry.");
+        return Vec::new();
+    }
+    if app.config.safety.needs_typed_count(failed.len()) {
+        let mut plan = app.plan_of(failed);
+        plan.retry = true;
+        app.mode = Mode::BulkConfirm(plan);
+        return Vec::new();
+    }
+    start_bulk(app, &failed, &Default::default())
+}
+
+/// The bulk dialog was cancelled: a retry's goes back to the results it
+/// came from, anything else to the list.
+pub(super) fn cancelled(app: &mut App, plan: &BulkPlan) -> Vec<Command> {
+    app.mode = if plan.retry && app.bulk.is_some() {
+        Mode::Bulk
+    } else {
+        Mode::List
+    };
+    Vec::new()
+}

@@ -1,0 +1,478 @@
+//! update() for two gaps left after issue 9: every bulk run on production
+//! goes through the typed count (`R` on the results, an import's `a`), and
+//! a terminalId update carries the value the operator saw replacing, so
+//! one set meanwhile is never overwritten unseen.
+
+use crossterm::event::KeyCode;
+
+use crate::api::{ApiError, IntegrationRequest};
+use crate::app::*;
+use crate::keymap::{Binding, KeyMap};
+use crate::safety::ReadOnly;
+use crate::testkit::*;
+
+fn move_to(app: &mut App, id: &str) {
+    update(app, ch('g'));
+    for _ in 0..app.visible_len() {
+        if cursor_id(app) == id {
+            return;
+        }
+        update(app, ch('j'));
+    }
+    panic!("{id} is not visible");
+}
+
+fn mark(app: &mut App, ids: &[&str]) {
+    for id in ids {
+        move_to(app, id);
+        update(app, ch(' '));
+    }
+}
+
+fn loaded_with(safety: Safety) -> App {
+    let mut cfg = config();
+    cfg.safety = safety;
+    let mut app = App::new(cfg, now());
+    app.init();
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        }),
+    );
+    app
+}
+
+fn production(confirm_typed_over: usize) -> App {
+    loaded_with(Safety {
+        host: "service.centrapay.com".into(),
+        production: true,
+        confirm_typed_over,
+        ..Safety::default()
+    })
+}
+
+fn toast(app: &App) -> String {
+    app.current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
+}
+
+fn api(app: &mut App, e: ApiEvent) -> Vec<Command> {
+    update(app, Action::Api(e))
+}
+
+fn timeout() -> ApiError {
+    ApiError::Timeout {
+        after: std::time::Duration::from_secs(3),
+    }
+}
+
+/// Replace the form's text with `text`.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..40 {
+        update(app, key(KeyCode::Backspace));
+    }
+    typed(app, text);
+}
+
+const RUN: [&str; 4] = [
+    "REQ1verifone",
+    "REQ3epayReady",
+    "REQ4windcaveT9",
+    "REQ7verifone",
+];
+const FAILED: [&str; 3] = ["REQ1verifone", "REQ4windcaveT9", "REQ7verifone"];
+
+/// Bulk-activate `RUN` (typing its count when asked) and answer it: all
+/// but REQ3 fail. Leaves the results on screen.
+fn run_with_failures(app: &mut App) {
+    mark(app, &RUN);
+    update(app, ch('A'));
+    if matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_some()) {
+        typed(app, "4");
+    }
+    let cmds = update(app, key(KeyCode::Enter));
+    let run_id = match cmds.as_slice() {
+        [Command::BulkActivate { run_id, ids, .. }] => {
+            assert_eq!(ids, &RUN);
+            *run_id
+        }
+        other => panic!("{other:?}"),
+    };
+    for id in RUN {
+        let result = if id == "REQ3epayReady" {
+            let mut r = app.request(id).cloned().expect("row");
+            r.status = crate::api::Status::Active;
+            Ok(crate::api::retry::Activation::Activated(r))
+        } else {
+            Err(timeout())
+        };
+        api(
+            app,
+            ApiEvent::Activated {
+                id: id.into(),
+                run_id: Some(run_id),
+                result,
+            },
+        );
+    }
+    api(
+        app,
+        ApiEvent::BulkFinished {
+            run_id,
+            cancelled: false,
+        },
+    );
+    assert!(matches!(app.mode, Mode::Bulk));
+    assert_eq!(
+        app.bulk().map(BulkRun::failed_ids),
+        Some(FAILED.map(String::from).to_vec())
+    );
+}
+
+// ---- 1. R on the results: the typed count on production ----
+
+#[test]
+fn retry_over_the_threshold_on_production_sends_nothing_until_the_count_is_typed() {
+    let mut app = production(2);
+    run_with_failures(&mut app);
+    let first = app.bulk().map(|r| r.run_id);
+
+    assert!(update(&mut app, ch('R')).is_empty(), "nothing sent yet");
+    match &app.mode {
+        Mode::BulkConfirm(p) => {
+            assert!(p.retry);
+            assert_eq!(p.ids, FAILED);
+            assert!(p.typed.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    // y and R are no confirmation, nor is Enter without the count, nor a
+    // wrong count.
+    for k in [ch('y'), ch('R'), key(KeyCode::Enter)] {
+        assert!(update(&mut app, k).is_empty());
+    }
+    typed(&mut app, "4");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    match &app.mode {
+        Mode::BulkConfirm(p) => assert_eq!(
+            p.typed.as_ref().and_then(|t| t.error.as_deref()),
+            Some("4 is not 3: type 3 to start the run.")
+        ),
+        other => panic!("{other:?}"),
+    }
+    // Esc goes back to the results, which are still there.
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(matches!(app.mode, Mode::Bulk));
+    assert_eq!(app.bulk().map(|r| r.run_id), first);
+
+    // R again, the right count, Enter: exactly the failed ones.
+    update(&mut app, ch('R'));
+    typed(&mut app, "3");
+    match update(&mut app, key(KeyCode::Enter)).as_slice() {
+        [Command::BulkActivate { ids, run_id, .. }] => {
+            assert_eq!(ids, &FAILED);
+            assert_ne!(Some(*run_id), first, "a new run");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(app.mode, Mode::Bulk));
+}
+
+#[test]
+fn retry_under_the_threshold_or_off_production_starts_at_once() {
+    for mut app in [production(3), loaded()] {
+        run_with_failures(&mut app);
+        match update(&mut app, ch('R')).as_slice() {
+            [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &FAILED),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(app.mode, Mode::Bulk));
+    }
+}
+
+// ---- 1. import `a`: the typed count before the first set ----
+
+fn start_import(app: &mut App) {
+    update(app, ch('i'));
+    for _ in 0..app.last_import_path.chars().count() {
+        update(app, key(KeyCode::Backspace));
+    }
+    typed(app, "terminals.csv");
+    update(app, key(KeyCode::Enter));
+    let plan = import_plan(IMPORT_CSV, &requests());
+    api(
+        app,
+        ApiEvent::ImportPlanned {
+            path: "terminals.csv".into(),
+            result: Ok(plan),
+        },
+    );
+    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+}
+
+fn import_typed(app: &App) -> Option<TypedCount> {
+    app.import().and_then(|r| r.typed.clone())
+}
+
+#[test]
+fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_typed() {
+    // IMPORT_CSV sets two terminalIds (REQ2's and REQ1's), then activates them.
+    let mut app = production(1);
+    start_import(&mut app);
+    assert!(update(&mut app, ch('a')).is_empty(), "no ImportApply yet");
+    assert_eq!(import_typed(&app), Some(TypedCount::default()));
+    // Neither the preview's keys nor Enter alone nor a wrong count send it.
+    for k in [ch('y'), ch('a'), key(KeyCode::Enter)] {
+        assert!(update(&mut app, k).is_empty());
+    }
+    assert_eq!(
+        import_typed(&app).and_then(|t| t.error),
+        Some("Type 2 to start the run.".into())
+    );
+    typed(&mut app, "3");
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+
+    // Esc leaves the count, not the preview; nothing was sent.
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    assert_eq!(import_typed(&app), None);
+    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    assert!(matches!(app.mode, Mode::Import));
+
+    update(&mut app, ch('a'));
+    typed(&mut app, "2");
+    match update(&mut app, key(KeyCode::Enter)).as_slice() {
+        [Command::ImportApply { updates, .. }] => assert_eq!(
+            updates,
+            &[
+                ("REQ2epayNoTid".to_string(), "11000099".to_string()),
+                ("REQ1verifone".to_string(), "V-77".to_string()),
+            ]
+        ),
+        other => panic!("{other:?}"),
+    }
+    let run = app.import().expect("the run");
+    assert_eq!(run.phase, ImportPhase::Setting);
+    assert!(run.activate, "activation follows the sets");
+    assert!(run.typed.is_none());
+}
+
+#[test]
+fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() {
+    for mut app in [production(2), loaded()] {
+        start_import(&mut app);
+        match update(&mut app, ch('a')).as_slice() {
+            [Command::ImportApply { updates, .. }] => assert_eq!(updates.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(app.import().is_some_and(|r| r.activate));
+    }
+    // `y` (set only, nothing activated) never asks for a count.
+    let mut app = production(1);
+    start_import(&mut app);
+    assert!(matches!(
+        update(&mut app, ch('y')).as_slice(),
+        [Command::ImportApply { .. }]
+    ));
+}
+
+#[test]
+fn read_only_refuses_import_activation_before_asking_for_a_count() {
+    let mut app = loaded_with(Safety {
+        host: "service.centrapay.com".into(),
+        production: true,
+        confirm_typed_over: 1,
+        read_only: ReadOnly {
+            flag: true,
+            profile: false,
+        },
+    });
+    start_import(&mut app);
+    assert!(update(&mut app, ch('a')).is_empty());
+    assert_eq!(import_typed(&app), None);
+    assert!(toast(&app).starts_with("Read-only:"), "{}", toast(&app));
+}
+
+// ---- 2. an update carries what the operator saw ----
+
+fn save(app: &mut App, id: &str, new: &str) -> Vec<Command> {
+    move_to(app, id);
+    update(app, ch('t'));
+    retype(app, new);
+    let cmds = update(app, key(KeyCode::Enter));
+    if matches!(app.mode, Mode::Overwrite(_)) {
+        assert!(cmds.is_empty());
+        return update(app, ch('y'));
+    }
+    cmds
+}
+
+#[test]
+fn an_update_carries_the_terminal_id_the_operator_saw() {
+    let mut app = loaded();
+    // Replacing one: the old value shown in `old → new`.
+    assert_eq!(
+        save(&mut app, "REQ3epayReady", "11000022"),
+        vec![Command::Update {
+            id: "REQ3epayReady".into(),
+            terminal_id: "11000022".into(),
+            expected: Some("11000021".into()),
+        }]
+    );
+    // None shown: none expected.
+    assert_eq!(
+        save(&mut app, "REQ2epayNoTid", "11000023"),
+        vec![Command::Update {
+            id: "REQ2epayNoTid".into(),
+            terminal_id: "11000023".into(),
+            expected: None,
+        }]
+    );
+    // A reload brought someone's value while the form was open: the
+    // question showed that one, so that one is expected.
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('t'));
+    typed(&mut app, "11000024");
+    let mut now = app.request("REQ2epayNoTid").cloned().expect("row");
+    now.terminal_id = Some("11000099".into());
+    app.patch(now);
+    update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        update(&mut app, ch('y')),
+        vec![Command::Update {
+            id: "REQ2epayNoTid".into(),
+            terminal_id: "11000024".into(),
+            expected: Some("11000099".into()),
+        }]
+    );
+}
+
+#[test]
+fn bulk_entered_terminal_ids_expect_none() {
+    let mut app = loaded();
+    mark(&mut app, &["REQ2epayNoTid", "REQ1verifone"]);
+    update(&mut app, ch('A'));
+    update(&mut app, ch('e'));
+    typed(&mut app, "11000021");
+    assert_eq!(
+        update(&mut app, key(KeyCode::Enter)),
+        vec![Command::Update {
+            id: "REQ2epayNoTid".into(),
+            terminal_id: "11000021".into(),
+            expected: None,
+        }]
+    );
+}
+
+fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationRequest {
+    let mut r = app.request(id).cloned().expect("row");
+    r.terminal_id = tid.map(str::to_string);
+    r
+}
+
+#[test]
+fn a_terminal_id_set_meanwhile_is_an_error_toast_and_activation_does_not_follow() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    // `a` on an ePay request without a terminalId: save, then activate.
+    update(&mut app, ch('a'));
+    typed(&mut app, "11000023");
+    let cmds = update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        cmds.as_slice(),
+        [Command::Update { expected: None, .. }]
+    ));
+    assert!(app.activate_after_save.contains("REQ2epayNoTid"));
+
+    let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
+    let cmds = api(
+        &mut app,
+        ApiEvent::SetMeanwhile {
+            id: "REQ2epayNoTid".into(),
+            current,
+        },
+    );
+    assert!(cmds.is_empty(), "no activation: {cmds:?}");
+    assert!(app.activate_after_save.is_empty());
+    assert!(app.saving.is_empty());
+    let t = app.current_toast().cloned().expect("a toast");
+    assert_eq!(t.kind, ToastKind::Error);
+    assert_eq!(
+        t.text,
+        "REQ2epayNoTid now has terminalId 11000099 (set since you looked); nothing was sent. Press t on it to review it."
+    );
+    // The list shows the server's value, so `t` now offers it as old.
+    assert_eq!(
+        app.request("REQ2epayNoTid")
+            .and_then(|r| r.effective_terminal_id()),
+        Some("11000099")
+    );
+    update(&mut app, ch('t'));
+    assert!(matches!(&app.mode, Mode::Form(f) if f.old.as_deref() == Some("11000099")));
+}
+
+#[test]
+fn the_refusal_names_the_terminal_id_key_as_remapped_and_a_cleared_value() {
+    let mut cfg = config();
+    cfg.prefs.keys = KeyMap::from_bindings(&[Binding {
+        action: "terminal_id".into(),
+        keys: vec!["w".into()],
+        line: 3,
+    }])
+    .expect("a valid keymap");
+    let mut app = App::new(cfg, now());
+    app.init();
+    api(
+        &mut app,
+        ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        },
+    );
+    let current = with_terminal(&app, "REQ3epayReady", None);
+    api(
+        &mut app,
+        ApiEvent::SetMeanwhile {
+            id: "REQ3epayReady".into(),
+            current,
+        },
+    );
+    assert_eq!(
+        toast(&app),
+        "REQ3epayReady now has no terminalId (cleared since you looked); nothing was sent. Press w on it to review it."
+    );
+}
+
+#[test]
+fn a_bulk_entered_terminal_id_set_meanwhile_is_skipped_and_the_rest_run() {
+    let mut app = loaded();
+    mark(&mut app, &["REQ2epayNoTid", "REQ1verifone"]);
+    update(&mut app, ch('A'));
+    update(&mut app, ch('e'));
+    typed(&mut app, "11000021");
+    update(&mut app, key(KeyCode::Enter));
+    let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
+    let cmds = api(
+        &mut app,
+        ApiEvent::SetMeanwhile {
+            id: "REQ2epayNoTid".into(),
+            current,
+        },
+    );
+    match cmds.as_slice() {
+        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ1verifone"]),
+        other => panic!("{other:?}"),
+    }
+    let run = app.bulk().expect("the run");
+    assert!(
+        matches!(run.outcome("REQ2epayNoTid"), Some(Outcome::Skipped(w)) if w.contains("11000099") && w.contains("not overwritten")),
+        "{:?}",
+        run.outcome("REQ2epayNoTid")
+    );
+}

@@ -1,0 +1,47 @@
+//! update() for the help overlay.
+
+use crossterm::event::KeyCode;
+
+use crate::app::*;
+use crate::testkit::*;
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = loaded();
+    update(&mut app, ch('?'));
+    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    update(&mut app, ch('j'));
+    update(&mut app, ch('j'));
+    update(&mut app, ch('k'));
+    assert!(matches!(app.mode, Mode::Help { scroll: 1 }));
+    update(&mut app, ch('q'));
+    assert!(matches!(app.mode, Mode::List));
+    assert!(!app.should_quit());
+    update(&mut app, ch('?'));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::List));
+}
+
+#[test]
+fn help_lists_every_list_key() {
+    let keys: Vec<&str> = HELP.iter().map(|(k, _)| *k).collect();
+    for k in [
+        "/",
+        "p",
+        "s / S",
+        "r",
+        "a / Enter",
+        "t",
+        "Space",
+        "*",
+        "u",
+        "A",
+        "?",
+        "q",
+        "ctrl-c",
+        "R",
+        "e",
+    ] {
+        assert!(keys.contains(&k), "{k} missing from help");
+    }
+}

@@ -1,0 +1,101 @@
+//! The config file on disk: where it is, reading it, writing the starter,
+//! and warning when others can read a key in it.
+
+use std::error::Error as _;
+use std::path::{Path, PathBuf};
+
+use super::{APP_NAME, ConfigError, ConfigFile};
+
+/// The path of the config file: `--config`, then INTAKE_CONFIG, then the OS config dir.
+pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
+    if let Some(p) = explicit {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("INTAKE_CONFIG").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    confy::get_configuration_file_path(APP_NAME, "config")
+        .map_err(|e| ConfigError::NoConfigDir(e.to_string()))
+}
+
+/// Read the file if it exists; `Ok(None)` when there is none.
+pub fn read_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    // confy would create a default file on a miss; we checked existence first.
+    confy::load_path::<ConfigFile>(path)
+        .map(Some)
+        .map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            detail: match e.source() {
+                Some(src) => src.to_string().trim().replace('\n', " "),
+                None => e.to_string(),
+            },
+        })
+}
+
+/// Whether any profile in the file holds a non-empty API key.
+fn holds_api_key(file: &ConfigFile) -> bool {
+    file.profiles
+        .values()
+        .any(|p| p.api_key.as_ref().is_some_and(|k| !k.is_empty()))
+}
+
+/// As ssh does for private keys: a file holding an API key that group or
+/// others can read is named, with the fix.
+#[cfg(unix)]
+pub(super) fn permission_warning(path: &Path, file: &ConfigFile) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    if !holds_api_key(file) {
+        return None;
+    }
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "Warning: {} holds an API key and is readable by other users; run chmod 600 {}",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub(super) fn permission_warning(_path: &Path, _file: &ConfigFile) -> Option<String> {
+    None
+}
+
+pub const STARTER: &str = include_str!("../../config.example.toml");
+
+/// Write the commented starter file, readable only by its owner.
+pub fn write_starter(path: &Path) -> Result<(), ConfigError> {
+    let err = |e: std::io::Error| ConfigError::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    if path.exists() {
+        return Err(ConfigError::Write {
+            path: path.to_path_buf(),
+            detail: "the file already exists; edit it or remove it first".into(),
+        });
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(err)?;
+    }
+    write_private(path, STARTER.as_bytes()).map_err(err)
+}
+
+/// Create a file with mode 0600 from the start, so the key is never briefly world-readable.
+pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(contents)?;
+    f.sync_all()
+}

@@ -1,0 +1,161 @@
+//! Precedence: command-line flag, then environment, then the file.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::file::{config_path, permission_warning, read_file};
+use super::{
+    ConfigError, ConfigFile, DEFAULT_CONCURRENCY, Overrides, PRODUCTION_URL, Profile, Settings,
+};
+use crate::api::Secret;
+use crate::safety::{self, ReadOnly};
+
+/// Apply precedence flag > env > file. `env` is injected so tests need not
+/// touch the process environment.
+pub fn resolve(
+    path: &Path,
+    file: Option<&ConfigFile>,
+    overrides: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Settings, ConfigError> {
+    let env = |k: &str| env(k).filter(|v| !v.trim().is_empty());
+    let empty = ConfigFile::default();
+    let file_ref = file.unwrap_or(&empty);
+
+    let explicit_profile = overrides.profile.clone().or_else(|| env("INTAKE_PROFILE"));
+    let profile_name = explicit_profile
+        .clone()
+        .or_else(|| file_ref.default_profile.clone())
+        .or_else(|| {
+            (file_ref.profiles.len() == 1)
+                .then(|| file_ref.profiles.keys().next().cloned())
+                .flatten()
+        })
+        .unwrap_or_else(|| "default".to_string());
+
+    let profile = match file_ref.profiles.get(&profile_name) {
+        Some(p) => p.clone(),
+        None if file.is_some()
+            && (explicit_profile.is_some() || file_ref.default_profile.is_some()) =>
+        {
+            let available = if file_ref.profiles.is_empty() {
+                "none".to_string()
+            } else {
+                file_ref
+                    .profiles
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return Err(ConfigError::UnknownProfile {
+                path: path.to_path_buf(),
+                profile: profile_name,
+                available,
+            });
+        }
+        None => Profile::default(),
+    };
+
+    let have_env_key = env("CENTRAPAY_API_KEY").is_some();
+    if file.is_none() && !have_env_key {
+        return Err(ConfigError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+
+    let api_key = env("CENTRAPAY_API_KEY")
+        .map(Secret::new)
+        .or(profile.api_key.filter(|k| !k.is_empty()))
+        .ok_or_else(|| ConfigError::MissingKey {
+            path: path.to_path_buf(),
+            profile: profile_name.clone(),
+            key: "api_key",
+            env: "CENTRAPAY_API_KEY",
+        })?;
+    let base_url = overrides
+        .base_url
+        .clone()
+        .or_else(|| env("CENTRAPAY_BASE_URL"))
+        .or(profile.base_url.filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| PRODUCTION_URL.to_string());
+    if let Err(e) = crate::api::client::parse_base_url(&base_url) {
+        return Err(ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: format!("profiles.{profile_name}.base_url"),
+            detail: e.to_string(),
+        });
+    }
+    let account_id = overrides
+        .account_id
+        .clone()
+        .or_else(|| env("CENTRAPAY_ACCOUNT_ID"))
+        .or(profile.account_id.filter(|a| !a.trim().is_empty()));
+    if let Some(a) = &account_id
+        && !crate::validate::is_valid_id(a)
+    {
+        return Err(ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: format!("profiles.{profile_name}.account_id"),
+            detail: format!("`{a}` is not an account id (letters and digits only)."),
+        });
+    }
+    let ca_file = profile
+        .ca_file
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| match path.parent() {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p,
+        });
+    let concurrency = file_ref.concurrency.unwrap_or(DEFAULT_CONCURRENCY);
+    if !(1..=64).contains(&concurrency) {
+        return Err(ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: "concurrency".into(),
+            detail: format!("{concurrency} is out of range; use 1 to 64."),
+        });
+    }
+    let auto_refresh = file_ref
+        .auto_refresh_secs
+        .filter(|s| *s > 0)
+        .map(|s| Duration::from_secs(s.max(5)));
+
+    let production = profile
+        .production
+        .unwrap_or_else(|| safety::is_production_url(&base_url));
+    let read_only = ReadOnly {
+        flag: overrides.read_only,
+        profile: profile.read_only.unwrap_or(false),
+    };
+    let confirm_typed_over = profile
+        .confirm_typed_over
+        .or(file_ref.confirm_typed_over)
+        .unwrap_or(safety::DEFAULT_CONFIRM_TYPED_OVER);
+
+    let mut warnings = Vec::new();
+    if let Some(f) = file
+        && let Some(w) = permission_warning(path, f)
+    {
+        warnings.push(w);
+    }
+    Ok(Settings {
+        profile: profile_name,
+        base_url,
+        api_key,
+        account_id,
+        concurrency,
+        auto_refresh,
+        production,
+        read_only,
+        confirm_typed_over,
+        ca_file,
+        warnings,
+    })
+}
+
+/// Load the file and resolve settings from the real environment.
+pub fn load(overrides: &Overrides) -> Result<Settings, ConfigError> {
+    let path = config_path(overrides.config_path.as_deref())?;
+    let file = read_file(&path)?;
+    resolve(&path, file.as_ref(), overrides, &|k| std::env::var(k).ok())
+}
