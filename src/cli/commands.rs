@@ -171,18 +171,11 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         empty_body_rate: args.empty_body_rate,
         ..sim::Faults::default()
     };
-    for (name, v) in [
-        ("--error-rate", args.error_rate),
-        ("--drop-rate", args.drop_rate),
-        ("--rate-limit-rate", args.rate_limit_rate),
-        ("--garbage-rate", args.garbage_rate),
-        ("--empty-body-rate", args.empty_body_rate),
-    ] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Failure::Usage(format!(
-                "{name} must be between 0.0 and 1.0; got {v}."
-            )));
-        }
+    if let Some((field, v)) = faults.rate_out_of_range() {
+        let flag = field.replace('_', "-");
+        return Err(Failure::Usage(format!(
+            "--{flag} must be between 0.0 and 1.0; got {v}."
+        )));
     }
     if let Some(l) = &args.latency_ms {
         let (min, max) = sim::Faults::parse_latency(l).map_err(Failure::Usage)?;
