@@ -12,7 +12,9 @@ use super::args::ActivateArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
 use crate::api::retry::Activation;
-use crate::ops::{ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart};
+use crate::ops::{
+    ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart, not_recorded,
+};
 use crate::validate::check_id;
 
 /// One id's outcome as `--json` prints it.
@@ -145,12 +147,7 @@ async fn execute(
             return ControlFlow::Continue(());
         };
         // Stop sending: what is not recorded could not be resumed.
-        let unrecorded = match result {
-            Err(OpError::AuditUnavailable(why)) => Some(why.clone()),
-            Ok(done) => done.unrecorded.clone(),
-            Err(_) => None,
-        };
-        if let Some(why) = unrecorded {
+        if let Some(why) = not_recorded(result) {
             stopped = Some(Failure::Reported(format!(
                 "{why} Stopped; once the log is writable, run `intake activate --resume` to finish."
             )));

@@ -18,7 +18,7 @@ use crate::api::retry::RetryPolicy;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::ops::{
     self, ActivateJob, Cancel, ImportRowResult, ImportUpdate, OpError, Ops, Order, PlanError,
-    RunEvent, RunStart,
+    RunEvent, RunStart, not_recorded,
 };
 use crate::text::{clean, plural};
 
@@ -187,11 +187,27 @@ async fn confirm(args: &ImportArgs, n: usize) -> Result<bool, Failure> {
     ))
 }
 
-fn print_line(json: bool, text: &str) -> Result<(), Failure> {
-    if json {
-        return Ok(());
+/// Print a row's line (unless `--json`) and keep it for the report; an
+/// output that cannot be written stops the run.
+fn report(
+    json: bool,
+    what: &str,
+    sent: Sent,
+    out: &mut Vec<Sent>,
+    stopped: &mut Option<Failure>,
+) -> ControlFlow<()> {
+    let printed = match json {
+        true => Ok(()),
+        false => quiet_broken_pipe(writeln!(io::stdout().lock(), "{}", sent.line_text(what))),
+    };
+    out.push(sent);
+    match printed {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(f) => {
+            *stopped = Some(f);
+            ControlFlow::Break(())
+        }
     }
-    quiet_broken_pipe(writeln!(io::stdout().lock(), "{text}"))
 }
 
 async fn send_updates(
@@ -234,15 +250,7 @@ async fn send_updates(
                 }
                 ImportRowResult::Failed(e) => fail(&mut sent, &e),
             }
-            let printed = print_line(json, &sent.line_text("update"));
-            out.push(sent);
-            match printed {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(f) => {
-                    stopped = Some(f);
-                    ControlFlow::Break(())
-                }
-            }
+            report(json, "update", sent, &mut out, &mut stopped)
         },
     )
     .await;
@@ -280,13 +288,8 @@ async fn send_activations(
         let RunEvent::Finished { id, result } = event else {
             return ControlFlow::Continue(());
         };
-        let why = match result {
-            Err(OpError::AuditUnavailable(why)) => Some(why.clone()),
-            Ok(done) => done.unrecorded.clone(),
-            Err(_) => None,
-        };
-        if let Some(why) = why {
-            stopped = Some(unrecorded(&why));
+        if let Some(why) = not_recorded(result) {
+            stopped = Some(unrecorded(why));
             return ControlFlow::Break(());
         }
         let Some(row) = rows.get(id) else {
@@ -304,15 +307,7 @@ async fn send_activations(
             Ok(done) => sent.outcome = done.value.label(),
             Err(e) => fail(&mut sent, e),
         }
-        let printed = print_line(json, &sent.line_text("activation"));
-        out.push(sent);
-        match printed {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(f) => {
-                stopped = Some(f);
-                ControlFlow::Break(())
-            }
-        }
+        report(json, "activation", sent, &mut out, &mut stopped)
     };
     let cancel = Cancel::default();
     let run = ops

@@ -52,12 +52,6 @@ impl OpError {
             OpError::Busy(_) => "RUN_BUSY",
         }
     }
-
-    /// Whether the audit log could not take a line that had to come first:
-    /// a run stops rather than go on unrecorded.
-    pub fn is_unrecorded(&self) -> bool {
-        matches!(self, OpError::AuditUnavailable(_))
-    }
 }
 
 fn not_ready(id: &str, blocker: Blocker) -> String {
@@ -75,6 +69,17 @@ fn not_ready(id: &str, blocker: Blocker) -> String {
 pub struct Done<T> {
     pub value: T,
     pub unrecorded: Option<String>,
+}
+
+/// Why a change's audit line is missing, if it is: the line that had to come
+/// first could not be written (nothing sent), or the closing line could not.
+/// A run stops on it rather than go on unrecorded.
+pub fn not_recorded<T>(result: &Result<Done<T>, OpError>) -> Option<&str> {
+    match result {
+        Ok(done) => done.unrecorded.as_deref(),
+        Err(OpError::AuditUnavailable(why)) => Some(why),
+        Err(_) => None,
+    }
 }
 
 impl<T> Done<T> {

@@ -28,7 +28,7 @@ mod tests_run;
 pub use activate::ActivateJob;
 pub use bounded::{Order, for_each_bounded};
 pub use cancel::Cancel;
-pub use error::{Done, OpError};
+pub use error::{Done, OpError, not_recorded};
 pub use fetch::{fetch_all_pages, for_each_page};
 pub use import::{ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import};
 pub use merchants::MerchantLookups;
