@@ -1,7 +1,6 @@
 //! A session: the resolved profile, its client, its audit log and, in demo
 //! mode, the in-process simulator. Both the CLI and the console open one.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crate::api::retry::RetryPolicy;
@@ -15,24 +14,10 @@ use crate::sim;
 /// What the command line asked for, before configuration is resolved.
 #[derive(Debug, Clone, Default)]
 pub struct SessionOptions {
-    pub config_path: Option<PathBuf>,
-    pub profile: Option<String>,
-    pub base_url: Option<String>,
-    pub account_id: Option<String>,
+    /// `--config`, `--profile`, `--base-url`, `--account`, `--read-only`.
+    pub overrides: Overrides,
+    /// `--demo`: the built-in simulator instead of a profile.
     pub demo: bool,
-    pub read_only: bool,
-}
-
-impl SessionOptions {
-    pub fn overrides(&self) -> Overrides {
-        Overrides {
-            config_path: self.config_path.clone(),
-            profile: self.profile.clone(),
-            base_url: self.base_url.clone(),
-            account_id: self.account_id.clone(),
-            read_only: self.read_only,
-        }
-    }
 }
 
 /// A connected client with the settings it came from. In demo mode it also
@@ -51,7 +36,7 @@ impl Session {
         if opts.demo {
             return Session::demo(opts).await;
         }
-        let settings = config::load(&opts.overrides())?;
+        let settings = config::load(&opts.overrides)?;
         for w in &settings.warnings {
             tracing::warn!("{w}");
             // The console has not taken the terminal yet, so this is seen.
@@ -79,12 +64,12 @@ impl Session {
             profile: "demo".into(),
             base_url: handle.base_url(),
             api_key: crate::api::Secret::new(handle.api_key()),
-            account_id: opts.account_id.clone(),
+            account_id: opts.overrides.account_id.clone(),
             concurrency: config::DEFAULT_CONCURRENCY,
             auto_refresh: None,
             production: false,
             read_only: crate::safety::ReadOnly {
-                flag: opts.read_only,
+                flag: opts.overrides.read_only,
                 profile: false,
             },
             confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,

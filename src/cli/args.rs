@@ -43,12 +43,14 @@ impl Cli {
     /// The global options that choose and connect a session.
     pub fn session_options(&self) -> crate::session::SessionOptions {
         crate::session::SessionOptions {
-            config_path: self.config.clone(),
-            profile: self.profile.clone(),
-            base_url: self.base_url.clone(),
-            account_id: self.account_id.clone(),
+            overrides: crate::config::Overrides {
+                config_path: self.config.clone(),
+                profile: self.profile.clone(),
+                base_url: self.base_url.clone(),
+                account_id: self.account_id.clone(),
+                read_only: self.read_only,
+            },
             demo: self.demo,
-            read_only: self.read_only,
         }
     }
 }

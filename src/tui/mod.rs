@@ -15,7 +15,7 @@ use crate::session::{Session, SessionOptions};
 
 /// Open the console on the configured profile (or the demo simulator).
 pub async fn run_console(opts: &SessionOptions) -> Result<(), Failure> {
-    let prefs = crate::prefs::load(opts.config_path.as_deref())?;
+    let prefs = crate::prefs::load(opts.overrides.config_path.as_deref())?;
     let session = Session::open(opts).await?;
     let config = AppConfig {
         profile: session.settings.profile.clone(),
