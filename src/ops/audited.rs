@@ -11,15 +11,38 @@ use super::run::Resumable;
 use crate::api::ApiError;
 use crate::audit::{self, AuditLog, Entry, RunLock};
 
+/// Where lines go: the audit log, or in tests one that can be made to fail.
+pub(crate) trait Lines: Sync {
+    fn write(&self, entry: &Entry) -> Result<(), String>;
+}
+
+impl Lines for AuditLog {
+    fn write(&self, entry: &Entry) -> Result<(), String> {
+        self.record(entry).map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
 /// Records around one change; without a log (tests, benchmarks) it only sends.
 #[derive(Clone, Copy)]
 pub(crate) struct Audited<'a> {
     log: Option<&'a AuditLog>,
+    lines: Option<&'a dyn Lines>,
 }
 
 impl<'a> Audited<'a> {
     pub(crate) fn new(log: Option<&'a AuditLog>) -> Self {
-        Audited { log }
+        Audited {
+            log,
+            lines: log.map(|l| l as &dyn Lines),
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn to(lines: &'a dyn Lines) -> Self {
+        Audited {
+            log: None,
+            lines: Some(lines),
+        }
     }
 
     /// Record `before` (if any), send, then record what `after` makes of the
@@ -94,9 +117,99 @@ impl<'a> Audited<'a> {
     }
 
     fn write(&self, entry: &Entry) -> Result<(), String> {
-        match self.log {
-            Some(log) => log.record(entry).map(|_| ()).map_err(|e| e.to_string()),
-            None => Ok(()),
+        self.lines.map_or(Ok(()), |lines| lines.write(entry))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::audit::{Action, Outcome};
+
+    /// Keeps lines; refuses the `fail_at`-th write (1-based) and after.
+    struct Sink {
+        kept: Mutex<Vec<Outcome>>,
+        fail_at: usize,
+    }
+
+    impl Lines for Sink {
+        fn write(&self, entry: &Entry) -> Result<(), String> {
+            let mut kept = self.kept.lock().expect("lock");
+            if kept.len() + 1 >= self.fail_at {
+                return Err("Could not write the audit log x: disk full.".into());
+            }
+            kept.push(entry.outcome);
+            Ok(())
         }
+    }
+
+    fn sink(fail_at: usize) -> Sink {
+        Sink {
+            kept: Mutex::new(Vec::new()),
+            fail_at,
+        }
+    }
+
+    fn started() -> Option<Entry> {
+        Some(Entry::started(None, "R1"))
+    }
+
+    fn closing(result: &Result<u8, ApiError>) -> Entry {
+        let e = Entry::new(Action::Activate, Outcome::Activated, Some("R1"));
+        match result {
+            Ok(_) => e,
+            Err(err) => e.error(err),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_first_line_that_cannot_be_written_sends_nothing() {
+        let (lines, sent) = (sink(1), AtomicUsize::new(0));
+        let send = || async {
+            sent.fetch_add(1, Ordering::SeqCst);
+            Ok::<u8, ApiError>(1)
+        };
+        let e = Audited::to(&lines)
+            .change(started(), send, closing)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, OpError::AuditUnavailable(_)), "{e:?}");
+        assert!(
+            e.to_string().ends_with("disk full. Nothing was sent."),
+            "{e}"
+        );
+        assert_eq!(sent.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test]
+    async fn a_made_change_whose_closing_line_fails_is_done_but_unrecorded() {
+        let lines = sink(2);
+        let send = || async { Ok::<u8, ApiError>(7) };
+        let done = Audited::to(&lines)
+            .change(started(), send, closing)
+            .await
+            .expect("made");
+        assert_eq!(done.value, 7);
+        assert_eq!(
+            done.unrecorded.as_deref(),
+            Some("Could not write the audit log x: disk full.")
+        );
+        assert_eq!(*lines.kept.lock().expect("lock"), [Outcome::Started]);
+    }
+
+    #[tokio::test]
+    async fn a_failed_send_is_an_api_error_with_a_failed_line() {
+        let lines = sink(usize::MAX);
+        let send = || async { Err::<u8, ApiError>(ApiError::ParamMissing) };
+        let e = Audited::to(&lines)
+            .change(started(), send, closing)
+            .await
+            .unwrap_err();
+        assert_eq!(e, OpError::Api(ApiError::ParamMissing));
+        let kept = lines.kept.lock().expect("lock").clone();
+        assert_eq!(kept, [Outcome::Started, Outcome::Failed]);
     }
 }

@@ -68,6 +68,15 @@ impl Bench {
         Bench { sim, ops, log }
     }
 
+    /// A simulator holding a pending Windcave request (no terminalId needed) per id.
+    pub async fn pending(ids: &[&str]) -> Bench {
+        let requests = ids
+            .iter()
+            .map(|id| req(id, IntegrationType::Windcave, Status::Pending, None))
+            .collect();
+        Bench::start(requests, 100).await
+    }
+
     pub fn ops_on(sim: &SimHandle, log: &std::path::Path, read_only: ReadOnly) -> Ops {
         let client = Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
         let audit = AuditLog::open_at(log, "test", &sim.base_url()).expect("audit log");

@@ -102,13 +102,7 @@ async fn a_run_refuses_epay_without_terminal_id_and_activates_the_rest() {
 #[tokio::test]
 async fn after_a_cancel_nothing_new_is_sent_and_the_rest_get_cancelled_lines() {
     let ids = ["R1", "R2", "R3", "R4"];
-    let b = Bench::start(
-        ids.iter()
-            .map(|id| req(id, Windcave, Status::Pending, None))
-            .collect(),
-        100,
-    )
-    .await;
+    let b = Bench::pending(&ids).await;
     let cancel = Cancel::default();
     let c = cancel.clone();
     let (summary, seen) = run_all(&b, RunStart::New, jobs(&ids), &cancel, move |_| {
@@ -133,13 +127,7 @@ async fn after_a_cancel_nothing_new_is_sent_and_the_rest_get_cancelled_lines() {
 #[tokio::test]
 async fn a_stopped_run_leaves_the_rest_for_resume_which_reads_in_doubt_ids_back_first() {
     let ids = ["R1", "R2", "R3"];
-    let b = Bench::start(
-        ids.iter()
-            .map(|id| req(id, Windcave, Status::Pending, None))
-            .collect(),
-        100,
-    )
-    .await;
+    let b = Bench::pending(&ids).await;
     let (summary, seen) = run_all(&b, RunStart::New, jobs(&ids), &Cancel::default(), |_| {
         ControlFlow::Break(())
     })
