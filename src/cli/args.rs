@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,7 +36,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LEVEL", default_value = "info")]
     pub log_level: String,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Subcommand>,
 }
 
 impl Cli {
@@ -55,8 +55,8 @@ impl Cli {
     }
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
     /// List integration requests (all pages).
     List(ListArgs),
     /// Show one integration request.
@@ -228,7 +228,7 @@ pub struct SimArgs {
     pub empty_body_rate: f64,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, clap::Subcommand)]
 pub enum ConfigAction {
     /// Print the configuration file's path.
     Path,

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
+use super::args::{Cli, ConfigAction, Format, ListArgs, SimArgs, Subcommand};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{IntegrationType, NewIntegrationRequest};
@@ -14,12 +14,12 @@ use crate::sim;
 use crate::validate::check_id;
 
 /// Run a headless subcommand.
-pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
+pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {
     match command {
-        Command::Sim(args) => return run_sim(args).await,
-        Command::Log(args) => return super::log::run(args, cli.profile.as_deref()),
-        Command::Config { action } => return run_config(cli, action),
-        Command::Completions { shell } => return completions(*shell),
+        Subcommand::Sim(args) => return run_sim(args).await,
+        Subcommand::Log(args) => return super::log::run(args, cli.profile.as_deref()),
+        Subcommand::Config { action } => return run_config(cli, action),
+        Subcommand::Completions { shell } => return completions(*shell),
         _ => {}
     }
     let session = Session::open(&cli.session_options()).await?;
@@ -31,14 +31,14 @@ pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
     result
 }
 
-async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
+async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure> {
     let client = &session.client;
     let policy = RetryPolicy::default();
     let now = chrono::Utc::now();
     let stdout = io::stdout();
     match command {
-        Command::List(args) => list(session, args, &now).await,
-        Command::Show { id, json } => {
+        Subcommand::List(args) => list(session, args, &now).await,
+        Subcommand::Show { id, json } => {
             check_id("request id", id).map_err(Failure::Usage)?;
             let r = retry::read(policy, || client.get(id)).await?;
             let mut out = stdout.lock();
@@ -49,15 +49,15 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Update {
+        Subcommand::Update {
             id,
             terminal_id,
             force,
             json,
         } => super::update::run(session, id, terminal_id, *force, *json).await,
-        Command::Activate(args) => super::activate::run(session, args).await,
-        Command::Import(args) => super::import::run(session, args).await,
-        Command::Create {
+        Subcommand::Activate(args) => super::activate::run(session, args).await,
+        Subcommand::Import(args) => super::import::run(session, args).await,
+        Subcommand::Create {
             merchant,
             kind,
             json,
@@ -89,20 +89,20 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             }
             done.unrecorded.map_or(Ok(()), not_in_audit)
         }
-        Command::Sim(_)
-        | Command::Config { .. }
-        | Command::Completions { .. }
-        | Command::Log(_) => Ok(()),
+        Subcommand::Sim(_)
+        | Subcommand::Config { .. }
+        | Subcommand::Completions { .. }
+        | Subcommand::Log(_) => Ok(()),
     }
 }
 
 /// A change command in read-only mode, refused before anything is sent.
-fn read_only_refusal(session: &Session, command: &Command) -> Option<Failure> {
+fn read_only_refusal(session: &Session, command: &Subcommand) -> Option<Failure> {
     let what = match command {
-        Command::Update { .. } => "set terminalIds",
-        Command::Activate(_) => "activate requests",
-        Command::Create { .. } => "create requests",
-        Command::Import(_) => "import terminalIds",
+        Subcommand::Update { .. } => "set terminalIds",
+        Subcommand::Activate(_) => "activate requests",
+        Subcommand::Create { .. } => "create requests",
+        Subcommand::Import(_) => "import terminalIds",
         _ => return None,
     };
     session.guard().may_change(what).err().map(Failure::from)

@@ -11,6 +11,6 @@ mod update;
 pub use crate::failure::Failure;
 pub use crate::session::Session;
 pub use args::{
-    ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
+    ActivateArgs, Cli, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs, Subcommand,
 };
 pub use commands::run;
