@@ -15,6 +15,7 @@ mod mouse;
 mod overwrite;
 mod paste;
 mod retry;
+pub mod run;
 mod scroll;
 mod sort;
 mod state;
