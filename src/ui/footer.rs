@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, FormThen, ImportPhase, Mode, Phase, PromptKind, ToastKind};
+use crate::app::{App, FormThen, ImportStage, Mode, PromptKind, ToastKind};
 
 use super::theme::Theme;
 
@@ -124,9 +124,9 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             PromptKind::Export => &[("Enter", "export"), ("Esc", "cancel")],
             PromptKind::Import => &[("Enter", "preview"), ("Esc", "cancel")],
         },
-        Mode::Import => match app.import.as_ref().map(|r| r.phase) {
-            Some(ImportPhase::Preview) if read_only => &[("j/k", "scroll"), ("Esc", "close")],
-            Some(ImportPhase::Preview)
+        Mode::Import => match app.import.as_ref().map(|r| &r.stage) {
+            Some(ImportStage::Preview) if read_only => &[("j/k", "scroll"), ("Esc", "close")],
+            Some(ImportStage::Preview)
                 if app.import.as_ref().is_some_and(|r| r.typed.is_some()) =>
             {
                 &[
@@ -135,23 +135,23 @@ pub fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
                     ("Esc", "back to the preview"),
                 ]
             }
-            Some(ImportPhase::Preview) => &[
+            Some(ImportStage::Preview) => &[
                 ("y/Enter", "set terminalIds"),
                 ("a", "set and activate"),
                 ("j/k", "scroll"),
                 ("Esc", "cancel"),
             ],
-            Some(ImportPhase::Setting) => &[("Esc", "cancel run")],
-            Some(ImportPhase::Finished { .. }) => &[("j/k", "scroll"), ("Esc/Enter/q", "close")],
-            Some(ImportPhase::Planning) | None => &[("Esc", "cancel")],
+            Some(ImportStage::Sending(run)) if run.is_running() => &[("Esc", "cancel run")],
+            Some(ImportStage::Sending(_)) => &[("j/k", "scroll"), ("Esc/Enter/q", "close")],
+            Some(ImportStage::Planning) | None => &[("Esc", "cancel")],
         },
-        Mode::Bulk => match app.bulk.as_ref().map(|r| r.phase) {
-            Some(Phase::Finished { .. }) | None => &[
+        Mode::Bulk => match app.bulk.as_ref().map(|r| r.is_running()) {
+            Some(false) | None => &[
                 ("R", "retry failed"),
                 ("j/k", "scroll"),
                 ("Esc/Enter/q", "close"),
             ],
-            Some(_) => &[("Esc", "cancel run"), ("q", "quit")],
+            Some(true) => &[("Esc", "cancel run"), ("q", "quit")],
         },
     }
 }

@@ -166,12 +166,17 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         }),
     );
     let run = app.bulk().cloned().expect("a run");
-    let c = run.counts();
+    let c = run.tally();
     assert_eq!(
-        (c.activated, c.confirmed, c.already, c.failed),
+        (
+            c.of(BulkKind::Activated),
+            c.of(BulkKind::Confirmed),
+            c.of(BulkKind::AlreadyActive),
+            c.of(BulkKind::Failed)
+        ),
         (1, 1, 2, 0)
     );
-    let text = |id: &str| run.outcome(id).map(Outcome::text).expect("an outcome");
+    let text = |id: &str| run.state(id).map(ItemState::text).expect("an outcome");
     assert_eq!(text("REQ1verifone"), "activated");
     assert!(
         text("REQ3epayReady").starts_with("confirmed active"),
