@@ -151,12 +151,6 @@ impl ImportState {
         }
     }
 
-    /// The run while its rows are being set.
-    pub(super) fn running(&mut self, run_id: u64) -> Option<&mut Run<ImportResult>> {
-        self.run_mut()
-            .filter(|r| r.run_id == run_id && r.is_running())
-    }
-
     pub fn path_text(&self) -> String {
         shown_path(&self.path)
     }

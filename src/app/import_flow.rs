@@ -115,9 +115,10 @@ pub(super) fn on_row(app: &mut App, run_id: u64, id: String, result: ImportRowRe
     let Some(import) = app.import.as_mut() else {
         return;
     };
-    if import.running(run_id).is_none() {
-        return;
-    }
+    let run = match &mut import.stage {
+        ImportStage::Sending(run) if run.run_id == run_id && run.is_running() => run,
+        _ => return,
+    };
     let mut patch = None;
     let result = match result {
         ImportRowResult::Set(req) => {
@@ -131,9 +132,7 @@ pub(super) fn on_row(app: &mut App, run_id: u64, id: String, result: ImportRowRe
         )),
         ImportRowResult::Failed(e) => ImportResult::Failed(e.to_string()),
     };
-    if let Some(run) = import.running(run_id) {
-        run.done(&id, result);
-    }
+    run.done(&id, result);
     if let Some(req) = patch {
         app.patch(req);
     }
@@ -145,8 +144,9 @@ pub(super) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Co
         return Vec::new();
     };
     let path = import.path_text();
-    let Some(run) = import.running(run_id) else {
-        return Vec::new();
+    let run = match &mut import.stage {
+        ImportStage::Sending(run) if run.run_id == run_id && run.is_running() => run,
+        _ => return Vec::new(),
     };
     let cancelled = cancelled || run.cancel_requested;
     finish_import(run, cancelled);

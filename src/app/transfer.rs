@@ -1,6 +1,7 @@
-//! Export and import in the console: the path prompt, then for an import the
-//! preview, the run that sets the terminalIds and its results. The file work
-//! and the API calls happen in the worker; this is state and keys only.
+//! Export and import in the console: the path prompt, the export, and the
+//! keys of an import's preview, run and results (its steps are in
+//! `import_flow`, its state in `import`). The file work and the API calls
+//! happen in the worker.
 
 use std::path::PathBuf;
 

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{BulkResult, Run, RunPhase, viewport};
+use crate::app::{BulkResult, Run, RunItem, RunPhase, viewport};
 
 use super::dialog::{centered, frame_box};
 use super::format::clip;
@@ -64,8 +64,7 @@ pub fn results(frame: &mut Frame, area: Rect, run: &Run<BulkResult>, theme: Them
         Paragraph::new(Span::styled(run.tally().summary(), theme.bold())),
         head,
     );
-    let head = |i: &crate::app::RunItem<BulkResult>| {
-        format!("{:<24} {:<9} ", clip(&i.id, 24), clip(&i.label.kind, 9))
-    };
+    let head =
+        |i: &RunItem<BulkResult>| format!("{:<24} {:<9} ", clip(&i.id, 24), clip(&i.label.kind, 9));
     run::results(frame, list, run, viewport::BULK_HEAD_WIDTH, head, theme);
 }
