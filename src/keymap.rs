@@ -1,136 +1,23 @@
-//! Remappable console keys. The console's update function speaks the default
-//! keys; a [`KeyMap`] built from the config file's `[keys]` table translates
-//! what the operator pressed into the default key of the same action, so the
-//! remapping lives in one place and update() stays unaware of it.
+//! Remappable console keys. One table (`table.rs`) maps (scope, key) to an
+//! intent; a [`KeyMap`] is that table with the config file's `[keys]`
+//! applied. update() resolves every key through it, and the footer, the
+//! help and the dialogs' key lines are rendered from it, so what they show
+//! is what works.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+mod hints;
+mod intent;
 mod key;
+pub mod table;
 #[cfg(test)]
 mod tests;
 
+pub use hints::{HelpLine, HintContext, footer, help, help_title};
+pub use intent::{Intent, Scope};
 pub use key::Key;
-
-/// Every action an operator can rebind, with its config name and defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyAction {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    Filter,
-    TogglePending,
-    Sort,
-    SortReverse,
-    TerminalId,
-    Activate,
-    Mark,
-    MarkAll,
-    ClearMarks,
-    BulkActivate,
-    Refresh,
-    Import,
-    Export,
-    Help,
-    Quit,
-}
-
-impl KeyAction {
-    pub const ALL: [KeyAction; 23] = [
-        KeyAction::Up,
-        KeyAction::Down,
-        KeyAction::Top,
-        KeyAction::Bottom,
-        KeyAction::HalfPageDown,
-        KeyAction::HalfPageUp,
-        KeyAction::PageDown,
-        KeyAction::PageUp,
-        KeyAction::Filter,
-        KeyAction::TogglePending,
-        KeyAction::Sort,
-        KeyAction::SortReverse,
-        KeyAction::TerminalId,
-        KeyAction::Activate,
-        KeyAction::Mark,
-        KeyAction::MarkAll,
-        KeyAction::ClearMarks,
-        KeyAction::BulkActivate,
-        KeyAction::Refresh,
-        KeyAction::Import,
-        KeyAction::Export,
-        KeyAction::Help,
-        KeyAction::Quit,
-    ];
-
-    /// The name used in the config file's `[keys]` table.
-    pub fn name(self) -> &'static str {
-        match self {
-            KeyAction::Up => "up",
-            KeyAction::Down => "down",
-            KeyAction::Top => "top",
-            KeyAction::Bottom => "bottom",
-            KeyAction::HalfPageDown => "half_page_down",
-            KeyAction::HalfPageUp => "half_page_up",
-            KeyAction::PageDown => "page_down",
-            KeyAction::PageUp => "page_up",
-            KeyAction::Filter => "filter",
-            KeyAction::TogglePending => "toggle_pending",
-            KeyAction::Sort => "sort",
-            KeyAction::SortReverse => "sort_reverse",
-            KeyAction::TerminalId => "terminal_id",
-            KeyAction::Activate => "activate",
-            KeyAction::Mark => "mark",
-            KeyAction::MarkAll => "mark_all",
-            KeyAction::ClearMarks => "clear_marks",
-            KeyAction::BulkActivate => "bulk_activate",
-            KeyAction::Refresh => "refresh",
-            KeyAction::Import => "import",
-            KeyAction::Export => "export",
-            KeyAction::Help => "help",
-            KeyAction::Quit => "quit",
-        }
-    }
-
-    /// The keys update() understands for this action; the first is the one
-    /// a remapped key is translated to.
-    pub fn defaults(self) -> &'static [&'static str] {
-        match self {
-            KeyAction::Up => &["k", "up"],
-            KeyAction::Down => &["j", "down"],
-            KeyAction::Top => &["g", "home"],
-            KeyAction::Bottom => &["G", "end"],
-            KeyAction::HalfPageDown => &["ctrl-d"],
-            KeyAction::HalfPageUp => &["ctrl-u"],
-            KeyAction::PageDown => &["pagedown", "ctrl-f"],
-            KeyAction::PageUp => &["pageup", "ctrl-b"],
-            KeyAction::Filter => &["/"],
-            KeyAction::TogglePending => &["p"],
-            KeyAction::Sort => &["s"],
-            KeyAction::SortReverse => &["S"],
-            KeyAction::TerminalId => &["t"],
-            KeyAction::Activate => &["a", "enter"],
-            KeyAction::Mark => &["space"],
-            KeyAction::MarkAll => &["*"],
-            KeyAction::ClearMarks => &["u"],
-            KeyAction::BulkActivate => &["A"],
-            KeyAction::Refresh => &["r"],
-            KeyAction::Import => &["i"],
-            KeyAction::Export => &["e"],
-            KeyAction::Help => &["?"],
-            KeyAction::Quit => &["q"],
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<KeyAction> {
-        KeyAction::ALL.into_iter().find(|a| a.name() == name)
-    }
-}
 
 /// One `[keys]` entry as read from the file, with the line it is on.
 #[derive(Debug, Clone)]
@@ -148,48 +35,53 @@ pub struct KeyMapError {
     pub message: String,
 }
 
-/// The effective bindings of the list view.
+/// The effective bindings of every scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMap {
-    /// Pressed key -> the default key update() knows. Empty when nothing is
-    /// remapped, which keeps translation free.
-    translate: HashMap<Key, Option<Key>>,
-    labels: HashMap<KeyAction, Vec<Key>>,
+    intent_of: HashMap<(Scope, Key), Intent>,
+    /// The keys shown for an intent in a scope (aliases left out).
+    shown: HashMap<(Scope, Intent), Vec<Key>>,
+    /// The key a scope's handler matches for each intent.
+    canonical: HashMap<(Scope, Intent), Key>,
+    /// Default keys of the scope, so one moved away is not typed as text.
+    defaults: HashSet<(Scope, Key)>,
+    /// (scope, intent) whose shown keys differ from the table's.
+    changed: HashSet<(Scope, Intent)>,
 }
 
 impl Default for KeyMap {
     fn default() -> Self {
-        KeyMap {
-            translate: HashMap::new(),
-            labels: KeyAction::ALL
-                .into_iter()
-                .map(|a| {
-                    (
-                        a,
-                        a.defaults()
-                            .iter()
-                            .filter_map(|k| Key::parse(k).ok())
-                            .collect(),
-                    )
-                })
-                .collect(),
+        match KeyMap::from_bindings(&[]) {
+            Ok(map) => map,
+            // The table is data checked by tests; an empty config cannot clash.
+            Err(e) => unreachable!("the default key table is inconsistent: {e}"),
         }
     }
 }
 
+fn parse_all(keys: &[&str]) -> Vec<Key> {
+    keys.iter().filter_map(|k| Key::parse(k).ok()).collect()
+}
+
+fn is_reserved(k: &Key) -> bool {
+    matches!(k.code, KeyCode::Esc) || (k.ctrl && k.code == KeyCode::Char('c'))
+}
+
 impl KeyMap {
-    /// Build from the config's bindings: each named action gets exactly the
-    /// listed keys (its defaults no longer apply); a key bound to two actions
-    /// is refused, naming the line.
+    /// Build from the config's bindings. A configured intent gets exactly
+    /// the listed keys in every scope it appears in (plus Esc where it had
+    /// it: Esc always cancels). Inside a scope a configured key beats
+    /// another intent's default key, unless it would take that intent's
+    /// last key; two configured intents sharing a key in one scope clash.
     pub fn from_bindings(bindings: &[Binding]) -> Result<KeyMap, KeyMapError> {
-        let mut effective: HashMap<KeyAction, (Vec<Key>, usize)> = HashMap::new();
+        let mut configured: HashMap<Intent, (Vec<Key>, usize)> = HashMap::new();
         for b in bindings {
-            let action = KeyAction::from_name(&b.action).ok_or_else(|| KeyMapError {
+            let intent = Intent::from_name(&b.action).ok_or_else(|| KeyMapError {
                 line: b.line,
                 message: format!(
                     "`{}` is not an action that can be bound (actions: {})",
                     b.action,
-                    KeyAction::ALL.map(|a| a.name()).join(", ")
+                    Intent::ALL.map(|a| a.name()).join(", ")
                 ),
             })?;
             if b.keys.is_empty() {
@@ -210,103 +102,201 @@ impl KeyMap {
                     line: b.line,
                     message,
                 })?;
-            for k in &keys {
-                if matches!(k.code, KeyCode::Esc) || (k.ctrl && k.code == KeyCode::Char('c')) {
-                    return Err(KeyMapError {
-                        line: b.line,
-                        message: format!(
-                            "`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"
-                        ),
-                    });
-                }
+            if let Some(k) = keys.iter().find(|k| is_reserved(k)) {
+                return Err(KeyMapError {
+                    line: b.line,
+                    message: format!(
+                        "`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"
+                    ),
+                });
             }
-            effective.insert(action, (keys, b.line));
+            configured.insert(intent, (keys, b.line));
         }
-        let mut owner: HashMap<Key, KeyAction> = HashMap::new();
-        let mut labels = HashMap::new();
-        for action in KeyAction::ALL {
-            let keys = match effective.get(&action) {
-                Some((keys, _)) => keys.clone(),
-                None => action
-                    .defaults()
-                    .iter()
-                    .filter_map(|k| Key::parse(k).ok())
-                    .collect(),
+        let mut map = KeyMap {
+            intent_of: HashMap::new(),
+            shown: HashMap::new(),
+            canonical: HashMap::new(),
+            defaults: HashSet::new(),
+            changed: HashSet::new(),
+        };
+        // Configured intents first, so they win their keys.
+        let rows: Vec<_> = table::bindings().collect();
+        let mut all: HashMap<(Scope, Intent), Vec<Key>> = HashMap::new();
+        for row in &rows {
+            let shown = parse_all(row.keys);
+            let defaults: Vec<Key> = shown
+                .iter()
+                .chain(&parse_all(row.aliases))
+                .copied()
+                .collect();
+            for k in &defaults {
+                map.defaults.insert((row.scope, *k));
+            }
+            if let Some(first) = shown.first() {
+                map.canonical.insert((row.scope, row.intent), *first);
+            }
+            let Some((keys, line)) = configured.get(&row.intent) else {
+                continue;
             };
+            // In a text input a plain character is text: only the rest apply.
+            let mut keys: Vec<Key> = keys
+                .iter()
+                .filter(|k| !(row.scope.is_text() && k.is_plain_char()))
+                .copied()
+                .collect();
+            if keys.is_empty() {
+                keys = defaults.clone();
+            }
+            if let Some(esc) = defaults.iter().find(|k| is_reserved(k))
+                && !keys.contains(esc)
+            {
+                keys.push(*esc);
+            }
             for k in &keys {
-                if let Some(other) = owner.insert(*k, action) {
-                    // Name the line of whichever side came from the file.
-                    let line = effective
-                        .get(&action)
-                        .or_else(|| effective.get(&other))
-                        .map(|(_, l)| *l)
-                        .unwrap_or(0);
+                if let Some(other) = map.intent_of.insert((row.scope, *k), row.intent)
+                    && other != row.intent
+                {
+                    let other_line = configured.get(&other).map_or(*line, |(_, l)| *l);
                     return Err(KeyMapError {
-                        line,
+                        line: (*line).max(other_line),
                         message: format!(
                             "`{k}` is bound to both `{}` and `{}`; give one of them another key",
                             other.name(),
-                            action.name()
+                            row.intent.name()
                         ),
                     });
                 }
             }
-            labels.insert(action, keys);
-        }
-        let mut translate = HashMap::new();
-        if !effective.is_empty() {
-            for (key, action) in &owner {
-                let canonical = Key::parse(action.defaults()[0]).ok();
-                translate.insert(*key, canonical);
+            if keys != shown {
+                map.changed.insert((row.scope, row.intent));
             }
-            // Default keys that no action owns any more do nothing.
-            for action in KeyAction::ALL {
-                for k in action.defaults().iter().filter_map(|k| Key::parse(k).ok()) {
-                    translate.entry(k).or_insert(None);
+            map.shown.insert((row.scope, row.intent), keys.clone());
+            all.insert((row.scope, row.intent), keys);
+        }
+        for row in rows.iter().filter(|r| !configured.contains_key(&r.intent)) {
+            let shown = parse_all(row.keys);
+            let aliases = parse_all(row.aliases);
+            let mut kept = Vec::new();
+            let mut taken_by = None;
+            for k in shown.iter().chain(&aliases) {
+                match map.intent_of.get(&(row.scope, *k)) {
+                    Some(owner) => taken_by = Some(*owner),
+                    None => kept.push(*k),
                 }
             }
+            if kept.is_empty()
+                && let Some(owner) = taken_by
+            {
+                let line = configured.get(&owner).map_or(0, |(_, l)| *l);
+                let k = shown.first().or(aliases.first()).copied();
+                return Err(KeyMapError {
+                    line,
+                    message: format!(
+                        "`{}` is bound to both `{}` and `{}`; give one of them another key",
+                        k.map(|k| k.to_string()).unwrap_or_default(),
+                        row.intent.name(),
+                        owner.name()
+                    ),
+                });
+            }
+            for k in &kept {
+                map.intent_of.insert((row.scope, *k), row.intent);
+            }
+            let visible: Vec<Key> = shown.iter().filter(|k| kept.contains(k)).copied().collect();
+            if visible != shown {
+                map.changed.insert((row.scope, row.intent));
+            }
+            map.shown.insert((row.scope, row.intent), visible);
         }
-        Ok(KeyMap { translate, labels })
+        Ok(map)
     }
 
-    /// The key update() should see for what was pressed in the list view:
-    /// the same key when nothing is remapped, `None` for a default key whose
-    /// action was moved elsewhere.
-    pub fn translate(&self, key: KeyEvent) -> Option<KeyEvent> {
-        if self.translate.is_empty() {
-            return Some(key);
+    /// The intent `key` asks for in `scope`. In a text input a plain
+    /// character is text, never an intent; in a count, digits are.
+    pub fn resolve(&self, scope: Scope, key: &KeyEvent) -> Option<Intent> {
+        let k = Key::from_event(key);
+        if (scope.is_text() && k.is_plain_char()) || (scope.is_count() && k.is_count_char()) {
+            return None;
         }
-        match self.translate.get(&Key::from_event(&key)) {
-            Some(Some(target)) => Some(target.to_event()),
-            Some(None) => None,
-            None => Some(key),
-        }
+        self.intent_of.get(&(scope, k)).copied()
     }
 
-    /// How the footer and help show an action's keys, e.g. "j/↓".
-    pub fn label(&self, action: KeyAction) -> String {
-        self.labels
-            .get(&action)
-            .map(|keys| {
-                keys.iter()
-                    .map(Key::to_string)
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .unwrap_or_default()
+    /// What the scope's handler should see for `key`: the key it matches
+    /// for the resolved intent, the key itself where it is text, or `None`
+    /// where it means nothing (a default key moved elsewhere, say).
+    pub fn translate(&self, scope: Scope, key: KeyEvent) -> Option<KeyEvent> {
+        if let Some(intent) = self.resolve(scope, &key) {
+            return self.canonical.get(&(scope, intent)).map(|k| k.to_event());
+        }
+        let k = Key::from_event(&key);
+        let text = if scope.is_count() {
+            k.is_count_char()
+        } else {
+            scope.is_text() && (k.is_plain_char() || !self.defaults.contains(&(scope, k)))
+        };
+        text.then_some(key)
     }
 
-    /// The first key of an action, for the footer's short hints.
-    pub fn short(&self, action: KeyAction) -> String {
-        self.labels
-            .get(&action)
-            .and_then(|keys| keys.first())
+    /// The key that asks for `intent` in `scope` as its handler knows it.
+    pub fn event_for(&self, scope: Scope, intent: Intent) -> Option<KeyEvent> {
+        self.canonical.get(&(scope, intent)).map(|k| k.to_event())
+    }
+
+    /// The keys shown for `intent` in `scope`.
+    pub fn keys(&self, scope: Scope, intent: Intent) -> &[Key] {
+        self.shown.get(&(scope, intent)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every key that resolves in `scope`, with its intent.
+    pub fn bound(&self, scope: Scope) -> Vec<(Key, Intent)> {
+        let mut v: Vec<_> = self
+            .intent_of
+            .iter()
+            .filter(|((s, _), _)| *s == scope)
+            .map(|((_, k), i)| (*k, *i))
+            .collect();
+        v.sort_by_key(|(k, i)| (*i, k.to_string()));
+        v
+    }
+
+    /// Whether `intent`'s keys in `scope` differ from the table's.
+    pub fn is_changed(&self, scope: Scope, intent: Intent) -> bool {
+        self.changed.contains(&(scope, intent))
+    }
+
+    /// `default` while none of `intents` is remapped in `scope`, else their
+    /// keys: the first of each joined by `/` (`short`), or all of each
+    /// joined by `/` and the intents by ` / `.
+    pub fn label(&self, scope: Scope, intents: &[Intent], default: &str, short: bool) -> String {
+        if !intents.iter().any(|i| self.is_changed(scope, *i)) {
+            return default.to_string();
+        }
+        let one = |i: &Intent| {
+            let keys = self.keys(scope, *i);
+            let take = if short { 1 } else { keys.len() };
+            keys.iter()
+                .take(take)
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        intents
+            .iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(if short { "/" } else { " / " })
+    }
+
+    /// The first key of `intent` in the list, for sentences like "Press r".
+    pub fn short(&self, intent: Intent) -> String {
+        self.keys(Scope::List, intent)
+            .first()
             .map(Key::to_string)
             .unwrap_or_default()
     }
 
     /// Whether anything differs from the defaults.
     pub fn is_default(&self) -> bool {
-        self.translate.is_empty()
+        self.changed.is_empty()
     }
 }

@@ -110,7 +110,10 @@ mod tests {
             .expect("valid prefs");
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
-            prefs.keys.translate(x).map(|k| k.code),
+            prefs
+                .keys
+                .translate(crate::keymap::Scope::List, x)
+                .map(|k| k.code),
             Some(KeyCode::Char('a'))
         );
         assert_eq!(

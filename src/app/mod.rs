@@ -13,6 +13,7 @@ mod meanwhile;
 mod overwrite;
 mod paste;
 mod retry;
+mod scope;
 mod sort;
 mod state;
 mod store;
@@ -39,8 +40,8 @@ pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
 pub use command::Command;
 pub use filter::Filter;
 pub use guard::{Safety, TypedCount};
-pub use keys::{HELP, relabel};
 pub use overwrite::Overwrite;
+pub use scope::apply_intent;
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{

@@ -1050,7 +1050,14 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn help_lists_every_list_key() {
-    let keys: Vec<&str> = HELP.iter().map(|(k, _)| *k).collect();
+    let lines = crate::keymap::help(&crate::keymap::KeyMap::default());
+    let keys: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| match l {
+            crate::keymap::HelpLine::Row { label, .. } => Some(label.as_str()),
+            crate::keymap::HelpLine::Section(_) => None,
+        })
+        .collect();
     for k in [
         "/",
         "p",
@@ -1255,12 +1262,16 @@ fn remapped_keys_drive_update_and_the_old_keys_stop() {
     assert!(matches!(app.mode, Mode::Confirm { .. }), "x activates");
     // Arrow keys keep working: only `down` was remapped, to n alone.
     update(&mut app, key(KeyCode::Esc));
+    use crate::keymap::{Intent, Scope};
     assert_eq!(
-        crate::app::relabel("a / Enter", &app.config.prefs.keys, false),
+        app.config
+            .prefs
+            .keys
+            .label(Scope::List, &[Intent::Activate], "a / Enter", false),
         "x"
     );
     assert_eq!(
-        crate::app::relabel("j/k", &app.config.prefs.keys, true),
+        app.keys_label(Scope::List, &[Intent::Down, Intent::Up], "j/k"),
         "n/k"
     );
 }

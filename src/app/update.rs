@@ -47,6 +47,16 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
         app.quit = true;
         return cancel_running_bulk(app);
     }
+    // Every key goes through the key table of the current scope: what
+    // follows sees the key it matches for the intent, or the key itself
+    // where it is text.
+    match app.translate(k) {
+        Some(k) => on_resolved_key(app, k),
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn on_resolved_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     if app.quit_confirm {
         match (k.code, keys::plain(&k)) {
             (_, Some('y' | 'Y')) => {
@@ -59,12 +69,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
         return Vec::new();
     }
     match std::mem::replace(&mut app.mode, Mode::List) {
-        // Remapped keys become the default key of their action here, so the
-        // rest of update() only ever sees the defaults.
-        Mode::List => match app.config.prefs.keys.translate(k) {
-            Some(k) => list_key(app, k),
-            None => Vec::new(),
-        },
+        Mode::List => list_key(app, k),
         Mode::Filter => {
             app.mode = Mode::Filter;
             filter_key(app, k);

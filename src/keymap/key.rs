@@ -41,6 +41,11 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // The arrows as the footer and help show them.
+            (Some('↑'), None) => KeyCode::Up,
+            (Some('↓'), None) => KeyCode::Down,
+            (Some('←'), None) => KeyCode::Left,
+            (Some('→'), None) => KeyCode::Right,
             (Some(c), None) if !c.is_control() => KeyCode::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
@@ -83,7 +88,20 @@ impl Key {
         }
     }
 
-    pub(super) fn to_event(self) -> KeyEvent {
+    /// A character typed without ctrl or alt: text in a text input.
+    pub fn is_plain_char(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
+    /// A digit or backspace: part of a typed count.
+    pub fn is_count_char(&self) -> bool {
+        !self.ctrl
+            && !self.alt
+            && (matches!(self.code, KeyCode::Char(c) if c.is_ascii_digit())
+                || self.code == KeyCode::Backspace)
+    }
+
+    pub fn to_event(self) -> KeyEvent {
         let mut m = KeyModifiers::NONE;
         if self.ctrl {
             m |= KeyModifiers::CONTROL;

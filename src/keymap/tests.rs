@@ -1,5 +1,6 @@
 use crossterm::event::KeyModifiers;
 
+use super::table::{HELP, HINTS};
 use super::*;
 
 fn binding(action: &str, keys: &[&str], line: usize) -> Binding {
@@ -14,16 +15,84 @@ fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+fn ch(c: char) -> KeyEvent {
+    press(KeyCode::Char(c))
+}
+
+fn all(map: &KeyMap, scope: Scope, intent: Intent) -> String {
+    map.label(scope, &[intent], "", false)
+}
+
 #[test]
-fn defaults_pass_keys_through() {
+fn every_table_key_parses_and_no_scope_binds_a_key_twice() {
+    let mut seen = std::collections::HashMap::new();
+    for b in table::bindings() {
+        assert!(
+            !b.keys.is_empty(),
+            "{:?} {:?} has no key",
+            b.scope,
+            b.intent
+        );
+        for k in b.keys.iter().chain(b.aliases) {
+            let key = Key::parse(k).unwrap_or_else(|e| panic!("{k}: {e}"));
+            if let Some(other) = seen.insert((b.scope, key), b.intent) {
+                panic!("{k} is {other:?} and {:?} in {:?}", b.intent, b.scope);
+            }
+        }
+    }
     let map = KeyMap::default();
+    assert!(map.is_default());
+    // Every intent a footer or help row names has a key in that scope.
+    for (scope, intents) in HINTS
+        .iter()
+        .map(|h| (h.scope, h.intents))
+        .chain(HELP.iter().map(|r| (r.scope, r.intents)))
+    {
+        for i in intents {
+            assert!(
+                !map.keys(scope, *i).is_empty(),
+                "{i:?} has no key in {scope:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn defaults_resolve_to_themselves() {
+    let map = KeyMap::default();
+    assert_eq!(map.translate(Scope::List, ch('a')), Some(ch('a')));
+    assert_eq!(map.resolve(Scope::List, &ch('a')), Some(Intent::Activate));
     assert_eq!(
-        map.translate(press(KeyCode::Char('a'))),
-        Some(press(KeyCode::Char('a')))
+        map.translate(Scope::List, press(KeyCode::Enter)),
+        Some(ch('a'))
     );
-    assert_eq!(map.label(KeyAction::Down), "j/↓");
-    assert_eq!(map.label(KeyAction::PageDown), "pgdn/ctrl-f");
-    assert_eq!(map.short(KeyAction::HalfPageDown), "ctrl-d");
+    // Not remapped: the label is the table's spelling.
+    assert_eq!(all(&map, Scope::List, Intent::Down), "");
+    assert_eq!(
+        map.keys(Scope::List, Intent::Down)
+            .iter()
+            .map(Key::to_string)
+            .collect::<Vec<_>>(),
+        ["j", "↓"]
+    );
+    assert_eq!(
+        map.keys(Scope::List, Intent::PageDown)
+            .iter()
+            .map(Key::to_string)
+            .collect::<Vec<_>>(),
+        ["pgdn", "ctrl-f"]
+    );
+    assert_eq!(map.short(Intent::HalfPageDown), "ctrl-d");
+    // Plain characters are text in a text input; its control keys are not.
+    assert_eq!(map.resolve(Scope::Form, &ch('q')), None);
+    assert_eq!(map.translate(Scope::Form, ch('q')), Some(ch('q')));
+    assert_eq!(
+        map.resolve(Scope::Form, &press(KeyCode::Esc)),
+        Some(Intent::Cancel)
+    );
+    // Digits are the count, and other characters do nothing there.
+    assert_eq!(map.translate(Scope::BulkCount, ch('7')), Some(ch('7')));
+    assert_eq!(map.translate(Scope::BulkCount, ch('y')), None);
 }
 
 #[test]
@@ -33,27 +102,18 @@ fn a_remapped_action_answers_its_new_key_and_not_its_old_one() {
         binding("down", &["n", "down"], 4),
     ])
     .expect("valid");
-    assert_eq!(
-        map.translate(press(KeyCode::Char('x'))),
-        Some(press(KeyCode::Char('a')))
-    );
-    assert_eq!(map.translate(press(KeyCode::Char('a'))), None);
-    assert_eq!(map.translate(press(KeyCode::Enter)), None);
-    assert_eq!(
-        map.translate(press(KeyCode::Char('n'))),
-        Some(press(KeyCode::Char('j')))
-    );
-    assert_eq!(map.translate(press(KeyCode::Char('j'))), None);
-    // Untouched actions keep their defaults; unrelated keys pass through.
-    assert_eq!(
-        map.translate(press(KeyCode::Char('t'))),
-        Some(press(KeyCode::Char('t')))
-    );
-    assert_eq!(
-        map.translate(press(KeyCode::Char('z'))),
-        Some(press(KeyCode::Char('z')))
-    );
-    assert_eq!(map.label(KeyAction::Activate), "x");
+    assert_eq!(map.translate(Scope::List, ch('x')), Some(ch('a')));
+    assert_eq!(map.translate(Scope::List, ch('a')), None);
+    assert_eq!(map.translate(Scope::List, press(KeyCode::Enter)), None);
+    assert_eq!(map.translate(Scope::List, ch('n')), Some(ch('j')));
+    assert_eq!(map.translate(Scope::List, ch('j')), None);
+    // Untouched actions keep their defaults; unbound keys mean nothing.
+    assert_eq!(map.translate(Scope::List, ch('t')), Some(ch('t')));
+    assert_eq!(map.resolve(Scope::List, &ch('z')), None);
+    assert_eq!(all(&map, Scope::List, Intent::Activate), "x");
+    // The remap holds in every scope the intent appears in.
+    assert_eq!(map.resolve(Scope::Help, &ch('n')), Some(Intent::Down));
+    assert_eq!(map.resolve(Scope::BulkResults, &ch('j')), None);
 }
 
 #[test]
@@ -65,11 +125,11 @@ fn ctrl_keys_and_named_keys_parse() {
     .expect("valid");
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
     let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(map.translate(ctrl_n), Some(ctrl_d));
-    assert_eq!(map.translate(ctrl_d), None);
+    assert_eq!(map.translate(Scope::List, ctrl_n), Some(ctrl_d));
+    assert_eq!(map.translate(Scope::List, ctrl_d), None);
     assert_eq!(
-        map.translate(press(KeyCode::F(5))),
-        Some(press(KeyCode::Char('r')))
+        map.translate(Scope::List, press(KeyCode::F(5))),
+        Some(ch('r'))
     );
 }
 
@@ -85,6 +145,69 @@ fn a_clash_names_the_line_and_both_actions() {
     let err = KeyMap::from_bindings(&[binding("refresh", &["x"], 2), binding("sort", &["x"], 9)])
         .expect_err("clash");
     assert!(err.line == 2 || err.line == 9, "{err}");
+    // Dialogs too: confirm and cancel cannot share a key.
+    let err = KeyMap::from_bindings(&[binding("confirm", &["k"], 3), binding("cancel", &["k"], 4)])
+        .expect_err("clash in the dialogs");
+    assert!(
+        err.message.contains("`confirm`") && err.message.contains("`cancel`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_configured_key_beats_another_intents_default_in_its_scope() {
+    // `n` cancels the import preview by default; down = "n" takes it there,
+    // and cancel keeps Esc.
+    let map = KeyMap::from_bindings(&[binding("down", &["n"], 1)]).expect("valid");
+    assert_eq!(
+        map.resolve(Scope::ImportPreview, &ch('n')),
+        Some(Intent::Down)
+    );
+    assert_eq!(
+        map.resolve(Scope::ImportPreview, &press(KeyCode::Esc)),
+        Some(Intent::Cancel)
+    );
+    assert_eq!(
+        map.label(
+            Scope::ImportPreview,
+            &[Intent::Down, Intent::Up],
+            "j/k",
+            true
+        ),
+        "n/k"
+    );
+    assert_eq!(
+        map.label(Scope::ImportPreview, &[Intent::Cancel], "Esc", true),
+        "Esc"
+    );
+    // export = "x" leaves the bulk dialog's enter-missing key on `e`.
+    let map = KeyMap::from_bindings(&[binding("export", &["x"], 1)]).expect("valid");
+    assert_eq!(map.resolve(Scope::BulkConfirm, &ch('x')), None);
+    assert_eq!(
+        map.resolve(Scope::BulkConfirm, &ch('e')),
+        Some(Intent::EnterMissing)
+    );
+    assert_eq!(
+        map.label(Scope::BulkConfirm, &[Intent::EnterMissing], "e", true),
+        "e"
+    );
+}
+
+#[test]
+fn esc_stays_with_the_intents_that_have_it() {
+    let map = KeyMap::from_bindings(&[binding("cancel", &["c"], 1)]).expect("valid");
+    assert_eq!(map.resolve(Scope::Confirm, &ch('c')), Some(Intent::Cancel));
+    assert_eq!(
+        map.resolve(Scope::Confirm, &press(KeyCode::Esc)),
+        Some(Intent::Cancel)
+    );
+    assert_eq!(map.resolve(Scope::Confirm, &ch('n')), None);
+    // In a text input `c` is text; the form still cancels on Esc.
+    assert_eq!(map.resolve(Scope::Form, &ch('c')), None);
+    assert_eq!(
+        map.resolve(Scope::Form, &press(KeyCode::Esc)),
+        Some(Intent::Cancel)
+    );
 }
 
 #[test]

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{HELP, Mode, relabel};
-use crate::keymap::KeyMap;
+use crate::app::Mode;
+use crate::keymap::{HelpLine, KeyMap, help, help_title};
 
 use super::dialog::{centered, frame_box};
 use super::theme::Theme;
@@ -21,35 +21,20 @@ pub fn overlay(
     theme: Theme,
 ) {
     let Mode::Help { scroll } = mode else { return };
-    let outer = centered(area, 72, HELP.len() as u16 + 2);
-    let title = if read_only {
-        "Keys: read-only, every change is refused (j/k scroll, Esc closes)"
-    } else {
-        "Keys (j/k scroll, Esc closes)"
-    };
-    let inner = frame_box(frame, outer, title, theme);
-    let max = (HELP.len() as u16).saturating_sub(inner.height);
+    let rows = help(keys);
+    let outer = centered(area, 72, rows.len() as u16 + 2);
+    let inner = frame_box(frame, outer, &help_title(keys, read_only), theme);
+    let max = (rows.len() as u16).saturating_sub(inner.height);
     // Clamp here, where the height is known, so scrolling back up is immediate.
     *scroll = (*scroll).min(max);
-    // Dialog keys and filter words are not list bindings: never relabelled.
-    let mut remappable = true;
-    let lines: Vec<Line> = HELP
-        .iter()
-        .map(|(label, what)| {
-            if label.is_empty() {
-                remappable = !matches!(*what, "Dialogs" | "Filter words");
-                Line::from(Span::styled(*what, theme.bold()))
-            } else {
-                let shown = if remappable {
-                    relabel(label, keys, false)
-                } else {
-                    label.to_string()
-                };
-                Line::from(vec![
-                    Span::styled(format!("  {shown:<18}"), theme.key()),
-                    Span::raw(*what),
-                ])
-            }
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| match row {
+            HelpLine::Section(title) => Line::from(Span::styled(title, theme.bold())),
+            HelpLine::Row { label, text } => Line::from(vec![
+                Span::styled(format!("  {label:<18}"), theme.key()),
+                Span::raw(text),
+            ]),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), inner);

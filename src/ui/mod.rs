@@ -86,12 +86,14 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             theme,
         ),
         Mode::Form(f) => form::form(frame, area, f, theme),
-        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, theme),
+        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme),
         Mode::Confirm { id } => {
             let id = id.clone();
             dialog::confirm(frame, area, app, &id, theme);
         }
-        Mode::BulkConfirm(plan) => dialog::bulk_confirm(frame, area, plan, theme),
+        Mode::BulkConfirm(plan) => {
+            dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
+        }
         Mode::Prompt(p) => {
             let p = p.clone();
             transfer::prompt(frame, area, app, &p, theme);
@@ -99,7 +101,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         Mode::Import => {
             let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_mut() {
-                transfer::overlay(frame, area, run, read_only, theme);
+                transfer::overlay(frame, area, run, read_only, &app.config.prefs.keys, theme);
             }
         }
         Mode::Bulk => {
@@ -113,6 +115,6 @@ fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         }
     }
     if app.quit_confirm {
-        dialog::quit_confirm(frame, area, theme);
+        dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
     }
 }

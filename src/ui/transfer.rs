@@ -10,9 +10,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind};
 use crate::import::{PlannedRow, RowClass};
 
-use super::dialog::{centered, frame_box, keys_line};
+use super::dialog::{centered, frame_box, key, keys_line};
 use super::format::{clean, clip, wrap};
 use super::theme::Theme;
+use crate::keymap::{Intent, KeyMap, Scope};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -73,16 +74,23 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
 }
 
 /// `read_only`: the preview offers nothing to send.
-pub fn overlay(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
+pub fn overlay(
+    frame: &mut Frame,
+    area: Rect,
+    run: &mut ImportRun,
+    read_only: bool,
+    keys: &KeyMap,
+    theme: Theme,
+) {
     match run.phase {
-        ImportPhase::Planning => planning(frame, area, run, theme),
-        ImportPhase::Preview => preview(frame, area, run, read_only, theme),
+        ImportPhase::Planning => planning(frame, area, run, keys, theme),
+        ImportPhase::Preview => preview(frame, area, run, read_only, keys, theme),
         ImportPhase::Setting => progress(frame, area, run, theme),
         ImportPhase::Finished { .. } => results(frame, area, run, theme),
     }
 }
 
-fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, keys: &KeyMap, theme: Theme) {
     let inner = frame_box(frame, centered(area, 64, 6), "Import terminalIds", theme);
     let lines = vec![
         Line::from(Span::styled(
@@ -94,7 +102,13 @@ fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
         )),
         Line::from("Nothing is sent until you confirm the preview."),
         Line::default(),
-        keys_line(theme, &[("Esc", "cancel")]),
+        keys_line(
+            theme,
+            &[(
+                &key(keys, Scope::ImportPlanning, &[Intent::Cancel], "Esc"),
+                "cancel",
+            )],
+        ),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -187,7 +201,15 @@ fn head(width: u16, line: u64, label: &str, who: &str) -> String {
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
-fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, theme: Theme) {
+fn preview(
+    frame: &mut Frame,
+    area: Rect,
+    run: &mut ImportRun,
+    read_only: bool,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
     let title = format!("Import preview: {}", run.path_text());
     let inner = big_box(frame, area, &title, theme);
     if inner.height == 0 {
@@ -210,20 +232,29 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, 
         )),
         Line::from(counts),
     ];
-    let mut keys: Vec<(&str, String)> = Vec::new();
+    let mut keys: Vec<(String, String)> = Vec::new();
     if read_only {
-        keys.push(("Esc", "close: read-only, nothing is sent".to_string()));
+        keys.push((
+            k(Intent::Cancel, "Esc"),
+            "close: read-only, nothing is sent".to_string(),
+        ));
     } else if will > 0 {
         keys.push((
-            "y/Enter",
+            k(Intent::Confirm, "y/Enter"),
             format!("set {}", plural(will, "terminalId", "terminalIds")),
         ));
-        keys.push(("a", "set them, then activate".to_string()));
-        keys.push(("Esc", "cancel".to_string()));
+        keys.push((
+            k(Intent::ConfirmAlt, "a"),
+            "set them, then activate".to_string(),
+        ));
+        keys.push((k(Intent::Cancel, "Esc"), "cancel".to_string()));
     } else {
-        keys.push(("Esc", "close: nothing to set".to_string()));
+        keys.push((
+            k(Intent::Cancel, "Esc"),
+            "close: nothing to set".to_string(),
+        ));
     }
-    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), w.as_str())).collect();
     let [top, list, bottom] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(0),
@@ -256,7 +287,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &mut ImportRun, read_only: bool, 
     );
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(typed) = &run.typed {
-        super::count::import_count(frame, area, run.plan.updates().len(), typed, theme);
+        super::count::import_count(frame, area, run.plan.updates().len(), typed, keymap, theme);
     }
 }
 
