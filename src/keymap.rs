@@ -265,15 +265,20 @@ impl KeyMap {
     }
 
     /// `default` while none of `intents` is remapped in `scope`, else their
-    /// keys: the first of each joined by `/` (`short`), or all of each
-    /// joined by `/` and the intents by ` / `.
+    /// keys: all keys of one intent joined by `/`; for several, the first of
+    /// each joined by `/` (`short`), or all of each joined by `/` and the
+    /// intents by ` / `.
     pub fn label(&self, scope: Scope, intents: &[Intent], default: &str, short: bool) -> String {
         if !intents.iter().any(|i| self.is_changed(scope, *i)) {
             return default.to_string();
         }
         let one = |i: &Intent| {
             let keys = self.keys(scope, *i);
-            let take = if short { 1 } else { keys.len() };
+            let take = if short && intents.len() > 1 {
+                1
+            } else {
+                keys.len()
+            };
             keys.iter()
                 .take(take)
                 .map(Key::to_string)

@@ -27,6 +27,8 @@ mod tests;
 #[cfg(test)]
 mod tests_gaps;
 #[cfg(test)]
+mod tests_keys;
+#[cfg(test)]
 mod tests_outcomes;
 #[cfg(test)]
 mod tests_paste;

@@ -18,7 +18,7 @@ pub struct HintContext {
 }
 
 impl HintContext {
-    fn shows(&self, when: When) -> bool {
+    pub fn shows(&self, when: When) -> bool {
         match when {
             When::Always => true,
             When::Writable => !self.read_only,
