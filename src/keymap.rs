@@ -11,6 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 mod hints;
 mod intent;
 mod key;
+mod rows;
 pub mod table;
 #[cfg(test)]
 mod tests;
