@@ -1,8 +1,8 @@
 //! Remappable console keys. One table (`table.rs`) maps (scope, key) to an
 //! intent; a [`KeyMap`] is that table with the config file's `[keys]`
-//! applied. update() resolves every key through it, and the footer, the
-//! help and the dialogs' key lines are rendered from it, so what they show
-//! is what works.
+//! applied. update() resolves every key through it and its handlers match
+//! intents, never characters; the footer, the help and the dialogs' key
+//! lines are rendered from it, so what they show is what works.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +19,14 @@ mod tests;
 pub use hints::{HelpLine, HintContext, footer, help, help_title};
 pub use intent::{Intent, Scope};
 pub use key::Key;
+
+/// A key press as a scope's handler takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Press {
+    Intent(Intent),
+    /// For the scope's text field or count.
+    Text(KeyEvent),
+}
 
 /// One `[keys]` entry as read from the file, with the line it is on.
 #[derive(Debug, Clone)]
@@ -42,8 +50,6 @@ pub struct KeyMap {
     intent_of: HashMap<(Scope, Key), Intent>,
     /// The keys shown for an intent in a scope (aliases left out).
     shown: HashMap<(Scope, Intent), Vec<Key>>,
-    /// The key a scope's handler matches for each intent.
-    canonical: HashMap<(Scope, Intent), Key>,
     /// Default keys of the scope, so one moved away is not typed as text.
     defaults: HashSet<(Scope, Key)>,
     /// (scope, intent) whose shown keys differ from the table's.
@@ -116,7 +122,6 @@ impl KeyMap {
         let mut map = KeyMap {
             intent_of: HashMap::new(),
             shown: HashMap::new(),
-            canonical: HashMap::new(),
             defaults: HashSet::new(),
             changed: HashSet::new(),
         };
@@ -132,9 +137,6 @@ impl KeyMap {
                 .collect();
             for k in &defaults {
                 map.defaults.insert((row.scope, *k));
-            }
-            if let Some(first) = shown.first() {
-                map.canonical.insert((row.scope, row.intent), *first);
             }
             let Some((keys, line)) = configured.get(&row.intent) else {
                 continue;
@@ -222,12 +224,13 @@ impl KeyMap {
         self.intent_of.get(&(scope, k)).copied()
     }
 
-    /// What the scope's handler should see for `key`: the key it matches
-    /// for the resolved intent, the key itself where it is text, or `None`
-    /// where it means nothing (a default key moved elsewhere, say).
-    pub fn translate(&self, scope: Scope, key: KeyEvent) -> Option<KeyEvent> {
+    /// What a key press is in `scope`: an intent, text for the scope's
+    /// input (a character in a text field, a digit in a count, an editing
+    /// key like ← or backspace), or `None` when it means nothing there (a
+    /// default key moved elsewhere, say).
+    pub fn input(&self, scope: Scope, key: KeyEvent) -> Option<Press> {
         if let Some(intent) = self.resolve(scope, &key) {
-            return self.canonical.get(&(scope, intent)).map(|k| k.to_event());
+            return Some(Press::Intent(intent));
         }
         let k = Key::from_event(&key);
         let text = if scope.is_count() {
@@ -235,12 +238,7 @@ impl KeyMap {
         } else {
             scope.is_text() && (k.is_plain_char() || !self.defaults.contains(&(scope, k)))
         };
-        text.then_some(key)
-    }
-
-    /// The key that asks for `intent` in `scope` as its handler knows it.
-    pub fn event_for(&self, scope: Scope, intent: Intent) -> Option<KeyEvent> {
-        self.canonical.get(&(scope, intent)).map(|k| k.to_event())
+        text.then_some(Press::Text(key))
     }
 
     /// The keys shown for `intent` in `scope`.

@@ -110,11 +110,8 @@ mod tests {
             .expect("valid prefs");
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
-            prefs
-                .keys
-                .translate(crate::keymap::Scope::List, x)
-                .map(|k| k.code),
-            Some(KeyCode::Char('a'))
+            prefs.keys.resolve(crate::keymap::Scope::List, &x),
+            Some(crate::keymap::Intent::Activate)
         );
         assert_eq!(
             prefs.theme.status_color(&Status::Pending),

@@ -2,23 +2,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::keymap::Intent;
+
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL)
         && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
-}
-
-/// The character of a key typed without ctrl or alt (shift is part of the
-/// character already: `G`, `A`, `*`).
-pub fn plain(k: &KeyEvent) -> Option<char> {
-    if k.modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
-    {
-        return None;
-    }
-    match k.code {
-        KeyCode::Char(c) => Some(c),
-        _ => None,
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,26 +21,18 @@ pub enum Nav {
     PageDown,
 }
 
-pub fn nav(k: &KeyEvent) -> Option<Nav> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match k.code {
-        KeyCode::Up => Nav::Up,
-        KeyCode::Down => Nav::Down,
-        KeyCode::Home => Nav::Top,
-        KeyCode::End => Nav::Bottom,
-        KeyCode::PageUp => Nav::PageUp,
-        KeyCode::PageDown => Nav::PageDown,
-        KeyCode::Char('d') if ctrl => Nav::HalfDown,
-        KeyCode::Char('u') if ctrl => Nav::HalfUp,
-        KeyCode::Char('f') if ctrl => Nav::PageDown,
-        KeyCode::Char('b') if ctrl => Nav::PageUp,
-        _ => match plain(k)? {
-            'j' => Nav::Down,
-            'k' => Nav::Up,
-            'g' => Nav::Top,
-            'G' => Nav::Bottom,
-            _ => return None,
-        },
+/// The move an intent makes in a list or a scrolled view.
+pub fn nav_of(intent: Intent) -> Option<Nav> {
+    Some(match intent {
+        Intent::Up => Nav::Up,
+        Intent::Down => Nav::Down,
+        Intent::Top => Nav::Top,
+        Intent::Bottom => Nav::Bottom,
+        Intent::HalfPageUp => Nav::HalfUp,
+        Intent::HalfPageDown => Nav::HalfDown,
+        Intent::PageUp => Nav::PageUp,
+        Intent::PageDown => Nav::PageDown,
+        _ => return None,
     })
 }
 

@@ -1,8 +1,6 @@
 //! Which scope of the key table the console is in, and what its footer
 //! depends on.
 
-use crossterm::event::KeyEvent;
-
 use crate::keymap::table::When;
 use crate::keymap::{HintContext, Intent, Scope};
 
@@ -74,19 +72,9 @@ impl App {
     pub fn keys_label(&self, scope: Scope, intents: &[Intent], default: &str) -> String {
         self.config.prefs.keys.label(scope, intents, default, true)
     }
-
-    /// The key update() gets for what was pressed: the one its scope's
-    /// handler matches for the intent the key resolves to; `None` for a key
-    /// that means nothing here.
-    pub(super) fn translate(&self, k: KeyEvent) -> Option<KeyEvent> {
-        self.config.prefs.keys.translate(self.scope(), k)
-    }
 }
 
-/// Do `intent` in the current scope, as its key would.
+/// Do `intent` in the current scope, as its keys do.
 pub fn apply_intent(app: &mut App, intent: Intent) -> Vec<Command> {
-    match app.config.prefs.keys.event_for(app.scope(), intent) {
-        Some(k) => super::update::on_resolved_key(app, k),
-        None => Vec::new(),
-    }
+    super::update::on_input(app, crate::keymap::Press::Intent(intent))
 }

@@ -5,8 +5,8 @@
 
 use super::intent::{Intent, Scope};
 
-/// The default keys of `intent` in `scope`. The first key is the one the
-/// scope's handler matches; `aliases` work but are not shown.
+/// The default keys of `intent` in `scope`; `aliases` work but are not
+/// shown.
 pub struct Binding {
     pub scope: Scope,
     pub intent: Intent,

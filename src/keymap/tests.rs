@@ -60,11 +60,13 @@ fn every_table_key_parses_and_no_scope_binds_a_key_twice() {
 #[test]
 fn defaults_resolve_to_themselves() {
     let map = KeyMap::default();
-    assert_eq!(map.translate(Scope::List, ch('a')), Some(ch('a')));
-    assert_eq!(map.resolve(Scope::List, &ch('a')), Some(Intent::Activate));
     assert_eq!(
-        map.translate(Scope::List, press(KeyCode::Enter)),
-        Some(ch('a'))
+        map.input(Scope::List, ch('a')),
+        Some(Press::Intent(Intent::Activate))
+    );
+    assert_eq!(
+        map.resolve(Scope::List, &press(KeyCode::Enter)),
+        Some(Intent::Activate)
     );
     // Not remapped: the label is the table's spelling.
     assert_eq!(all(&map, Scope::List, Intent::Down), "");
@@ -85,14 +87,17 @@ fn defaults_resolve_to_themselves() {
     assert_eq!(map.short(Intent::HalfPageDown), "ctrl-d");
     // Plain characters are text in a text input; its control keys are not.
     assert_eq!(map.resolve(Scope::Form, &ch('q')), None);
-    assert_eq!(map.translate(Scope::Form, ch('q')), Some(ch('q')));
+    assert_eq!(map.input(Scope::Form, ch('q')), Some(Press::Text(ch('q'))));
     assert_eq!(
         map.resolve(Scope::Form, &press(KeyCode::Esc)),
         Some(Intent::Cancel)
     );
     // Digits are the count, and other characters do nothing there.
-    assert_eq!(map.translate(Scope::BulkCount, ch('7')), Some(ch('7')));
-    assert_eq!(map.translate(Scope::BulkCount, ch('y')), None);
+    assert_eq!(
+        map.input(Scope::BulkCount, ch('7')),
+        Some(Press::Text(ch('7')))
+    );
+    assert_eq!(map.input(Scope::BulkCount, ch('y')), None);
 }
 
 #[test]
@@ -102,13 +107,13 @@ fn a_remapped_action_answers_its_new_key_and_not_its_old_one() {
         binding("down", &["n", "down"], 4),
     ])
     .expect("valid");
-    assert_eq!(map.translate(Scope::List, ch('x')), Some(ch('a')));
-    assert_eq!(map.translate(Scope::List, ch('a')), None);
-    assert_eq!(map.translate(Scope::List, press(KeyCode::Enter)), None);
-    assert_eq!(map.translate(Scope::List, ch('n')), Some(ch('j')));
-    assert_eq!(map.translate(Scope::List, ch('j')), None);
+    assert_eq!(map.resolve(Scope::List, &ch('x')), Some(Intent::Activate));
+    assert_eq!(map.input(Scope::List, ch('a')), None);
+    assert_eq!(map.input(Scope::List, press(KeyCode::Enter)), None);
+    assert_eq!(map.resolve(Scope::List, &ch('n')), Some(Intent::Down));
+    assert_eq!(map.input(Scope::List, ch('j')), None);
     // Untouched actions keep their defaults; unbound keys mean nothing.
-    assert_eq!(map.translate(Scope::List, ch('t')), Some(ch('t')));
+    assert_eq!(map.resolve(Scope::List, &ch('t')), Some(Intent::TerminalId));
     assert_eq!(map.resolve(Scope::List, &ch('z')), None);
     assert_eq!(all(&map, Scope::List, Intent::Activate), "x");
     // The remap holds in every scope the intent appears in.
@@ -125,11 +130,14 @@ fn ctrl_keys_and_named_keys_parse() {
     .expect("valid");
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
     let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(map.translate(Scope::List, ctrl_n), Some(ctrl_d));
-    assert_eq!(map.translate(Scope::List, ctrl_d), None);
     assert_eq!(
-        map.translate(Scope::List, press(KeyCode::F(5))),
-        Some(ch('r'))
+        map.resolve(Scope::List, &ctrl_n),
+        Some(Intent::HalfPageDown)
+    );
+    assert_eq!(map.input(Scope::List, ctrl_d), None);
+    assert_eq!(
+        map.resolve(Scope::List, &press(KeyCode::F(5))),
+        Some(Intent::Refresh)
     );
 }
 
