@@ -205,7 +205,12 @@ impl KeyMap {
             for k in &kept {
                 map.intent_of.insert((row.scope, *k), row.intent);
             }
-            let visible: Vec<Key> = shown.iter().filter(|k| kept.contains(k)).copied().collect();
+            let mut visible: Vec<Key> =
+                shown.iter().filter(|k| kept.contains(k)).copied().collect();
+            // Only aliases left: they are its keys now, so show them.
+            if visible.is_empty() {
+                visible = kept.clone();
+            }
             if visible != shown {
                 map.changed.insert((row.scope, row.intent));
             }

@@ -248,6 +248,26 @@ fn event(k: Key) -> KeyEvent {
     }
 }
 
+/// The `[keys]` of a dialog's key lines, as drawn: `[y/Enter] activate`.
+fn dialog_keys(screen: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in screen.lines() {
+        let mut rest = line;
+        while let Some(start) = rest.find('[') {
+            let Some(len) = rest[start..].find(']') else {
+                break;
+            };
+            let label = &rest[start + 1..start + len];
+            // A key line: `[k] words`; other brackets are not keys.
+            if rest[start + len + 1..].starts_with(' ') && !label.contains(' ') {
+                out.push(label.to_string());
+            }
+            rest = &rest[start + len + 1..];
+        }
+    }
+    out
+}
+
 #[test]
 fn every_key_a_footer_or_the_help_shows_triggers_the_intent_it_names() {
     for keys in [KeyMap::default(), remapped()] {
@@ -275,6 +295,31 @@ fn every_key_a_footer_or_the_help_shows_triggers_the_intent_it_names() {
                     screen(&mut applied),
                     "{scope:?}: `{k}`"
                 );
+            }
+            // Every `[key]` a dialog line shows works in the dialog (or,
+            // for the count drawn over the import preview, in the preview
+            // it goes back to).
+            let beneath = match scope {
+                Scope::ImportCount => Scope::ImportPreview,
+                other => other,
+            };
+            let mut drawn = app_in(scope, &keys);
+            let labels = dialog_keys(&screen(&mut drawn));
+            if matches!(
+                scope,
+                Scope::Confirm | Scope::BulkConfirm | Scope::Overwrite
+            ) {
+                assert!(labels.len() >= 2, "{scope:?}: no key line found");
+            }
+            for label in labels {
+                for k in label.split('/') {
+                    let key = Key::parse(k).unwrap_or_else(|e| panic!("[{label}]: {e}"));
+                    assert!(
+                        keys.resolve(scope, &event(key)).is_some()
+                            || keys.resolve(beneath, &event(key)).is_some(),
+                        "{scope:?}: the dialog shows [{label}] but `{k}` does nothing"
+                    );
+                }
             }
             // Nothing that works is left unmentioned, aliases aside.
             let aliases: Vec<(Key, Intent)> = crate::keymap::table::bindings()

@@ -228,3 +228,17 @@ fn unknown_actions_and_keys_are_refused_with_their_line() {
     let err = KeyMap::from_bindings(&[binding("quit", &["esc"], 8)]).expect_err("reserved");
     assert!(err.message.contains("reserved"));
 }
+
+#[test]
+fn an_intent_left_with_its_aliases_shows_them() {
+    // cancel = "y" takes the quit dialog's `y`; quitting keeps `Y`.
+    let map = KeyMap::from_bindings(&[binding("cancel", &["y"], 1)]).expect("valid");
+    assert_eq!(
+        map.resolve(Scope::QuitConfirm, &ch('y')),
+        Some(Intent::Cancel)
+    );
+    assert_eq!(
+        map.label(Scope::QuitConfirm, &[Intent::Confirm], "y", true),
+        "Y"
+    );
+}
