@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
 use intake::app::{Action, App, update};
+use intake::testkit::key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::console::{HEIGHT, WIDTH, config, frame, key, loaded_app, requests};
+use support::console::{HEIGHT, WIDTH, config, frame, loaded_app, requests};
 use support::{report, smoke, summarize};
 
 /// One sample per keystroke: update() with the key, then one frame.

@@ -8,9 +8,10 @@ mod support;
 use crossterm::event::KeyCode;
 use divan::Bencher;
 use intake::app::update;
+use intake::testkit::key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::console::{HEIGHT, WIDTH, frame, key, loaded_app, requests};
+use support::console::{HEIGHT, WIDTH, frame, loaded_app, requests};
 
 fn main() {
     divan::main();

@@ -22,16 +22,10 @@ use support::{ChildSim, ms, smoke};
 
 fn config(concurrency: usize) -> AppConfig {
     AppConfig {
-        profile: "bench".into(),
-        demo: false,
-        account_id: None,
         concurrency,
-        auto_refresh: None,
-        color: true,
+        demo: false,
         tz: chrono::FixedOffset::east_opt(0).expect("a valid offset"),
-        prefs: Default::default(),
-        warnings: Vec::new(),
-        safety: Default::default(),
+        ..support::console::config()
     }
 }
 

@@ -12,6 +12,8 @@ pub mod logging;
 pub mod prefs;
 pub mod safety;
 pub mod sim;
+#[doc(hidden)]
+pub mod testkit;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,64 +1,13 @@
 //! The built binary's output and exit codes, against an in-process simulator.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use common::cli_env::{CliEnv, run, stderr, stdout};
 use intake::api::{IntegrationRequest, IntegrationType, Status};
-use intake::sim::{self, SimConfig, SimHandle};
-
-struct Env {
-    sim: SimHandle,
-    dir: PathBuf,
-}
-
-impl Env {
-    async fn new(name: &str) -> Env {
-        let sim = sim::start_local(SimConfig::default()).await.expect("sim");
-        let dir = std::env::temp_dir().join(format!("intake-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        Env { sim, dir }
-    }
-
-    /// The binary with a private config, log and environment.
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &self.dir)
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
-            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
-            .env("CENTRAPAY_API_KEY", self.sim.api_key());
-        c
-    }
-
-    async fn run(&self, args: &[&str]) -> Output {
-        let mut c = self.cmd();
-        c.args(args);
-        run(c).await
-    }
-}
-
-async fn run(mut c: Command) -> Output {
-    tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
-        .await
-        .expect("join")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_prints_a_table_json_and_csv() {
-    let env = Env::new("list").await;
+    let env = CliEnv::new("list").await;
     let total = env.sim.requests().len();
 
     let o = env.run(&["list"]).await;
@@ -129,7 +78,7 @@ async fn list_prints_a_table_json_and_csv() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn show_update_activate_create_and_their_exit_codes() {
-    let env = Env::new("ops").await;
+    let env = CliEnv::new("ops").await;
     let epay = env
         .sim
         .requests()
@@ -281,7 +230,7 @@ async fn show_update_activate_create_and_their_exit_codes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_config_is_a_clear_usage_error() {
-    let env = Env::new("noconfig").await;
+    let env = CliEnv::new("noconfig").await;
     let mut c = env.cmd();
     c.env_remove("CENTRAPAY_API_KEY")
         .env_remove("CENTRAPAY_BASE_URL")
@@ -298,7 +247,7 @@ async fn missing_config_is_a_clear_usage_error() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn config_init_writes_0600_and_profiles_resolve() {
-    let env = Env::new("init").await;
+    let env = CliEnv::new("init").await;
     let path = env.dir.join("cfg").join("config.toml");
     let mut c = env.cmd();
     c.env("INTAKE_CONFIG", &path).args(["config", "path"]);
@@ -350,7 +299,7 @@ async fn config_init_writes_0600_and_profiles_resolve() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_runs_any_command_without_credentials() {
-    let env = Env::new("demo").await;
+    let env = CliEnv::new("demo").await;
     let mut c = env.cmd();
     c.env_remove("CENTRAPAY_API_KEY")
         .env_remove("CENTRAPAY_BASE_URL")
@@ -363,7 +312,7 @@ async fn demo_runs_any_command_without_credentials() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_key_never_reaches_output_or_logs() {
-    let env = Env::new("secret").await;
+    let env = CliEnv::new("secret").await;
     let canary = "sk_live_CANARY_7f3a9c";
     let mut outputs = Vec::new();
     for args in [

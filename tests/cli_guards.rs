@@ -2,73 +2,10 @@
 //! refuses every change before sending it. The built binary against an
 //! in-process simulator.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use common::cli_env::{CliEnv, stderr, stdout};
 use intake::api::{IntegrationRequest, IntegrationType};
-use intake::sim::{self, SimConfig, SimHandle};
-
-struct Env {
-    sim: SimHandle,
-    dir: PathBuf,
-}
-
-impl Env {
-    async fn new(name: &str) -> Env {
-        let sim = sim::start_local(SimConfig::default()).await.expect("sim");
-        let dir =
-            std::env::temp_dir().join(format!("intake-cli-safety-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        Env { sim, dir }
-    }
-
-    /// The binary with a private config, log, audit log and environment.
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &self.dir)
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
-            .env("INTAKE_AUDIT_FILE", self.dir.join("audit.jsonl"))
-            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
-            .env("CENTRAPAY_API_KEY", self.sim.api_key());
-        c
-    }
-
-    async fn run(&self, args: &[&str]) -> Output {
-        let mut c = self.cmd();
-        c.args(args);
-        tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
-            .await
-            .expect("join")
-    }
-
-    fn find(&self, pred: impl Fn(&IntegrationRequest) -> bool) -> IntegrationRequest {
-        self.sim
-            .requests()
-            .into_iter()
-            .find(|r| pred(r))
-            .expect("the seed has one")
-    }
-
-    fn terminal_id(&self, id: &str) -> Option<String> {
-        self.sim
-            .get(id)
-            .and_then(|r| r.effective_terminal_id().map(str::to_string))
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn is_blank_epay(r: &IntegrationRequest) -> bool {
     r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
@@ -76,7 +13,7 @@ fn is_blank_epay(r: &IntegrationRequest) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_replaces_a_different_terminal_id_only_with_force() {
-    let env = Env::new("force").await;
+    let env = CliEnv::new("force").await;
     let epay = env.find(is_blank_epay);
     let id = epay.id.as_str();
 
@@ -132,7 +69,7 @@ async fn update_replaces_a_different_terminal_id_only_with_force() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_only_refuses_every_change_with_exit_2_and_keeps_reads() {
-    let env = Env::new("ro").await;
+    let env = CliEnv::new("ro").await;
     let blank = env.find(is_blank_epay);
     let ready = env.find(|r| r.is_pending() && !r.needs_terminal_id());
     let csv = env.dir.join("terminals.csv");
@@ -193,7 +130,7 @@ async fn read_only_refuses_every_change_with_exit_2_and_keeps_reads() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_profile_refuses_and_names_itself() {
-    let env = Env::new("ro-profile").await;
+    let env = CliEnv::new("ro-profile").await;
     let ready = env.find(|r| r.is_pending() && !r.needs_terminal_id());
     let config = env.dir.join("config.toml");
     std::fs::write(

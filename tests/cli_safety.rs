@@ -7,38 +7,20 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::cli_env::{stderr, stdout};
 use common::*;
 use intake::api::IntegrationRequest;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_intake"))
-}
 
 /// The binary with a private home, log, audit file and temp dir; no API
 /// settings at all.
 fn cmd(dir: &Path) -> Command {
-    let mut c = bin();
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("TMPDIR", dir.join("tmp"))
-        .env("INTAKE_LOG_FILE", dir.join("intake.log"))
-        .env("INTAKE_AUDIT_FILE", dir.join("audit.jsonl"));
+    let mut c = cli_env::isolated(dir);
+    c.env("TMPDIR", dir.join("tmp"));
     c
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     cmd(dir).args(args).output().expect("intake runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Files a demo left in the temp dir (its log, or a run lock).
@@ -55,7 +37,7 @@ fn demo_leftovers(tmp: &Path) -> Vec<PathBuf> {
 
 fn demo_requests(dir: &Path) -> Vec<IntegrationRequest> {
     let o = run(dir, &["--demo", "list", "--pending", "--json"]);
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     serde_json::from_slice(&o.stdout).expect("requests")
 }
 
@@ -81,17 +63,17 @@ fn demo_changes_never_reach_the_audit_log_and_log_hides_old_ones() {
 
     // No log yet: the demo does not create one.
     let o = run(&dir, &["--demo", "activate", &ready[0].id]);
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        out(&o).starts_with(&format!("{} activated", ready[0].id)),
+        stdout(&o).starts_with(&format!("{} activated", ready[0].id)),
         "{}",
-        out(&o)
+        stdout(&o)
     );
     let o = run(
         &dir,
         &["--demo", "update", &epay.id, "--terminal-id", "11000021"],
     );
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(!audit.exists(), "the demo created the operator's audit log");
 
     // An existing log (with a line an older version wrote for the demo) is
@@ -99,12 +81,12 @@ fn demo_changes_never_reach_the_audit_log_and_log_hides_old_ones() {
     let before = format!("{REAL_LINE}\n{OLD_DEMO_LINE}\n");
     std::fs::write(&audit, &before).expect("write");
     let o = run(&dir, &["--demo", "activate", &ready[1].id]);
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     let o = run(
         &dir,
         &["--demo", "update", &epay.id, "--terminal-id", "11000022"],
     );
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&audit).expect("log"), before);
     assert!(
         demo_leftovers(&dir.join("tmp")).is_empty(),
@@ -114,13 +96,13 @@ fn demo_changes_never_reach_the_audit_log_and_log_hides_old_ones() {
 
     // `intake log` shows the real line only.
     let o = run(&dir, &["log", "--json"]);
-    assert!(o.status.success(), "{}", err(&o));
-    let json = out(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = stdout(&o);
     let lines: Vec<&str> = json.lines().collect();
     assert_eq!(lines.len(), 1, "{json}");
     assert!(lines[0].contains("RealRequest1"), "{}", lines[0]);
     let o = run(&dir, &["log"]);
-    let table = out(&o);
+    let table = stdout(&o);
     assert!(table.contains("RealRequest1"), "{table}");
     assert!(!table.contains("DemoRequest1"), "{table}");
     assert!(!table.contains("demo"), "{table}");
@@ -129,7 +111,11 @@ fn demo_changes_never_reach_the_audit_log_and_log_hides_old_ones() {
         ["--demo", "log"].as_slice(),
     ] {
         let o = run(&dir, args);
-        assert!(!out(&o).contains("DemoRequest1"), "{args:?}: {}", out(&o));
+        assert!(
+            !stdout(&o).contains("DemoRequest1"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -218,18 +204,18 @@ fn a_config_key_others_can_read_is_warned_about_on_stderr() {
     );
     let config = path.to_str().expect("utf8 path");
     let o = run(&dir, &["--config", config, "list"]);
-    assert!(o.status.success(), "{}", err(&o));
-    assert!(err(&o).contains(&sentence), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&sentence), "{}", stderr(&o));
     assert!(
-        !out(&o).contains("Warning"),
+        !stdout(&o).contains("Warning"),
         "stdout stays clean for scripts"
     );
 
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
     let o = run(&dir, &["--config", config, "list"]);
-    assert!(o.status.success(), "{}", err(&o));
-    assert!(!err(&o).contains("holds an API key"), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("holds an API key"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -2,13 +2,16 @@
 //! redirects, certificates, names, refusals, timeouts and proxies, over
 //! loopback servers the tests start themselves.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::cli_env::{isolated, run, stderr};
 use intake::api::{ApiError, Client, ClientOptions, SearchQuery, Secret};
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
@@ -266,29 +269,11 @@ async fn a_redirect_within_the_origin_names_the_path_and_a_missing_location_is_n
 
 /// The built binary, with nothing of the developer's environment.
 fn intake(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("INTAKE_CONFIG", dir.join("no-such-config.toml"))
-        .env("INTAKE_LOG_FILE", dir.join("intake.log"))
-        .env("INTAKE_AUDIT_FILE", dir.join("audit.jsonl"))
+    let mut c = isolated(dir);
+    c.env("INTAKE_CONFIG", dir.join("no-such-config.toml"))
         .env("INTAKE_RETRY_BASE_MS", "1")
         .env("CENTRAPAY_API_KEY", KEY);
     c
-}
-
-async fn run(mut c: Command) -> Output {
-    tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
-        .await
-        .expect("join")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,31 +6,22 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use intake::api::retry::RetryPolicy;
 use intake::api::{IntegrationRequest, SearchQuery};
 use intake::app::{Action, ApiEvent, App, AppConfig, Command, Outcome, Phase, update};
 use intake::audit::{self, AuditLog};
 use intake::sim::{self, Faults, SimConfig};
+use intake::testkit::{self, ch, key};
 use intake::tui::worker;
 
 fn config() -> AppConfig {
     AppConfig {
         profile: "test".into(),
-        demo: false,
-        account_id: None,
         concurrency: 16,
-        auto_refresh: None,
-        color: false,
         tz: chrono::FixedOffset::east_opt(0).expect("offset"),
-        prefs: Default::default(),
-        warnings: Vec::new(),
-        safety: Default::default(),
+        ..testkit::config()
     }
-}
-
-fn press(c: char) -> Action {
-    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,13 +98,10 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
         ..Faults::default()
     });
 
-    update(&mut app, press('*'));
+    update(&mut app, ch('*'));
     assert_eq!(app.marked_len(), 1020);
-    update(&mut app, press('A'));
-    let mut commands = update(
-        &mut app,
-        Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
+    update(&mut app, ch('A'));
+    let mut commands = update(&mut app, key(KeyCode::Enter));
     assert!(
         commands
             .iter()

@@ -1,65 +1,12 @@
 //! `intake import`, `intake completions` and `intake --version`, through the
 //! built binary against an in-process simulator.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
+use common::cli_env::{CliEnv, stderr, stdout};
 use intake::api::{IntegrationRequest, IntegrationType, Status};
-use intake::sim::{self, SimConfig, SimHandle};
-
-struct Env {
-    sim: SimHandle,
-    dir: PathBuf,
-}
-
-impl Env {
-    async fn new(name: &str) -> Env {
-        let sim = sim::start_local(SimConfig::default()).await.expect("sim");
-        let dir = std::env::temp_dir().join(format!("intake-import-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        Env { sim, dir }
-    }
-
-    /// The binary with a private config, log and environment; stdin is not a terminal.
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &self.dir)
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
-            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
-            .env("CENTRAPAY_API_KEY", self.sim.api_key())
-            .stdin(Stdio::null());
-        c
-    }
-
-    async fn run(&self, args: &[&str]) -> Output {
-        let mut c = self.cmd();
-        c.args(args);
-        tokio::task::spawn_blocking(move || c.output().expect("binary runs"))
-            .await
-            .expect("join")
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.dir.join(name);
-        std::fs::write(&path, text).expect("write csv");
-        path.display().to_string()
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// `class -> sorted line numbers` from the `--json` report.
 fn lines_by_class(report: &serde_json::Value) -> HashMap<String, Vec<u64>> {
@@ -91,7 +38,7 @@ fn unique_pairs(all: &[IntegrationRequest]) -> HashSet<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_previews_confirms_sets_and_is_idempotent() {
-    let env = Env::new("main").await;
+    let env = CliEnv::new("main").await;
     let all = env.sim.requests();
     let unique = unique_pairs(&all);
     let bare_epay: Vec<&IntegrationRequest> = all
@@ -269,7 +216,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_activate_activates_exactly_the_rows_it_set() {
-    let env = Env::new("activate").await;
+    let env = CliEnv::new("activate").await;
     let all = env.sim.requests();
     let bare: Vec<&IntegrationRequest> = all
         .iter()
@@ -323,7 +270,7 @@ async fn import_activate_activates_exactly_the_rows_it_set() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_file_errors_exit_2_naming_the_file() {
-    let env = Env::new("errors").await;
+    let env = CliEnv::new("errors").await;
     let missing = env.dir.join("missing.csv").display().to_string();
     let o = env.run(&["import", &missing]).await;
     assert_eq!(o.status.code(), Some(2));
@@ -346,7 +293,7 @@ async fn import_file_errors_exit_2_naming_the_file() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completions_for_bash_zsh_and_fish() {
-    let env = Env::new("completions").await;
+    let env = CliEnv::new("completions").await;
     let o = env.run(&["completions", "bash"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let bash = stdout(&o);
@@ -367,7 +314,7 @@ async fn completions_for_bash_zsh_and_fish() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn version_names_the_package_version_and_commit() {
-    let env = Env::new("version").await;
+    let env = CliEnv::new("version").await;
     let o = env.run(&["--version"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);

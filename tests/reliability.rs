@@ -2,108 +2,19 @@
 //! kill -9 and resume, the audit log, Retry-After and undecodable bodies.
 //! Run with `-- --nocapture` to see the figures RELIABILITY.md quotes.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::audit::outcome_lines;
+use common::cli_env::{CliEnv, ready, run_with_stdin, stderr, stdout};
 use intake::api::retry::{self, RetryPolicy};
-use intake::api::{ApiError, Client, IntegrationRequest, Secret, Status};
+use intake::api::{ApiError, Client, Secret, Status};
 use intake::audit::{self, Outcome, Record};
-use intake::sim::{self, Faults, SimConfig, SimHandle};
-
-struct Env {
-    sim: SimHandle,
-    dir: PathBuf,
-}
-
-impl Env {
-    async fn new(name: &str, config: SimConfig) -> Env {
-        let sim = sim::start_local(config).await.expect("sim");
-        let dir = std::env::temp_dir().join(format!("intake-rel-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("dir");
-        Env { sim, dir }
-    }
-
-    fn audit_path(&self) -> PathBuf {
-        self.dir.join("audit").join("audit.jsonl")
-    }
-
-    /// The binary with a private config, log, audit file and fast backoff.
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &self.dir)
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env("XDG_STATE_HOME", self.dir.join("state"))
-            .env("XDG_DATA_HOME", self.dir.join("data"))
-            .env("INTAKE_LOG_FILE", self.dir.join("intake.log"))
-            .env("INTAKE_AUDIT_FILE", self.audit_path())
-            .env("INTAKE_RETRY_BASE_MS", "5")
-            .env("CENTRAPAY_BASE_URL", self.sim.base_url())
-            .env("CENTRAPAY_API_KEY", self.sim.api_key());
-        c
-    }
-
-    async fn run(&self, args: &[&str]) -> Output {
-        let mut c = self.cmd();
-        c.args(args);
-        run(c, None).await
-    }
-
-    fn audit(&self) -> Vec<Record> {
-        let (records, skipped) = audit::read_all(&self.audit_path()).expect("audit readable");
-        assert_eq!(skipped, 0, "damaged audit lines");
-        records
-    }
-}
-
-async fn run(mut c: Command, stdin: Option<String>) -> Output {
-    tokio::task::spawn_blocking(move || {
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().expect("binary runs");
-        let mut pipe = child.stdin.take().expect("stdin");
-        if let Some(text) = stdin {
-            pipe.write_all(text.as_bytes()).expect("write stdin");
-        }
-        drop(pipe);
-        child.wait_with_output().expect("wait")
-    })
-    .await
-    .expect("join")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn ready(r: &IntegrationRequest) -> bool {
-    r.is_pending() && !r.needs_terminal_id()
-}
-
-/// Outcome lines (`ID outcome...`) by id, asserting each id has exactly one.
-fn outcomes_by_id(text: &str) -> (Vec<String>, HashMap<String, String>) {
-    let mut order = Vec::new();
-    let mut by_id = HashMap::new();
-    for line in text.lines() {
-        let (id, rest) = line.split_once(' ').expect("`ID outcome` line");
-        assert!(
-            by_id.insert(id.to_string(), rest.to_string()).is_none(),
-            "{id} reported twice"
-        );
-        order.push(id.to_string());
-    }
-    (order, by_id)
-}
+use intake::sim::{self, Faults, SimConfig};
 
 fn is_success(rest: &str) -> bool {
     rest.starts_with("activated") || rest.starts_with("confirmed active")
@@ -111,7 +22,7 @@ fn is_success(rest: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
-    let env = Env::new(
+    let env = CliEnv::start(
         "bulk",
         SimConfig {
             seed_count: Some(2600),
@@ -154,13 +65,13 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
     let mut c = env.cmd();
     c.args(["activate", "-", "--concurrency", "16"]);
     let started = Instant::now();
-    let o = run(c, Some(ids.join("\n") + "\n")).await;
+    let o = run_with_stdin(c, Some(ids.join("\n") + "\n")).await;
     let secs = started.elapsed().as_secs_f64();
     env.sim.set_faults(Faults::default());
     let text = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "some must fail: {}", stderr(&o));
 
-    let (order, by_id) = outcomes_by_id(&text);
+    let (order, by_id) = outcome_lines(&text);
     assert_eq!(order, ids, "one line per id, in the order given");
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for id in &ids {
@@ -235,7 +146,7 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
-    let env = Env::new(
+    let env = CliEnv::start(
         "resume",
         SimConfig {
             seed_count: Some(700),
@@ -297,8 +208,8 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
     assert!(o.status.success(), "{}", stderr(&o));
     let note = stderr(&o);
     assert!(note.contains("Resuming run"), "{note}");
-    let (resumed, by_id) = outcomes_by_id(&stdout(&o));
-    let (_, first) = outcomes_by_id(&(first_lines.join("\n") + "\n"));
+    let (resumed, by_id) = outcome_lines(&stdout(&o));
+    let (_, first) = outcome_lines(&(first_lines.join("\n") + "\n"));
     // No id is reported by both runs. An id whose outcome was recorded but
     // not yet printed when the kill came is done, and not repeated either.
     assert!(resumed.iter().all(|id| !first.contains_key(id)), "repeated");
@@ -353,7 +264,7 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
     let canary = "sk_test_CANARY_audit_93xq";
-    let env = Env::new(
+    let env = CliEnv::start(
         "audit",
         SimConfig {
             api_key: canary.to_string(),
@@ -459,7 +370,7 @@ async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_ids_are_refused_before_anything_is_sent() {
-    let env = Env::new("badids", SimConfig::default()).await;
+    let env = CliEnv::start("badids", SimConfig::default()).await;
     let o = env.run(&["activate", "good1", "bad id"]).await;
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -469,7 +380,7 @@ async fn bad_ids_are_refused_before_anything_is_sent() {
     );
     let mut c = env.cmd();
     c.args(["activate", "-"]);
-    let o = run(c, Some("ok1\n\nx;rm -rf\n".into())).await;
+    let o = run_with_stdin(c, Some("ok1\n\nx;rm -rf\n".into())).await;
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("stdin line 3:"), "{}", stderr(&o));
     let o = env.run(&["activate", "--concurrency", "0", "a"]).await;
@@ -480,7 +391,7 @@ async fn bad_ids_are_refused_before_anything_is_sent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn already_active_on_the_first_attempt_is_not_a_failure() {
-    let env = Env::new("already", SimConfig::default()).await;
+    let env = CliEnv::start("already", SimConfig::default()).await;
     let active = env
         .sim
         .requests()
@@ -543,7 +454,7 @@ async fn retry_after_is_honoured() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undecodable_and_empty_bodies_give_the_decode_sentence() {
-    let env = Env::new("decode", SimConfig::default()).await;
+    let env = CliEnv::start("decode", SimConfig::default()).await;
     let client = Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key())).expect("client");
     let id = env.sim.requests()[0].id.clone();
     for (faults, detail) in [
@@ -584,7 +495,7 @@ async fn undecodable_and_empty_bodies_give_the_decode_sentence() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resume_reads_back_in_doubt_ids_before_sending_again() {
-    let env = Env::new("indoubt", SimConfig::default()).await;
+    let env = CliEnv::start("indoubt", SimConfig::default()).await;
     let client = Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key())).expect("client");
     let ids: Vec<String> = env
         .sim
@@ -627,7 +538,7 @@ async fn resume_reads_back_in_doubt_ids_before_sending_again() {
         "{}",
         stderr(&o)
     );
-    let (order, by_id) = outcomes_by_id(&stdout(&o));
+    let (order, by_id) = outcome_lines(&stdout(&o));
     assert_eq!(order, ids[1..].to_vec());
     assert_eq!(by_id[&ids[1]], "confirmed active");
     for id in &ids[2..] {

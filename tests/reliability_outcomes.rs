@@ -2,15 +2,19 @@
 //! overlapping ids against one faulty `intake sim`, and `--resume` beside a
 //! run that is still going.
 
-use std::collections::HashMap;
+mod common;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+use common::audit::{finals_by_id, outcome_lines};
+use common::cli_env::{isolated, ready};
+use common::{Sim, scratch};
 use intake::api::retry::{self, RetryPolicy};
 use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
-use intake::audit::{self, Outcome, Record};
+use intake::audit::{Outcome, Record};
 use intake::sim::{self, Faults, SimConfig};
 
 const KEY: &str = "outcomes-key";
@@ -23,62 +27,11 @@ const PATIENT: RetryPolicy = RetryPolicy {
     max: Duration::from_millis(10),
 };
 
-/// A standalone `intake sim` process with fault flags, killed on drop.
-struct SimProcess {
-    child: Child,
-    url: String,
-}
-
-impl SimProcess {
-    fn start(args: &[&str], log: &Path) -> SimProcess {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
-            .args(["sim", "--listen", "127.0.0.1:0", "--api-key", KEY])
-            .args(args)
-            .env("INTAKE_LOG_FILE", log)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sim starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().expect("a line").expect("utf8");
-        let url = first
-            .rsplit(' ')
-            .next()
-            .expect("url at the end of the first line")
-            .to_string();
-        assert!(url.starts_with("http://127.0.0.1:"), "{first}");
-        std::thread::spawn(move || for _ in lines {});
-        SimProcess { child, url }
-    }
-}
-
-impl Drop for SimProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("intake-outcomes-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
-    dir
-}
-
 /// The binary as one operator: a home, log and audit file of its own.
 fn operator(dir: &Path, url: &str, key: &str) -> Command {
     std::fs::create_dir_all(dir).expect("operator dir");
-    let mut c = Command::new(env!("CARGO_BIN_EXE_intake"));
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("INTAKE_LOG_FILE", dir.join("intake.log"))
-        .env("INTAKE_AUDIT_FILE", dir.join("audit.jsonl"))
-        .env("INTAKE_RETRY_BASE_MS", "5")
+    let mut c = isolated(dir);
+    c.env("INTAKE_RETRY_BASE_MS", "5")
         .env("CENTRAPAY_BASE_URL", url)
         .env("CENTRAPAY_API_KEY", key)
         .stdin(Stdio::null())
@@ -89,31 +42,6 @@ fn operator(dir: &Path, url: &str, key: &str) -> Command {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// `ID outcome...` lines by id, each id once.
-fn lines_by_id(out: &str) -> HashMap<String, String> {
-    let mut by_id = HashMap::new();
-    for line in out.lines() {
-        let (id, rest) = line.split_once(' ').expect("`ID outcome` line");
-        assert!(
-            by_id.insert(id.to_string(), rest.to_string()).is_none(),
-            "{id} reported twice"
-        );
-    }
-    by_id
-}
-
-/// The final outcome of each id in an audit log, each id once.
-fn audited(path: &Path) -> HashMap<String, Record> {
-    let (records, skipped) = audit::read_all(path).expect("audit readable");
-    assert_eq!(skipped, 0, "damaged lines in {}", path.display());
-    let mut by_id = HashMap::new();
-    for r in records.into_iter().filter(|r| r.outcome.is_final()) {
-        let id = r.id.clone().expect("an id");
-        assert!(by_id.insert(id.clone(), r).is_none(), "{id} audited twice");
-    }
-    by_id
 }
 
 fn every_request(client: &Client) -> Vec<IntegrationRequest> {
@@ -131,14 +59,11 @@ fn every_request(client: &Client) -> Vec<IntegrationRequest> {
     })
 }
 
-fn ready(r: &IntegrationRequest) -> bool {
-    r.is_pending() && !r.needs_terminal_id()
-}
-
 #[test]
 fn two_operators_with_lost_answers_never_both_claim_an_activation() {
     let dir = scratch("two");
-    let sim = SimProcess::start(
+    let sim = Sim::start_with(
+        KEY,
         &[
             "--seed-count",
             "600",
@@ -173,12 +98,15 @@ fn two_operators_with_lost_answers_never_both_claim_an_activation() {
         a.wait_with_output().expect("a ends"),
         b.wait_with_output().expect("b ends"),
     );
-    let (out_a, out_b) = (lines_by_id(&text(&a.stdout)), lines_by_id(&text(&b.stdout)));
+    let (out_a, out_b) = (
+        outcome_lines(&text(&a.stdout)).1,
+        outcome_lines(&text(&b.stdout)).1,
+    );
     assert_eq!(out_a.len(), 90, "{}", text(&a.stderr));
     assert_eq!(out_b.len(), 90, "{}", text(&b.stderr));
     let (log_a, log_b) = (
-        audited(&dir.join("a").join("audit.jsonl")),
-        audited(&dir.join("b").join("audit.jsonl")),
+        finals_by_id(&dir.join("a").join("audit.jsonl")),
+        finals_by_id(&dir.join("b").join("audit.jsonl")),
     );
 
     let claims = |line: Option<&String>, rec: Option<&Record>| {
@@ -386,7 +314,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     for id in killed {
         assert!(sim.get(id).is_some_and(|r| r.is_active()), "{id}");
     }
-    let finals = audited(&audit_path);
+    let finals = finals_by_id(&audit_path);
     assert!(
         killed.iter().all(|id| finals.contains_key(id)),
         "every id of the killed run has an outcome"

@@ -1,6 +1,5 @@
 //! What the console benchmarks share: a loaded app and one frame.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use intake::api::{IntegrationRequest, Status};
 use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
 use ratatui::Terminal;
@@ -13,14 +12,10 @@ pub fn config() -> AppConfig {
     AppConfig {
         profile: "bench".into(),
         demo: true,
-        account_id: None,
         concurrency: 8,
-        auto_refresh: None,
         color: true,
         tz: chrono::FixedOffset::east_opt(13 * 3600).expect("a valid offset"),
-        prefs: Default::default(),
-        warnings: Vec::new(),
-        safety: Default::default(),
+        ..intake::testkit::config()
     }
 }
 
@@ -57,10 +52,6 @@ pub fn loaded_app(items: Vec<IntegrationRequest>) -> App {
         }),
     );
     app
-}
-
-pub fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {

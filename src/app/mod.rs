@@ -21,21 +21,9 @@ mod transfer;
 mod update;
 
 #[cfg(test)]
-pub(crate) mod fixtures;
+pub(crate) use crate::testkit as fixtures;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_gaps;
-#[cfg(test)]
-mod tests_keys;
-#[cfg(test)]
-mod tests_outcomes;
-#[cfg(test)]
-mod tests_paste;
-#[cfg(test)]
-mod tests_safety;
-#[cfg(test)]
-mod tests_transfer;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};

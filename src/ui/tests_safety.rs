@@ -6,37 +6,17 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-use super::draw;
-use crate::app::fixtures::*;
-use crate::app::{Action, ApiEvent, App, Safety, update};
+use crate::app::{App, AppConfig, Safety, update};
 use crate::safety::ReadOnly;
-
-fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
-    t.draw(|f| draw(f, app)).expect("a frame");
-    t
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> String {
-    terminal(app, w, h).backend().to_string()
-}
+use crate::testkit::*;
 
 fn loaded_as(profile: &str, safety: Safety, color: bool) -> App {
-    let mut cfg = config();
-    cfg.profile = profile.into();
-    cfg.safety = safety;
-    cfg.color = color;
-    let mut app = App::new(cfg, now());
-    app.init();
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
-    app
+    loaded_with(AppConfig {
+        profile: profile.into(),
+        safety,
+        color,
+        ..config()
+    })
 }
 
 fn production(color: bool) -> App {
@@ -65,17 +45,6 @@ fn read_only() -> App {
         },
         false,
     )
-}
-
-fn move_to(app: &mut App, id: &str) {
-    update(app, ch('g'));
-    for _ in 0..app.visible_len() {
-        if cursor_id(app) == id {
-            return;
-        }
-        update(app, ch('j'));
-    }
-    panic!("{id} not visible");
 }
 
 /// The title line as text.

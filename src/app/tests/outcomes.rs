@@ -3,23 +3,12 @@
 
 use crossterm::event::KeyCode;
 
-use super::fixtures::*;
-use super::*;
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Status};
+use crate::app::*;
+use crate::testkit::*;
 
 const BY: &str = "crn::user:OtherOperator1";
-
-fn move_to(app: &mut App, id: &str) {
-    update(app, ch('g'));
-    for _ in 0..app.visible_len() {
-        if cursor_id(app) == id {
-            return;
-        }
-        update(app, ch('j'));
-    }
-    panic!("{id} is not visible");
-}
 
 fn active(app: &App, id: &str, by: Option<&str>) -> IntegrationRequest {
     let mut r = app.request(id).cloned().expect("a row");

@@ -5,10 +5,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::fixtures::*;
-use super::*;
+use crate::app::*;
 use crate::keymap::table::{Binding as Row, HELP, HINTS};
 use crate::keymap::{Binding, HelpLine, Intent, Key, KeyMap, Scope};
+use crate::testkit::*;
 
 fn keymap(bindings: &[(&str, &[&str])]) -> KeyMap {
     let bindings: Vec<Binding> = bindings

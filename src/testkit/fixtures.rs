@@ -1,13 +1,11 @@
-//! Fixed data and a fixed clock for the app and view tests, so ages and
-//! snapshots never depend on when the tests run.
-
-use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+//! Fixed data and a fixed clock for the app, view and worker tests, so ages
+//! and snapshots never depend on when the tests run.
 
 use crate::api::model::{Product, Terminal};
 use crate::api::{IntegrationRequest, IntegrationType, Status};
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 
-use super::{Action, ApiEvent, App, AppConfig, Command, update};
+use crate::app::AppConfig;
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0)
@@ -134,57 +132,6 @@ pub fn requests() -> Vec<IntegrationRequest> {
     ]
 }
 
-/// An app after its first load delivered `requests()` in one page.
-pub fn loaded() -> App {
-    let mut app = App::new(config(), now());
-    let cmds = app.init();
-    assert_eq!(cmds.len(), 1);
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
-    app
-}
-
-pub fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-pub fn ch(c: char) -> Action {
-    let m = if c.is_ascii_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    Action::Key(KeyEvent::new(KeyCode::Char(c), m))
-}
-
-pub fn ctrl(c: char) -> Action {
-    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-/// Type each character as a key press; returns every command produced.
-pub fn typed(app: &mut App, s: &str) -> Vec<Command> {
-    s.chars().flat_map(|c| update(app, ch(c))).collect()
-}
-
-pub fn cursor_id(app: &App) -> String {
-    app.cursor_request()
-        .map(|r| r.id.clone())
-        .unwrap_or_default()
-}
-
-pub fn visible_ids(app: &App) -> Vec<String> {
-    (0..app.visible_len())
-        .filter_map(|i| app.visible_request(i))
-        .map(|r| r.id.clone())
-        .collect()
-}
-
 /// Names for the merchants of `requests()`; `60a8…` (REQ5active's) is one
 /// the key cannot see, and Cafe Aroha is a test merchant.
 pub fn merchants() -> Vec<(&'static str, Option<crate::api::Merchant>)> {
@@ -230,21 +177,6 @@ pub fn merchants() -> Vec<(&'static str, Option<crate::api::Merchant>)> {
             Some(m("6324b3e7046f02a4ad6064cf", "Kauri Motors", false)),
         ),
     ]
-}
-
-/// `loaded()` once every merchant lookup has answered.
-pub fn named() -> App {
-    let mut app = loaded();
-    for (id, m) in merchants() {
-        update(
-            &mut app,
-            Action::Api(ApiEvent::Merchant {
-                merchant_id: id.into(),
-                merchant: m,
-            }),
-        );
-    }
-    app
 }
 
 /// An import file for `requests()`: sets REQ2's and REQ1's terminalIds,

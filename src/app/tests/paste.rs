@@ -3,44 +3,9 @@
 
 use crossterm::event::KeyCode;
 
-use super::fixtures::*;
-use super::*;
+use crate::app::*;
 use crate::keymap::{Binding, KeyMap};
-
-fn paste(app: &mut App, text: &str) -> Vec<Command> {
-    update(app, Action::Paste(text.into()))
-}
-
-fn toast(app: &App) -> String {
-    app.current_toast()
-        .map(|t| t.text.clone())
-        .unwrap_or_default()
-}
-
-fn move_to(app: &mut App, id: &str) {
-    update(app, ch('g'));
-    for _ in 0..app.visible_len() {
-        if cursor_id(app) == id {
-            return;
-        }
-        update(app, ch('j'));
-    }
-    panic!("{id} is not visible");
-}
-
-fn form(app: &App) -> &Form {
-    match &app.mode {
-        Mode::Form(f) => f,
-        other => panic!("expected the terminalId form, got {other:?}"),
-    }
-}
-
-fn prompt(app: &App) -> &Prompt {
-    match &app.mode {
-        Mode::Prompt(p) => p,
-        other => panic!("expected a path prompt, got {other:?}"),
-    }
-}
+use crate::testkit::*;
 
 #[test]
 fn a_paste_into_the_filter_goes_in_at_the_cursor_and_refilters_live() {

@@ -5,11 +5,11 @@
 
 use crossterm::event::KeyCode;
 
-use super::fixtures::*;
-use super::*;
 use crate::api::{ApiError, IntegrationRequest};
+use crate::app::*;
 use crate::keymap::{Binding, KeyMap};
 use crate::safety::ReadOnly;
+use crate::testkit::*;
 
 fn move_to(app: &mut App, id: &str) {
     update(app, ch('g'));

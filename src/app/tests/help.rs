@@ -1,0 +1,54 @@
+//! update() for the help overlay.
+
+use crossterm::event::KeyCode;
+
+use crate::app::*;
+use crate::testkit::*;
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = loaded();
+    update(&mut app, ch('?'));
+    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    update(&mut app, ch('j'));
+    update(&mut app, ch('j'));
+    update(&mut app, ch('k'));
+    assert!(matches!(app.mode, Mode::Help { scroll: 1 }));
+    update(&mut app, ch('q'));
+    assert!(matches!(app.mode, Mode::List));
+    assert!(!app.should_quit());
+    update(&mut app, ch('?'));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::List));
+}
+
+#[test]
+fn help_lists_every_list_key() {
+    let lines = crate::keymap::help(&crate::keymap::KeyMap::default());
+    let keys: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| match l {
+            crate::keymap::HelpLine::Row { label, .. } => Some(label.as_str()),
+            crate::keymap::HelpLine::Section(_) => None,
+        })
+        .collect();
+    for k in [
+        "/",
+        "p",
+        "s / S",
+        "r",
+        "a / Enter",
+        "t",
+        "Space",
+        "*",
+        "u",
+        "A",
+        "?",
+        "q",
+        "ctrl-c",
+        "R",
+        "e",
+    ] {
+        assert!(keys.contains(&k), "{k} missing from help");
+    }
+}

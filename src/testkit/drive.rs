@@ -1,0 +1,183 @@
+//! Short ways to put an `App` into a state through `update`, and to read
+//! back what the tests look at.
+
+use crate::api::retry::Activation;
+use crate::api::{ApiError, IntegrationRequest, Status};
+use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
+
+use super::fixtures::{config, merchants, now, requests};
+use super::input::{ch, key};
+
+/// An app after its first load delivered `requests()` in one page.
+pub fn loaded() -> App {
+    loaded_with(config())
+}
+
+/// `loaded()` once every merchant lookup has answered.
+pub fn named() -> App {
+    let mut app = loaded();
+    for (id, m) in merchants() {
+        update(
+            &mut app,
+            Action::Api(ApiEvent::Merchant {
+                merchant_id: id.into(),
+                merchant: m,
+            }),
+        );
+    }
+    app
+}
+
+/// An app with `cfg` after its first (and only) load delivered
+/// `requests()` in one page.
+pub fn loaded_with(cfg: AppConfig) -> App {
+    let mut app = App::new(cfg, now());
+    let cmds = app.init();
+    assert_eq!(cmds.len(), 1);
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        }),
+    );
+    app
+}
+
+pub fn api(app: &mut App, e: ApiEvent) -> Vec<Command> {
+    update(app, Action::Api(e))
+}
+
+pub fn page(load_id: u64, items: Vec<IntegrationRequest>, done: bool) -> ApiEvent {
+    ApiEvent::Page {
+        load_id,
+        items,
+        done,
+    }
+}
+
+/// The load id of the one `Load` in `cmds`.
+pub fn load_id(cmds: &[Command]) -> u64 {
+    match cmds {
+        [Command::Load { load_id, .. }] => *load_id,
+        other => panic!("expected one Load, got {other:?}"),
+    }
+}
+
+/// Put the cursor on `id`, walking down from the top with `j`.
+pub fn move_to(app: &mut App, id: &str) {
+    update(app, ch('g'));
+    for _ in 0..app.visible_len() {
+        if cursor_id(app) == id {
+            return;
+        }
+        update(app, ch('j'));
+    }
+    panic!("{id} is not visible");
+}
+
+/// Mark each of `ids` with Space.
+pub fn mark(app: &mut App, ids: &[&str]) {
+    for id in ids {
+        move_to(app, id);
+        update(app, ch(' '));
+    }
+}
+
+/// Mark, confirm with Enter, and return the run's id and ids.
+pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
+    mark(app, ids);
+    update(app, ch('A'));
+    match update(app, key(crossterm::event::KeyCode::Enter)).as_slice() {
+        [
+            Command::BulkActivate {
+                run_id,
+                ids,
+                concurrency,
+            },
+        ] => {
+            assert_eq!(*concurrency, 4);
+            (*run_id, ids.clone())
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The running bulk's id.
+pub fn run_id(app: &App) -> u64 {
+    app.bulk().map(|r| r.run_id).expect("a run")
+}
+
+/// The worker's answers for one id of bulk run `run_id`: started, then
+/// activated (`Ok`) or the error.
+pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
+    api(
+        app,
+        ApiEvent::BulkStarted {
+            run_id,
+            id: id.into(),
+        },
+    );
+    let result = result.map(|()| {
+        let mut r = app.request(id).cloned().unwrap_or_else(|| panic!("{id}"));
+        r.status = Status::Active;
+        Activation::Activated(r)
+    });
+    api(
+        app,
+        ApiEvent::Activated {
+            id: id.into(),
+            run_id: Some(run_id),
+            result,
+        },
+    );
+}
+
+/// `activated` for the bulk run in progress.
+pub fn bulk_activated(app: &mut App, id: &str, result: Result<(), ApiError>) {
+    let run_id = run_id(app);
+    activated(app, run_id, id, result);
+}
+
+pub fn cursor_id(app: &App) -> String {
+    app.cursor_request()
+        .map(|r| r.id.clone())
+        .unwrap_or_default()
+}
+
+pub fn visible_ids(app: &App) -> Vec<String> {
+    (0..app.visible_len())
+        .filter_map(|i| app.visible_request(i))
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// The text of the toast showing, or "".
+pub fn toast(app: &App) -> String {
+    app.current_toast()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
+}
+
+pub fn form(app: &App) -> &Form {
+    match &app.mode {
+        Mode::Form(f) => f,
+        other => panic!("expected the terminalId form, got {other:?}"),
+    }
+}
+
+pub fn prompt(app: &App) -> &Prompt {
+    match &app.mode {
+        Mode::Prompt(p) => p,
+        other => panic!("expected a path prompt, got {other:?}"),
+    }
+}
+
+/// Replace the form's text with `text`.
+pub fn retype(app: &mut App, text: &str) {
+    for _ in 0..40 {
+        update(app, key(crossterm::event::KeyCode::Backspace));
+    }
+    super::input::typed(app, text);
+}

@@ -1,0 +1,62 @@
+//! A bulk run on screen while the window changes size.
+
+use super::*;
+
+/// A bulk run keeps going while the window is resized, down to nothing and
+/// back, with results arriving between frames: no panic, and the run ends
+/// on its results at any size.
+#[test]
+fn resizing_during_a_bulk_run_never_panics() {
+    let mut app = loaded();
+    mark(
+        &mut app,
+        &[
+            "REQ1verifone",
+            "REQ3epayReady",
+            "REQ7verifone",
+            "REQ8smartpay",
+        ],
+    );
+    update(&mut app, ch('A'));
+    update(&mut app, key(KeyCode::Enter));
+    let mut t = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    let sizes = [
+        (160, 48),
+        (20, 5),
+        (1, 1),
+        (80, 24),
+        (9, 3),
+        (200, 50),
+        (20, 5),
+        (120, 3),
+    ];
+    let ids = [
+        "REQ1verifone",
+        "REQ3epayReady",
+        "REQ7verifone",
+        "REQ8smartpay",
+    ];
+    for (step, (w, h)) in sizes.into_iter().enumerate() {
+        t.backend_mut().resize(w, h);
+        update(&mut app, Action::Resize(w, h));
+        t.draw(|f| draw(f, &mut app)).expect("a frame");
+        if let Some(id) = ids.get(step) {
+            bulk_activated(&mut app, id, Ok(()));
+            t.draw(|f| draw(f, &mut app)).expect("a frame");
+        }
+    }
+    let run_id = run_id(&app);
+    api(
+        &mut app,
+        ApiEvent::BulkFinished {
+            run_id,
+            cancelled: false,
+        },
+    );
+    for (w, h) in [(20, 5), (80, 24)] {
+        t.backend_mut().resize(w, h);
+        t.draw(|f| draw(f, &mut app)).expect("a frame");
+    }
+    let screen = t.backend().to_string();
+    assert!(screen.contains("4 activated"), "{screen}");
+}
