@@ -127,7 +127,7 @@ impl KeyMap {
         };
         // Configured intents first, so they win their keys.
         let rows: Vec<_> = table::bindings().collect();
-        let mut all: HashMap<(Scope, Intent), Vec<Key>> = HashMap::new();
+        let mut done: HashSet<(Scope, Intent)> = HashSet::new();
         for row in &rows {
             let shown = parse_all(row.keys);
             let defaults: Vec<Key> = shown
@@ -148,7 +148,8 @@ impl KeyMap {
                 .copied()
                 .collect();
             if keys.is_empty() {
-                keys = defaults.clone();
+                // Nothing given applies here: the table's keys stay.
+                continue;
             }
             if let Some(esc) = defaults.iter().find(|k| is_reserved(k))
                 && !keys.contains(esc)
@@ -173,10 +174,10 @@ impl KeyMap {
             if keys != shown {
                 map.changed.insert((row.scope, row.intent));
             }
-            map.shown.insert((row.scope, row.intent), keys.clone());
-            all.insert((row.scope, row.intent), keys);
+            map.shown.insert((row.scope, row.intent), keys);
+            done.insert((row.scope, row.intent));
         }
-        for row in rows.iter().filter(|r| !configured.contains_key(&r.intent)) {
+        for row in rows.iter().filter(|r| !done.contains(&(r.scope, r.intent))) {
             let shown = parse_all(row.keys);
             let aliases = parse_all(row.aliases);
             let mut kept = Vec::new();
