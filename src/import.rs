@@ -108,6 +108,18 @@ pub struct PlannedRow {
     pub reason: Option<String>,
 }
 
+impl PlannedRow {
+    /// What the console's preview says about the row.
+    pub fn preview_text(&self) -> String {
+        let tid = crate::text::clean(self.terminal_id.as_deref().unwrap_or("-"));
+        match self.class {
+            RowClass::WillSet => format!("set terminalId {tid}"),
+            RowClass::Unchanged => format!("already has terminalId {tid}"),
+            _ => crate::text::clean(self.reason.as_deref().unwrap_or("")),
+        }
+    }
+}
+
 /// Every row of the file, classified, in file order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportPlan {

@@ -7,7 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod import;
-pub mod keymap;
+pub mod keys;
 pub mod logging;
 pub mod prefs;
 pub mod safety;

@@ -54,7 +54,13 @@ pub fn loaded_app(items: Vec<IntegrationRequest>) -> App {
     app
 }
 
+/// One frame, as the event loop draws it: a size the app has not seen
+/// arrives as an action first.
 pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    let size = terminal.size().expect("a TestBackend has a size");
+    if app.viewport().area.as_size() != size {
+        update(app, Action::Resize(size.width, size.height));
+    }
     terminal
         .draw(|f| intake::ui::draw(f, app))
         .expect("drawing into a TestBackend cannot fail");

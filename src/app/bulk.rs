@@ -11,6 +11,9 @@ pub struct BulkPlan {
     pub ids: Vec<String>,
     /// Chosen (marked) but not shown by the current filter.
     pub hidden: usize,
+    /// Of `hidden`, those marked in another status and hidden by pending
+    /// only: the list has not loaded them, so their status is as last seen.
+    pub hidden_by_status: usize,
     pub not_pending: usize,
     /// Pending ePay requests without a terminalId, in list order.
     pub missing_terminal: Vec<String>,

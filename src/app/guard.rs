@@ -2,9 +2,9 @@
 //! refuses every change where it starts, and production asks for a big bulk
 //! run's count to be typed before it starts.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 
-use crate::keymap::{Intent, Press};
+use crate::keys::{Intent, Press, count_digit};
 use crate::safety::{DEFAULT_CONFIRM_TYPED_OVER, ReadOnly};
 
 use super::bulk::BulkPlan;
@@ -95,10 +95,7 @@ pub(super) fn type_count(
             typed.error = None;
             return Typed::Editing;
         }
-        Press::Text(KeyEvent {
-            code: KeyCode::Char(c),
-            ..
-        }) if c.is_ascii_digit() => {
+        Press::Text(k) if let Some(c) = count_digit(&k) => {
             if typed.input.len() < MAX_DIGITS {
                 typed.input.push(c);
             }

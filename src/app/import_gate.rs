@@ -3,7 +3,7 @@
 //! will be activated before anything is sent: the sets are part of the same
 //! confirmed action, so the count comes before the first of them.
 
-use crate::keymap::Press;
+use crate::keys::Press;
 
 use super::command::Command;
 use super::guard::{self, Typed, TypedCount};

@@ -1,13 +1,6 @@
-//! Key classification shared by every mode.
+//! Moving a position by a navigation intent, shared by every mode.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use crate::keymap::Intent;
-
-pub fn is_ctrl_c(k: &KeyEvent) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
-}
+use crate::keys::Intent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {

@@ -4,7 +4,7 @@
 //! it until the operator has.
 
 use crate::api::IntegrationRequest;
-use crate::keymap::Intent;
+use crate::keys::Intent;
 
 use super::bulk::Outcome;
 use super::command::Command;

@@ -9,16 +9,20 @@ mod filter;
 mod guard;
 mod import_gate;
 mod keys;
+mod marks;
 mod meanwhile;
+mod mouse;
 mod overwrite;
 mod paste;
 mod retry;
 mod scope;
+mod scroll;
 mod sort;
 mod state;
 mod store;
 mod transfer;
 mod update;
+pub mod viewport;
 
 #[cfg(test)]
 pub(crate) use crate::testkit as fixtures;
@@ -32,9 +36,11 @@ pub use filter::Filter;
 pub use guard::{Safety, TypedCount};
 pub use overwrite::Overwrite;
 pub use scope::apply_intent;
+pub use scroll::help_max_scroll;
 pub use sort::SortKey;
 pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
 pub use transfer::{
     ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
 };
 pub use update::update;
+pub use viewport::Viewport;

@@ -2,7 +2,7 @@
 //! a request already has, or changing one that is not pending, shows
 //! `old → new` and waits for `y`; the same value again sends nothing.
 
-use crate::keymap::Intent;
+use crate::keys::Intent;
 
 use crate::api::Status;
 

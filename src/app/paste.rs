@@ -5,7 +5,7 @@
 
 use tui_input::{Input, InputRequest};
 
-use crate::keymap::Intent;
+use crate::keys::Intent;
 use crate::text::pasteable;
 use crate::validate::validate_terminal_id;
 

@@ -1,8 +1,8 @@
 //! Which scope of the key table the console is in, and what its footer
 //! depends on.
 
-use crate::keymap::table::When;
-use crate::keymap::{HintContext, Intent, Scope};
+use crate::keys::table::When;
+use crate::keys::{HintContext, Intent, Scope};
 
 use super::bulk::Phase;
 use super::command::Command;
@@ -64,7 +64,7 @@ impl App {
 
     /// The footer shown now: (keys, what they do).
     pub fn footer(&self) -> Vec<(String, &'static str)> {
-        crate::keymap::footer(&self.config.prefs.keys, self.scope(), &self.hint_context())
+        crate::keys::footer(&self.config.prefs.keys, self.scope(), &self.hint_context())
     }
 
     /// How a dialog or sentence names the keys of `intents` in `scope`:
@@ -76,5 +76,5 @@ impl App {
 
 /// Do `intent` in the current scope, as its keys do.
 pub fn apply_intent(app: &mut App, intent: Intent) -> Vec<Command> {
-    super::update::on_input(app, crate::keymap::Press::Intent(intent))
+    super::update::on_input(app, crate::keys::Press::Intent(intent))
 }

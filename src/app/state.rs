@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ratatui::layout::Rect;
 use tui_input::Input;
 
 use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery, Status};
@@ -15,10 +14,12 @@ use super::bulk::{BulkPlan, BulkRun};
 use super::command::Command;
 use super::filter::Filter;
 use super::guard::Safety;
+use super::marks::Marks;
 use super::overwrite::Overwrite;
 use super::sort::{self, SortKey};
 use super::store::Store;
 use super::transfer::{ImportRun, Prompt};
+use super::viewport::Viewport;
 
 /// How many earlier filters keep their rows for a quick way back.
 const FILTER_HISTORY: usize = 64;
@@ -155,11 +156,10 @@ pub struct App {
     pub(crate) reverse: bool,
     pub(crate) cursor: usize,
     pub(crate) offset: usize,
-    /// Table body height at the last draw; paging uses it.
-    pub(crate) page: usize,
-    /// Where the last draw put the table's rows, for mouse clicks.
-    pub(crate) table_area: Option<Rect>,
-    pub(crate) marks: HashSet<String>,
+    /// The screen's layout, from the last `Action::Resize`: paging, mouse
+    /// clicks and every scroll position follow it.
+    pub(crate) viewport: Viewport,
+    pub(crate) marks: Marks,
     pub(crate) visible_marked: usize,
     pub(crate) pending_only: bool,
     pub(crate) next_load_id: u64,
@@ -208,9 +208,8 @@ impl App {
             reverse: false,
             cursor: 0,
             offset: 0,
-            page: 10,
-            table_area: None,
-            marks: HashSet::new(),
+            viewport: Viewport::default(),
+            marks: Marks::default(),
             visible_marked: 0,
             pending_only: true,
             next_load_id: 1,
@@ -468,29 +467,6 @@ impl App {
         self.resort();
     }
 
-    /// Which rows to draw for a table body of `height` lines, keeping the
-    /// cursor in view. Called by the view with the height it actually got.
-    pub fn scroll_window(&mut self, height: usize) -> std::ops::Range<usize> {
-        self.page = height.max(1);
-        let len = self.visible.len();
-        if self.cursor >= len {
-            self.cursor = len.saturating_sub(1);
-        }
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if height > 0 && self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
-        }
-        // Do not leave empty space below the last row after shrinking.
-        let max_offset = len.saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
-        self.offset..(self.offset + height).min(len)
-    }
-
-    pub fn set_table_area(&mut self, area: Option<Rect>) {
-        self.table_area = area;
-    }
-
     pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.toast(text.into(), ToastKind::Info, INFO_TTL);
     }
@@ -553,7 +529,7 @@ impl App {
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }
 
-    fn count_visible_marked(&mut self) {
+    pub(super) fn count_visible_marked(&mut self) {
         self.visible_marked = if self.marks.is_empty() {
             0
         } else {
@@ -681,106 +657,12 @@ impl App {
         {
             *s = req.clone();
         }
+        self.marks.refresh(&req);
         if self.store.find(&req.id).is_some() {
             // Its text may now match other filters: earlier results are stale.
             self.generation += 1;
             self.store.upsert(req);
         }
-    }
-
-    /// Drop marks for requests the last full load no longer has.
-    pub(crate) fn prune_marks(&mut self) {
-        let store = &self.store;
-        self.marks.retain(|id| store.find(id).is_some());
-        self.count_visible_marked();
-    }
-
-    pub(crate) fn toggle_mark(&mut self, id: &str) {
-        if !self.marks.remove(id) {
-            self.marks.insert(id.to_string());
-            self.visible_marked += 1;
-        } else {
-            self.visible_marked = self.visible_marked.saturating_sub(1);
-        }
-    }
-
-    pub(crate) fn mark_all_visible(&mut self) {
-        for &i in &self.visible {
-            if let Some(r) = self.store.get(i) {
-                self.marks.insert(r.id.clone());
-            }
-        }
-        self.count_visible_marked();
-    }
-
-    pub(crate) fn clear_marks(&mut self) {
-        self.marks.clear();
-        self.visible_marked = 0;
-    }
-
-    /// The plan for `A`: the marked set (or the cursor row), with what the
-    /// dialog must warn about.
-    pub(crate) fn bulk_plan(&self) -> Option<BulkPlan> {
-        let ids: Vec<String> = if self.marks.is_empty() {
-            vec![self.cursor_request()?.id.clone()]
-        } else {
-            // In list order, so the forms and the results follow the screen;
-            // marks no longer loaded go last.
-            let mut ids: Vec<String> = self
-                .order
-                .iter()
-                .filter_map(|&i| self.store.get(i))
-                .filter(|r| self.marks.contains(&r.id))
-                .map(|r| r.id.clone())
-                .collect();
-            let mut gone: Vec<String> = self
-                .marks
-                .iter()
-                .filter(|id| self.store.find(id).is_none())
-                .cloned()
-                .collect();
-            gone.sort();
-            ids.extend(gone);
-            ids
-        };
-        Some(self.plan_of(ids))
-    }
-
-    /// The bulk dialog's plan for `ids`, asking for the count to be typed
-    /// when production requires it.
-    pub(crate) fn plan_of(&self, ids: Vec<String>) -> BulkPlan {
-        let visible: HashSet<u32> = self.visible.iter().copied().collect();
-        let mut plan = BulkPlan {
-            ids: Vec::new(),
-            hidden: 0,
-            not_pending: 0,
-            missing_terminal: Vec::new(),
-            unknown: 0,
-            typed: None,
-            retry: false,
-        };
-        for id in ids {
-            match self.store.find(&id) {
-                None => plan.unknown += 1,
-                Some(i) => {
-                    if !visible.contains(&i) {
-                        plan.hidden += 1;
-                    }
-                    if let Some(r) = self.store.get(i) {
-                        if !r.is_pending() {
-                            plan.not_pending += 1;
-                        } else if r.needs_terminal_id() {
-                            plan.missing_terminal.push(id.clone());
-                        }
-                    }
-                }
-            }
-            plan.ids.push(id);
-        }
-        if self.config.safety.needs_typed_count(plan.ids.len()) {
-            plan.typed = Some(Box::default());
-        }
-        plan
     }
 }
 

@@ -21,3 +21,4 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod views;

@@ -12,8 +12,9 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::api::{IntegrationRequest, SearchQuery};
 use crate::export::ExportFormat;
 use crate::import::{ImportPlan, RowClass};
+use crate::text::plural;
 
-use crate::keymap::{Intent, Press};
+use crate::keys::{Intent, Press};
 
 use super::action::ImportRowResult;
 use super::command::Command;
@@ -201,10 +202,6 @@ impl ImportRun {
 /// A path as the operator typed it, without control characters.
 pub fn shown_path(path: &Path) -> String {
     crate::text::clean(&path.display().to_string())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// `e`: the export prompt, prefilled with a timestamped name in the

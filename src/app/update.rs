@@ -1,8 +1,7 @@
 //! The pure update: `(state, action) -> (state', commands)`. No I/O and no
 //! clock reads; the runtime feeds time in with `Action::Tick`.
 
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Position;
+use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -20,20 +19,27 @@ use super::paste;
 use super::retry;
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
 use super::transfer::{self, ImportPhase};
-use crate::keymap::{Intent, Press};
-
-/// Rows moved per mouse wheel notch.
-const WHEEL_STEP: usize = 3;
+use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
+    let cmds = dispatch(app, action);
+    // The view only reads: whatever moved, the cursor and scroll positions
+    // are put back inside the layout here.
+    app.keep_in_view();
+    cmds
+}
+
+fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
     match action {
         Action::Key(k) => on_key(app, k),
         Action::Mouse(m) => {
-            on_mouse(app, m);
+            super::mouse::on_mouse(app, m);
             Vec::new()
         }
-        // The loop redraws after every action; nothing to remember here.
-        Action::Resize(..) => Vec::new(),
+        Action::Resize(w, h) => {
+            app.resize(w, h);
+            Vec::new()
+        }
         Action::Paste(text) => {
             paste::on_paste(app, &text);
             Vec::new()
@@ -44,7 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
 }
 
 fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
-    if keys::is_ctrl_c(&k) {
+    if crate::keys::is_quit_now(&k) {
         app.quit = true;
         return cancel_running_bulk(app);
     }
@@ -159,8 +165,8 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
     Vec::new()
 }
 
-fn move_cursor(app: &mut App, nav: Nav) {
-    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page);
+pub(super) fn move_cursor(app: &mut App, nav: Nav) {
+    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
     // The operator chose a row; a load in progress must not pull it back.
     if let Some(l) = app.loading.as_mut() {
         l.cursor_id = None;
@@ -397,11 +403,17 @@ pub(super) fn start_bulk_with(
 ) -> Vec<Command> {
     let run_id = app.next_run_id;
     app.next_run_id += 1;
-    let store = &app.store;
+    let (store, marks) = (&app.store, &app.marks);
+    // Marks `p` hides are not loaded: their kept copies say why they skip.
     let run = BulkRun::new(
         run_id,
         ids,
-        |id| store.by_id(id).or_else(|| extra.get(id)),
+        |id| {
+            store
+                .by_id(id)
+                .or_else(|| extra.get(id))
+                .or_else(|| marks.get(id))
+        },
         entered,
     );
     let mut cmds: Vec<Command> = run
@@ -513,63 +525,6 @@ fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
         cmds.push(Command::CancelBulk { run_id: run.run_id });
     }
     cmds
-}
-
-fn on_mouse(app: &mut App, m: MouseEvent) {
-    match (&mut app.mode, m.kind) {
-        (Mode::Help { scroll }, MouseEventKind::ScrollDown) => {
-            *scroll = scroll.saturating_add(WHEEL_STEP as u16)
-        }
-        (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
-            *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
-        }
-        (Mode::Import, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
-            if let Some(run) = app.import.as_mut() {
-                let len = match run.phase {
-                    ImportPhase::Preview => run.plan.rows.len(),
-                    _ => run.items.len(),
-                };
-                run.scroll = if m.kind == MouseEventKind::ScrollDown {
-                    (run.scroll + WHEEL_STEP).min(len.saturating_sub(1))
-                } else {
-                    run.scroll.saturating_sub(WHEEL_STEP)
-                };
-            }
-        }
-        (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
-            if let Some(run) = app.bulk.as_mut() {
-                run.scroll = if m.kind == MouseEventKind::ScrollDown {
-                    (run.scroll + WHEEL_STEP).min(run.items.len().saturating_sub(1))
-                } else {
-                    run.scroll.saturating_sub(WHEEL_STEP)
-                };
-            }
-        }
-        (Mode::List | Mode::Filter, MouseEventKind::Down(MouseButton::Left)) => {
-            let Some(area) = app.table_area else { return };
-            if !area.contains(Position::new(m.column, m.row)) {
-                return;
-            }
-            let pos = app.offset + usize::from(m.row - area.y);
-            if pos < app.visible.len() {
-                app.cursor = pos;
-                if let Some(l) = app.loading.as_mut() {
-                    l.cursor_id = None;
-                }
-            }
-        }
-        (Mode::List | Mode::Filter, MouseEventKind::ScrollDown) => {
-            for _ in 0..WHEEL_STEP {
-                move_cursor(app, Nav::Down);
-            }
-        }
-        (Mode::List | Mode::Filter, MouseEventKind::ScrollUp) => {
-            for _ in 0..WHEEL_STEP {
-                move_cursor(app, Nav::Up);
-            }
-        }
-        _ => {}
-    }
 }
 
 fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {

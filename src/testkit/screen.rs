@@ -5,8 +5,10 @@ use ratatui::backend::TestBackend;
 
 use crate::app::App;
 
-/// A `w`×`h` test terminal with one frame of `app` drawn.
+/// A `w`×`h` test terminal with one frame of `app` drawn. The size
+/// arrives as an action first, as the event loop sends it.
 pub fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    crate::app::update(app, crate::app::Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| crate::ui::draw(f, app)).expect("a frame");
     t

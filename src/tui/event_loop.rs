@@ -8,6 +8,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::layout::{Position, Rect};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 use crate::app::{Action, ApiEvent, App, Command, update};
@@ -30,7 +31,7 @@ pub async fn run<B, S>(
 ) -> io::Result<App>
 where
     B: Backend,
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
     S: Stream<Item = io::Result<Event>> + Unpin,
 {
     let send = |cmds: Vec<Command>| {
@@ -88,15 +89,32 @@ where
     Ok(app)
 }
 
+/// Draw a frame. A size update has not seen (the first frame, or a resize
+/// whose event has not arrived yet) goes through update first, so the view and
+/// update always work from the same layout.
 fn draw<B>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
 where
     B: Backend,
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
+    let size = terminal.size().map_err(io_error)?;
+    if app.viewport().area != Rect::from((Position::ORIGIN, size)) {
+        update(app, Action::Resize(size.width, size.height));
+    }
     terminal
         .draw(|frame| ui::draw(frame, app))
-        .map_err(Into::into)?;
+        .map_err(io_error)?;
     Ok(())
+}
+
+/// A backend's error as the `io::Error` the loop returns: a terminal's own
+/// I/O error as it is, anything else (a test backend's) wrapped.
+fn io_error<E: std::error::Error + Send + Sync + 'static>(e: E) -> io::Error {
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(e);
+    match boxed.downcast::<io::Error>() {
+        Ok(e) => *e,
+        Err(other) => io::Error::other(other),
+    }
 }
 
 fn to_action(event: Event) -> Option<Action> {
@@ -121,6 +139,72 @@ pub fn quit_key() -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::fixtures::{config, now, requests};
+    use crossterm::event::KeyModifiers;
+    use ratatui::backend::TestBackend;
+    use tokio::sync::mpsc::unbounded_channel;
+
+    fn press(c: char) -> io::Result<Event> {
+        Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+    }
+
+    /// The next command the loop sends; a stuck loop fails the test, not hangs it.
+    async fn next(commands: &mut UnboundedReceiver<Command>) -> Command {
+        tokio::time::timeout(Duration::from_secs(20), commands.recv())
+            .await
+            .expect("the loop sends a command")
+            .expect("the loop is running")
+    }
+
+    #[tokio::test]
+    async fn keys_in_screen_and_commands_out() {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+        let (keys, key_rx) = unbounded_channel::<io::Result<Event>>();
+        let input = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async move {
+            rx.recv().await.map(|e| (e, rx))
+        }));
+        let (cmd_tx, mut commands) = unbounded_channel();
+        let (results, result_rx) = unbounded_channel();
+        let app = App::new(config(), now());
+        let driver = async move {
+            let Command::Load { load_id, .. } = next(&mut commands).await else {
+                panic!("the first command is the load");
+            };
+            results
+                .send(ApiEvent::Page {
+                    load_id,
+                    items: requests(),
+                    done: true,
+                })
+                .expect("the loop takes results");
+            // The page asks for merchant names once it is applied.
+            assert!(matches!(
+                next(&mut commands).await,
+                Command::FetchMerchants { .. }
+            ));
+            // Down twice to REQ3epayReady, activate, confirm.
+            for c in ['j', 'j', 'a', 'y'] {
+                keys.send(press(c)).expect("the loop takes keys");
+            }
+            let sent = next(&mut commands).await;
+            // Input ends: the loop ends.
+            drop(keys);
+            sent
+        };
+        let (ended, sent) = tokio::join!(run(&mut terminal, input, app, cmd_tx, result_rx), driver);
+        let app = ended.expect("the loop ends cleanly when input ends");
+        let second = app.visible_request(2).expect("a third row").id.clone();
+        assert_eq!(second, "REQ3epayReady");
+        assert_eq!(app.cursor(), 2);
+        assert_eq!(sent, Command::Activate { id: second.clone() });
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("8/8 shown"), "{screen}");
+        assert!(screen.contains("5ee0c486308f"), "{screen}");
+        assert!(screen.contains(&format!("Activating {second}")), "{screen}");
+    }
 
     #[test]
     fn a_paste_is_one_action_not_keys() {

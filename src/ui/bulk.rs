@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use crate::app::{BulkRun, Outcome, Phase};
+use crate::app::{BulkRun, Outcome, Phase, viewport};
 
 use super::dialog::{centered, frame_box};
 use super::format::{clip, wrap};
@@ -78,39 +78,33 @@ pub fn progress(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), flight);
 }
 
-pub fn results(frame: &mut Frame, area: Rect, run: &mut BulkRun, theme: Theme) {
-    let w = area.width.saturating_sub(4).min(120);
-    let h = area.height.saturating_sub(2);
-    let outer = centered(area, w, h);
+pub fn results(frame: &mut Frame, area: Rect, run: &BulkRun, theme: Theme) {
     let title = match run.phase {
         Phase::Finished { cancelled: true } => "Bulk activation results (cancelled)",
         _ => "Bulk activation results",
     };
-    let inner = frame_box(frame, outer, title, theme);
+    let inner = frame_box(frame, viewport::big_box(area), title, theme);
     if inner.height == 0 {
         return;
     }
-    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let [head, list] = viewport::bulk_results(area);
     frame.render_widget(
         Paragraph::new(Span::styled(summary(run), theme.bold())),
         head,
     );
     let height = list.height as usize;
-    let head_w = 35;
-    let text_w = (list.width as usize).saturating_sub(head_w).max(20);
-    // Scroll no further than where the last items just fill the view.
-    let mut max = run.items.len();
-    let mut used = 0;
-    while let Some(item) = max.checked_sub(1).and_then(|i| run.items.get(i)) {
-        used += wrap(&item.outcome.text(), text_w).len();
-        if used > height {
-            break;
-        }
-        max -= 1;
-    }
-    run.scroll = run.scroll.min(max);
+    let head_w = viewport::BULK_HEAD_WIDTH;
+    let text_w = viewport::text_width(list.width, head_w);
+    // Update keeps it within this bound; this holds for a size it has not seen.
+    let max = viewport::max_scroll(
+        run.items
+            .iter()
+            .map(|i| wrap(&i.outcome.text(), text_w).len()),
+        height,
+    );
+    let scroll = run.scroll.min(max);
     let mut lines: Vec<Line> = Vec::new();
-    for item in run.items.iter().skip(run.scroll) {
+    for item in run.items.iter().skip(scroll) {
         if lines.len() >= height {
             break;
         }

@@ -10,7 +10,7 @@ use crate::app::TypedCount;
 
 use super::dialog::{COUNT_LABEL, centered, frame_box, key, keys_line};
 use super::theme::Theme;
-use crate::keymap::{Intent, KeyMap, Scope};
+use crate::keys::{Intent, KeyMap, Scope};
 
 /// `n`: the requests that will be set, then activated.
 pub fn import_count(

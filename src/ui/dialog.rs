@@ -7,21 +7,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::api::Status;
 use crate::app::{App, BulkPlan, Overwrite};
-use crate::keymap::{Intent, KeyMap, Scope};
+use crate::keys::{Intent, KeyMap, Scope};
+use crate::text::count;
 
 use super::theme::Theme;
 
-/// A `w`×`h` box centred in `area`, shrunk to fit.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
+pub use crate::app::viewport::centered;
 
 /// Clear a box, draw its border and title, and return its inside.
 pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
@@ -120,10 +111,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMap, theme: Theme) {
     let scope = if plan.typed.is_some() {
         Scope::BulkCount
@@ -136,30 +123,39 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
     let mut lines = vec![
         Line::from(Span::styled(
             if plan.retry {
-                format!("Retry {}?", plural(n, "failed request", "failed requests"))
+                format!("Retry {}?", count(n, "failed request", "failed requests"))
             } else {
-                format!("Activate {}?", plural(n, "request", "requests"))
+                format!("Activate {}?", count(n, "request", "requests"))
             },
             theme.bold(),
         )),
         Line::default(),
         Line::from(format!(
             "  {} hidden by the current filter.",
-            plural(plan.hidden, "is", "are")
+            count(plan.hidden, "is", "are")
         )),
         Line::from(format!(
             "  {} not pending and will be skipped.",
-            plural(plan.not_pending, "is", "are")
+            count(plan.not_pending, "is", "are")
         )),
         Line::from(format!(
             "  {} without a terminalId.",
-            plural(missing, "ePay request is", "ePay requests are")
+            count(missing, "ePay request is", "ePay requests are")
         )),
     ];
+    if plan.hidden_by_status > 0 {
+        lines.insert(
+            3,
+            Line::from(format!(
+                "  ({} in other statuses: p shows every status.)",
+                plan.hidden_by_status
+            )),
+        );
+    }
     if plan.unknown > 0 {
         lines.push(Line::from(format!(
             "  {} no longer loaded and will be skipped.",
-            plural(plan.unknown, "is", "are")
+            count(plan.unknown, "is", "are")
         )));
     }
     let mut count_line = None;
@@ -203,7 +199,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
                 &key(keys, scope, &[Intent::EnterMissing], "e"),
                 &format!(
                     "enter the {} first, then run",
-                    plural(missing, "missing terminalId", "missing terminalIds")
+                    count(missing, "missing terminalId", "missing terminalIds")
                 ),
             )],
         ));

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// The age column is five wide: `45s`, `12m`, `5h`, `3d`, `2y`.
-pub use crate::text::{age, clean};
+pub use crate::text::{age, clean, clip, wrap};
 
 pub fn local(t: DateTime<Utc>, tz: FixedOffset) -> String {
     t.with_timezone(&tz)
@@ -14,52 +14,6 @@ pub fn local(t: DateTime<Utc>, tz: FixedOffset) -> String {
 /// Minutes are enough where space is short; the zone is the configured one.
 pub fn local_short(t: DateTime<Utc>, tz: FixedOffset) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// Show at most `max` characters, marking the cut.
-pub fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else if max == 0 {
-        String::new()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
-}
-
-/// Split text into lines of at most `width` characters at spaces (a word
-/// longer than the width is cut).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut word = word.to_string();
-        loop {
-            let len = line.chars().count();
-            let wlen = word.chars().count();
-            if len == 0 && wlen > width {
-                lines.push(word.chars().take(width).collect());
-                word = word.chars().skip(width).collect();
-                continue;
-            }
-            if len > 0 && len + 1 + wlen > width {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            if len > 0 {
-                line.push(' ');
-            }
-            line.push_str(&word);
-            break;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -5,28 +5,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::Mode;
-use crate::keymap::{HelpLine, KeyMap, help, help_title};
+use crate::app::{help_max_scroll, viewport};
+use crate::keys::{HelpLine, KeyMap, help, help_title};
 
-use super::dialog::{centered, frame_box};
+use super::dialog::frame_box;
 use super::theme::Theme;
 
 /// `read_only`: the title says the keys that change something are refused.
 pub fn overlay(
     frame: &mut Frame,
     area: Rect,
-    mode: &mut Mode,
+    scroll: u16,
     keys: &KeyMap,
     read_only: bool,
     theme: Theme,
 ) {
-    let Mode::Help { scroll } = mode else { return };
     let rows = help(keys);
-    let outer = centered(area, 72, rows.len() as u16 + 2);
+    let outer = viewport::help_box(area, rows.len());
     let inner = frame_box(frame, outer, &help_title(keys, read_only), theme);
-    let max = (rows.len() as u16).saturating_sub(inner.height);
-    // Clamp here, where the height is known, so scrolling back up is immediate.
-    *scroll = (*scroll).min(max);
+    // Update clamps it to the same bound; this holds for a size it has not seen.
+    let scroll = scroll.min(help_max_scroll(area));
     let lines: Vec<Line> = rows
         .into_iter()
         .map(|row| match row {
@@ -37,5 +35,5 @@ pub fn overlay(
             ]),
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

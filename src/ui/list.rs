@@ -6,8 +6,8 @@ use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use crate::app::App;
-use crate::keymap::{Intent, Scope};
+use crate::app::{App, viewport};
+use crate::keys::{Intent, Scope};
 
 use super::format::{age, clean, clip};
 use super::theme::Theme;
@@ -97,24 +97,22 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
 }
 
-pub fn table(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(" Integration requests ");
-    let inner = block.inner(area);
     frame.render_widget(block, area);
+    // First inner line is the column header.
+    let (inner, body) = viewport::table_areas(area);
     if inner.height == 0 || inner.width == 0 {
-        app.set_table_area(None);
         return;
     }
-    // First inner line is the column header.
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    app.set_table_area((body.height > 0).then_some(body));
-    let window = app.scroll_window(body.height as usize);
+    // Update keeps the offset for this height; computing it again only
+    // matters for a frame drawn at a size update has not seen.
+    let len = app.visible.len();
+    let height = usize::from(body.height);
+    let start = viewport::window_start(app.offset, app.cursor, len, height);
+    let window = start..(start + height).min(len);
 
     if app.visible.is_empty() {
         frame.render_widget(header_table(theme, Vec::new()), inner);

@@ -1,5 +1,5 @@
-//! Drawing the console. Views read the state and record only what input
-//! handling needs back (the table's area and scroll window).
+//! Drawing the console. Views only read the state: the cursor, every
+//! scroll position and the layout they follow belong to update.
 
 mod bulk;
 mod count;
@@ -21,91 +21,58 @@ mod tests_gaps;
 mod tests_safety;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Mode, Phase};
+use crate::app::{App, Mode, Phase, Viewport};
 
 pub use theme::Theme;
 
-/// Side-by-side detail from this width; below the list under it.
-const WIDE: u16 = 120;
-const DETAIL_WIDTH: u16 = 58;
-
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let area = frame.area();
+/// Draw the console. Only reads: the areas come from the same layout
+/// (`Viewport::of`) that update keeps the cursor and scroll positions in.
+pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme::new(&app.config);
-    if area.height < 4 || area.width < 10 {
+    let Some(screen) = Viewport::of(frame.area()).screen else {
         // Too small for anything but a hint to resize.
-        app.set_table_area(None);
-        frame.render_widget(Paragraph::new("intake: enlarge the window"), area);
+        frame.render_widget(Paragraph::new("intake: enlarge the window"), frame.area());
         return;
-    }
-    let [title, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    list::title_bar(frame, title, app, theme);
-    let (list_area, detail_area) = split_body(body);
-    list::table(frame, list_area, app, theme);
-    if let Some(d) = detail_area {
+    };
+    list::title_bar(frame, screen.title, app, theme);
+    list::table(frame, screen.list, app, theme);
+    if let Some(d) = screen.detail {
         detail::pane(frame, d, app, theme);
     }
-    footer::status_line(frame, status, app, theme);
-    footer::hint_line(frame, hints, app, theme);
-    overlays(frame, body, app, theme);
+    footer::status_line(frame, screen.status, app, theme);
+    footer::hint_line(frame, screen.hints, app, theme);
+    overlays(frame, screen.body, app, theme);
 }
 
-fn split_body(body: Rect) -> (Rect, Option<Rect>) {
-    if body.width >= WIDE {
-        let [l, d] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(DETAIL_WIDTH)]).areas(body);
-        (l, Some(d))
-    } else if body.height >= 14 {
-        let detail_h = (body.height / 2).min(15);
-        let [l, d] =
-            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_h)]).areas(body);
-        (l, Some(d))
-    } else {
-        (body, None)
-    }
-}
-
-fn overlays(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    match &mut app.mode {
+fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    match &app.mode {
         Mode::List | Mode::Filter => {}
-        mode @ Mode::Help { .. } => help::overlay(
+        Mode::Help { scroll } => help::overlay(
             frame,
             area,
-            mode,
+            *scroll,
             &app.config.prefs.keys,
             app.config.safety.read_only.is_on(),
             theme,
         ),
         Mode::Form(f) => form::form(frame, area, f, theme),
         Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme),
-        Mode::Confirm { id } => {
-            let id = id.clone();
-            dialog::confirm(frame, area, app, &id, theme);
-        }
+        Mode::Confirm { id } => dialog::confirm(frame, area, app, id, theme),
         Mode::BulkConfirm(plan) => {
             dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
         }
-        Mode::Prompt(p) => {
-            let p = p.clone();
-            transfer::prompt(frame, area, app, &p, theme);
-        }
+        Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
         Mode::Import => {
             let read_only = app.config.safety.read_only.is_on();
-            if let Some(run) = app.import.as_mut() {
+            if let Some(run) = app.import.as_ref() {
                 transfer::overlay(frame, area, run, read_only, &app.config.prefs.keys, theme);
             }
         }
         Mode::Bulk => {
-            if let Some(run) = app.bulk.as_mut() {
+            if let Some(run) = app.bulk.as_ref() {
                 if matches!(run.phase, Phase::Finished { .. }) {
                     bulk::results(frame, area, run, theme);
                 } else {

@@ -10,7 +10,9 @@ use crate::api::ApiError;
 use crate::app::fixtures::*;
 use crate::app::{Action, ApiEvent, App, Safety, update};
 
+/// The size arrives as an action first, as the event loop sends it.
 fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| draw(f, app)).expect("a frame");
     t

@@ -7,17 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind};
-use crate::import::{PlannedRow, RowClass};
+use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, viewport};
+use crate::import::RowClass;
+use crate::text::count;
 
 use super::dialog::{centered, frame_box, key, keys_line};
 use super::format::{clean, clip, wrap};
 use super::theme::Theme;
-use crate::keymap::{Intent, KeyMap, Scope};
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::keys::{Intent, KeyMap, Scope};
 
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: Theme) {
     let (title, about, after) = match prompt.kind {
@@ -25,7 +22,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
             "Export",
             format!(
                 "Write the {} shown, in list order, to a file.",
-                plural(app.visible_len(), "request", "requests")
+                count(app.visible_len(), "request", "requests")
             ),
             "Ends in .csv or .json; relative to the working directory. Enter exports; Esc cancels.",
         ),
@@ -77,7 +74,7 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
 pub fn overlay(
     frame: &mut Frame,
     area: Rect,
-    run: &mut ImportRun,
+    run: &ImportRun,
     read_only: bool,
     keys: &KeyMap,
     theme: Theme,
@@ -113,13 +110,6 @@ fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, keys: &KeyMap, theme
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// The big box the preview and the results share.
-fn big_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
-    let w = area.width.saturating_sub(4).min(120);
-    let h = area.height.saturating_sub(2);
-    frame_box(frame, centered(area, w, h), title, theme)
-}
-
 /// One entry of a scrolling list: a fixed-width head and a text wrapped
 /// under itself.
 struct Entry {
@@ -128,28 +118,15 @@ struct Entry {
     style: Style,
 }
 
-/// The lines for `entries` from `scroll`, clamping `scroll` so the last
-/// entries just fill the view.
-fn list_lines(
-    entries: &[Entry],
-    head_w: usize,
-    width: usize,
-    height: usize,
-    scroll: &mut usize,
-) -> Vec<Line<'static>> {
-    let text_w = width.saturating_sub(head_w).max(20);
-    let mut max = entries.len();
-    let mut used = 0;
-    while let Some(e) = max.checked_sub(1).and_then(|i| entries.get(i)) {
-        used += wrap(&e.text, text_w).len();
-        if used > height {
-            break;
-        }
-        max -= 1;
-    }
-    *scroll = (*scroll).min(max);
+/// The lines for `entries` from `scroll`, held (as update holds it) where
+/// the last entries just fill the view.
+fn list_lines(entries: &[Entry], head_w: usize, area: Rect, scroll: usize) -> Vec<Line<'static>> {
+    let height = usize::from(area.height);
+    let text_w = viewport::text_width(area.width, head_w);
+    let max = viewport::max_scroll(entries.iter().map(|e| wrap(&e.text, text_w).len()), height);
+    let scroll = scroll.min(max);
     let mut lines = Vec::new();
-    for e in entries.iter().skip(*scroll) {
+    for e in entries.iter().skip(scroll) {
         if lines.len() >= height {
             break;
         }
@@ -169,15 +146,6 @@ fn list_lines(
     lines
 }
 
-fn row_text(r: &PlannedRow) -> String {
-    let tid = clean(r.terminal_id.as_deref().unwrap_or("-"));
-    match r.class {
-        RowClass::WillSet => format!("set terminalId {tid}"),
-        RowClass::Unchanged => format!("already has terminalId {tid}"),
-        _ => clean(r.reason.as_deref().unwrap_or("")),
-    }
-}
-
 fn class_style(class: RowClass, theme: Theme) -> Style {
     match class {
         RowClass::WillSet => theme.ok(),
@@ -187,31 +155,22 @@ fn class_style(class: RowClass, theme: Theme) -> Style {
     }
 }
 
-/// The id column: full ids where there is room, shorter below 110 columns.
-fn id_width(width: u16) -> usize {
-    if width >= 110 { 24 } else { 14 }
-}
-
-fn head_width(width: u16) -> usize {
-    5 + 1 + 15 + 1 + id_width(width) + 1
-}
-
 fn head(width: u16, line: u64, label: &str, who: &str) -> String {
-    let w = id_width(width);
+    let w = viewport::import_id_width(width);
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
 fn preview(
     frame: &mut Frame,
     area: Rect,
-    run: &mut ImportRun,
+    run: &ImportRun,
     read_only: bool,
     keymap: &KeyMap,
     theme: Theme,
 ) {
     let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
     let title = format!("Import preview: {}", run.path_text());
-    let inner = big_box(frame, area, &title, theme);
+    let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
@@ -226,7 +185,7 @@ fn preview(
         Line::from(Span::styled(
             format!(
                 "{} in the file. Nothing has been sent.",
-                plural(plan.rows.len(), "row", "rows")
+                count(plan.rows.len(), "row", "rows")
             ),
             theme.bold(),
         )),
@@ -241,7 +200,7 @@ fn preview(
     } else if will > 0 {
         keys.push((
             k(Intent::Confirm, "y/Enter"),
-            format!("set {}", plural(will, "terminalId", "terminalIds")),
+            format!("set {}", count(will, "terminalId", "terminalIds")),
         ));
         keys.push((
             k(Intent::ConfirmAlt, "a"),
@@ -255,12 +214,7 @@ fn preview(
         ));
     }
     let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), w.as_str())).collect();
-    let [top, list, bottom] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let [top, list, bottom] = viewport::import_preview(area);
     frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
     let entries: Vec<Entry> = plan
@@ -273,17 +227,16 @@ fn preview(
                     .unwrap_or_else(|| "-".into());
             Entry {
                 head: head(list.width, r.line, r.class.label(), &who),
-                text: row_text(r),
+                text: r.preview_text(),
                 style: class_style(r.class, theme),
             }
         })
         .collect();
     let lines = list_lines(
         &entries,
-        head_width(list.width),
-        list.width as usize,
-        list.height as usize,
-        &mut run.scroll,
+        viewport::import_head_width(list.width),
+        list,
+        run.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(typed) = &run.typed {
@@ -339,18 +292,18 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     );
 }
 
-fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
+fn results(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     let title = match run.phase {
         ImportPhase::Finished { cancelled: true } => {
             format!("Import results (cancelled): {}", run.path_text())
         }
         _ => format!("Import results: {}", run.path_text()),
     };
-    let inner = big_box(frame, area, &title, theme);
+    let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
-    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let [top, list] = viewport::import_results(area);
     frame.render_widget(
         Paragraph::new(Span::styled(summary(run), theme.bold())),
         top,
@@ -371,10 +324,9 @@ fn results(frame: &mut Frame, area: Rect, run: &mut ImportRun, theme: Theme) {
         .collect();
     let lines = list_lines(
         &entries,
-        head_width(list.width),
-        list.width as usize,
-        list.height as usize,
-        &mut run.scroll,
+        viewport::import_head_width(list.width),
+        list,
+        run.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
 }

@@ -24,12 +24,12 @@ fn help_opens_scrolls_and_closes() {
 
 #[test]
 fn help_lists_every_list_key() {
-    let lines = crate::keymap::help(&crate::keymap::KeyMap::default());
+    let lines = crate::keys::help(&crate::keys::KeyMap::default());
     let keys: Vec<&str> = lines
         .iter()
         .filter_map(|l| match l {
-            crate::keymap::HelpLine::Row { label, .. } => Some(label.as_str()),
-            crate::keymap::HelpLine::Section(_) => None,
+            crate::keys::HelpLine::Row { label, .. } => Some(label.as_str()),
+            crate::keys::HelpLine::Section(_) => None,
         })
         .collect();
     for k in [

@@ -6,15 +6,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::*;
-use crate::keymap::table::{Binding as Row, HELP, HINTS};
-use crate::keymap::{Binding, HelpLine, Intent, Key, KeyMap, Scope};
+use crate::keys::table::{Binding as Row, HELP, HINTS};
+use crate::keys::{ConfigBinding, HelpLine, Intent, Key, KeyMap, Scope};
 use crate::testkit::*;
 
 fn keymap(bindings: &[(&str, &[&str])]) -> KeyMap {
-    let bindings: Vec<Binding> = bindings
+    let bindings: Vec<ConfigBinding> = bindings
         .iter()
         .enumerate()
-        .map(|(i, (action, keys))| Binding {
+        .map(|(i, (action, keys))| ConfigBinding {
             action: action.to_string(),
             keys: keys.iter().map(|k| k.to_string()).collect(),
             line: i + 1,
@@ -225,7 +225,7 @@ fn shown(app: &App) -> Vec<(Key, Intent)> {
             pairs.extend(parse(label, "", row.intents));
         }
     }
-    let help = crate::keymap::help(&app.config.prefs.keys);
+    let help = crate::keys::help(&app.config.prefs.keys);
     for (row, line) in HELP.iter().zip(&help) {
         if let HelpLine::Row { label, .. } = line
             && row.scope == scope
@@ -322,7 +322,7 @@ fn every_key_a_footer_or_the_help_shows_triggers_the_intent_it_names() {
                 }
             }
             // Nothing that works is left unmentioned, aliases aside.
-            let aliases: Vec<(Key, Intent)> = crate::keymap::table::bindings()
+            let aliases: Vec<(Key, Intent)> = crate::keys::table::bindings()
                 .filter(|b: &&Row| b.scope == scope)
                 .flat_map(|b| {
                     b.aliases

@@ -9,7 +9,9 @@ use crate::testkit::*;
 #[test]
 fn navigation_keys_move_the_cursor() {
     let mut app = loaded();
-    app.page = 4;
+    // 80×10 leaves the table four rows: a page.
+    update(&mut app, Action::Resize(80, 10));
+    assert_eq!(app.page(), 4);
     let steps: &[(Action, usize)] = &[
         (ch('j'), 1),
         (key(KeyCode::Down), 2),
@@ -66,8 +68,8 @@ fn sort_keeps_the_cursor_on_the_same_request() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = loaded();
-    app.set_table_area(Some(Rect::new(1, 3, 60, 5)));
-    app.scroll_window(5);
+    update(&mut app, Action::Resize(62, 11));
+    assert_eq!(app.viewport().table_rows(), Some(Rect::new(1, 3, 60, 5)));
     let mouse = |kind, column, row| {
         Action::Mouse(MouseEvent {
             kind,
@@ -93,7 +95,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
     assert_eq!(app.cursor(), 2);
     // With the window scrolled, a click maps through the offset.
     update(&mut app, ch('G'));
-    app.scroll_window(5);
+    assert_eq!(app.offset, 3);
     update(
         &mut app,
         mouse(MouseEventKind::Down(MouseButton::Left), 10, 3),
@@ -111,12 +113,19 @@ fn resize_changes_nothing() {
 #[test]
 fn scroll_window_keeps_the_cursor_visible() {
     let mut app = loaded();
-    assert_eq!(app.scroll_window(3), 0..3);
+    let shown = |app: &App| {
+        let rows = app.page();
+        app.offset..(app.offset + rows).min(app.visible_len())
+    };
+    // 80×9 leaves the table three rows; 200×106 a hundred.
+    update(&mut app, Action::Resize(80, 9));
+    assert_eq!(shown(&app), 0..3);
     update(&mut app, ch('G'));
-    assert_eq!(app.scroll_window(3), 5..8);
+    assert_eq!(shown(&app), 5..8);
     update(&mut app, ch('g'));
-    assert_eq!(app.scroll_window(3), 0..3);
-    assert_eq!(app.scroll_window(100), 0..8);
+    assert_eq!(shown(&app), 0..3);
+    update(&mut app, Action::Resize(200, 106));
+    assert_eq!(shown(&app), 0..8);
 }
 
 #[test]

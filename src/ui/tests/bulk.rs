@@ -39,10 +39,10 @@ fn resizing_during_a_bulk_run_never_panics() {
     for (step, (w, h)) in sizes.into_iter().enumerate() {
         t.backend_mut().resize(w, h);
         update(&mut app, Action::Resize(w, h));
-        t.draw(|f| draw(f, &mut app)).expect("a frame");
+        t.draw(|f| draw(f, &app)).expect("a frame");
         if let Some(id) = ids.get(step) {
             bulk_activated(&mut app, id, Ok(()));
-            t.draw(|f| draw(f, &mut app)).expect("a frame");
+            t.draw(|f| draw(f, &app)).expect("a frame");
         }
     }
     let run_id = run_id(&app);
@@ -55,7 +55,7 @@ fn resizing_during_a_bulk_run_never_panics() {
     );
     for (w, h) in [(20, 5), (80, 24)] {
         t.backend_mut().resize(w, h);
-        t.draw(|f| draw(f, &mut app)).expect("a frame");
+        t.draw(|f| draw(f, &app)).expect("a frame");
     }
     let screen = t.backend().to_string();
     assert!(screen.contains("4 activated"), "{screen}");

@@ -6,7 +6,7 @@ use super::*;
 fn selection_without_colour_is_reverse_video() {
     let mut app = loaded();
     let t = terminal(&mut app, 160, 20);
-    let area = app.table_area.expect("the table was drawn");
+    let area = app.viewport().table_rows().expect("the table was drawn");
     let cell = &t.backend().buffer()[(area.x + 5, area.y)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert_eq!(cell.bg, Color::Reset);
@@ -26,7 +26,7 @@ fn selection_without_colour_is_reverse_video() {
         },
     );
     let t = terminal(&mut app, 160, 20);
-    let area = app.table_area.expect("the table was drawn");
+    let area = app.viewport().table_rows().expect("the table was drawn");
     assert_ne!(t.backend().buffer()[(area.x + 5, area.y)].bg, Color::Reset);
 }
 
@@ -51,7 +51,7 @@ fn theme_colours_statuses_unless_colour_is_off() {
             },
         );
         let t = terminal(&mut app, 160, 20);
-        let area = app.table_area.expect("the table was drawn");
+        let area = app.viewport().table_rows().expect("the table was drawn");
         // The second row is not under the cursor, so its colour is the status's.
         let buf = t.backend().buffer();
         let y = area.y + 1;

@@ -22,18 +22,18 @@ fn help_scrolls_when_it_does_not_fit() {
 #[test]
 fn help_shows_remapped_keys_in_every_section() {
     let mut cfg = crate::app::fixtures::config();
-    cfg.prefs.keys = crate::keymap::KeyMap::from_bindings(&[
-        crate::keymap::Binding {
+    cfg.prefs.keys = crate::keys::KeyMap::from_bindings(&[
+        crate::keys::ConfigBinding {
             action: "activate".into(),
             keys: vec!["x".into()],
             line: 1,
         },
-        crate::keymap::Binding {
+        crate::keys::ConfigBinding {
             action: "export".into(),
             keys: vec!["ctrl-e".into()],
             line: 2,
         },
-        crate::keymap::Binding {
+        crate::keys::ConfigBinding {
             action: "retry_failed".into(),
             keys: vec!["F".into()],
             line: 3,

@@ -113,6 +113,20 @@ impl Key {
     }
 }
 
+/// ctrl-c: quit at once, whatever the scope (reserved, never rebound).
+pub fn is_quit_now(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
+}
+
+/// The digit a key types into a typed count.
+pub fn count_digit(k: &KeyEvent) -> Option<char> {
+    match k.code {
+        KeyCode::Char(c) if c.is_ascii_digit() && Key::from_event(k).is_count_char() => Some(c),
+        _ => None,
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {

@@ -3,8 +3,8 @@ use crossterm::event::KeyModifiers;
 use super::table::{HELP, HINTS};
 use super::*;
 
-fn binding(action: &str, keys: &[&str], line: usize) -> Binding {
-    Binding {
+fn binding(action: &str, keys: &[&str], line: usize) -> ConfigBinding {
+    ConfigBinding {
         action: action.into(),
         keys: keys.iter().map(|k| k.to_string()).collect(),
         line,

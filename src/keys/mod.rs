@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+mod help_rows;
 mod hints;
 mod intent;
 mod key;
@@ -18,7 +19,7 @@ mod tests;
 
 pub use hints::{HelpLine, HintContext, footer, help, help_title};
 pub use intent::{Intent, Scope};
-pub use key::Key;
+pub use key::{Key, count_digit, is_quit_now};
 
 /// A key press as a scope's handler takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub enum Press {
 
 /// One `[keys]` entry as read from the file, with the line it is on.
 #[derive(Debug, Clone)]
-pub struct Binding {
+pub struct ConfigBinding {
     pub action: String,
     pub keys: Vec<String>,
     pub line: usize,
@@ -80,7 +81,7 @@ impl KeyMap {
     /// it: Esc always cancels). Inside a scope a configured key beats
     /// another intent's default key, unless it would take that intent's
     /// last key; two configured intents sharing a key in one scope clash.
-    pub fn from_bindings(bindings: &[Binding]) -> Result<KeyMap, KeyMapError> {
+    pub fn from_bindings(bindings: &[ConfigBinding]) -> Result<KeyMap, KeyMapError> {
         let mut configured: HashMap<Intent, (Vec<Key>, usize)> = HashMap::new();
         for b in bindings {
             let intent = Intent::from_name(&b.action).ok_or_else(|| KeyMapError {

@@ -128,4 +128,5 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(NAV_SCOPES.iter().flatten())
 }
 
-pub use super::rows::{HELP, HINTS, HelpRow, HintRow, When};
+pub use super::help_rows::HELP;
+pub use super::rows::{HINTS, HelpRow, HintRow, When};

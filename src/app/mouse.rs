@@ -1,0 +1,72 @@
+//! The mouse: a click selects the row drawn under it (the table's place
+//! comes from the layout update keeps), the wheel scrolls what has focus.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
+
+use super::keys::Nav;
+use super::state::{App, Mode};
+use super::transfer::ImportPhase;
+use super::update::move_cursor;
+
+/// Rows moved per mouse wheel notch.
+const WHEEL_STEP: usize = 3;
+
+pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
+    match (&mut app.mode, m.kind) {
+        (Mode::Help { scroll }, MouseEventKind::ScrollDown) => {
+            *scroll = scroll.saturating_add(WHEEL_STEP as u16)
+        }
+        (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
+            *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
+        }
+        (Mode::Import, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+            if let Some(run) = app.import.as_mut() {
+                let len = match run.phase {
+                    ImportPhase::Preview => run.plan.rows.len(),
+                    _ => run.items.len(),
+                };
+                run.scroll = if m.kind == MouseEventKind::ScrollDown {
+                    (run.scroll + WHEEL_STEP).min(len.saturating_sub(1))
+                } else {
+                    run.scroll.saturating_sub(WHEEL_STEP)
+                };
+            }
+        }
+        (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+            if let Some(run) = app.bulk.as_mut() {
+                run.scroll = if m.kind == MouseEventKind::ScrollDown {
+                    (run.scroll + WHEEL_STEP).min(run.items.len().saturating_sub(1))
+                } else {
+                    run.scroll.saturating_sub(WHEEL_STEP)
+                };
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::Down(MouseButton::Left)) => {
+            let Some(area) = app.viewport.table_rows() else {
+                return;
+            };
+            if !area.contains(Position::new(m.column, m.row)) {
+                return;
+            }
+            let pos = app.offset + usize::from(m.row - area.y);
+            if pos < app.visible.len() {
+                app.cursor = pos;
+                if let Some(l) = app.loading.as_mut() {
+                    l.cursor_id = None;
+                }
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::ScrollDown) => {
+            for _ in 0..WHEEL_STEP {
+                move_cursor(app, Nav::Down);
+            }
+        }
+        (Mode::List | Mode::Filter, MouseEventKind::ScrollUp) => {
+            for _ in 0..WHEEL_STEP {
+                move_cursor(app, Nav::Up);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,102 @@
+//! Keeping the cursor and every scroll position inside the layout, after
+//! every action, so the view only reads them.
+
+use ratatui::layout::Rect;
+
+use crate::text::wrap;
+
+use super::bulk::Phase;
+use super::state::{App, Mode};
+use super::transfer::ImportPhase;
+use super::viewport::{self, Viewport};
+
+impl App {
+    /// The terminal is `w`×`h` now.
+    pub(crate) fn resize(&mut self, w: u16, h: u16) {
+        self.viewport = Viewport::of(Rect::new(0, 0, w, h));
+    }
+
+    /// Rows a page key moves.
+    pub(crate) fn page(&self) -> usize {
+        self.viewport.page()
+    }
+
+    /// The layout update works with; the view draws the same from the size.
+    pub fn viewport(&self) -> &Viewport {
+        &self.viewport
+    }
+
+    /// The cursor on a row, the table scrolled to show it, and each
+    /// overlay's list scrolled no further than where its last entries just
+    /// fill the view (so scrolling back up moves at once).
+    pub(crate) fn keep_in_view(&mut self) {
+        let len = self.visible.len();
+        if self.cursor >= len {
+            self.cursor = len.saturating_sub(1);
+        }
+        let Some(screen) = self.viewport.screen else {
+            return;
+        };
+        if let Some(rows) = self.viewport.table_body() {
+            self.offset =
+                viewport::window_start(self.offset, self.cursor, len, usize::from(rows.height));
+        }
+        match &mut self.mode {
+            Mode::Help { scroll } => *scroll = (*scroll).min(help_max_scroll(screen.body)),
+            Mode::Bulk => {
+                if let Some(run) = self.bulk.as_mut()
+                    && matches!(run.phase, Phase::Finished { .. })
+                {
+                    let [_, list] = viewport::bulk_results(screen.body);
+                    let w = viewport::text_width(list.width, viewport::BULK_HEAD_WIDTH);
+                    let max = viewport::max_scroll(
+                        run.items.iter().map(|i| wrap(&i.outcome.text(), w).len()),
+                        usize::from(list.height),
+                    );
+                    run.scroll = run.scroll.min(max);
+                }
+            }
+            Mode::Import => {
+                if let Some(run) = self.import.as_mut() {
+                    let max = match run.phase {
+                        ImportPhase::Preview => {
+                            let [_, list, _] = viewport::import_preview(screen.body);
+                            let w = import_text_width(list);
+                            viewport::max_scroll(
+                                run.plan
+                                    .rows
+                                    .iter()
+                                    .map(|r| wrap(&r.preview_text(), w).len()),
+                                usize::from(list.height),
+                            )
+                        }
+                        ImportPhase::Finished { .. } => {
+                            let [_, list] = viewport::import_results(screen.body);
+                            let w = import_text_width(list);
+                            viewport::max_scroll(
+                                run.items.iter().map(|i| wrap(&i.outcome.text(), w).len()),
+                                usize::from(list.height),
+                            )
+                        }
+                        _ => run.scroll,
+                    };
+                    run.scroll = run.scroll.min(max);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn import_text_width(list: Rect) -> usize {
+    viewport::text_width(list.width, viewport::import_head_width(list.width))
+}
+
+/// How far the help scrolls in `body`: until its last line is at the bottom.
+pub fn help_max_scroll(body: Rect) -> u16 {
+    let lines = crate::keys::table::HELP.len();
+    let inner = viewport::inner(viewport::help_box(body, lines));
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
