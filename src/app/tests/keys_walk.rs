@@ -62,8 +62,13 @@ fn text(app: &mut App, s: &str) {
 /// A loaded console in `scope`, reached through intents only, so the same
 /// path works whatever the keys are.
 fn app_in(scope: Scope, keys: &KeyMap) -> App {
+    app_in_with(scope, keys, false)
+}
+
+fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
     let mut cfg = config();
     cfg.prefs.keys = keys.clone();
+    cfg.safety.read_only.flag = read_only;
     if matches!(scope, Scope::BulkCount | Scope::ImportCount) {
         cfg.safety = Safety {
             host: "service.centrapay.com".into(),
@@ -346,6 +351,42 @@ fn every_key_a_footer_or_the_help_shows_triggers_the_intent_it_names() {
                 assert!(
                     pairs.contains(&(k, intent)) || aliases.contains(&(k, intent)) || moving,
                     "{scope:?}: `{k}` ({intent:?}) works but is not shown"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn read_only_footers_show_only_keys_that_do_what_they_say() {
+    // Read-only reaches the list, its inputs and the import preview; the
+    // rest refuse before they open.
+    for keys in [KeyMap::default(), remapped()] {
+        for scope in [
+            Scope::List,
+            Scope::Filter,
+            Scope::Help,
+            Scope::Prompt,
+            Scope::ImportPlanning,
+            Scope::ImportPreview,
+        ] {
+            let app = app_in_with(scope, &keys, true);
+            assert_eq!(app.scope(), scope);
+            for (k, intent) in shown(&app) {
+                assert_eq!(
+                    keys.resolve(scope, &event(k)),
+                    Some(intent),
+                    "{scope:?}: `{k}`"
+                );
+                let mut pressed = app_in_with(scope, &keys, true);
+                let mut applied = app_in_with(scope, &keys, true);
+                let by_key = update(&mut pressed, Action::Key(event(k)));
+                let by_intent = apply_intent(&mut applied, intent);
+                assert_eq!(by_key, by_intent, "{scope:?}: `{k}` vs {intent:?}");
+                assert_eq!(
+                    screen(&mut pressed),
+                    screen(&mut applied),
+                    "{scope:?}: `{k}`"
                 );
             }
         }
