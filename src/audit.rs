@@ -80,6 +80,9 @@ pub enum Outcome {
     Failed,
     /// The operator cancelled the run before this one was sent.
     Cancelled,
+    /// Refused before sending: it could not have succeeded (an ePay request
+    /// without a terminalId). Final, so `--resume` does not send it.
+    Refused,
     #[serde(other)]
     Other,
 }
@@ -96,6 +99,7 @@ impl Outcome {
             Outcome::AlreadyActive => "already_active",
             Outcome::Failed => "failed",
             Outcome::Cancelled => "cancelled",
+            Outcome::Refused => "refused",
             Outcome::Other => "other",
         }
     }

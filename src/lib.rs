@@ -6,11 +6,14 @@ pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod failure;
 pub mod import;
 pub mod keys;
 pub mod logging;
+pub mod ops;
 pub mod prefs;
 pub mod safety;
+pub mod session;
 pub mod sim;
 #[doc(hidden)]
 pub mod testkit;

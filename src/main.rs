@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Some(command) => cli::run(&cli, command).await,
-            None => intake::tui::run_console(&cli).await,
+            None => intake::tui::run_console(&cli.session_options()).await,
         }
     });
     match result {

@@ -96,16 +96,11 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
-    let mut attempt = 0;
+    let mut retries = Retries::new(policy, "read");
     loop {
-        match call().await {
-            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
-                let d = policy.delay(attempt, &e);
-                tracing::debug!(error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying read");
-                tokio::time::sleep(d).await;
-                attempt += 1;
-            }
-            other => return other,
+        let out = call().await;
+        if !retries.again(&out).await {
+            return out;
         }
     }
 }
@@ -115,17 +110,46 @@ pub async fn next_page(
     pages: &mut Pages,
     policy: RetryPolicy,
 ) -> Result<Option<Vec<IntegrationRequest>>, ApiError> {
-    let mut attempt = 0;
+    let mut retries = Retries::new(policy, "page");
     loop {
-        match pages.next_page().await {
-            Err(e) if e.is_transient() && attempt + 1 < policy.attempts => {
-                let d = policy.delay(attempt, &e);
-                tracing::debug!(error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying page");
-                tokio::time::sleep(d).await;
-                attempt += 1;
-            }
-            other => return other,
+        let out = pages.next_page().await;
+        if !retries.again(&out).await {
+            return out;
         }
+    }
+}
+
+/// The one retry rule for calls that are safe to repeat: a transient
+/// failure is tried again after [`RetryPolicy::delay`], up to the attempts.
+struct Retries {
+    policy: RetryPolicy,
+    what: &'static str,
+    attempt: u32,
+}
+
+impl Retries {
+    fn new(policy: RetryPolicy, what: &'static str) -> Self {
+        Retries {
+            policy,
+            what,
+            attempt: 0,
+        }
+    }
+
+    /// Whether to try again after `out`; waits out the delay first if so.
+    async fn again<T>(&mut self, out: &Result<T, ApiError>) -> bool {
+        let Err(e) = out else {
+            return false;
+        };
+        if !e.is_transient() || self.attempt + 1 >= self.policy.attempts {
+            return false;
+        }
+        let d = self.policy.delay(self.attempt, e);
+        let (what, attempt) = (self.what, self.attempt);
+        tracing::debug!(error = %e.label(), attempt, delay_ms = d.as_millis() as u64, "retrying {what}");
+        tokio::time::sleep(d).await;
+        self.attempt += 1;
+        true
     }
 }
 

@@ -4,40 +4,24 @@
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 
 use super::args::ActivateArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
-use super::ordered::for_each_in_order;
 use super::output;
-use crate::api::ApiError;
-use crate::api::retry::{self, Activation, RetryPolicy};
-use crate::audit::{self, AuditError, AuditLog, Entry};
+use crate::api::retry::Activation;
+use crate::ops::{
+    ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart, not_recorded,
+};
 use crate::validate::check_id;
 
-/// Open the audit log for this session's profile and host; a mutation is
-/// refused when it cannot be recorded. The demo gets a temporary log of its
-/// own, deleted when the last clone is dropped, so its fake changes never
-/// reach the operator's log.
-pub fn open_audit(session: &Session) -> Result<AuditLog, Failure> {
-    let (profile, url) = (&session.settings.profile, &session.settings.base_url);
-    if session.demo {
-        AuditLog::open_temporary(profile, url)
-    } else {
-        AuditLog::open(profile, url)
-    }
-    .map_err(audit_failure)
-}
-
-pub fn audit_failure(e: AuditError) -> Failure {
-    Failure::Reported(e.to_string())
-}
-
+/// One id's outcome as `--json` prints it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Outcome<'a> {
-    id: &'a str,
+struct ActivationLine {
+    id: String,
     outcome: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     merchant_id: Option<String>,
@@ -49,12 +33,7 @@ struct Outcome<'a> {
     error: Option<String>,
 }
 
-/// One id to work on; `in_doubt` ids were sent by an interrupted run without
-/// an answer, so they are read back before anything is sent again.
-struct Job<'a> {
-    id: &'a str,
-    in_doubt: bool,
-}
+type Answer = Result<Done<Activation>, OpError>;
 
 pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> {
     let concurrency = args
@@ -63,28 +42,12 @@ pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> 
         .unwrap_or(session.settings.concurrency)
         .max(1);
     if args.resume {
-        let audit = open_audit(session)?;
-        return resume(session, &audit, concurrency, args.json).await;
+        return resume(&session.ops()?, concurrency, args.json).await;
     }
     let ids = collect_ids(&args.ids, || io::stdin().lock())?;
-    let audit = open_audit(session)?;
-    let run_id = audit::new_run_id();
-    // Held until the run ends, so `--resume` elsewhere leaves it alone.
-    let _lock = audit.plan_run(&run_id, &ids).map_err(audit_failure)?;
-    let jobs = ids.iter().map(|id| Job {
-        id,
-        in_doubt: false,
-    });
-    execute(
-        session,
-        &audit,
-        &run_id,
-        jobs,
-        ids.len(),
-        concurrency,
-        args.json,
-    )
-    .await
+    let ops = session.ops()?;
+    let jobs = ids.into_iter().map(ActivateJob::new).collect();
+    execute(&ops, RunStart::New, jobs, concurrency, args.json).await
 }
 
 /// Ids from the command line, with `-` replaced by the lines of stdin; each
@@ -133,45 +96,25 @@ pub fn collect_ids<R: BufRead>(
     Ok(ids)
 }
 
-async fn resume(
-    session: &Session,
-    audit: &AuditLog,
-    concurrency: usize,
-    json: bool,
-) -> Result<(), Failure> {
-    let (records, skipped) = audit::read_all(audit.path()).map_err(audit_failure)?;
+async fn resume(ops: &Ops, concurrency: usize, json: bool) -> Result<(), Failure> {
+    let (found, skipped) = ops.unfinished_run()?;
+    let (profile, host, path) = match ops.audit() {
+        Some(log) => (log.profile(), log.host(), log.path().display().to_string()),
+        None => ("", "", String::new()),
+    };
     if skipped > 0 {
         eprintln!(
-            "note: {skipped} damaged line{} of {} skipped.",
-            if skipped == 1 { "" } else { "s" },
-            audit.path().display()
+            "note: {skipped} damaged line{} of {path} skipped.",
+            crate::text::plural(skipped),
         );
     }
-    let nothing = || {
+    let Some(found) = found else {
         eprintln!(
-            "Nothing to resume: every bulk activation for profile `{}` on {} in {} finished.",
-            audit.profile(),
-            audit.host(),
-            audit.path().display()
+            "Nothing to resume: every bulk activation for profile `{profile}` on {host} in {path} finished."
         );
-        Ok(())
+        return Ok(());
     };
-    let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host()) else {
-        return nothing();
-    };
-    // A live process still working through it holds its lock: refuse rather
-    // than send its ids a second time beside it.
-    let _lock = audit
-        .lock_run(&run.run_id)
-        .map_err(audit_failure)?
-        .map_err(|busy| Failure::Reported(busy.to_string()))?;
-    // It may have finished between the read and the lock: read again.
-    let (records, _) = audit::read_all(audit.path()).map_err(audit_failure)?;
-    let Some(run) = audit::unfinished_run(&records, audit.profile(), audit.host())
-        .filter(|now| now.run_id == run.run_id)
-    else {
-        return nothing();
-    };
+    let run = &found.run;
     eprintln!(
         "Resuming run {} of {}: {} of {} done; {} sent without an answer (read back first), {} not started.",
         run.run_id,
@@ -181,82 +124,73 @@ async fn resume(
         run.in_doubt.len(),
         run.not_started.len()
     );
-    let in_doubt: HashSet<&str> = run.in_doubt.iter().map(String::as_str).collect();
-    let remaining: Vec<&String> = run.remaining().collect();
-    let jobs = remaining.iter().map(|id| Job {
-        id,
-        in_doubt: in_doubt.contains(id.as_str()),
-    });
-    execute(
-        session,
-        audit,
-        &run.run_id,
-        jobs,
-        remaining.len(),
-        concurrency,
-        json,
-    )
-    .await
+    let jobs = found.jobs();
+    execute(ops, RunStart::Resume(found), jobs, concurrency, json).await
 }
 
-/// Send each job (at most `concurrency` at once), record its outcome in the
-/// audit log as soon as it is known, and print outcomes in the order given.
-async fn execute<'a>(
-    session: &Session,
-    audit: &AuditLog,
-    run_id: &str,
-    jobs: impl Iterator<Item = Job<'a>>,
-    total: usize,
+/// Activate every job (at most `concurrency` at once) and print outcomes in
+/// the order given, each once it is in the audit log.
+async fn execute(
+    ops: &Ops,
+    start: RunStart,
+    jobs: Vec<ActivateJob>,
     concurrency: usize,
     json: bool,
 ) -> Result<(), Failure> {
-    let client = &session.client;
-    let policy = RetryPolicy::default();
-    let futs = jobs.map(|job| async move {
-        let id = job.id;
-        let result = if job.in_doubt {
-            match retry::read(policy, || client.get(id)).await {
-                Ok(r) if r.is_active() => Ok(Activation::Confirmed(Some(r))),
-                Ok(_) => send(client, policy, audit, run_id, id).await?,
-                Err(e) => Err(e),
-            }
-        } else {
-            send(client, policy, audit, run_id, id).await?
-        };
-        audit.record(&Entry::activation(Some(run_id), id, &result))?;
-        Ok::<_, AuditError>((id, result))
-    });
+    let total = jobs.len();
     let stdout = io::stdout();
     let mut tally = Tally::default();
-    let mut outcomes = Vec::new();
-    for_each_in_order(futs, concurrency, |item| {
+    let mut lines = Vec::new();
+    let mut stopped: Option<Failure> = None;
+    let progress = |event: RunEvent<'_>| {
+        let RunEvent::Finished { id, result } = event else {
+            return ControlFlow::Continue(());
+        };
         // Stop sending: what is not recorded could not be resumed.
-        let (id, result) = item.map_err(|e| {
-            Failure::Reported(format!(
-                "{e} Stopped; once the log is writable, run `intake activate --resume` to finish."
-            ))
-        })?;
-        let o = outcome(id, &result);
-        tally.add(&result);
-        if json {
-            outcomes.push(o);
-            return Ok(());
+        if let Some(why) = not_recorded(result) {
+            stopped = Some(Failure::Reported(format!(
+                "{why} Stopped; once the log is writable, run `intake activate --resume` to finish."
+            )));
+            return ControlFlow::Break(());
         }
-        let line = match (&result, &o.error) {
-            (Ok(Activation::Activated(r)), _) => format!(
+        tally.add(result);
+        let o = line(id, result);
+        if json {
+            lines.push(o);
+            return ControlFlow::Continue(());
+        }
+        let text = match (result, &o.error) {
+            (
+                Ok(Done {
+                    value: Activation::Activated(r),
+                    ..
+                }),
+                _,
+            ) => format!(
                 "{id} activated ({}, merchant {})",
                 output::clean(r.kind.as_str()),
                 output::clean(&r.merchant_id)
             ),
-            (Ok(a), _) => format!("{id} {}", a.describe()),
+            (Ok(done), _) => format!("{id} {}", done.value.describe()),
             (Err(_), Some(e)) => format!("{id} failed: {e}"),
             (Err(_), None) => format!("{id} failed"),
         };
-        quiet_broken_pipe(writeln!(stdout.lock(), "{line}"))
-    })
-    .await?;
+        match quiet_broken_pipe(writeln!(stdout.lock(), "{text}")) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(f) => {
+                stopped = Some(f);
+                ControlFlow::Break(())
+            }
+        }
+    };
+    let cancel = Cancel::default();
+    ops.activate_many(start, jobs, concurrency, Order::AsGiven, &cancel, progress)
+        .await?;
+    if let Some(failure) = stopped {
+        return Err(failure);
+    }
     if json {
-        quiet_broken_pipe(output::json(&mut stdout.lock(), &outcomes))?;
+        quiet_broken_pipe(output::json(&mut stdout.lock(), &lines))?;
     }
     eprintln!("{}", tally.summary());
     if tally.failed > 0 {
@@ -279,8 +213,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, result: &Result<Activation, ApiError>) {
-        match result {
+    fn add(&mut self, result: &Answer) {
+        match result.as_ref().map(|done| &done.value) {
             Ok(Activation::Activated(_)) => self.activated += 1,
             Ok(Activation::Confirmed(_)) => self.confirmed += 1,
             Ok(Activation::AlreadyActive(_)) => self.already += 1,
@@ -302,21 +236,10 @@ impl Tally {
     }
 }
 
-/// Record that the call is about to be sent, then send it.
-async fn send(
-    client: &crate::api::Client,
-    policy: RetryPolicy,
-    audit: &AuditLog,
-    run_id: &str,
-    id: &str,
-) -> Result<Result<Activation, ApiError>, AuditError> {
-    audit.record(&Entry::started(Some(run_id), id))?;
-    Ok(retry::activate(client, policy, id).await)
-}
-
-fn outcome<'a>(id: &'a str, result: &Result<Activation, ApiError>) -> Outcome<'a> {
+fn line(id: &str, result: &Answer) -> ActivationLine {
+    let id = id.to_string();
     match result {
-        Ok(a) => Outcome {
+        Ok(Done { value: a, .. }) => ActivationLine {
             id,
             outcome: a.label(),
             merchant_id: a.request().map(|r| r.merchant_id.clone()),
@@ -325,7 +248,7 @@ fn outcome<'a>(id: &'a str, result: &Result<Activation, ApiError>) -> Outcome<'a
                 .then_some("INTEGRATION_ALREADY_ACTIVATED"),
             error: None,
         },
-        Err(e) => Outcome {
+        Err(e) => ActivationLine {
             id,
             outcome: "failed",
             merchant_id: None,

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,11 +36,27 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LEVEL", default_value = "info")]
     pub log_level: String,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Subcommand>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
+impl Cli {
+    /// The global options that choose and connect a session.
+    pub fn session_options(&self) -> crate::session::SessionOptions {
+        crate::session::SessionOptions {
+            overrides: crate::config::Overrides {
+                config_path: self.config.clone(),
+                profile: self.profile.clone(),
+                base_url: self.base_url.clone(),
+                account_id: self.account_id.clone(),
+                read_only: self.read_only,
+            },
+            demo: self.demo,
+        }
+    }
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
     /// List integration requests (all pages).
     List(ListArgs),
     /// Show one integration request.
@@ -212,7 +228,7 @@ pub struct SimArgs {
     pub empty_body_rate: f64,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, clap::Subcommand)]
 pub enum ConfigAction {
     /// Print the configuration file's path.
     Path,

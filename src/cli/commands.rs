@@ -2,169 +2,46 @@
 
 use std::io::{self, Write};
 
-use super::activate::open_audit;
-use super::args::{Cli, Command, ConfigAction, Format, ListArgs, SimArgs};
+use super::args::{Cli, ConfigAction, Format, ListArgs, SimArgs, Subcommand};
 use super::output;
 use crate::api::retry::{self, RetryPolicy};
-use crate::api::{
-    ApiError, Client, ClientOptions, IntegrationType, NewIntegrationRequest, SearchQuery,
-};
-use crate::audit::{Action, Entry, Outcome as AuditOutcome};
-use crate::config::{self, ConfigError, Overrides, Settings};
+use crate::api::{IntegrationType, NewIntegrationRequest};
+use crate::config;
+pub use crate::failure::Failure;
+use crate::ops::{self, MerchantLookups};
+pub use crate::session::Session;
 use crate::sim;
 use crate::validate::check_id;
 
-/// Why a command failed; decides the exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad arguments or configuration: exit 2.
-    Usage(String),
-    /// The API refused or could not be reached: exit 1.
-    Api(ApiError),
-    /// Some of the work failed and was reported line by line: exit 1.
-    Reported(String),
-}
-
-impl Failure {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Usage(_) | Failure::Api(ApiError::Config(_)) => 2,
-            Failure::Api(_) | Failure::Reported(_) => 1,
-        }
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Usage(m) | Failure::Reported(m) => f.write_str(m),
-            Failure::Api(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl From<ApiError> for Failure {
-    fn from(e: ApiError) -> Self {
-        Failure::Api(e)
-    }
-}
-
-impl From<ConfigError> for Failure {
-    fn from(e: ConfigError) -> Self {
-        Failure::Usage(e.to_string())
-    }
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Self {
-        Failure::Reported(format!("Could not write the output: {e}."))
-    }
-}
-
-/// A connected client with the settings it came from. In demo mode it also
-/// owns the in-process simulator, which stops when this is dropped.
-pub struct Session {
-    pub client: Client,
-    pub settings: Settings,
-    pub demo: bool,
-    pub sim: Option<sim::SimHandle>,
-}
-
-impl Session {
-    pub fn query(&self) -> SearchQuery {
-        SearchQuery {
-            account_id: self.settings.account_id.clone(),
-            ..SearchQuery::default()
-        }
-    }
-}
-
-pub fn overrides(cli: &Cli) -> Overrides {
-    Overrides {
-        config_path: cli.config.clone(),
-        profile: cli.profile.clone(),
-        base_url: cli.base_url.clone(),
-        account_id: cli.account_id.clone(),
-        read_only: cli.read_only,
-    }
-}
-
-/// Resolve configuration (or start the demo simulator) and build the client.
-pub async fn open_session(cli: &Cli) -> Result<Session, Failure> {
-    if cli.demo {
-        let handle = sim::start_local(sim::SimConfig::default())
-            .await
-            .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
-        let settings = Settings {
-            profile: "demo".into(),
-            base_url: handle.base_url(),
-            api_key: crate::api::Secret::new(handle.api_key()),
-            account_id: cli.account_id.clone(),
-            concurrency: config::DEFAULT_CONCURRENCY,
-            auto_refresh: None,
-            production: false,
-            read_only: crate::safety::ReadOnly {
-                flag: cli.read_only,
-                profile: false,
-            },
-            confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
-            ca_file: None,
-            warnings: Vec::new(),
-        };
-        let client = Client::new(&settings.base_url, &settings.api_key)?;
-        return Ok(Session {
-            client,
-            settings,
-            demo: true,
-            sim: Some(handle),
-        });
-    }
-    let settings = config::load(&overrides(cli))?;
-    for w in &settings.warnings {
-        tracing::warn!("{w}");
-        eprintln!("{w}");
-    }
-    let options = ClientOptions {
-        ca_file: settings.ca_file.clone(),
-        ..ClientOptions::default()
-    };
-    let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
-    Ok(Session {
-        client,
-        settings,
-        demo: false,
-        sim: None,
-    })
-}
-
 /// Run a headless subcommand.
-pub async fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
+pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {
     match command {
-        Command::Sim(args) => return run_sim(args).await,
-        Command::Log(args) => return super::log::run(args, cli.profile.as_deref()),
-        Command::Config { action } => return run_config(cli, action),
-        Command::Completions { shell } => return completions(*shell),
+        Subcommand::Sim(args) => return run_sim(args).await,
+        Subcommand::Log(args) => return super::log::run(args, cli.profile.as_deref()),
+        Subcommand::Config { action } => return run_config(cli, action),
+        Subcommand::Completions { shell } => return completions(*shell),
         _ => {}
     }
-    let session = open_session(cli).await?;
+    let session = Session::open(&cli.session_options()).await?;
+    for w in &session.settings.warnings {
+        eprintln!("{w}");
+    }
     let result = match read_only_refusal(&session, command) {
         Some(refused) => Err(refused),
         None => run_api(&session, command).await,
     };
-    if let Some(sim) = session.sim {
-        sim.shutdown().await;
-    }
+    session.close().await;
     result
 }
 
-async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
+async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure> {
     let client = &session.client;
     let policy = RetryPolicy::default();
     let now = chrono::Utc::now();
     let stdout = io::stdout();
     match command {
-        Command::List(args) => list(session, args, &now).await,
-        Command::Show { id, json } => {
+        Subcommand::List(args) => list(session, args, &now).await,
+        Subcommand::Show { id, json } => {
             check_id("request id", id).map_err(Failure::Usage)?;
             let r = retry::read(policy, || client.get(id)).await?;
             let mut out = stdout.lock();
@@ -175,15 +52,15 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Update {
+        Subcommand::Update {
             id,
             terminal_id,
             force,
             json,
         } => super::update::run(session, id, terminal_id, *force, *json).await,
-        Command::Activate(args) => super::activate::run(session, args).await,
-        Command::Import(args) => super::import::run(session, args).await,
-        Command::Create {
+        Subcommand::Activate(args) => super::activate::run(session, args).await,
+        Subcommand::Import(args) => super::import::run(session, args).await,
+        Subcommand::Create {
             merchant,
             kind,
             json,
@@ -201,14 +78,8 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                 merchant_id: merchant.clone(),
                 kind,
             };
-            let audit = open_audit(session)?;
-            let result = retry::create(client, policy, &new).await;
-            let entry = match &result {
-                Ok(r) => Entry::new(Action::Create, AuditOutcome::Created, Some(&r.id)),
-                Err(e) => Entry::new(Action::Create, AuditOutcome::Failed, None).error(e),
-            };
-            let unrecorded = audit.record(&entry.merchant(Some(merchant))).err();
-            let r = result?;
+            let done = session.ops()?.create(&new).await?;
+            let r = done.value;
             let mut out = stdout.lock();
             if *json {
                 output::json(&mut out, &r)?;
@@ -219,32 +90,29 @@ async fn run_api(session: &Session, command: &Command) -> Result<(), Failure> {
                     r.id, r.kind, r.merchant_id, r.status
                 )?;
             }
-            unrecorded.map_or(Ok(()), not_in_audit)
+            done.unrecorded.map_or(Ok(()), not_in_audit)
         }
-        Command::Sim(_)
-        | Command::Config { .. }
-        | Command::Completions { .. }
-        | Command::Log(_) => Ok(()),
+        Subcommand::Sim(_)
+        | Subcommand::Config { .. }
+        | Subcommand::Completions { .. }
+        | Subcommand::Log(_) => Ok(()),
     }
 }
 
 /// A change command in read-only mode, refused before anything is sent.
-fn read_only_refusal(session: &Session, command: &Command) -> Option<Failure> {
+fn read_only_refusal(session: &Session, command: &Subcommand) -> Option<Failure> {
     let what = match command {
-        Command::Update { .. } => "set terminalIds",
-        Command::Activate(_) => "activate requests",
-        Command::Create { .. } => "create requests",
-        Command::Import(_) => "import terminalIds",
+        Subcommand::Update { .. } => "set terminalIds",
+        Subcommand::Activate(_) => "activate requests",
+        Subcommand::Create { .. } => "create requests",
+        Subcommand::Import(_) => "import terminalIds",
         _ => return None,
     };
-    let read_only = session.settings.read_only;
-    read_only
-        .is_on()
-        .then(|| Failure::Usage(read_only.cli_refusal(&session.settings.profile, what)))
+    session.guard().may_change(what).err().map(Failure::from)
 }
 
 /// The change was made (and printed) but the audit log could not take it.
-pub(super) fn not_in_audit(e: crate::audit::AuditError) -> Result<(), Failure> {
+pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
     Err(Failure::Reported(format!(
         "{e} The change above was made but is not in the audit log."
     )))
@@ -273,17 +141,11 @@ async fn list(
     if let Some(k) = &args.kind {
         query.kind = Some(parse_type(k)?);
     }
-    let mut pages = session.client.search_pages(query);
-    let mut items = Vec::new();
-    while let Some(batch) = retry::next_page(&mut pages, RetryPolicy::default()).await? {
-        items.extend(batch);
-    }
-    let merchants = crate::api::merchants::lookup(
-        &session.client,
-        items.iter().map(|r| r.merchant_id.clone()),
-        session.settings.concurrency,
-    )
-    .await;
+    let (client, policy) = (&session.client, RetryPolicy::default());
+    let items = ops::fetch_all_pages(client, policy, query).await?;
+    let merchants = MerchantLookups::new(session.settings.concurrency)
+        .names(client, policy, items.iter().map(|r| r.merchant_id.clone()))
+        .await;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {
@@ -312,18 +174,11 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         empty_body_rate: args.empty_body_rate,
         ..sim::Faults::default()
     };
-    for (name, v) in [
-        ("--error-rate", args.error_rate),
-        ("--drop-rate", args.drop_rate),
-        ("--rate-limit-rate", args.rate_limit_rate),
-        ("--garbage-rate", args.garbage_rate),
-        ("--empty-body-rate", args.empty_body_rate),
-    ] {
-        if !(0.0..=1.0).contains(&v) {
-            return Err(Failure::Usage(format!(
-                "{name} must be between 0.0 and 1.0; got {v}."
-            )));
-        }
+    if let Some((field, v)) = faults.rate_out_of_range() {
+        let flag = field.replace('_', "-");
+        return Err(Failure::Usage(format!(
+            "--{flag} must be between 0.0 and 1.0; got {v}."
+        )));
     }
     if let Some(l) = &args.latency_ms {
         let (min, max) = sim::Faults::parse_latency(l).map_err(Failure::Usage)?;

@@ -3,20 +3,24 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 
-use super::activate::open_audit;
+mod preview;
+
+use preview::preview;
+
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
-use super::ordered::for_each_in_order;
 use super::output;
-use crate::api::retry::{self, RetryPolicy};
-use crate::api::{ApiError, IntegrationRequest};
-use crate::audit::{Action, AuditError, AuditLog, Entry, Outcome};
-use crate::import::{self, ImportPlan, PlannedRow, RowClass};
-
-use crate::text::clean;
+use crate::api::retry::RetryPolicy;
+use crate::import::{ImportPlan, PlannedRow, RowClass};
+use crate::ops::{
+    self, ActivateJob, Cancel, ImportRowResult, ImportUpdate, OpError, Ops, Order, PlanError,
+    RunEvent, RunStart, not_recorded,
+};
+use crate::text::{clean, plural};
 
 /// One update or activation that was attempted.
 #[derive(Debug, Serialize)]
@@ -62,15 +66,19 @@ struct Report<'a> {
 
 pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     let name = args.file.display().to_string();
-    let file = std::fs::File::open(&args.file).map_err(|e| {
-        Failure::Usage(format!(
-            "Could not open {name} ({e}); check the path and that the file is readable."
-        ))
-    })?;
-    let rows = import::read_rows(&name, file).map_err(Failure::Usage)?;
-    let policy = RetryPolicy::default();
-    let current = fetch_all(session, policy).await?;
-    let plan = import::plan(&rows, &current);
+    let planned = ops::plan_import(
+        &session.client,
+        RetryPolicy::default(),
+        &args.file,
+        &name,
+        session.query(),
+    )
+    .await;
+    let plan = match planned {
+        Ok(plan) => plan,
+        Err(PlanError::File(why)) => return Err(Failure::Usage(why)),
+        Err(PlanError::Fetch { error, .. }) => return Err(Failure::Api(error)),
+    };
 
     let stdout = io::stdout();
     if !args.json {
@@ -81,18 +89,14 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     let planned = plan.rows_of(RowClass::WillSet).count();
     let confirmed = planned > 0 && confirm(args, planned).await?;
     if confirmed {
-        // Time may have passed at the prompt: look again so a terminalId
-        // someone else set meanwhile is never overwritten.
-        let fresh = if args.yes {
-            None
-        } else {
-            Some(fetch_all(session, policy).await?)
-        };
-        let audit = open_audit(session)?;
-        updates = send_updates(session, &audit, policy, &plan, fresh.as_deref(), args.json).await?;
+        // Each row is read again just before it is written (`--yes` too), so
+        // a terminalId someone else set since the preview is never overwritten.
+        let ops = session.ops()?;
+        let concurrency = session.settings.concurrency;
+        updates = send_updates(&ops, &plan, concurrency, args.json).await?;
         if args.activate {
             let set: Vec<&Sent> = updates.iter().filter(|s| s.outcome == "set").collect();
-            activations = send_activations(session, &audit, policy, &set, args.json).await?;
+            activations = send_activations(&ops, &set, concurrency, args.json).await?;
         }
     }
     if args.json {
@@ -157,22 +161,6 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-async fn fetch_all(
-    session: &Session,
-    policy: RetryPolicy,
-) -> Result<Vec<IntegrationRequest>, Failure> {
-    let mut pages = session.client.search_pages(session.query());
-    let mut all = Vec::new();
-    while let Some(batch) = retry::next_page(&mut pages, policy).await? {
-        all.extend(batch);
-    }
-    Ok(all)
-}
-
 /// Ask on a terminal; without one, only `--yes` confirms.
 async fn confirm(args: &ImportArgs, n: usize) -> Result<bool, Failure> {
     if args.yes {
@@ -199,217 +187,143 @@ async fn confirm(args: &ImportArgs, n: usize) -> Result<bool, Failure> {
     ))
 }
 
-fn preview(out: &mut impl Write, name: &str, plan: &ImportPlan) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}: {} row{}: {}.",
-        clean(name),
-        plan.rows.len(),
-        plural(plan.rows.len()),
-        plan.summary()
-    )?;
-    for class in RowClass::ALL {
-        let rows: Vec<&PlannedRow> = plan.rows_of(class).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let heading = match class {
-            RowClass::WillSet => "Will set",
-            RowClass::Unchanged => "Unchanged (already has that terminalId)",
-            RowClass::Conflicting => "Conflicting (has a different terminalId; not overwritten)",
-            RowClass::UnknownRequest => "Unknown request",
-            RowClass::Duplicate => "Duplicate (ignored)",
-            RowClass::Invalid => "Invalid",
-        };
-        writeln!(out)?;
-        writeln!(out, "{heading} ({})", rows.len())?;
-        let with_note = !matches!(class, RowClass::WillSet | RowClass::Unchanged);
-        let mut header = vec!["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
-        if class == RowClass::Conflicting {
-            header.push("CURRENT");
-        }
-        if with_note {
-            header.push("WHY");
-        }
-        let cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let mut c = vec![
-                    r.line.to_string(),
-                    clean(r.id.as_deref().unwrap_or("-")),
-                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
-                    clean(r.merchant_id.as_deref().unwrap_or("-")),
-                    clean(r.terminal_id.as_deref().unwrap_or("-")),
-                ];
-                if class == RowClass::Conflicting {
-                    c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
-                }
-                if with_note {
-                    c.push(clean(r.reason.as_deref().unwrap_or("")));
-                }
-                c
-            })
-            .collect();
-        grid(out, &header, &cells)?;
-    }
-    writeln!(out)
-}
-
-/// Left-aligned columns, two spaces apart, indented under a heading.
-fn grid(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
-        let mut s = String::from("  ");
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            if i + 1 == cells.len() {
-                s.push_str(cell);
-            } else {
-                s.push_str(&format!("{cell:<w$}  "));
-            }
-        }
-        writeln!(out, "{}", s.trim_end())
+/// Print a row's line (unless `--json`) and keep it for the report; an
+/// output that cannot be written stops the run.
+fn report(
+    json: bool,
+    what: &str,
+    sent: Sent,
+    out: &mut Vec<Sent>,
+    stopped: &mut Option<Failure>,
+) -> ControlFlow<()> {
+    let printed = match json {
+        true => Ok(()),
+        false => quiet_broken_pipe(writeln!(io::stdout().lock(), "{}", sent.line_text(what))),
     };
-    line(out, header)?;
-    for row in rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        line(out, &cells)?;
+    out.push(sent);
+    match printed {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(f) => {
+            *stopped = Some(f);
+            ControlFlow::Break(())
+        }
     }
-    Ok(())
-}
-
-fn print_line(json: bool, text: &str) -> Result<(), Failure> {
-    if json {
-        return Ok(());
-    }
-    quiet_broken_pipe(writeln!(io::stdout().lock(), "{text}"))
 }
 
 async fn send_updates(
-    session: &Session,
-    audit: &AuditLog,
-    policy: RetryPolicy,
+    ops: &Ops,
     plan: &ImportPlan,
-    fresh: Option<&[IntegrationRequest]>,
+    concurrency: usize,
     json: bool,
 ) -> Result<Vec<Sent>, Failure> {
-    let now: Option<HashMap<&str, &IntegrationRequest>> =
-        fresh.map(|f| f.iter().map(|r| (r.id.as_str(), r)).collect());
-    let client = &session.client;
-    let jobs: Vec<(u64, &str, &str)> = plan
-        .rows_of(RowClass::WillSet)
-        .filter_map(|r| Some((r.line, r.id.as_deref()?, r.terminal_id.as_deref()?)))
-        .collect();
-    let futs = jobs.into_iter().map(|(line, id, tid)| {
-        let current = now
-            .as_ref()
-            .map(|m| m.get(id).and_then(|r| r.effective_terminal_id()));
-        async move {
+    let mut out = Vec::new();
+    let mut stopped = None;
+    let rows = ImportUpdate::from_plan(plan);
+    let cancel = Cancel::default();
+    ops.import_apply(
+        rows,
+        concurrency,
+        Order::AsGiven,
+        &cancel,
+        |row, result, missing| {
+            if let Some(why) = missing {
+                stopped = Some(unrecorded(&why));
+                return ControlFlow::Break(());
+            }
             let mut sent = Sent {
-                line,
-                id: id.to_string(),
-                terminal_id: tid.to_string(),
+                line: row.line,
+                id: row.id.clone(),
+                terminal_id: row.terminal_id.clone(),
                 outcome: "set",
                 code: None,
                 error: None,
             };
-            match current {
-                Some(Some(c)) if c == tid => {
-                    sent.outcome = "unchanged";
-                    return Ok(sent);
-                }
-                Some(Some(c)) => {
+            match result {
+                ImportRowResult::Set(_) => {}
+                ImportRowResult::Unchanged => sent.outcome = "unchanged",
+                ImportRowResult::SetMeanwhile(c) => {
                     sent.outcome = "skipped";
                     sent.error = Some(format!(
                         "it now has terminalId {} (set since the preview); not overwritten.",
-                        clean(c)
+                        clean(&c)
                     ));
-                    return Ok(sent);
                 }
-                _ => {}
+                ImportRowResult::Failed(e) => fail(&mut sent, &e),
             }
-            let result = retry::update_terminal_id(client, policy, id, tid).await;
-            let entry = Entry::new(Action::Update, Outcome::Updated, Some(id)).terminal(Some(tid));
-            let entry = match &result {
-                Ok(r) => entry.merchant(Some(&r.merchant_id)),
-                Err(e) => {
-                    fail(&mut sent, e);
-                    entry.error(e)
-                }
-            };
-            audit.record(&entry).map(|_| sent)
-        }
-    });
-    let mut out = Vec::new();
-    for_each_in_order(futs, session.settings.concurrency, |sent| {
-        let sent = sent.map_err(unrecorded)?;
-        print_line(json, &sent.line_text("update"))?;
-        out.push(sent);
-        Ok::<_, Failure>(())
-    })
-    .await?;
-    Ok(out)
+            report(json, "update", sent, &mut out, &mut stopped)
+        },
+    )
+    .await;
+    stopped.map_or(Ok(out), Err)
 }
 
-fn unrecorded(e: AuditError) -> Failure {
+fn unrecorded(why: &str) -> Failure {
     Failure::Reported(format!(
-        "{e} Stopped; lines printed above were recorded, import the same file again to finish."
+        "{why} Stopped; lines printed above were recorded, import the same file again to finish."
     ))
 }
 
-fn fail(sent: &mut Sent, e: &ApiError) {
+fn fail(sent: &mut Sent, e: &OpError) {
     sent.outcome = "failed";
     sent.code = Some(e.label());
     sent.error = Some(e.to_string());
 }
 
+/// Activate the rows that were set, as one resumable run (`intake activate
+/// --resume` finishes an interrupted one).
 async fn send_activations(
-    session: &Session,
-    audit: &AuditLog,
-    policy: RetryPolicy,
+    ops: &Ops,
     set: &[&Sent],
+    concurrency: usize,
     json: bool,
 ) -> Result<Vec<Sent>, Failure> {
-    let client = &session.client;
-    // A planned line makes an interrupted import's activations resumable
-    // with `intake activate --resume`.
-    let run_id = crate::audit::new_run_id();
-    let run = Some(run_id.as_str());
-    let ids: Vec<String> = set.iter().map(|s| s.id.clone()).collect();
-    if ids.is_empty() {
+    if set.is_empty() {
         return Ok(Vec::new());
     }
-    // Held until the activations end, so `--resume` elsewhere leaves them alone.
-    let _lock = audit.plan_run(&run_id, &ids).map_err(unrecorded)?;
-    let futs = set.iter().map(|s| async move {
+    let rows: HashMap<&str, &Sent> = set.iter().map(|s| (s.id.as_str(), *s)).collect();
+    let jobs = set.iter().map(|s| ActivateJob::new(s.id.clone())).collect();
+    let mut out = Vec::new();
+    let mut stopped = None;
+    let progress = |event: RunEvent<'_>| {
+        let RunEvent::Finished { id, result } = event else {
+            return ControlFlow::Continue(());
+        };
+        if let Some(why) = not_recorded(result) {
+            stopped = Some(unrecorded(why));
+            return ControlFlow::Break(());
+        }
+        let Some(row) = rows.get(id) else {
+            return ControlFlow::Continue(());
+        };
         let mut sent = Sent {
-            line: s.line,
-            id: s.id.clone(),
-            terminal_id: s.terminal_id.clone(),
+            line: row.line,
+            id: row.id.clone(),
+            terminal_id: row.terminal_id.clone(),
             outcome: "activated",
             code: None,
             error: None,
         };
-        audit.record(&Entry::started(run, &s.id))?;
-        let result = retry::activate(client, policy, &s.id).await;
-        match &result {
-            Ok(a) => sent.outcome = a.label(),
+        match result {
+            Ok(done) => sent.outcome = done.value.label(),
             Err(e) => fail(&mut sent, e),
         }
-        audit.record(&Entry::activation(run, &s.id, &result))?;
-        Ok::<_, AuditError>(sent)
-    });
-    let mut out = Vec::new();
-    for_each_in_order(futs, session.settings.concurrency, |sent| {
-        let sent = sent.map_err(unrecorded)?;
-        print_line(json, &sent.line_text("activation"))?;
-        out.push(sent);
-        Ok::<_, Failure>(())
-    })
-    .await?;
-    Ok(out)
+        report(json, "activation", sent, &mut out, &mut stopped)
+    };
+    let cancel = Cancel::default();
+    let run = ops
+        .activate_many(
+            RunStart::New,
+            jobs,
+            concurrency,
+            Order::AsGiven,
+            &cancel,
+            progress,
+        )
+        .await;
+    match run {
+        Err(OpError::AuditUnavailable(why)) => return Err(unrecorded(&why)),
+        Err(e) => return Err(e.into()),
+        Ok(_) => {}
+    }
+    stopped.map_or(Ok(out), Err)
 }

@@ -5,12 +5,12 @@ mod args;
 mod commands;
 mod import;
 mod log;
-mod ordered;
 mod output;
 mod update;
 
-pub use activate::open_audit;
+pub use crate::failure::Failure;
+pub use crate::session::Session;
 pub use args::{
-    ActivateArgs, Cli, Command, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs,
+    ActivateArgs, Cli, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs, Subcommand,
 };
-pub use commands::{Failure, Session, open_session, run};
+pub use commands::run;

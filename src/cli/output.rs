@@ -101,19 +101,7 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
     fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
     fields.push(("updatedAt", local(&r.updated_at)));
     fields.push(("updatedBy", clean(r.updated_by.as_deref().unwrap_or("-"))));
-    let blockers = r.blockers();
-    fields.push((
-        "activation",
-        if blockers.is_empty() {
-            "ready to activate".to_string()
-        } else {
-            blockers
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        },
-    ));
+    fields.push(("activation", crate::ops::readiness::text(r)));
     for (k, v) in fields {
         writeln!(out, "{k:<11} {v}")?;
     }

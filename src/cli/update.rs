@@ -3,13 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::activate::open_audit;
 use super::commands::{Failure, Session, not_in_audit};
 use super::output;
-use crate::api::retry::{self, RetryPolicy};
-use crate::audit::{Action, Entry, Outcome as AuditOutcome};
-use crate::text::clean;
-use crate::validate::{check_id, validate_terminal_id};
+use crate::ops::{OnExisting, OpError, Updated};
+use crate::validate::check_id;
 
 pub async fn run(
     session: &Session,
@@ -18,56 +15,42 @@ pub async fn run(
     force: bool,
     json: bool,
 ) -> Result<(), Failure> {
-    let client = &session.client;
-    let policy = RetryPolicy::default();
     check_id("request id", id).map_err(Failure::Usage)?;
-    // Read just before sending, so the check is against what the server has now.
-    let current = retry::read(policy, || client.get(id)).await?;
-    let tid = validate_terminal_id(&current.kind, terminal_id).map_err(Failure::Usage)?;
+    let ops = session.ops()?;
+    let on = if force {
+        OnExisting::Replace
+    } else {
+        OnExisting::Keep
+    };
+    let done = match ops.update_terminal_id(id, terminal_id, on).await {
+        Ok(done) => done,
+        Err(e @ OpError::WouldReplace { .. }) => {
+            return Err(Failure::Reported(format!("{e} Add --force to replace it.")));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let stdout = io::stdout();
-    match current.effective_terminal_id() {
-        Some(old) if old == tid => {
+    let mut out = stdout.lock();
+    match done.value {
+        Updated::Unchanged(current) => {
+            let tid = current.effective_terminal_id().unwrap_or_default();
             let note = format!("Request {id} already has terminalId {tid}; nothing was sent.");
-            let mut out = stdout.lock();
             if json {
                 output::json(&mut out, &current)?;
                 eprintln!("{note}");
             } else {
                 writeln!(out, "{note}")?;
             }
-            return Ok(());
         }
-        Some(old) if !force => {
-            return Err(Failure::Reported(format!(
-                "Request {id} already has terminalId {}; not replacing it with {tid}. Nothing was sent. Add --force to replace it.",
-                clean(old)
-            )));
-        }
-        _ => {}
-    }
-    let audit = open_audit(session)?;
-    let result = retry::update_terminal_id(client, policy, id, &tid).await;
-    let entry = Entry::new(Action::Update, AuditOutcome::Updated, Some(id))
-        .merchant(Some(&current.merchant_id))
-        .terminal(Some(&tid));
-    let entry = match &result {
-        Ok(_) => entry,
-        Err(e) => entry.error(e),
-    };
-    let unrecorded = audit.record(&entry).err();
-    let r = result?;
-    let mut out = stdout.lock();
-    if json {
-        output::json(&mut out, &r)?;
-    } else {
-        writeln!(
+        Updated::Set(r) if json => output::json(&mut out, &r)?,
+        Updated::Set(r) => writeln!(
             out,
             "{} terminalId set to {} ({}, merchant {})",
             r.id,
             r.effective_terminal_id().unwrap_or("-"),
             r.kind,
             r.merchant_id
-        )?;
+        )?,
     }
-    unrecorded.map_or(Ok(()), not_in_audit)
+    done.unrecorded.map_or(Ok(()), not_in_audit)
 }

@@ -61,18 +61,23 @@ impl Faults {
         }
     }
 
-    /// Check that every rate is a probability.
-    pub fn validate(&self) -> Result<(), String> {
-        for (name, v) in [
+    /// The first rate that is not a probability, with its field name.
+    pub fn rate_out_of_range(&self) -> Option<(&'static str, f64)> {
+        [
             ("error_rate", self.error_rate),
             ("drop_rate", self.drop_rate),
             ("rate_limit_rate", self.rate_limit_rate),
             ("garbage_rate", self.garbage_rate),
             ("empty_body_rate", self.empty_body_rate),
-        ] {
-            if !(0.0..=1.0).contains(&v) {
-                return Err(format!("{name} must be between 0 and 1"));
-            }
+        ]
+        .into_iter()
+        .find(|(_, v)| !(0.0..=1.0).contains(v))
+    }
+
+    /// Check that every rate is a probability.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some((name, _)) = self.rate_out_of_range() {
+            return Err(format!("{name} must be between 0 and 1"));
         }
         if self.latency_min_ms > self.latency_max_ms {
             return Err("latency_min_ms must not exceed latency_max_ms".to_string());

@@ -10,12 +10,13 @@ use crossterm::event::EventStream;
 
 use crate::api::retry::RetryPolicy;
 use crate::app::{App, AppConfig, Safety};
-use crate::cli::{Cli, Failure, open_audit, open_session};
+use crate::failure::Failure;
+use crate::session::{Session, SessionOptions};
 
 /// Open the console on the configured profile (or the demo simulator).
-pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
-    let prefs = crate::prefs::load(cli.config.as_deref())?;
-    let session = open_session(cli).await?;
+pub async fn run_console(opts: &SessionOptions) -> Result<(), Failure> {
+    let prefs = crate::prefs::load(opts.overrides.config_path.as_deref())?;
+    let session = Session::open(opts).await?;
     let config = AppConfig {
         profile: session.settings.profile.clone(),
         demo: session.demo,
@@ -36,7 +37,7 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
     let app = App::new(config, chrono::Utc::now());
     // Every change the console makes is in the audit log before it is sent
     // (the demo's in a temporary log of its own, deleted when it ends).
-    let audit = open_audit(&session).map_err(|e| {
+    let audit = session.audit().map_err(|e| {
         Failure::Reported(format!(
             "{e} intake will not make changes it cannot record."
         ))
@@ -55,9 +56,7 @@ pub async fn run_console(cli: &Cli) -> Result<(), Failure> {
     let result = event_loop::run(&mut tui, input, app, worker.commands, worker.events).await;
     terminal::restore();
     worker.task.abort();
-    if let Some(sim) = session.sim {
-        sim.shutdown().await;
-    }
+    session.close().await;
     result
         .map(|_| ())
         .map_err(|e| Failure::Reported(format!("The terminal failed: {e}.")))

@@ -1,18 +1,28 @@
-//! Bounded concurrency with outputs in input order.
+//! Bounded concurrency, with outputs in input order or as they finish.
 
 use std::collections::BTreeMap;
 use std::future::Future;
 
 use futures_util::StreamExt;
 
+/// In which order outputs are handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The order the futures were given (the CLI prints in input order).
+    AsGiven,
+    /// As each finishes (the console shows answers as they come).
+    AsFinished,
+}
+
 /// Drive `futs` with at most `limit` in flight and hand each output to
-/// `each` in input order. Unlike `StreamExt::buffered`, finished outputs
+/// `each` in `order`. Unlike `StreamExt::buffered`, finished outputs
 /// waiting behind a slow first one (say, one sitting out a Retry-After) do
 /// not count against the limit, so one slow call never stalls the rest.
 /// An error from `each` stops the run; calls in flight are dropped.
-pub async fn for_each_in_order<F, T, E>(
+pub async fn for_each_bounded<F, T, E>(
     futs: impl Iterator<Item = F>,
     limit: usize,
+    order: Order,
     mut each: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E>
 where
@@ -24,6 +34,10 @@ where
     let mut waiting = BTreeMap::new();
     let mut next = 0;
     while let Some((n, out)) = results.next().await {
+        if order == Order::AsFinished {
+            each(out)?;
+            continue;
+        }
         waiting.insert(n, out);
         while let Some(out) = waiting.remove(&next) {
             next += 1;
@@ -47,7 +61,7 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             n
         });
-        for_each_in_order(futs, 2, |n| {
+        for_each_bounded(futs, 2, Order::AsGiven, |n| {
             seen.push(n);
             Ok::<_, ()>(())
         })
@@ -60,5 +74,23 @@ mod tests {
             "{:?}",
             started.elapsed()
         );
+    }
+
+    #[tokio::test]
+    async fn as_finished_hands_over_the_fast_ones_first() {
+        let mut seen = Vec::new();
+        let futs = (0..4u64).map(|n| async move {
+            let ms = if n == 0 { 150 } else { 10 };
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            n
+        });
+        for_each_bounded(futs, 4, Order::AsFinished, |n| {
+            seen.push(n);
+            Ok::<_, ()>(())
+        })
+        .await
+        .expect("ok");
+        assert_eq!(seen.last(), Some(&0), "{seen:?}");
+        assert_eq!(seen.len(), 4);
     }
 }

@@ -1,0 +1,89 @@
+//! The import preview: every row of the file by class, as aligned columns.
+
+use std::io::{self, Write};
+
+use crate::import::{ImportPlan, PlannedRow, RowClass};
+use crate::text::{clean, plural};
+
+pub(super) fn preview(out: &mut impl Write, name: &str, plan: &ImportPlan) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: {} row{}: {}.",
+        clean(name),
+        plan.rows.len(),
+        plural(plan.rows.len()),
+        plan.summary()
+    )?;
+    for class in RowClass::ALL {
+        let rows: Vec<&PlannedRow> = plan.rows_of(class).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let heading = match class {
+            RowClass::WillSet => "Will set",
+            RowClass::Unchanged => "Unchanged (already has that terminalId)",
+            RowClass::Conflicting => "Conflicting (has a different terminalId; not overwritten)",
+            RowClass::UnknownRequest => "Unknown request",
+            RowClass::Duplicate => "Duplicate (ignored)",
+            RowClass::Invalid => "Invalid",
+        };
+        writeln!(out)?;
+        writeln!(out, "{heading} ({})", rows.len())?;
+        let with_note = !matches!(class, RowClass::WillSet | RowClass::Unchanged);
+        let mut header = vec!["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
+        if class == RowClass::Conflicting {
+            header.push("CURRENT");
+        }
+        if with_note {
+            header.push("WHY");
+        }
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut c = vec![
+                    r.line.to_string(),
+                    clean(r.id.as_deref().unwrap_or("-")),
+                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                    clean(r.merchant_id.as_deref().unwrap_or("-")),
+                    clean(r.terminal_id.as_deref().unwrap_or("-")),
+                ];
+                if class == RowClass::Conflicting {
+                    c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
+                }
+                if with_note {
+                    c.push(clean(r.reason.as_deref().unwrap_or("")));
+                }
+                c
+            })
+            .collect();
+        grid(out, &header, &cells)?;
+    }
+    writeln!(out)
+}
+
+/// Left-aligned columns, two spaces apart, indented under a heading.
+fn grid(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+        let mut s = String::from("  ");
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, header)?;
+    for row in rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        line(out, &cells)?;
+    }
+    Ok(())
+}

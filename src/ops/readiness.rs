@@ -1,0 +1,88 @@
+//! What "ready to activate" means, once: the console's detail pane and bulk
+//! plan, `intake show`, and the refusal before an activation is sent.
+
+use crate::api::{Blocker, IntegrationRequest};
+
+/// The first thing that stops it being activated, if anything does.
+pub fn blocker(r: &IntegrationRequest) -> Option<Blocker> {
+    r.blockers().into_iter().next()
+}
+
+/// What is refused before sending: an ePay request without a terminalId can
+/// never be activated. Anything else is left to the server, whose answer
+/// (already active, not pending) names who or what got there first.
+pub fn refused_before_sending(r: &IntegrationRequest) -> Option<Blocker> {
+    (!r.is_active() && r.needs_terminal_id()).then_some(Blocker::TerminalIdMissing)
+}
+
+/// `ready to activate`, or every blocker joined with commas.
+pub fn text(r: &IntegrationRequest) -> String {
+    let blockers = r.blockers();
+    if blockers.is_empty() {
+        return "ready to activate".to_string();
+    }
+    blockers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{IntegrationType, Status};
+    use crate::ops::testing;
+
+    fn req(kind: IntegrationType, status: Status, tid: Option<&str>) -> IntegrationRequest {
+        testing::req("R1", kind, status, tid)
+    }
+
+    #[test]
+    fn readiness_table() {
+        use IntegrationType::{Epay, Windcave as Wpg};
+        let cases = [
+            (
+                req(Wpg, Status::Pending, None),
+                None,
+                None,
+                "ready to activate",
+            ),
+            (
+                req(Epay, Status::Pending, Some("T1")),
+                None,
+                None,
+                "ready to activate",
+            ),
+            (
+                req(Epay, Status::Pending, None),
+                Some(Blocker::TerminalIdMissing),
+                Some(Blocker::TerminalIdMissing),
+                "epay: terminalId missing",
+            ),
+            (
+                req(Epay, Status::Rejected, None),
+                Some(Blocker::NotPending),
+                Some(Blocker::TerminalIdMissing),
+                "not pending, epay: terminalId missing",
+            ),
+            (
+                req(Epay, Status::Active, None),
+                Some(Blocker::AlreadyActive),
+                None,
+                "already active",
+            ),
+            (
+                req(Wpg, Status::Rejected, None),
+                Some(Blocker::NotPending),
+                None,
+                "not pending",
+            ),
+        ];
+        for (r, first, refused, shown) in cases {
+            assert_eq!(blocker(&r), first, "{r:?}");
+            assert_eq!(refused_before_sending(&r), refused, "{r:?}");
+            assert_eq!(text(&r), shown, "{r:?}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! A session: the resolved profile, its client, its audit log and, in demo
+//! mode, the in-process simulator. Both the CLI and the console open one.
+
+use std::sync::OnceLock;
+
+use crate::api::retry::RetryPolicy;
+use crate::api::{Client, ClientOptions, SearchQuery};
+use crate::audit::{AuditError, AuditLog};
+use crate::config::{self, Overrides, Settings};
+use crate::failure::Failure;
+use crate::ops::{ChangeGuard, Ops};
+use crate::sim;
+
+/// What the command line asked for, before configuration is resolved.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    /// `--config`, `--profile`, `--base-url`, `--account`, `--read-only`.
+    pub overrides: Overrides,
+    /// `--demo`: the built-in simulator instead of a profile.
+    pub demo: bool,
+}
+
+/// A connected client with the settings it came from. In demo mode it also
+/// owns the in-process simulator, stopped by [`Session::close`].
+pub struct Session {
+    pub client: Client,
+    pub settings: Settings,
+    pub demo: bool,
+    sim: Option<sim::SimHandle>,
+    audit: OnceLock<AuditLog>,
+}
+
+impl Session {
+    /// Resolve configuration (or start the demo simulator) and build the client.
+    pub async fn open(opts: &SessionOptions) -> Result<Session, Failure> {
+        if opts.demo {
+            return Session::demo(opts).await;
+        }
+        let settings = config::load(&opts.overrides)?;
+        // Shown by the caller: the CLI on stderr, the console as toasts.
+        for w in &settings.warnings {
+            tracing::warn!("{w}");
+        }
+        let options = ClientOptions {
+            ca_file: settings.ca_file.clone(),
+            ..ClientOptions::default()
+        };
+        let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
+        Ok(Session {
+            client,
+            settings,
+            demo: false,
+            sim: None,
+            audit: OnceLock::new(),
+        })
+    }
+
+    async fn demo(opts: &SessionOptions) -> Result<Session, Failure> {
+        let handle = sim::start_local(sim::SimConfig::default())
+            .await
+            .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
+        let settings = Settings {
+            profile: "demo".into(),
+            base_url: handle.base_url(),
+            api_key: crate::api::Secret::new(handle.api_key()),
+            account_id: opts.overrides.account_id.clone(),
+            concurrency: config::DEFAULT_CONCURRENCY,
+            auto_refresh: None,
+            production: false,
+            read_only: crate::safety::ReadOnly {
+                flag: opts.overrides.read_only,
+                profile: false,
+            },
+            confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
+            ca_file: None,
+            warnings: Vec::new(),
+        };
+        let client = Client::new(&settings.base_url, &settings.api_key)?;
+        Ok(Session {
+            client,
+            settings,
+            demo: true,
+            sim: Some(handle),
+            audit: OnceLock::new(),
+        })
+    }
+
+    /// The search this profile's account makes by default.
+    pub fn query(&self) -> SearchQuery {
+        SearchQuery {
+            account_id: self.settings.account_id.clone(),
+            ..SearchQuery::default()
+        }
+    }
+
+    /// The audit log for this profile and host, opened on first use. The
+    /// demo gets a temporary log of its own, deleted when the session and
+    /// every clone are gone, so its fake changes never reach the operator's log.
+    pub fn audit(&self) -> Result<AuditLog, AuditError> {
+        if let Some(log) = self.audit.get() {
+            return Ok(log.clone());
+        }
+        let (profile, url) = (&self.settings.profile, &self.settings.base_url);
+        let log = if self.demo {
+            AuditLog::open_temporary(profile, url)?
+        } else {
+            AuditLog::open(profile, url)?
+        };
+        Ok(self.audit.get_or_init(|| log).clone())
+    }
+
+    /// The audited core on this session's client and log. Fails when the
+    /// log cannot be opened: nothing is changed that cannot be recorded.
+    pub fn ops(&self) -> Result<Ops, AuditError> {
+        Ok(Ops::new(
+            self.client.clone(),
+            RetryPolicy::default(),
+            self.audit()?,
+            self.guard(),
+        ))
+    }
+
+    /// Whether this session may change anything.
+    pub fn guard(&self) -> ChangeGuard {
+        ChangeGuard {
+            read_only: self.settings.read_only,
+            profile: self.settings.profile.clone(),
+        }
+    }
+
+    /// Stop the demo simulator, if any.
+    pub async fn close(self) {
+        if let Some(sim) = self.sim {
+            sim.shutdown().await;
+        }
+    }
+}
