@@ -33,9 +33,8 @@ use std::path::Path;
 
 /// R1: files allowed over [`MAX_LINES`], with their size today. Shrinks only.
 const OVERSIZED: &[(&str, usize)] = &[
-    ("src/app/state.rs", 806),
-    ("src/app/transfer.rs", 538),
-    ("src/app/update.rs", 773),
+    ("src/app/state.rs", 680),
+    ("src/app/update.rs", 629),
     ("src/tui/worker.rs", 540),
 ];
 
@@ -69,7 +68,6 @@ const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
     ("Filter", 2),
     // ops::ImportRowResult and app::ImportRowResult: one goes when the worker moves onto ops.
     ("ImportRowResult", 2),
-    ("Outcome", 2),
     ("Store", 2),
 ];
 
@@ -78,17 +76,12 @@ const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
 /// (written `app::x`). Shrinks only. With these edges left out the graph
 /// must have no cycle, and each entry must still be on a cycle.
 const CYCLE_EDGES: &[&str] = &[
-    "app::bulk -> app::guard",
-    "app::import_gate -> app::transfer",
     "app::marks -> app::state",
-    "app::meanwhile -> app::update",
     "app::mouse -> app::update",
     "app::overwrite -> app::update",
-    "app::retry -> app::update",
     "app::state -> app::guard",
     "app::state -> app::overwrite",
     "app::state -> app::transfer",
-    "app::transfer -> app::update",
 ];
 
 /// R10: files of the console and the core allowed to print. Shrinks only.
@@ -159,7 +152,7 @@ fn tui_imports_nothing_from_cli() {
 // R3 ------------------------------------------------------------------------
 
 /// What a view must not take mutably: the state `update` owns.
-const WRITABLE_STATE: &[&str] = &["App", "Mode", "BulkRun", "ImportRun", "usize", "u16"];
+const WRITABLE_STATE: &[&str] = &["App", "Mode", "Run", "ImportState", "usize", "u16"];
 
 #[test]
 fn views_only_read() {
