@@ -41,7 +41,7 @@ pub const FILE_ENV: &str = "INTAKE_AUDIT_FILE";
 /// The mutation a line is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Action {
+pub enum Change {
     Create,
     Update,
     Activate,
@@ -50,13 +50,13 @@ pub enum Action {
     Other,
 }
 
-impl Action {
+impl Change {
     pub fn as_str(self) -> &'static str {
         match self {
-            Action::Create => "create",
-            Action::Update => "update",
-            Action::Activate => "activate",
-            Action::Other => "other",
+            Change::Create => "create",
+            Change::Update => "update",
+            Change::Activate => "activate",
+            Change::Other => "other",
         }
     }
 }
@@ -122,8 +122,8 @@ impl Outcome {
 
 /// What a caller records; [`AuditLog::record`] adds time, profile and host.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub action: Action,
+pub struct Event {
+    pub action: Change,
     pub outcome: Outcome,
     /// The request id (absent on a `planned` line and on a failed create).
     pub id: Option<String>,
@@ -137,9 +137,9 @@ pub struct Entry {
     pub ids: Vec<String>,
 }
 
-impl Entry {
-    pub fn new(action: Action, outcome: Outcome, id: Option<&str>) -> Entry {
-        Entry {
+impl Event {
+    pub fn new(action: Change, outcome: Outcome, id: Option<&str>) -> Event {
+        Event {
             action,
             outcome,
             id: id.map(str::to_string),
@@ -152,19 +152,19 @@ impl Entry {
     }
 
     /// The first line of a bulk activation: every id it will work through.
-    pub fn planned(run_id: &str, ids: &[String]) -> Entry {
-        Entry {
+    pub fn planned(run_id: &str, ids: &[String]) -> Event {
+        Event {
             run_id: Some(run_id.to_string()),
             ids: ids.to_vec(),
-            ..Entry::new(Action::Activate, Outcome::Planned, None)
+            ..Event::new(Change::Activate, Outcome::Planned, None)
         }
     }
 
     /// Written before an activation is sent.
-    pub fn started(run_id: Option<&str>, id: &str) -> Entry {
-        Entry {
+    pub fn started(run_id: Option<&str>, id: &str) -> Event {
+        Event {
             run_id: run_id.map(str::to_string),
-            ..Entry::new(Action::Activate, Outcome::Started, Some(id))
+            ..Event::new(Change::Activate, Outcome::Started, Some(id))
         }
     }
 
@@ -173,38 +173,38 @@ impl Entry {
         run_id: Option<&str>,
         id: &str,
         result: &Result<crate::api::retry::Activation, crate::api::ApiError>,
-    ) -> Entry {
+    ) -> Event {
         let (outcome, error_code) = match result {
             Ok(a) => (Outcome::of_activation(a), None),
             Err(e) => (Outcome::Failed, Some(e.label().to_string())),
         };
         let r = result.as_ref().ok().and_then(|a| a.request());
-        Entry {
+        Event {
             run_id: run_id.map(str::to_string),
             merchant_id: r.map(|r| r.merchant_id.clone()),
             terminal_id: r.and_then(|r| r.effective_terminal_id().map(str::to_string)),
             error_code,
-            ..Entry::new(Action::Activate, outcome, Some(id))
+            ..Event::new(Change::Activate, outcome, Some(id))
         }
     }
 
-    pub fn merchant(mut self, merchant_id: Option<&str>) -> Entry {
+    pub fn merchant(mut self, merchant_id: Option<&str>) -> Event {
         self.merchant_id = merchant_id.map(str::to_string);
         self
     }
 
-    pub fn terminal(mut self, terminal_id: Option<&str>) -> Entry {
+    pub fn terminal(mut self, terminal_id: Option<&str>) -> Event {
         self.terminal_id = terminal_id.map(str::to_string);
         self
     }
 
-    pub fn error(mut self, e: &crate::api::ApiError) -> Entry {
+    pub fn error(mut self, e: &crate::api::ApiError) -> Event {
         self.outcome = Outcome::Failed;
         self.error_code = Some(e.label().to_string());
         self
     }
 
-    pub fn run(mut self, run_id: Option<&str>) -> Entry {
+    pub fn run(mut self, run_id: Option<&str>) -> Event {
         self.run_id = run_id.map(str::to_string);
         self
     }
@@ -223,7 +223,7 @@ pub struct Record {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_id: Option<String>,
-    pub action: Action,
+    pub action: Change,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminal_id: Option<String>,
     pub outcome: Outcome,

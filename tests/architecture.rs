@@ -63,12 +63,8 @@ const PLURALS_OUTSIDE_TEXT: &[&str] = &[];
 /// R8: public type names defined more than once in `src`, with how many
 /// definitions each has today. Shrinks only.
 const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
-    ("Action", 2),
-    ("Entry", 2),
-    ("Filter", 2),
     // ops::ImportRowResult and app::ImportRowResult: one goes when the worker moves onto ops.
     ("ImportRowResult", 2),
-    ("Store", 2),
 ];
 
 /// R9: `use` edges (`"from -> to"`) allowed to close a cycle, between the

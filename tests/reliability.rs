@@ -509,10 +509,10 @@ async fn resume_reads_back_in_doubt_ids_before_sending_again() {
     // answer, of which ids[1] did reach the server; ids[3..] never started.
     let log =
         audit::AuditLog::open_at(&env.audit_path(), "default", &env.sim.base_url()).expect("audit");
-    log.record(&audit::Entry::planned("run-1", &ids))
+    log.record(&audit::Event::planned("run-1", &ids))
         .expect("planned");
     for id in &ids[..3] {
-        log.record(&audit::Entry::started(Some("run-1"), id))
+        log.record(&audit::Event::started(Some("run-1"), id))
             .expect("started");
     }
     client
@@ -520,7 +520,7 @@ async fn resume_reads_back_in_doubt_ids_before_sending_again() {
         .await
         .expect("done before the kill");
     log.record(
-        &audit::Entry::new(audit::Action::Activate, Outcome::Activated, Some(&ids[0]))
+        &audit::Event::new(audit::Change::Activate, Outcome::Activated, Some(&ids[0]))
             .run(Some("run-1")),
     )
     .expect("outcome");

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::Utc;
 
-use super::{AuditError, Entry, FILE_ENV, Record};
+use super::{AuditError, Event, FILE_ENV, Record};
 use crate::safety::host_of;
 
 /// The audit file's path: `$INTAKE_AUDIT_FILE`, else `audit.jsonl` in the OS
@@ -87,7 +87,7 @@ impl AuditLog {
     }
 
     /// Append one line and flush it to disk before returning.
-    pub fn record(&self, entry: &Entry) -> Result<Record, AuditError> {
+    pub fn record(&self, entry: &Event) -> Result<Record, AuditError> {
         let record = Record {
             time: Utc::now(),
             profile: self.inner.profile.clone(),

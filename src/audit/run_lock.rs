@@ -10,7 +10,7 @@ use std::fs::{File, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::{AuditError, AuditLog, Entry};
+use super::{AuditError, AuditLog, Event};
 
 /// A run's lock; released (and its file removed) on drop.
 #[derive(Debug)]
@@ -125,7 +125,7 @@ impl AuditLog {
                 });
             }
         };
-        self.record(&Entry::planned(run_id, ids))?;
+        self.record(&Event::planned(run_id, ids))?;
         Ok(lock)
     }
 }

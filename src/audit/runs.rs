@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::{Action, AuditError, Outcome, Record};
+use super::{AuditError, Change, Outcome, Record};
 
 /// A new run id: time-ordered and unique enough for one operator's log.
 pub fn new_run_id() -> String {
@@ -97,7 +97,7 @@ pub fn unfinished_run(records: &[Record], profile: &str, host: &str) -> Option<U
     }
     let mut runs: HashMap<&str, Run> = HashMap::new();
     for (n, r) in records.iter().enumerate() {
-        if r.profile != profile || r.host != host || r.action != Action::Activate {
+        if r.profile != profile || r.host != host || r.action != Change::Activate {
             continue;
         }
         let Some(run_id) = r.run_id.as_deref() else {

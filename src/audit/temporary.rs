@@ -96,7 +96,7 @@ fn is_loopback_host(host: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Action, Entry, Outcome, read_all};
+    use super::super::{Change, Event, Outcome, read_all};
     use super::*;
 
     #[test]
@@ -107,7 +107,7 @@ mod tests {
         assert!(path.starts_with(std::env::temp_dir()), "{}", path.display());
         let clone = log.clone();
         clone
-            .record(&Entry::new(Action::Update, Outcome::Updated, Some("A")))
+            .record(&Event::new(Change::Update, Outcome::Updated, Some("A")))
             .expect("record");
         let (records, _) = read_all(&path).expect("read");
         assert_eq!(records.len(), 1);
@@ -132,7 +132,7 @@ mod tests {
             run_id: None,
             id: Some("A".into()),
             merchant_id: None,
-            action: Action::Activate,
+            action: Change::Activate,
             terminal_id: None,
             outcome: Outcome::Activated,
             error_code: None,

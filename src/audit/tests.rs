@@ -25,13 +25,13 @@ fn lines_round_trip_and_the_file_is_private() {
     let path = dir.join("a").join("audit.jsonl");
     let log = AuditLog::open_at(&path, "sandbox", "https://h.example").expect("open");
     let clone = log.clone();
-    log.record(&Entry::planned("r1", &["A".into(), "B".into()]))
+    log.record(&Event::planned("r1", &["A".into(), "B".into()]))
         .expect("planned");
     clone
-        .record(&Entry::started(Some("r1"), "A"))
+        .record(&Event::started(Some("r1"), "A"))
         .expect("started");
     log.record(
-        &Entry::new(Action::Activate, Outcome::Activated, Some("A"))
+        &Event::new(Change::Activate, Outcome::Activated, Some("A"))
             .merchant(Some("M1"))
             .run(Some("r1")),
     )
@@ -74,7 +74,7 @@ fn a_damaged_last_line_is_skipped() {
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("audit.jsonl");
     let log = AuditLog::open_at(&path, "p", "https://h").expect("open");
-    log.record(&Entry::started(Some("r"), "A")).expect("line");
+    log.record(&Event::started(Some("r"), "A")).expect("line");
     let mut f = std::fs::OpenOptions::new()
         .append(true)
         .open(&path)
@@ -93,7 +93,7 @@ fn in_doubt_and_finished_runs() {
         run_id: Some(run.into()),
         id: id.map(str::to_string),
         merchant_id: None,
-        action: Action::Activate,
+        action: Change::Activate,
         terminal_id: None,
         outcome,
         error_code: None,

@@ -4,7 +4,7 @@
 use super::{Done, OpError, Ops, readiness};
 use crate::api::IntegrationRequest;
 use crate::api::retry::{self, Activation};
-use crate::audit::{Action, Entry, Outcome};
+use crate::audit::{Change, Event, Outcome};
 
 /// One id to activate. `in_doubt`: an interrupted run sent it without an
 /// answer, so if it reads back active it is `confirmed active`, not sent again.
@@ -39,19 +39,19 @@ impl Ops {
             Ok(r) => r,
             Err(e) => {
                 if run_id.is_some() {
-                    self.close_or_log(&Entry::activation(run_id, id, &Err(e.clone())));
+                    self.close_or_log(&Event::activation(run_id, id, &Err(e.clone())));
                 }
                 return Err(OpError::Api(e));
             }
         };
         if job.in_doubt && current.is_active() {
             let value = Activation::Confirmed(Some(current));
-            let unrecorded = audited.close(&Entry::activation(run_id, id, &Ok(value.clone())));
+            let unrecorded = audited.close(&Event::activation(run_id, id, &Ok(value.clone())));
             return Ok(Done { value, unrecorded });
         }
         if let Some(blocker) = readiness::refused_before_sending(&current) {
             if run_id.is_some() {
-                let refused = Entry::new(Action::Activate, Outcome::Refused, Some(id))
+                let refused = Event::new(Change::Activate, Outcome::Refused, Some(id))
                     .run(run_id)
                     .merchant(Some(&current.merchant_id));
                 self.close_or_log(&refused);
@@ -63,9 +63,9 @@ impl Ops {
         }
         let done = audited
             .change(
-                Some(Entry::started(run_id, id)),
+                Some(Event::started(run_id, id)),
                 || retry::activate(client, policy, id),
-                |result| Entry::activation(run_id, id, result),
+                |result| Event::activation(run_id, id, result),
             )
             .await?;
         Ok(match done.value {
@@ -87,7 +87,7 @@ impl Ops {
 
     /// A final line for something not sent; if it cannot be written the
     /// outcome still reaches the caller, so this is only logged.
-    pub(crate) fn close_or_log(&self, entry: &Entry) {
+    pub(crate) fn close_or_log(&self, entry: &Event) {
         if let Some(why) = self.audited().close(entry) {
             tracing::warn!(id = ?entry.id, "a final line is not in the audit log: {why}");
         }

@@ -9,15 +9,15 @@ use std::future::Future;
 use super::error::{Done, OpError};
 use super::run::Resumable;
 use crate::api::ApiError;
-use crate::audit::{self, AuditLog, Entry, RunLock};
+use crate::audit::{self, AuditLog, Event, RunLock};
 
 /// Where lines go: the audit log, or in tests one that can be made to fail.
 pub(crate) trait Lines: Sync {
-    fn write(&self, entry: &Entry) -> Result<(), String>;
+    fn write(&self, entry: &Event) -> Result<(), String>;
 }
 
 impl Lines for AuditLog {
-    fn write(&self, entry: &Entry) -> Result<(), String> {
+    fn write(&self, entry: &Event) -> Result<(), String> {
         self.record(entry).map(|_| ()).map_err(|e| e.to_string())
     }
 }
@@ -51,9 +51,9 @@ impl<'a> Audited<'a> {
     /// whose closing line could not be written is `Done { unrecorded }`.
     pub(crate) async fn change<T, Fut>(
         &self,
-        before: Option<Entry>,
+        before: Option<Event>,
         send: impl FnOnce() -> Fut,
-        after: impl FnOnce(&Result<T, ApiError>) -> Entry,
+        after: impl FnOnce(&Result<T, ApiError>) -> Event,
     ) -> Result<Done<T>, OpError>
     where
         Fut: Future<Output = Result<T, ApiError>>,
@@ -76,7 +76,7 @@ impl<'a> Audited<'a> {
 
     /// Write a final line for a change that was not sent (refused, cancelled,
     /// or its read failed); why it could not be written, if it could not.
-    pub(crate) fn close(&self, entry: &Entry) -> Option<String> {
+    pub(crate) fn close(&self, entry: &Event) -> Option<String> {
         self.write(entry).err()
     }
 
@@ -116,7 +116,7 @@ impl<'a> Audited<'a> {
         Ok((run.map(|run| Resumable { run, lock }), skipped))
     }
 
-    fn write(&self, entry: &Entry) -> Result<(), String> {
+    fn write(&self, entry: &Event) -> Result<(), String> {
         self.lines.map_or(Ok(()), |lines| lines.write(entry))
     }
 }
@@ -127,7 +127,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
-    use crate::audit::{Action, Outcome};
+    use crate::audit::{Change, Outcome};
 
     /// Keeps lines; refuses the `fail_at`-th write (1-based) and after.
     struct Sink {
@@ -136,7 +136,7 @@ mod tests {
     }
 
     impl Lines for Sink {
-        fn write(&self, entry: &Entry) -> Result<(), String> {
+        fn write(&self, entry: &Event) -> Result<(), String> {
             let mut kept = self.kept.lock().expect("lock");
             if kept.len() + 1 >= self.fail_at {
                 return Err("Could not write the audit log x: disk full.".into());
@@ -153,12 +153,12 @@ mod tests {
         }
     }
 
-    fn started() -> Option<Entry> {
-        Some(Entry::started(None, "R1"))
+    fn started() -> Option<Event> {
+        Some(Event::started(None, "R1"))
     }
 
-    fn closing(result: &Result<u8, ApiError>) -> Entry {
-        let e = Entry::new(Action::Activate, Outcome::Activated, Some("R1"));
+    fn closing(result: &Result<u8, ApiError>) -> Event {
+        let e = Event::new(Change::Activate, Outcome::Activated, Some("R1"));
         match result {
             Ok(_) => e,
             Err(err) => e.error(err),

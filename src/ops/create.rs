@@ -3,7 +3,7 @@
 use super::{Done, OpError, Ops};
 use crate::api::retry;
 use crate::api::{IntegrationRequest, NewIntegrationRequest};
-use crate::audit::{Action, Entry, Outcome};
+use crate::audit::{Change, Event, Outcome};
 
 impl Ops {
     pub async fn create(
@@ -18,8 +18,8 @@ impl Ops {
                 || retry::create(client, policy, new),
                 |result| {
                     match result {
-                        Ok(r) => Entry::new(Action::Create, Outcome::Created, Some(&r.id)),
-                        Err(e) => Entry::new(Action::Create, Outcome::Failed, None).error(e),
+                        Ok(r) => Event::new(Change::Create, Outcome::Created, Some(&r.id)),
+                        Err(e) => Event::new(Change::Create, Outcome::Failed, None).error(e),
                     }
                     .merchant(Some(&new.merchant_id))
                 },

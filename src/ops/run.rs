@@ -8,7 +8,7 @@ use std::sync::{Mutex, PoisonError};
 use super::bounded::{Order, for_each_bounded};
 use super::{ActivateJob, Cancel, Done, OpError, Ops};
 use crate::api::retry::Activation;
-use crate::audit::{self, Action, Entry, Outcome, RunLock, UnfinishedRun};
+use crate::audit::{self, Change, Event, Outcome, RunLock, UnfinishedRun};
 
 /// An unfinished run found in the log, with its lock held.
 #[derive(Debug)]
@@ -106,7 +106,7 @@ impl Ops {
         let futs = jobs.iter().map(|job| async move {
             if cancel.is_cancelled() {
                 // Final in the log, so `--resume` does not undo a cancel.
-                let line = Entry::new(Action::Activate, Outcome::Cancelled, Some(&job.id)).run(run);
+                let line = Event::new(Change::Activate, Outcome::Cancelled, Some(&job.id)).run(run);
                 self.close_or_log(&line);
                 return (job, Ended::Cancelled);
             }

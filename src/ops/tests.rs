@@ -29,7 +29,7 @@ async fn update_sets_a_missing_terminal_id_and_records_it_with_the_merchant() {
     assert_eq!(b.outcomes(), ["updated R1"]);
     assert_eq!(lines[0].terminal_id.as_deref(), Some("11000021"));
     assert_eq!(lines[0].merchant_id, Some(r.merchant_id));
-    assert_eq!(lines[0].action, crate::audit::Action::Update);
+    assert_eq!(lines[0].action, crate::audit::Change::Update);
 }
 
 #[tokio::test]

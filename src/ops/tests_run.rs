@@ -8,7 +8,7 @@ use super::testing::{Bench, req};
 use super::*;
 use crate::api::retry::Activation;
 use crate::api::{IntegrationType::*, Status};
-use crate::audit::{AuditLog, Entry};
+use crate::audit::{AuditLog, Event};
 
 /// Run `ids` and collect each id's outcome as a word.
 async fn run_all(
@@ -137,7 +137,7 @@ async fn a_stopped_run_leaves_the_rest_for_resume_which_reads_in_doubt_ids_back_
     assert_eq!(b.sim.activate_calls_for("R3"), 0);
     // R2 was sent by someone without an answer reaching us: in doubt.
     let log = AuditLog::open_at(&b.log, "test", &b.sim.base_url()).expect("log");
-    log.record(&Entry::started(Some(&summary.run_id), "R2"))
+    log.record(&Event::started(Some(&summary.run_id), "R2"))
         .expect("started");
     let mut r2 = b.sim.get("R2").expect("R2");
     r2.status = Status::Active;

@@ -4,7 +4,7 @@
 use super::{Done, OpError, Ops};
 use crate::api::IntegrationRequest;
 use crate::api::retry;
-use crate::audit::{Action, Entry, Outcome};
+use crate::audit::{Change, Event, Outcome};
 use crate::validate::validate_terminal_id;
 
 /// What to do when the request already has a different terminalId.
@@ -58,7 +58,7 @@ impl Ops {
             }
             _ => {}
         }
-        let line = Entry::new(Action::Update, Outcome::Updated, Some(id))
+        let line = Event::new(Change::Update, Outcome::Updated, Some(id))
             .merchant(Some(&current.merchant_id))
             .terminal(Some(&tid));
         let done = self

@@ -26,7 +26,7 @@ pub use stats::{FaultStats, SimStats};
 use crate::api::model::IntegrationRequest;
 use rng::AtomicRng;
 use stats::Counters;
-use store::Store;
+use store::SimStore;
 
 /// The API key name that appears in CRNs of changes made through the simulator.
 pub const KEY_NAME: &str = "intake-sim";
@@ -57,7 +57,7 @@ impl Default for SimConfig {
 }
 
 pub(crate) struct Shared {
-    store: RwLock<Store>,
+    store: RwLock<SimStore>,
     faults: RwLock<Faults>,
     pub(crate) counters: Counters,
     pub(crate) rng: AtomicRng,
@@ -68,11 +68,11 @@ pub(crate) struct Shared {
 // A panic while holding a lock cannot leave the store half-updated in a way
 // that matters to a simulator, so poisoning is ignored rather than cascaded.
 impl Shared {
-    pub(crate) fn read_store(&self) -> RwLockReadGuard<'_, Store> {
+    pub(crate) fn read_store(&self) -> RwLockReadGuard<'_, SimStore> {
         self.store.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(crate) fn write_store(&self) -> RwLockWriteGuard<'_, Store> {
+    pub(crate) fn write_store(&self) -> RwLockWriteGuard<'_, SimStore> {
         self.store.write().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -179,7 +179,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
         let seeded = seed::generate(seed, seed_count);
-        Store::new(seeded.merchants, seeded.requests)
+        SimStore::new(seeded.merchants, seeded.requests)
     })
     .await
     .map_err(std::io::Error::other)?;

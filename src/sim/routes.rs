@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 use super::faults::{Faults, inject};
 use super::seed::with_visible_millis;
 use super::stats::bump;
-use super::store::Filter;
+use super::store::Criteria;
 use super::{KEY_NAME, Shared};
 use crate::api::error::ErrorCode;
 use crate::api::model::{ErrorBody, IntegrationRequest, IntegrationType, Page, Status};
@@ -198,7 +198,7 @@ async fn search(
         Some("true") => true,
         Some(_) => return Err(bad_request("pending must be true or false")),
     };
-    let filter = Filter {
+    let criteria = Criteria {
         // The simulator's key has global read access, so accountId is optional.
         account_id: param(&pairs, "accountId").map(str::to_string),
         kind: param(&pairs, "type").map(IntegrationType::parse),
@@ -210,7 +210,7 @@ async fn search(
         PAGE_KEY_PREFIX,
         store.slot_count(),
     )?;
-    let (items, next) = store.page(&filter, from, shared.page_size);
+    let (items, next) = store.page(&criteria, from, shared.page_size);
     drop(store);
     Ok(Json(Page {
         items,

@@ -8,15 +8,15 @@ use std::collections::{HashMap, HashSet};
 
 use crate::api::model::{IntegrationRequest, IntegrationType, Merchant};
 
-/// Filters of the search operation, already parsed from the query string.
+/// Search criteria, already parsed from the query string.
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub struct Criteria {
     pub account_id: Option<String>,
     pub kind: Option<IntegrationType>,
     pub pending: bool,
 }
 
-impl Filter {
+impl Criteria {
     fn matches(&self, r: &IntegrationRequest) -> bool {
         self.account_id.as_deref().is_none_or(|a| r.account_id == a)
             && self.kind.as_ref().is_none_or(|k| &r.kind == k)
@@ -25,7 +25,7 @@ impl Filter {
 }
 
 #[derive(Debug, Default)]
-pub struct Store {
+pub struct SimStore {
     slots: Vec<Option<IntegrationRequest>>,
     by_id: HashMap<String, usize>,
     // merchantId + type, the pair the create rule keeps unique.
@@ -39,9 +39,9 @@ fn pair_key(merchant_id: &str, kind: &IntegrationType) -> String {
     format!("{merchant_id}\u{0}{}", kind.as_str())
 }
 
-impl Store {
+impl SimStore {
     pub fn new(merchants: Vec<Merchant>, requests: Vec<IntegrationRequest>) -> Self {
-        let mut s = Store {
+        let mut s = SimStore {
             slots: Vec::with_capacity(requests.len()),
             by_id: HashMap::with_capacity(requests.len()),
             pairs: HashSet::with_capacity(requests.len()),
@@ -114,14 +114,14 @@ impl Store {
     /// walking all pages scans the store once.
     pub fn page(
         &self,
-        filter: &Filter,
+        criteria: &Criteria,
         from: usize,
         size: usize,
     ) -> (Vec<IntegrationRequest>, Option<usize>) {
         let mut items = Vec::with_capacity(size.min(256));
         let mut pos = from;
         while pos < self.slots.len() {
-            if let Some(r) = self.slots[pos].as_ref().filter(|r| filter.matches(r)) {
+            if let Some(r) = self.slots[pos].as_ref().filter(|r| criteria.matches(r)) {
                 if items.len() == size {
                     return (items, Some(pos));
                 }
@@ -143,7 +143,7 @@ impl Store {
             .collect()
     }
 
-    /// Same paging scheme as [`Store::page`], over an account's merchants.
+    /// Same paging scheme as [`SimStore::page`], over an account's merchants.
     pub fn merchant_page(
         &self,
         account_id: &str,

@@ -16,7 +16,7 @@ use tokio::sync::Semaphore;
 use crate::api::retry::{self, Activation, RetryPolicy};
 use crate::api::{ApiError, Client, IntegrationRequest, SearchQuery};
 use crate::app::{ApiEvent, Command, ImportRowResult};
-use crate::audit::{self, AuditLog, Entry};
+use crate::audit::{self, AuditLog, Event};
 use crate::export::{self, ExportFormat, Merchants};
 use crate::import::{self, ImportPlan};
 use crate::safety::ReadOnly;
@@ -244,9 +244,9 @@ pub(super) async fn audited_update(
 ) -> Result<IntegrationRequest, ApiError> {
     let result = retry::update_terminal_id(client, policy, id, terminal_id).await;
     let entry = match &result {
-        Ok(r) => Entry::new(audit::Action::Update, audit::Outcome::Updated, Some(id))
+        Ok(r) => Event::new(audit::Change::Update, audit::Outcome::Updated, Some(id))
             .merchant(Some(&r.merchant_id)),
-        Err(e) => Entry::new(audit::Action::Update, audit::Outcome::Failed, Some(id)).error(e),
+        Err(e) => Event::new(audit::Change::Update, audit::Outcome::Failed, Some(id)).error(e),
     }
     .terminal(Some(terminal_id));
     // The change may have gone through while its line is missing: say so
@@ -255,7 +255,7 @@ pub(super) async fn audited_update(
     result
 }
 
-fn record(audit: Option<&AuditLog>, entry: &Entry) -> Result<(), ApiError> {
+fn record(audit: Option<&AuditLog>, entry: &Event) -> Result<(), ApiError> {
     match audit {
         Some(log) => log
             .record(entry)
@@ -274,9 +274,9 @@ async fn audited_activation(
     run: Option<&str>,
     id: &str,
 ) -> Result<Activation, ApiError> {
-    record(audit, &Entry::started(run, id))?;
+    record(audit, &Event::started(run, id))?;
     let activation = retry::activate(client, policy, id).await;
-    record(audit, &Entry::activation(run, id, &activation))?;
+    record(audit, &Event::activation(run, id, &activation))?;
     Ok(match activation? {
         // The server's copy, when the confirming read could not get it.
         Activation::Confirmed(None) => Activation::Confirmed(
@@ -339,8 +339,8 @@ impl BulkJob {
             .map(|id| async move {
                 if job.cancelled.load(Ordering::SeqCst) {
                     // Final in the log, so `--resume` does not undo a cancel.
-                    let entry = Entry::new(
-                        audit::Action::Activate,
+                    let entry = Event::new(
+                        audit::Change::Activate,
                         audit::Outcome::Cancelled,
                         Some(&id),
                     )
