@@ -90,16 +90,5 @@ pub enum ApiEvent {
     },
 }
 
-/// How one import row went.
-// Like ApiEvent: moved once per row and never stored.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportRowResult {
-    /// Saved; the server's copy.
-    Set(IntegrationRequest),
-    /// It already had this terminalId when the run got to it.
-    Unchanged,
-    /// Someone set another terminalId since the preview; not overwritten.
-    SetMeanwhile(String),
-    Failed(ApiError),
-}
+/// How one import row went: the core's answer, as the CLI hears it too.
+pub use crate::ops::ImportRowResult;
