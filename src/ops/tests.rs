@@ -71,7 +71,10 @@ async fn update_never_replaces_another_value_unless_asked() {
             wanted,
             request,
         } => {
-            assert_eq!((id, current, wanted), ("R1".into(), "11000001".into(), "11000002".into()));
+            assert_eq!(
+                (id, current, wanted),
+                ("R1".into(), "11000001".into(), "11000002".into())
+            );
             assert_eq!(request.effective_terminal_id(), Some("11000001"));
         }
         other => panic!("{other:?}"),

@@ -3,8 +3,8 @@
 //! whose closing audit line is missing is reported as not recorded, not as
 //! plain success.
 
-use crate::api::retry::Activation;
 use crate::api::ApiError;
+use crate::api::retry::Activation;
 use crate::app::ApiEvent;
 use crate::ops::{Done, ImportRowResult, OpError, Updated};
 
@@ -17,7 +17,11 @@ const READ_ONLY: &str = "Read-only: this console makes no changes, so nothing wa
 pub(super) fn update(id: String, result: Result<Done<Updated>, OpError>) -> ApiEvent {
     match result {
         Err(OpError::WouldReplace { request, .. }) => {
-            tracing::info!(action = "update", id, "not sent: terminalId changed meanwhile");
+            tracing::info!(
+                action = "update",
+                id,
+                "not sent: terminalId changed meanwhile"
+            );
             ApiEvent::SetMeanwhile {
                 id,
                 current: *request,
@@ -38,7 +42,11 @@ pub(super) fn activation(
     result: Result<Done<Activation>, OpError>,
 ) -> Result<Activation, ApiError> {
     let result = made(result);
-    log("activate", id, result.as_ref().map(|a| a.label().to_string()));
+    log(
+        "activate",
+        id,
+        result.as_ref().map(|a| a.label().to_string()),
+    );
     result
 }
 
@@ -75,4 +83,3 @@ fn log(action: &str, id: &str, result: Result<String, &ApiError>) {
         Err(e) => tracing::info!(action, id, error = %e.label(), "failed"),
     }
 }
-

@@ -45,7 +45,11 @@ pub fn spawn(ops: Ops) -> WorkerChannels {
     }
 }
 
-async fn run(ops: Ops, mut commands: UnboundedReceiver<Command>, events: UnboundedSender<ApiEvent>) {
+async fn run(
+    ops: Ops,
+    mut commands: UnboundedReceiver<Command>,
+    events: UnboundedSender<ApiEvent>,
+) {
     let mut load: Option<JoinHandle<()>> = None;
     let mut runs: HashMap<u64, Cancel> = HashMap::new();
     let merchants = MerchantLookups::new(MERCHANT_CONCURRENCY);
@@ -58,12 +62,19 @@ async fn run(ops: Ops, mut commands: UnboundedReceiver<Command>, events: Unbound
                     old.abort();
                 }
                 load = Some(tokio::spawn(async move {
-                    let sent = crate::ops::for_each_page(ops.client(), ops.policy(), query, |items, done| {
-                        match events.send(ApiEvent::Page { load_id, items, done }) {
+                    let sent = crate::ops::for_each_page(
+                        ops.client(),
+                        ops.policy(),
+                        query,
+                        |items, done| match events.send(ApiEvent::Page {
+                            load_id,
+                            items,
+                            done,
+                        }) {
                             Ok(()) => ControlFlow::Continue(()),
                             Err(_) => ControlFlow::Break(()),
-                        }
-                    })
+                        },
+                    )
                     .await;
                     if let Err(error) = sent {
                         tracing::warn!(load_id, error = %error.label(), "load failed");
@@ -164,14 +175,20 @@ async fn run(ops: Ops, mut commands: UnboundedReceiver<Command>, events: Unbound
                         })
                         .collect();
                     let summary = ops
-                        .import_apply(rows, concurrency, Order::AsFinished, &cancel, |row, result, unrecorded| {
-                            let _ = events.send(ApiEvent::ImportRow {
-                                run_id,
-                                id: row.id.clone(),
-                                result: import_row(result, unrecorded),
-                            });
-                            ControlFlow::Continue(())
-                        })
+                        .import_apply(
+                            rows,
+                            concurrency,
+                            Order::AsFinished,
+                            &cancel,
+                            |row, result, unrecorded| {
+                                let _ = events.send(ApiEvent::ImportRow {
+                                    run_id,
+                                    id: row.id.clone(),
+                                    result: import_row(result, unrecorded),
+                                });
+                                ControlFlow::Continue(())
+                            },
+                        )
                         .await;
                     let _ = events.send(ApiEvent::ImportFinished {
                         run_id,
@@ -224,7 +241,10 @@ async fn bulk_activate(
         ControlFlow::Continue(())
     };
     let (start, order) = (RunStart::New, Order::AsFinished);
-    let cancelled = match ops.activate_many(start, jobs, concurrency, order, &cancel, progress).await {
+    let cancelled = match ops
+        .activate_many(start, jobs, concurrency, order, &cancel, progress)
+        .await
+    {
         Ok(summary) => summary.cancelled,
         Err(e) => {
             for id in ids {

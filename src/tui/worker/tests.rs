@@ -16,7 +16,12 @@ mod seen;
 
 /// A worker recording in `log`, as the console's is.
 pub(super) fn audited(client: Client, log: AuditLog) -> WorkerChannels {
-    spawn(Ops::new(client, RetryPolicy::default(), log, ChangeGuard::default()))
+    spawn(Ops::new(
+        client,
+        RetryPolicy::default(),
+        log,
+        ChangeGuard::default(),
+    ))
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -133,8 +138,7 @@ async fn sim() -> (crate::sim::SimHandle, Client) {
     let handle = crate::sim::start_local(crate::sim::SimConfig::default())
         .await
         .expect("simulator starts");
-    let client =
-        Client::new(&handle.base_url(), &Secret::new(handle.api_key())).expect("client");
+    let client = Client::new(&handle.base_url(), &Secret::new(handle.api_key())).expect("client");
     (handle, client)
 }
 
