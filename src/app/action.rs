@@ -41,6 +41,13 @@ pub enum ApiEvent {
         id: String,
         result: Result<IntegrationRequest, ApiError>,
     },
+    /// An update was not sent because the server already had that
+    /// terminalId (someone set the same value since the operator looked).
+    /// `current` is the server's copy of the request.
+    AlreadySet {
+        id: String,
+        current: IntegrationRequest,
+    },
     /// An update was not sent: the server's terminalId is no longer the one
     /// the operator saw. `current` is the server's copy of the request.
     SetMeanwhile {

@@ -560,7 +560,8 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
-        ApiEvent::Updated { id, result } => on_updated(app, id, result),
+        ApiEvent::Updated { id, result } => on_updated(app, id, result.map(|r| (r, true))),
+        ApiEvent::AlreadySet { id, current } => on_updated(app, id, Ok((current, false))),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
@@ -661,28 +662,37 @@ fn on_page(
     }
 }
 
+/// A save's answer; `sent` is false when the server already had the value,
+/// which serves the operator as well as a save.
 fn on_updated(
     app: &mut App,
     id: String,
-    result: Result<IntegrationRequest, ApiError>,
+    result: Result<(IntegrationRequest, bool), ApiError>,
 ) -> Vec<Command> {
     app.saving.remove(&id);
     let for_bulk = saving_for_bulk(app, &id);
     let mut cmds = Vec::new();
     match result {
-        Ok(req) => {
+        Ok((req, sent)) => {
             let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
             app.patch(req);
+            let saved = match sent {
+                true => format!("Saved terminalId {terminal_id}"),
+                false => format!("{id} already has terminalId {terminal_id}; nothing was sent"),
+            };
             if for_bulk {
                 if let Some(run) = app.bulk.as_mut() {
                     run.set(&id, Outcome::Queued);
                 }
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());
-                app.info(format!("Saved terminalId {terminal_id}; activating {id}…"));
+                app.info(format!("{saved}; activating {id}…"));
                 cmds.push(Command::Activate { id: id.clone() });
             } else {
-                app.info(format!("Saved terminalId {terminal_id} for {id}."));
+                app.info(match sent {
+                    true => format!("{saved} for {id}."),
+                    false => format!("{saved}."),
+                });
             }
         }
         Err(e) => {

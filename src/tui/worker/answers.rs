@@ -27,6 +27,17 @@ pub(super) fn update(id: String, result: Result<Done<Updated>, OpError>) -> ApiE
                 current: *request,
             }
         }
+        Ok(Done {
+            value: Updated::Unchanged(current),
+            ..
+        }) => {
+            tracing::info!(
+                action = "update",
+                id,
+                "not sent: it already has that terminalId"
+            );
+            ApiEvent::AlreadySet { id, current }
+        }
         result => {
             let result = made(result).map(|u| match u {
                 Updated::Set(r) | Updated::Unchanged(r) => r,

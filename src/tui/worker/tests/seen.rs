@@ -169,3 +169,54 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
     s.worker.task.abort();
     s.sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over() {
+    let mut s = setup("same").await;
+    let id = blank_epay(&s.sim);
+    set_behind_our_back(&s, &id, "11000023").await;
+    let before = s.sim.stats().update_calls;
+    // Another operator set the very value ours is sending: nothing to send.
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000023".into(),
+            expected: None,
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::AlreadySet { id: got, current } => {
+            assert_eq!(got, id);
+            assert_eq!(current.effective_terminal_id(), Some("11000023"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.sim.stats().update_calls, before, "nothing was sent");
+
+    // The operator confirmed replacing 11000023, which was cleared since:
+    // that is a change they did not see either, so nothing is set.
+    let mut cleared = s.sim.get(&id).expect("the request");
+    cleared.terminal_id = None;
+    s.sim.insert(cleared);
+    assert_eq!(server_terminal_id(&s.sim, &id), None);
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000024".into(),
+            expected: Some("11000023".into()),
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::SetMeanwhile { current, .. } => {
+            assert_eq!(current.effective_terminal_id(), None);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server_terminal_id(&s.sim, &id), None);
+    assert_eq!(s.sim.stats().update_calls, before, "nothing was sent");
+    assert_eq!(audited(&s.audit_path, &id), Vec::new());
+    s.worker.task.abort();
+    s.sim.shutdown().await;
+}
