@@ -8,7 +8,7 @@ pub mod config;
 pub mod export;
 pub mod failure;
 pub mod import;
-pub mod keymap;
+pub mod keys;
 pub mod logging;
 pub mod ops;
 pub mod prefs;

@@ -10,15 +10,15 @@ use ratatui::style::Color;
 
 use crate::api::Status;
 use crate::config::{self, ConfigError, ConfigFile, KeySpec};
-use crate::keymap::{Binding, KeyMap};
+use crate::keys::{ConfigBinding, KeyMap};
 
 /// Status colours; `None` keeps the built-in colour for that status.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Theme {
+pub struct StatusColors {
     pub status: BTreeMap<String, Color>,
 }
 
-impl Theme {
+impl StatusColors {
     pub fn status_color(&self, status: &Status) -> Option<Color> {
         self.status.get(status.as_str()).copied()
     }
@@ -27,7 +27,7 @@ impl Theme {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConsolePrefs {
     pub keys: KeyMap,
-    pub theme: Theme,
+    pub theme: StatusColors,
 }
 
 /// Read `[keys]` and `[theme]` from the config file, if there is one.
@@ -46,10 +46,10 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         text.get(..span.start)
             .map_or(0, |t| t.matches('\n').count() + 1)
     };
-    let bindings: Vec<Binding> = file
+    let bindings: Vec<ConfigBinding> = file
         .keys
         .iter()
-        .map(|(action, spec)| Binding {
+        .map(|(action, spec)| ConfigBinding {
             action: action.clone(),
             keys: match spec.get_ref() {
                 KeySpec::One(k) => vec![k.clone()],
@@ -63,7 +63,7 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         key: "keys".into(),
         detail: format!("{e}."),
     })?;
-    let mut theme = Theme::default();
+    let mut theme = StatusColors::default();
     for (name, value) in &file.theme {
         let line = line_of(value.span());
         let known = Status::KNOWN.iter().any(|s| s.as_str() == name);
@@ -110,8 +110,8 @@ mod tests {
             .expect("valid prefs");
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
-            prefs.keys.translate(x).map(|k| k.code),
-            Some(KeyCode::Char('a'))
+            prefs.keys.resolve(crate::keys::Scope::List, &x),
+            Some(crate::keys::Intent::Activate)
         );
         assert_eq!(
             prefs.theme.status_color(&Status::Pending),

@@ -2,12 +2,12 @@
 //! refuses every change where it starts, and production asks for a big bulk
 //! run's count to be typed before it starts.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 
+use crate::keys::{Intent, Press, count_digit};
 use crate::safety::{DEFAULT_CONFIRM_TYPED_OVER, ReadOnly};
 
 use super::bulk::BulkPlan;
-use super::keys;
 use super::state::App;
 
 /// The longest count the field takes; more digits than any run has.
@@ -71,39 +71,39 @@ pub(super) enum Typed {
 }
 
 /// A key in the bulk dialog while the count must be typed.
-pub(super) fn typed_count_key(k: KeyEvent, plan: &mut BulkPlan) -> Typed {
+pub(super) fn typed_count_key(input: Press, plan: &mut BulkPlan) -> Typed {
     let want = plan.ids.len();
     let has_missing = !plan.missing_terminal.is_empty();
     match plan.typed.as_mut() {
-        Some(typed) => type_count(k, want, typed, has_missing),
+        Some(typed) => type_count(input, want, typed, has_missing),
         None => Typed::Confirmed,
     }
 }
 
-/// A key in a typed-count field that must read `want` before Enter goes on
-/// (and `e` too, when `e_goes_on`: the bulk dialog's "enter missing first").
+/// A key in a typed-count field that must read `want` before confirming
+/// goes on (and entering the missing terminalIds too, when `e_goes_on`).
 pub(super) fn type_count(
-    k: KeyEvent,
+    input: Press,
     want: usize,
     typed: &mut TypedCount,
     e_goes_on: bool,
 ) -> Typed {
-    let go_on = match (k.code, keys::plain(&k)) {
-        (KeyCode::Esc, _) => return Typed::Cancelled,
-        (KeyCode::Backspace, _) => {
+    let go_on = match input {
+        Press::Intent(Intent::Cancel) => return Typed::Cancelled,
+        Press::Text(k) if k.code == KeyCode::Backspace => {
             typed.input.pop();
             typed.error = None;
             return Typed::Editing;
         }
-        (_, Some(c)) if c.is_ascii_digit() => {
+        Press::Text(k) if let Some(c) = count_digit(&k) => {
             if typed.input.len() < MAX_DIGITS {
                 typed.input.push(c);
             }
             typed.error = None;
             return Typed::Editing;
         }
-        (KeyCode::Enter, _) => true,
-        (_, Some('e')) => e_goes_on,
+        Press::Intent(Intent::Confirm) => true,
+        Press::Intent(Intent::EnterMissing) => e_goes_on,
         _ => false,
     };
     if !go_on {

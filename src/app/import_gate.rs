@@ -3,7 +3,7 @@
 //! will be activated before anything is sent: the sets are part of the same
 //! confirmed action, so the count comes before the first of them.
 
-use crossterm::event::KeyEvent;
+use crate::keys::Press;
 
 use super::command::Command;
 use super::guard::{self, Typed, TypedCount};
@@ -32,7 +32,7 @@ pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
 
 /// A key while the preview waits for the count: Enter with the right count
 /// sets and activates; Esc goes back to the preview with nothing sent.
-pub(super) fn key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+pub(super) fn key(app: &mut App, input: Press) -> Vec<Command> {
     let Some(run) = app.import.as_mut() else {
         return Vec::new();
     };
@@ -40,7 +40,7 @@ pub(super) fn key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     let Some(typed) = run.typed.as_mut() else {
         return Vec::new();
     };
-    match guard::type_count(k, want, typed, false) {
+    match guard::type_count(input, want, typed, false) {
         Typed::Editing => Vec::new(),
         Typed::Cancelled => {
             run.typed = None;

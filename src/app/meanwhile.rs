@@ -4,7 +4,7 @@
 //! it until the operator has.
 
 use crate::api::IntegrationRequest;
-use crate::keymap::KeyAction;
+use crate::keys::Intent;
 
 use super::bulk::Outcome;
 use super::command::Command;
@@ -23,7 +23,7 @@ fn now_has(current: &IntegrationRequest) -> String {
 /// The toast for a refused update. The key is the operator's binding for
 /// the terminalId form, so a remapped key is named as it is now.
 pub(super) fn sentence(app: &App, id: &str, current: &IntegrationRequest) -> String {
-    let key = app.config.prefs.keys.short(KeyAction::TerminalId);
+    let key = app.config.prefs.keys.short(Intent::TerminalId);
     let changed = if current.effective_terminal_id().is_some() {
         "set since you looked"
     } else {

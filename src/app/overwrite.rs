@@ -2,12 +2,11 @@
 //! a request already has, or changing one that is not pending, shows
 //! `old → new` and waits for `y`; the same value again sends nothing.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::Intent;
 
 use crate::api::Status;
 
 use super::command::Command;
-use super::keys;
 use super::state::{App, Form, FormThen, Mode};
 use super::update::{next_bulk_form, submit_form};
 
@@ -79,13 +78,13 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
     }
 }
 
-pub(super) fn key(app: &mut App, k: KeyEvent, ow: Box<Overwrite>) -> Vec<Command> {
-    match (k.code, keys::plain(&k)) {
-        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+pub(super) fn key(app: &mut App, intent: Option<Intent>, ow: Box<Overwrite>) -> Vec<Command> {
+    match intent {
+        Some(Intent::Confirm) => {
             let Overwrite { form, old, new, .. } = *ow;
             submit_form(app, form, new, old)
         }
-        (KeyCode::Esc, _) | (_, Some('n' | 'N')) => {
+        Some(Intent::Cancel) => {
             app.mode = Mode::Form(ow.form);
             Vec::new()
         }

@@ -5,7 +5,7 @@
 
 use tui_input::{Input, InputRequest};
 
-use crate::keymap::KeyAction;
+use crate::keys::Intent;
 use crate::text::pasteable;
 use crate::validate::validate_terminal_id;
 
@@ -59,7 +59,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             (pasted, "the path prompt", PATH_MAX)
         }
         Mode::List => {
-            let key = app.config.prefs.keys.short(KeyAction::Filter);
+            let key = app.config.prefs.keys.short(Intent::Filter);
             app.info(format!(
                 "Paste ignored: no text field is open. Press {key} to filter first, then paste."
             ));

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use crate::text::wrap;
 
 use super::bulk::Phase;
-use super::keys::HELP;
 use super::state::{App, Mode};
 use super::transfer::ImportPhase;
 use super::viewport::{self, Viewport};
@@ -95,7 +94,7 @@ fn import_text_width(list: Rect) -> usize {
 
 /// How far the help scrolls in `body`: until its last line is at the bottom.
 pub fn help_max_scroll(body: Rect) -> u16 {
-    let lines = HELP.len();
+    let lines = crate::keys::table::HELP.len();
     let inner = viewport::inner(viewport::help_box(body, lines));
     u16::try_from(lines)
         .unwrap_or(u16::MAX)

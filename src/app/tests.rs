@@ -10,6 +10,7 @@ mod form;
 mod gaps;
 mod help;
 mod import;
+mod keys_walk;
 mod load;
 mod marks;
 mod merchants;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::Event;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -13,6 +13,8 @@ use crate::api::{IntegrationRequest, SearchQuery};
 use crate::export::ExportFormat;
 use crate::import::{ImportPlan, RowClass};
 use crate::text::plural;
+
+use crate::keys::{Intent, Press};
 
 use super::action::ImportRowResult;
 use super::command::Command;
@@ -232,16 +234,16 @@ pub(super) fn open_import(app: &mut App) {
     }));
 }
 
-pub(super) fn prompt_key(app: &mut App, k: KeyEvent, mut prompt: Box<Prompt>) -> Vec<Command> {
-    match k.code {
-        KeyCode::Esc => {
+pub(super) fn prompt_key(app: &mut App, input: Press, mut prompt: Box<Prompt>) -> Vec<Command> {
+    match input {
+        Press::Intent(Intent::Cancel) => {
             app.info(match prompt.kind {
                 PromptKind::Export => "Export cancelled.",
                 PromptKind::Import => "Import cancelled; nothing was read or sent.",
             });
             Vec::new()
         }
-        KeyCode::Enter => {
+        Press::Intent(Intent::Submit) => {
             let raw = prompt.input.value().trim().to_string();
             let result = match prompt.kind {
                 PromptKind::Export => submit_export(app, &raw),
@@ -256,10 +258,14 @@ pub(super) fn prompt_key(app: &mut App, k: KeyEvent, mut prompt: Box<Prompt>) ->
                 }
             }
         }
-        _ => {
+        Press::Text(k) => {
             if prompt.input.handle_event(&Event::Key(k)).is_some() {
                 prompt.error = None;
             }
+            app.mode = Mode::Prompt(prompt);
+            Vec::new()
+        }
+        Press::Intent(_) => {
             app.mode = Mode::Prompt(prompt);
             Vec::new()
         }
@@ -350,48 +356,42 @@ pub(super) fn on_planned(app: &mut App, path: PathBuf, result: Result<ImportPlan
 }
 
 /// Keys while `App::import` holds the screen.
-pub(super) fn import_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+pub(super) fn import_key(app: &mut App, input: Press) -> Vec<Command> {
     app.mode = Mode::Import;
     let Some(run) = app.import.as_mut() else {
         app.mode = Mode::List;
         return Vec::new();
     };
-    let esc = k.code == KeyCode::Esc;
-    let c = keys::plain(&k);
-    match run.phase {
-        ImportPhase::Planning => {
-            if esc || c == Some('q') {
-                close(app);
-                app.info("Import cancelled; nothing was sent.");
+    if run.phase == ImportPhase::Preview && run.typed.is_some() {
+        return import_gate::key(app, input);
+    }
+    let Press::Intent(intent) = input else {
+        return Vec::new();
+    };
+    let nav = keys::nav_of(intent);
+    match (run.phase, intent) {
+        (ImportPhase::Planning | ImportPhase::Preview, Intent::Cancel) => {
+            close(app);
+            app.info("Import cancelled; nothing was sent.");
+        }
+        (ImportPhase::Preview, Intent::Confirm) => return apply(app, false),
+        (ImportPhase::Preview, Intent::ConfirmAlt) => return import_gate::set_and_activate(app),
+        (ImportPhase::Preview, _) => {
+            if let Some(nav) = nav {
+                run.scroll = keys::apply(nav, run.scroll, run.plan.rows.len(), 10);
             }
         }
-        ImportPhase::Preview if run.typed.is_some() => return import_gate::key(app, k),
-        ImportPhase::Preview => match (k.code, c) {
-            (KeyCode::Esc, _) | (_, Some('n' | 'q')) => {
-                close(app);
-                app.info("Import cancelled; nothing was sent.");
-            }
-            (KeyCode::Enter, _) | (_, Some('y')) => return apply(app, false),
-            (_, Some('a')) => return import_gate::set_and_activate(app),
-            _ => {
-                if let Some(nav) = keys::nav(&k) {
-                    run.scroll = keys::apply(nav, run.scroll, run.plan.rows.len(), 10);
-                }
-            }
-        },
-        ImportPhase::Setting => {
-            if esc && !run.cancel_requested {
-                run.cancel_requested = true;
-                return vec![Command::CancelBulk { run_id: run.run_id }];
-            }
+        (ImportPhase::Setting, Intent::CancelRun) if !run.cancel_requested => {
+            run.cancel_requested = true;
+            return vec![Command::CancelBulk { run_id: run.run_id }];
         }
-        ImportPhase::Finished { .. } => {
-            if matches!(k.code, KeyCode::Esc | KeyCode::Enter) || c == Some('q') {
-                close(app);
-            } else if let Some(nav) = keys::nav(&k) {
+        (ImportPhase::Finished { .. }, Intent::Close) => close(app),
+        (ImportPhase::Finished { .. }, _) => {
+            if let Some(nav) = nav {
                 run.scroll = keys::apply(nav, run.scroll, run.items.len(), 10);
             }
         }
+        _ => {}
     }
     Vec::new()
 }

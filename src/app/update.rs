@@ -1,7 +1,7 @@
 //! The pure update: `(state, action) -> (state', commands)`. No I/O and no
 //! clock reads; the runtime feeds time in with `Action::Tick`.
 
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -19,6 +19,7 @@ use super::paste;
 use super::retry;
 use super::state::{App, BulkEntry, Form, FormThen, Mode};
 use super::transfer::{self, ImportPhase};
+use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
@@ -49,74 +50,76 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
 }
 
 fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
-    if keys::is_ctrl_c(&k) {
+    if crate::keys::is_quit_now(&k) {
         app.quit = true;
         return cancel_running_bulk(app);
     }
+    // Every key is resolved by the key table of the current scope; the
+    // handlers below match intents, and text where a scope takes text.
+    match app.config.prefs.keys.input(app.scope(), k) {
+        Some(input) => on_input(app, input),
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
     if app.quit_confirm {
-        match (k.code, keys::plain(&k)) {
-            (_, Some('y' | 'Y')) => {
+        match input {
+            Press::Intent(Intent::Confirm) => {
                 app.quit = true;
                 return cancel_running_bulk(app);
             }
-            (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => app.quit_confirm = false,
+            Press::Intent(Intent::Cancel) => app.quit_confirm = false,
             _ => {}
         }
         return Vec::new();
     }
+    let intent = match input {
+        Press::Intent(i) => Some(i),
+        Press::Text(_) => None,
+    };
     match std::mem::replace(&mut app.mode, Mode::List) {
-        // Remapped keys become the default key of their action here, so the
-        // rest of update() only ever sees the defaults.
-        Mode::List => match app.config.prefs.keys.translate(k) {
-            Some(k) => list_key(app, k),
-            None => Vec::new(),
-        },
+        Mode::List => intent.map_or_else(Vec::new, |i| list_key(app, i)),
         Mode::Filter => {
             app.mode = Mode::Filter;
-            filter_key(app, k);
+            filter_key(app, input);
             Vec::new()
         }
         Mode::Help { scroll } => {
-            help_key(app, k, scroll);
+            app.mode = Mode::Help { scroll };
+            if let Some(i) = intent {
+                help_key(app, i, scroll);
+            }
             Vec::new()
         }
-        Mode::Form(form) => form_key(app, k, form),
-        Mode::Overwrite(ow) => overwrite::key(app, k, ow),
-        Mode::Confirm { id } => confirm_key(app, k, id),
-        Mode::BulkConfirm(plan) => bulk_confirm_key(app, k, plan),
+        Mode::Form(form) => form_key(app, input, form),
+        Mode::Overwrite(ow) => overwrite::key(app, intent, ow),
+        Mode::Confirm { id } => confirm_key(app, intent, id),
+        Mode::BulkConfirm(plan) => bulk_confirm_key(app, input, plan),
         Mode::Bulk => {
             app.mode = Mode::Bulk;
-            bulk_key(app, k)
+            intent.map_or_else(Vec::new, |i| bulk_key(app, i))
         }
-        Mode::Prompt(prompt) => transfer::prompt_key(app, k, prompt),
-        Mode::Import => transfer::import_key(app, k),
+        Mode::Prompt(prompt) => transfer::prompt_key(app, input, prompt),
+        Mode::Import => transfer::import_key(app, input),
     }
 }
 
-fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
-    if let Some(nav) = keys::nav(&k) {
+fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
+    if let Some(nav) = keys::nav_of(intent) {
         move_cursor(app, nav);
         return Vec::new();
     }
-    match k.code {
-        KeyCode::Enter => return activate(app),
-        KeyCode::Esc => {
-            clear_filter(app);
-            return Vec::new();
-        }
-        _ => {}
-    }
-    let Some(c) = keys::plain(&k) else {
-        return Vec::new();
-    };
-    match c {
-        'q' => request_quit(app),
-        '?' => app.mode = Mode::Help { scroll: 0 },
-        '/' => {
+    match intent {
+        Intent::Activate => return activate(app),
+        Intent::ClearFilter => clear_filter(app),
+        Intent::Quit => request_quit(app),
+        Intent::Help => app.mode = Mode::Help { scroll: 0 },
+        Intent::Filter => {
             app.filter_input = Input::new(app.filter_text.clone());
             app.mode = Mode::Filter;
         }
-        'p' => {
+        Intent::TogglePending => {
             app.pending_only = !app.pending_only;
             app.info(if app.pending_only {
                 "Showing pending requests only."
@@ -125,22 +128,21 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
             });
             return vec![app.start_load(false)];
         }
-        's' => {
+        Intent::Sort => {
             let next = app.sort.next();
             app.set_sort(next, app.reverse);
         }
-        'S' => app.set_sort(app.sort, !app.reverse),
-        'r' => return vec![app.start_load(true)],
-        ' ' => {
+        Intent::SortReverse => app.set_sort(app.sort, !app.reverse),
+        Intent::Refresh => return vec![app.start_load(true)],
+        Intent::Mark => {
             if let Some(id) = app.cursor_request().map(|r| r.id.clone()) {
                 app.toggle_mark(&id);
                 move_cursor(app, Nav::Down);
             }
         }
-        '*' => app.mark_all_visible(),
-        'u' => app.clear_marks(),
-        'a' => return activate(app),
-        'A' => {
+        Intent::MarkAll => app.mark_all_visible(),
+        Intent::ClearMarks => app.clear_marks(),
+        Intent::BulkActivate => {
             if guard::refuse_read_only(app, "activate requests") {
                 return Vec::new();
             }
@@ -148,7 +150,7 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
                 app.mode = Mode::BulkConfirm(plan);
             }
         }
-        't' => {
+        Intent::TerminalId => {
             if guard::refuse_read_only(app, "set terminalIds") {
                 return Vec::new();
             }
@@ -156,8 +158,8 @@ fn list_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
                 app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
             }
         }
-        'e' => transfer::open_export(app),
-        'i' => transfer::open_import(app),
+        Intent::Export => transfer::open_export(app),
+        Intent::Import => transfer::open_import(app),
         _ => {}
     }
     Vec::new()
@@ -176,19 +178,19 @@ fn clear_filter(app: &mut App) {
     app.set_filter_text("");
 }
 
-fn filter_key(app: &mut App, k: KeyEvent) {
-    match k.code {
-        KeyCode::Enter => app.mode = Mode::List,
-        KeyCode::Esc => {
+fn filter_key(app: &mut App, input: Press) {
+    match input {
+        Press::Intent(Intent::Submit) => app.mode = Mode::List,
+        Press::Intent(Intent::ClearFilter) => {
             clear_filter(app);
             app.mode = Mode::List;
         }
-        KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
-            if let Some(nav) = keys::nav(&k) {
+        Press::Intent(i) => {
+            if let Some(nav) = keys::nav_of(i) {
                 move_cursor(app, nav);
             }
         }
-        _ => {
+        Press::Text(k) => {
             if app.filter_input.handle_event(&Event::Key(k)).is_some() {
                 let text = app.filter_input.value().to_string();
                 app.set_filter_text(&text);
@@ -197,14 +199,17 @@ fn filter_key(app: &mut App, k: KeyEvent) {
     }
 }
 
-fn help_key(app: &mut App, k: KeyEvent, scroll: u16) {
-    let scroll = match (k.code, keys::nav(&k), keys::plain(&k)) {
-        (KeyCode::Esc, ..) | (_, _, Some('?' | 'q')) => return,
-        (_, Some(Nav::Down), _) => scroll.saturating_add(1),
-        (_, Some(Nav::Up), _) => scroll.saturating_sub(1),
-        (_, Some(Nav::Top), _) => 0,
-        (_, Some(Nav::PageDown | Nav::HalfDown | Nav::Bottom), _) => scroll.saturating_add(10),
-        (_, Some(Nav::PageUp | Nav::HalfUp), _) => scroll.saturating_sub(10),
+fn help_key(app: &mut App, intent: Intent, scroll: u16) {
+    let scroll = match (intent, keys::nav_of(intent)) {
+        (Intent::Close, _) => {
+            app.mode = Mode::List;
+            return;
+        }
+        (_, Some(Nav::Down)) => scroll.saturating_add(1),
+        (_, Some(Nav::Up)) => scroll.saturating_sub(1),
+        (_, Some(Nav::Top)) => 0,
+        (_, Some(Nav::PageDown | Nav::HalfDown | Nav::Bottom)) => scroll.saturating_add(10),
+        (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(10),
         _ => scroll,
     };
     app.mode = Mode::Help { scroll };
@@ -224,16 +229,16 @@ fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
     }
 }
 
-fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
-    match k.code {
-        KeyCode::Esc => {
+fn form_key(app: &mut App, input: Press, mut form: Box<Form>) -> Vec<Command> {
+    match input {
+        Press::Intent(Intent::Cancel) => {
             return match form.then {
                 // Esc on one of a bulk run's forms skips that request.
                 FormThen::Bulk(entry) => next_bulk_form(app, entry),
                 _ => Vec::new(),
             };
         }
-        KeyCode::Enter => {
+        Press::Intent(Intent::Submit) => {
             let terminal_id = match validate_terminal_id(&form.kind, form.input.value()) {
                 Ok(t) => t,
                 Err(sentence) => {
@@ -246,11 +251,12 @@ fn form_key(app: &mut App, k: KeyEvent, mut form: Box<Form>) -> Vec<Command> {
             // pending, is confirmed first.
             return overwrite::submit(app, form, terminal_id);
         }
-        _ => {
+        Press::Text(k) => {
             if form.input.handle_event(&Event::Key(k)).is_some() {
                 form.error = None;
             }
         }
+        Press::Intent(_) => {}
     }
     app.mode = Mode::Form(form);
     Vec::new()
@@ -337,14 +343,14 @@ fn activate(app: &mut App) -> Vec<Command> {
     Vec::new()
 }
 
-fn confirm_key(app: &mut App, k: KeyEvent, id: String) -> Vec<Command> {
-    match (k.code, keys::plain(&k)) {
-        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
+fn confirm_key(app: &mut App, intent: Option<Intent>, id: String) -> Vec<Command> {
+    match intent {
+        Some(Intent::Confirm) => {
             app.activating.insert(id.clone());
             app.info(format!("Activating {id}…"));
             vec![Command::Activate { id }]
         }
-        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => Vec::new(),
+        Some(Intent::Cancel) => Vec::new(),
         _ => {
             app.mode = Mode::Confirm { id };
             Vec::new()
@@ -352,11 +358,11 @@ fn confirm_key(app: &mut App, k: KeyEvent, id: String) -> Vec<Command> {
     }
 }
 
-fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Command> {
+fn bulk_confirm_key(app: &mut App, input: Press, mut plan: BulkPlan) -> Vec<Command> {
     if plan.typed.is_some() {
         // On production a big run starts only once its count is typed; then
         // Enter and `e` go on as below, and `y` is just a wrong character.
-        match guard::typed_count_key(k, &mut plan) {
+        match guard::typed_count_key(input, &mut plan) {
             Typed::Editing => {
                 app.mode = Mode::BulkConfirm(plan);
                 return Vec::new();
@@ -365,11 +371,9 @@ fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Comma
             Typed::Confirmed => {}
         }
     }
-    match (k.code, keys::plain(&k)) {
-        (KeyCode::Enter, _) | (_, Some('y' | 'Y')) => {
-            start_bulk(app, &plan.ids, &Default::default())
-        }
-        (_, Some('e')) if !plan.missing_terminal.is_empty() => {
+    match input {
+        Press::Intent(Intent::Confirm) => start_bulk(app, &plan.ids, &Default::default()),
+        Press::Intent(Intent::EnterMissing) if !plan.missing_terminal.is_empty() => {
             let queue = plan.missing_terminal.iter().cloned().collect();
             let total = plan.missing_terminal.len();
             let entry = BulkEntry {
@@ -380,7 +384,7 @@ fn bulk_confirm_key(app: &mut App, k: KeyEvent, mut plan: BulkPlan) -> Vec<Comma
             };
             next_bulk_form(app, entry)
         }
-        (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'q')) => retry::cancelled(app, &plan),
+        Press::Intent(Intent::Cancel) => retry::cancelled(app, &plan),
         _ => {
             app.mode = Mode::BulkConfirm(plan);
             Vec::new()
@@ -453,29 +457,29 @@ fn launch_bulk(app: &mut App) -> Vec<Command> {
     }]
 }
 
-fn bulk_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
+fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
     let Some(run) = app.bulk.as_mut() else {
         app.mode = Mode::List;
         return Vec::new();
     };
     if run.is_running() {
-        match (k.code, keys::plain(&k)) {
-            (KeyCode::Esc, _) if !run.cancel_requested => {
+        match intent {
+            Intent::CancelRun if !run.cancel_requested => {
                 run.cancel_requested = true;
                 if run.phase == Phase::Running {
                     return vec![Command::CancelBulk { run_id: run.run_id }];
                 }
             }
-            (_, Some('q')) => app.quit_confirm = true,
+            Intent::Quit => app.quit_confirm = true,
             _ => {}
         }
         return Vec::new();
     }
     let len = run.items.len();
-    match (k.code, keys::nav(&k), keys::plain(&k)) {
-        (KeyCode::Esc | KeyCode::Enter, ..) | (_, _, Some('q')) => close_results(app),
-        (_, _, Some('R')) => return retry::retry_failed(app),
-        (_, Some(nav), _) => run.scroll = keys::apply(nav, run.scroll, len, 10),
+    match (intent, keys::nav_of(intent)) {
+        (Intent::Close, _) => close_results(app),
+        (Intent::RetryFailed, _) => return retry::retry_failed(app),
+        (_, Some(nav)) => run.scroll = keys::apply(nav, run.scroll, len, 10),
         _ => {}
     }
     Vec::new()

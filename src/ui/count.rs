@@ -8,11 +8,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::TypedCount;
 
-use super::dialog::{COUNT_LABEL, centered, frame_box, keys_line};
+use super::dialog::{COUNT_LABEL, centered, frame_box, key, keys_line};
 use super::theme::Theme;
+use crate::keys::{Intent, KeyMap, Scope};
 
 /// `n`: the requests that will be set, then activated.
-pub fn import_count(frame: &mut Frame, area: Rect, n: usize, typed: &TypedCount, theme: Theme) {
+pub fn import_count(
+    frame: &mut Frame,
+    area: Rect,
+    n: usize,
+    typed: &TypedCount,
+    keys: &KeyMap,
+    theme: Theme,
+) {
     let mut lines = vec![
         Line::from(Span::styled(
             if n == 1 {
@@ -41,8 +49,14 @@ pub fn import_count(frame: &mut Frame, area: Rect, n: usize, typed: &TypedCount,
     lines.push(keys_line(
         theme,
         &[
-            ("Enter", &format!("set {n}, then activate them")),
-            ("Esc", "back to the preview"),
+            (
+                &key(keys, Scope::ImportCount, &[Intent::Confirm], "Enter"),
+                &format!("set {n}, then activate them"),
+            ),
+            (
+                &key(keys, Scope::ImportCount, &[Intent::Cancel], "Esc"),
+                "back to the preview",
+            ),
         ],
     ));
     let inner = frame_box(

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::api::Status;
 use crate::app::{App, BulkPlan, Overwrite};
+use crate::keys::{Intent, KeyMap, Scope};
 use crate::text::count;
 
 use super::theme::Theme;
@@ -22,6 +23,12 @@ pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Re
     inner
 }
 
+/// How a dialog names the keys of `intents` in `scope`: `default` unless
+/// the operator remapped them.
+pub fn key(keys: &KeyMap, scope: Scope, intents: &[Intent], default: &str) -> String {
+    keys.label(scope, intents, default, true)
+}
+
 pub fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (k, what)) in keys.iter().enumerate() {
@@ -34,6 +41,23 @@ pub fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
+fn confirm_keys(app: &App, theme: Theme) -> Line<'static> {
+    let keys = &app.config().prefs.keys;
+    keys_line(
+        theme,
+        &[
+            (
+                &key(keys, Scope::Confirm, &[Intent::Confirm], "y/Enter"),
+                "activate",
+            ),
+            (
+                &key(keys, Scope::Confirm, &[Intent::Cancel], "n/Esc"),
+                "cancel",
+            ),
+        ],
+    )
+}
+
 pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme) {
     let Some(r) = app.request(id) else {
         // A reload dropped it; y still sends, so say what it would act on.
@@ -41,7 +65,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             Line::from(Span::styled(format!("Activate {id}?"), theme.bold())),
             Line::from("It is no longer in the loaded list."),
             Line::default(),
-            keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
+            confirm_keys(app, theme),
         ];
         let inner = frame_box(frame, centered(area, 60, 6), "Activate", theme);
         frame.render_widget(Paragraph::new(lines), inner);
@@ -76,7 +100,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             r.effective_terminal_id().unwrap_or("-").to_string(),
         ),
         Line::default(),
-        keys_line(theme, &[("y/Enter", "activate"), ("n/Esc", "cancel")]),
+        confirm_keys(app, theme),
     ]);
     let inner = frame_box(
         frame,
@@ -87,7 +111,12 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme) {
+pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMap, theme: Theme) {
+    let scope = if plan.typed.is_some() {
+        Scope::BulkCount
+    } else {
+        Scope::BulkConfirm
+    };
     let n = plan.ids.len();
     let missing = plan.missing_terminal.len();
     let skip = n - plan.runnable();
@@ -150,11 +179,16 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
         theme,
         &[(
             // `y` would be a wrong character in the count, so only Enter runs.
-            if plan.typed.is_some() {
-                "Enter"
-            } else {
-                "Enter/y"
-            },
+            &key(
+                keys,
+                scope,
+                &[Intent::Confirm],
+                if plan.typed.is_some() {
+                    "Enter"
+                } else {
+                    "Enter/y"
+                },
+            ),
             &format!("run {} now, skipping {skip}", plan.runnable()),
         )],
     ));
@@ -162,7 +196,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
         lines.push(keys_line(
             theme,
             &[(
-                "e",
+                &key(keys, scope, &[Intent::EnterMissing], "e"),
                 &format!(
                     "enter the {} first, then run",
                     count(missing, "missing terminalId", "missing terminalIds")
@@ -170,7 +204,10 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, theme: Theme
             )],
         ));
     }
-    lines.push(keys_line(theme, &[("Esc", "cancel")]));
+    lines.push(keys_line(
+        theme,
+        &[(&key(keys, scope, &[Intent::Cancel], "Esc"), "cancel")],
+    ));
     let inner = frame_box(
         frame,
         centered(area, 64, lines.len() as u16 + 2),
@@ -191,7 +228,7 @@ pub(super) const COUNT_LABEL: &str = "  count: ";
 
 /// `old → new` before a terminalId is replaced or a request that is not
 /// pending is changed.
-pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, theme: Theme) {
+pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, keys: &KeyMap, theme: Theme) {
     let form = &ow.form;
     let question = if ow.status != Status::Pending {
         format!(
@@ -219,7 +256,16 @@ pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, theme: Theme) {
         Line::default(),
         keys_line(
             theme,
-            &[("y/Enter", "yes, change it"), ("n/Esc", "back to the form")],
+            &[
+                (
+                    &key(keys, Scope::Overwrite, &[Intent::Confirm], "y/Enter"),
+                    "yes, change it",
+                ),
+                (
+                    &key(keys, Scope::Overwrite, &[Intent::Cancel], "n/Esc"),
+                    "back to the form",
+                ),
+            ],
         ),
     ];
     let inner = frame_box(
@@ -231,7 +277,7 @@ pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, theme: Theme) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-pub fn quit_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn quit_confirm(frame: &mut Frame, area: Rect, keys: &KeyMap, theme: Theme) {
     let lines = vec![
         Line::from(Span::styled(
             "A bulk activation is still running. Quit anyway?",
@@ -239,7 +285,19 @@ pub fn quit_confirm(frame: &mut Frame, area: Rect, theme: Theme) {
         )),
         Line::from("Calls already sent may still complete on the server."),
         Line::default(),
-        keys_line(theme, &[("y", "quit"), ("n/Esc", "stay")]),
+        keys_line(
+            theme,
+            &[
+                (
+                    &key(keys, Scope::QuitConfirm, &[Intent::Confirm], "y"),
+                    "quit",
+                ),
+                (
+                    &key(keys, Scope::QuitConfirm, &[Intent::Cancel], "n/Esc"),
+                    "stay",
+                ),
+            ],
+        ),
     ];
     let inner = frame_box(frame, centered(area, 56, 6), "Quit?", theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{HELP, help_max_scroll, relabel, viewport};
-use crate::keymap::KeyMap;
+use crate::app::{help_max_scroll, viewport};
+use crate::keys::{HelpLine, KeyMap, help, help_title};
 
 use super::dialog::frame_box;
 use super::theme::Theme;
@@ -20,34 +20,19 @@ pub fn overlay(
     read_only: bool,
     theme: Theme,
 ) {
-    let outer = viewport::help_box(area, HELP.len());
-    let title = if read_only {
-        "Keys: read-only, every change is refused (j/k scroll, Esc closes)"
-    } else {
-        "Keys (j/k scroll, Esc closes)"
-    };
-    let inner = frame_box(frame, outer, title, theme);
+    let rows = help(keys);
+    let outer = viewport::help_box(area, rows.len());
+    let inner = frame_box(frame, outer, &help_title(keys, read_only), theme);
     // Update clamps it to the same bound; this holds for a size it has not seen.
     let scroll = scroll.min(help_max_scroll(area));
-    // Dialog keys and filter words are not list bindings: never relabelled.
-    let mut remappable = true;
-    let lines: Vec<Line> = HELP
-        .iter()
-        .map(|(label, what)| {
-            if label.is_empty() {
-                remappable = !matches!(*what, "Dialogs" | "Filter words");
-                Line::from(Span::styled(*what, theme.bold()))
-            } else {
-                let shown = if remappable {
-                    relabel(label, keys, false)
-                } else {
-                    label.to_string()
-                };
-                Line::from(vec![
-                    Span::styled(format!("  {shown:<18}"), theme.key()),
-                    Span::raw(*what),
-                ])
-            }
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| match row {
+            HelpLine::Section(title) => Line::from(Span::styled(title, theme.bold())),
+            HelpLine::Row { label, text } => Line::from(vec![
+                Span::styled(format!("  {label:<18}"), theme.key()),
+                Span::raw(text),
+            ]),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);

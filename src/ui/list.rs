@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::app::{App, viewport};
+use crate::keys::{Intent, Scope};
 
 use super::format::{age, clean, clip};
 use super::theme::Theme;
@@ -256,13 +257,20 @@ fn empty_text(app: &App) -> String {
         "Loading integration requests…".into()
     } else if !app.filter.is_empty() {
         format!(
-            "No request matches the filter `{}`. Press Esc to clear it.",
-            app.filter_text.trim()
+            "No request matches the filter `{}`. Press {} to clear it.",
+            app.filter_text.trim(),
+            app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
         )
     } else if app.load_error.is_some() && app.total_len() == 0 {
-        "Nothing loaded. Press r to try again.".into()
+        format!(
+            "Nothing loaded. Press {} to try again.",
+            app.keys_label(Scope::List, &[Intent::Refresh], "r")
+        )
     } else if app.pending_only {
-        "No pending integration requests. Press p to show every status.".into()
+        format!(
+            "No pending integration requests. Press {} to show every status.",
+            app.keys_label(Scope::List, &[Intent::TogglePending], "p")
+        )
     } else {
         "No integration requests.".into()
     }

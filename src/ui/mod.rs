@@ -59,14 +59,16 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme,
         ),
         Mode::Form(f) => form::form(frame, area, f, theme),
-        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, theme),
+        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme),
         Mode::Confirm { id } => dialog::confirm(frame, area, app, id, theme),
-        Mode::BulkConfirm(plan) => dialog::bulk_confirm(frame, area, plan, theme),
+        Mode::BulkConfirm(plan) => {
+            dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
+        }
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
         Mode::Import => {
             let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_ref() {
-                transfer::overlay(frame, area, run, read_only, theme);
+                transfer::overlay(frame, area, run, read_only, &app.config.prefs.keys, theme);
             }
         }
         Mode::Bulk => {
@@ -80,6 +82,6 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
     }
     if app.quit_confirm {
-        dialog::quit_confirm(frame, area, theme);
+        dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
     }
 }

@@ -11,9 +11,10 @@ use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind,
 use crate::import::RowClass;
 use crate::text::count;
 
-use super::dialog::{centered, frame_box, keys_line};
+use super::dialog::{centered, frame_box, key, keys_line};
 use super::format::{clean, clip, wrap};
 use super::theme::Theme;
+use crate::keys::{Intent, KeyMap, Scope};
 
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: Theme) {
     let (title, about, after) = match prompt.kind {
@@ -70,16 +71,23 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
 }
 
 /// `read_only`: the preview offers nothing to send.
-pub fn overlay(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, theme: Theme) {
+pub fn overlay(
+    frame: &mut Frame,
+    area: Rect,
+    run: &ImportRun,
+    read_only: bool,
+    keys: &KeyMap,
+    theme: Theme,
+) {
     match run.phase {
-        ImportPhase::Planning => planning(frame, area, run, theme),
-        ImportPhase::Preview => preview(frame, area, run, read_only, theme),
+        ImportPhase::Planning => planning(frame, area, run, keys, theme),
+        ImportPhase::Preview => preview(frame, area, run, read_only, keys, theme),
         ImportPhase::Setting => progress(frame, area, run, theme),
         ImportPhase::Finished { .. } => results(frame, area, run, theme),
     }
 }
 
-fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, keys: &KeyMap, theme: Theme) {
     let inner = frame_box(frame, centered(area, 64, 6), "Import terminalIds", theme);
     let lines = vec![
         Line::from(Span::styled(
@@ -91,7 +99,13 @@ fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
         )),
         Line::from("Nothing is sent until you confirm the preview."),
         Line::default(),
-        keys_line(theme, &[("Esc", "cancel")]),
+        keys_line(
+            theme,
+            &[(
+                &key(keys, Scope::ImportPlanning, &[Intent::Cancel], "Esc"),
+                "cancel",
+            )],
+        ),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -146,7 +160,15 @@ fn head(width: u16, line: u64, label: &str, who: &str) -> String {
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
-fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, theme: Theme) {
+fn preview(
+    frame: &mut Frame,
+    area: Rect,
+    run: &ImportRun,
+    read_only: bool,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
     let title = format!("Import preview: {}", run.path_text());
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
@@ -169,20 +191,29 @@ fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, them
         )),
         Line::from(counts),
     ];
-    let mut keys: Vec<(&str, String)> = Vec::new();
+    let mut keys: Vec<(String, String)> = Vec::new();
     if read_only {
-        keys.push(("Esc", "close: read-only, nothing is sent".to_string()));
+        keys.push((
+            k(Intent::Cancel, "Esc"),
+            "close: read-only, nothing is sent".to_string(),
+        ));
     } else if will > 0 {
         keys.push((
-            "y/Enter",
+            k(Intent::Confirm, "y/Enter"),
             format!("set {}", count(will, "terminalId", "terminalIds")),
         ));
-        keys.push(("a", "set them, then activate".to_string()));
-        keys.push(("Esc", "cancel".to_string()));
+        keys.push((
+            k(Intent::ConfirmAlt, "a"),
+            "set them, then activate".to_string(),
+        ));
+        keys.push((k(Intent::Cancel, "Esc"), "cancel".to_string()));
     } else {
-        keys.push(("Esc", "close: nothing to set".to_string()));
+        keys.push((
+            k(Intent::Cancel, "Esc"),
+            "close: nothing to set".to_string(),
+        ));
     }
-    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), w.as_str())).collect();
     let [top, list, bottom] = viewport::import_preview(area);
     frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
@@ -209,7 +240,7 @@ fn preview(frame: &mut Frame, area: Rect, run: &ImportRun, read_only: bool, them
     );
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(typed) = &run.typed {
-        super::count::import_count(frame, area, run.plan.updates().len(), typed, theme);
+        super::count::import_count(frame, area, run.plan.updates().len(), typed, keymap, theme);
     }
 }
 

@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 
 use crate::api::{ApiError, IntegrationRequest};
 use crate::app::*;
-use crate::keymap::{Binding, KeyMap};
+use crate::keys::{ConfigBinding, KeyMap};
 use crate::safety::ReadOnly;
 use crate::testkit::*;
 
@@ -470,7 +470,7 @@ fn a_terminal_id_set_meanwhile_is_an_error_toast_and_activation_does_not_follow(
 #[test]
 fn the_refusal_names_the_terminal_id_key_as_remapped_and_a_cleared_value() {
     let mut cfg = config();
-    cfg.prefs.keys = KeyMap::from_bindings(&[Binding {
+    cfg.prefs.keys = KeyMap::from_bindings(&[ConfigBinding {
         action: "terminal_id".into(),
         keys: vec!["w".into()],
         line: 3,

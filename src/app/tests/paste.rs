@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode;
 
 use crate::app::*;
-use crate::keymap::{Binding, KeyMap};
+use crate::keys::{ConfigBinding, KeyMap};
 use crate::testkit::*;
 
 #[test]
@@ -170,7 +170,7 @@ fn a_paste_in_the_list_is_ignored_with_a_toast() {
 #[test]
 fn the_list_toast_names_the_filter_key_as_remapped() {
     let mut cfg = config();
-    cfg.prefs.keys = KeyMap::from_bindings(&[Binding {
+    cfg.prefs.keys = KeyMap::from_bindings(&[ConfigBinding {
         action: "filter".into(),
         keys: vec!["f".into()],
         line: 3,

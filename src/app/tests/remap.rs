@@ -6,17 +6,17 @@ use crate::app::*;
 use crate::testkit::*;
 
 fn remapped(bindings: &[(&str, &[&str])]) -> App {
-    let bindings: Vec<crate::keymap::Binding> = bindings
+    let bindings: Vec<crate::keys::ConfigBinding> = bindings
         .iter()
         .enumerate()
-        .map(|(i, (action, keys))| crate::keymap::Binding {
+        .map(|(i, (action, keys))| crate::keys::ConfigBinding {
             action: action.to_string(),
             keys: keys.iter().map(|k| k.to_string()).collect(),
             line: i + 1,
         })
         .collect();
     let mut cfg = config();
-    cfg.prefs.keys = crate::keymap::KeyMap::from_bindings(&bindings).expect("valid bindings");
+    cfg.prefs.keys = crate::keys::KeyMap::from_bindings(&bindings).expect("valid bindings");
     let mut app = App::new(cfg, now());
     let id = load_id(&app.init());
     api(&mut app, page(id, requests(), true));
@@ -54,12 +54,16 @@ fn remapped_keys_drive_update_and_the_old_keys_stop() {
     assert!(matches!(app.mode, Mode::Confirm { .. }), "x activates");
     // Arrow keys keep working: only `down` was remapped, to n alone.
     update(&mut app, key(KeyCode::Esc));
+    use crate::keys::{Intent, Scope};
     assert_eq!(
-        crate::app::relabel("a / Enter", &app.config.prefs.keys, false),
+        app.config
+            .prefs
+            .keys
+            .label(Scope::List, &[Intent::Activate], "a / Enter", false),
         "x"
     );
     assert_eq!(
-        crate::app::relabel("j/k", &app.config.prefs.keys, true),
+        app.keys_label(Scope::List, &[Intent::Down, Intent::Up], "j/k"),
         "n/k"
     );
 }

@@ -20,18 +20,23 @@ fn help_scrolls_when_it_does_not_fit() {
 }
 
 #[test]
-fn help_shows_remapped_keys_but_leaves_dialog_keys_alone() {
+fn help_shows_remapped_keys_in_every_section() {
     let mut cfg = crate::app::fixtures::config();
-    cfg.prefs.keys = crate::keymap::KeyMap::from_bindings(&[
-        crate::keymap::Binding {
+    cfg.prefs.keys = crate::keys::KeyMap::from_bindings(&[
+        crate::keys::ConfigBinding {
             action: "activate".into(),
             keys: vec!["x".into()],
             line: 1,
         },
-        crate::keymap::Binding {
+        crate::keys::ConfigBinding {
             action: "export".into(),
             keys: vec!["ctrl-e".into()],
             line: 2,
+        },
+        crate::keys::ConfigBinding {
+            action: "retry_failed".into(),
+            keys: vec!["F".into()],
+            line: 3,
         },
     ])
     .expect("valid bindings");
@@ -53,4 +58,7 @@ fn help_shows_remapped_keys_but_leaves_dialog_keys_alone() {
         !row("bulk: enter the missing").contains("ctrl-e"),
         "{screen}"
     );
+    // Dialog keys follow their remaps too.
+    assert!(row("retry the failed ones").contains(" F "), "{screen}");
+    assert!(!row("retry the failed ones").contains(" R "), "{screen}");
 }

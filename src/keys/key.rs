@@ -41,6 +41,11 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // The arrows as the footer and help show them.
+            (Some('↑'), None) => KeyCode::Up,
+            (Some('↓'), None) => KeyCode::Down,
+            (Some('←'), None) => KeyCode::Left,
+            (Some('→'), None) => KeyCode::Right,
             (Some(c), None) if !c.is_control() => KeyCode::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
@@ -83,7 +88,20 @@ impl Key {
         }
     }
 
-    pub(super) fn to_event(self) -> KeyEvent {
+    /// A character typed without ctrl or alt: text in a text input.
+    pub fn is_plain_char(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
+    /// A digit or backspace: part of a typed count.
+    pub fn is_count_char(&self) -> bool {
+        !self.ctrl
+            && !self.alt
+            && (matches!(self.code, KeyCode::Char(c) if c.is_ascii_digit())
+                || self.code == KeyCode::Backspace)
+    }
+
+    pub fn to_event(self) -> KeyEvent {
         let mut m = KeyModifiers::NONE;
         if self.ctrl {
             m |= KeyModifiers::CONTROL;
@@ -92,6 +110,20 @@ impl Key {
             m |= KeyModifiers::ALT;
         }
         KeyEvent::new(self.code, m)
+    }
+}
+
+/// ctrl-c: quit at once, whatever the scope (reserved, never rebound).
+pub fn is_quit_now(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
+}
+
+/// The digit a key types into a typed count.
+pub fn count_digit(k: &KeyEvent) -> Option<char> {
+    match k.code {
+        KeyCode::Char(c) if c.is_ascii_digit() && Key::from_event(k).is_count_char() => Some(c),
+        _ => None,
     }
 }
 

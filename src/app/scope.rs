@@ -1,0 +1,80 @@
+//! Which scope of the key table the console is in, and what its footer
+//! depends on.
+
+use crate::keys::table::When;
+use crate::keys::{HintContext, Intent, Scope};
+
+use super::bulk::Phase;
+use super::command::Command;
+use super::state::{App, FormThen, Mode};
+use super::transfer::{ImportPhase, PromptKind};
+
+impl App {
+    /// The scope keys are resolved in right now.
+    pub fn scope(&self) -> Scope {
+        if self.quit_confirm {
+            return Scope::QuitConfirm;
+        }
+        match &self.mode {
+            Mode::List => Scope::List,
+            Mode::Filter => Scope::Filter,
+            Mode::Help { .. } => Scope::Help,
+            Mode::Form(_) => Scope::Form,
+            Mode::Overwrite(_) => Scope::Overwrite,
+            Mode::Confirm { .. } => Scope::Confirm,
+            Mode::BulkConfirm(plan) if plan.typed.is_some() => Scope::BulkCount,
+            Mode::BulkConfirm(_) => Scope::BulkConfirm,
+            Mode::Prompt(_) => Scope::Prompt,
+            Mode::Import => match self.import.as_ref() {
+                Some(run) => match run.phase {
+                    ImportPhase::Planning => Scope::ImportPlanning,
+                    ImportPhase::Preview if run.typed.is_some() => Scope::ImportCount,
+                    ImportPhase::Preview => Scope::ImportPreview,
+                    ImportPhase::Setting => Scope::ImportRunning,
+                    ImportPhase::Finished { .. } => Scope::ImportResults,
+                },
+                None => Scope::ImportPlanning,
+            },
+            Mode::Bulk => match self.bulk.as_ref().map(|r| r.phase) {
+                Some(Phase::Finished { .. }) | None => Scope::BulkResults,
+                Some(_) => Scope::BulkRunning,
+            },
+        }
+    }
+
+    /// What the footer of the current scope depends on.
+    pub fn hint_context(&self) -> HintContext {
+        HintContext {
+            read_only: self.config.safety.read_only.is_on(),
+            missing_terminal_ids: matches!(&self.mode, Mode::BulkConfirm(p) if !p.missing_terminal.is_empty()),
+            form: match &self.mode {
+                Mode::Form(f) => match f.then {
+                    FormThen::Bulk(_) => When::FormBulk,
+                    FormThen::Activate => When::FormActivate,
+                    FormThen::Save => When::FormSave,
+                },
+                _ => When::FormSave,
+            },
+            prompt: match &self.mode {
+                Mode::Prompt(p) if p.kind == PromptKind::Import => When::PromptImport,
+                _ => When::PromptExport,
+            },
+        }
+    }
+
+    /// The footer shown now: (keys, what they do).
+    pub fn footer(&self) -> Vec<(String, &'static str)> {
+        crate::keys::footer(&self.config.prefs.keys, self.scope(), &self.hint_context())
+    }
+
+    /// How a dialog or sentence names the keys of `intents` in `scope`:
+    /// `default` unless the operator remapped them.
+    pub fn keys_label(&self, scope: Scope, intents: &[Intent], default: &str) -> String {
+        self.config.prefs.keys.label(scope, intents, default, true)
+    }
+}
+
+/// Do `intent` in the current scope, as its keys do.
+pub fn apply_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    super::update::on_input(app, crate::keys::Press::Intent(intent))
+}

@@ -1,0 +1,455 @@
+//! Keys as intents: every key a footer or the help shows does what it says,
+//! with the default keys and with a remapped config, in every scope.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::*;
+use crate::keys::table::{Binding as Row, HELP, HINTS};
+use crate::keys::{ConfigBinding, HelpLine, Intent, Key, KeyMap, Scope};
+use crate::testkit::*;
+
+fn keymap(bindings: &[(&str, &[&str])]) -> KeyMap {
+    let bindings: Vec<ConfigBinding> = bindings
+        .iter()
+        .enumerate()
+        .map(|(i, (action, keys))| ConfigBinding {
+            action: action.to_string(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            line: i + 1,
+        })
+        .collect();
+    KeyMap::from_bindings(&bindings).expect("valid bindings")
+}
+
+fn remapped() -> KeyMap {
+    keymap(&[
+        ("export", &["x"]),
+        ("down", &["n"]),
+        ("activate", &["o"]),
+        ("confirm", &["Y", "enter"]),
+        ("cancel", &["c"]),
+        ("enter_missing", &["m"]),
+        ("retry_failed", &["F"]),
+        ("close", &["z", "enter"]),
+        ("quit", &["Q"]),
+        ("help", &["h"]),
+    ])
+}
+
+fn act(app: &mut App, intent: Intent) -> Vec<Command> {
+    apply_intent(app, intent)
+}
+
+fn goto(app: &mut App, id: &str) {
+    act(app, Intent::Top);
+    for _ in 0..app.visible_len() {
+        if cursor_id(app) == id {
+            return;
+        }
+        act(app, Intent::Down);
+    }
+    panic!("{id} is not visible");
+}
+
+fn text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        update(app, ch(c));
+    }
+}
+
+/// A loaded console in `scope`, reached through intents only, so the same
+/// path works whatever the keys are.
+fn app_in(scope: Scope, keys: &KeyMap) -> App {
+    app_in_with(scope, keys, false)
+}
+
+fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
+    let mut cfg = config();
+    cfg.prefs.keys = keys.clone();
+    cfg.safety.read_only.flag = read_only;
+    if matches!(scope, Scope::BulkCount | Scope::ImportCount) {
+        cfg.safety = Safety {
+            host: "service.centrapay.com".into(),
+            production: true,
+            confirm_typed_over: 0,
+            ..Safety::default()
+        };
+    }
+    let mut app = App::new(cfg, now());
+    app.init();
+    update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id: 1,
+            items: requests(),
+            done: true,
+        }),
+    );
+    match scope {
+        Scope::List => {}
+        Scope::Filter => drop(act(&mut app, Intent::Filter)),
+        Scope::Help => drop(act(&mut app, Intent::Help)),
+        Scope::Form => {
+            goto(&mut app, "REQ4windcaveT9");
+            act(&mut app, Intent::TerminalId);
+        }
+        Scope::Overwrite => {
+            goto(&mut app, "REQ4windcaveT9");
+            act(&mut app, Intent::TerminalId);
+            text(&mut app, "X");
+            act(&mut app, Intent::Submit);
+        }
+        Scope::Confirm => {
+            goto(&mut app, "REQ1verifone");
+            act(&mut app, Intent::Activate);
+        }
+        Scope::BulkConfirm
+        | Scope::BulkCount
+        | Scope::BulkRunning
+        | Scope::BulkResults
+        | Scope::QuitConfirm => {
+            for id in ["REQ1verifone", "REQ2epayNoTid"] {
+                goto(&mut app, id);
+                act(&mut app, Intent::Mark);
+            }
+            act(&mut app, Intent::BulkActivate);
+            if matches!(
+                scope,
+                Scope::BulkRunning | Scope::BulkResults | Scope::QuitConfirm
+            ) {
+                act(&mut app, Intent::Confirm);
+            }
+            if scope == Scope::QuitConfirm {
+                act(&mut app, Intent::Quit);
+            }
+            if scope == Scope::BulkResults {
+                let run_id = app.bulk().map(|r| r.run_id).expect("a run");
+                update(
+                    &mut app,
+                    Action::Api(ApiEvent::BulkFinished {
+                        run_id,
+                        cancelled: false,
+                    }),
+                );
+            }
+        }
+        Scope::Prompt => drop(act(&mut app, Intent::Export)),
+        Scope::ImportPlanning
+        | Scope::ImportPreview
+        | Scope::ImportCount
+        | Scope::ImportRunning
+        | Scope::ImportResults => {
+            act(&mut app, Intent::Import);
+            for _ in 0..app.last_import_path.chars().count() {
+                update(&mut app, key(KeyCode::Backspace));
+            }
+            text(&mut app, "terminals.csv");
+            act(&mut app, Intent::Submit);
+            if scope != Scope::ImportPlanning {
+                update(
+                    &mut app,
+                    Action::Api(ApiEvent::ImportPlanned {
+                        path: "terminals.csv".into(),
+                        result: Ok(import_plan(IMPORT_CSV, &requests())),
+                    }),
+                );
+            }
+            match scope {
+                Scope::ImportCount => drop(act(&mut app, Intent::ConfirmAlt)),
+                Scope::ImportRunning | Scope::ImportResults => drop(act(&mut app, Intent::Confirm)),
+                _ => {}
+            }
+            if scope == Scope::ImportResults {
+                let run_id = app.import().map(|r| r.run_id).expect("an import run");
+                update(
+                    &mut app,
+                    Action::Api(ApiEvent::ImportFinished {
+                        run_id,
+                        cancelled: false,
+                    }),
+                );
+            }
+        }
+    }
+    app
+}
+
+fn screen(app: &mut App) -> String {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    t.draw(|f| crate::ui::draw(f, app)).expect("a frame");
+    t.backend().to_string()
+}
+
+/// The keys a label names, per intent: `j/k` names one key of each of two
+/// intents; `a / Enter` or `y/Enter` all keys of one; `y / n` one of each.
+fn parse(label: &str, prefix: &str, intents: &[Intent]) -> Vec<(Key, Intent)> {
+    let label = label.strip_prefix(prefix).unwrap_or(label);
+    let split = |part: &str| -> Vec<String> {
+        if part == "/" {
+            vec!["/".into()]
+        } else {
+            part.split('/').map(str::to_string).collect()
+        }
+    };
+    let parts: Vec<&str> = label.split(" / ").collect();
+    let groups: Vec<Vec<String>> = if parts.len() == intents.len() {
+        parts.into_iter().map(split).collect()
+    } else if intents.len() == 1 {
+        vec![parts.into_iter().flat_map(split).collect()]
+    } else {
+        split(label).into_iter().map(|k| vec![k]).collect()
+    };
+    assert_eq!(groups.len(), intents.len(), "`{label}` for {intents:?}");
+    groups
+        .into_iter()
+        .zip(intents)
+        .flat_map(|(keys, i)| {
+            keys.into_iter().map(move |k| {
+                let key = Key::parse(&k).unwrap_or_else(|e| panic!("`{label}`: {e}"));
+                (key, *i)
+            })
+        })
+        .collect()
+}
+
+/// Every (key, intent) the footer and the help show in `app`'s scope.
+fn shown(app: &App) -> Vec<(Key, Intent)> {
+    let scope = app.scope();
+    let ctx = app.hint_context();
+    let footer = app.footer();
+    let rows: Vec<_> = HINTS
+        .iter()
+        .filter(|h| h.scope == scope && ctx.shows(h.when))
+        .collect();
+    assert_eq!(rows.len(), footer.len());
+    let mut pairs = Vec::new();
+    for (row, (label, _)) in rows.iter().zip(&footer) {
+        if !row.intents.is_empty() {
+            pairs.extend(parse(label, "", row.intents));
+        }
+    }
+    let help = crate::keys::help(&app.config.prefs.keys);
+    for (row, line) in HELP.iter().zip(&help) {
+        if let HelpLine::Row { label, .. } = line
+            && row.scope == scope
+            && !row.intents.is_empty()
+        {
+            pairs.extend(parse(label, row.prefix, row.intents));
+        }
+    }
+    pairs
+}
+
+fn event(k: Key) -> KeyEvent {
+    let e = k.to_event();
+    // Shifted letters arrive with SHIFT, as crossterm reports them.
+    match e.code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => {
+            KeyEvent::new(e.code, e.modifiers | KeyModifiers::SHIFT)
+        }
+        _ => e,
+    }
+}
+
+/// The `[keys]` of a dialog's key lines, as drawn: `[y/Enter] activate`.
+fn dialog_keys(screen: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in screen.lines() {
+        let mut rest = line;
+        while let Some(start) = rest.find('[') {
+            let Some(len) = rest[start..].find(']') else {
+                break;
+            };
+            let label = &rest[start + 1..start + len];
+            // A key line: `[k] words`; other brackets are not keys.
+            if rest[start + len + 1..].starts_with(' ') && !label.contains(' ') {
+                out.push(label.to_string());
+            }
+            rest = &rest[start + len + 1..];
+        }
+    }
+    out
+}
+
+#[test]
+fn every_key_a_footer_or_the_help_shows_triggers_the_intent_it_names() {
+    for keys in [KeyMap::default(), remapped()] {
+        // The list's help covers moving everywhere a list or text scrolls.
+        let list_help = shown(&app_in(Scope::List, &keys));
+        for scope in Scope::ALL {
+            let app = app_in(scope, &keys);
+            assert_eq!(app.scope(), scope);
+            let pairs = shown(&app);
+            assert!(!pairs.is_empty(), "{scope:?} shows no key");
+            for (k, intent) in &pairs {
+                assert_eq!(
+                    keys.resolve(scope, &event(*k)),
+                    Some(*intent),
+                    "{scope:?}: `{k}` is shown for {intent:?}"
+                );
+                let mut pressed = app_in(scope, &keys);
+                let mut applied = app_in(scope, &keys);
+                let by_key = update(&mut pressed, Action::Key(event(*k)));
+                let by_intent = apply_intent(&mut applied, *intent);
+                assert_eq!(by_key, by_intent, "{scope:?}: `{k}` vs {intent:?}");
+                assert_eq!(pressed.scope(), applied.scope(), "{scope:?}: `{k}`");
+                assert_eq!(
+                    screen(&mut pressed),
+                    screen(&mut applied),
+                    "{scope:?}: `{k}`"
+                );
+            }
+            // Every `[key]` a dialog line shows works in the dialog (or,
+            // for the count drawn over the import preview, in the preview
+            // it goes back to).
+            let beneath = match scope {
+                Scope::ImportCount => Scope::ImportPreview,
+                other => other,
+            };
+            let mut drawn = app_in(scope, &keys);
+            let labels = dialog_keys(&screen(&mut drawn));
+            if matches!(
+                scope,
+                Scope::Confirm | Scope::BulkConfirm | Scope::Overwrite
+            ) {
+                assert!(labels.len() >= 2, "{scope:?}: no key line found");
+            }
+            for label in labels {
+                for k in label.split('/') {
+                    let key = Key::parse(k).unwrap_or_else(|e| panic!("[{label}]: {e}"));
+                    assert!(
+                        keys.resolve(scope, &event(key)).is_some()
+                            || keys.resolve(beneath, &event(key)).is_some(),
+                        "{scope:?}: the dialog shows [{label}] but `{k}` does nothing"
+                    );
+                }
+            }
+            // Nothing that works is left unmentioned, aliases aside.
+            let aliases: Vec<(Key, Intent)> = crate::keys::table::bindings()
+                .filter(|b: &&Row| b.scope == scope)
+                .flat_map(|b| {
+                    b.aliases
+                        .iter()
+                        .map(move |a| (Key::parse(a).expect("a key"), b.intent))
+                })
+                .collect();
+            for (k, intent) in keys.bound(scope) {
+                let moving = list_help.contains(&(k, intent))
+                    || matches!(
+                        intent,
+                        Intent::Top
+                            | Intent::Bottom
+                            | Intent::HalfPageDown
+                            | Intent::HalfPageUp
+                            | Intent::PageDown
+                            | Intent::PageUp
+                            | Intent::Up
+                            | Intent::Down
+                    ) && list_help.iter().any(|(_, i)| *i == intent);
+                assert!(
+                    pairs.contains(&(k, intent)) || aliases.contains(&(k, intent)) || moving,
+                    "{scope:?}: `{k}` ({intent:?}) works but is not shown"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn read_only_footers_show_only_keys_that_do_what_they_say() {
+    // Read-only reaches the list, its inputs and the import preview; the
+    // rest refuse before they open.
+    for keys in [KeyMap::default(), remapped()] {
+        for scope in [
+            Scope::List,
+            Scope::Filter,
+            Scope::Help,
+            Scope::Prompt,
+            Scope::ImportPlanning,
+            Scope::ImportPreview,
+        ] {
+            let app = app_in_with(scope, &keys, true);
+            assert_eq!(app.scope(), scope);
+            for (k, intent) in shown(&app) {
+                assert_eq!(
+                    keys.resolve(scope, &event(k)),
+                    Some(intent),
+                    "{scope:?}: `{k}`"
+                );
+                let mut pressed = app_in_with(scope, &keys, true);
+                let mut applied = app_in_with(scope, &keys, true);
+                let by_key = update(&mut pressed, Action::Key(event(k)));
+                let by_intent = apply_intent(&mut applied, intent);
+                assert_eq!(by_key, by_intent, "{scope:?}: `{k}` vs {intent:?}");
+                assert_eq!(
+                    screen(&mut pressed),
+                    screen(&mut applied),
+                    "{scope:?}: `{k}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_issue_examples_tell_the_truth() {
+    // export = "x": the bulk dialog offers `e` for the missing terminalIds,
+    // and `x` there changes nothing and sends nothing.
+    let keys = keymap(&[("export", &["x"])]);
+    let mut app = app_in(Scope::BulkConfirm, &keys);
+    assert!(
+        app.footer()
+            .contains(&("e".to_string(), "enter missing terminalIds")),
+        "{:?}",
+        app.footer()
+    );
+    let before = screen(&mut app);
+    assert!(
+        before.contains("[e] enter the 1 missing terminalId first"),
+        "{before}"
+    );
+    assert!(update(&mut app, ch('x')).is_empty());
+    assert_eq!(app.scope(), Scope::BulkConfirm);
+    assert_eq!(screen(&mut app), before);
+    update(&mut app, ch('e'));
+    assert_eq!(app.scope(), Scope::Form, "e enters the missing terminalIds");
+
+    // down = "n": the import preview offers `n/k scroll`; `n` scrolls and
+    // the import stays open.
+    let keys = keymap(&[("down", &["n"])]);
+    let mut app = app_in(Scope::ImportPreview, &keys);
+    assert!(
+        app.footer().contains(&("n/k".to_string(), "scroll")),
+        "{:?}",
+        app.footer()
+    );
+    let scroll = app.import().map(|r| r.scroll);
+    assert!(update(&mut app, ch('n')).is_empty());
+    assert_eq!(app.scope(), Scope::ImportPreview);
+    assert_eq!(app.import().map(|r| r.scroll), scroll.map(|s| s + 1));
+    update(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.scope(), Scope::List, "Esc still cancels");
+}
+
+#[test]
+fn dialogs_follow_their_remapped_keys() {
+    let keys = remapped();
+    let mut app = app_in(Scope::Confirm, &keys);
+    let s = screen(&mut app);
+    assert!(
+        s.contains("[Y/enter] activate") && s.contains("[c/esc] cancel"),
+        "{s}"
+    );
+    // The old keys are gone; the new ones act.
+    assert!(update(&mut app, ch('y')).is_empty());
+    assert_eq!(app.scope(), Scope::Confirm);
+    update(&mut app, ch('c'));
+    assert_eq!(app.scope(), Scope::List);
+    let mut app = app_in(Scope::BulkResults, &keys);
+    assert!(update(&mut app, ch('R')).is_empty());
+    assert_eq!(app.scope(), Scope::BulkResults);
+    update(&mut app, ch('z'));
+    assert_eq!(app.scope(), Scope::List);
+}

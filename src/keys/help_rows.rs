@@ -1,0 +1,180 @@
+//! The `?` overlay's rows of the key table.
+
+use super::intent::{Intent, Scope};
+use super::rows::HelpRow;
+
+use Intent as I;
+use Scope as S;
+
+const fn row(
+    scope: Scope,
+    intents: &'static [Intent],
+    label: &'static str,
+    text: &'static str,
+) -> HelpRow {
+    HelpRow {
+        scope,
+        intents,
+        prefix: "",
+        label,
+        text,
+        refs: &[],
+    }
+}
+
+const fn section(title: &'static str) -> HelpRow {
+    row(S::List, &[], "", title)
+}
+
+/// A help line whose label is not a key (mouse, filter words, ctrl-c).
+const fn note(label: &'static str, text: &'static str) -> HelpRow {
+    row(S::List, &[], label, text)
+}
+
+/// Every key, as the `?` overlay lists them.
+pub static HELP: &[HelpRow] = &[
+    section("Moving"),
+    row(S::List, &[I::Down], "j / ↓", "down one row"),
+    row(S::List, &[I::Up], "k / ↑", "up one row"),
+    row(S::List, &[I::Top], "g / Home", "first row"),
+    row(S::List, &[I::Bottom], "G / End", "last row"),
+    row(
+        S::List,
+        &[I::HalfPageDown, I::HalfPageUp],
+        "ctrl-d / ctrl-u",
+        "half a page down / up",
+    ),
+    row(
+        S::List,
+        &[I::PageDown, I::PageUp],
+        "PgDn / PgUp",
+        "a page down / up",
+    ),
+    note("click / wheel", "select a row / scroll"),
+    section("List"),
+    HelpRow {
+        refs: &[
+            (S::Filter, &[I::Submit], "Enter"),
+            (S::Filter, &[I::ClearFilter], "Esc"),
+        ],
+        ..row(
+            S::List,
+            &[I::Filter],
+            "/",
+            "filter ({} keeps it, {} clears it)",
+        )
+    },
+    row(S::List, &[I::ClearFilter], "Esc", "clear the filter"),
+    row(
+        S::List,
+        &[I::TogglePending],
+        "p",
+        "pending only / all statuses",
+    ),
+    row(
+        S::List,
+        &[I::Sort, I::SortReverse],
+        "s / S",
+        "next sort column / reverse the sort",
+    ),
+    row(S::List, &[I::Refresh], "r", "reload from the server"),
+    section("Acting"),
+    row(
+        S::List,
+        &[I::Activate],
+        "a / Enter",
+        "activate the request (asks first)",
+    ),
+    row(
+        S::List,
+        &[I::TerminalId],
+        "t",
+        "set the terminalId (asks before replacing one)",
+    ),
+    row(S::List, &[I::Mark], "Space", "mark / unmark and move down"),
+    row(S::List, &[I::MarkAll], "*", "mark every visible row"),
+    row(S::List, &[I::ClearMarks], "u", "clear all marks"),
+    row(
+        S::List,
+        &[I::BulkActivate],
+        "A",
+        "bulk-activate the marked rows (or this row)",
+    ),
+    section("Files"),
+    row(
+        S::List,
+        &[I::Export],
+        "e",
+        "export the rows shown to .csv or .json",
+    ),
+    row(
+        S::List,
+        &[I::Import],
+        "i",
+        "import terminalIds from a CSV (preview first)",
+    ),
+    section("Dialogs"),
+    row(S::Confirm, &[I::Confirm], "y / Enter", "confirm"),
+    row(S::Confirm, &[I::Cancel], "n / Esc", "cancel"),
+    row(
+        S::Overwrite,
+        &[I::Confirm, I::Cancel],
+        "y / n",
+        "old → new terminalId: send it / back to the form",
+    ),
+    HelpRow {
+        prefix: "0-9 ",
+        ..row(
+            S::BulkCount,
+            &[I::Confirm],
+            "0-9 Enter",
+            "production bulk run: type the count, then run",
+        )
+    },
+    row(
+        S::BulkConfirm,
+        &[I::EnterMissing],
+        "e",
+        "bulk: enter the missing terminalIds first",
+    ),
+    row(
+        S::BulkRunning,
+        &[I::CancelRun],
+        "Esc",
+        "bulk: cancel the run (calls in flight finish)",
+    ),
+    row(
+        S::BulkResults,
+        &[I::RetryFailed],
+        "R",
+        "bulk results: retry the failed ones",
+    ),
+    row(
+        S::ImportPreview,
+        &[I::Confirm, I::ConfirmAlt],
+        "y / a",
+        "import preview: set / set, then activate",
+    ),
+    section("Filter words"),
+    note(
+        "type:epay",
+        "one field: type status merchant account id terminal",
+    ),
+    note("merchant:cafe", "merchantId or merchant name"),
+    note("5ee0", "a bare word matches any field or merchant name"),
+    section("Other"),
+    HelpRow {
+        refs: &[
+            (S::Help, &[I::Down, I::Up], "j/k"),
+            (S::Help, &[I::Close], "Esc"),
+        ],
+        ..row(S::List, &[I::Help], "?", "this help ({} scroll, {} closes)")
+    },
+    row(
+        S::List,
+        &[I::Quit],
+        "q",
+        "quit (asks while a bulk run is going)",
+    ),
+    note("ctrl-c", "quit at once"),
+];

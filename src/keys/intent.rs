@@ -1,0 +1,177 @@
+//! What a key does (an intent) and where it does it (a scope: the list, a
+//! dialog, a text input...). The table in `table.rs` joins the two.
+
+/// Everything a key can ask for, named as the config file's `[keys]` table
+/// names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Intent {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Filter,
+    TogglePending,
+    Sort,
+    SortReverse,
+    TerminalId,
+    Activate,
+    Mark,
+    MarkAll,
+    ClearMarks,
+    BulkActivate,
+    Refresh,
+    Import,
+    Export,
+    Help,
+    Quit,
+    ClearFilter,
+    Confirm,
+    ConfirmAlt,
+    Cancel,
+    EnterMissing,
+    CancelRun,
+    RetryFailed,
+    Close,
+    Submit,
+}
+
+impl Intent {
+    pub const ALL: [Intent; 32] = [
+        Intent::Up,
+        Intent::Down,
+        Intent::Top,
+        Intent::Bottom,
+        Intent::HalfPageDown,
+        Intent::HalfPageUp,
+        Intent::PageDown,
+        Intent::PageUp,
+        Intent::Filter,
+        Intent::TogglePending,
+        Intent::Sort,
+        Intent::SortReverse,
+        Intent::TerminalId,
+        Intent::Activate,
+        Intent::Mark,
+        Intent::MarkAll,
+        Intent::ClearMarks,
+        Intent::BulkActivate,
+        Intent::Refresh,
+        Intent::Import,
+        Intent::Export,
+        Intent::Help,
+        Intent::Quit,
+        Intent::ClearFilter,
+        Intent::Confirm,
+        Intent::ConfirmAlt,
+        Intent::Cancel,
+        Intent::EnterMissing,
+        Intent::CancelRun,
+        Intent::RetryFailed,
+        Intent::Close,
+        Intent::Submit,
+    ];
+
+    /// The name used in the config file's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Intent::Up => "up",
+            Intent::Down => "down",
+            Intent::Top => "top",
+            Intent::Bottom => "bottom",
+            Intent::HalfPageDown => "half_page_down",
+            Intent::HalfPageUp => "half_page_up",
+            Intent::PageDown => "page_down",
+            Intent::PageUp => "page_up",
+            Intent::Filter => "filter",
+            Intent::TogglePending => "toggle_pending",
+            Intent::Sort => "sort",
+            Intent::SortReverse => "sort_reverse",
+            Intent::TerminalId => "terminal_id",
+            Intent::Activate => "activate",
+            Intent::Mark => "mark",
+            Intent::MarkAll => "mark_all",
+            Intent::ClearMarks => "clear_marks",
+            Intent::BulkActivate => "bulk_activate",
+            Intent::Refresh => "refresh",
+            Intent::Import => "import",
+            Intent::Export => "export",
+            Intent::Help => "help",
+            Intent::Quit => "quit",
+            Intent::ClearFilter => "clear_filter",
+            Intent::Confirm => "confirm",
+            Intent::ConfirmAlt => "confirm_alt",
+            Intent::Cancel => "cancel",
+            Intent::EnterMissing => "enter_missing",
+            Intent::CancelRun => "cancel_run",
+            Intent::RetryFailed => "retry_failed",
+            Intent::Close => "close",
+            Intent::Submit => "submit",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|a| a.name() == name)
+    }
+}
+
+/// Where a key is pressed: the list, one of its inputs, or a dialog. A key
+/// means one intent per scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    List,
+    Filter,
+    Help,
+    Form,
+    Overwrite,
+    Confirm,
+    BulkConfirm,
+    /// The bulk dialog while production wants the count typed.
+    BulkCount,
+    BulkRunning,
+    BulkResults,
+    Prompt,
+    ImportPlanning,
+    ImportPreview,
+    /// The import preview's "set, then activate" while the count is typed.
+    ImportCount,
+    ImportRunning,
+    ImportResults,
+    QuitConfirm,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 17] = [
+        Scope::List,
+        Scope::Filter,
+        Scope::Help,
+        Scope::Form,
+        Scope::Overwrite,
+        Scope::Confirm,
+        Scope::BulkConfirm,
+        Scope::BulkCount,
+        Scope::BulkRunning,
+        Scope::BulkResults,
+        Scope::Prompt,
+        Scope::ImportPlanning,
+        Scope::ImportPreview,
+        Scope::ImportCount,
+        Scope::ImportRunning,
+        Scope::ImportResults,
+        Scope::QuitConfirm,
+    ];
+
+    /// Scopes with a text input: a plain character is text there, never an
+    /// intent, so only control keys (Enter, Esc, arrows...) are bound.
+    pub fn is_text(self) -> bool {
+        matches!(self, Scope::Filter | Scope::Form | Scope::Prompt)
+    }
+
+    /// Scopes that take a typed count: digits and backspace are the count.
+    pub fn is_count(self) -> bool {
+        matches!(self, Scope::BulkCount | Scope::ImportCount)
+    }
+}

@@ -1,0 +1,313 @@
+//! Remappable console keys. One table (`table.rs`) maps (scope, key) to an
+//! intent; a [`KeyMap`] is that table with the config file's `[keys]`
+//! applied. update() resolves every key through it and its handlers match
+//! intents, never characters; the footer, the help and the dialogs' key
+//! lines are rendered from it, so what they show is what works.
+
+use std::collections::{HashMap, HashSet};
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+mod help_rows;
+mod hints;
+mod intent;
+mod key;
+mod rows;
+pub mod table;
+#[cfg(test)]
+mod tests;
+
+pub use hints::{HelpLine, HintContext, footer, help, help_title};
+pub use intent::{Intent, Scope};
+pub use key::{Key, count_digit, is_quit_now};
+
+/// A key press as a scope's handler takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Press {
+    Intent(Intent),
+    /// For the scope's text field or count.
+    Text(KeyEvent),
+}
+
+/// One `[keys]` entry as read from the file, with the line it is on.
+#[derive(Debug, Clone)]
+pub struct ConfigBinding {
+    pub action: String,
+    pub keys: Vec<String>,
+    pub line: usize,
+}
+
+/// Why a `[keys]` table was refused; Display names the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct KeyMapError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The effective bindings of every scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMap {
+    intent_of: HashMap<(Scope, Key), Intent>,
+    /// The keys shown for an intent in a scope (aliases left out).
+    shown: HashMap<(Scope, Intent), Vec<Key>>,
+    /// Default keys of the scope, so one moved away is not typed as text.
+    defaults: HashSet<(Scope, Key)>,
+    /// (scope, intent) whose shown keys differ from the table's.
+    changed: HashSet<(Scope, Intent)>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        match KeyMap::from_bindings(&[]) {
+            Ok(map) => map,
+            // The table is data checked by tests; an empty config cannot clash.
+            Err(e) => unreachable!("the default key table is inconsistent: {e}"),
+        }
+    }
+}
+
+fn parse_all(keys: &[&str]) -> Vec<Key> {
+    keys.iter().filter_map(|k| Key::parse(k).ok()).collect()
+}
+
+fn is_reserved(k: &Key) -> bool {
+    matches!(k.code, KeyCode::Esc) || (k.ctrl && k.code == KeyCode::Char('c'))
+}
+
+impl KeyMap {
+    /// Build from the config's bindings. A configured intent gets exactly
+    /// the listed keys in every scope it appears in (plus Esc where it had
+    /// it: Esc always cancels). Inside a scope a configured key beats
+    /// another intent's default key, unless it would take that intent's
+    /// last key; two configured intents sharing a key in one scope clash.
+    pub fn from_bindings(bindings: &[ConfigBinding]) -> Result<KeyMap, KeyMapError> {
+        let mut configured: HashMap<Intent, (Vec<Key>, usize)> = HashMap::new();
+        for b in bindings {
+            let intent = Intent::from_name(&b.action).ok_or_else(|| KeyMapError {
+                line: b.line,
+                message: format!(
+                    "`{}` is not an action that can be bound (actions: {})",
+                    b.action,
+                    Intent::ALL.map(|a| a.name()).join(", ")
+                ),
+            })?;
+            if b.keys.is_empty() {
+                return Err(KeyMapError {
+                    line: b.line,
+                    message: format!(
+                        "`{}` has no key; give one, e.g. {} = \"x\"",
+                        b.action, b.action
+                    ),
+                });
+            }
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| Key::parse(k))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|message| KeyMapError {
+                    line: b.line,
+                    message,
+                })?;
+            if let Some(k) = keys.iter().find(|k| is_reserved(k)) {
+                return Err(KeyMapError {
+                    line: b.line,
+                    message: format!(
+                        "`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"
+                    ),
+                });
+            }
+            configured.insert(intent, (keys, b.line));
+        }
+        let mut map = KeyMap {
+            intent_of: HashMap::new(),
+            shown: HashMap::new(),
+            defaults: HashSet::new(),
+            changed: HashSet::new(),
+        };
+        // Configured intents first, so they win their keys.
+        let rows: Vec<_> = table::bindings().collect();
+        let mut done: HashSet<(Scope, Intent)> = HashSet::new();
+        for row in &rows {
+            let shown = parse_all(row.keys);
+            let defaults: Vec<Key> = shown
+                .iter()
+                .chain(&parse_all(row.aliases))
+                .copied()
+                .collect();
+            for k in &defaults {
+                map.defaults.insert((row.scope, *k));
+            }
+            let Some((keys, line)) = configured.get(&row.intent) else {
+                continue;
+            };
+            // In a text input a plain character is text: only the rest apply.
+            let mut keys: Vec<Key> = keys
+                .iter()
+                .filter(|k| !(row.scope.is_text() && k.is_plain_char()))
+                .copied()
+                .collect();
+            if keys.is_empty() {
+                // Nothing given applies here: the table's keys stay.
+                continue;
+            }
+            if let Some(esc) = defaults.iter().find(|k| is_reserved(k))
+                && !keys.contains(esc)
+            {
+                keys.push(*esc);
+            }
+            for k in &keys {
+                if let Some(other) = map.intent_of.insert((row.scope, *k), row.intent)
+                    && other != row.intent
+                {
+                    let other_line = configured.get(&other).map_or(*line, |(_, l)| *l);
+                    return Err(KeyMapError {
+                        line: (*line).max(other_line),
+                        message: format!(
+                            "`{k}` is bound to both `{}` and `{}`; give one of them another key",
+                            other.name(),
+                            row.intent.name()
+                        ),
+                    });
+                }
+            }
+            if keys != shown {
+                map.changed.insert((row.scope, row.intent));
+            }
+            map.shown.insert((row.scope, row.intent), keys);
+            done.insert((row.scope, row.intent));
+        }
+        for row in rows.iter().filter(|r| !done.contains(&(r.scope, r.intent))) {
+            let shown = parse_all(row.keys);
+            let aliases = parse_all(row.aliases);
+            let mut kept = Vec::new();
+            let mut taken_by = None;
+            for k in shown.iter().chain(&aliases) {
+                match map.intent_of.get(&(row.scope, *k)) {
+                    Some(owner) => taken_by = Some(*owner),
+                    None => kept.push(*k),
+                }
+            }
+            if kept.is_empty()
+                && let Some(owner) = taken_by
+            {
+                let line = configured.get(&owner).map_or(0, |(_, l)| *l);
+                let k = shown.first().or(aliases.first()).copied();
+                return Err(KeyMapError {
+                    line,
+                    message: format!(
+                        "`{}` is bound to both `{}` and `{}`; give one of them another key",
+                        k.map(|k| k.to_string()).unwrap_or_default(),
+                        row.intent.name(),
+                        owner.name()
+                    ),
+                });
+            }
+            for k in &kept {
+                map.intent_of.insert((row.scope, *k), row.intent);
+            }
+            let mut visible: Vec<Key> =
+                shown.iter().filter(|k| kept.contains(k)).copied().collect();
+            // Only aliases left: they are its keys now, so show them.
+            if visible.is_empty() {
+                visible = kept.clone();
+            }
+            if visible != shown {
+                map.changed.insert((row.scope, row.intent));
+            }
+            map.shown.insert((row.scope, row.intent), visible);
+        }
+        Ok(map)
+    }
+
+    /// The intent `key` asks for in `scope`. In a text input a plain
+    /// character is text, never an intent; in a count, digits are.
+    pub fn resolve(&self, scope: Scope, key: &KeyEvent) -> Option<Intent> {
+        let k = Key::from_event(key);
+        if (scope.is_text() && k.is_plain_char()) || (scope.is_count() && k.is_count_char()) {
+            return None;
+        }
+        self.intent_of.get(&(scope, k)).copied()
+    }
+
+    /// What a key press is in `scope`: an intent, text for the scope's
+    /// input (a character in a text field, a digit in a count, an editing
+    /// key like ← or backspace), or `None` when it means nothing there (a
+    /// default key moved elsewhere, say).
+    pub fn input(&self, scope: Scope, key: KeyEvent) -> Option<Press> {
+        if let Some(intent) = self.resolve(scope, &key) {
+            return Some(Press::Intent(intent));
+        }
+        let k = Key::from_event(&key);
+        let text = if scope.is_count() {
+            k.is_count_char()
+        } else {
+            scope.is_text() && (k.is_plain_char() || !self.defaults.contains(&(scope, k)))
+        };
+        text.then_some(Press::Text(key))
+    }
+
+    /// The keys shown for `intent` in `scope`.
+    pub fn keys(&self, scope: Scope, intent: Intent) -> &[Key] {
+        self.shown.get(&(scope, intent)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every key that resolves in `scope`, with its intent.
+    pub fn bound(&self, scope: Scope) -> Vec<(Key, Intent)> {
+        let mut v: Vec<_> = self
+            .intent_of
+            .iter()
+            .filter(|((s, _), _)| *s == scope)
+            .map(|((_, k), i)| (*k, *i))
+            .collect();
+        v.sort_by_key(|(k, i)| (*i, k.to_string()));
+        v
+    }
+
+    /// Whether `intent`'s keys in `scope` differ from the table's.
+    pub fn is_changed(&self, scope: Scope, intent: Intent) -> bool {
+        self.changed.contains(&(scope, intent))
+    }
+
+    /// `default` while none of `intents` is remapped in `scope`, else their
+    /// keys: all keys of one intent joined by `/`; for several, the first of
+    /// each joined by `/` (`short`), or all of each joined by `/` and the
+    /// intents by ` / `.
+    pub fn label(&self, scope: Scope, intents: &[Intent], default: &str, short: bool) -> String {
+        if !intents.iter().any(|i| self.is_changed(scope, *i)) {
+            return default.to_string();
+        }
+        let one = |i: &Intent| {
+            let keys = self.keys(scope, *i);
+            let take = if short && intents.len() > 1 {
+                1
+            } else {
+                keys.len()
+            };
+            keys.iter()
+                .take(take)
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        intents
+            .iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(if short { "/" } else { " / " })
+    }
+
+    /// The first key of `intent` in the list, for sentences like "Press r".
+    pub fn short(&self, intent: Intent) -> String {
+        self.keys(Scope::List, intent)
+            .first()
+            .map(Key::to_string)
+            .unwrap_or_default()
+    }
+
+    /// Whether anything differs from the defaults.
+    pub fn is_default(&self) -> bool {
+        self.changed.is_empty()
+    }
+}
