@@ -32,11 +32,7 @@ use std::fs;
 use std::path::Path;
 
 /// R1: files allowed over [`MAX_LINES`], with their size today. Shrinks only.
-const OVERSIZED: &[(&str, usize)] = &[
-    ("src/app/state.rs", 806),
-    ("src/app/transfer.rs", 538),
-    ("src/app/update.rs", 773),
-];
+const OVERSIZED: &[(&str, usize)] = &[("src/app/state.rs", 680), ("src/app/update.rs", 629)];
 
 /// R2: files in `src/tui/` allowed to use `crate::cli`. Shrinks only.
 const TUI_USES_CLI: &[&str] = &[];
@@ -62,30 +58,20 @@ const PLURALS_OUTSIDE_TEXT: &[&str] = &[];
 
 /// R8: public type names defined more than once in `src`, with how many
 /// definitions each has today. Shrinks only.
-const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
-    ("Action", 2),
-    ("Entry", 2),
-    ("Filter", 2),
-    ("Outcome", 2),
-    ("Store", 2),
-];
+const SHARED_TYPE_NAMES: &[(&str, usize)] =
+    &[("Action", 2), ("Entry", 2), ("Filter", 2), ("Store", 2)];
 
 /// R9: `use` edges (`"from -> to"`) allowed to close a cycle, between the
 /// top-level modules of `src/` and between the modules of `src/app/`
 /// (written `app::x`). Shrinks only. With these edges left out the graph
 /// must have no cycle, and each entry must still be on a cycle.
 const CYCLE_EDGES: &[&str] = &[
-    "app::bulk -> app::guard",
-    "app::import_gate -> app::transfer",
     "app::marks -> app::state",
-    "app::meanwhile -> app::update",
     "app::mouse -> app::update",
     "app::overwrite -> app::update",
-    "app::retry -> app::update",
     "app::state -> app::guard",
     "app::state -> app::overwrite",
     "app::state -> app::transfer",
-    "app::transfer -> app::update",
 ];
 
 /// R10: files of the console and the core allowed to print. Shrinks only.
@@ -156,7 +142,7 @@ fn tui_imports_nothing_from_cli() {
 // R3 ------------------------------------------------------------------------
 
 /// What a view must not take mutably: the state `update` owns.
-const WRITABLE_STATE: &[&str] = &["App", "Mode", "BulkRun", "ImportRun", "usize", "u16"];
+const WRITABLE_STATE: &[&str] = &["App", "Mode", "Run", "ImportState", "usize", "u16"];
 
 #[test]
 fn views_only_read() {

@@ -9,7 +9,9 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use intake::api::retry::RetryPolicy;
 use intake::api::{IntegrationRequest, SearchQuery};
-use intake::app::{Action, ApiEvent, App, AppConfig, Command, Outcome, Phase, update};
+use intake::app::{
+    Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, RunPhase, update,
+};
 use intake::audit::{self, AuditLog};
 use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{self, Faults, SimConfig};
@@ -118,7 +120,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
                 w.commands.send(c).expect("worker running");
             }
         }
-        if matches!(app.bulk().map(|b| b.phase), Some(Phase::Finished { .. })) {
+        if matches!(app.bulk().map(|b| b.phase), Some(RunPhase::Finished { .. })) {
             break;
         }
         let event = tokio::time::timeout_at(deadline, w.events.recv())
@@ -130,7 +132,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     sim.set_faults(Faults::default());
 
     let run = app.bulk().expect("a bulk run");
-    assert_eq!(run.phase, Phase::Finished { cancelled: false });
+    assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
     assert_eq!(run.items.len(), 1020, "one line per request");
     let ids: HashSet<&str> = run.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids.len(), 1020, "no request reported twice");
@@ -144,8 +146,10 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     let blocked_ids: HashSet<&str> = blocked.iter().map(|r| r.id.as_str()).collect();
     for item in &run.items {
         let on_server = &server[&item.id];
-        let label = match &item.outcome {
-            Outcome::Activated | Outcome::Confirmed | Outcome::AlreadyActive(_) => {
+        let label = match &item.state {
+            ItemState::Done(BulkResult::Activated)
+            | ItemState::Done(BulkResult::Confirmed)
+            | ItemState::Done(BulkResult::AlreadyActive(_)) => {
                 assert!(
                     on_server.is_active(),
                     "{} reported active but the server says {}",
@@ -154,7 +158,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
                 );
                 "activated"
             }
-            Outcome::Failed(why) => {
+            ItemState::Done(BulkResult::Failed(why)) => {
                 assert!(
                     !on_server.is_active(),
                     "{} reported failed ({why}) but the server activated it",
@@ -162,7 +166,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
                 );
                 "failed"
             }
-            Outcome::Skipped(_) => {
+            ItemState::Done(BulkResult::Skipped(_)) => {
                 assert!(
                     blocked_ids.contains(item.id.as_str()),
                     "{} skipped",

@@ -20,6 +20,10 @@ pub struct RetryPolicy {
 /// with it), so a run against a faulty simulator does not sleep for real.
 pub const BASE_ENV: &str = "INTAKE_RETRY_BASE_MS";
 
+/// Hidden knob for tests: how many attempts (1 to 20), so a test that injects
+/// heavy faults can rule out a call failing every attempt by chance.
+pub const ATTEMPTS_ENV: &str = "INTAKE_RETRY_ATTEMPTS";
+
 /// The longest a server's Retry-After is honoured before giving up waiting.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
@@ -32,19 +36,34 @@ impl Default for RetryPolicy {
             base: Duration::from_millis(200),
             max: Duration::from_secs(5),
         };
+        let attempts = std::env::var(ATTEMPTS_ENV)
+            .ok()
+            .as_deref()
+            .and_then(parse_attempts)
+            .unwrap_or(standard.attempts);
         match std::env::var(BASE_ENV)
             .ok()
             .as_deref()
             .and_then(parse_base_ms)
         {
             Some(base) => RetryPolicy {
+                attempts,
                 base,
                 max: base.saturating_mul(25),
+            },
+            None => RetryPolicy {
+                attempts,
                 ..standard
             },
-            None => standard,
         }
     }
+}
+
+fn parse_attempts(raw: &str) -> Option<u32> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=20).contains(n))
 }
 
 fn parse_base_ms(raw: &str) -> Option<Duration> {
@@ -351,5 +370,9 @@ mod tests {
         assert_eq!(parse_base_ms(" 0 "), Some(Duration::ZERO));
         assert_eq!(parse_base_ms("fast"), None);
         assert_eq!(parse_base_ms("99999999"), None);
+        assert_eq!(parse_attempts(" 8 "), Some(8));
+        assert_eq!(parse_attempts("0"), None);
+        assert_eq!(parse_attempts("21"), None);
+        assert_eq!(parse_attempts("many"), None);
     }
 }

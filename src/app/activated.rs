@@ -6,7 +6,7 @@
 use crate::api::retry::Activation;
 use crate::api::{ApiError, Status};
 
-use super::bulk::Outcome;
+use super::bulk::BulkResult;
 use super::state::App;
 
 pub(super) fn on_activated(
@@ -49,15 +49,15 @@ pub(super) fn on_activated(
         }
         Some(run_id) => {
             if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-                let outcome = match &result {
-                    Ok(Activation::Activated(_)) => Outcome::Activated,
-                    Ok(Activation::Confirmed(_)) => Outcome::Confirmed,
+                let result = match &result {
+                    Ok(Activation::Activated(_)) => BulkResult::Activated,
+                    Ok(Activation::Confirmed(_)) => BulkResult::Confirmed,
                     Ok(a @ Activation::AlreadyActive(_)) => {
-                        Outcome::AlreadyActive(a.activated_by())
+                        BulkResult::AlreadyActive(a.activated_by())
                     }
-                    Err(e) => Outcome::Failed(e.to_string()),
+                    Err(e) => BulkResult::Failed(e.to_string()),
                 };
-                run.set(&id, outcome);
+                run.done(&id, result);
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::safety::{DEFAULT_CONFIRM_TYPED_OVER, ReadOnly};
 
 use super::bulk::BulkPlan;
 use super::state::App;
+use super::typed_count::TypedCount;
 
 /// The longest count the field takes; more digits than any run has.
 const MAX_DIGITS: usize = 9;
@@ -39,13 +40,6 @@ impl Safety {
     pub fn needs_typed_count(&self, n: usize) -> bool {
         self.production && n > self.confirm_typed_over
     }
-}
-
-/// The count typed into the bulk dialog on production.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TypedCount {
-    pub input: String,
-    pub error: Option<String>,
 }
 
 /// In read-only mode, say why `what` (e.g. "activate requests") is not

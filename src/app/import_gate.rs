@@ -6,9 +6,10 @@
 use crate::keys::Press;
 
 use super::command::Command;
-use super::guard::{self, Typed, TypedCount};
+use super::guard::{self, Typed};
+use super::import_flow::apply;
 use super::state::App;
-use super::transfer::apply;
+use super::typed_count::TypedCount;
 
 /// `a` in the preview: set the rows and activate them, or first ask for
 /// their count when production requires it.

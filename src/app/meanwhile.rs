@@ -6,10 +6,10 @@
 use crate::api::IntegrationRequest;
 use crate::keys::Intent;
 
-use super::bulk::Outcome;
+use super::bulk::BulkResult;
+use super::bulk_flow::{after_bulk_save, saving_for_bulk};
 use super::command::Command;
 use super::state::App;
-use super::update::{after_bulk_save, saving_for_bulk};
 
 /// What the server has instead, for a sentence: `terminalId 11000099` or
 /// `no terminalId`.
@@ -51,7 +51,7 @@ pub(super) fn on_set_meanwhile(
             now_has(&current)
         );
         if let Some(run) = app.bulk.as_mut() {
-            run.set(&id, Outcome::Skipped(why));
+            run.done(&id, BulkResult::Skipped(why));
         }
     } else {
         let text = sentence(app, &id, &current);

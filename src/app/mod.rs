@@ -4,9 +4,12 @@
 mod action;
 mod activated;
 mod bulk;
+mod bulk_flow;
 mod command;
 mod filter;
 mod guard;
+mod import;
+mod import_flow;
 mod import_gate;
 mod keys;
 mod marks;
@@ -15,12 +18,15 @@ mod mouse;
 mod overwrite;
 mod paste;
 mod retry;
+pub mod run;
+mod saved;
 mod scope;
 mod scroll;
 mod sort;
 mod state;
 mod store;
 mod transfer;
+mod typed_count;
 mod update;
 pub mod viewport;
 
@@ -30,17 +36,18 @@ pub(crate) use crate::testkit as fixtures;
 mod tests;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
-pub use bulk::{BulkItem, BulkPlan, BulkRun, Counts, Outcome, Phase};
+pub use bulk::{BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult};
 pub use command::Command;
 pub use filter::Filter;
-pub use guard::{Safety, TypedCount};
+pub use guard::Safety;
+pub use import::{ImportKind, ImportLabel, ImportResult, ImportStage, ImportState, shown_path};
 pub use overwrite::Overwrite;
+pub use run::{ItemState, Run, RunItem, RunPhase, RunResult, Tally, Tone};
 pub use scope::apply_intent;
 pub use scroll::help_max_scroll;
 pub use sort::SortKey;
-pub use state::{App, AppConfig, BulkEntry, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
-pub use transfer::{
-    ImportCounts, ImportItem, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, shown_path,
-};
+pub use state::{App, AppConfig, Form, FormThen, MerchantInfo, Mode, Toast, ToastKind};
+pub use transfer::{Prompt, PromptKind};
+pub use typed_count::TypedCount;
 pub use update::update;
 pub use viewport::Viewport;

@@ -4,9 +4,9 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
+use super::import::ImportStage;
 use super::keys::Nav;
 use super::state::{App, Mode};
-use super::transfer::ImportPhase;
 use super::update::move_cursor;
 
 /// Rows moved per mouse wheel notch.
@@ -21,15 +21,15 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
             *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
         }
         (Mode::Import, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
-            if let Some(run) = app.import.as_mut() {
-                let len = match run.phase {
-                    ImportPhase::Preview => run.plan.rows.len(),
-                    _ => run.items.len(),
+            if let Some(import) = app.import.as_mut() {
+                let (scroll, len) = match &mut import.stage {
+                    ImportStage::Sending(run) => (&mut run.scroll, run.items.len()),
+                    _ => (&mut import.scroll, import.plan.rows.len()),
                 };
-                run.scroll = if m.kind == MouseEventKind::ScrollDown {
-                    (run.scroll + WHEEL_STEP).min(len.saturating_sub(1))
+                *scroll = if m.kind == MouseEventKind::ScrollDown {
+                    (*scroll + WHEEL_STEP).min(len.saturating_sub(1))
                 } else {
-                    run.scroll.saturating_sub(WHEEL_STEP)
+                    scroll.saturating_sub(WHEEL_STEP)
                 };
             }
         }

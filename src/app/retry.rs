@@ -3,16 +3,17 @@
 //! run like any other, so it shows the bulk dialog and starts only once its
 //! count is typed.
 
-use super::bulk::BulkPlan;
+use super::bulk::{BulkPlan, BulkResult};
+use super::bulk_flow::start_bulk;
 use super::command::Command;
+use super::run::ItemState;
 use super::state::{App, Mode};
-use super::update::start_bulk;
 
 pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
     let failed = app
         .bulk
         .as_ref()
-        .map(|run| run.failed_ids())
+        .map(|run| run.ids_where(|s| matches!(s, ItemState::Done(BulkResult::Failed(_)))))
         .unwrap_or_default();
     if failed.is_empty() {
         app.info("Nothing failed; there is nothing to retry.");

@@ -4,10 +4,10 @@
 use crate::keys::table::When;
 use crate::keys::{HintContext, Intent, Scope};
 
-use super::bulk::Phase;
 use super::command::Command;
+use super::import::ImportStage;
 use super::state::{App, FormThen, Mode};
-use super::transfer::{ImportPhase, PromptKind};
+use super::transfer::PromptKind;
 
 impl App {
     /// The scope keys are resolved in right now.
@@ -26,18 +26,18 @@ impl App {
             Mode::BulkConfirm(_) => Scope::BulkConfirm,
             Mode::Prompt(_) => Scope::Prompt,
             Mode::Import => match self.import.as_ref() {
-                Some(run) => match run.phase {
-                    ImportPhase::Planning => Scope::ImportPlanning,
-                    ImportPhase::Preview if run.typed.is_some() => Scope::ImportCount,
-                    ImportPhase::Preview => Scope::ImportPreview,
-                    ImportPhase::Setting => Scope::ImportRunning,
-                    ImportPhase::Finished { .. } => Scope::ImportResults,
+                Some(import) => match &import.stage {
+                    ImportStage::Planning => Scope::ImportPlanning,
+                    ImportStage::Preview if import.typed.is_some() => Scope::ImportCount,
+                    ImportStage::Preview => Scope::ImportPreview,
+                    ImportStage::Sending(run) if run.is_running() => Scope::ImportRunning,
+                    ImportStage::Sending(_) => Scope::ImportResults,
                 },
                 None => Scope::ImportPlanning,
             },
-            Mode::Bulk => match self.bulk.as_ref().map(|r| r.phase) {
-                Some(Phase::Finished { .. }) | None => Scope::BulkResults,
-                Some(_) => Scope::BulkRunning,
+            Mode::Bulk => match self.bulk.as_ref().map(|r| r.is_running()) {
+                Some(false) | None => Scope::BulkResults,
+                Some(true) => Scope::BulkRunning,
             },
         }
     }

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 
 use crate::text::wrap;
 
-use super::bulk::Phase;
+use super::import::ImportStage;
+use super::run::{Run, RunResult};
 use super::state::{App, Mode};
-use super::transfer::ImportPhase;
 use super::viewport::{self, Viewport};
 
 impl App {
@@ -44,48 +44,50 @@ impl App {
         match &mut self.mode {
             Mode::Help { scroll } => *scroll = (*scroll).min(help_max_scroll(screen.body)),
             Mode::Bulk => {
-                if let Some(run) = self.bulk.as_mut()
-                    && matches!(run.phase, Phase::Finished { .. })
-                {
+                if let Some(run) = self.bulk.as_mut().filter(|r| !r.is_running()) {
                     let [_, list] = viewport::bulk_results(screen.body);
-                    let w = viewport::text_width(list.width, viewport::BULK_HEAD_WIDTH);
-                    let max = viewport::max_scroll(
-                        run.items.iter().map(|i| wrap(&i.outcome.text(), w).len()),
-                        usize::from(list.height),
-                    );
-                    run.scroll = run.scroll.min(max);
+                    keep_results_in_view(run, list, viewport::BULK_HEAD_WIDTH);
                 }
             }
             Mode::Import => {
-                if let Some(run) = self.import.as_mut() {
-                    let max = match run.phase {
-                        ImportPhase::Preview => {
+                if let Some(import) = self.import.as_mut() {
+                    match &mut import.stage {
+                        ImportStage::Preview => {
                             let [_, list, _] = viewport::import_preview(screen.body);
                             let w = import_text_width(list);
-                            viewport::max_scroll(
-                                run.plan
+                            let max = viewport::max_scroll(
+                                import
+                                    .plan
                                     .rows
                                     .iter()
                                     .map(|r| wrap(&r.preview_text(), w).len()),
                                 usize::from(list.height),
-                            )
+                            );
+                            import.scroll = import.scroll.min(max);
                         }
-                        ImportPhase::Finished { .. } => {
+                        ImportStage::Sending(run) if !run.is_running() => {
                             let [_, list] = viewport::import_results(screen.body);
-                            let w = import_text_width(list);
-                            viewport::max_scroll(
-                                run.items.iter().map(|i| wrap(&i.outcome.text(), w).len()),
-                                usize::from(list.height),
-                            )
+                            let head_w = viewport::import_head_width(list.width);
+                            keep_results_in_view(run, list, head_w);
                         }
-                        _ => run.scroll,
-                    };
-                    run.scroll = run.scroll.min(max);
+                        _ => {}
+                    }
                 }
             }
             _ => {}
         }
     }
+}
+
+/// A finished run's results scroll no further than where its last lines
+/// just fill `list`.
+fn keep_results_in_view<R: RunResult>(run: &mut Run<R>, list: Rect, head_w: usize) {
+    let w = viewport::text_width(list.width, head_w);
+    let max = viewport::max_scroll(
+        run.items.iter().map(|i| wrap(&i.state.text(), w).len()),
+        usize::from(list.height),
+    );
+    run.scroll = run.scroll.min(max);
 }
 
 fn import_text_width(list: Rect) -> usize {

@@ -10,15 +10,17 @@ use tui_input::Input;
 
 use crate::api::{IntegrationRequest, IntegrationType, Merchant, SearchQuery, Status};
 
-use super::bulk::{BulkPlan, BulkRun};
+use super::bulk::{BulkEntry, BulkPlan, BulkResult};
 use super::command::Command;
 use super::filter::Filter;
 use super::guard::Safety;
+use super::import::ImportState;
 use super::marks::Marks;
 use super::overwrite::Overwrite;
+use super::run::Run;
 use super::sort::{self, SortKey};
 use super::store::Store;
-use super::transfer::{ImportRun, Prompt};
+use super::transfer::Prompt;
 use super::viewport::Viewport;
 
 /// How many earlier filters keep their rows for a quick way back.
@@ -100,16 +102,6 @@ pub enum FormThen {
     Bulk(BulkEntry),
 }
 
-#[derive(Debug, Clone)]
-pub struct BulkEntry {
-    pub plan: BulkPlan,
-    /// Still to ask for, after this one.
-    pub queue: std::collections::VecDeque<String>,
-    pub entered: std::collections::HashMap<String, String>,
-    /// 1-based position of this form, and how many there are.
-    pub step: (usize, usize),
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
     Info,
@@ -175,14 +167,14 @@ pub struct App {
     pub(crate) saving: HashSet<String>,
     pub(crate) activating: HashSet<String>,
     pub(crate) activate_after_save: HashSet<String>,
-    pub(crate) bulk: Option<BulkRun>,
+    pub(crate) bulk: Option<Run<BulkResult>>,
     pub(crate) next_run_id: u64,
     pub(crate) ticks: u64,
     /// Merchant names by merchantId, fetched once each per session.
     pub(crate) merchants: HashMap<String, MerchantInfo>,
     /// The path of an export the worker is writing.
     pub(crate) exporting: Option<std::path::PathBuf>,
-    pub(crate) import: Option<ImportRun>,
+    pub(crate) import: Option<ImportState>,
     /// What the import prompt offers next time.
     pub(crate) last_import_path: String,
 }
@@ -250,12 +242,12 @@ impl App {
     /// waiting to expire), so the loop keeps redrawing on ticks.
     pub fn is_busy(&self) -> bool {
         self.loading.is_some()
-            || self.bulk.as_ref().is_some_and(BulkRun::is_running)
+            || self.bulk.as_ref().is_some_and(Run::is_running)
             || !self.saving.is_empty()
             || !self.activating.is_empty()
             || !self.toasts.is_empty()
             || self.exporting.is_some()
-            || self.import.as_ref().is_some_and(ImportRun::is_working)
+            || self.import.as_ref().is_some_and(ImportState::is_working)
     }
 
     pub fn config(&self) -> &AppConfig {
@@ -299,11 +291,11 @@ impl App {
         self.cursor
     }
 
-    pub fn bulk(&self) -> Option<&BulkRun> {
+    pub fn bulk(&self) -> Option<&Run<BulkResult>> {
         self.bulk.as_ref()
     }
 
-    pub fn import(&self) -> Option<&ImportRun> {
+    pub fn import(&self) -> Option<&ImportState> {
         self.import.as_ref()
     }
 

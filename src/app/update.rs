@@ -5,20 +5,24 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, IntegrationRequest};
+use crate::api::IntegrationRequest;
 use crate::validate::validate_terminal_id;
 
 use super::action::{Action, ApiEvent};
-use super::bulk::{BulkPlan, BulkRun, Outcome, Phase};
+use super::bulk::{BulkEntry, BulkPlan};
+use super::bulk_flow::{self, start_bulk};
 use super::command::Command;
 use super::guard::{self, Typed};
+use super::import_flow;
 use super::keys::{self, Nav};
 use super::meanwhile;
 use super::overwrite;
 use super::paste;
 use super::retry;
-use super::state::{App, BulkEntry, Form, FormThen, Mode};
-use super::transfer::{self, ImportPhase};
+use super::run::{Run, RunPhase};
+use super::saved;
+use super::state::{App, Form, FormThen, Mode};
+use super::transfer;
 use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
@@ -309,14 +313,6 @@ pub(super) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command
     start_bulk(app, &entry.plan.ids, &entry.entered)
 }
 
-pub(super) fn start_bulk(
-    app: &mut App,
-    ids: &[String],
-    entered: &std::collections::HashMap<String, String>,
-) -> Vec<Command> {
-    start_bulk_with(app, ids, entered, &Default::default())
-}
-
 fn activate(app: &mut App) -> Vec<Command> {
     if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
         return Vec::new();
@@ -392,71 +388,6 @@ fn bulk_confirm_key(app: &mut App, input: Press, mut plan: BulkPlan) -> Vec<Comm
     }
 }
 
-/// Begin a run over `ids`: save entered terminalIds first, else activate
-/// straight away with bounded concurrency. `extra` holds requests the run
-/// may name that the list has not loaded (an import's, say).
-pub(super) fn start_bulk_with(
-    app: &mut App,
-    ids: &[String],
-    entered: &std::collections::HashMap<String, String>,
-    extra: &std::collections::HashMap<String, IntegrationRequest>,
-) -> Vec<Command> {
-    let run_id = app.next_run_id;
-    app.next_run_id += 1;
-    let (store, marks) = (&app.store, &app.marks);
-    // Marks `p` hides are not loaded: their kept copies say why they skip.
-    let run = BulkRun::new(
-        run_id,
-        ids,
-        |id| {
-            store
-                .by_id(id)
-                .or_else(|| extra.get(id))
-                .or_else(|| marks.get(id))
-        },
-        entered,
-    );
-    let mut cmds: Vec<Command> = run
-        .items
-        .iter()
-        .filter(|i| i.outcome == Outcome::Saving)
-        .filter_map(|i| {
-            // These forms are for requests without a terminalId: one set
-            // meanwhile is never overwritten.
-            entered.get(&i.id).map(|t| Command::Update {
-                id: i.id.clone(),
-                terminal_id: t.clone(),
-                expected: None,
-            })
-        })
-        .collect();
-    let running = run.phase == Phase::Running;
-    app.bulk = Some(run);
-    app.mode = Mode::Bulk;
-    if running {
-        cmds.extend(launch_bulk(app));
-    }
-    cmds
-}
-
-fn launch_bulk(app: &mut App) -> Vec<Command> {
-    let concurrency = app.config.concurrency.max(1);
-    let Some(run) = app.bulk.as_mut() else {
-        return Vec::new();
-    };
-    run.phase = Phase::Running;
-    let ids = run.queued_ids();
-    if ids.is_empty() {
-        run.finish(false);
-        return Vec::new();
-    }
-    vec![Command::BulkActivate {
-        run_id: run.run_id,
-        ids,
-        concurrency,
-    }]
-}
-
 fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
     let Some(run) = app.bulk.as_mut() else {
         app.mode = Mode::List;
@@ -466,7 +397,7 @@ fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
         match intent {
             Intent::CancelRun if !run.cancel_requested => {
                 run.cancel_requested = true;
-                if run.phase == Phase::Running {
+                if run.phase == RunPhase::Running {
                     return vec![Command::CancelBulk { run_id: run.run_id }];
                 }
             }
@@ -503,7 +434,7 @@ fn close_results(app: &mut App) {
 }
 
 fn request_quit(app: &mut App) {
-    if app.bulk.as_ref().is_some_and(BulkRun::is_running) {
+    if app.bulk.as_ref().is_some_and(Run::is_running) {
         app.quit_confirm = true;
     } else {
         app.quit = true;
@@ -513,13 +444,13 @@ fn request_quit(app: &mut App) {
 fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
     let mut cmds = Vec::new();
     if let Some(run) = app.bulk.as_mut()
-        && run.phase == Phase::Running
+        && run.phase == RunPhase::Running
     {
         run.cancel_requested = true;
         cmds.push(Command::CancelBulk { run_id: run.run_id });
     }
-    if let Some(run) = app.import.as_mut()
-        && run.phase == ImportPhase::Setting
+    if let Some(run) = app.import.as_mut().and_then(|i| i.run_mut())
+        && run.is_running()
     {
         run.cancel_requested = true;
         cmds.push(Command::CancelBulk { run_id: run.run_id });
@@ -564,23 +495,19 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
-        ApiEvent::Updated { id, result } => on_updated(app, id, result.map(|r| (r, true))),
-        ApiEvent::AlreadySet { id, current } => on_updated(app, id, Ok((current, false))),
+        ApiEvent::Updated { id, result } => saved::on_updated(app, id, result.map(|r| (r, true))),
+        ApiEvent::AlreadySet { id, current } => saved::on_updated(app, id, Ok((current, false))),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
             Vec::new()
         }
         ApiEvent::BulkStarted { run_id, id } => {
-            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-                run.set(&id, Outcome::InFlight);
-            }
+            bulk_flow::on_started(app, run_id, &id);
             Vec::new()
         }
         ApiEvent::BulkFinished { run_id, cancelled } => {
-            if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-                run.finish(cancelled || run.cancel_requested);
-            }
+            bulk_flow::on_finished(app, run_id, cancelled);
             Vec::new()
         }
         ApiEvent::Merchant {
@@ -599,15 +526,15 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             Vec::new()
         }
         ApiEvent::ImportPlanned { path, result } => {
-            transfer::on_planned(app, path, result);
+            import_flow::on_planned(app, path, result);
             Vec::new()
         }
         ApiEvent::ImportRow { run_id, id, result } => {
-            transfer::on_row(app, run_id, id, result);
+            import_flow::on_row(app, run_id, id, result);
             Vec::new()
         }
         ApiEvent::ImportFinished { run_id, cancelled } => {
-            transfer::on_finished(app, run_id, cancelled)
+            import_flow::on_finished(app, run_id, cancelled)
         }
     }
 }
@@ -664,79 +591,4 @@ fn on_page(
     } else {
         vec![Command::FetchMerchants { ids }]
     }
-}
-
-/// A save's answer; `sent` is false when the server already had the value,
-/// which serves the operator as well as a save.
-fn on_updated(
-    app: &mut App,
-    id: String,
-    result: Result<(IntegrationRequest, bool), ApiError>,
-) -> Vec<Command> {
-    app.saving.remove(&id);
-    let for_bulk = saving_for_bulk(app, &id);
-    let mut cmds = Vec::new();
-    match result {
-        Ok((req, sent)) => {
-            let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
-            app.patch(req);
-            let saved = match sent {
-                true => format!("Saved terminalId {terminal_id}"),
-                false => format!("{id} already has terminalId {terminal_id}; nothing was sent"),
-            };
-            if for_bulk {
-                if let Some(run) = app.bulk.as_mut() {
-                    run.set(&id, Outcome::Queued);
-                }
-            } else if app.activate_after_save.remove(&id) {
-                app.activating.insert(id.clone());
-                app.info(format!("{saved}; activating {id}…"));
-                cmds.push(Command::Activate { id: id.clone() });
-            } else {
-                app.info(match sent {
-                    true => format!("{saved} for {id}."),
-                    false => format!("{saved}."),
-                });
-            }
-        }
-        Err(e) => {
-            app.activate_after_save.remove(&id);
-            if for_bulk {
-                if let Some(run) = app.bulk.as_mut() {
-                    run.set(
-                        &id,
-                        Outcome::Failed(format!("could not save the terminalId. {e}")),
-                    );
-                }
-            } else {
-                app.error(format!("Could not save the terminalId for {id}. {e}"));
-            }
-        }
-    }
-    if for_bulk {
-        cmds.extend(after_bulk_save(app));
-    }
-    cmds
-}
-
-/// One of a bulk run's saves has its answer: once none is left, activate
-/// (or close the run if it was cancelled meanwhile).
-pub(super) fn after_bulk_save(app: &mut App) -> Vec<Command> {
-    let Some(run) = app.bulk.as_mut().filter(|r| !r.awaiting_save()) else {
-        return Vec::new();
-    };
-    if run.cancel_requested {
-        run.finish(true);
-        Vec::new()
-    } else {
-        launch_bulk(app)
-    }
-}
-
-/// Whether `id`'s terminalId is being saved for the bulk run before it
-/// activates.
-pub(super) fn saving_for_bulk(app: &App, id: &str) -> bool {
-    app.bulk
-        .as_ref()
-        .is_some_and(|r| r.phase == Phase::Saving && r.outcome(id) == Some(&Outcome::Saving))
 }

@@ -2,13 +2,13 @@
 //! before anything is sent, drawn over the preview.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::TypedCount;
 
-use super::dialog::{COUNT_LABEL, centered, frame_box, key, keys_line};
+use super::dialog::{centered, count_cursor, frame_box, key, keys_line, push_typed_count};
 use super::theme::Theme;
 use crate::keys::{Intent, KeyMap, Scope};
 
@@ -32,19 +32,8 @@ pub fn import_count(
         )),
         Line::from("Nothing has been sent."),
         Line::default(),
-        Line::from(Span::styled(
-            format!("PRODUCTION: type {n} (the number of requests) to go on."),
-            theme.error(),
-        )),
     ];
-    let count_row = lines.len();
-    lines.push(Line::from(vec![
-        Span::styled(COUNT_LABEL, theme.label()),
-        Span::styled(typed.input.clone(), theme.bold()),
-    ]));
-    if let Some(e) = &typed.error {
-        lines.push(Line::from(Span::styled(e.clone(), theme.error())));
-    }
+    let count_row = push_typed_count(&mut lines, n, "go on", typed, theme);
     lines.push(Line::default());
     lines.push(keys_line(
         theme,
@@ -66,9 +55,5 @@ pub fn import_count(
         theme,
     );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    let x = inner.x + (COUNT_LABEL.len() + typed.input.chars().count()) as u16;
-    let y = inner.y + count_row as u16;
-    if x < inner.right() && y < inner.bottom() {
-        frame.set_cursor_position(Position::new(x, y));
-    }
+    count_cursor(frame, inner, count_row, typed);
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::api::Status;
-use crate::app::{App, BulkPlan, Overwrite};
+use crate::app::{App, BulkPlan, Overwrite, TypedCount};
 use crate::keys::{Intent, KeyMap, Scope};
 use crate::text::count;
 
@@ -158,22 +158,10 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
             count(plan.unknown, "is", "are")
         )));
     }
-    let mut count_line = None;
-    if let Some(typed) = &plan.typed {
+    let count_row = plan.typed.as_deref().map(|typed| {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            format!("PRODUCTION: type {n} (the number of requests) to run."),
-            theme.error(),
-        )));
-        count_line = Some((lines.len(), typed.input.chars().count()));
-        lines.push(Line::from(vec![
-            Span::styled(COUNT_LABEL, theme.label()),
-            Span::styled(typed.input.clone(), theme.bold()),
-        ]));
-        if let Some(e) = &typed.error {
-            lines.push(Line::from(Span::styled(e.clone(), theme.error())));
-        }
-    }
+        push_typed_count(&mut lines, n, "run", typed, theme)
+    });
     lines.push(Line::default());
     lines.push(keys_line(
         theme,
@@ -215,16 +203,45 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
         theme,
     );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    if let Some((row, col)) = count_line {
-        let x = inner.x + (COUNT_LABEL.len() + col) as u16;
-        let y = inner.y + row as u16;
-        if x < inner.right() && y < inner.bottom() {
-            frame.set_cursor_position(Position::new(x, y));
-        }
+    if let (Some(row), Some(typed)) = (count_row, plan.typed.as_deref()) {
+        count_cursor(frame, inner, row, typed);
     }
 }
 
-pub(super) const COUNT_LABEL: &str = "  count: ";
+const COUNT_LABEL: &str = "  count: ";
+
+/// The typed count production asks for: what to type, the field and its
+/// error. Returns the field's row, for [`count_cursor`].
+pub(super) fn push_typed_count(
+    lines: &mut Vec<Line<'static>>,
+    n: usize,
+    to: &str,
+    typed: &TypedCount,
+    theme: Theme,
+) -> usize {
+    lines.push(Line::from(Span::styled(
+        format!("PRODUCTION: type {n} (the number of requests) to {to}."),
+        theme.error(),
+    )));
+    let row = lines.len();
+    lines.push(Line::from(vec![
+        Span::styled(COUNT_LABEL, theme.label()),
+        Span::styled(typed.input.clone(), theme.bold()),
+    ]));
+    if let Some(e) = &typed.error {
+        lines.push(Line::from(Span::styled(e.clone(), theme.error())));
+    }
+    row
+}
+
+/// The cursor at the end of the typed count drawn at `row` of `inner`.
+pub(super) fn count_cursor(frame: &mut Frame, inner: Rect, row: usize, typed: &TypedCount) {
+    let x = inner.x + (COUNT_LABEL.len() + typed.input.chars().count()) as u16;
+    let y = inner.y + row as u16;
+    if x < inner.right() && y < inner.bottom() {
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}
 
 /// `old → new` before a terminalId is replaced or a request that is not
 /// pending is changed.

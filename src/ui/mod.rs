@@ -10,6 +10,7 @@ mod form;
 pub mod format;
 mod help;
 mod list;
+mod run;
 mod theme;
 mod transfer;
 
@@ -24,7 +25,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Mode, Phase, Viewport};
+use crate::app::{App, Mode, Viewport};
 
 pub use theme::Theme;
 
@@ -73,7 +74,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         Mode::Bulk => {
             if let Some(run) = app.bulk.as_ref() {
-                if matches!(run.phase, Phase::Finished { .. }) {
+                if !run.is_running() {
                     bulk::results(frame, area, run, theme);
                 } else {
                     bulk::progress(frame, area, run, theme);

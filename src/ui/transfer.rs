@@ -7,12 +7,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, ImportOutcome, ImportPhase, ImportRun, Prompt, PromptKind, viewport};
+use crate::app::{
+    App, ImportResult, ImportStage, ImportState, Prompt, PromptKind, Run, RunItem, RunPhase,
+    viewport,
+};
 use crate::import::RowClass;
 use crate::text::count;
 
 use super::dialog::{centered, frame_box, key, keys_line};
-use super::format::{clean, clip, wrap};
+use super::format::{clean, clip};
+use super::run::{self, ListEntry};
 use super::theme::Theme;
 use crate::keys::{Intent, KeyMap, Scope};
 
@@ -74,26 +78,26 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
 pub fn overlay(
     frame: &mut Frame,
     area: Rect,
-    run: &ImportRun,
+    import: &ImportState,
     read_only: bool,
     keys: &KeyMap,
     theme: Theme,
 ) {
-    match run.phase {
-        ImportPhase::Planning => planning(frame, area, run, keys, theme),
-        ImportPhase::Preview => preview(frame, area, run, read_only, keys, theme),
-        ImportPhase::Setting => progress(frame, area, run, theme),
-        ImportPhase::Finished { .. } => results(frame, area, run, theme),
+    match &import.stage {
+        ImportStage::Planning => planning(frame, area, import, keys, theme),
+        ImportStage::Preview => preview(frame, area, import, read_only, keys, theme),
+        ImportStage::Sending(run) if run.is_running() => progress(frame, area, import, run, theme),
+        ImportStage::Sending(run) => results(frame, area, import, run, theme),
     }
 }
 
-fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, keys: &KeyMap, theme: Theme) {
+fn planning(frame: &mut Frame, area: Rect, import: &ImportState, keys: &KeyMap, theme: Theme) {
     let inner = frame_box(frame, centered(area, 64, 6), "Import terminalIds", theme);
     let lines = vec![
         Line::from(Span::styled(
             format!(
                 "Reading {} and fetching the current requests…",
-                run.path_text()
+                import.path_text()
             ),
             theme.bold(),
         )),
@@ -108,42 +112,6 @@ fn planning(frame: &mut Frame, area: Rect, run: &ImportRun, keys: &KeyMap, theme
         ),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-/// One entry of a scrolling list: a fixed-width head and a text wrapped
-/// under itself.
-struct Entry {
-    head: String,
-    text: String,
-    style: Style,
-}
-
-/// The lines for `entries` from `scroll`, held (as update holds it) where
-/// the last entries just fill the view.
-fn list_lines(entries: &[Entry], head_w: usize, area: Rect, scroll: usize) -> Vec<Line<'static>> {
-    let height = usize::from(area.height);
-    let text_w = viewport::text_width(area.width, head_w);
-    let max = viewport::max_scroll(entries.iter().map(|e| wrap(&e.text, text_w).len()), height);
-    let scroll = scroll.min(max);
-    let mut lines = Vec::new();
-    for e in entries.iter().skip(scroll) {
-        if lines.len() >= height {
-            break;
-        }
-        for (i, part) in wrap(&e.text, text_w).into_iter().enumerate() {
-            let head = if i == 0 {
-                e.head.clone()
-            } else {
-                " ".repeat(head_w)
-            };
-            lines.push(Line::from(vec![
-                Span::raw(head),
-                Span::styled(part, e.style),
-            ]));
-        }
-    }
-    lines.truncate(height);
-    lines
 }
 
 fn class_style(class: RowClass, theme: Theme) -> Style {
@@ -163,18 +131,18 @@ fn head(width: u16, line: u64, label: &str, who: &str) -> String {
 fn preview(
     frame: &mut Frame,
     area: Rect,
-    run: &ImportRun,
+    import: &ImportState,
     read_only: bool,
     keymap: &KeyMap,
     theme: Theme,
 ) {
     let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
-    let title = format!("Import preview: {}", run.path_text());
+    let title = format!("Import preview: {}", import.path_text());
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
-    let plan = &run.plan;
+    let plan = &import.plan;
     let will = plan.count(RowClass::WillSet);
     let counts = RowClass::ALL
         .iter()
@@ -217,7 +185,7 @@ fn preview(
     let [top, list, bottom] = viewport::import_preview(area);
     frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
     frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
-    let entries: Vec<Entry> = plan
+    let entries: Vec<ListEntry> = plan
         .rows
         .iter()
         .map(|r| {
@@ -225,39 +193,43 @@ fn preview(
                 r.id.clone()
                     .or_else(|| r.merchant_id.clone())
                     .unwrap_or_else(|| "-".into());
-            Entry {
+            ListEntry {
                 head: head(list.width, r.line, r.class.label(), &who),
                 text: r.preview_text(),
                 style: class_style(r.class, theme),
             }
         })
         .collect();
-    let lines = list_lines(
+    let lines = run::list_lines(
         &entries,
         viewport::import_head_width(list.width),
         list,
-        run.scroll,
+        import.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some(typed) = &run.typed {
-        super::count::import_count(frame, area, run.plan.updates().len(), typed, keymap, theme);
+    if let Some(typed) = &import.typed {
+        super::count::import_count(
+            frame,
+            area,
+            import.plan.updates().len(),
+            typed,
+            keymap,
+            theme,
+        );
     }
 }
 
-fn summary(run: &ImportRun) -> String {
-    let c = run.counts();
-    format!(
-        "{} set · {} unchanged · {} skipped · {} failed",
-        c.set, c.unchanged, c.skipped, c.failed
-    )
-}
-
-fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+fn progress(
+    frame: &mut Frame,
+    area: Rect,
+    import: &ImportState,
+    run: &Run<ImportResult>,
+    theme: Theme,
+) {
     let inner = frame_box(frame, centered(area, 72, 8), "Import terminalIds", theme);
     if inner.height == 0 {
         return;
     }
-    let c = run.counts();
     let [status, gauge, counts] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -269,8 +241,8 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     } else {
         format!(
             "Setting terminalIds from {}{}…",
-            run.path_text(),
-            if run.activate {
+            import.path_text(),
+            if import.activate {
                 ", then activating"
             } else {
                 ""
@@ -284,20 +256,25 @@ fn progress(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
         )),
         status,
     );
-    super::bulk::done_gauge(frame, gauge, c.done(), c.total(), theme);
+    run::gauge(frame, gauge, run, theme);
     frame.render_widget(
-        Paragraph::new(format!("{} · {} waiting", summary(run), c.waiting))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(run::counts(run)).wrap(Wrap { trim: false }),
         counts,
     );
 }
 
-fn results(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
+fn results(
+    frame: &mut Frame,
+    area: Rect,
+    import: &ImportState,
+    run: &Run<ImportResult>,
+    theme: Theme,
+) {
     let title = match run.phase {
-        ImportPhase::Finished { cancelled: true } => {
-            format!("Import results (cancelled): {}", run.path_text())
+        RunPhase::Finished { cancelled: true } => {
+            format!("Import results (cancelled): {}", import.path_text())
         }
-        _ => format!("Import results: {}", run.path_text()),
+        _ => format!("Import results: {}", import.path_text()),
     };
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
@@ -305,28 +282,13 @@ fn results(frame: &mut Frame, area: Rect, run: &ImportRun, theme: Theme) {
     }
     let [top, list] = viewport::import_results(area);
     frame.render_widget(
-        Paragraph::new(Span::styled(summary(run), theme.bold())),
+        Paragraph::new(Span::styled(run.tally().summary(), theme.bold())),
         top,
     );
-    let entries: Vec<Entry> = run
-        .items
-        .iter()
-        .map(|i| Entry {
-            head: head(list.width, i.line, &clip(&clean(&i.terminal_id), 15), &i.id),
-            text: i.outcome.text(),
-            style: match i.outcome {
-                ImportOutcome::Set => theme.ok(),
-                ImportOutcome::Failed(_) => theme.error(),
-                ImportOutcome::Skipped(_) => theme.warn(),
-                _ => theme.dim(),
-            },
-        })
-        .collect();
-    let lines = list_lines(
-        &entries,
-        viewport::import_head_width(list.width),
-        list,
-        run.scroll,
-    );
-    frame.render_widget(Paragraph::new(lines), list);
+    let row = |i: &RunItem<ImportResult>| {
+        let tid = clip(&clean(&i.label.terminal_id), 15);
+        head(list.width, i.label.line, &tid, &i.id)
+    };
+    let head_w = viewport::import_head_width(list.width);
+    run::results(frame, list, run, head_w, row, theme);
 }

@@ -106,7 +106,7 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         ]
     );
     assert!(matches!(app.mode, Mode::Bulk));
-    assert_eq!(app.bulk().map(|r| r.phase), Some(Phase::Saving));
+    assert_eq!(app.bulk().map(|r| r.phase), Some(RunPhase::Starting));
     let mut saved = app
         .request("REQ2epayNoTid")
         .cloned()
@@ -139,8 +139,8 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        app.bulk().and_then(|r| r.outcome("REQ9epayNoTid").cloned()),
-        Some(Outcome::Failed(s)) if s.starts_with("could not save the terminalId.")
+        app.bulk().and_then(|r| r.state("REQ9epayNoTid").cloned()),
+        Some(ItemState::Done(BulkResult::Failed(s))) if s.starts_with("could not save the terminalId.")
     ));
 }
 
@@ -156,8 +156,10 @@ fn esc_on_a_bulk_form_skips_that_request() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        app.bulk().and_then(|r| r.outcome("REQ2epayNoTid").cloned()),
-        Some(Outcome::Skipped("epay: terminalId missing".into()))
+        app.bulk().and_then(|r| r.state("REQ2epayNoTid").cloned()),
+        Some(ItemState::Done(BulkResult::Skipped(
+            "epay: terminalId missing".into()
+        )))
     );
 }
 
@@ -169,6 +171,6 @@ fn a_bulk_with_nothing_runnable_goes_straight_to_results() {
     assert!(update(&mut app, ch('y')).is_empty());
     assert_eq!(
         app.bulk().map(|r| r.phase),
-        Some(Phase::Finished { cancelled: false })
+        Some(RunPhase::Finished { cancelled: false })
     );
 }

@@ -75,29 +75,39 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
         },
     );
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
-    assert_eq!(run.phase, Phase::Finished { cancelled: false });
-    let outcome = |id: &str| run.outcome(id).cloned();
-    assert_eq!(outcome("REQ1verifone"), Some(Outcome::Activated));
-    assert_eq!(outcome("REQ3epayReady"), Some(Outcome::AlreadyActive(None)));
+    assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
+    let outcome = |id: &str| run.state(id).cloned();
+    assert_eq!(
+        outcome("REQ1verifone"),
+        Some(ItemState::Done(BulkResult::Activated))
+    );
+    assert_eq!(
+        outcome("REQ3epayReady"),
+        Some(ItemState::Done(BulkResult::AlreadyActive(None)))
+    );
     assert!(
-        matches!(outcome("REQ7verifone"), Some(Outcome::Failed(s)) if s.starts_with("The request timed out"))
+        matches!(outcome("REQ7verifone"), Some(ItemState::Done(BulkResult::Failed(s))) if s.starts_with("The request timed out"))
     );
     assert_eq!(
         outcome("REQ2epayNoTid"),
-        Some(Outcome::Skipped("epay: terminalId missing".into()))
+        Some(ItemState::Done(BulkResult::Skipped(
+            "epay: terminalId missing".into()
+        )))
     );
     assert_eq!(
         outcome("REQ5active"),
-        Some(Outcome::Skipped("already active".into()))
+        Some(ItemState::Done(BulkResult::Skipped(
+            "already active".into()
+        )))
     );
     assert_eq!(run.items.len(), 6, "exactly one outcome per request");
-    let c = run.counts();
+    let c = run.tally();
     assert_eq!(
         (
-            c.activated,
-            c.already,
-            c.skipped,
-            c.failed,
+            c.of(BulkKind::Activated),
+            c.of(BulkKind::AlreadyActive),
+            c.of(BulkKind::Skipped),
+            c.of(BulkKind::Failed),
             c.in_flight,
             c.waiting
         ),
@@ -128,8 +138,8 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
                 },
             );
             assert_eq!(
-                app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()),
-                Some(Outcome::Queued)
+                app.bulk().and_then(|r| r.state("REQ7verifone").cloned()),
+                Some(ItemState::Queued)
             );
             activated(&mut app, *retry, "REQ7verifone", Ok(()));
             api(
@@ -143,8 +153,8 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        app.bulk().and_then(|r| r.outcome("REQ7verifone").cloned()),
-        Some(Outcome::Activated)
+        app.bulk().and_then(|r| r.state("REQ7verifone").cloned()),
+        Some(ItemState::Done(BulkResult::Activated))
     );
     // Closing the results unmarks what is now active and keeps the rest.
     update(&mut app, key(KeyCode::Esc));
@@ -200,10 +210,15 @@ fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
         },
     );
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
-    assert_eq!(run.phase, Phase::Finished { cancelled: true });
-    assert_eq!(run.outcome("REQ1verifone"), Some(&Outcome::Activated));
+    assert_eq!(run.phase, RunPhase::Finished { cancelled: true });
     assert_eq!(
-        run.outcome("REQ7verifone"),
-        Some(&Outcome::Skipped("cancelled before it started".into()))
+        run.state("REQ1verifone"),
+        Some(&ItemState::Done(BulkResult::Activated))
+    );
+    assert_eq!(
+        run.state("REQ7verifone"),
+        Some(&ItemState::Done(BulkResult::Skipped(
+            "cancelled before it started".into()
+        )))
     );
 }

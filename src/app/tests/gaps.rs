@@ -128,7 +128,8 @@ fn run_with_failures(app: &mut App) {
     );
     assert!(matches!(app.mode, Mode::Bulk));
     assert_eq!(
-        app.bulk().map(BulkRun::failed_ids),
+        app.bulk()
+            .map(|r| r.ids_where(|s| matches!(s, ItemState::Done(BulkResult::Failed(_))))),
         Some(FAILED.map(String::from).to_vec())
     );
 }
@@ -211,7 +212,7 @@ fn start_import(app: &mut App) {
             result: Ok(plan),
         },
     );
-    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    assert!(app.import().is_some_and(ImportState::is_preview));
 }
 
 fn import_typed(app: &App) -> Option<TypedCount> {
@@ -235,12 +236,12 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     );
     typed(&mut app, "3");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
-    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    assert!(app.import().is_some_and(ImportState::is_preview));
 
     // Esc leaves the count, not the preview; nothing was sent.
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert_eq!(import_typed(&app), None);
-    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    assert!(app.import().is_some_and(ImportState::is_preview));
     assert!(matches!(app.mode, Mode::Import));
 
     update(&mut app, ch('a'));
@@ -256,7 +257,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
         other => panic!("{other:?}"),
     }
     let run = app.import().expect("the run");
-    assert_eq!(run.phase, ImportPhase::Setting);
+    assert_eq!(run.run().map(|r| r.phase), Some(RunPhase::Running));
     assert!(run.activate, "activation follows the sets");
     assert!(run.typed.is_none());
 }
@@ -522,8 +523,8 @@ fn a_bulk_entered_terminal_id_set_meanwhile_is_skipped_and_the_rest_run() {
     }
     let run = app.bulk().expect("the run");
     assert!(
-        matches!(run.outcome("REQ2epayNoTid"), Some(Outcome::Skipped(w)) if w.contains("11000099") && w.contains("not overwritten")),
+        matches!(run.state("REQ2epayNoTid"), Some(ItemState::Done(BulkResult::Skipped(w))) if w.contains("11000099") && w.contains("not overwritten")),
         "{:?}",
-        run.outcome("REQ2epayNoTid")
+        run.state("REQ2epayNoTid")
     );
 }

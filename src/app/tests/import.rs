@@ -56,7 +56,7 @@ fn import_plans_every_status_for_the_account_then_previews() {
     assert!(app.is_busy());
     planned(&mut app, IMPORT_CSV);
     let run = app.import().expect("an import");
-    assert_eq!(run.phase, ImportPhase::Preview);
+    assert!(run.is_preview());
     let counts = run.plan.counts();
     assert_eq!(counts[&RowClass::WillSet], 2);
     assert_eq!(counts[&RowClass::Unchanged], 1);
@@ -95,7 +95,10 @@ fn confirming_the_preview_sends_the_will_set_rows_only() {
     );
     assert_eq!(*concurrency, 4);
     let run_id = *run_id;
-    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Setting));
+    assert_eq!(
+        app.import().and_then(ImportState::run).map(|r| r.phase),
+        Some(RunPhase::Running)
+    );
     // Keys other than Esc do nothing while it runs.
     assert!(update(&mut app, ch('y')).is_empty());
     let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
@@ -129,10 +132,12 @@ fn confirming_the_preview_sends_the_will_set_rows_only() {
         },
     );
     assert!(cmds.is_empty(), "no activation without `a`: {cmds:?}");
-    let run = app.import().expect("results");
-    assert_eq!(run.phase, ImportPhase::Finished { cancelled: false });
-    assert_eq!(run.items[0].outcome, ImportOutcome::Set);
-    assert!(matches!(&run.items[1].outcome, ImportOutcome::Skipped(w) if w.contains("V-1")));
+    let run = app.import().and_then(ImportState::run).expect("results");
+    assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
+    assert_eq!(run.items[0].state, ItemState::Done(ImportResult::Set));
+    assert!(
+        matches!(&run.items[1].state, ItemState::Done(ImportResult::Skipped(w)) if w.contains("V-1"))
+    );
     assert_eq!(toast(&app), "Set 1 of 2 terminalIds from terminals.csv.");
     update(&mut app, key(KeyCode::Esc));
     assert!(app.import().is_none());
@@ -295,8 +300,14 @@ fn esc_during_the_import_run_cancels_it() {
         },
     );
     assert!(cmds.is_empty(), "a cancelled run activates nothing");
-    let run = app.import().expect("results");
-    assert_eq!(run.phase, ImportPhase::Finished { cancelled: true });
-    assert!(matches!(run.items[0].outcome, ImportOutcome::Failed(_)));
-    assert!(matches!(run.items[1].outcome, ImportOutcome::Skipped(_)));
+    let run = app.import().and_then(ImportState::run).expect("results");
+    assert_eq!(run.phase, RunPhase::Finished { cancelled: true });
+    assert!(matches!(
+        run.items[0].state,
+        ItemState::Done(ImportResult::Failed(_))
+    ));
+    assert!(matches!(
+        run.items[1].state,
+        ItemState::Done(ImportResult::Skipped(_))
+    ));
 }

@@ -162,7 +162,11 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
                 _ => {}
             }
             if scope == Scope::ImportResults {
-                let run_id = app.import().map(|r| r.run_id).expect("an import run");
+                let run_id = app
+                    .import()
+                    .and_then(ImportState::run)
+                    .map(|r| r.run_id)
+                    .expect("an import run");
                 update(
                     &mut app,
                     Action::Api(ApiEvent::ImportFinished {

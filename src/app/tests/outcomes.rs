@@ -166,12 +166,17 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         }),
     );
     let run = app.bulk().cloned().expect("a run");
-    let c = run.counts();
+    let c = run.tally();
     assert_eq!(
-        (c.activated, c.confirmed, c.already, c.failed),
+        (
+            c.of(BulkKind::Activated),
+            c.of(BulkKind::Confirmed),
+            c.of(BulkKind::AlreadyActive),
+            c.of(BulkKind::Failed)
+        ),
         (1, 1, 2, 0)
     );
-    let text = |id: &str| run.outcome(id).map(Outcome::text).expect("an outcome");
+    let text = |id: &str| run.state(id).map(ItemState::text).expect("an outcome");
     assert_eq!(text("REQ1verifone"), "activated");
     assert!(
         text("REQ3epayReady").starts_with("confirmed active"),
@@ -198,4 +203,40 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
             "{id}"
         );
     }
+}
+
+/// One word per result: the summary counts a kind under the word every
+/// line of that kind starts with, for bulk and import alike.
+#[test]
+fn every_result_line_starts_with_the_word_its_summary_counts() {
+    fn check<R: RunResult>(results: &[R]) {
+        let mut kinds = Vec::new();
+        for r in results {
+            let word = R::word(r.kind());
+            assert!(
+                r.text().starts_with(word),
+                "{:?} reads {:?}, counted as {word:?}",
+                r,
+                r.text()
+            );
+            kinds.push(r.kind());
+        }
+        for k in R::KINDS {
+            assert!(kinds.contains(k), "{k:?} is not checked");
+        }
+    }
+    check(&[
+        BulkResult::Activated,
+        BulkResult::Confirmed,
+        BulkResult::AlreadyActive(Some(BY.into())),
+        BulkResult::AlreadyActive(None),
+        BulkResult::Skipped("why".into()),
+        BulkResult::Failed("why".into()),
+    ]);
+    check(&[
+        ImportResult::Set,
+        ImportResult::Unchanged,
+        ImportResult::Skipped("why".into()),
+        ImportResult::Failed("why".into()),
+    ]);
 }

@@ -165,10 +165,10 @@ fn read_only_previews_an_import_but_never_applies_it() {
             result: Ok(import_plan(IMPORT_CSV, &requests())),
         }),
     );
-    assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+    assert!(app.import().is_some_and(ImportState::is_preview));
     for k in [ch('y'), key(KeyCode::Enter), ch('a')] {
         assert!(update(&mut app, k.clone()).is_empty(), "{k:?}");
-        assert_eq!(app.import().map(|r| r.phase), Some(ImportPhase::Preview));
+        assert!(app.import().is_some_and(ImportState::is_preview));
         assert!(
             toast(&app).contains("to import terminalIds."),
             "{}",

@@ -61,7 +61,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert!(cmds.is_empty(), "{cmds:?}");
     let run = app.bulk().expect("a run");
-    let why: Vec<String> = run.items.iter().map(|i| i.outcome.text()).collect();
+    let why: Vec<String> = run.items.iter().map(|i| i.state.text()).collect();
     assert_eq!(
         why,
         [

@@ -1,0 +1,134 @@
+//! A bulk run's steps: it starts (saving entered terminalIds first), its
+//! activations go out, its items start and answer, and it finishes.
+
+use std::collections::HashMap;
+
+use crate::api::IntegrationRequest;
+
+use super::bulk::{BulkResult, bulk_run, finish_bulk};
+use super::command::Command;
+use super::run::{ItemState, RunPhase};
+use super::state::{App, Mode};
+
+pub(super) fn start_bulk(
+    app: &mut App,
+    ids: &[String],
+    entered: &HashMap<String, String>,
+) -> Vec<Command> {
+    start_bulk_with(app, ids, entered, &Default::default())
+}
+
+/// Begin a run over `ids`: save entered terminalIds first, else activate
+/// straight away with bounded concurrency. `extra` holds requests the run
+/// may name that the list has not loaded (an import's, say).
+pub(super) fn start_bulk_with(
+    app: &mut App,
+    ids: &[String],
+    entered: &HashMap<String, String>,
+    extra: &HashMap<String, IntegrationRequest>,
+) -> Vec<Command> {
+    let run_id = app.next_run_id;
+    app.next_run_id += 1;
+    let (store, marks) = (&app.store, &app.marks);
+    // Marks `p` hides are not loaded: their kept copies say why they skip.
+    let run = bulk_run(
+        run_id,
+        ids,
+        |id| {
+            store
+                .by_id(id)
+                .or_else(|| extra.get(id))
+                .or_else(|| marks.get(id))
+        },
+        entered,
+    );
+    let mut cmds: Vec<Command> = run
+        .items
+        .iter()
+        .filter(|i| i.state == ItemState::Preparing)
+        .filter_map(|i| {
+            // These forms are for requests without a terminalId: one set
+            // meanwhile is never overwritten.
+            entered.get(&i.id).map(|t| Command::Update {
+                id: i.id.clone(),
+                terminal_id: t.clone(),
+                expected: None,
+            })
+        })
+        .collect();
+    let running = run.phase == RunPhase::Running;
+    app.bulk = Some(run);
+    app.mode = Mode::Bulk;
+    if running {
+        cmds.extend(launch_bulk(app));
+    }
+    cmds
+}
+
+fn launch_bulk(app: &mut App) -> Vec<Command> {
+    let concurrency = app.config.concurrency.max(1);
+    let Some(run) = app.bulk.as_mut() else {
+        return Vec::new();
+    };
+    run.phase = RunPhase::Running;
+    let ids = run.ids_where(|s| *s == ItemState::Queued);
+    if ids.is_empty() {
+        finish_bulk(run, false);
+        return Vec::new();
+    }
+    vec![Command::BulkActivate {
+        run_id: run.run_id,
+        ids,
+        concurrency,
+    }]
+}
+
+/// One of a bulk run's saves has its answer: once none is left, activate
+/// (or close the run if it was cancelled meanwhile).
+pub(super) fn after_bulk_save(app: &mut App) -> Vec<Command> {
+    let Some(run) = app
+        .bulk
+        .as_mut()
+        .filter(|r| !r.any(|s| *s == ItemState::Preparing))
+    else {
+        return Vec::new();
+    };
+    if run.cancel_requested {
+        finish_bulk(run, true);
+        Vec::new()
+    } else {
+        launch_bulk(app)
+    }
+}
+
+/// Whether `id`'s terminalId is being saved for the bulk run before it
+/// activates.
+pub(super) fn saving_for_bulk(app: &App, id: &str) -> bool {
+    app.bulk.as_ref().is_some_and(|r| {
+        r.phase == RunPhase::Starting && r.state(id) == Some(&ItemState::Preparing)
+    })
+}
+
+/// `id`'s terminalId was saved for the run (it may activate now) or could
+/// not be (`Err`: why, and it ends failed).
+pub(super) fn on_saved(app: &mut App, id: &str, result: Result<(), String>) {
+    if let Some(run) = app.bulk.as_mut() {
+        match result {
+            Ok(()) => run.set(id, ItemState::Queued),
+            Err(why) => run.done(id, BulkResult::Failed(why)),
+        };
+    }
+}
+
+pub(super) fn on_started(app: &mut App, run_id: u64, id: &str) {
+    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+        run.set(id, ItemState::InFlight);
+    }
+}
+
+pub(super) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) {
+    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+        let cancelled = cancelled || run.cancel_requested;
+        finish_bulk(run, cancelled);
+    }
+}
