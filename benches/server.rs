@@ -15,6 +15,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use intake::api::retry::RetryPolicy;
 use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
 use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use intake::ops::Ops;
 use intake::tui::{event_loop, worker};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
@@ -49,7 +50,7 @@ async fn measure_load(base_url: String, api_key: String) {
     let client = Client::new(&base_url, &Secret::new(api_key)).expect("client");
     let mut app = App::new(config(8), chrono::Utc::now());
     let load_id = first_load_id(&mut app);
-    let mut w = worker::spawn(client, RetryPolicy::default(), None);
+    let mut w = worker::spawn(Ops::unaudited(client, RetryPolicy::default()));
     let start = Instant::now();
     let query = SearchQuery {
         pending: false,
@@ -208,7 +209,7 @@ async fn bulk_run(
         Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)),
     );
 
-    let w = worker::spawn(client(sim), RetryPolicy::default(), None);
+    let w = worker::spawn(Ops::unaudited(client(sim), RetryPolicy::default()));
     let (ui_cmd_tx, mut ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
     let (ui_evt_tx, ui_evt_rx) = tokio::sync::mpsc::unbounded_channel::<ApiEvent>();
     let (key_tx, key_rx) = tokio::sync::mpsc::unbounded_channel::<io::Result<Event>>();

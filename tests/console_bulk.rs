@@ -13,6 +13,7 @@ use intake::app::{
     Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, RunPhase, update,
 };
 use intake::audit::{self, AuditLog};
+use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{self, Faults, SimConfig};
 use intake::testkit::{self, ch, key};
 use intake::tui::worker;
@@ -64,7 +65,8 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
         base: Duration::from_millis(5),
         max: Duration::from_millis(200),
     };
-    let mut w = worker::spawn(client, fast, Some(log));
+    let ops = Ops::new(client, fast, log, ChangeGuard::default());
+    let mut w = worker::spawn(ops);
 
     let mut app = App::new(config(), chrono::Utc::now());
     let load_id = match app.init().as_slice() {

@@ -7,6 +7,7 @@ use intake::api::retry::RetryPolicy;
 use intake::api::{ApiError, Client, SearchQuery, Secret};
 use intake::app::{ApiEvent, Command, ImportRowResult};
 use intake::audit::AuditLog;
+use intake::ops::{ChangeGuard, OpError, Ops};
 use intake::safety::ReadOnly;
 use intake::sim::{self, SimConfig};
 use intake::tui::worker;
@@ -53,7 +54,11 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
         flag: true,
         profile: false,
     };
-    let mut w = worker::spawn_guarded(client, RetryPolicy::default(), Some(log), read_only);
+    let guard = ChangeGuard {
+        read_only,
+        profile: "test".into(),
+    };
+    let mut w = worker::spawn(Ops::new(client, RetryPolicy::default(), log, guard));
 
     let send = |c: Command| w.commands.send(c).expect("send");
     send(Command::Update {
@@ -119,7 +124,11 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
             result: ImportRowResult::Failed(e),
         } => {
             assert_eq!(id, blank);
-            refused::<()>(&Err(e));
+            // ops refuses; the console's own sentence says so.
+            match e {
+                OpError::ReadOnly(text) => assert!(text.starts_with("Read-only:"), "{text}"),
+                other => panic!("not refused: {other:?}"),
+            }
         }
         other => panic!("{other:?}"),
     }

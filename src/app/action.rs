@@ -41,6 +41,13 @@ pub enum ApiEvent {
         id: String,
         result: Result<IntegrationRequest, ApiError>,
     },
+    /// An update was not sent because the server already had that
+    /// terminalId (someone set the same value since the operator looked).
+    /// `current` is the server's copy of the request.
+    AlreadySet {
+        id: String,
+        current: IntegrationRequest,
+    },
     /// An update was not sent: the server's terminalId is no longer the one
     /// the operator saw. `current` is the server's copy of the request.
     SetMeanwhile {
@@ -90,16 +97,5 @@ pub enum ApiEvent {
     },
 }
 
-/// How one import row went.
-// Like ApiEvent: moved once per row and never stored.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportRowResult {
-    /// Saved; the server's copy.
-    Set(IntegrationRequest),
-    /// It already had this terminalId when the run got to it.
-    Unchanged,
-    /// Someone set another terminalId since the preview; not overwritten.
-    SetMeanwhile(String),
-    Failed(ApiError),
-}
+/// How one import row went: the core's answer, as the CLI hears it too.
+pub use crate::ops::ImportRowResult;

@@ -19,6 +19,7 @@ mod overwrite;
 mod paste;
 mod retry;
 pub mod run;
+mod saved;
 mod scope;
 mod scroll;
 mod sort;

@@ -5,12 +5,12 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, IntegrationRequest};
+use crate::api::IntegrationRequest;
 use crate::validate::validate_terminal_id;
 
 use super::action::{Action, ApiEvent};
 use super::bulk::{BulkEntry, BulkPlan};
-use super::bulk_flow::{self, after_bulk_save, saving_for_bulk, start_bulk};
+use super::bulk_flow::{self, start_bulk};
 use super::command::Command;
 use super::guard::{self, Typed};
 use super::import_flow;
@@ -20,6 +20,7 @@ use super::overwrite;
 use super::paste;
 use super::retry;
 use super::run::{Run, RunPhase};
+use super::saved;
 use super::state::{App, Form, FormThen, Mode};
 use super::transfer;
 use crate::keys::{Intent, Press};
@@ -494,7 +495,8 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             }
             Vec::new()
         }
-        ApiEvent::Updated { id, result } => on_updated(app, id, result),
+        ApiEvent::Updated { id, result } => saved::on_updated(app, id, result.map(|r| (r, true))),
+        ApiEvent::AlreadySet { id, current } => saved::on_updated(app, id, Ok((current, false))),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
@@ -589,41 +591,4 @@ fn on_page(
     } else {
         vec![Command::FetchMerchants { ids }]
     }
-}
-
-fn on_updated(
-    app: &mut App,
-    id: String,
-    result: Result<IntegrationRequest, ApiError>,
-) -> Vec<Command> {
-    app.saving.remove(&id);
-    let for_bulk = saving_for_bulk(app, &id);
-    let mut cmds = Vec::new();
-    match result {
-        Ok(req) => {
-            let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
-            app.patch(req);
-            if for_bulk {
-                bulk_flow::on_saved(app, &id, Ok(()));
-            } else if app.activate_after_save.remove(&id) {
-                app.activating.insert(id.clone());
-                app.info(format!("Saved terminalId {terminal_id}; activating {id}…"));
-                cmds.push(Command::Activate { id: id.clone() });
-            } else {
-                app.info(format!("Saved terminalId {terminal_id} for {id}."));
-            }
-        }
-        Err(e) => {
-            app.activate_after_save.remove(&id);
-            if for_bulk {
-                bulk_flow::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));
-            } else {
-                app.error(format!("Could not save the terminalId for {id}. {e}"));
-            }
-        }
-    }
-    if for_bulk {
-        cmds.extend(after_bulk_save(app));
-    }
-    cmds
 }

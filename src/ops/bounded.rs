@@ -3,7 +3,11 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 
 /// In which order outputs are handed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +32,23 @@ pub async fn for_each_bounded<F, T, E>(
 where
     F: Future<Output = T>,
 {
-    let mut results = futures_util::stream::iter(futs.enumerate())
-        .map(|(n, f)| async move { (n, f.await) })
-        .buffer_unordered(limit.max(1));
+    // A plain loop over FuturesUnordered rather than stream adapters: the
+    // adapters' closures over `F` cannot be shown to be Send when `F`
+    // borrows, and the console spawns these runs.
+    let mut futs = futs.enumerate();
+    let mut running = FuturesUnordered::new();
     let mut waiting = BTreeMap::new();
     let mut next = 0;
-    while let Some((n, out)) = results.next().await {
+    loop {
+        while running.len() < limit.max(1) {
+            match futs.next() {
+                Some((n, f)) => running.push(Numbered { n, f: Box::pin(f) }),
+                None => break,
+            }
+        }
+        let Some((n, out)) = running.next().await else {
+            break;
+        };
         if order == Order::AsFinished {
             each(out)?;
             continue;
@@ -45,6 +60,21 @@ where
         }
     }
     Ok(())
+}
+
+/// A future and its place in the input.
+struct Numbered<F> {
+    n: usize,
+    f: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for Numbered<F> {
+    type Output = (usize, F::Output);
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let n = self.n;
+        self.f.as_mut().poll(cx).map(|out| (n, out))
+    }
 }
 
 #[cfg(test)]

@@ -15,4 +15,10 @@ impl Cancel {
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
+
+    /// Whether anyone besides this handle still holds it: a finished run
+    /// has dropped its copy, so its canceller can be forgotten.
+    pub fn is_shared(&self) -> bool {
+        Arc::strong_count(&self.0) > 1
+    }
 }

@@ -1,6 +1,6 @@
 //! Why an operation did not happen, and what a made change carries back.
 
-use crate::api::{ApiError, Blocker};
+use crate::api::{ApiError, Blocker, IntegrationRequest};
 use crate::text::clean;
 
 /// Why an operation failed. Every variant but `Api` means nothing was sent.
@@ -17,15 +17,15 @@ pub enum OpError {
     /// It cannot be activated as it is (an ePay request without a terminalId).
     #[error("{}", not_ready(.id, *.blocker))]
     NotReady { id: String, blocker: Blocker },
-    /// It has another terminalId, and replacing it was not asked for.
-    #[error(
-        "Request {id} already has terminalId {}; not replacing it with {}. Nothing was sent.",
-        clean(.current), clean(.wanted)
-    )]
+    /// It has another terminalId than the caller allowed replacing (`current`
+    /// is empty when it was cleared since it was seen). `request` is the
+    /// server's copy, so a caller can show what is there now.
+    #[error("{}", would_replace(.id, .current, .wanted))]
     WouldReplace {
         id: String,
         current: String,
         wanted: String,
+        request: Box<IntegrationRequest>,
     },
     /// A line that must be in the audit log before sending could not be written.
     #[error("{0} Nothing was sent.")]
@@ -51,6 +51,19 @@ impl OpError {
             OpError::AuditUnavailable(_) => "AUDIT_LOG",
             OpError::Busy(_) => "RUN_BUSY",
         }
+    }
+}
+
+fn would_replace(id: &str, current: &str, wanted: &str) -> String {
+    let wanted = clean(wanted);
+    match current {
+        "" => format!(
+            "Request {id} no longer has the terminalId that was to be replaced; not setting {wanted}. Nothing was sent."
+        ),
+        current => format!(
+            "Request {id} already has terminalId {}; not replacing it with {wanted}. Nothing was sent.",
+            clean(current)
+        ),
     }
 }
 

@@ -109,7 +109,9 @@ impl Ops {
         mut each: impl FnMut(&ImportUpdate, ImportRowResult, Option<String>) -> ControlFlow<()>,
     ) -> ApplySummary {
         let stop = &AtomicBool::new(false);
-        let futs = rows.iter().map(|row| async move {
+        // Owned rows: futures borrowing from a closure argument cannot be
+        // shown to be Send, and the console spawns this.
+        let futs = rows.into_iter().map(|row| async move {
             if cancel.is_cancelled() || stop.load(Ordering::SeqCst) {
                 return (row, None);
             }
@@ -129,7 +131,7 @@ impl Ops {
         let _ = for_each_bounded(futs, concurrency, order, |(row, ended)| {
             if let Some((result, unrecorded)) = ended
                 && !stop.load(Ordering::SeqCst)
-                && each(row, result, unrecorded).is_break()
+                && each(&row, result, unrecorded).is_break()
             {
                 stop.store(true, Ordering::SeqCst);
             }

@@ -103,7 +103,9 @@ impl Ops {
             progress(event)
         };
         let (stop, tell) = (&stop, &tell);
-        let futs = jobs.iter().map(|job| async move {
+        // Owned jobs: futures borrowing from a closure argument cannot be
+        // shown to be Send, and the console spawns this.
+        let futs = jobs.into_iter().map(|job| async move {
             if cancel.is_cancelled() {
                 // Final in the log, so `--resume` does not undo a cancel.
                 let line = Event::new(Change::Activate, Outcome::Cancelled, Some(&job.id)).run(run);
@@ -114,7 +116,7 @@ impl Ops {
                 return (job, Ended::Stopped);
             }
             let _ = tell(RunEvent::Sending { id: &job.id });
-            let result = self.activate_one(job, run).await;
+            let result = self.activate_one(&job, run).await;
             (job, Ended::Finished(Box::new(result)))
         });
         let _ = for_each_bounded(futs, concurrency, order, |(job, ended)| {

@@ -63,12 +63,23 @@ async fn update_never_replaces_another_value_unless_asked() {
         .update_terminal_id("R1", "11000002", OnExisting::Keep)
         .await
         .unwrap_err();
-    let want = OpError::WouldReplace {
-        id: "R1".into(),
-        current: "11000001".into(),
-        wanted: "11000002".into(),
+    // The refusal carries the server's copy, so the console can show it.
+    let want = |e: OpError| match e {
+        OpError::WouldReplace {
+            id,
+            current,
+            wanted,
+            request,
+        } => {
+            assert_eq!(
+                (id, current, wanted),
+                ("R1".into(), "11000001".into(), "11000002".into())
+            );
+            assert_eq!(request.effective_terminal_id(), Some("11000001"));
+        }
+        other => panic!("{other:?}"),
     };
-    assert_eq!(e, want);
+    want(e);
     // ReplaceIf a value the server no longer has: refused the same way.
     let stale = OnExisting::ReplaceIf("11000009".into());
     let e = b
@@ -76,7 +87,7 @@ async fn update_never_replaces_another_value_unless_asked() {
         .update_terminal_id("R1", "11000002", stale)
         .await
         .unwrap_err();
-    assert_eq!(e, want);
+    want(e);
     assert_eq!(b.sim.stats().update_calls, 0);
     assert!(b.lines().is_empty());
     assert_eq!(b.terminal_id("R1").as_deref(), Some("11000001"));
@@ -94,6 +105,30 @@ async fn update_never_replaces_another_value_unless_asked() {
         .expect("replaced"));
     assert_eq!(b.terminal_id("R1").as_deref(), Some("11000003"));
     assert_eq!(b.outcomes(), ["updated R1", "updated R1"]);
+}
+
+#[tokio::test]
+async fn replace_if_refuses_a_value_cleared_since_it_was_seen() {
+    // The operator confirmed replacing 11000001; someone cleared it since.
+    let b = Bench::start(vec![req("R1", Epay, Status::Pending, None)], 100).await;
+    let seen = OnExisting::ReplaceIf("11000001".into());
+    let e = b
+        .ops
+        .update_terminal_id("R1", "11000002", seen)
+        .await
+        .unwrap_err();
+    match &e {
+        OpError::WouldReplace {
+            current, request, ..
+        } => {
+            assert_eq!(current, "");
+            assert_eq!(request.effective_terminal_id(), None);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("no longer has"), "{e}");
+    assert_eq!(b.sim.stats().update_calls, 0);
+    assert!(b.lines().is_empty());
 }
 
 #[tokio::test]

@@ -12,7 +12,8 @@ use crate::validate::validate_terminal_id;
 pub enum OnExisting {
     /// Leave it: an import never overwrites.
     Keep,
-    /// Replace it only if it is still this value (the one the operator saw).
+    /// Send only if the server still has exactly this value (the one the
+    /// operator saw and confirmed replacing); anything else refuses.
     ReplaceIf(String),
     /// Replace whatever it is (`intake update --force`).
     Replace,
@@ -42,21 +43,20 @@ impl Ops {
         let current = retry::read(policy, || client.get(id)).await?;
         let tid =
             validate_terminal_id(&current.kind, terminal_id).map_err(OpError::InvalidTerminalId)?;
-        match current.effective_terminal_id() {
-            Some(old) if old == tid => {
-                return Ok(Done {
-                    value: Updated::Unchanged(current),
-                    unrecorded: None,
-                });
-            }
-            Some(old) if !replaces(&on, old) => {
-                return Err(OpError::WouldReplace {
-                    id: id.to_string(),
-                    current: old.to_string(),
-                    wanted: tid,
-                });
-            }
-            _ => {}
+        let now = current.effective_terminal_id();
+        if now == Some(tid.as_str()) {
+            return Ok(Done {
+                value: Updated::Unchanged(current),
+                unrecorded: None,
+            });
+        }
+        if !allows(&on, now) {
+            return Err(OpError::WouldReplace {
+                id: id.to_string(),
+                current: now.unwrap_or_default().to_string(),
+                wanted: tid,
+                request: Box::new(current),
+            });
         }
         let line = Event::new(Change::Update, Outcome::Updated, Some(id))
             .merchant(Some(&current.merchant_id))
@@ -76,10 +76,13 @@ impl Ops {
     }
 }
 
-fn replaces(on: &OnExisting, old: &str) -> bool {
+/// Whether `on` lets the update go over what the server has now. `ReplaceIf`
+/// needs exactly the value the operator saw: one cleared since is a change
+/// they did not see either.
+fn allows(on: &OnExisting, now: Option<&str>) -> bool {
     match on {
-        OnExisting::Keep => false,
-        OnExisting::ReplaceIf(seen) => seen == old,
+        OnExisting::Keep => now.is_none(),
+        OnExisting::ReplaceIf(seen) => now == Some(seen.as_str()),
         OnExisting::Replace => true,
     }
 }

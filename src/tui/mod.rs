@@ -1,14 +1,11 @@
 //! The interactive console: terminal, event loop and API worker.
 
 pub mod event_loop;
-mod read_only;
-mod seen;
 pub mod terminal;
 pub mod worker;
 
 use crossterm::event::EventStream;
 
-use crate::api::retry::RetryPolicy;
 use crate::app::{App, AppConfig, Safety};
 use crate::failure::Failure;
 use crate::session::{Session, SessionOptions};
@@ -36,18 +33,14 @@ pub async fn run_console(opts: &SessionOptions) -> Result<(), Failure> {
     };
     let app = App::new(config, chrono::Utc::now());
     // Every change the console makes is in the audit log before it is sent
-    // (the demo's in a temporary log of its own, deleted when it ends).
-    let audit = session.audit().map_err(|e| {
+    // (the demo's in a temporary log of its own, deleted when it ends), and
+    // refused by ops in read-only mode.
+    let ops = session.ops().map_err(|e| {
         Failure::Reported(format!(
             "{e} intake will not make changes it cannot record."
         ))
     })?;
-    let worker = worker::spawn_guarded(
-        session.client.clone(),
-        RetryPolicy::default(),
-        Some(audit),
-        session.settings.read_only,
-    );
+    let worker = worker::spawn(ops);
 
     let mut tui = terminal::init()
         .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;

@@ -36,17 +36,11 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             Span::raw(clip(&clean(&value), value_width)),
         ])
     };
-    let blockers = r.blockers();
-    let needs = if blockers.is_empty() {
-        Span::styled("ready to activate", theme.ok())
-    } else {
-        let text = blockers
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        Span::styled(text, theme.warn())
+    let style = match crate::ops::readiness::blocker(r) {
+        None => theme.ok(),
+        Some(_) => theme.warn(),
     };
+    let needs = Span::styled(crate::ops::readiness::text(r), style);
     let when = |t| {
         let local = if compact {
             local_short(t, app.config.tz)

@@ -377,6 +377,57 @@ fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationRequest {
 }
 
 #[test]
+fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('t'));
+    typed(&mut app, "11000023");
+    update(&mut app, key(KeyCode::Enter));
+    // Someone set the same value meanwhile: nothing was sent, and it says so.
+    let current = with_terminal(&app, "REQ2epayNoTid", Some("11000023"));
+    let cmds = api(
+        &mut app,
+        ApiEvent::AlreadySet {
+            id: "REQ2epayNoTid".into(),
+            current: current.clone(),
+        },
+    );
+    assert!(cmds.is_empty(), "{cmds:?}");
+    assert!(app.saving.is_empty());
+    let t = app.current_toast().cloned().expect("a toast");
+    assert_eq!(t.kind, ToastKind::Info);
+    assert_eq!(
+        t.text,
+        "REQ2epayNoTid already has terminalId 11000023; nothing was sent."
+    );
+    assert_eq!(app.request("REQ2epayNoTid"), Some(&current));
+
+    // Save-then-activate: it has what activation needs, so activation goes on.
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('a'));
+    typed(&mut app, "11000023");
+    update(&mut app, key(KeyCode::Enter));
+    let cmds = api(
+        &mut app,
+        ApiEvent::AlreadySet {
+            id: "REQ2epayNoTid".into(),
+            current,
+        },
+    );
+    assert_eq!(
+        cmds,
+        [Command::Activate {
+            id: "REQ2epayNoTid".into()
+        }]
+    );
+    assert_eq!(
+        toast(&app),
+        "REQ2epayNoTid already has terminalId 11000023; nothing was sent; activating REQ2epayNoTid…"
+    );
+}
+
+#[test]
 fn a_terminal_id_set_meanwhile_is_an_error_toast_and_activation_does_not_follow() {
     let mut app = loaded();
     move_to(&mut app, "REQ2epayNoTid");

@@ -284,9 +284,12 @@ fn esc_during_the_import_run_cancels_it() {
         ApiEvent::ImportRow {
             run_id,
             id: "REQ2epayNoTid".into(),
-            result: ImportRowResult::Failed(ApiError::Timeout {
-                after: std::time::Duration::from_secs(3),
-            }),
+            result: ImportRowResult::Failed(
+                ApiError::Timeout {
+                    after: std::time::Duration::from_secs(3),
+                }
+                .into(),
+            ),
         },
     );
     let cmds = api(

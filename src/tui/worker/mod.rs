@@ -1,0 +1,286 @@
+//! The API worker: the one task that talks to the network for the console.
+//! It takes commands from the UI, hands each to the audited core
+//! ([`crate::ops`]) and answers with events tagged by request or run id; the
+//! UI never awaits a network call. Every rule (read before writing, never
+//! replace silently, record before and after sending, read-only) is in ops.
+
+mod answers;
+
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::JoinHandle;
+
+use crate::api::IntegrationRequest;
+use crate::app::{ApiEvent, Command};
+use crate::export::{self, ExportFormat, Merchants};
+use crate::ops::{
+    ActivateJob, Cancel, ImportUpdate, MerchantLookups, OnExisting, Ops, Order, RunEvent, RunStart,
+};
+
+use answers::{activation, import_row, update};
+
+/// Merchant lookups in flight at once, across every page that asks.
+const MERCHANT_CONCURRENCY: usize = 6;
+
+/// The UI's ends of the worker's channels.
+pub struct WorkerChannels {
+    pub commands: UnboundedSender<Command>,
+    pub events: UnboundedReceiver<ApiEvent>,
+    pub task: JoinHandle<()>,
+}
+
+/// Start the worker on the current runtime. Every change goes through `ops`,
+/// so it is recorded before it is sent, and refused in read-only mode.
+pub fn spawn(ops: Ops) -> WorkerChannels {
+    let (cmd_tx, cmd_rx) = unbounded_channel();
+    let (evt_tx, evt_rx) = unbounded_channel();
+    let task = tokio::spawn(run(ops, cmd_rx, evt_tx));
+    WorkerChannels {
+        commands: cmd_tx,
+        events: evt_rx,
+        task,
+    }
+}
+
+async fn run(
+    ops: Ops,
+    mut commands: UnboundedReceiver<Command>,
+    events: UnboundedSender<ApiEvent>,
+) {
+    let mut load: Option<JoinHandle<()>> = None;
+    let mut runs: HashMap<u64, Cancel> = HashMap::new();
+    let merchants = MerchantLookups::new(MERCHANT_CONCURRENCY);
+    while let Some(command) = commands.recv().await {
+        let (ops, events) = (ops.clone(), events.clone());
+        match command {
+            Command::Load { load_id, query } => {
+                // A newer load supersedes the old one; its pages would be stale.
+                if let Some(old) = load.take() {
+                    old.abort();
+                }
+                load = Some(tokio::spawn(async move {
+                    let sent = crate::ops::for_each_page(
+                        ops.client(),
+                        ops.policy(),
+                        query,
+                        |items, done| match events.send(ApiEvent::Page {
+                            load_id,
+                            items,
+                            done,
+                        }) {
+                            Ok(()) => ControlFlow::Continue(()),
+                            Err(_) => ControlFlow::Break(()),
+                        },
+                    )
+                    .await;
+                    if let Err(error) = sent {
+                        tracing::warn!(load_id, error = %error.label(), "load failed");
+                        let _ = events.send(ApiEvent::LoadFailed { load_id, error });
+                    }
+                }));
+            }
+            Command::Update {
+                id,
+                terminal_id,
+                expected,
+            } => {
+                // What the operator saw is what they confirmed replacing.
+                let on = expected.map_or(OnExisting::Keep, OnExisting::ReplaceIf);
+                tokio::spawn(async move {
+                    let result = ops.update_terminal_id(&id, &terminal_id, on).await;
+                    let _ = events.send(update(id, result));
+                });
+            }
+            Command::Activate { id } => {
+                tokio::spawn(async move {
+                    let result = ops.activate_one(&ActivateJob::new(id.clone()), None).await;
+                    let _ = events.send(ApiEvent::Activated {
+                        result: activation(&id, result),
+                        id,
+                        run_id: None,
+                    });
+                });
+            }
+            Command::BulkActivate {
+                run_id,
+                ids,
+                concurrency,
+            } => {
+                let cancel = start_run(&mut runs, run_id);
+                tokio::spawn(bulk_activate(ops, events, run_id, ids, concurrency, cancel));
+            }
+            Command::CancelBulk { run_id } => {
+                if let Some(cancel) = runs.get(&run_id) {
+                    cancel.cancel();
+                }
+            }
+            Command::FetchMerchants { ids } => {
+                // One task per command; the shared permits bound the lookups
+                // across every page that asks.
+                let merchants = merchants.clone();
+                tokio::spawn(async move {
+                    merchants
+                        .each(ops.client(), ops.policy(), ids, |merchant_id, merchant| {
+                            let _ = events.send(ApiEvent::Merchant {
+                                merchant_id,
+                                merchant,
+                            });
+                        })
+                        .await;
+                });
+            }
+            Command::Export {
+                path,
+                format,
+                requests,
+                merchants,
+            } => {
+                tokio::spawn(async move {
+                    let count = requests.len();
+                    let result = write_export(path.clone(), format, requests, merchants).await;
+                    let _ = events.send(ApiEvent::Exported {
+                        path,
+                        count,
+                        result,
+                    });
+                });
+            }
+            Command::PlanImport { path, query } => {
+                tokio::spawn(async move {
+                    let name = crate::app::shown_path(&path);
+                    let (client, policy) = (ops.client(), ops.policy());
+                    let result = crate::ops::plan_import(client, policy, &path, &name, query)
+                        .await
+                        .map_err(|e| e.to_string());
+                    let _ = events.send(ApiEvent::ImportPlanned { path, result });
+                });
+            }
+            Command::ImportApply {
+                run_id,
+                updates,
+                concurrency,
+            } => {
+                let cancel = start_run(&mut runs, run_id);
+                tokio::spawn(async move {
+                    // The console's rows carry no file line; only the CLI prints it.
+                    let rows = updates
+                        .into_iter()
+                        .map(|(id, terminal_id)| ImportUpdate {
+                            line: 0,
+                            id,
+                            terminal_id,
+                        })
+                        .collect();
+                    let summary = ops
+                        .import_apply(
+                            rows,
+                            concurrency,
+                            Order::AsFinished,
+                            &cancel,
+                            |row, result, unrecorded| {
+                                let _ = events.send(ApiEvent::ImportRow {
+                                    run_id,
+                                    id: row.id.clone(),
+                                    result: import_row(result, unrecorded),
+                                });
+                                ControlFlow::Continue(())
+                            },
+                        )
+                        .await;
+                    let _ = events.send(ApiEvent::ImportFinished {
+                        run_id,
+                        cancelled: summary.cancelled,
+                    });
+                });
+            }
+        }
+    }
+    if let Some(old) = load.take() {
+        old.abort();
+    }
+}
+
+/// A canceller for a new run; those of finished runs are forgotten.
+fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
+    runs.retain(|_, cancel| cancel.is_shared());
+    let cancel = Cancel::default();
+    runs.insert(run_id, cancel.clone());
+    cancel
+}
+
+/// Activate `ids` a few at a time, answering as each finishes. If nothing
+/// could be sent (read-only, or the planned line could not be written),
+/// every id fails with why.
+async fn bulk_activate(
+    ops: Ops,
+    events: UnboundedSender<ApiEvent>,
+    run_id: u64,
+    ids: Vec<String>,
+    concurrency: usize,
+    cancel: Cancel,
+) {
+    let jobs = ids.iter().cloned().map(ActivateJob::new).collect();
+    let progress = |event: RunEvent<'_>| {
+        let event = match event {
+            RunEvent::Sending { id } => ApiEvent::BulkStarted {
+                run_id,
+                id: id.to_string(),
+            },
+            RunEvent::Finished { id, result } => ApiEvent::Activated {
+                id: id.to_string(),
+                run_id: Some(run_id),
+                result: activation(id, result.clone()),
+            },
+            // The console marks what never started when the run ends.
+            RunEvent::Cancelled { .. } => return ControlFlow::Continue(()),
+        };
+        let _ = events.send(event);
+        ControlFlow::Continue(())
+    };
+    let (start, order) = (RunStart::New, Order::AsFinished);
+    let cancelled = match ops
+        .activate_many(start, jobs, concurrency, order, &cancel, progress)
+        .await
+    {
+        Ok(summary) => summary.cancelled,
+        Err(e) => {
+            for id in ids {
+                let _ = events.send(ApiEvent::Activated {
+                    result: activation(&id, Err(e.clone())),
+                    id,
+                    run_id: Some(run_id),
+                });
+            }
+            false
+        }
+    };
+    let _ = events.send(ApiEvent::BulkFinished { run_id, cancelled });
+}
+
+/// Write an export off the async threads; a failure is a sentence.
+pub async fn write_export(
+    path: PathBuf,
+    format: ExportFormat,
+    requests: Vec<IntegrationRequest>,
+    merchants: Merchants,
+) -> Result<(), String> {
+    let shown = crate::app::shown_path(&path);
+    let written =
+        tokio::task::spawn_blocking(move || export::to_file(&path, format, &requests, &merchants))
+            .await;
+    match written {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(format!(
+            "Could not export to {shown} ({e}); check that the folder exists and is writable."
+        )),
+        Err(e) => Err(format!(
+            "Could not export to {shown}: the writer stopped ({e})."
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests;

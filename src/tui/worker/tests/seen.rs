@@ -1,0 +1,222 @@
+//! A terminalId is never replaced unless the operator saw the value being
+//! replaced: the console's `t` sends what it saw, and ops refuses when the
+//! server has anything else.
+
+use super::{audited as worker_on, next};
+use crate::api::retry::{self, RetryPolicy};
+use crate::api::{Client, IntegrationType, Secret, Status};
+use crate::app::{ApiEvent, Command};
+use crate::audit::{self, AuditLog};
+use crate::tui::worker::WorkerChannels;
+
+struct Setup {
+    sim: crate::sim::SimHandle,
+    /// Another operator's console, changing things behind ours.
+    other: Client,
+    worker: WorkerChannels,
+    audit_path: std::path::PathBuf,
+}
+
+async fn setup(name: &str) -> Setup {
+    let sim = crate::sim::start_local(crate::sim::SimConfig::default())
+        .await
+        .expect("simulator starts");
+    let client = || Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
+    let dir = std::env::temp_dir().join(format!(
+        "intake-seen-{name}-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let audit_path = dir.join("audit.jsonl");
+    let log = AuditLog::open_at(&audit_path, "test", &sim.base_url()).expect("audit log");
+    let worker = worker_on(client(), log);
+    Setup {
+        other: client(),
+        sim,
+        worker,
+        audit_path,
+    }
+}
+
+/// A pending ePay request without a terminalId.
+fn blank_epay(sim: &crate::sim::SimHandle) -> String {
+    sim.requests()
+        .into_iter()
+        .find(|r| {
+            r.kind == IntegrationType::Epay
+                && r.status == Status::Pending
+                && r.effective_terminal_id().is_none()
+        })
+        .expect("an ePay request without a terminalId")
+        .id
+}
+
+fn server_terminal_id(sim: &crate::sim::SimHandle, id: &str) -> Option<String> {
+    sim.get(id)
+        .and_then(|r| r.effective_terminal_id().map(str::to_string))
+}
+
+/// The audit lines about `id`.
+fn audited(path: &std::path::Path, id: &str) -> Vec<audit::Outcome> {
+    if !path.exists() {
+        return Vec::new();
+    }
+    let (records, _) = audit::read_all(path).expect("audit readable");
+    records
+        .into_iter()
+        .filter(|r| r.id.as_deref() == Some(id))
+        .map(|r| r.outcome)
+        .collect()
+}
+
+async fn set_behind_our_back(s: &Setup, id: &str, tid: &str) {
+    retry::update_terminal_id(&s.other, RetryPolicy::default(), id, tid)
+        .await
+        .expect("the other operator's update");
+}
+
+#[tokio::test]
+async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothing() {
+    let mut s = setup("refused").await;
+    let id = blank_epay(&s.sim);
+    // The console showed none; meanwhile another operator sets one.
+    set_behind_our_back(&s, &id, "11000099").await;
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000023".into(),
+            expected: None,
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::SetMeanwhile { id: got, current } => {
+            assert_eq!(got, id);
+            assert_eq!(current.effective_terminal_id(), Some("11000099"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server_terminal_id(&s.sim, &id).as_deref(), Some("11000099"));
+
+    // Seen as 11000099, then changed again: refused too.
+    set_behind_our_back(&s, &id, "11000100").await;
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000023".into(),
+            expected: Some("11000099".into()),
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::SetMeanwhile { current, .. } => {
+            assert_eq!(current.effective_terminal_id(), Some("11000100"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server_terminal_id(&s.sim, &id).as_deref(), Some("11000100"));
+    // Nothing was sent, so nothing is in the audit log.
+    assert_eq!(audited(&s.audit_path, &id), Vec::new());
+    s.worker.task.abort();
+    s.sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
+    let mut s = setup("sent").await;
+    let id = blank_epay(&s.sim);
+    // None seen, none there: sent.
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000023".into(),
+            expected: None,
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::Updated { id: got, result } => {
+            assert_eq!(got, id);
+            let r = result.expect("saved");
+            assert_eq!(r.effective_terminal_id(), Some("11000023"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Seen as 11000023 and still that: replaced.
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000024".into(),
+            expected: Some("11000023".into()),
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::Updated { result, .. } => {
+            assert_eq!(
+                result.expect("saved").effective_terminal_id(),
+                Some("11000024")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server_terminal_id(&s.sim, &id).as_deref(), Some("11000024"));
+    assert_eq!(
+        audited(&s.audit_path, &id),
+        vec![audit::Outcome::Updated, audit::Outcome::Updated]
+    );
+    s.worker.task.abort();
+    s.sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over() {
+    let mut s = setup("same").await;
+    let id = blank_epay(&s.sim);
+    set_behind_our_back(&s, &id, "11000023").await;
+    let before = s.sim.stats().update_calls;
+    // Another operator set the very value ours is sending: nothing to send.
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000023".into(),
+            expected: None,
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::AlreadySet { id: got, current } => {
+            assert_eq!(got, id);
+            assert_eq!(current.effective_terminal_id(), Some("11000023"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.sim.stats().update_calls, before, "nothing was sent");
+
+    // The operator confirmed replacing 11000023, which was cleared since:
+    // that is a change they did not see either, so nothing is set.
+    let mut cleared = s.sim.get(&id).expect("the request");
+    cleared.terminal_id = None;
+    s.sim.insert(cleared);
+    assert_eq!(server_terminal_id(&s.sim, &id), None);
+    s.worker
+        .commands
+        .send(Command::Update {
+            id: id.clone(),
+            terminal_id: "11000024".into(),
+            expected: Some("11000023".into()),
+        })
+        .expect("send");
+    match next(&mut s.worker.events).await {
+        ApiEvent::SetMeanwhile { current, .. } => {
+            assert_eq!(current.effective_terminal_id(), None);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server_terminal_id(&s.sim, &id), None);
+    assert_eq!(s.sim.stats().update_calls, before, "nothing was sent");
+    assert_eq!(audited(&s.audit_path, &id), Vec::new());
+    s.worker.task.abort();
+    s.sim.shutdown().await;
+}
