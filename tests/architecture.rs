@@ -32,11 +32,7 @@ use std::fs;
 use std::path::Path;
 
 /// R1: files allowed over [`MAX_LINES`], with their size today. Shrinks only.
-const OVERSIZED: &[(&str, usize)] = &[
-    ("src/app/state.rs", 680),
-    ("src/app/update.rs", 629),
-    ("src/tui/worker.rs", 540),
-];
+const OVERSIZED: &[(&str, usize)] = &[("src/app/update.rs", 419), ("src/tui/worker.rs", 540)];
 
 /// R2: files in `src/tui/` allowed to use `crate::cli`. Shrinks only.
 const TUI_USES_CLI: &[&str] = &[];
@@ -78,9 +74,8 @@ const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
 const CYCLE_EDGES: &[&str] = &[
     "app::marks -> app::state",
     "app::mouse -> app::update",
-    "app::overwrite -> app::update",
+    "app::state -> app::change",
     "app::state -> app::guard",
-    "app::state -> app::overwrite",
     "app::state -> app::transfer",
 ];
 

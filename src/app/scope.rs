@@ -4,9 +4,10 @@
 use crate::keys::table::When;
 use crate::keys::{HintContext, Intent, Scope};
 
+use super::change::FormThen;
 use super::command::Command;
 use super::import::ImportStage;
-use super::state::{App, FormThen, Mode};
+use super::state::{App, Mode};
 use super::transfer::PromptKind;
 
 impl App {

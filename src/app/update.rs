@@ -5,22 +5,23 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, IntegrationRequest};
-use crate::validate::validate_terminal_id;
+use crate::api::IntegrationRequest;
 
 use super::action::{Action, ApiEvent};
 use super::bulk::{BulkEntry, BulkPlan};
-use super::bulk_flow::{self, after_bulk_save, saving_for_bulk, start_bulk};
+use super::bulk_flow::{self, start_bulk};
+use super::change::{self, FormThen};
 use super::command::Command;
 use super::guard::{self, Typed};
 use super::import_flow;
 use super::keys::{self, Nav};
+use super::load;
 use super::meanwhile;
-use super::overwrite;
 use super::paste;
 use super::retry;
 use super::run::{Run, RunPhase};
-use super::state::{App, Form, FormThen, Mode};
+use super::state::{App, Mode};
+use super::tick;
 use super::transfer;
 use crate::keys::{Intent, Press};
 
@@ -47,7 +48,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
             paste::on_paste(app, &text);
             Vec::new()
         }
-        Action::Tick(now) => on_tick(app, now),
+        Action::Tick(now) => tick::on_tick(app, now),
         Action::Api(e) => on_api(app, e),
     }
 }
@@ -95,8 +96,8 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
-        Mode::Form(form) => form_key(app, input, form),
-        Mode::Overwrite(ow) => overwrite::key(app, intent, ow),
+        Mode::Form(form) => change::form_key(app, input, form),
+        Mode::Overwrite(ow) => change::overwrite_key(app, intent, ow),
         Mode::Confirm { id } => confirm_key(app, intent, id),
         Mode::BulkConfirm(plan) => bulk_confirm_key(app, input, plan),
         Mode::Bulk => {
@@ -158,7 +159,7 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
                 return Vec::new();
             }
             if let Some(r) = app.cursor_request() {
-                app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
+                app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
             }
         }
         Intent::Export => transfer::open_export(app),
@@ -218,100 +219,6 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
     app.mode = Mode::Help { scroll };
 }
 
-fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
-    let old = r.effective_terminal_id().map(str::to_string);
-    Form {
-        id: r.id.clone(),
-        kind: r.kind.clone(),
-        merchant: r.merchant_id.clone(),
-        input: Input::new(old.clone().unwrap_or_default()),
-        error: None,
-        then,
-        status: r.status.clone(),
-        old,
-    }
-}
-
-fn form_key(app: &mut App, input: Press, mut form: Box<Form>) -> Vec<Command> {
-    match input {
-        Press::Intent(Intent::Cancel) => {
-            return match form.then {
-                // Esc on one of a bulk run's forms skips that request.
-                FormThen::Bulk(entry) => next_bulk_form(app, entry),
-                _ => Vec::new(),
-            };
-        }
-        Press::Intent(Intent::Submit) => {
-            let terminal_id = match validate_terminal_id(&form.kind, form.input.value()) {
-                Ok(t) => t,
-                Err(sentence) => {
-                    form.error = Some(sentence);
-                    app.mode = Mode::Form(form);
-                    return Vec::new();
-                }
-            };
-            // Replacing a terminalId, or changing a request that is not
-            // pending, is confirmed first.
-            return overwrite::submit(app, form, terminal_id);
-        }
-        Press::Text(k) => {
-            if form.input.handle_event(&Event::Key(k)).is_some() {
-                form.error = None;
-            }
-        }
-        Press::Intent(_) => {}
-    }
-    app.mode = Mode::Form(form);
-    Vec::new()
-}
-
-/// Do what the form was opened for with its checked value. `expected` is
-/// the terminalId the operator saw being replaced (`None`: none was shown);
-/// the worker sends nothing if the server's is no longer that.
-pub(super) fn submit_form(
-    app: &mut App,
-    form: Box<Form>,
-    terminal_id: String,
-    expected: Option<String>,
-) -> Vec<Command> {
-    let id = form.id;
-    match form.then {
-        FormThen::Bulk(mut entry) => {
-            entry.entered.insert(id, terminal_id);
-            next_bulk_form(app, entry)
-        }
-        then => {
-            app.saving.insert(id.clone());
-            if matches!(then, FormThen::Activate) {
-                app.activate_after_save.insert(id.clone());
-                app.info(format!(
-                    "Saving terminalId {terminal_id}; activation follows."
-                ));
-            } else {
-                app.info(format!("Saving terminalId {terminal_id}…"));
-            }
-            vec![Command::Update {
-                id,
-                terminal_id,
-                expected,
-            }]
-        }
-    }
-}
-
-/// Open the next missing terminalId's form, or start the run after the last.
-pub(super) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
-    while let Some(id) = entry.queue.pop_front() {
-        if let Some(r) = app.store.by_id(&id) {
-            entry.step.0 += 1;
-            let form = form_for(r, FormThen::Bulk(entry));
-            app.mode = Mode::Form(Box::new(form));
-            return Vec::new();
-        }
-    }
-    start_bulk(app, &entry.plan.ids, &entry.entered)
-}
-
 fn activate(app: &mut App) -> Vec<Command> {
     if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
         return Vec::new();
@@ -331,7 +238,7 @@ fn activate(app: &mut App) -> Vec<Command> {
         app.info("This request is being activated already.");
     } else if r.needs_terminal_id() {
         // ePay needs its terminalId first; saving it leads straight on to activation.
-        app.mode = Mode::Form(Box::new(form_for(r, FormThen::Activate)));
+        app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Activate)));
     } else {
         app.mode = Mode::Confirm { id };
     }
@@ -377,7 +284,7 @@ fn bulk_confirm_key(app: &mut App, input: Press, mut plan: BulkPlan) -> Vec<Comm
                 entered: Default::default(),
                 step: (0, total),
             };
-            next_bulk_form(app, entry)
+            change::next_bulk_form(app, entry)
         }
         Press::Intent(Intent::Cancel) => retry::cancelled(app, &plan),
         _ => {
@@ -457,44 +364,18 @@ fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
     cmds
 }
 
-fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
-    app.now = now;
-    app.ticks = app.ticks.wrapping_add(1);
-    app.expire_toasts();
-    let Some(every) = app.config.auto_refresh else {
-        return Vec::new();
-    };
-    let idle = app.loading.is_none()
-        && app.bulk.is_none()
-        && app.saving.is_empty()
-        && app.activating.is_empty()
-        && matches!(app.mode, Mode::List | Mode::Filter);
-    let due = app
-        .loaded_at
-        .is_some_and(|t| (now - t).to_std().is_ok_and(|age| age >= every));
-    if idle && due {
-        vec![app.start_load(true)]
-    } else {
-        Vec::new()
-    }
-}
-
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
     match event {
         ApiEvent::Page {
             load_id,
             items,
             done,
-        } => on_page(app, load_id, items, done),
+        } => load::on_page(app, load_id, items, done),
         ApiEvent::LoadFailed { load_id, error } => {
-            if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
-                app.loading = None;
-                app.loaded_at = Some(app.now);
-                app.load_error = Some(format!("Could not load the integration requests. {error}"));
-            }
+            load::on_load_failed(app, load_id, error);
             Vec::new()
         }
-        ApiEvent::Updated { id, result } => on_updated(app, id, result),
+        ApiEvent::Updated { id, result } => change::on_updated(app, id, result),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
@@ -535,95 +416,4 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             import_flow::on_finished(app, run_id, cancelled)
         }
     }
-}
-
-fn on_page(
-    app: &mut App,
-    load_id: u64,
-    items: Vec<IntegrationRequest>,
-    done: bool,
-) -> Vec<Command> {
-    if app.loading.as_ref().is_none_or(|l| l.id != load_id) {
-        return Vec::new();
-    }
-    // Names for merchants never seen before; the worker fetches them beside
-    // the load, never in its way.
-    let ids = app.merchants_to_fetch(&items);
-    let Some(loading) = app.loading.as_mut() else {
-        return Vec::new();
-    };
-    if let Some(staged) = loading.staged.as_mut() {
-        staged.extend(items);
-        if done {
-            let all = std::mem::take(staged);
-            app.replace_all(all);
-        }
-    } else {
-        let first = !loading.got_first;
-        loading.got_first = true;
-        let cursor_id = loading.cursor_id.clone();
-        if first {
-            app.clear_rows();
-        }
-        app.append(items);
-        // Put the cursor back on the request it was on once that arrives.
-        if let Some(id) = cursor_id
-            && let Some(i) = app.store.find(&id)
-            && let Some(pos) = app.visible.iter().position(|&v| v == i)
-        {
-            app.cursor = pos;
-            if let Some(l) = app.loading.as_mut() {
-                l.cursor_id = None;
-            }
-        }
-    }
-    if done {
-        app.loading = None;
-        app.loaded_at = Some(app.now);
-        app.loaded_once = true;
-        app.load_error = None;
-        app.prune_marks();
-    }
-    if ids.is_empty() {
-        Vec::new()
-    } else {
-        vec![Command::FetchMerchants { ids }]
-    }
-}
-
-fn on_updated(
-    app: &mut App,
-    id: String,
-    result: Result<IntegrationRequest, ApiError>,
-) -> Vec<Command> {
-    app.saving.remove(&id);
-    let for_bulk = saving_for_bulk(app, &id);
-    let mut cmds = Vec::new();
-    match result {
-        Ok(req) => {
-            let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
-            app.patch(req);
-            if for_bulk {
-                bulk_flow::on_saved(app, &id, Ok(()));
-            } else if app.activate_after_save.remove(&id) {
-                app.activating.insert(id.clone());
-                app.info(format!("Saved terminalId {terminal_id}; activating {id}…"));
-                cmds.push(Command::Activate { id: id.clone() });
-            } else {
-                app.info(format!("Saved terminalId {terminal_id} for {id}."));
-            }
-        }
-        Err(e) => {
-            app.activate_after_save.remove(&id);
-            if for_bulk {
-                bulk_flow::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));
-            } else {
-                app.error(format!("Could not save the terminalId for {id}. {e}"));
-            }
-        }
-    }
-    if for_bulk {
-        cmds.extend(after_bulk_save(app));
-    }
-    cmds
 }

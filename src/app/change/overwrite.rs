@@ -6,9 +6,9 @@ use crate::keys::Intent;
 
 use crate::api::Status;
 
-use super::command::Command;
-use super::state::{App, Form, FormThen, Mode};
-use super::update::{next_bulk_form, submit_form};
+use super::{Form, FormThen, next_bulk_form, submit_form};
+use crate::app::command::Command;
+use crate::app::state::{App, Mode};
 
 /// A checked terminalId waiting for the operator's yes.
 #[derive(Debug, Clone)]
@@ -36,7 +36,7 @@ impl Overwrite {
 /// The form was submitted with a valid `new`: send it, ask first, or say
 /// there is nothing to send. The list's copy of the request is the latest
 /// the console knows; the form's is used if a reload dropped it.
-pub(super) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command> {
+pub(in crate::app) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command> {
     let (old, status) = match app.request(&form.id) {
         Some(r) => (
             r.effective_terminal_id().map(str::to_string),
@@ -78,7 +78,11 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
     }
 }
 
-pub(super) fn key(app: &mut App, intent: Option<Intent>, ow: Box<Overwrite>) -> Vec<Command> {
+pub(in crate::app) fn key(
+    app: &mut App,
+    intent: Option<Intent>,
+    ow: Box<Overwrite>,
+) -> Vec<Command> {
     match intent {
         Some(Intent::Confirm) => {
             let Overwrite { form, old, new, .. } = *ow;
