@@ -32,7 +32,7 @@ use std::fs;
 use std::path::Path;
 
 /// R1: files allowed over [`MAX_LINES`], with their size today. Shrinks only.
-const OVERSIZED: &[(&str, usize)] = &[("src/app/update.rs", 419), ("src/tui/worker.rs", 540)];
+const OVERSIZED: &[(&str, usize)] = &[("src/tui/worker.rs", 540)];
 
 /// R2: files in `src/tui/` allowed to use `crate::cli`. Shrinks only.
 const TUI_USES_CLI: &[&str] = &[];

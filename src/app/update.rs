@@ -8,18 +8,19 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::api::IntegrationRequest;
 
 use super::action::{Action, ApiEvent};
-use super::bulk::{BulkEntry, BulkPlan};
-use super::bulk_flow::{self, start_bulk};
+use super::bulk_flow;
 use super::change::{self, FormThen};
 use super::command::Command;
-use super::guard::{self, Typed};
+use super::confirm;
+use super::guard;
 use super::import_flow;
 use super::keys::{self, Nav};
 use super::load;
 use super::meanwhile;
 use super::paste;
+use super::quit;
 use super::retry;
-use super::run::{Run, RunPhase};
+use super::run::RunPhase;
 use super::state::{App, Mode};
 use super::tick;
 use super::transfer;
@@ -55,8 +56,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
 
 fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     if crate::keys::is_quit_now(&k) {
-        app.quit = true;
-        return cancel_running_bulk(app);
+        return quit::now(app);
     }
     // Every key is resolved by the key table of the current scope; the
     // handlers below match intents, and text where a scope takes text.
@@ -67,16 +67,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
 }
 
 pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
-    if app.quit_confirm {
-        match input {
-            Press::Intent(Intent::Confirm) => {
-                app.quit = true;
-                return cancel_running_bulk(app);
-            }
-            Press::Intent(Intent::Cancel) => app.quit_confirm = false,
-            _ => {}
-        }
-        return Vec::new();
+    // A question on screen takes its answers first (one flow for all).
+    if let Some(cmds) = confirm::on_input(app, input) {
+        return cmds;
     }
     let intent = match input {
         Press::Intent(i) => Some(i),
@@ -97,9 +90,11 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             Vec::new()
         }
         Mode::Form(form) => change::form_key(app, input, form),
-        Mode::Overwrite(ow) => change::overwrite_key(app, intent, ow),
-        Mode::Confirm { id } => confirm_key(app, intent, id),
-        Mode::BulkConfirm(plan) => bulk_confirm_key(app, input, plan),
+        // Answered by `confirm` above; other keys change nothing.
+        asking @ (Mode::Overwrite(_) | Mode::Confirm { .. } | Mode::BulkConfirm(_)) => {
+            app.mode = asking;
+            Vec::new()
+        }
         Mode::Bulk => {
             app.mode = Mode::Bulk;
             intent.map_or_else(Vec::new, |i| bulk_key(app, i))
@@ -115,9 +110,9 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         return Vec::new();
     }
     match intent {
-        Intent::Activate => return activate(app),
+        Intent::Activate => return change::activate(app),
         Intent::ClearFilter => clear_filter(app),
-        Intent::Quit => request_quit(app),
+        Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Filter => {
             app.filter_input = Input::new(app.filter_text.clone());
@@ -219,81 +214,6 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
     app.mode = Mode::Help { scroll };
 }
 
-fn activate(app: &mut App) -> Vec<Command> {
-    if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
-        return Vec::new();
-    }
-    let Some(r) = app.cursor_request() else {
-        return Vec::new();
-    };
-    let id = r.id.clone();
-    if r.is_active() {
-        app.info("This request is already active.");
-    } else if !r.is_pending() {
-        let status = r.status.clone();
-        app.error(format!(
-            "Only pending requests can be activated; this one is {status}."
-        ));
-    } else if app.activating.contains(&id) || app.activate_after_save.contains(&id) {
-        app.info("This request is being activated already.");
-    } else if r.needs_terminal_id() {
-        // ePay needs its terminalId first; saving it leads straight on to activation.
-        app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Activate)));
-    } else {
-        app.mode = Mode::Confirm { id };
-    }
-    Vec::new()
-}
-
-fn confirm_key(app: &mut App, intent: Option<Intent>, id: String) -> Vec<Command> {
-    match intent {
-        Some(Intent::Confirm) => {
-            app.activating.insert(id.clone());
-            app.info(format!("Activating {id}…"));
-            vec![Command::Activate { id }]
-        }
-        Some(Intent::Cancel) => Vec::new(),
-        _ => {
-            app.mode = Mode::Confirm { id };
-            Vec::new()
-        }
-    }
-}
-
-fn bulk_confirm_key(app: &mut App, input: Press, mut plan: BulkPlan) -> Vec<Command> {
-    if plan.typed.is_some() {
-        // On production a big run starts only once its count is typed; then
-        // Enter and `e` go on as below, and `y` is just a wrong character.
-        match guard::typed_count_key(input, &mut plan) {
-            Typed::Editing => {
-                app.mode = Mode::BulkConfirm(plan);
-                return Vec::new();
-            }
-            Typed::Cancelled => return retry::cancelled(app, &plan),
-            Typed::Confirmed => {}
-        }
-    }
-    match input {
-        Press::Intent(Intent::Confirm) => start_bulk(app, &plan.ids, &Default::default()),
-        Press::Intent(Intent::EnterMissing) if !plan.missing_terminal.is_empty() => {
-            let queue = plan.missing_terminal.iter().cloned().collect();
-            let total = plan.missing_terminal.len();
-            let entry = BulkEntry {
-                plan,
-                queue,
-                entered: Default::default(),
-                step: (0, total),
-            };
-            change::next_bulk_form(app, entry)
-        }
-        Press::Intent(Intent::Cancel) => retry::cancelled(app, &plan),
-        _ => {
-            app.mode = Mode::BulkConfirm(plan);
-            Vec::new()
-        }
-    }
-}
-
 fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
     let Some(run) = app.bulk.as_mut() else {
         app.mode = Mode::List;
@@ -337,31 +257,6 @@ fn close_results(app: &mut App) {
     } else {
         Mode::List
     };
-}
-
-fn request_quit(app: &mut App) {
-    if app.bulk.as_ref().is_some_and(Run::is_running) {
-        app.quit_confirm = true;
-    } else {
-        app.quit = true;
-    }
-}
-
-fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
-    let mut cmds = Vec::new();
-    if let Some(run) = app.bulk.as_mut()
-        && run.phase == RunPhase::Running
-    {
-        run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
-    }
-    if let Some(run) = app.import.as_mut().and_then(|i| i.run_mut())
-        && run.is_running()
-    {
-        run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
-    }
-    cmds
 }
 
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {

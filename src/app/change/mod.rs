@@ -2,6 +2,7 @@
 //! server's answer to a save (which may lead on to an activation or to the
 //! next form of a bulk run).
 
+mod activate;
 mod overwrite;
 
 use crossterm::event::Event;
@@ -17,8 +18,9 @@ use crate::app::bulk_flow::{self, after_bulk_save, saving_for_bulk, start_bulk};
 use crate::app::command::Command;
 use crate::app::state::{App, Mode};
 
+pub(in crate::app) use activate::{activate, answered as activate_answered};
 pub use overwrite::Overwrite;
-pub(in crate::app) use overwrite::key as overwrite_key;
+pub(in crate::app) use overwrite::answered as overwrite_answered;
 
 /// The terminalId form.
 #[derive(Debug, Clone)]

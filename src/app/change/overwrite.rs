@@ -2,11 +2,10 @@
 //! a request already has, or changing one that is not pending, shows
 //! `old → new` and waits for `y`; the same value again sends nothing.
 
-use crate::keys::Intent;
-
 use crate::api::Status;
 
 use super::{Form, FormThen, next_bulk_form, submit_form};
+use crate::app::answer::Answer;
 use crate::app::command::Command;
 use crate::app::state::{App, Mode};
 
@@ -78,23 +77,12 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
     }
 }
 
-pub(in crate::app) fn key(
-    app: &mut App,
-    intent: Option<Intent>,
-    ow: Box<Overwrite>,
-) -> Vec<Command> {
-    match intent {
-        Some(Intent::Confirm) => {
-            let Overwrite { form, old, new, .. } = *ow;
-            submit_form(app, form, new, old)
-        }
-        Some(Intent::Cancel) => {
-            app.mode = Mode::Form(ow.form);
-            Vec::new()
-        }
-        _ => {
-            app.mode = Mode::Overwrite(ow);
-            Vec::new()
-        }
+/// The answer to `old → new`: send it, or go back to the form as it was.
+pub(in crate::app) fn answered(app: &mut App, ow: Overwrite, answer: Answer) -> Vec<Command> {
+    if answer != Answer::Yes {
+        app.mode = Mode::Form(ow.form);
+        return Vec::new();
     }
+    let Overwrite { form, old, new, .. } = ow;
+    submit_form(app, form, new, old)
 }
