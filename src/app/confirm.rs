@@ -15,19 +15,19 @@ use super::command::Command;
 use super::import::ImportStage;
 use super::import_gate;
 use super::quit;
-use super::state::{App, Mode};
+use super::state::{App, Asking, Mode};
 use super::typed_count::{Typed, TypedCount};
 
 /// What is being asked now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Asking {
+pub enum Question {
     /// Quit while a run goes on (sits on top of any screen).
     Quit,
-    /// Activate the request of `Mode::Confirm`.
+    /// Activate the request of `Asking::Activate`.
     Activate,
-    /// Start the bulk run (or retry) of `Mode::BulkConfirm`.
+    /// Start the bulk run (or retry) of `Asking::Bulk`.
     Bulk,
-    /// Send the `old → new` of `Mode::Overwrite`.
+    /// Send the `old → new` of `Asking::Overwrite`.
     Overwrite,
     /// Apply the import preview (`y`), or apply and activate (`a`).
     Import,
@@ -37,19 +37,19 @@ pub enum Asking {
 
 impl App {
     /// The question on screen, if any.
-    pub fn asking(&self) -> Option<Asking> {
+    pub fn question(&self) -> Option<Question> {
         if self.quit_confirm {
-            return Some(Asking::Quit);
+            return Some(Question::Quit);
         }
         match &self.mode {
-            Mode::Confirm { .. } => Some(Asking::Activate),
-            Mode::BulkConfirm(_) => Some(Asking::Bulk),
-            Mode::Overwrite(_) => Some(Asking::Overwrite),
+            Mode::Asking(Asking::Activate { .. }) => Some(Question::Activate),
+            Mode::Asking(Asking::Bulk(_)) => Some(Question::Bulk),
+            Mode::Asking(Asking::Overwrite(_)) => Some(Question::Overwrite),
             Mode::Import => match self.import.as_ref() {
                 Some(i) if matches!(i.stage, ImportStage::Preview) => Some(if i.typed.is_some() {
-                    Asking::ImportCount
+                    Question::ImportCount
                 } else {
-                    Asking::Import
+                    Question::Import
                 }),
                 _ => None,
             },
@@ -61,7 +61,7 @@ impl App {
 /// A key while a question is asked. `None`: no question, or the key is not
 /// an answer and the screen below takes it (the import preview scrolls).
 pub(super) fn on_input(app: &mut App, input: Press) -> Option<Vec<Command>> {
-    let asking = app.asking()?;
+    let asking = app.question()?;
     let answer = match input {
         Press::Intent(i) => answer_of(i).filter(|a| accepts(app, asking, *a)),
         Press::Text(_) => None,
@@ -78,7 +78,7 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Option<Vec<Command>> {
     }
     match answer {
         Some(answer) => Some(answered(app, asking, answer)),
-        None if asking == Asking::Import => None,
+        None if asking == Question::Import => None,
         None => Some(Vec::new()),
     }
 }
@@ -94,28 +94,28 @@ fn answer_of(intent: Intent) -> Option<Answer> {
 
 /// Whether `asking` has an `answer` now (the bulk dialog offers entering
 /// terminalIds only when some are missing).
-fn accepts(app: &App, asking: Asking, answer: Answer) -> bool {
+fn accepts(app: &App, asking: Question, answer: Answer) -> bool {
     match (asking, answer) {
         (_, Answer::Yes | Answer::No) => true,
-        (Asking::Bulk, Answer::Alt) => {
-            matches!(&app.mode, Mode::BulkConfirm(p) if !p.missing_terminal.is_empty())
+        (Question::Bulk, Answer::Alt) => {
+            matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if !p.missing_terminal.is_empty())
         }
-        (Asking::Import, Answer::Alt) => true,
+        (Question::Import, Answer::Alt) => true,
         (_, Answer::Alt) => false,
     }
 }
 
 /// The count `asking` waits for, with the number it must read.
-fn typed_count(app: &mut App, asking: Asking) -> Option<(&mut TypedCount, usize)> {
+fn typed_count(app: &mut App, asking: Question) -> Option<(&mut TypedCount, usize)> {
     match asking {
-        Asking::Bulk => match &mut app.mode {
-            Mode::BulkConfirm(plan) => {
+        Question::Bulk => match &mut app.mode {
+            Mode::Asking(Asking::Bulk(plan)) => {
                 let want = plan.ids.len();
                 plan.typed.as_deref_mut().map(|t| (t, want))
             }
             _ => None,
         },
-        Asking::ImportCount => {
+        Question::ImportCount => {
             let import = app.import.as_mut()?;
             let want = import.plan.updates().len();
             import.typed.as_mut().map(|t| (t, want))
@@ -125,16 +125,16 @@ fn typed_count(app: &mut App, asking: Asking) -> Option<(&mut TypedCount, usize)
 }
 
 /// Hand the answer to the slice that asked.
-fn answered(app: &mut App, asking: Asking, answer: Answer) -> Vec<Command> {
+fn answered(app: &mut App, asking: Question, answer: Answer) -> Vec<Command> {
     match asking {
-        Asking::Quit => quit::answered(app, answer),
-        Asking::Import => import_gate::answered(app, answer),
-        Asking::ImportCount => import_gate::count_answered(app, answer),
-        Asking::Activate | Asking::Bulk | Asking::Overwrite => {
+        Question::Quit => quit::answered(app, answer),
+        Question::Import => import_gate::answered(app, answer),
+        Question::ImportCount => import_gate::count_answered(app, answer),
+        Question::Activate | Question::Bulk | Question::Overwrite => {
             match std::mem::replace(&mut app.mode, Mode::List) {
-                Mode::Confirm { id } => change::activate_answered(app, id, answer),
-                Mode::BulkConfirm(plan) => bulk_confirm::answered(app, plan, answer),
-                Mode::Overwrite(ow) => change::overwrite_answered(app, *ow, answer),
+                Mode::Asking(Asking::Activate { id }) => change::activate_answered(app, id, answer),
+                Mode::Asking(Asking::Bulk(plan)) => bulk_confirm::answered(app, plan, answer),
+                Mode::Asking(Asking::Overwrite(ow)) => change::overwrite_answered(app, *ow, answer),
                 other => {
                     app.mode = other;
                     Vec::new()

@@ -52,18 +52,25 @@ pub enum Mode {
         scroll: u16,
     },
     Form(Box<Form>),
-    /// `old → new` waits for a yes before the terminalId is sent.
-    Overwrite(Box<Overwrite>),
-    Confirm {
-        id: String,
-    },
-    BulkConfirm(BulkPlan),
+    /// A question waiting for its answer (see `confirm`).
+    Asking(Asking),
     /// Progress while `App::bulk` runs, results once it has finished.
     Bulk,
     /// The export or import path prompt.
     Prompt(Box<Prompt>),
     /// `App::import`: planning, its preview, progress, then results.
     Import,
+}
+
+/// A dialog asking before something is sent; answered in `confirm`.
+#[derive(Debug, Clone)]
+pub enum Asking {
+    /// Activate this request.
+    Activate { id: String },
+    /// Start this bulk run (or retry).
+    Bulk(BulkPlan),
+    /// `old → new` waits for a yes before the terminalId is sent.
+    Overwrite(Box<Overwrite>),
 }
 
 /// What the console knows about a merchant's name this session.

@@ -21,7 +21,7 @@ use super::paste;
 use super::quit;
 use super::retry;
 use super::run::RunPhase;
-use super::state::{App, Mode};
+use super::state::{App, Asking, Mode};
 use super::tick;
 use super::transfer;
 use crate::keys::{Intent, Press};
@@ -91,7 +91,7 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         }
         Mode::Form(form) => change::form_key(app, input, form),
         // Answered by `confirm` above; other keys change nothing.
-        asking @ (Mode::Overwrite(_) | Mode::Confirm { .. } | Mode::BulkConfirm(_)) => {
+        asking @ Mode::Asking(_) => {
             app.mode = asking;
             Vec::new()
         }
@@ -146,7 +146,7 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
                 return Vec::new();
             }
             if let Some(plan) = app.bulk_plan() {
-                app.mode = Mode::BulkConfirm(plan);
+                app.mode = Mode::Asking(Asking::Bulk(plan));
             }
         }
         Intent::TerminalId => {

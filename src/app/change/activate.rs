@@ -4,7 +4,7 @@
 use crate::app::answer::Answer;
 use crate::app::command::Command;
 use crate::app::guard;
-use crate::app::state::{App, Mode};
+use crate::app::state::{App, Asking, Mode};
 
 use super::FormThen;
 
@@ -29,7 +29,7 @@ pub(in crate::app) fn activate(app: &mut App) -> Vec<Command> {
         // ePay needs its terminalId first; saving it leads straight on to activation.
         app.mode = Mode::Form(Box::new(super::form_for(r, FormThen::Activate)));
     } else {
-        app.mode = Mode::Confirm { id };
+        app.mode = Mode::Asking(Asking::Activate { id });
     }
     Vec::new()
 }

@@ -7,7 +7,7 @@ use crate::api::Status;
 use super::{Form, FormThen, next_bulk_form, submit_form};
 use crate::app::answer::Answer;
 use crate::app::command::Command;
-use crate::app::state::{App, Mode};
+use crate::app::state::{App, Asking, Mode};
 
 /// A checked terminalId waiting for the operator's yes.
 #[derive(Debug, Clone)]
@@ -47,12 +47,12 @@ pub(in crate::app) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec
         return unchanged(app, form, &new);
     }
     if old.is_some() || status != Status::Pending {
-        app.mode = Mode::Overwrite(Box::new(Overwrite {
+        app.mode = Mode::Asking(Asking::Overwrite(Box::new(Overwrite {
             form,
             old,
             new,
             status,
-        }));
+        })));
         return Vec::new();
     }
     submit_form(app, form, new, old)
@@ -70,7 +70,7 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
         }
         // It has what activation needs: ask to activate as `a` would.
         FormThen::Activate => {
-            app.mode = Mode::Confirm { id };
+            app.mode = Mode::Asking(Asking::Activate { id });
             Vec::new()
         }
         FormThen::Bulk(entry) => next_bulk_form(app, entry),
