@@ -73,7 +73,6 @@ const SHARED_TYPE_NAMES: &[(&str, usize)] = &[
 /// must have no cycle, and each entry must still be on a cycle.
 const CYCLE_EDGES: &[&str] = &[
     "app::marks -> app::state",
-    "app::mouse -> app::update",
     "app::state -> app::change",
     "app::state -> app::guard",
     "app::state -> app::transfer",

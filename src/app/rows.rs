@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use crate::api::{IntegrationRequest, Merchant};
 
 use super::filter::Filter;
+use super::keys::{self, Nav};
 use super::sort::{self, SortKey};
 use super::state::{App, MerchantInfo};
 
@@ -277,4 +278,13 @@ fn merge(a: &[u32], b: &[u32], cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering) -
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
+}
+
+/// Move the cursor as the operator asked.
+pub(super) fn move_cursor(app: &mut App, nav: Nav) {
+    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
+    // The operator chose a row; a load in progress must not pull it back.
+    if let Some(l) = app.loading.as_mut() {
+        l.cursor_id = None;
+    }
 }

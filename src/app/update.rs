@@ -20,6 +20,7 @@ use super::meanwhile;
 use super::paste;
 use super::quit;
 use super::retry;
+use super::rows::move_cursor;
 use super::run::RunPhase;
 use super::state::{App, Asking, Mode};
 use super::tick;
@@ -162,14 +163,6 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         _ => {}
     }
     Vec::new()
-}
-
-pub(super) fn move_cursor(app: &mut App, nav: Nav) {
-    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
-    // The operator chose a row; a load in progress must not pull it back.
-    if let Some(l) = app.loading.as_mut() {
-        l.cursor_id = None;
-    }
 }
 
 fn clear_filter(app: &mut App) {
