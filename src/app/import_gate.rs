@@ -5,8 +5,8 @@
 
 use super::answer::Answer;
 use super::command::Command;
-use super::guard;
 use super::import_flow::{apply, close};
+use super::read_only;
 use super::state::App;
 use super::typed_count::TypedCount;
 
@@ -21,7 +21,7 @@ pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
         return apply(app, true);
     }
     // Read-only refuses before asking for a count it would not act on.
-    if guard::refuse_read_only(app, "import terminalIds") {
+    if read_only::refuse(app, "import terminalIds") {
         return Vec::new();
     }
     if let Some(run) = app.import.as_mut() {

@@ -7,8 +7,8 @@ use crate::keys::{HintContext, Intent, Scope};
 use super::change::FormThen;
 use super::command::Command;
 use super::import::ImportStage;
+use super::prompt::PromptKind;
 use super::state::{App, Asking, Mode};
-use super::transfer::PromptKind;
 
 impl App {
     /// The scope keys are resolved in right now.

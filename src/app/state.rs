@@ -17,11 +17,11 @@ use super::filter::Filter;
 use super::guard::Safety;
 use super::import::ImportState;
 use super::marks::Marks;
+use super::prompt::Prompt;
 use super::run::Run;
 use super::sort::SortKey;
 use super::store::Store;
 use super::toast::{Toast, Toasts};
-use super::transfer::Prompt;
 use super::viewport::Viewport;
 
 #[derive(Debug, Clone)]

@@ -19,21 +19,8 @@ use super::command::Command;
 use super::import::{ImportStage, ImportState, shown_path};
 use super::import_flow::close;
 use super::keys;
+use super::prompt::{Prompt, PromptKind};
 use super::state::{App, Mode};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    Export,
-    Import,
-}
-
-/// A one-line path prompt.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: Input,
-    pub error: Option<String>,
-}
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.

@@ -12,13 +12,13 @@ use super::bulk_flow;
 use super::change::{self, FormThen};
 use super::command::Command;
 use super::confirm;
-use super::guard;
 use super::import_flow;
 use super::keys::{self, Nav};
 use super::load;
 use super::meanwhile;
 use super::paste;
 use super::quit;
+use super::read_only;
 use super::retry;
 use super::rows::move_cursor;
 use super::run::RunPhase;
@@ -143,7 +143,7 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::MarkAll => app.mark_all_visible(),
         Intent::ClearMarks => app.clear_marks(),
         Intent::BulkActivate => {
-            if guard::refuse_read_only(app, "activate requests") {
+            if read_only::refuse(app, "activate requests") {
                 return Vec::new();
             }
             if let Some(plan) = app.bulk_plan() {
@@ -151,7 +151,7 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
             }
         }
         Intent::TerminalId => {
-            if guard::refuse_read_only(app, "set terminalIds") {
+            if read_only::refuse(app, "set terminalIds") {
                 return Vec::new();
             }
             if let Some(r) = app.cursor_request() {

@@ -3,13 +3,13 @@
 
 use crate::app::answer::Answer;
 use crate::app::command::Command;
-use crate::app::guard;
+use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
 
 use super::FormThen;
 
 pub(in crate::app) fn activate(app: &mut App) -> Vec<Command> {
-    if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
+    if app.cursor_request().is_some() && read_only::refuse(app, "activate requests") {
         return Vec::new();
     }
     let Some(r) = app.cursor_request() else {
