@@ -17,6 +17,7 @@ mod import_flow;
 mod import_gate;
 mod keys;
 mod load;
+mod marking;
 mod marks;
 mod meanwhile;
 mod mouse;
