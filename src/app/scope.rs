@@ -4,8 +4,8 @@
 use crate::keys::table::When;
 use crate::keys::{HintContext, Intent, Scope};
 
-use super::change::FormThen;
 use super::command::Command;
+use super::form::FormThen;
 use super::import::ImportStage;
 use super::prompt::PromptKind;
 use super::state::{App, Asking, Mode};

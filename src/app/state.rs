@@ -11,9 +11,9 @@ use tui_input::Input;
 use crate::api::{IntegrationRequest, Merchant};
 
 use super::bulk::{BulkPlan, BulkResult};
-use super::change::{Form, Overwrite};
 use super::command::Command;
 use super::filter::Filter;
+use super::form::{Form, Overwrite};
 use super::guard::Safety;
 use super::import::ImportState;
 use super::marks::Marks;

@@ -9,9 +9,10 @@ use crate::api::IntegrationRequest;
 
 use super::action::{Action, ApiEvent};
 use super::bulk_flow;
-use super::change::{self, FormThen};
+use super::change;
 use super::command::Command;
 use super::confirm;
+use super::form::FormThen;
 use super::import_flow;
 use super::keys::{self, Nav};
 use super::load;

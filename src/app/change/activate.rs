@@ -6,7 +6,7 @@ use crate::app::command::Command;
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
 
-use super::FormThen;
+use crate::app::form::FormThen;
 
 pub(in crate::app) fn activate(app: &mut App) -> Vec<Command> {
     if app.cursor_request().is_some() && read_only::refuse(app, "activate requests") {

@@ -9,7 +9,7 @@ use crossterm::event::Event;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::api::{ApiError, IntegrationRequest, IntegrationType, Status};
+use crate::api::{ApiError, IntegrationRequest};
 use crate::keys::{Intent, Press};
 use crate::validate::validate_terminal_id;
 
@@ -18,33 +18,9 @@ use crate::app::bulk_flow::{self, after_bulk_save, saving_for_bulk, start_bulk};
 use crate::app::command::Command;
 use crate::app::state::{App, Mode};
 
+use crate::app::form::{Form, FormThen};
 pub(in crate::app) use activate::{activate, answered as activate_answered};
-pub use overwrite::Overwrite;
 pub(in crate::app) use overwrite::answered as overwrite_answered;
-
-/// The terminalId form.
-#[derive(Debug, Clone)]
-pub struct Form {
-    pub id: String,
-    pub kind: IntegrationType,
-    pub merchant: String,
-    pub input: Input,
-    pub error: Option<String>,
-    pub then: FormThen,
-    /// The request's status and terminalId when the form opened.
-    pub status: Status,
-    pub old: Option<String>,
-}
-
-/// What happens after the form is submitted.
-#[derive(Debug, Clone)]
-pub enum FormThen {
-    Save,
-    /// Save, then activate on the server's success (no second confirm).
-    Activate,
-    /// One of the bulk run's missing terminalIds; the rest follow.
-    Bulk(BulkEntry),
-}
 
 pub(in crate::app) fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
     let old = r.effective_terminal_id().map(str::to_string);

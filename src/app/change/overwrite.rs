@@ -4,33 +4,11 @@
 
 use crate::api::Status;
 
-use super::{Form, FormThen, next_bulk_form, submit_form};
+use super::{next_bulk_form, submit_form};
 use crate::app::answer::Answer;
 use crate::app::command::Command;
+use crate::app::form::{Form, FormThen, Overwrite};
 use crate::app::state::{App, Asking, Mode};
-
-/// A checked terminalId waiting for the operator's yes.
-#[derive(Debug, Clone)]
-pub struct Overwrite {
-    /// The form it came from: `n`/Esc goes back to it as it was.
-    pub form: Box<Form>,
-    /// The terminalId the request has now, if any.
-    pub old: Option<String>,
-    pub new: String,
-    /// The request's status when the form was submitted.
-    pub status: Status,
-}
-
-impl Overwrite {
-    /// `11000021 → 11000022`, with `none` for a request without one.
-    pub fn change(&self) -> String {
-        format!(
-            "{} → {}",
-            crate::text::clean(self.old.as_deref().unwrap_or("none")),
-            self.new
-        )
-    }
-}
 
 /// The form was submitted with a valid `new`: send it, ask first, or say
 /// there is nothing to send. The list's copy of the request is the latest
