@@ -32,7 +32,7 @@ use std::fs;
 use std::path::Path;
 
 /// R1: files allowed over [`MAX_LINES`], with their size today. Shrinks only.
-const OVERSIZED: &[(&str, usize)] = &[("src/app/state.rs", 680), ("src/app/update.rs", 629)];
+const OVERSIZED: &[(&str, usize)] = &[];
 
 /// R2: files in `src/tui/` allowed to use `crate::cli`. Shrinks only.
 const TUI_USES_CLI: &[&str] = &[];
@@ -64,14 +64,7 @@ const SHARED_TYPE_NAMES: &[(&str, usize)] = &[];
 /// top-level modules of `src/` and between the modules of `src/app/`
 /// (written `app::x`). Shrinks only. With these edges left out the graph
 /// must have no cycle, and each entry must still be on a cycle.
-const CYCLE_EDGES: &[&str] = &[
-    "app::marks -> app::state",
-    "app::mouse -> app::update",
-    "app::overwrite -> app::update",
-    "app::state -> app::guard",
-    "app::state -> app::overwrite",
-    "app::state -> app::transfer",
-];
+const CYCLE_EDGES: &[&str] = &[];
 
 /// R10: files of the console and the core allowed to print. Shrinks only.
 const PRINTS_OUTSIDE_CLI: &[&str] = &[];

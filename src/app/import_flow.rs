@@ -53,7 +53,7 @@ pub(super) fn close(app: &mut App) {
 
 /// `y`/Enter (and `a`, which activates afterwards): send the `will set` rows.
 pub(super) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
-    if super::guard::refuse_read_only(app, "import terminalIds") {
+    if super::read_only::refuse(app, "import terminalIds") {
         return Vec::new();
     }
     let concurrency = app.config.concurrency.max(1);

@@ -3,11 +3,10 @@
 //! will be activated before anything is sent: the sets are part of the same
 //! confirmed action, so the count comes before the first of them.
 
-use crate::keys::Press;
-
+use super::answer::Answer;
 use super::command::Command;
-use super::guard::{self, Typed};
-use super::import_flow::apply;
+use super::import_flow::{apply, close};
+use super::read_only;
 use super::state::App;
 use super::typed_count::TypedCount;
 
@@ -22,7 +21,7 @@ pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
         return apply(app, true);
     }
     // Read-only refuses before asking for a count it would not act on.
-    if guard::refuse_read_only(app, "import terminalIds") {
+    if read_only::refuse(app, "import terminalIds") {
         return Vec::new();
     }
     if let Some(run) = app.import.as_mut() {
@@ -31,25 +30,28 @@ pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
     Vec::new()
 }
 
-/// A key while the preview waits for the count: Enter with the right count
-/// sets and activates; Esc goes back to the preview with nothing sent.
-pub(super) fn key(app: &mut App, input: Press) -> Vec<Command> {
-    let Some(run) = app.import.as_mut() else {
-        return Vec::new();
-    };
-    let want = run.plan.updates().len();
-    let Some(typed) = run.typed.as_mut() else {
-        return Vec::new();
-    };
-    match guard::type_count(input, want, typed, false) {
-        Typed::Editing => Vec::new(),
-        Typed::Cancelled => {
-            run.typed = None;
+/// The answer to the import preview: set (`y`), set then activate (`a`),
+/// or leave with nothing sent.
+pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
+    match answer {
+        Answer::Yes => apply(app, false),
+        Answer::Alt => set_and_activate(app),
+        Answer::No => {
+            close(app);
+            app.info("Import cancelled; nothing was sent.");
             Vec::new()
         }
-        Typed::Confirmed => {
-            run.typed = None;
-            apply(app, true)
-        }
     }
+}
+
+/// The count was typed right (Enter): set and activate; Esc goes back to
+/// the preview with nothing sent.
+pub(super) fn count_answered(app: &mut App, answer: Answer) -> Vec<Command> {
+    if let Some(import) = app.import.as_mut() {
+        import.typed = None;
+    }
+    if answer == Answer::No {
+        return Vec::new();
+    }
+    apply(app, true)
 }

@@ -6,8 +6,8 @@ use ratatui::layout::Position;
 
 use super::import::ImportStage;
 use super::keys::Nav;
+use super::rows::move_cursor;
 use super::state::{App, Mode};
-use super::update::move_cursor;
 
 /// Rows moved per mouse wheel notch.
 const WHEEL_STEP: usize = 3;

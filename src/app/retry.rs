@@ -7,7 +7,7 @@ use super::bulk::{BulkPlan, BulkResult};
 use super::bulk_flow::start_bulk;
 use super::command::Command;
 use super::run::ItemState;
-use super::state::{App, Mode};
+use super::state::{App, Asking, Mode};
 
 pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
     let failed = app
@@ -22,7 +22,7 @@ pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
     if app.config.safety.needs_typed_count(failed.len()) {
         let mut plan = app.plan_of(failed);
         plan.retry = true;
-        app.mode = Mode::BulkConfirm(plan);
+        app.mode = Mode::Asking(Asking::Bulk(plan));
         return Vec::new();
     }
     start_bulk(app, &failed, &Default::default())

@@ -5,9 +5,10 @@ use crate::keys::table::When;
 use crate::keys::{HintContext, Intent, Scope};
 
 use super::command::Command;
+use super::form::FormThen;
 use super::import::ImportStage;
-use super::state::{App, FormThen, Mode};
-use super::transfer::PromptKind;
+use super::prompt::PromptKind;
+use super::state::{App, Asking, Mode};
 
 impl App {
     /// The scope keys are resolved in right now.
@@ -20,10 +21,10 @@ impl App {
             Mode::Filter => Scope::Filter,
             Mode::Help { .. } => Scope::Help,
             Mode::Form(_) => Scope::Form,
-            Mode::Overwrite(_) => Scope::Overwrite,
-            Mode::Confirm { .. } => Scope::Confirm,
-            Mode::BulkConfirm(plan) if plan.typed.is_some() => Scope::BulkCount,
-            Mode::BulkConfirm(_) => Scope::BulkConfirm,
+            Mode::Asking(Asking::Overwrite(_)) => Scope::Overwrite,
+            Mode::Asking(Asking::Activate { .. }) => Scope::Confirm,
+            Mode::Asking(Asking::Bulk(plan)) if plan.typed.is_some() => Scope::BulkCount,
+            Mode::Asking(Asking::Bulk(_)) => Scope::BulkConfirm,
             Mode::Prompt(_) => Scope::Prompt,
             Mode::Import => match self.import.as_ref() {
                 Some(import) => match &import.stage {
@@ -46,7 +47,7 @@ impl App {
     pub fn hint_context(&self) -> HintContext {
         HintContext {
             read_only: self.config.safety.read_only.is_on(),
-            missing_terminal_ids: matches!(&self.mode, Mode::BulkConfirm(p) if !p.missing_terminal.is_empty()),
+            missing_terminal_ids: matches!(&self.mode, Mode::Asking(Asking::Bulk(p)) if !p.missing_terminal.is_empty()),
             form: match &self.mode {
                 Mode::Form(f) => match f.then {
                     FormThen::Bulk(_) => When::FormBulk,

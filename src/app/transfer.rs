@@ -17,24 +17,10 @@ use crate::keys::{Intent, Press};
 
 use super::command::Command;
 use super::import::{ImportStage, ImportState, shown_path};
-use super::import_flow::{apply, close};
-use super::import_gate;
+use super::import_flow::close;
 use super::keys;
+use super::prompt::{Prompt, PromptKind};
 use super::state::{App, Mode};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    Export,
-    Import,
-}
-
-/// A one-line path prompt.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: Input,
-    pub error: Option<String>,
-}
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.
@@ -170,20 +156,16 @@ pub(super) fn import_key(app: &mut App, input: Press) -> Vec<Command> {
         app.mode = Mode::List;
         return Vec::new();
     };
-    if run.is_preview() && run.typed.is_some() {
-        return import_gate::key(app, input);
-    }
     let Press::Intent(intent) = input else {
         return Vec::new();
     };
     let nav = keys::nav_of(intent);
     match (&mut run.stage, intent) {
-        (ImportStage::Planning | ImportStage::Preview, Intent::Cancel) => {
+        // The preview's answers (y/a/Esc) go through `confirm`.
+        (ImportStage::Planning, Intent::Cancel) => {
             close(app);
             app.info("Import cancelled; nothing was sent.");
         }
-        (ImportStage::Preview, Intent::Confirm) => return apply(app, false),
-        (ImportStage::Preview, Intent::ConfirmAlt) => return import_gate::set_and_activate(app),
         (ImportStage::Preview, _) => {
             if let Some(nav) = nav {
                 run.scroll = keys::apply(nav, run.scroll, run.plan.rows.len(), 10);

@@ -6,22 +6,25 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::IntegrationRequest;
-use crate::validate::validate_terminal_id;
 
 use super::action::{Action, ApiEvent};
-use super::bulk::{BulkEntry, BulkPlan};
-use super::bulk_flow::{self, start_bulk};
+use super::bulk_flow;
+use super::change;
 use super::command::Command;
-use super::guard::{self, Typed};
+use super::confirm;
+use super::form::FormThen;
 use super::import_flow;
 use super::keys::{self, Nav};
+use super::load;
 use super::meanwhile;
-use super::overwrite;
 use super::paste;
+use super::quit;
+use super::read_only;
 use super::retry;
-use super::run::{Run, RunPhase};
-use super::saved;
-use super::state::{App, Form, FormThen, Mode};
+use super::rows::move_cursor;
+use super::run::RunPhase;
+use super::state::{App, Asking, Mode};
+use super::tick;
 use super::transfer;
 use crate::keys::{Intent, Press};
 
@@ -48,15 +51,14 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
             paste::on_paste(app, &text);
             Vec::new()
         }
-        Action::Tick(now) => on_tick(app, now),
+        Action::Tick(now) => tick::on_tick(app, now),
         Action::Api(e) => on_api(app, e),
     }
 }
 
 fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
     if crate::keys::is_quit_now(&k) {
-        app.quit = true;
-        return cancel_running_bulk(app);
+        return quit::now(app);
     }
     // Every key is resolved by the key table of the current scope; the
     // handlers below match intents, and text where a scope takes text.
@@ -67,16 +69,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
 }
 
 pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
-    if app.quit_confirm {
-        match input {
-            Press::Intent(Intent::Confirm) => {
-                app.quit = true;
-                return cancel_running_bulk(app);
-            }
-            Press::Intent(Intent::Cancel) => app.quit_confirm = false,
-            _ => {}
-        }
-        return Vec::new();
+    // A question on screen takes its answers first (one flow for all).
+    if let Some(cmds) = confirm::on_input(app, input) {
+        return cmds;
     }
     let intent = match input {
         Press::Intent(i) => Some(i),
@@ -96,10 +91,12 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
-        Mode::Form(form) => form_key(app, input, form),
-        Mode::Overwrite(ow) => overwrite::key(app, intent, ow),
-        Mode::Confirm { id } => confirm_key(app, intent, id),
-        Mode::BulkConfirm(plan) => bulk_confirm_key(app, input, plan),
+        Mode::Form(form) => change::form_key(app, input, form),
+        // Answered by `confirm` above; other keys change nothing.
+        asking @ Mode::Asking(_) => {
+            app.mode = asking;
+            Vec::new()
+        }
         Mode::Bulk => {
             app.mode = Mode::Bulk;
             intent.map_or_else(Vec::new, |i| bulk_key(app, i))
@@ -115,9 +112,9 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         return Vec::new();
     }
     match intent {
-        Intent::Activate => return activate(app),
+        Intent::Activate => return change::activate(app),
         Intent::ClearFilter => clear_filter(app),
-        Intent::Quit => request_quit(app),
+        Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Filter => {
             app.filter_input = Input::new(app.filter_text.clone());
@@ -147,19 +144,19 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::MarkAll => app.mark_all_visible(),
         Intent::ClearMarks => app.clear_marks(),
         Intent::BulkActivate => {
-            if guard::refuse_read_only(app, "activate requests") {
+            if read_only::refuse(app, "activate requests") {
                 return Vec::new();
             }
             if let Some(plan) = app.bulk_plan() {
-                app.mode = Mode::BulkConfirm(plan);
+                app.mode = Mode::Asking(Asking::Bulk(plan));
             }
         }
         Intent::TerminalId => {
-            if guard::refuse_read_only(app, "set terminalIds") {
+            if read_only::refuse(app, "set terminalIds") {
                 return Vec::new();
             }
             if let Some(r) = app.cursor_request() {
-                app.mode = Mode::Form(Box::new(form_for(r, FormThen::Save)));
+                app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
             }
         }
         Intent::Export => transfer::open_export(app),
@@ -167,14 +164,6 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         _ => {}
     }
     Vec::new()
-}
-
-pub(super) fn move_cursor(app: &mut App, nav: Nav) {
-    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
-    // The operator chose a row; a load in progress must not pull it back.
-    if let Some(l) = app.loading.as_mut() {
-        l.cursor_id = None;
-    }
 }
 
 fn clear_filter(app: &mut App) {
@@ -217,175 +206,6 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
         _ => scroll,
     };
     app.mode = Mode::Help { scroll };
-}
-
-fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
-    let old = r.effective_terminal_id().map(str::to_string);
-    Form {
-        id: r.id.clone(),
-        kind: r.kind.clone(),
-        merchant: r.merchant_id.clone(),
-        input: Input::new(old.clone().unwrap_or_default()),
-        error: None,
-        then,
-        status: r.status.clone(),
-        old,
-    }
-}
-
-fn form_key(app: &mut App, input: Press, mut form: Box<Form>) -> Vec<Command> {
-    match input {
-        Press::Intent(Intent::Cancel) => {
-            return match form.then {
-                // Esc on one of a bulk run's forms skips that request.
-                FormThen::Bulk(entry) => next_bulk_form(app, entry),
-                _ => Vec::new(),
-            };
-        }
-        Press::Intent(Intent::Submit) => {
-            let terminal_id = match validate_terminal_id(&form.kind, form.input.value()) {
-                Ok(t) => t,
-                Err(sentence) => {
-                    form.error = Some(sentence);
-                    app.mode = Mode::Form(form);
-                    return Vec::new();
-                }
-            };
-            // Replacing a terminalId, or changing a request that is not
-            // pending, is confirmed first.
-            return overwrite::submit(app, form, terminal_id);
-        }
-        Press::Text(k) => {
-            if form.input.handle_event(&Event::Key(k)).is_some() {
-                form.error = None;
-            }
-        }
-        Press::Intent(_) => {}
-    }
-    app.mode = Mode::Form(form);
-    Vec::new()
-}
-
-/// Do what the form was opened for with its checked value. `expected` is
-/// the terminalId the operator saw being replaced (`None`: none was shown);
-/// the worker sends nothing if the server's is no longer that.
-pub(super) fn submit_form(
-    app: &mut App,
-    form: Box<Form>,
-    terminal_id: String,
-    expected: Option<String>,
-) -> Vec<Command> {
-    let id = form.id;
-    match form.then {
-        FormThen::Bulk(mut entry) => {
-            entry.entered.insert(id, terminal_id);
-            next_bulk_form(app, entry)
-        }
-        then => {
-            app.saving.insert(id.clone());
-            if matches!(then, FormThen::Activate) {
-                app.activate_after_save.insert(id.clone());
-                app.info(format!(
-                    "Saving terminalId {terminal_id}; activation follows."
-                ));
-            } else {
-                app.info(format!("Saving terminalId {terminal_id}…"));
-            }
-            vec![Command::Update {
-                id,
-                terminal_id,
-                expected,
-            }]
-        }
-    }
-}
-
-/// Open the next missing terminalId's form, or start the run after the last.
-pub(super) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
-    while let Some(id) = entry.queue.pop_front() {
-        if let Some(r) = app.store.by_id(&id) {
-            entry.step.0 += 1;
-            let form = form_for(r, FormThen::Bulk(entry));
-            app.mode = Mode::Form(Box::new(form));
-            return Vec::new();
-        }
-    }
-    start_bulk(app, &entry.plan.ids, &entry.entered)
-}
-
-fn activate(app: &mut App) -> Vec<Command> {
-    if app.cursor_request().is_some() && guard::refuse_read_only(app, "activate requests") {
-        return Vec::new();
-    }
-    let Some(r) = app.cursor_request() else {
-        return Vec::new();
-    };
-    let id = r.id.clone();
-    if r.is_active() {
-        app.info("This request is already active.");
-    } else if !r.is_pending() {
-        let status = r.status.clone();
-        app.error(format!(
-            "Only pending requests can be activated; this one is {status}."
-        ));
-    } else if app.activating.contains(&id) || app.activate_after_save.contains(&id) {
-        app.info("This request is being activated already.");
-    } else if r.needs_terminal_id() {
-        // ePay needs its terminalId first; saving it leads straight on to activation.
-        app.mode = Mode::Form(Box::new(form_for(r, FormThen::Activate)));
-    } else {
-        app.mode = Mode::Confirm { id };
-    }
-    Vec::new()
-}
-
-fn confirm_key(app: &mut App, intent: Option<Intent>, id: String) -> Vec<Command> {
-    match intent {
-        Some(Intent::Confirm) => {
-            app.activating.insert(id.clone());
-            app.info(format!("Activating {id}…"));
-            vec![Command::Activate { id }]
-        }
-        Some(Intent::Cancel) => Vec::new(),
-        _ => {
-            app.mode = Mode::Confirm { id };
-            Vec::new()
-        }
-    }
-}
-
-fn bulk_confirm_key(app: &mut App, input: Press, mut plan: BulkPlan) -> Vec<Command> {
-    if plan.typed.is_some() {
-        // On production a big run starts only once its count is typed; then
-        // Enter and `e` go on as below, and `y` is just a wrong character.
-        match guard::typed_count_key(input, &mut plan) {
-            Typed::Editing => {
-                app.mode = Mode::BulkConfirm(plan);
-                return Vec::new();
-            }
-            Typed::Cancelled => return retry::cancelled(app, &plan),
-            Typed::Confirmed => {}
-        }
-    }
-    match input {
-        Press::Intent(Intent::Confirm) => start_bulk(app, &plan.ids, &Default::default()),
-        Press::Intent(Intent::EnterMissing) if !plan.missing_terminal.is_empty() => {
-            let queue = plan.missing_terminal.iter().cloned().collect();
-            let total = plan.missing_terminal.len();
-            let entry = BulkEntry {
-                plan,
-                queue,
-                entered: Default::default(),
-                step: (0, total),
-            };
-            next_bulk_form(app, entry)
-        }
-        Press::Intent(Intent::Cancel) => retry::cancelled(app, &plan),
-        _ => {
-            app.mode = Mode::BulkConfirm(plan);
-            Vec::new()
-        }
-    }
 }
 
 fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
@@ -433,70 +253,19 @@ fn close_results(app: &mut App) {
     };
 }
 
-fn request_quit(app: &mut App) {
-    if app.bulk.as_ref().is_some_and(Run::is_running) {
-        app.quit_confirm = true;
-    } else {
-        app.quit = true;
-    }
-}
-
-fn cancel_running_bulk(app: &mut App) -> Vec<Command> {
-    let mut cmds = Vec::new();
-    if let Some(run) = app.bulk.as_mut()
-        && run.phase == RunPhase::Running
-    {
-        run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
-    }
-    if let Some(run) = app.import.as_mut().and_then(|i| i.run_mut())
-        && run.is_running()
-    {
-        run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
-    }
-    cmds
-}
-
-fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
-    app.now = now;
-    app.ticks = app.ticks.wrapping_add(1);
-    app.expire_toasts();
-    let Some(every) = app.config.auto_refresh else {
-        return Vec::new();
-    };
-    let idle = app.loading.is_none()
-        && app.bulk.is_none()
-        && app.saving.is_empty()
-        && app.activating.is_empty()
-        && matches!(app.mode, Mode::List | Mode::Filter);
-    let due = app
-        .loaded_at
-        .is_some_and(|t| (now - t).to_std().is_ok_and(|age| age >= every));
-    if idle && due {
-        vec![app.start_load(true)]
-    } else {
-        Vec::new()
-    }
-}
-
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
     match event {
         ApiEvent::Page {
             load_id,
             items,
             done,
-        } => on_page(app, load_id, items, done),
+        } => load::on_page(app, load_id, items, done),
         ApiEvent::LoadFailed { load_id, error } => {
-            if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
-                app.loading = None;
-                app.loaded_at = Some(app.now);
-                app.load_error = Some(format!("Could not load the integration requests. {error}"));
-            }
+            load::on_load_failed(app, load_id, error);
             Vec::new()
         }
-        ApiEvent::Updated { id, result } => saved::on_updated(app, id, result.map(|r| (r, true))),
-        ApiEvent::AlreadySet { id, current } => saved::on_updated(app, id, Ok((current, false))),
+        ApiEvent::Updated { id, result } => change::on_updated(app, id, result.map(|r| (r, true))),
+        ApiEvent::AlreadySet { id, current } => change::on_updated(app, id, Ok((current, false))),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
             super::activated::on_activated(app, id, run_id, result);
@@ -536,59 +305,5 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::ImportFinished { run_id, cancelled } => {
             import_flow::on_finished(app, run_id, cancelled)
         }
-    }
-}
-
-fn on_page(
-    app: &mut App,
-    load_id: u64,
-    items: Vec<IntegrationRequest>,
-    done: bool,
-) -> Vec<Command> {
-    if app.loading.as_ref().is_none_or(|l| l.id != load_id) {
-        return Vec::new();
-    }
-    // Names for merchants never seen before; the worker fetches them beside
-    // the load, never in its way.
-    let ids = app.merchants_to_fetch(&items);
-    let Some(loading) = app.loading.as_mut() else {
-        return Vec::new();
-    };
-    if let Some(staged) = loading.staged.as_mut() {
-        staged.extend(items);
-        if done {
-            let all = std::mem::take(staged);
-            app.replace_all(all);
-        }
-    } else {
-        let first = !loading.got_first;
-        loading.got_first = true;
-        let cursor_id = loading.cursor_id.clone();
-        if first {
-            app.clear_rows();
-        }
-        app.append(items);
-        // Put the cursor back on the request it was on once that arrives.
-        if let Some(id) = cursor_id
-            && let Some(i) = app.store.find(&id)
-            && let Some(pos) = app.visible.iter().position(|&v| v == i)
-        {
-            app.cursor = pos;
-            if let Some(l) = app.loading.as_mut() {
-                l.cursor_id = None;
-            }
-        }
-    }
-    if done {
-        app.loading = None;
-        app.loaded_at = Some(app.now);
-        app.loaded_once = true;
-        app.load_error = None;
-        app.prune_marks();
-    }
-    if ids.is_empty() {
-        Vec::new()
-    } else {
-        vec![Command::FetchMerchants { ids }]
     }
 }

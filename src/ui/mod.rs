@@ -25,7 +25,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Mode, Viewport};
+use crate::app::{App, Asking, Mode, Viewport};
 
 pub use theme::Theme;
 
@@ -60,9 +60,11 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme,
         ),
         Mode::Form(f) => form::form(frame, area, f, theme),
-        Mode::Overwrite(ow) => dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme),
-        Mode::Confirm { id } => dialog::confirm(frame, area, app, id, theme),
-        Mode::BulkConfirm(plan) => {
+        Mode::Asking(Asking::Overwrite(ow)) => {
+            dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme)
+        }
+        Mode::Asking(Asking::Activate { id }) => dialog::confirm(frame, area, app, id, theme),
+        Mode::Asking(Asking::Bulk(plan)) => {
             dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
         }
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),

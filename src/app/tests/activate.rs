@@ -12,11 +12,11 @@ fn activate_asks_then_sends() {
     let mut app = loaded();
     move_to(&mut app, "REQ3epayReady");
     assert!(update(&mut app, ch('a')).is_empty());
-    assert!(matches!(&app.mode, Mode::Confirm { id } if id == "REQ3epayReady"));
+    assert!(matches!(&app.mode, Mode::Asking(Asking::Activate { id }) if id == "REQ3epayReady"));
     update(&mut app, ch('n'));
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Activate { .. })));
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, ch('a'));

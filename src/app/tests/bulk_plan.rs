@@ -22,7 +22,7 @@ fn bulk_confirm_counts_hidden_not_pending_and_missing_terminal_ids() {
     );
     app.set_filter_text("type:verifone");
     update(&mut app, ch('A'));
-    let Mode::BulkConfirm(plan) = &app.mode else {
+    let Mode::Asking(Asking::Bulk(plan)) = &app.mode else {
         panic!("{:?}", app.mode)
     };
     assert_eq!(plan.ids.len(), 5);
@@ -42,7 +42,7 @@ fn bulk_without_marks_uses_the_cursor_row() {
     let mut app = loaded();
     move_to(&mut app, "REQ7verifone");
     update(&mut app, ch('A'));
-    let Mode::BulkConfirm(plan) = &app.mode else {
+    let Mode::Asking(Asking::Bulk(plan)) = &app.mode else {
         panic!("{:?}", app.mode)
     };
     assert_eq!(plan.ids, vec!["REQ7verifone".to_string()]);

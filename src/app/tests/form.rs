@@ -23,7 +23,7 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
     typed(&mut app, "X");
     // It has T-9 already: replacing it is confirmed first.
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(matches!(app.mode, Mode::Overwrite(_)));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Overwrite(_))));
     let cmds = update(&mut app, ch('y'));
     assert_eq!(
         cmds,

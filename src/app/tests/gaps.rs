@@ -91,7 +91,7 @@ const FAILED: [&str; 3] = ["REQ1verifone", "REQ4windcaveT9", "REQ7verifone"];
 fn run_with_failures(app: &mut App) {
     mark(app, &RUN);
     update(app, ch('A'));
-    if matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_some()) {
+    if matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_some()) {
         typed(app, "4");
     }
     let cmds = update(app, key(KeyCode::Enter));
@@ -144,7 +144,7 @@ fn retry_over_the_threshold_on_production_sends_nothing_until_the_count_is_typed
 
     assert!(update(&mut app, ch('R')).is_empty(), "nothing sent yet");
     match &app.mode {
-        Mode::BulkConfirm(p) => {
+        Mode::Asking(Asking::Bulk(p)) => {
             assert!(p.retry);
             assert_eq!(p.ids, FAILED);
             assert!(p.typed.is_some());
@@ -159,7 +159,7 @@ fn retry_over_the_threshold_on_production_sends_nothing_until_the_count_is_typed
     typed(&mut app, "4");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::BulkConfirm(p) => assert_eq!(
+        Mode::Asking(Asking::Bulk(p)) => assert_eq!(
             p.typed.as_ref().and_then(|t| t.error.as_deref()),
             Some("4 is not 3: type 3 to start the run.")
         ),
@@ -305,7 +305,7 @@ fn save(app: &mut App, id: &str, new: &str) -> Vec<Command> {
     update(app, ch('t'));
     retype(app, new);
     let cmds = update(app, key(KeyCode::Enter));
-    if matches!(app.mode, Mode::Overwrite(_)) {
+    if matches!(app.mode, Mode::Asking(Asking::Overwrite(_))) {
         assert!(cmds.is_empty());
         return update(app, ch('y'));
     }

@@ -13,7 +13,7 @@ fn replacing_a_terminal_id_shows_old_to_new_and_sends_only_on_yes() {
     retype(&mut app, "11000022");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::Overwrite(ow) => {
+        Mode::Asking(Asking::Overwrite(ow)) => {
             assert_eq!(ow.old.as_deref(), Some("11000021"));
             assert_eq!(ow.new, "11000022");
             assert_eq!(ow.change(), "11000021 → 11000022");
@@ -22,7 +22,7 @@ fn replacing_a_terminal_id_shows_old_to_new_and_sends_only_on_yes() {
     }
     // Any other key leaves the question up and sends nothing.
     assert!(update(&mut app, ch('x')).is_empty());
-    assert!(matches!(app.mode, Mode::Overwrite(_)));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Overwrite(_))));
     // n goes back to the form with what was typed.
     assert!(update(&mut app, ch('n')).is_empty());
     match &app.mode {
@@ -103,7 +103,7 @@ fn a_request_that_is_not_pending_names_its_status_and_asks() {
     typed(&mut app, "V-1");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::Overwrite(ow) => {
+        Mode::Asking(Asking::Overwrite(ow)) => {
             assert_eq!(ow.status, crate::api::Status::Active);
             assert_eq!(ow.change(), "none → V-1");
         }
@@ -124,7 +124,7 @@ fn a_request_that_is_not_pending_names_its_status_and_asks() {
     retype(&mut app, "W2");
     update(&mut app, key(KeyCode::Enter));
     match &app.mode {
-        Mode::Overwrite(ow) => {
+        Mode::Asking(Asking::Overwrite(ow)) => {
             assert_eq!(ow.status, crate::api::Status::Rejected);
             assert_eq!(ow.change(), "W1 → W2");
         }
@@ -144,7 +144,7 @@ fn a_terminal_id_set_since_the_form_opened_is_asked_about() {
     app.patch(now);
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::Overwrite(ow) => assert_eq!(ow.change(), "11000099 → 11000024"),
+        Mode::Asking(Asking::Overwrite(ow)) => assert_eq!(ow.change(), "11000099 → 11000024"),
         other => panic!("{other:?}"),
     }
 }

@@ -186,11 +186,11 @@ fn a_paste_of_y_never_confirms_an_activation() {
     let mut app = loaded();
     move_to(&mut app, "REQ1verifone");
     update(&mut app, ch('a'));
-    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Activate { .. })));
     for text in ["y", "\r", "\n", "y\n"] {
         assert!(paste(&mut app, text).is_empty(), "{text:?}");
         assert!(
-            matches!(&app.mode, Mode::Confirm { id } if id == "REQ1verifone"),
+            matches!(&app.mode, Mode::Asking(Asking::Activate { id }) if id == "REQ1verifone"),
             "{text:?}: {:?}",
             app.mode
         );
@@ -207,10 +207,13 @@ fn a_paste_of_y_never_starts_a_bulk_run() {
     let mut app = loaded();
     update(&mut app, ch('*'));
     update(&mut app, ch('A'));
-    assert!(matches!(app.mode, Mode::BulkConfirm(_)));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Bulk(_))));
     for text in ["y", "\r", "e", "Y\r\n"] {
         assert!(paste(&mut app, text).is_empty(), "{text:?}");
-        assert!(matches!(app.mode, Mode::BulkConfirm(_)), "{text:?}");
+        assert!(
+            matches!(app.mode, Mode::Asking(Asking::Bulk(_))),
+            "{text:?}"
+        );
     }
     assert!(app.bulk().is_none());
     assert!(toast(&app).starts_with("Paste ignored"));

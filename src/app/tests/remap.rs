@@ -51,7 +51,10 @@ fn remapped_keys_drive_update_and_the_old_keys_stop() {
         .expect("an activatable request");
     move_to_remapped(&mut app, &target);
     update(&mut app, ch('x'));
-    assert!(matches!(app.mode, Mode::Confirm { .. }), "x activates");
+    assert!(
+        matches!(app.mode, Mode::Asking(Asking::Activate { .. })),
+        "x activates"
+    );
     // Arrow keys keep working: only `down` was remapped, to n alone.
     update(&mut app, key(KeyCode::Esc));
     use crate::keys::{Intent, Scope};

@@ -37,12 +37,12 @@ fn a_big_bulk_run_on_production_starts_only_once_the_count_is_typed() {
     let mut app = production(2);
     mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
     update(&mut app, ch('A'));
-    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_some()));
+    assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_some()));
     // y is no confirmation here, and Enter with nothing typed says what to do.
     assert!(update(&mut app, ch('y')).is_empty());
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::BulkConfirm(p) => {
+        Mode::Asking(Asking::Bulk(p)) => {
             let typed = p.typed.as_ref().expect("typed");
             assert_eq!(typed.error.as_deref(), Some("Type 3 to start the run."));
         }
@@ -52,7 +52,7 @@ fn a_big_bulk_run_on_production_starts_only_once_the_count_is_typed() {
     typed(&mut app, "4");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
-        Mode::BulkConfirm(p) => {
+        Mode::Asking(Asking::Bulk(p)) => {
             let typed = p.typed.as_ref().expect("typed");
             assert_eq!(typed.input, "4");
             assert_eq!(
@@ -67,7 +67,7 @@ fn a_big_bulk_run_on_production_starts_only_once_the_count_is_typed() {
     update(&mut app, key(KeyCode::Backspace));
     typed(&mut app, "3");
     assert!(
-        matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.as_ref().is_some_and(|t| t.error.is_none() && t.input == "3"))
+        matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.as_ref().is_some_and(|t| t.error.is_none() && t.input == "3"))
     );
     match update(&mut app, key(KeyCode::Enter)).as_slice() {
         [Command::BulkActivate { ids, .. }] => assert_eq!(ids.len(), 3),
@@ -88,7 +88,7 @@ fn esc_cancels_a_typed_count_and_e_needs_the_count_too() {
     update(&mut app, ch('A'));
     // e with no count typed stays in the dialog.
     assert!(update(&mut app, ch('e')).is_empty());
-    assert!(matches!(app.mode, Mode::BulkConfirm(_)));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Bulk(_))));
     typed(&mut app, "2");
     assert!(update(&mut app, ch('e')).is_empty());
     assert!(
@@ -104,7 +104,7 @@ fn small_runs_and_other_profiles_confirm_as_before() {
     let mut app = production(3);
     mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
     update(&mut app, ch('A'));
-    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_none()));
+    assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_none()));
     assert!(matches!(
         update(&mut app, ch('y')).as_slice(),
         [Command::BulkActivate { .. }]
@@ -117,7 +117,7 @@ fn small_runs_and_other_profiles_confirm_as_before() {
     });
     mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
     update(&mut app, ch('A'));
-    assert!(matches!(&app.mode, Mode::BulkConfirm(p) if p.typed.is_none()));
+    assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_none()));
     assert!(matches!(
         update(&mut app, key(KeyCode::Enter)).as_slice(),
         [Command::BulkActivate { .. }]
@@ -219,14 +219,16 @@ fn a_paste_never_answers_the_overwrite_question_or_types_the_count() {
     retype(&mut app, "11000022");
     update(&mut app, key(KeyCode::Enter));
     assert!(update(&mut app, Action::Paste("y\n".into())).is_empty());
-    assert!(matches!(app.mode, Mode::Overwrite(_)));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Overwrite(_))));
 
     let mut app = production(2);
     mark(&mut app, &["REQ1verifone", "REQ3epayReady", "REQ7verifone"]);
     update(&mut app, ch('A'));
     assert!(update(&mut app, Action::Paste("3\n".into())).is_empty());
     match &app.mode {
-        Mode::BulkConfirm(p) => assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some("")),
+        Mode::Asking(Asking::Bulk(p)) => {
+            assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some(""))
+        }
         other => panic!("{other:?}"),
     }
     assert!(app.bulk().is_none());

@@ -34,7 +34,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
 
     // `A` counts them as hidden, and knows from their copies they are not pending.
     update(&mut app, ch('A'));
-    let Mode::BulkConfirm(plan) = &app.mode else {
+    let Mode::Asking(Asking::Bulk(plan)) = &app.mode else {
         panic!("A opens the bulk dialog, got {:?}", app.mode);
     };
     assert_eq!(plan.ids.len(), 2);

@@ -2,41 +2,18 @@
 //! a request already has, or changing one that is not pending, shows
 //! `old → new` and waits for `y`; the same value again sends nothing.
 
-use crate::keys::Intent;
-
 use crate::api::Status;
 
-use super::command::Command;
-use super::state::{App, Form, FormThen, Mode};
-use super::update::{next_bulk_form, submit_form};
-
-/// A checked terminalId waiting for the operator's yes.
-#[derive(Debug, Clone)]
-pub struct Overwrite {
-    /// The form it came from: `n`/Esc goes back to it as it was.
-    pub form: Box<Form>,
-    /// The terminalId the request has now, if any.
-    pub old: Option<String>,
-    pub new: String,
-    /// The request's status when the form was submitted.
-    pub status: Status,
-}
-
-impl Overwrite {
-    /// `11000021 → 11000022`, with `none` for a request without one.
-    pub fn change(&self) -> String {
-        format!(
-            "{} → {}",
-            crate::text::clean(self.old.as_deref().unwrap_or("none")),
-            self.new
-        )
-    }
-}
+use super::{next_bulk_form, submit_form};
+use crate::app::answer::Answer;
+use crate::app::command::Command;
+use crate::app::form::{Form, FormThen, Overwrite};
+use crate::app::state::{App, Asking, Mode};
 
 /// The form was submitted with a valid `new`: send it, ask first, or say
 /// there is nothing to send. The list's copy of the request is the latest
 /// the console knows; the form's is used if a reload dropped it.
-pub(super) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command> {
+pub(in crate::app) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command> {
     let (old, status) = match app.request(&form.id) {
         Some(r) => (
             r.effective_terminal_id().map(str::to_string),
@@ -48,12 +25,12 @@ pub(super) fn submit(app: &mut App, form: Box<Form>, new: String) -> Vec<Command
         return unchanged(app, form, &new);
     }
     if old.is_some() || status != Status::Pending {
-        app.mode = Mode::Overwrite(Box::new(Overwrite {
+        app.mode = Mode::Asking(Asking::Overwrite(Box::new(Overwrite {
             form,
             old,
             new,
             status,
-        }));
+        })));
         return Vec::new();
     }
     submit_form(app, form, new, old)
@@ -71,26 +48,19 @@ fn unchanged(app: &mut App, form: Box<Form>, terminal_id: &str) -> Vec<Command> 
         }
         // It has what activation needs: ask to activate as `a` would.
         FormThen::Activate => {
-            app.mode = Mode::Confirm { id };
+            app.mode = Mode::Asking(Asking::Activate { id });
             Vec::new()
         }
         FormThen::Bulk(entry) => next_bulk_form(app, entry),
     }
 }
 
-pub(super) fn key(app: &mut App, intent: Option<Intent>, ow: Box<Overwrite>) -> Vec<Command> {
-    match intent {
-        Some(Intent::Confirm) => {
-            let Overwrite { form, old, new, .. } = *ow;
-            submit_form(app, form, new, old)
-        }
-        Some(Intent::Cancel) => {
-            app.mode = Mode::Form(ow.form);
-            Vec::new()
-        }
-        _ => {
-            app.mode = Mode::Overwrite(ow);
-            Vec::new()
-        }
+/// The answer to `old → new`: send it, or go back to the form as it was.
+pub(in crate::app) fn answered(app: &mut App, ow: Overwrite, answer: Answer) -> Vec<Command> {
+    if answer != Answer::Yes {
+        app.mode = Mode::Form(ow.form);
+        return Vec::new();
     }
+    let Overwrite { form, old, new, .. } = ow;
+    submit_form(app, form, new, old)
 }

@@ -4,13 +4,13 @@
 
 use crate::api::{ApiError, IntegrationRequest};
 
-use super::bulk_flow::{self, after_bulk_save, saving_for_bulk};
-use super::command::Command;
-use super::state::App;
+use crate::app::bulk_flow::{self, after_bulk_save, saving_for_bulk};
+use crate::app::command::Command;
+use crate::app::state::App;
 
 /// `sent` is false when the server already had the value, which serves the
 /// operator as well as a save: whatever was to follow it goes on.
-pub(super) fn on_updated(
+pub(in crate::app) fn on_updated(
     app: &mut App,
     id: String,
     result: Result<(IntegrationRequest, bool), ApiError>,

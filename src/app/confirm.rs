@@ -1,0 +1,145 @@
+//! The one confirmation flow. Every question the console asks (quit while
+//! a run goes on, activate one request, start a bulk run or a retry, replace
+//! a terminalId, apply an import, and the count production wants typed
+//! first) is answered here: the key table's Confirm / ConfirmAlt /
+//! EnterMissing / Cancel become a yes, the alternative or a no, a typed
+//! count is edited and checked in one place, and the answer goes to the
+//! slice that asked.
+
+use crate::keys::{Intent, Press};
+
+use super::answer::Answer;
+use super::bulk_confirm;
+use super::change;
+use super::command::Command;
+use super::import::ImportStage;
+use super::import_gate;
+use super::quit;
+use super::state::{App, Asking, Mode};
+use super::typed_count::{Typed, TypedCount};
+
+/// What is being asked now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Quit while a run goes on (sits on top of any screen).
+    Quit,
+    /// Activate the request of `Asking::Activate`.
+    Activate,
+    /// Start the bulk run (or retry) of `Asking::Bulk`.
+    Bulk,
+    /// Send the `old → new` of `Asking::Overwrite`.
+    Overwrite,
+    /// Apply the import preview (`y`), or apply and activate (`a`).
+    Import,
+    /// The count production wants typed before an import activates.
+    ImportCount,
+}
+
+impl App {
+    /// The question on screen, if any.
+    pub fn question(&self) -> Option<Question> {
+        if self.quit_confirm {
+            return Some(Question::Quit);
+        }
+        match &self.mode {
+            Mode::Asking(Asking::Activate { .. }) => Some(Question::Activate),
+            Mode::Asking(Asking::Bulk(_)) => Some(Question::Bulk),
+            Mode::Asking(Asking::Overwrite(_)) => Some(Question::Overwrite),
+            Mode::Import => match self.import.as_ref() {
+                Some(i) if matches!(i.stage, ImportStage::Preview) => Some(if i.typed.is_some() {
+                    Question::ImportCount
+                } else {
+                    Question::Import
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// A key while a question is asked. `None`: no question, or the key is not
+/// an answer and the screen below takes it (the import preview scrolls).
+pub(super) fn on_input(app: &mut App, input: Press) -> Option<Vec<Command>> {
+    let asking = app.question()?;
+    let answer = match input {
+        Press::Intent(i) => answer_of(i).filter(|a| accepts(app, asking, *a)),
+        Press::Text(_) => None,
+    };
+    if let Some((typed, want)) = typed_count(app, asking) {
+        if typed.edit(&input) == Typed::Editing {
+            return Some(Vec::new());
+        }
+        match answer {
+            Some(Answer::No) => {}
+            Some(_) if typed.check(want) => {}
+            _ => return Some(Vec::new()),
+        }
+    }
+    match answer {
+        Some(answer) => Some(answered(app, asking, answer)),
+        None if asking == Question::Import => None,
+        None => Some(Vec::new()),
+    }
+}
+
+fn answer_of(intent: Intent) -> Option<Answer> {
+    match intent {
+        Intent::Confirm => Some(Answer::Yes),
+        Intent::ConfirmAlt | Intent::EnterMissing => Some(Answer::Alt),
+        Intent::Cancel => Some(Answer::No),
+        _ => None,
+    }
+}
+
+/// Whether `asking` has an `answer` now (the bulk dialog offers entering
+/// terminalIds only when some are missing).
+fn accepts(app: &App, asking: Question, answer: Answer) -> bool {
+    match (asking, answer) {
+        (_, Answer::Yes | Answer::No) => true,
+        (Question::Bulk, Answer::Alt) => {
+            matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if !p.missing_terminal.is_empty())
+        }
+        (Question::Import, Answer::Alt) => true,
+        (_, Answer::Alt) => false,
+    }
+}
+
+/// The count `asking` waits for, with the number it must read.
+fn typed_count(app: &mut App, asking: Question) -> Option<(&mut TypedCount, usize)> {
+    match asking {
+        Question::Bulk => match &mut app.mode {
+            Mode::Asking(Asking::Bulk(plan)) => {
+                let want = plan.ids.len();
+                plan.typed.as_deref_mut().map(|t| (t, want))
+            }
+            _ => None,
+        },
+        Question::ImportCount => {
+            let import = app.import.as_mut()?;
+            let want = import.plan.updates().len();
+            import.typed.as_mut().map(|t| (t, want))
+        }
+        _ => None,
+    }
+}
+
+/// Hand the answer to the slice that asked.
+fn answered(app: &mut App, asking: Question, answer: Answer) -> Vec<Command> {
+    match asking {
+        Question::Quit => quit::answered(app, answer),
+        Question::Import => import_gate::answered(app, answer),
+        Question::ImportCount => import_gate::count_answered(app, answer),
+        Question::Activate | Question::Bulk | Question::Overwrite => {
+            match std::mem::replace(&mut app.mode, Mode::List) {
+                Mode::Asking(Asking::Activate { id }) => change::activate_answered(app, id, answer),
+                Mode::Asking(Asking::Bulk(plan)) => bulk_confirm::answered(app, plan, answer),
+                Mode::Asking(Asking::Overwrite(ow)) => change::overwrite_answered(app, *ow, answer),
+                other => {
+                    app.mode = other;
+                    Vec::new()
+                }
+            }
+        }
+    }
+}

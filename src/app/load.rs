@@ -1,0 +1,111 @@
+//! Loading the list: a load supersedes any running one, its pages arrive
+//! (a refresh swaps them in whole when done), and it may fail.
+
+use crate::api::{IntegrationRequest, SearchQuery};
+
+use super::command::Command;
+use super::state::{App, Loading, MerchantInfo};
+
+impl App {
+    /// A new load superseding any running one. `refresh` keeps the current
+    /// rows on screen until the new set is complete.
+    pub(crate) fn start_load(&mut self, refresh: bool) -> Command {
+        let load_id = self.next_load_id;
+        self.next_load_id += 1;
+        let refresh = refresh && self.loaded_once;
+        self.loading = Some(Loading {
+            id: load_id,
+            staged: refresh.then(Vec::new),
+            got_first: false,
+            cursor_id: self.cursor_request().map(|r| r.id.clone()),
+        });
+        Command::Load {
+            load_id,
+            query: SearchQuery {
+                account_id: self.config.account_id.clone(),
+                kind: None,
+                pending: self.pending_only,
+            },
+        }
+    }
+
+    /// Merchants of `items` never asked about, now marked as asked (so a
+    /// merchant is fetched once however many pages name it).
+    pub(crate) fn merchants_to_fetch<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = &'a IntegrationRequest>,
+    ) -> Vec<String> {
+        let mut ids = Vec::new();
+        for r in items {
+            if r.merchant_id.is_empty() || self.merchants.contains_key(&r.merchant_id) {
+                continue;
+            }
+            self.merchants
+                .insert(r.merchant_id.clone(), MerchantInfo::Pending);
+            ids.push(r.merchant_id.clone());
+        }
+        ids
+    }
+}
+
+pub(super) fn on_page(
+    app: &mut App,
+    load_id: u64,
+    items: Vec<IntegrationRequest>,
+    done: bool,
+) -> Vec<Command> {
+    if app.loading.as_ref().is_none_or(|l| l.id != load_id) {
+        return Vec::new();
+    }
+    // Names for merchants never seen before; the worker fetches them beside
+    // the load, never in its way.
+    let ids = app.merchants_to_fetch(&items);
+    let Some(loading) = app.loading.as_mut() else {
+        return Vec::new();
+    };
+    if let Some(staged) = loading.staged.as_mut() {
+        staged.extend(items);
+        if done {
+            let all = std::mem::take(staged);
+            app.replace_all(all);
+        }
+    } else {
+        let first = !loading.got_first;
+        loading.got_first = true;
+        let cursor_id = loading.cursor_id.clone();
+        if first {
+            app.clear_rows();
+        }
+        app.append(items);
+        // Put the cursor back on the request it was on once that arrives.
+        if let Some(id) = cursor_id
+            && let Some(i) = app.store.find(&id)
+            && let Some(pos) = app.visible.iter().position(|&v| v == i)
+        {
+            app.cursor = pos;
+            if let Some(l) = app.loading.as_mut() {
+                l.cursor_id = None;
+            }
+        }
+    }
+    if done {
+        app.loading = None;
+        app.loaded_at = Some(app.now);
+        app.loaded_once = true;
+        app.load_error = None;
+        app.prune_marks();
+    }
+    if ids.is_empty() {
+        Vec::new()
+    } else {
+        vec![Command::FetchMerchants { ids }]
+    }
+}
+
+pub(super) fn on_load_failed(app: &mut App, load_id: u64, error: crate::api::ApiError) {
+    if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
+        app.loading = None;
+        app.loaded_at = Some(app.now);
+        app.load_error = Some(format!("Could not load the integration requests. {error}"));
+    }
+}
