@@ -4,11 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::TypedCount;
 
-use super::dialog::{centered, count_cursor, frame_box, key, keys_line, push_typed_count};
+use super::dialog::{count_cursor, key, keys_line, push_typed_count, sized_dialog};
 use super::theme::Theme;
 use crate::keys::{Intent, KeyMap, Scope};
 
@@ -48,12 +47,6 @@ pub fn import_count(
             ),
         ],
     ));
-    let inner = frame_box(
-        frame,
-        centered(area, 64, lines.len() as u16 + 2),
-        "Set and activate",
-        theme,
-    );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let inner = sized_dialog(frame, area, 64, "Set and activate", lines, theme);
     count_cursor(frame, inner, count_row, typed);
 }

@@ -23,6 +23,26 @@ pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Re
     inner
 }
 
+/// A dialog `width` wide and as tall as its `lines`, centred in `area`,
+/// its lines wrapped; returns its inside.
+pub fn sized_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    theme: Theme,
+) -> Rect {
+    let inner = frame_box(
+        frame,
+        centered(area, width, lines.len() as u16 + 2),
+        title,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    inner
+}
+
 /// How a dialog names the keys of `intents` in `scope`: `default` unless
 /// the operator remapped them.
 pub fn key(keys: &KeyMap, scope: Scope, intents: &[Intent], default: &str) -> String {
@@ -196,13 +216,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
         theme,
         &[(&key(keys, scope, &[Intent::Cancel], "Esc"), "cancel")],
     ));
-    let inner = frame_box(
-        frame,
-        centered(area, 64, lines.len() as u16 + 2),
-        "Bulk activate",
-        theme,
-    );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let inner = sized_dialog(frame, area, 64, "Bulk activate", lines, theme);
     if let (Some(row), Some(typed)) = (count_row, plan.typed.as_deref()) {
         count_cursor(frame, inner, row, typed);
     }
@@ -285,13 +299,7 @@ pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, keys: &KeyMap, t
             ],
         ),
     ];
-    let inner = frame_box(
-        frame,
-        centered(area, 64, lines.len() as u16 + 2),
-        "Change terminalId?",
-        theme,
-    );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    sized_dialog(frame, area, 64, "Change terminalId?", lines, theme);
 }
 
 pub fn quit_confirm(frame: &mut Frame, area: Rect, keys: &KeyMap, theme: Theme) {
