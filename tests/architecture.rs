@@ -2,7 +2,7 @@
 //! sizes (R1), `tui` without `cli` (R2), views that only read (R3), the audit
 //! sequence, page loops, key matching and `plural` each in one place (R4-R7),
 //! unique public type names (R8), no module cycles (R9), no printing outside
-//! the CLI (R10). Numbers follow notes/issue10-plan.md.
+//! the CLI (R10).
 //!
 //! Every rule has an allowlist: the consts below, one entry a line, holding
 //! the violations that existed when the rule was written. They shrink only.
