@@ -38,13 +38,15 @@ pub enum Question {
 impl App {
     /// The question on screen, if any.
     pub fn question(&self) -> Option<Question> {
-        if self.quit_confirm {
-            return Some(Question::Quit);
+        if let Some(asking) = self.asked() {
+            return Some(match asking {
+                Asking::Quit => Question::Quit,
+                Asking::Activate { .. } => Question::Activate,
+                Asking::Bulk(_) => Question::Bulk,
+                Asking::Overwrite(_) => Question::Overwrite,
+            });
         }
         match &self.mode {
-            Mode::Asking(Asking::Activate { .. }) => Some(Question::Activate),
-            Mode::Asking(Asking::Bulk(_)) => Some(Question::Bulk),
-            Mode::Asking(Asking::Overwrite(_)) => Some(Question::Overwrite),
             Mode::Import => match self.import.as_ref() {
                 Some(i) if matches!(i.stage, ImportStage::Preview) => Some(if i.typed.is_some() {
                     Question::ImportCount
@@ -53,6 +55,15 @@ impl App {
                 }),
                 _ => None,
             },
+            _ => None,
+        }
+    }
+
+    /// The question held as data: the one on top of the mode first, then
+    /// the mode's own.
+    pub(crate) fn asked(&self) -> Option<&Asking> {
+        match (&self.asking, &self.mode) {
+            (Some(asking), _) | (None, Mode::Asking(asking)) => Some(asking),
             _ => None,
         }
     }

@@ -30,7 +30,7 @@ struct Pasted {
 /// Put `text` into the focused field, if there is one. Returns no commands
 /// by construction: a paste changes only what is on screen.
 pub(super) fn on_paste(app: &mut App, text: &str) {
-    if app.quit_confirm {
+    if app.asking.is_some() {
         ignore(app);
         return;
     }

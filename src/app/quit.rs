@@ -4,12 +4,12 @@
 use super::answer::Answer;
 use super::command::Command;
 use super::run::{Run, RunPhase};
-use super::state::App;
+use super::state::{App, Asking};
 
 /// `q` on the list.
 pub(super) fn request(app: &mut App) {
     if app.bulk.as_ref().is_some_and(Run::is_running) {
-        app.quit_confirm = true;
+        app.asking = Some(Asking::Quit);
     } else {
         app.quit = true;
     }
@@ -20,7 +20,7 @@ pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
     if answer == Answer::Yes {
         return now(app);
     }
-    app.quit_confirm = false;
+    app.asking = None;
     Vec::new()
 }
 

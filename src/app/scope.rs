@@ -13,18 +13,15 @@ use super::state::{App, Asking, Mode};
 impl App {
     /// The scope keys are resolved in right now.
     pub fn scope(&self) -> Scope {
-        if self.quit_confirm {
-            return Scope::QuitConfirm;
+        if let Some(asking) = &self.asking {
+            return asking_scope(asking);
         }
         match &self.mode {
             Mode::List => Scope::List,
             Mode::Filter => Scope::Filter,
             Mode::Help { .. } => Scope::Help,
             Mode::Form(_) => Scope::Form,
-            Mode::Asking(Asking::Overwrite(_)) => Scope::Overwrite,
-            Mode::Asking(Asking::Activate { .. }) => Scope::Confirm,
-            Mode::Asking(Asking::Bulk(plan)) if plan.typed.is_some() => Scope::BulkCount,
-            Mode::Asking(Asking::Bulk(_)) => Scope::BulkConfirm,
+            Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
             Mode::Import => match self.import.as_ref() {
                 Some(import) => match &import.stage {
@@ -72,6 +69,17 @@ impl App {
     /// `default` unless the operator remapped them.
     pub fn keys_label(&self, scope: Scope, intents: &[Intent], default: &str) -> String {
         self.config.prefs.keys.label(scope, intents, default, true)
+    }
+}
+
+/// The scope of a question held as data.
+fn asking_scope(asking: &Asking) -> Scope {
+    match asking {
+        Asking::Quit => Scope::QuitConfirm,
+        Asking::Overwrite(_) => Scope::Overwrite,
+        Asking::Activate { .. } => Scope::Confirm,
+        Asking::Bulk(plan) if plan.typed.is_some() => Scope::BulkCount,
+        Asking::Bulk(_) => Scope::BulkConfirm,
     }
 }
 

@@ -71,6 +71,9 @@ pub enum Asking {
     Bulk(BulkPlan),
     /// `old → new` waits for a yes before the terminalId is sent.
     Overwrite(Box<Overwrite>),
+    /// Quit while a run goes on: asked on top of the screen below
+    /// (`App::asking`), never as a `Mode`.
+    Quit,
 }
 
 /// What the console knows about a merchant's name this session.
@@ -129,7 +132,9 @@ pub struct App {
     /// The last load's failure, shown until a load succeeds.
     pub(crate) load_error: Option<String>,
     pub(crate) mode: Mode,
-    pub(crate) quit_confirm: bool,
+    /// A question asked on top of `mode` (quit while a run goes on), so
+    /// the run's screen stays what it was underneath.
+    pub(crate) asking: Option<Asking>,
     pub(crate) quit: bool,
     pub(crate) toasts: Toasts,
     pub(crate) saving: HashSet<String>,
@@ -175,7 +180,7 @@ impl App {
             loaded_once: false,
             load_error: None,
             mode: Mode::List,
-            quit_confirm: false,
+            asking: None,
             quit: false,
             toasts: Toasts::default(),
             saving: HashSet::new(),

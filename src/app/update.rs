@@ -221,7 +221,7 @@ fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
                     return vec![Command::CancelBulk { run_id: run.run_id }];
                 }
             }
-            Intent::Quit => app.quit_confirm = true,
+            Intent::Quit => app.asking = Some(Asking::Quit),
             _ => {}
         }
         return Vec::new();

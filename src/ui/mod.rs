@@ -67,6 +67,8 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Asking(Asking::Bulk(plan)) => {
             dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
         }
+        // Asked on top of the screen below, drawn last.
+        Mode::Asking(Asking::Quit) => {}
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
         Mode::Import => {
             let read_only = app.config.safety.read_only.is_on();
@@ -84,7 +86,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
-    if app.quit_confirm {
+    if matches!(app.asking, Some(Asking::Quit)) {
         dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
     }
 }

@@ -232,10 +232,10 @@ fn a_paste_over_help_results_or_the_quit_question_changes_nothing() {
     update(&mut app, ch('A'));
     update(&mut app, ch('y'));
     assert!(matches!(app.mode, Mode::Bulk));
-    app.quit_confirm = true;
+    app.asking = Some(Asking::Quit);
     assert!(paste(&mut app, "y").is_empty());
-    assert!(app.quit_confirm && !app.should_quit());
-    app.quit_confirm = false;
+    assert!(app.question() == Some(Question::Quit) && !app.should_quit());
+    app.asking = None;
     assert!(paste(&mut app, "q").is_empty());
     assert!(matches!(app.mode, Mode::Bulk));
     assert!(toast(&app).starts_with("Paste ignored"));

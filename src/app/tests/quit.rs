@@ -16,9 +16,9 @@ fn q_asks_while_a_bulk_runs() {
     let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
     update(&mut app, ch('q'));
     assert!(!app.should_quit());
-    assert!(app.quit_confirm);
+    assert_eq!(app.question(), Some(Question::Quit));
     update(&mut app, ch('n'));
-    assert!(!app.quit_confirm && !app.should_quit());
+    assert!(app.question().is_none() && !app.should_quit());
     update(&mut app, ch('q'));
     assert_eq!(
         update(&mut app, ch('y')),
