@@ -25,7 +25,7 @@ pub(super) fn on_activated(
             Some(req) => app.patch(req.clone()),
             // Active on the server whoever did it; show what it must now hold.
             None => {
-                if let Some(mut req) = app.store.by_id(&id).cloned() {
+                if let Some(mut req) = app.list.store.by_id(&id).cloned() {
                     req.status = Status::Active;
                     app.patch(req);
                 }

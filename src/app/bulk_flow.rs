@@ -29,7 +29,7 @@ pub(super) fn start_bulk_with(
 ) -> Vec<Command> {
     let run_id = app.next_run_id;
     app.next_run_id += 1;
-    let (store, marks) = (&app.store, &app.marks);
+    let (store, marks) = (&app.list.store, &app.list.marks);
     // Marks `p` hides are not loaded: their kept copies say why they skip.
     let run = bulk_run(
         run_id,

@@ -4,16 +4,17 @@
 use crate::api::{IntegrationRequest, SearchQuery};
 
 use super::command::Command;
-use super::state::{App, Loading, MerchantInfo};
+use super::list::{Loading, MerchantInfo};
+use super::state::App;
 
 impl App {
     /// A new load superseding any running one. `refresh` keeps the current
     /// rows on screen until the new set is complete.
     pub(crate) fn start_load(&mut self, refresh: bool) -> Command {
-        let load_id = self.next_load_id;
-        self.next_load_id += 1;
-        let refresh = refresh && self.loaded_once;
-        self.loading = Some(Loading {
+        let load_id = self.list.next_load_id;
+        self.list.next_load_id += 1;
+        let refresh = refresh && self.list.loaded_once;
+        self.list.loading = Some(Loading {
             id: load_id,
             staged: refresh.then(Vec::new),
             got_first: false,
@@ -24,7 +25,7 @@ impl App {
             query: SearchQuery {
                 account_id: self.config.account_id.clone(),
                 kind: None,
-                pending: self.pending_only,
+                pending: self.list.pending_only,
             },
         }
     }
@@ -37,10 +38,11 @@ impl App {
     ) -> Vec<String> {
         let mut ids = Vec::new();
         for r in items {
-            if r.merchant_id.is_empty() || self.merchants.contains_key(&r.merchant_id) {
+            if r.merchant_id.is_empty() || self.list.merchants.contains_key(&r.merchant_id) {
                 continue;
             }
-            self.merchants
+            self.list
+                .merchants
                 .insert(r.merchant_id.clone(), MerchantInfo::Pending);
             ids.push(r.merchant_id.clone());
         }
@@ -54,13 +56,13 @@ pub(super) fn on_page(
     items: Vec<IntegrationRequest>,
     done: bool,
 ) -> Vec<Command> {
-    if app.loading.as_ref().is_none_or(|l| l.id != load_id) {
+    if app.list.loading.as_ref().is_none_or(|l| l.id != load_id) {
         return Vec::new();
     }
     // Names for merchants never seen before; the worker fetches them beside
     // the load, never in its way.
     let ids = app.merchants_to_fetch(&items);
-    let Some(loading) = app.loading.as_mut() else {
+    let Some(loading) = app.list.loading.as_mut() else {
         return Vec::new();
     };
     if let Some(staged) = loading.staged.as_mut() {
@@ -79,20 +81,20 @@ pub(super) fn on_page(
         app.append(items);
         // Put the cursor back on the request it was on once that arrives.
         if let Some(id) = cursor_id
-            && let Some(i) = app.store.find(&id)
-            && let Some(pos) = app.visible.iter().position(|&v| v == i)
+            && let Some(i) = app.list.store.find(&id)
+            && let Some(pos) = app.list.visible.iter().position(|&v| v == i)
         {
-            app.cursor = pos;
-            if let Some(l) = app.loading.as_mut() {
+            app.list.cursor = pos;
+            if let Some(l) = app.list.loading.as_mut() {
                 l.cursor_id = None;
             }
         }
     }
     if done {
-        app.loading = None;
-        app.loaded_at = Some(app.now);
-        app.loaded_once = true;
-        app.load_error = None;
+        app.list.loading = None;
+        app.list.loaded_at = Some(app.now);
+        app.list.loaded_once = true;
+        app.list.load_error = None;
         app.prune_marks();
     }
     if ids.is_empty() {
@@ -103,9 +105,9 @@ pub(super) fn on_page(
 }
 
 pub(super) fn on_load_failed(app: &mut App, load_id: u64, error: crate::api::ApiError) {
-    if app.loading.as_ref().is_some_and(|l| l.id == load_id) {
-        app.loading = None;
-        app.loaded_at = Some(app.now);
-        app.load_error = Some(format!("Could not load the integration requests. {error}"));
+    if app.list.loading.as_ref().is_some_and(|l| l.id == load_id) {
+        app.list.loading = None;
+        app.list.loaded_at = Some(app.now);
+        app.list.load_error = Some(format!("Could not load the integration requests. {error}"));
     }
 }

@@ -17,6 +17,7 @@ mod import;
 mod import_flow;
 mod import_gate;
 mod keys;
+mod list;
 mod load;
 mod marking;
 mod marks;

@@ -49,10 +49,10 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
             if !area.contains(Position::new(m.column, m.row)) {
                 return;
             }
-            let pos = app.offset + usize::from(m.row - area.y);
-            if pos < app.visible.len() {
-                app.cursor = pos;
-                if let Some(l) = app.loading.as_mut() {
+            let pos = app.list.offset + usize::from(m.row - area.y);
+            if pos < app.list.visible.len() {
+                app.list.cursor = pos;
+                if let Some(l) = app.list.loading.as_mut() {
                     l.cursor_id = None;
                 }
             }

@@ -36,8 +36,8 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
     }
     let (pasted, field, max) = match &mut app.mode {
         Mode::Filter => {
-            let pasted = insert(&mut app.filter_input, text, FILTER_MAX);
-            let value = app.filter_input.value().to_string();
+            let pasted = insert(&mut app.list.filter_input, text, FILTER_MAX);
+            let value = app.list.filter_input.value().to_string();
             // The same live refilter as a typed character.
             app.set_filter_text(&value);
             (pasted, "the filter", FILTER_MAX)

@@ -8,8 +8,9 @@ use crate::api::{IntegrationRequest, Merchant};
 
 use super::filter::Filter;
 use super::keys::{self, Nav};
+use super::list::MerchantInfo;
 use super::sort::{self, SortKey};
-use super::state::{App, MerchantInfo};
+use super::state::App;
 
 /// How many earlier filters keep their rows for a quick way back.
 const FILTER_HISTORY: usize = 64;
@@ -18,76 +19,87 @@ impl App {
     /// Set the filter and recompute the visible rows at once (what every
     /// keystroke in the filter line does).
     pub fn set_filter_text(&mut self, text: &str) {
-        if text == self.filter_text {
+        if text == self.list.filter_text {
             return;
         }
         let filter = Filter::parse(text);
-        let narrow = filter.narrows(&self.filter);
-        self.filter_text = text.to_string();
-        if filter == self.filter {
+        let narrow = filter.narrows(&self.list.filter);
+        self.list.filter_text = text.to_string();
+        if filter == self.list.filter {
             return;
         }
         let mut narrow = narrow;
-        if self.filter_history_generation != self.generation {
+        if self.list.filter_history_generation != self.list.generation {
             // Rows changed since the last keystroke: what is shown is no
             // base to narrow from, and what was remembered is stale.
             narrow = false;
-            self.filter_history.clear();
-            self.filter_history_generation = self.generation;
+            self.list.filter_history.clear();
+            self.list.filter_history_generation = self.list.generation;
         }
-        if let Some(pos) = self.filter_history.iter().rposition(|(f, _)| *f == filter) {
+        if let Some(pos) = self
+            .list
+            .filter_history
+            .iter()
+            .rposition(|(f, _)| *f == filter)
+        {
             // Back to a filter seen on the way here: its rows are known.
             let before = self.cursor_index();
-            self.filter_history.truncate(pos + 1);
-            if let Some((f, rows)) = self.filter_history.pop() {
-                self.filter = f;
-                self.visible = rows;
+            self.list.filter_history.truncate(pos + 1);
+            if let Some((f, rows)) = self.list.filter_history.pop() {
+                self.list.filter = f;
+                self.list.visible = rows;
             }
             self.restore_cursor(before);
             self.count_visible_marked();
             return;
         }
         if narrow {
-            if self.filter_history.len() >= FILTER_HISTORY {
-                self.filter_history.remove(0);
+            if self.list.filter_history.len() >= FILTER_HISTORY {
+                self.list.filter_history.remove(0);
             }
-            let previous = std::mem::replace(&mut self.filter, filter);
-            self.filter_history.push((previous, self.visible.clone()));
+            let previous = std::mem::replace(&mut self.list.filter, filter);
+            self.list
+                .filter_history
+                .push((previous, self.list.visible.clone()));
         } else {
-            self.filter_history.clear();
-            self.filter = filter;
+            self.list.filter_history.clear();
+            self.list.filter = filter;
         }
         self.filter_rows(narrow);
     }
 
     pub fn set_sort(&mut self, key: SortKey, reverse: bool) {
-        self.sort = key;
-        self.reverse = reverse;
+        self.list.sort = key;
+        self.list.reverse = reverse;
         self.resort();
     }
 
     fn cursor_index(&self) -> Option<u32> {
-        self.visible.get(self.cursor).copied()
+        self.list.visible.get(self.list.cursor).copied()
     }
 
     fn restore_cursor(&mut self, before: Option<u32>) {
         if let Some(i) = before
-            && let Some(pos) = self.visible.iter().position(|&v| v == i)
+            && let Some(pos) = self.list.visible.iter().position(|&v| v == i)
         {
-            self.cursor = pos;
+            self.list.cursor = pos;
             return;
         }
-        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+        self.list.cursor = self
+            .list
+            .cursor
+            .min(self.list.visible.len().saturating_sub(1));
     }
 
     pub(super) fn count_visible_marked(&mut self) {
-        self.visible_marked = if self.marks.is_empty() {
+        self.list.visible_marked = if self.list.marks.is_empty() {
             0
         } else {
-            self.visible
+            self.list
+                .visible
                 .iter()
-                .filter_map(|&i| self.store.get(i))
-                .filter(|r| self.marks.contains(&r.id))
+                .filter_map(|&i| self.list.store.get(i))
+                .filter(|r| self.list.marks.contains(&r.id))
                 .count()
         };
     }
@@ -96,22 +108,22 @@ impl App {
     /// filter only removes rows, so the current result can be the start.
     /// Filter again after the rows, their order or their text changed.
     pub(crate) fn refilter(&mut self, narrow: bool) {
-        self.generation += 1;
+        self.list.generation += 1;
         self.filter_rows(narrow);
     }
 
     fn filter_rows(&mut self, narrow: bool) {
         let before = self.cursor_index();
         let base = if narrow {
-            std::mem::take(&mut self.visible)
+            std::mem::take(&mut self.list.visible)
         } else {
-            self.order.clone()
+            self.list.order.clone()
         };
-        self.visible = if self.filter.is_empty() {
+        self.list.visible = if self.list.filter.is_empty() {
             base
         } else {
-            let store = &self.store;
-            let filter = &self.filter;
+            let store = &self.list.store;
+            let filter = &self.list.filter;
             let mut v = base;
             v.retain(|&i| store.matches(i, filter));
             v
@@ -122,14 +134,14 @@ impl App {
 
     /// Sort every row again (sort change, or rows replaced).
     pub(crate) fn resort(&mut self) {
-        let store = &self.store;
-        let (key, rev) = (self.sort, self.reverse);
+        let store = &self.list.store;
+        let (key, rev) = (self.list.sort, self.list.reverse);
         let mut order: Vec<u32> = (0..u32::try_from(store.len()).unwrap_or(u32::MAX)).collect();
         order.sort_unstable_by(|&a, &b| match (store.get(a), store.get(b)) {
             (Some(a), Some(b)) => sort::compare(key, rev, a, b),
             _ => a.cmp(&b),
         });
-        self.order = order;
+        self.list.order = order;
         self.refilter(false);
     }
 
@@ -139,7 +151,7 @@ impl App {
         let mut fresh = Vec::new();
         let mut replaced = false;
         for r in items {
-            let (i, new) = self.store.upsert(r);
+            let (i, new) = self.list.store.upsert(r);
             if new {
                 fresh.push(i);
             } else {
@@ -151,22 +163,22 @@ impl App {
             self.resort();
             return;
         }
-        let store = &self.store;
-        let (key, rev) = (self.sort, self.reverse);
+        let store = &self.list.store;
+        let (key, rev) = (self.list.sort, self.list.reverse);
         let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
             (Some(x), Some(y)) => sort::compare(key, rev, x, y),
             _ => a.cmp(b),
         };
         fresh.sort_unstable_by(cmp);
-        self.order = merge(&self.order, &fresh, cmp);
+        self.list.order = merge(&self.list.order, &fresh, cmp);
         let before = self.cursor_index();
-        let filter = &self.filter;
+        let filter = &self.list.filter;
         let passing: Vec<u32> = fresh
             .into_iter()
             .filter(|&i| store.matches(i, filter))
             .collect();
-        self.generation += 1;
-        self.visible = merge(&self.visible, &passing, cmp);
+        self.list.generation += 1;
+        self.list.visible = merge(&self.list.visible, &passing, cmp);
         self.restore_cursor(before);
         self.count_visible_marked();
     }
@@ -175,44 +187,44 @@ impl App {
     /// same request when it is still there.
     pub(crate) fn replace_all(&mut self, items: Vec<IntegrationRequest>) {
         let cursor_id = self.cursor_request().map(|r| r.id.clone());
-        self.store.clear();
+        self.list.store.clear();
         for r in items {
-            self.store.upsert(r);
+            self.list.store.upsert(r);
         }
-        self.order.clear();
-        self.visible.clear();
+        self.list.order.clear();
+        self.list.visible.clear();
         self.resort();
-        if let Some(i) = cursor_id.and_then(|id| self.store.find(&id))
-            && let Some(pos) = self.visible.iter().position(|&v| v == i)
+        if let Some(i) = cursor_id.and_then(|id| self.list.store.find(&id))
+            && let Some(pos) = self.list.visible.iter().position(|&v| v == i)
         {
-            self.cursor = pos;
+            self.list.cursor = pos;
         }
     }
 
     /// Clear the rows before the first page of a non-refresh load.
     pub(crate) fn clear_rows(&mut self) {
-        self.store.clear();
-        self.order.clear();
-        self.visible.clear();
-        self.cursor = 0;
-        self.offset = 0;
-        self.visible_marked = 0;
+        self.list.store.clear();
+        self.list.order.clear();
+        self.list.visible.clear();
+        self.list.cursor = 0;
+        self.list.offset = 0;
+        self.list.visible_marked = 0;
     }
 
     /// Apply the server's copy of one request in place. It keeps its place
     /// in the list until the next recompute, so rows do not jump under the
     /// cursor while the operator works.
     pub(crate) fn patch(&mut self, req: IntegrationRequest) {
-        if let Some(staged) = self.loading.as_mut().and_then(|l| l.staged.as_mut())
+        if let Some(staged) = self.list.loading.as_mut().and_then(|l| l.staged.as_mut())
             && let Some(s) = staged.iter_mut().find(|s| s.id == req.id)
         {
             *s = req.clone();
         }
-        self.marks.refresh(&req);
-        if self.store.find(&req.id).is_some() {
+        self.list.marks.refresh(&req);
+        if self.list.store.find(&req.id).is_some() {
             // Its text may now match other filters: earlier results are stale.
-            self.generation += 1;
-            self.store.upsert(req);
+            self.list.generation += 1;
+            self.list.store.upsert(req);
         }
     }
 
@@ -221,23 +233,33 @@ impl App {
     /// the name; then just that merchant's rows are checked and merged in.
     pub(crate) fn merchant_arrived(&mut self, merchant_id: String, merchant: Option<Merchant>) {
         let Some(m) = merchant else {
-            self.merchants
+            self.list
+                .merchants
                 .insert(merchant_id, MerchantInfo::Unavailable);
             return;
         };
-        self.generation += 1;
-        let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
-        let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
-        self.merchants.insert(merchant_id, MerchantInfo::Known(m));
+        self.list.generation += 1;
+        let (slot, lower) = self.list.store.set_merchant_name(&merchant_id, &m.name);
+        let could_match = !self.list.filter.is_empty() && self.list.filter.name_could_match(lower);
+        self.list
+            .merchants
+            .insert(merchant_id, MerchantInfo::Known(m));
         if !could_match {
             return;
         }
-        let store = &self.store;
-        let filter = &self.filter;
+        let store = &self.list.store;
+        let filter = &self.list.filter;
         let of_merchant = |i: &u32| store.entry(*i).is_some_and(|e| e.merchant == slot);
-        let shown: HashSet<u32> = self.visible.iter().copied().filter(of_merchant).collect();
+        let shown: HashSet<u32> = self
+            .list
+            .visible
+            .iter()
+            .copied()
+            .filter(of_merchant)
+            .collect();
         // `order` is sorted, so these come out sorted too.
         let fresh: Vec<u32> = self
+            .list
             .order
             .iter()
             .copied()
@@ -246,14 +268,14 @@ impl App {
         if fresh.is_empty() {
             return;
         }
-        let (key, rev) = (self.sort, self.reverse);
+        let (key, rev) = (self.list.sort, self.list.reverse);
         let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
             (Some(x), Some(y)) => sort::compare(key, rev, x, y),
             _ => a.cmp(b),
         };
         let before = self.cursor_index();
-        self.generation += 1;
-        self.visible = merge(&self.visible, &fresh, cmp);
+        self.list.generation += 1;
+        self.list.visible = merge(&self.list.visible, &fresh, cmp);
         self.restore_cursor(before);
         self.count_visible_marked();
     }
@@ -282,9 +304,9 @@ fn merge(a: &[u32], b: &[u32], cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering) -
 
 /// Move the cursor as the operator asked.
 pub(super) fn move_cursor(app: &mut App, nav: Nav) {
-    app.cursor = keys::apply(nav, app.cursor, app.visible.len(), app.page());
+    app.list.cursor = keys::apply(nav, app.list.cursor, app.list.visible.len(), app.page());
     // The operator chose a row; a load in progress must not pull it back.
-    if let Some(l) = app.loading.as_mut() {
+    if let Some(l) = app.list.loading.as_mut() {
         l.cursor_id = None;
     }
 }

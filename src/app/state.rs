@@ -2,25 +2,22 @@
 //! consistent: the filtered, sorted view is recomputed only when the filter,
 //! the sort or the data change, never per frame.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use tui_input::Input;
 
 use crate::api::{IntegrationRequest, Merchant};
 
 use super::bulk::{BulkPlan, BulkResult};
 use super::command::Command;
-use super::filter::Filter;
 use super::form::{Form, Overwrite};
 use super::guard::Safety;
 use super::import::ImportState;
-use super::marks::Marks;
+use super::list::List;
+pub use super::list::MerchantInfo;
 use super::prompt::Prompt;
 use super::run::Run;
-use super::sort::SortKey;
-use super::store::Store;
 use super::toast::{Toast, Toasts};
 use super::viewport::Viewport;
 
@@ -76,61 +73,14 @@ pub enum Asking {
     Quit,
 }
 
-/// What the console knows about a merchant's name this session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MerchantInfo {
-    /// Asked the worker; no answer yet.
-    Pending,
-    Known(Merchant),
-    /// The key cannot see it (or the lookup failed): shown by id, never asked again.
-    Unavailable,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Loading {
-    pub id: u64,
-    /// A refresh collects its pages here and swaps them in when done, so
-    /// the list does not shrink and regrow every time.
-    pub staged: Option<Vec<IntegrationRequest>>,
-    pub got_first: bool,
-    /// The request the cursor was on, to return to when its page arrives.
-    pub cursor_id: Option<String>,
-}
-
 pub struct App {
     pub(crate) config: AppConfig,
     pub(crate) now: DateTime<Utc>,
-    pub(crate) store: Store,
-    /// Every row, in sort order.
-    pub(crate) order: Vec<u32>,
-    /// The rows the filter lets through, in sort order.
-    pub(crate) visible: Vec<u32>,
-    pub(crate) filter: Filter,
-    pub(crate) filter_text: String,
-    pub(crate) filter_input: Input,
-    /// The visible rows of the filters typed on the way to this one, so
-    /// deleting a character restores them instead of scanning every row.
-    /// Valid only while `generation` is unchanged.
-    pub(super) filter_history: Vec<(Filter, Vec<u32>)>,
-    pub(super) filter_history_generation: u64,
-    /// Bumped whenever the rows, their order or their matching change.
-    pub(super) generation: u64,
-    pub(crate) sort: SortKey,
-    pub(crate) reverse: bool,
-    pub(crate) cursor: usize,
-    pub(crate) offset: usize,
+    /// The list slice: rows, filter, sort, cursor, marks, loads.
+    pub(crate) list: List,
     /// The screen's layout, from the last `Action::Resize`: paging, mouse
     /// clicks and every scroll position follow it.
     pub(crate) viewport: Viewport,
-    pub(crate) marks: Marks,
-    pub(crate) visible_marked: usize,
-    pub(crate) pending_only: bool,
-    pub(crate) next_load_id: u64,
-    pub(crate) loading: Option<Loading>,
-    pub(crate) loaded_at: Option<DateTime<Utc>>,
-    pub(crate) loaded_once: bool,
-    /// The last load's failure, shown until a load succeeds.
-    pub(crate) load_error: Option<String>,
     pub(crate) mode: Mode,
     /// A question asked on top of `mode` (quit while a run goes on), so
     /// the run's screen stays what it was underneath.
@@ -143,8 +93,6 @@ pub struct App {
     pub(crate) bulk: Option<Run<BulkResult>>,
     pub(crate) next_run_id: u64,
     pub(crate) ticks: u64,
-    /// Merchant names by merchantId, fetched once each per session.
-    pub(crate) merchants: HashMap<String, MerchantInfo>,
     /// The path of an export the worker is writing.
     pub(crate) exporting: Option<std::path::PathBuf>,
     pub(crate) import: Option<ImportState>,
@@ -157,28 +105,8 @@ impl App {
         App {
             config,
             now,
-            store: Store::default(),
-            order: Vec::new(),
-            visible: Vec::new(),
-            filter: Filter::default(),
-            filter_text: String::new(),
-            filter_history: Vec::new(),
-            filter_history_generation: 0,
-            generation: 0,
-            filter_input: Input::default(),
-            sort: SortKey::Age,
-            reverse: false,
-            cursor: 0,
-            offset: 0,
+            list: List::default(),
             viewport: Viewport::default(),
-            marks: Marks::default(),
-            visible_marked: 0,
-            pending_only: true,
-            next_load_id: 1,
-            loading: None,
-            loaded_at: None,
-            loaded_once: false,
-            load_error: None,
             mode: Mode::List,
             asking: None,
             quit: false,
@@ -189,7 +117,6 @@ impl App {
             bulk: None,
             next_run_id: 1,
             ticks: 0,
-            merchants: HashMap::new(),
             exporting: None,
             import: None,
             last_import_path: String::new(),
@@ -211,7 +138,7 @@ impl App {
     /// Whether something is moving on screen (spinner, progress, a toast
     /// waiting to expire), so the loop keeps redrawing on ticks.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some()
+        self.list.loading.is_some()
             || self.bulk.as_ref().is_some_and(Run::is_running)
             || !self.saving.is_empty()
             || !self.activating.is_empty()
@@ -233,32 +160,32 @@ impl App {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
+        self.list.loading.is_some()
     }
 
     pub fn total_len(&self) -> usize {
-        self.store.len()
+        self.list.store.len()
     }
 
     /// Rows the filter lets through.
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.list.visible.len()
     }
 
     pub fn marked_len(&self) -> usize {
-        self.marks.len()
+        self.list.marks.len()
     }
 
     pub fn is_marked(&self, id: &str) -> bool {
-        self.marks.contains(id)
+        self.list.marks.contains(id)
     }
 
     pub fn filter_text(&self) -> &str {
-        &self.filter_text
+        &self.list.filter_text
     }
 
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.list.cursor
     }
 
     pub fn bulk(&self) -> Option<&Run<BulkResult>> {
@@ -271,47 +198,34 @@ impl App {
 
     /// A merchant's details once its name has arrived.
     pub fn merchant(&self, merchant_id: &str) -> Option<&Merchant> {
-        match self.merchants.get(merchant_id) {
-            Some(MerchantInfo::Known(m)) => Some(m),
-            _ => None,
-        }
+        self.list.merchant(merchant_id)
     }
 
     pub fn merchant_info(&self, merchant_id: &str) -> Option<&MerchantInfo> {
-        self.merchants.get(merchant_id)
+        self.list.merchants.get(merchant_id)
     }
 
     /// Every merchant whose name is known, for exports.
     pub fn known_merchants(&self) -> crate::export::Merchants {
-        self.merchants
-            .iter()
-            .filter_map(|(id, m)| match m {
-                MerchantInfo::Known(m) => Some((id.clone(), m.clone())),
-                _ => None,
-            })
-            .collect()
+        self.list.known_merchants()
     }
 
     /// The filtered, sorted view as it is on screen.
     pub fn visible_requests(&self) -> Vec<IntegrationRequest> {
-        self.visible
-            .iter()
-            .filter_map(|&i| self.store.get(i))
-            .cloned()
-            .collect()
+        self.list.visible_requests()
     }
 
     /// The request at a position of the filtered list.
     pub fn visible_request(&self, pos: usize) -> Option<&IntegrationRequest> {
-        self.visible.get(pos).and_then(|&i| self.store.get(i))
+        self.list.visible_request(pos)
     }
 
     pub fn cursor_request(&self) -> Option<&IntegrationRequest> {
-        self.visible_request(self.cursor)
+        self.list.cursor_request()
     }
 
     pub fn request(&self, id: &str) -> Option<&IntegrationRequest> {
-        self.store.by_id(id)
+        self.list.store.by_id(id)
     }
 
     pub fn current_toast(&self) -> Option<&Toast> {

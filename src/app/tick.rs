@@ -10,12 +10,13 @@ pub(super) fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<
     let Some(every) = app.config.auto_refresh else {
         return Vec::new();
     };
-    let idle = app.loading.is_none()
+    let idle = app.list.loading.is_none()
         && app.bulk.is_none()
         && app.saving.is_empty()
         && app.activating.is_empty()
         && matches!(app.mode, Mode::List | Mode::Filter);
     let due = app
+        .list
         .loaded_at
         .is_some_and(|t| (now - t).to_std().is_ok_and(|age| age >= every));
     if idle && due {

@@ -117,12 +117,12 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Filter => {
-            app.filter_input = Input::new(app.filter_text.clone());
+            app.list.filter_input = Input::new(app.list.filter_text.clone());
             app.mode = Mode::Filter;
         }
         Intent::TogglePending => {
-            app.pending_only = !app.pending_only;
-            app.info(if app.pending_only {
+            app.list.pending_only = !app.list.pending_only;
+            app.info(if app.list.pending_only {
                 "Showing pending requests only."
             } else {
                 "Showing requests in every status."
@@ -130,10 +130,10 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
             return vec![app.start_load(false)];
         }
         Intent::Sort => {
-            let next = app.sort.next();
-            app.set_sort(next, app.reverse);
+            let next = app.list.sort.next();
+            app.set_sort(next, app.list.reverse);
         }
-        Intent::SortReverse => app.set_sort(app.sort, !app.reverse),
+        Intent::SortReverse => app.set_sort(app.list.sort, !app.list.reverse),
         Intent::Refresh => return vec![app.start_load(true)],
         Intent::Mark => {
             if let Some(id) = app.cursor_request().map(|r| r.id.clone()) {
@@ -167,7 +167,7 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
 }
 
 fn clear_filter(app: &mut App) {
-    app.filter_input.reset();
+    app.list.filter_input.reset();
     app.set_filter_text("");
 }
 
@@ -184,8 +184,8 @@ fn filter_key(app: &mut App, input: Press) {
             }
         }
         Press::Text(k) => {
-            if app.filter_input.handle_event(&Event::Key(k)).is_some() {
-                let text = app.filter_input.value().to_string();
+            if app.list.filter_input.handle_event(&Event::Key(k)).is_some() {
+                let text = app.list.filter_input.value().to_string();
                 app.set_filter_text(&text);
             }
         }
@@ -240,8 +240,9 @@ fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
 /// their job and go; the rest stay marked for another try.
 fn close_results(app: &mut App) {
     if app.bulk.take().is_some() {
-        let store = &app.store;
-        app.marks
+        let store = &app.list.store;
+        app.list
+            .marks
             .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
         app.refilter(false);
     }

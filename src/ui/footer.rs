@@ -14,11 +14,12 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if matches!(app.mode, Mode::Filter) {
         let prompt = "/";
         let width = area.width.saturating_sub(prompt.len() as u16 + 1) as usize;
-        let scroll = app.filter_input.visual_scroll(width);
+        let scroll = app.list.filter_input.visual_scroll(width);
         let line = Line::from(vec![
             Span::styled(prompt, theme.key()),
             Span::raw(
-                app.filter_input
+                app.list
+                    .filter_input
                     .value()
                     .chars()
                     .skip(scroll)
@@ -28,7 +29,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         frame.render_widget(Paragraph::new(line), area);
         let x = area.x
             + prompt.len() as u16
-            + (app.filter_input.visual_cursor().saturating_sub(scroll)) as u16;
+            + (app.list.filter_input.visual_cursor().saturating_sub(scroll)) as u16;
         if area.width > 0 && area.height > 0 && x < area.right() {
             frame.set_cursor_position(Position::new(x, area.y));
         }
@@ -40,7 +41,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Error => theme.error(),
         };
         Line::from(Span::styled(t.text.clone(), style))
-    } else if let Some(e) = &app.load_error {
+    } else if let Some(e) = &app.list.load_error {
         Line::from(Span::styled(e.clone(), theme.error()))
     } else if app.is_loading() {
         Line::from(Span::styled(

@@ -62,17 +62,17 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     ));
     spans.push(sep.clone());
     spans.push(Span::styled(
-        if app.pending_only {
+        if app.list.pending_only {
             "pending only"
         } else {
             "all statuses"
         },
         theme.bar(),
     ));
-    if !app.filter_text.trim().is_empty() {
+    if !app.list.filter_text.trim().is_empty() {
         spans.push(sep.clone());
         spans.push(Span::styled(
-            format!("filter: {}", app.filter_text.trim()),
+            format!("filter: {}", app.list.filter_text.trim()),
             theme.bar(),
         ));
     }
@@ -80,8 +80,8 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     spans.push(Span::styled(
         format!(
             "sort: {} {}",
-            app.sort.label(),
-            if app.reverse { "↓" } else { "↑" }
+            app.list.sort.label(),
+            if app.list.reverse { "↓" } else { "↑" }
         ),
         theme.bar(),
     ));
@@ -109,12 +109,12 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     // Update keeps the offset for this height; computing it again only
     // matters for a frame drawn at a size update has not seen.
-    let len = app.visible.len();
+    let len = app.list.visible.len();
     let height = usize::from(body.height);
-    let start = viewport::window_start(app.offset, app.cursor, len, height);
+    let start = viewport::window_start(app.list.offset, app.list.cursor, len, height);
     let window = start..(start + height).min(len);
 
-    if app.visible.is_empty() {
+    if app.list.visible.is_empty() {
         frame.render_widget(header_table(theme, Vec::new()), inner);
         let text = empty_text(app);
         frame.render_widget(
@@ -132,14 +132,14 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
 
     let now = app.now;
-    let cursor = app.cursor;
+    let cursor = app.list.cursor;
     let merchant_w = merchant_width(inner.width);
     let mut rows = Vec::with_capacity(window.len());
     for pos in window {
         let Some(r) = app.visible_request(pos) else {
             continue;
         };
-        let marked = app.marks.contains(&r.id);
+        let marked = app.list.marks.contains(&r.id);
         let busy = app.saving.contains(&r.id) || app.activating.contains(&r.id);
         let marker = format!(
             "{}{}{}",
@@ -255,18 +255,18 @@ fn header_table<'a>(theme: Theme, rows: Vec<Row<'a>>) -> Table<'a> {
 fn empty_text(app: &App) -> String {
     if app.is_loading() && app.total_len() == 0 {
         "Loading integration requests…".into()
-    } else if !app.filter.is_empty() {
+    } else if !app.list.filter.is_empty() {
         format!(
             "No request matches the filter `{}`. Press {} to clear it.",
-            app.filter_text.trim(),
+            app.list.filter_text.trim(),
             app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
         )
-    } else if app.load_error.is_some() && app.total_len() == 0 {
+    } else if app.list.load_error.is_some() && app.total_len() == 0 {
         format!(
             "Nothing loaded. Press {} to try again.",
             app.keys_label(Scope::List, &[Intent::Refresh], "r")
         )
-    } else if app.pending_only {
+    } else if app.list.pending_only {
         format!(
             "No pending integration requests. Press {} to show every status.",
             app.keys_label(Scope::List, &[Intent::TogglePending], "p")

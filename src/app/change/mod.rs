@@ -109,7 +109,7 @@ pub(in crate::app) fn submit_form(
 /// Open the next missing terminalId's form, or start the run after the last.
 pub(in crate::app) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
     while let Some(id) = entry.queue.pop_front() {
-        if let Some(r) = app.store.by_id(&id) {
+        if let Some(r) = app.list.store.by_id(&id) {
             entry.step.0 += 1;
             let form = form_for(r, FormThen::Bulk(entry));
             app.mode = Mode::Form(Box::new(form));

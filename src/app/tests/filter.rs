@@ -36,7 +36,10 @@ fn filter_narrows_live_enter_keeps_and_esc_clears() {
     assert_eq!(app.visible_len(), 2);
     // Reopening edits the kept filter; Esc clears it.
     update(&mut app, ch('/'));
-    assert_eq!(app.filter_input.value().trim(), "type:epay status:pend");
+    assert_eq!(
+        app.list.filter_input.value().trim(),
+        "type:epay status:pend"
+    );
     update(&mut app, key(KeyCode::Esc));
     assert_eq!(app.filter_text(), "");
     assert_eq!(app.visible_len(), 8);

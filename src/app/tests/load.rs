@@ -55,7 +55,7 @@ fn first_page_shows_while_the_rest_load_and_stale_pages_are_ignored() {
             },
         },
     );
-    assert!(app.load_error.is_none());
+    assert!(app.list.load_error.is_none());
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn p_toggles_pending_only_and_reloads_with_the_flag() {
         [Command::Load { load_id: 2, query }] => assert!(!query.pending),
         other => panic!("{other:?}"),
     }
-    assert!(!app.pending_only);
+    assert!(!app.list.pending_only);
     // The new set replaces the old on its first page.
     api(&mut app, page(2, requests()[..2].to_vec(), false));
     assert_eq!(app.total_len(), 2);
@@ -111,7 +111,7 @@ fn load_errors_are_a_status_line_and_never_block_typing() {
             },
         },
     );
-    let e = app.load_error.clone().unwrap_or_default();
+    let e = app.list.load_error.clone().unwrap_or_default();
     assert!(e.contains("Could not connect to example.test"), "{e}");
     assert!(!app.is_loading());
     assert_eq!(app.total_len(), 8);
@@ -122,7 +122,7 @@ fn load_errors_are_a_status_line_and_never_block_typing() {
     update(&mut app, key(KeyCode::Enter));
     let id = load_id(&update(&mut app, ch('r')));
     api(&mut app, page(id, requests(), true));
-    assert!(app.load_error.is_none());
+    assert!(app.list.load_error.is_none());
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn marks_survive_filter_sort_and_refresh() {
     update(&mut app, ch(' '));
     app.set_filter_text("type:epay");
     assert_eq!(app.marked_len(), 2);
-    assert_eq!(app.visible_marked, 1);
+    assert_eq!(app.list.visible_marked, 1);
     update(&mut app, ch('s'));
     update(&mut app, ch('S'));
     app.set_filter_text("");
@@ -37,5 +37,5 @@ fn marks_survive_filter_sort_and_refresh() {
     api(&mut app, page(id, requests(), true));
     assert!(app.is_marked("REQ3epayReady") && app.is_marked("REQ7verifone"));
     assert_eq!(app.marked_len(), 2);
-    assert_eq!(app.visible_marked, 2);
+    assert_eq!(app.list.visible_marked, 2);
 }

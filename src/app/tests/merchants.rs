@@ -108,7 +108,7 @@ fn names_arriving_show_in_the_filter_without_moving_the_cursor() {
     let after = visible_ids(&app);
     assert_eq!(after, ["REQ1verifone", "REQ4windcaveT9"]);
     // The same rows a full recompute would give.
-    let text = app.filter_text.clone();
+    let text = app.list.filter_text.clone();
     app.set_filter_text("");
     app.set_filter_text(&text);
     assert_eq!(visible_ids(&app), after);
@@ -118,9 +118,9 @@ fn names_arriving_show_in_the_filter_without_moving_the_cursor() {
 fn a_name_that_cannot_match_leaves_the_view_alone() {
     let mut app = loaded();
     app.set_filter_text("type:epay");
-    let visible = app.visible.clone();
+    let visible = app.list.visible.clone();
     api(&mut app, named_event("6455f32b15743f591f4ee209"));
-    assert_eq!(app.visible, visible);
+    assert_eq!(app.list.visible, visible);
     assert!(app.merchant("6455f32b15743f591f4ee209").is_some());
 }
 

@@ -37,24 +37,24 @@ fn navigation_keys_move_the_cursor() {
 #[test]
 fn s_cycles_the_sort_column_and_capital_s_reverses() {
     let mut app = loaded();
-    assert_eq!(app.sort, SortKey::Age);
+    assert_eq!(app.list.sort, SortKey::Age);
     assert_eq!(visible_ids(&app)[0], "REQ1verifone");
     update(&mut app, ch('S'));
-    assert!(app.reverse);
+    assert!(app.list.reverse);
     assert_eq!(visible_ids(&app)[0], "REQ8smartpay");
     update(&mut app, ch('S'));
     update(&mut app, ch('s'));
-    assert_eq!(app.sort, SortKey::Status);
+    assert_eq!(app.list.sort, SortKey::Status);
     // active < pending < rejected
     assert_eq!(visible_ids(&app)[0], "REQ5active");
     assert_eq!(visible_ids(&app)[7], "REQ6rejected");
     update(&mut app, ch('s'));
-    assert_eq!(app.sort, SortKey::Kind);
+    assert_eq!(app.list.sort, SortKey::Kind);
     assert_eq!(visible_ids(&app)[0], "REQ2epayNoTid");
     for _ in 0..4 {
         update(&mut app, ch('s'));
     }
-    assert_eq!(app.sort, SortKey::Age);
+    assert_eq!(app.list.sort, SortKey::Age);
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
     assert_eq!(app.cursor(), 2);
     // With the window scrolled, a click maps through the offset.
     update(&mut app, ch('G'));
-    assert_eq!(app.offset, 3);
+    assert_eq!(app.list.offset, 3);
     update(
         &mut app,
         mouse(MouseEventKind::Down(MouseButton::Left), 10, 3),
@@ -115,7 +115,7 @@ fn scroll_window_keeps_the_cursor_visible() {
     let mut app = loaded();
     let shown = |app: &App| {
         let rows = app.page();
-        app.offset..(app.offset + rows).min(app.visible_len())
+        app.list.offset..(app.list.offset + rows).min(app.visible_len())
     };
     // 80×9 leaves the table three rows; 200×106 a hundred.
     update(&mut app, Action::Resize(80, 9));

@@ -16,8 +16,8 @@ fn a_paste_into_the_filter_goes_in_at_the_cursor_and_refilters_live() {
     let cmds = paste(&mut app, "type:ep\nA");
     assert!(cmds.is_empty());
     assert!(matches!(app.mode, Mode::Filter), "{:?}", app.mode);
-    assert_eq!(app.filter_input.value(), "type:epAay");
-    assert_eq!(app.filter_input.cursor(), "type:epA".len());
+    assert_eq!(app.list.filter_input.value(), "type:epAay");
+    assert_eq!(app.list.filter_input.cursor(), "type:epA".len());
     assert_eq!(app.filter_text(), "type:epAay");
     assert_eq!(app.visible_len(), 0);
 

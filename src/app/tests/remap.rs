@@ -39,7 +39,7 @@ fn remapped_keys_drive_update_and_the_old_keys_stop() {
     assert!(matches!(app.mode, Mode::Filter));
     // Inside the filter, keys are text, not bindings.
     typed(&mut app, "nx");
-    assert_eq!(app.filter_text, "nx");
+    assert_eq!(app.list.filter_text, "nx");
     update(&mut app, key(KeyCode::Esc));
     update(&mut app, key(KeyCode::Esc));
     let target = visible_ids(&app)

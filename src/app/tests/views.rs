@@ -23,10 +23,10 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     // Pending only: the load does not cover their statuses, so they stay marked.
     let id = load_id(&update(&mut app, ch('p')));
     api(&mut app, page(id, pending(requests()), true));
-    assert!(app.pending_only);
+    assert!(app.list.pending_only);
     assert!(app.is_marked("REQ5active") && app.is_marked("REQ6rejected"));
     assert_eq!(app.marked_len(), 2);
-    assert_eq!(app.visible_marked, 0);
+    assert_eq!(app.list.visible_marked, 0);
     let title = render(&mut app, 200, 20);
     let title = title.lines().next().unwrap_or_default();
     assert!(title.contains("2 marked"), "{title}");
@@ -81,7 +81,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     api(&mut app, page(id, without_active, true));
     assert!(!app.is_marked("REQ5active"));
     assert!(app.is_marked("REQ6rejected"));
-    assert_eq!(app.visible_marked, 1);
+    assert_eq!(app.list.visible_marked, 1);
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn the_table_draws_where_update_keeps_the_cursor_and_clicks_land_on_the_row_draw
         let drawn = render(&mut app, w, h);
         let bottom = line(&drawn, rows.bottom() - 1);
         assert!(bottom.contains("│>"), "{w}x{h}: {bottom}\n{drawn}");
-        assert_eq!(app.offset, 200 - usize::from(rows.height));
+        assert_eq!(app.list.offset, 200 - usize::from(rows.height));
         // Below the rows is the table's border, above them its header.
         assert!(line(&drawn, rows.bottom()).contains('─'), "{drawn}");
         assert!(line(&drawn, rows.y - 1).contains("status"), "{drawn}");
@@ -147,7 +147,7 @@ fn the_table_draws_where_update_keeps_the_cursor_and_clicks_land_on_the_row_draw
                 modifiers: crossterm::event::KeyModifiers::NONE,
             }),
         );
-        assert_eq!(app.cursor(), app.offset);
+        assert_eq!(app.cursor(), app.list.offset);
         let top = line(&render(&mut app, w, h), rows.y);
         assert!(top.contains("│>"), "{w}x{h}: {top}");
     }

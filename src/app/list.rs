@@ -1,0 +1,138 @@
+//! The list slice: the rows, their filtered and sorted view, the cursor,
+//! the marks, the loads that fill it and the merchant names shown beside
+//! it. The filtered, sorted view is recomputed only when the filter, the
+//! sort or the data change, never per frame.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use tui_input::Input;
+
+use crate::api::{IntegrationRequest, Merchant};
+
+use super::filter::Filter;
+use super::marks::Marks;
+use super::sort::SortKey;
+use super::store::Store;
+
+/// What the console knows about a merchant's name this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MerchantInfo {
+    /// Asked the worker; no answer yet.
+    Pending,
+    Known(Merchant),
+    /// The key cannot see it (or the lookup failed): shown by id, never asked again.
+    Unavailable,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Loading {
+    pub id: u64,
+    /// A refresh collects its pages here and swaps them in when done, so
+    /// the list does not shrink and regrow every time.
+    pub staged: Option<Vec<IntegrationRequest>>,
+    pub got_first: bool,
+    /// The request the cursor was on, to return to when its page arrives.
+    pub cursor_id: Option<String>,
+}
+
+pub(crate) struct List {
+    pub(crate) store: Store,
+    /// Every row, in sort order.
+    pub(crate) order: Vec<u32>,
+    /// The rows the filter lets through, in sort order.
+    pub(crate) visible: Vec<u32>,
+    pub(crate) filter: Filter,
+    pub(crate) filter_text: String,
+    pub(crate) filter_input: Input,
+    /// The visible rows of the filters typed on the way to this one, so
+    /// deleting a character restores them instead of scanning every row.
+    /// Valid only while `generation` is unchanged.
+    pub(crate) filter_history: Vec<(Filter, Vec<u32>)>,
+    pub(crate) filter_history_generation: u64,
+    /// Bumped whenever the rows, their order or their matching change.
+    pub(crate) generation: u64,
+    pub(crate) sort: SortKey,
+    pub(crate) reverse: bool,
+    pub(crate) cursor: usize,
+    pub(crate) offset: usize,
+    pub(crate) marks: Marks,
+    pub(crate) visible_marked: usize,
+    pub(crate) pending_only: bool,
+    pub(crate) next_load_id: u64,
+    pub(crate) loading: Option<Loading>,
+    pub(crate) loaded_at: Option<DateTime<Utc>>,
+    pub(crate) loaded_once: bool,
+    /// The last load's failure, shown until a load succeeds.
+    pub(crate) load_error: Option<String>,
+    /// Merchant names by merchantId, fetched once each per session.
+    pub(crate) merchants: HashMap<String, MerchantInfo>,
+}
+
+impl Default for List {
+    fn default() -> List {
+        List {
+            store: Store::default(),
+            order: Vec::new(),
+            visible: Vec::new(),
+            filter: Filter::default(),
+            filter_text: String::new(),
+            filter_input: Input::default(),
+            filter_history: Vec::new(),
+            filter_history_generation: 0,
+            generation: 0,
+            sort: SortKey::Age,
+            reverse: false,
+            cursor: 0,
+            offset: 0,
+            marks: Marks::default(),
+            visible_marked: 0,
+            pending_only: true,
+            next_load_id: 1,
+            loading: None,
+            loaded_at: None,
+            loaded_once: false,
+            load_error: None,
+            merchants: HashMap::new(),
+        }
+    }
+}
+
+impl List {
+    /// The request at a position of the filtered list.
+    pub(crate) fn visible_request(&self, pos: usize) -> Option<&IntegrationRequest> {
+        self.visible.get(pos).and_then(|&i| self.store.get(i))
+    }
+
+    pub(crate) fn cursor_request(&self) -> Option<&IntegrationRequest> {
+        self.visible_request(self.cursor)
+    }
+
+    /// The filtered, sorted view as it is on screen.
+    pub(crate) fn visible_requests(&self) -> Vec<IntegrationRequest> {
+        self.visible
+            .iter()
+            .filter_map(|&i| self.store.get(i))
+            .cloned()
+            .collect()
+    }
+
+    /// A merchant's details once its name has arrived.
+    pub(crate) fn merchant(&self, merchant_id: &str) -> Option<&Merchant> {
+        match self.merchants.get(merchant_id) {
+            Some(MerchantInfo::Known(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Every merchant whose name is known, for exports.
+    pub(crate) fn known_merchants(&self) -> crate::export::Merchants {
+        self.merchants
+            .iter()
+            .filter_map(|(id, m)| match m {
+                MerchantInfo::Known(m) => Some((id.clone(), m.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
