@@ -5,12 +5,20 @@ use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Status};
 use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
 
-use super::fixtures::{config, merchants, now, requests};
+use super::fixtures::{config, merchants, now, production_safety, requests};
 use super::input::{ch, key};
 
 /// An app after its first load delivered `requests()` in one page.
 pub fn loaded() -> App {
     loaded_with(config())
+}
+
+/// `loaded()` on a production profile (see [`production_safety`]).
+pub fn production(confirm_typed_over: usize) -> App {
+    loaded_with(AppConfig {
+        safety: production_safety(confirm_typed_over),
+        ..config()
+    })
 }
 
 /// `loaded()` once every merchant lookup has answered.

@@ -5,12 +5,23 @@ use crate::api::model::{Product, Terminal};
 use crate::api::{IntegrationRequest, IntegrationType, Status};
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 
-use crate::app::AppConfig;
+use crate::app::{AppConfig, Safety};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0)
         .single()
         .unwrap_or_default()
+}
+
+/// A production profile whose bulk runs over `confirm_typed_over` ask for
+/// their count to be typed.
+pub fn production_safety(confirm_typed_over: usize) -> Safety {
+    Safety {
+        host: "service.centrapay.com".into(),
+        production: true,
+        confirm_typed_over,
+        ..Safety::default()
+    }
 }
 
 pub fn config() -> AppConfig {

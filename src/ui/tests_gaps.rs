@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use super::draw;
 use crate::api::ApiError;
 use crate::app::fixtures::*;
-use crate::app::{Action, ApiEvent, App, Safety, update};
+use crate::app::{Action, ApiEvent, App, AppConfig, update};
 
 /// The size arrives as an action first, as the event loop sends it.
 fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -19,25 +19,11 @@ fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 fn production() -> App {
-    let mut cfg = config();
-    cfg.profile = "live".into();
-    cfg.safety = Safety {
-        host: "service.centrapay.com".into(),
-        production: true,
-        confirm_typed_over: 1,
-        ..Safety::default()
-    };
-    let mut app = App::new(cfg, now());
-    app.init();
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
-    app
+    loaded_with(AppConfig {
+        profile: "live".into(),
+        safety: production_safety(1),
+        ..config()
+    })
 }
 
 /// The text of the row the cursor is on.

@@ -11,49 +11,6 @@ use crate::keys::{ConfigBinding, KeyMap};
 use crate::safety::ReadOnly;
 use crate::testkit::*;
 
-fn move_to(app: &mut App, id: &str) {
-    update(app, ch('g'));
-    for _ in 0..app.visible_len() {
-        if cursor_id(app) == id {
-            return;
-        }
-        update(app, ch('j'));
-    }
-    panic!("{id} is not visible");
-}
-
-fn mark(app: &mut App, ids: &[&str]) {
-    for id in ids {
-        move_to(app, id);
-        update(app, ch(' '));
-    }
-}
-
-fn loaded_with(safety: Safety) -> App {
-    let mut cfg = config();
-    cfg.safety = safety;
-    let mut app = App::new(cfg, now());
-    app.init();
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
-    app
-}
-
-fn production(confirm_typed_over: usize) -> App {
-    loaded_with(Safety {
-        host: "service.centrapay.com".into(),
-        production: true,
-        confirm_typed_over,
-        ..Safety::default()
-    })
-}
-
 fn toast(app: &App) -> String {
     app.current_toast()
         .map(|t| t.text.clone())
@@ -283,14 +240,15 @@ fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() 
 
 #[test]
 fn read_only_refuses_import_activation_before_asking_for_a_count() {
-    let mut app = loaded_with(Safety {
-        host: "service.centrapay.com".into(),
-        production: true,
-        confirm_typed_over: 1,
-        read_only: ReadOnly {
-            flag: true,
-            profile: false,
+    let mut app = loaded_with(AppConfig {
+        safety: Safety {
+            read_only: ReadOnly {
+                flag: true,
+                profile: false,
+            },
+            ..production_safety(1)
         },
+        ..config()
     });
     start_import(&mut app);
     assert!(update(&mut app, ch('a')).is_empty());

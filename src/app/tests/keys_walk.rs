@@ -70,12 +70,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
     cfg.prefs.keys = keys.clone();
     cfg.safety.read_only.flag = read_only;
     if matches!(scope, Scope::BulkCount | Scope::ImportCount) {
-        cfg.safety = Safety {
-            host: "service.centrapay.com".into(),
-            production: true,
-            confirm_typed_over: 0,
-            ..Safety::default()
-        };
+        cfg.safety = production_safety(0);
     }
     let mut app = App::new(cfg, now());
     app.init();

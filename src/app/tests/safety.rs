@@ -10,15 +10,6 @@ fn loaded_with(safety: Safety) -> App {
     crate::testkit::loaded_with(AppConfig { safety, ..config() })
 }
 
-fn production(confirm_typed_over: usize) -> App {
-    loaded_with(Safety {
-        host: "service.centrapay.com".into(),
-        production: true,
-        confirm_typed_over,
-        ..Safety::default()
-    })
-}
-
 fn read_only() -> App {
     loaded_with(Safety {
         host: "service.centrapay.com".into(),
