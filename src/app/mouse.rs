@@ -6,7 +6,6 @@ use ratatui::layout::Position;
 
 use super::import::ImportStage;
 use super::keys::Nav;
-use super::rows::move_cursor;
 use super::state::{App, Mode};
 
 /// Rows moved per mouse wheel notch.
@@ -50,21 +49,16 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
                 return;
             }
             let pos = app.list.offset + usize::from(m.row - area.y);
-            if pos < app.list.visible.len() {
-                app.list.cursor = pos;
-                if let Some(l) = app.list.loading.as_mut() {
-                    l.cursor_id = None;
-                }
-            }
+            app.list.click_row(pos);
         }
         (Mode::List | Mode::Filter, MouseEventKind::ScrollDown) => {
             for _ in 0..WHEEL_STEP {
-                move_cursor(app, Nav::Down);
+                app.list.move_cursor(Nav::Down, app.page());
             }
         }
         (Mode::List | Mode::Filter, MouseEventKind::ScrollUp) => {
             for _ in 0..WHEEL_STEP {
-                move_cursor(app, Nav::Up);
+                app.list.move_cursor(Nav::Up, app.page());
             }
         }
         _ => {}

@@ -30,21 +30,11 @@ impl App {
     /// overlay's list scrolled no further than where its last entries just
     /// fill the view (so scrolling back up moves at once).
     pub(crate) fn keep_in_view(&mut self) {
-        let len = self.list.visible.len();
-        if self.list.cursor >= len {
-            self.list.cursor = len.saturating_sub(1);
-        }
+        let rows = self.viewport.table_body().map(|r| usize::from(r.height));
+        self.list.keep_in_view(rows);
         let Some(screen) = self.viewport.screen else {
             return;
         };
-        if let Some(rows) = self.viewport.table_body() {
-            self.list.offset = viewport::window_start(
-                self.list.offset,
-                self.list.cursor,
-                len,
-                usize::from(rows.height),
-            );
-        }
         match &mut self.mode {
             Mode::Help { scroll } => *scroll = (*scroll).min(help_max_scroll(screen.body)),
             Mode::Bulk => {

@@ -1,9 +1,7 @@
 //! The pure update: `(state, action) -> (state', commands)`. No I/O and no
 //! clock reads; the runtime feeds time in with `Action::Tick`.
 
-use crossterm::event::{Event, KeyEvent};
-use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
+use crossterm::event::KeyEvent;
 
 use crate::api::IntegrationRequest;
 
@@ -12,16 +10,13 @@ use super::bulk_flow;
 use super::change;
 use super::command::Command;
 use super::confirm;
-use super::form::FormThen;
 use super::import_flow;
 use super::keys::{self, Nav};
-use super::load;
+use super::list_flow;
 use super::meanwhile;
 use super::paste;
 use super::quit;
-use super::read_only;
 use super::retry;
-use super::rows::move_cursor;
 use super::run::RunPhase;
 use super::state::{App, Asking, Mode};
 use super::tick;
@@ -78,10 +73,10 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         Press::Text(_) => None,
     };
     match std::mem::replace(&mut app.mode, Mode::List) {
-        Mode::List => intent.map_or_else(Vec::new, |i| list_key(app, i)),
+        Mode::List => intent.map_or_else(Vec::new, |i| list_flow::intents::on_intent(app, i)),
         Mode::Filter => {
             app.mode = Mode::Filter;
-            filter_key(app, input);
+            list_flow::intents::on_filter_input(app, input);
             Vec::new()
         }
         Mode::Help { scroll } => {
@@ -103,92 +98,6 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         }
         Mode::Prompt(prompt) => transfer::prompt_key(app, input, prompt),
         Mode::Import => transfer::import_key(app, input),
-    }
-}
-
-fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
-    if let Some(nav) = keys::nav_of(intent) {
-        move_cursor(app, nav);
-        return Vec::new();
-    }
-    match intent {
-        Intent::Activate => return change::activate(app),
-        Intent::ClearFilter => clear_filter(app),
-        Intent::Quit => quit::request(app),
-        Intent::Help => app.mode = Mode::Help { scroll: 0 },
-        Intent::Filter => {
-            app.list.filter_input = Input::new(app.list.filter_text.clone());
-            app.mode = Mode::Filter;
-        }
-        Intent::TogglePending => {
-            app.list.pending_only = !app.list.pending_only;
-            app.info(if app.list.pending_only {
-                "Showing pending requests only."
-            } else {
-                "Showing requests in every status."
-            });
-            return vec![app.start_load(false)];
-        }
-        Intent::Sort => {
-            let next = app.list.sort.next();
-            app.set_sort(next, app.list.reverse);
-        }
-        Intent::SortReverse => app.set_sort(app.list.sort, !app.list.reverse),
-        Intent::Refresh => return vec![app.start_load(true)],
-        Intent::Mark => {
-            if let Some(id) = app.cursor_request().map(|r| r.id.clone()) {
-                app.toggle_mark(&id);
-                move_cursor(app, Nav::Down);
-            }
-        }
-        Intent::MarkAll => app.mark_all_visible(),
-        Intent::ClearMarks => app.clear_marks(),
-        Intent::BulkActivate => {
-            if read_only::refuse(app, "activate requests") {
-                return Vec::new();
-            }
-            if let Some(plan) = app.bulk_plan() {
-                app.mode = Mode::Asking(Asking::Bulk(plan));
-            }
-        }
-        Intent::TerminalId => {
-            if read_only::refuse(app, "set terminalIds") {
-                return Vec::new();
-            }
-            if let Some(r) = app.cursor_request() {
-                app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
-            }
-        }
-        Intent::Export => transfer::open_export(app),
-        Intent::Import => transfer::open_import(app),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn clear_filter(app: &mut App) {
-    app.list.filter_input.reset();
-    app.set_filter_text("");
-}
-
-fn filter_key(app: &mut App, input: Press) {
-    match input {
-        Press::Intent(Intent::Submit) => app.mode = Mode::List,
-        Press::Intent(Intent::ClearFilter) => {
-            clear_filter(app);
-            app.mode = Mode::List;
-        }
-        Press::Intent(i) => {
-            if let Some(nav) = keys::nav_of(i) {
-                move_cursor(app, nav);
-            }
-        }
-        Press::Text(k) => {
-            if app.list.filter_input.handle_event(&Event::Key(k)).is_some() {
-                let text = app.list.filter_input.value().to_string();
-                app.set_filter_text(&text);
-            }
-        }
     }
 }
 
@@ -260,10 +169,9 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             load_id,
             items,
             done,
-        } => load::on_page(app, load_id, items, done),
+        } => list_flow::events::on_page(app, load_id, items, done),
         ApiEvent::LoadFailed { load_id, error } => {
-            load::on_load_failed(app, load_id, error);
-            Vec::new()
+            list_flow::events::on_load_failed(app, load_id, error)
         }
         ApiEvent::Updated { id, result } => change::on_updated(app, id, result.map(|r| (r, true))),
         ApiEvent::AlreadySet { id, current } => change::on_updated(app, id, Ok((current, false))),
@@ -283,10 +191,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::Merchant {
             merchant_id,
             merchant,
-        } => {
-            app.merchant_arrived(merchant_id, merchant);
-            Vec::new()
-        }
+        } => list_flow::events::on_merchant(app, merchant_id, merchant),
         ApiEvent::Exported {
             path,
             count,

@@ -68,7 +68,7 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
             done: true,
         },
     );
-    app.append(vec![second]);
+    app.list.append(vec![second]);
     mark(
         &mut app,
         &["REQ1verifone", "REQ2epayNoTid", "REQ9epayNoTid"],

@@ -1,10 +1,13 @@
 //! Marks, each with the last copy of its request: `p` (pending only) and
 //! the filter hide marked rows without unmarking them, and the bulk dialog
-//! still knows what the hidden ones are.
+//! still knows what the hidden ones are. Marking one row, every visible
+//! one or none, and dropping marks a full load shows are gone.
 
 use std::collections::HashMap;
 
 use crate::api::IntegrationRequest;
+
+use super::List;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Marks {
@@ -55,5 +58,47 @@ impl Marks {
 
     pub(super) fn ids(&self) -> impl Iterator<Item = &String> {
         self.by_id.keys()
+    }
+}
+
+impl List {
+    /// After a full load: a mark whose request the load had takes its new
+    /// copy; one it lacks is dropped only if the load covered its status
+    /// (every status, or pending for a pending request). The rest are rows
+    /// `p` hides, kept as the filter keeps its hidden marks.
+    pub(crate) fn prune_marks(&mut self) {
+        let store = &self.store;
+        let pending_only = self.pending_only;
+        self.marks.by_id.retain(|id, copy| match store.by_id(id) {
+            Some(r) => {
+                copy.clone_from(r);
+                true
+            }
+            None => pending_only && !copy.is_pending(),
+        });
+        self.count_visible_marked();
+    }
+
+    pub(crate) fn toggle_mark(&mut self, id: &str) {
+        if self.marks.remove(id) {
+            self.visible_marked = self.visible_marked.saturating_sub(1);
+        } else if let Some(r) = self.store.by_id(id) {
+            self.marks.insert(r);
+            self.visible_marked += 1;
+        }
+    }
+
+    pub(crate) fn mark_all_visible(&mut self) {
+        for &i in &self.visible {
+            if let Some(r) = self.store.get(i) {
+                self.marks.insert(r);
+            }
+        }
+        self.count_visible_marked();
+    }
+
+    pub(crate) fn clear_marks(&mut self) {
+        self.marks.clear();
+        self.visible_marked = 0;
     }
 }

@@ -2,6 +2,14 @@
 //! the marks, the loads that fill it and the merchant names shown beside
 //! it. The filtered, sorted view is recomputed only when the filter, the
 //! sort or the data change, never per frame.
+//!
+//! Everything here works on [`List`] alone and is handed what it needs
+//! from outside (the page size, the account, the clock, the safety
+//! settings); `app::list_flow` routes the console's intents and API events
+//! to it. `store` holds the rows, `filter` and `sort` what they say, `rows`
+//! the filtered, sorted view, `cursor` the cursor, `marks` the marks,
+//! `plan` the bulk dialog's plan from them, `load` the loads, `merchants`
+//! the merchant names and `intents` what the list's keys do.
 
 use std::collections::HashMap;
 
@@ -10,10 +18,22 @@ use tui_input::Input;
 
 use crate::api::{IntegrationRequest, Merchant};
 
-use super::filter::Filter;
-use super::marks::Marks;
-use super::sort::SortKey;
-use super::store::Store;
+mod cursor;
+mod filter;
+mod intents;
+mod load;
+mod marks;
+mod merchants;
+mod plan;
+mod rows;
+mod sort;
+mod store;
+
+pub use filter::Filter;
+pub(crate) use intents::{FilterOutcome, ListOutcome};
+use marks::Marks;
+pub use sort::SortKey;
+use store::Store;
 
 /// What the console knows about a merchant's name this session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,25 +134,6 @@ impl List {
             .iter()
             .filter_map(|&i| self.store.get(i))
             .cloned()
-            .collect()
-    }
-
-    /// A merchant's details once its name has arrived.
-    pub(crate) fn merchant(&self, merchant_id: &str) -> Option<&Merchant> {
-        match self.merchants.get(merchant_id) {
-            Some(MerchantInfo::Known(m)) => Some(m),
-            _ => None,
-        }
-    }
-
-    /// Every merchant whose name is known, for exports.
-    pub(crate) fn known_merchants(&self) -> crate::export::Merchants {
-        self.merchants
-            .iter()
-            .filter_map(|(id, m)| match m {
-                MerchantInfo::Known(m) => Some((id.clone(), m.clone())),
-                _ => None,
-            })
             .collect()
     }
 }

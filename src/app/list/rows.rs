@@ -1,0 +1,226 @@
+//! The list's rows: the filtered, sorted view over the store, kept in step
+//! as pages arrive, the filter or the sort change, or the server answers
+//! for one request. Recomputed only when those change, never per frame.
+
+use crate::api::IntegrationRequest;
+
+use super::List;
+use super::filter::Filter;
+use super::sort::{self, SortKey};
+
+/// How many earlier filters keep their rows for a quick way back.
+const FILTER_HISTORY: usize = 64;
+
+impl List {
+    /// Set the filter and recompute the visible rows at once (what every
+    /// keystroke in the filter line does).
+    pub(crate) fn set_filter_text(&mut self, text: &str) {
+        if text == self.filter_text {
+            return;
+        }
+        let filter = Filter::parse(text);
+        let narrow = filter.narrows(&self.filter);
+        self.filter_text = text.to_string();
+        if filter == self.filter {
+            return;
+        }
+        let mut narrow = narrow;
+        if self.filter_history_generation != self.generation {
+            // Rows changed since the last keystroke: what is shown is no
+            // base to narrow from, and what was remembered is stale.
+            narrow = false;
+            self.filter_history.clear();
+            self.filter_history_generation = self.generation;
+        }
+        if let Some(pos) = self.filter_history.iter().rposition(|(f, _)| *f == filter) {
+            // Back to a filter seen on the way here: its rows are known.
+            let before = self.cursor_index();
+            self.filter_history.truncate(pos + 1);
+            if let Some((f, rows)) = self.filter_history.pop() {
+                self.filter = f;
+                self.visible = rows;
+            }
+            self.restore_cursor(before);
+            self.count_visible_marked();
+            return;
+        }
+        if narrow {
+            if self.filter_history.len() >= FILTER_HISTORY {
+                self.filter_history.remove(0);
+            }
+            let previous = std::mem::replace(&mut self.filter, filter);
+            self.filter_history.push((previous, self.visible.clone()));
+        } else {
+            self.filter_history.clear();
+            self.filter = filter;
+        }
+        self.filter_rows(narrow);
+    }
+
+    pub(crate) fn set_sort(&mut self, key: SortKey, reverse: bool) {
+        self.sort = key;
+        self.reverse = reverse;
+        self.resort();
+    }
+
+    pub(crate) fn count_visible_marked(&mut self) {
+        self.visible_marked = if self.marks.is_empty() {
+            0
+        } else {
+            self.visible
+                .iter()
+                .filter_map(|&i| self.store.get(i))
+                .filter(|r| self.marks.contains(&r.id))
+                .count()
+        };
+    }
+
+    /// Recompute the visible rows from the filter. `narrow` says the new
+    /// filter only removes rows, so the current result can be the start.
+    /// Filter again after the rows, their order or their text changed.
+    pub(crate) fn refilter(&mut self, narrow: bool) {
+        self.generation += 1;
+        self.filter_rows(narrow);
+    }
+
+    fn filter_rows(&mut self, narrow: bool) {
+        let before = self.cursor_index();
+        let base = if narrow {
+            std::mem::take(&mut self.visible)
+        } else {
+            self.order.clone()
+        };
+        self.visible = if self.filter.is_empty() {
+            base
+        } else {
+            let store = &self.store;
+            let filter = &self.filter;
+            let mut v = base;
+            v.retain(|&i| store.matches(i, filter));
+            v
+        };
+        self.restore_cursor(before);
+        self.count_visible_marked();
+    }
+
+    /// Sort every row again (sort change, or rows replaced).
+    pub(crate) fn resort(&mut self) {
+        let store = &self.store;
+        let (key, rev) = (self.sort, self.reverse);
+        let mut order: Vec<u32> = (0..u32::try_from(store.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|&a, &b| match (store.get(a), store.get(b)) {
+            (Some(a), Some(b)) => sort::compare(key, rev, a, b),
+            _ => a.cmp(&b),
+        });
+        self.order = order;
+        self.refilter(false);
+    }
+
+    /// Add a page of rows, merging them into the sorted order without
+    /// sorting everything again.
+    pub(crate) fn append(&mut self, items: Vec<IntegrationRequest>) {
+        let mut fresh = Vec::new();
+        let mut replaced = false;
+        for r in items {
+            let (i, new) = self.store.upsert(r);
+            if new {
+                fresh.push(i);
+            } else {
+                replaced = true;
+            }
+        }
+        if replaced {
+            // A duplicate id may have moved; rare enough to pay for a full sort.
+            self.resort();
+            return;
+        }
+        let store = &self.store;
+        let (key, rev) = (self.sort, self.reverse);
+        let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
+            (Some(x), Some(y)) => sort::compare(key, rev, x, y),
+            _ => a.cmp(b),
+        };
+        fresh.sort_unstable_by(cmp);
+        self.order = merge(&self.order, &fresh, cmp);
+        let before = self.cursor_index();
+        let filter = &self.filter;
+        let passing: Vec<u32> = fresh
+            .into_iter()
+            .filter(|&i| store.matches(i, filter))
+            .collect();
+        self.generation += 1;
+        self.visible = merge(&self.visible, &passing, cmp);
+        self.restore_cursor(before);
+        self.count_visible_marked();
+    }
+
+    /// Replace every row (a refresh finished), keeping the cursor on the
+    /// same request when it is still there.
+    pub(crate) fn replace_all(&mut self, items: Vec<IntegrationRequest>) {
+        let cursor_id = self.cursor_request().map(|r| r.id.clone());
+        self.store.clear();
+        for r in items {
+            self.store.upsert(r);
+        }
+        self.order.clear();
+        self.visible.clear();
+        self.resort();
+        if let Some(i) = cursor_id.and_then(|id| self.store.find(&id))
+            && let Some(pos) = self.visible.iter().position(|&v| v == i)
+        {
+            self.cursor = pos;
+        }
+    }
+
+    /// Clear the rows before the first page of a non-refresh load.
+    pub(crate) fn clear_rows(&mut self) {
+        self.store.clear();
+        self.order.clear();
+        self.visible.clear();
+        self.cursor = 0;
+        self.offset = 0;
+        self.visible_marked = 0;
+    }
+
+    /// Apply the server's copy of one request in place. It keeps its place
+    /// in the list until the next recompute, so rows do not jump under the
+    /// cursor while the operator works.
+    pub(crate) fn patch(&mut self, req: IntegrationRequest) {
+        if let Some(staged) = self.loading.as_mut().and_then(|l| l.staged.as_mut())
+            && let Some(s) = staged.iter_mut().find(|s| s.id == req.id)
+        {
+            *s = req.clone();
+        }
+        self.marks.refresh(&req);
+        if self.store.find(&req.id).is_some() {
+            // Its text may now match other filters: earlier results are stale.
+            self.generation += 1;
+            self.store.upsert(req);
+        }
+    }
+}
+
+/// Merge two runs sorted by `cmp` into one.
+pub(super) fn merge(
+    a: &[u32],
+    b: &[u32],
+    cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering,
+) -> Vec<u32> {
+    if b.is_empty() {
+        return a.to_vec();
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if cmp(&b[j], &a[i]) == std::cmp::Ordering::Less {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}

@@ -1,0 +1,32 @@
+//! The API's answers for the list, routed from `update`: pages of a load,
+//! a load that failed, a merchant's name.
+
+use crate::api::{ApiError, IntegrationRequest, Merchant};
+
+use crate::app::command::Command;
+use crate::app::state::App;
+
+pub(crate) fn on_page(
+    app: &mut App,
+    load_id: u64,
+    items: Vec<IntegrationRequest>,
+    done: bool,
+) -> Vec<Command> {
+    let now = app.now;
+    app.list.on_page(load_id, items, done, now)
+}
+
+pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Vec<Command> {
+    let now = app.now;
+    app.list.on_load_failed(load_id, error, now);
+    Vec::new()
+}
+
+pub(crate) fn on_merchant(
+    app: &mut App,
+    merchant_id: String,
+    merchant: Option<Merchant>,
+) -> Vec<Command> {
+    app.list.merchant_arrived(merchant_id, merchant);
+    Vec::new()
+}

@@ -1,0 +1,70 @@
+//! The list's and the filter line's intents, routed from `update`: the
+//! list does its part, and an intent of another slice pressed in the list
+//! goes on to that slice.
+
+use crate::keys::{Intent, Press};
+
+use crate::app::change;
+use crate::app::command::Command;
+use crate::app::form::FormThen;
+use crate::app::list::{FilterOutcome, ListOutcome};
+use crate::app::quit;
+use crate::app::read_only;
+use crate::app::state::{App, Asking, Mode};
+use crate::app::transfer;
+
+/// An intent while the list has the keyboard.
+pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    let page = app.page();
+    match app.list.on_intent(intent, page) {
+        ListOutcome::Done => Vec::new(),
+        ListOutcome::Load { refresh, note } => {
+            if let Some(note) = note {
+                app.info(note);
+            }
+            vec![app.start_load(refresh)]
+        }
+        ListOutcome::EditFilter => {
+            app.mode = Mode::Filter;
+            Vec::new()
+        }
+        ListOutcome::NotList => elsewhere(app, intent),
+    }
+}
+
+/// Intents of other slices that the list's keys start.
+fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
+    match intent {
+        Intent::Activate => return change::activate(app),
+        Intent::Quit => quit::request(app),
+        Intent::Help => app.mode = Mode::Help { scroll: 0 },
+        Intent::BulkActivate => {
+            if read_only::refuse(app, "activate requests") {
+                return Vec::new();
+            }
+            if let Some(plan) = app.list.bulk_plan(&app.config.safety) {
+                app.mode = Mode::Asking(Asking::Bulk(plan));
+            }
+        }
+        Intent::TerminalId => {
+            if read_only::refuse(app, "set terminalIds") {
+                return Vec::new();
+            }
+            if let Some(r) = app.cursor_request() {
+                app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
+            }
+        }
+        Intent::Export => transfer::open_export(app),
+        Intent::Import => transfer::open_import(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// An input while the filter line has the keyboard.
+pub(crate) fn on_filter_input(app: &mut App, input: Press) {
+    let page = app.page();
+    if app.list.on_filter_input(input, page) == FilterOutcome::Closed {
+        app.mode = Mode::List;
+    }
+}
