@@ -12,12 +12,16 @@ use super::bulk_flow;
 use super::change;
 use super::command::Command;
 use super::confirm;
+use super::export;
 use super::form::FormThen;
 use super::import_flow;
+use super::import_keys;
+use super::import_prompt;
 use super::keys::{self, Nav};
 use super::load;
 use super::meanwhile;
 use super::paste;
+use super::prompt_flow;
 use super::quit;
 use super::read_only;
 use super::retry;
@@ -25,7 +29,6 @@ use super::rows::move_cursor;
 use super::run::RunPhase;
 use super::state::{App, Asking, Mode};
 use super::tick;
-use super::transfer;
 use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
@@ -101,8 +104,8 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             app.mode = Mode::Bulk;
             intent.map_or_else(Vec::new, |i| bulk_key(app, i))
         }
-        Mode::Prompt(prompt) => transfer::prompt_key(app, input, prompt),
-        Mode::Import => transfer::import_key(app, input),
+        Mode::Prompt(prompt) => prompt_flow::prompt_key(app, input, prompt),
+        Mode::Import => import_keys::import_key(app, input),
     }
 }
 
@@ -159,8 +162,8 @@ fn list_key(app: &mut App, intent: Intent) -> Vec<Command> {
                 app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
             }
         }
-        Intent::Export => transfer::open_export(app),
-        Intent::Import => transfer::open_import(app),
+        Intent::Export => export::open(app),
+        Intent::Import => import_prompt::open(app),
         _ => {}
     }
     Vec::new()
@@ -291,10 +294,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             path,
             count,
             result,
-        } => {
-            transfer::on_exported(app, path, count, result);
-            Vec::new()
-        }
+        } => export::on_exported(app, path, count, result),
         ApiEvent::ImportPlanned { path, result } => {
             import_flow::on_planned(app, path, result);
             Vec::new()
