@@ -117,16 +117,21 @@ pub fn run_id(app: &App) -> u64 {
     app.bulk().map(|r| r.run_id).expect("a run")
 }
 
-/// The worker's answers for one id of bulk run `run_id`: started, then
-/// activated (`Ok`) or the error.
-pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
+/// The worker's word that bulk run `run_id` is sending `id`.
+pub fn started(app: &mut App, run_id: u64, id: &str) -> Vec<Command> {
     api(
         app,
         ApiEvent::BulkStarted {
             run_id,
             id: id.into(),
         },
-    );
+    )
+}
+
+/// The worker's answers for one id of bulk run `run_id`: started, then
+/// activated (`Ok`) or the error.
+pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
+    started(app, run_id, id);
     let result = result.map(|()| {
         let mut r = app.request(id).cloned().unwrap_or_else(|| panic!("{id}"));
         r.status = Status::Active;
@@ -146,6 +151,35 @@ pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiErr
 pub fn bulk_activated(app: &mut App, id: &str, result: Result<(), ApiError>) {
     let run_id = run_id(app);
     activated(app, run_id, id, result);
+}
+
+/// Row `id` as the app holds it, with terminalId `tid` instead.
+pub fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationRequest {
+    let mut r = app.request(id).cloned().expect("row");
+    r.terminal_id = tid.map(str::to_string);
+    r
+}
+
+/// The worker's answer that `id` holds `current`, set since the operator looked.
+pub fn set_meanwhile(app: &mut App, id: &str, current: IntegrationRequest) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::SetMeanwhile {
+            id: id.into(),
+            current,
+        },
+    )
+}
+
+/// The worker's answer that `saved` was written.
+pub fn updated(app: &mut App, saved: IntegrationRequest) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::Updated {
+            id: saved.id.clone(),
+            result: Ok(saved),
+        },
+    )
 }
 
 pub fn cursor_id(app: &App) -> String {

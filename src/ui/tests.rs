@@ -65,7 +65,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("bulk_progress", || {
             let mut app = loaded();
-            mark(
+            start_run(
                 &mut app,
                 &[
                     "REQ1verifone",
@@ -74,29 +74,15 @@ fn scenes() -> Vec<(&'static str, Scene)> {
                     "REQ8smartpay",
                 ],
             );
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             let run_id = run_id(&app);
-            api(
-                &mut app,
-                ApiEvent::BulkStarted {
-                    run_id,
-                    id: "REQ3epayReady".into(),
-                },
-            );
-            api(
-                &mut app,
-                ApiEvent::BulkStarted {
-                    run_id,
-                    id: "REQ7verifone".into(),
-                },
-            );
+            started(&mut app, run_id, "REQ3epayReady");
+            started(&mut app, run_id, "REQ7verifone");
             app
         }),
         ("bulk_results", || {
             let mut app = loaded();
-            mark(
+            start_run(
                 &mut app,
                 &[
                     "REQ1verifone",
@@ -107,8 +93,6 @@ fn scenes() -> Vec<(&'static str, Scene)> {
                     "REQ8smartpay",
                 ],
             );
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
             bulk_activated(
@@ -172,30 +156,12 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("import_preview", || {
             let mut app = named();
-            update(&mut app, ch('i'));
-            typed(&mut app, "terminals.csv");
-            update(&mut app, key(KeyCode::Enter));
-            api(
-                &mut app,
-                ApiEvent::ImportPlanned {
-                    path: "terminals.csv".into(),
-                    result: Ok(import_plan(IMPORT_CSV, &requests())),
-                },
-            );
+            import_preview(&mut app);
             app
         }),
         ("import_results", || {
             let mut app = named();
-            update(&mut app, ch('i'));
-            typed(&mut app, "terminals.csv");
-            update(&mut app, key(KeyCode::Enter));
-            api(
-                &mut app,
-                ApiEvent::ImportPlanned {
-                    path: "terminals.csv".into(),
-                    result: Ok(import_plan(IMPORT_CSV, &requests())),
-                },
-            );
+            import_preview(&mut app);
             let cmds = update(&mut app, ch('y'));
             let Some(crate::app::Command::ImportApply { run_id, .. }) = cmds.first() else {
                 panic!("{cmds:?}");
@@ -230,9 +196,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("quit_confirm", || {
             let mut app = loaded();
-            mark(&mut app, &["REQ1verifone"]);
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
+            start_run(&mut app, &["REQ1verifone"]);
             update(&mut app, ch('q'));
             app
         }),

@@ -89,16 +89,7 @@ fn retry_dialog_on_production() {
 #[test]
 fn import_count_on_production() {
     let mut app = production();
-    update(&mut app, ch('i'));
-    typed(&mut app, "terminals.csv");
-    update(&mut app, key(KeyCode::Enter));
-    update(
-        &mut app,
-        Action::Api(ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(import_plan(IMPORT_CSV, &requests())),
-        }),
-    );
+    import_preview(&mut app);
     update(&mut app, ch('a'));
     typed(&mut app, "3");
     update(&mut app, key(KeyCode::Enter));

@@ -162,13 +162,7 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("123".into());
-    let cmds = api(
-        &mut app,
-        ApiEvent::Updated {
-            id: saved.id.clone(),
-            result: Ok(saved),
-        },
-    );
+    let cmds = updated(&mut app, saved);
     assert_eq!(
         cmds,
         vec![Command::Activate {

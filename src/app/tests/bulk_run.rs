@@ -31,13 +31,7 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     );
     assert!(matches!(app.mode, Mode::Bulk));
     assert!(app.is_busy());
-    api(
-        &mut app,
-        ApiEvent::BulkStarted {
-            run_id,
-            id: "REQ1verifone".into(),
-        },
-    );
+    started(&mut app, run_id, "REQ1verifone");
     assert_eq!(
         app.bulk().map(|r| r.in_flight.clone()),
         Some(vec!["REQ1verifone".to_string()])
@@ -187,13 +181,7 @@ fn results_close_with_enter_or_q() {
 fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     let mut app = loaded();
     let (run_id, _) = start_run(&mut app, &["REQ1verifone", "REQ7verifone", "REQ8smartpay"]);
-    api(
-        &mut app,
-        ApiEvent::BulkStarted {
-            run_id,
-            id: "REQ1verifone".into(),
-        },
-    );
+    started(&mut app, run_id, "REQ1verifone");
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
         vec![Command::CancelBulk { run_id }]

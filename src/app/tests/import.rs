@@ -7,27 +7,6 @@ use crate::app::*;
 use crate::import::RowClass;
 use crate::testkit::*;
 
-/// `i`, the path typed over what it offers, Enter: returns the PlanImport command.
-fn start_import(app: &mut App, path: &str) -> Vec<Command> {
-    update(app, ch('i'));
-    for _ in 0..app.last_import_path.chars().count() {
-        update(app, key(KeyCode::Backspace));
-    }
-    typed(app, path);
-    update(app, key(KeyCode::Enter))
-}
-
-fn planned(app: &mut App, csv: &str) {
-    let plan = import_plan(csv, &requests());
-    api(
-        app,
-        ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(plan),
-        },
-    );
-}
-
 #[test]
 fn import_plans_every_status_for_the_account_then_previews() {
     let mut cfg = config();

@@ -25,7 +25,7 @@ pub(super) fn audited(client: Client, log: AuditLog) -> WorkerChannels {
     ))
 }
 
-fn scratch(name: &str) -> PathBuf {
+pub(super) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "intake-worker-{name}-{}-{}",
         std::process::id(),

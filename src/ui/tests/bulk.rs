@@ -8,7 +8,7 @@ use super::*;
 #[test]
 fn resizing_during_a_bulk_run_never_panics() {
     let mut app = loaded();
-    mark(
+    start_run(
         &mut app,
         &[
             "REQ1verifone",
@@ -17,8 +17,6 @@ fn resizing_during_a_bulk_run_never_panics() {
             "REQ8smartpay",
         ],
     );
-    update(&mut app, ch('A'));
-    update(&mut app, key(KeyCode::Enter));
     let mut t = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     let sizes = [
         (160, 48),

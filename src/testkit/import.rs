@@ -1,0 +1,38 @@
+//! Driving an import from the prompt to its preview.
+
+use crossterm::event::KeyCode;
+
+use crate::app::{ApiEvent, App, Command, ImportState, update};
+
+use super::drive::api;
+use super::fixtures::{IMPORT_CSV, import_plan, requests};
+use super::input::{ch, key, typed};
+
+/// `i`, the path typed over what the prompt offers, Enter: what that sends
+/// (the PlanImport command).
+pub fn start_import(app: &mut App, path: &str) -> Vec<Command> {
+    update(app, ch('i'));
+    for _ in 0..app.last_import_path.chars().count() {
+        update(app, key(KeyCode::Backspace));
+    }
+    typed(app, path);
+    update(app, key(KeyCode::Enter))
+}
+
+/// The worker's plan of `csv` for terminals.csv, against `requests()`.
+pub fn planned(app: &mut App, csv: &str) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::ImportPlanned {
+            path: "terminals.csv".into(),
+            result: Ok(import_plan(csv, &requests())),
+        },
+    )
+}
+
+/// terminals.csv holding [`IMPORT_CSV`], planned and previewed.
+pub fn import_preview(app: &mut App) {
+    start_import(app, "terminals.csv");
+    planned(app, IMPORT_CSV);
+    assert!(app.import().is_some_and(ImportState::is_preview));
+}
