@@ -6,7 +6,7 @@ use crate::api::{ApiError, IntegrationRequest, Status};
 use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
 
 use super::fixtures::{config, merchants, now, production_safety, requests};
-use super::input::{ch, key};
+use super::input::{ch, key, typed};
 
 /// An app after its first load delivered `requests()` in one page.
 pub fn loaded() -> App {
@@ -93,6 +93,20 @@ pub fn mark(app: &mut App, ids: &[&str]) {
     }
 }
 
+/// `a` on row `id` and `y` to the question: what that sends.
+pub fn confirm_activation(app: &mut App, id: &str) -> Vec<Command> {
+    move_to(app, id);
+    update(app, ch('a'));
+    update(app, ch('y'))
+}
+
+/// `t` on row `id`, with `text` typed into the form (not submitted).
+pub fn edit_terminal_id(app: &mut App, id: &str, text: &str) {
+    move_to(app, id);
+    update(app, ch('t'));
+    typed(app, text);
+}
+
 /// Mark, confirm with Enter, and return the run's id and ids.
 pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
     mark(app, ids);
@@ -137,14 +151,24 @@ pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiErr
         r.status = Status::Active;
         Activation::Activated(r)
     });
+    activation(app, id, Some(run_id), result);
+}
+
+/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a run.
+pub fn activation(
+    app: &mut App,
+    id: &str,
+    run_id: Option<u64>,
+    result: Result<Activation, ApiError>,
+) -> Vec<Command> {
     api(
         app,
         ApiEvent::Activated {
             id: id.into(),
-            run_id: Some(run_id),
+            run_id,
             result,
         },
-    );
+    )
 }
 
 /// `activated` for the bulk run in progress.
@@ -221,5 +245,5 @@ pub fn retype(app: &mut App, text: &str) {
     for _ in 0..40 {
         update(app, key(crossterm::event::KeyCode::Backspace));
     }
-    super::input::typed(app, text);
+    typed(app, text);
 }

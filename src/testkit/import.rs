@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::{ApiEvent, App, Command, ImportState, update};
+use crate::app::{ApiEvent, App, Command, ImportRowResult, ImportState, update};
 
 use super::drive::api;
 use super::fixtures::{IMPORT_CSV, import_plan, requests};
@@ -35,4 +35,21 @@ pub fn import_preview(app: &mut App) {
     start_import(app, "terminals.csv");
     planned(app, IMPORT_CSV);
     assert!(app.import().is_some_and(ImportState::is_preview));
+}
+
+/// The worker's answer for one row of import run `run_id`.
+pub fn import_row(app: &mut App, run_id: u64, id: &str, result: ImportRowResult) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::ImportRow {
+            run_id,
+            id: id.into(),
+            result,
+        },
+    )
+}
+
+/// The worker's word that import run `run_id` is over.
+pub fn import_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
+    api(app, ApiEvent::ImportFinished { run_id, cancelled })
 }

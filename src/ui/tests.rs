@@ -36,9 +36,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("form_error", || {
             let mut app = loaded();
-            move_to(&mut app, "REQ2epayNoTid");
-            update(&mut app, ch('t'));
-            typed(&mut app, "12a");
+            edit_terminal_id(&mut app, "REQ2epayNoTid", "12a");
             update(&mut app, key(KeyCode::Enter));
             app
         }),
@@ -169,29 +167,19 @@ fn scenes() -> Vec<(&'static str, Scene)> {
             let run_id = *run_id;
             let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
             set.terminal_id = Some("11000099".into());
-            api(
+            import_row(
                 &mut app,
-                ApiEvent::ImportRow {
-                    run_id,
-                    id: "REQ2epayNoTid".into(),
-                    result: crate::app::ImportRowResult::Set(set),
-                },
+                run_id,
+                "REQ2epayNoTid",
+                crate::app::ImportRowResult::Set(set),
             );
-            api(
+            import_row(
                 &mut app,
-                ApiEvent::ImportRow {
-                    run_id,
-                    id: "REQ1verifone".into(),
-                    result: crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
-                },
+                run_id,
+                "REQ1verifone",
+                crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
             );
-            api(
-                &mut app,
-                ApiEvent::ImportFinished {
-                    run_id,
-                    cancelled: false,
-                },
-            );
+            import_finished(&mut app, run_id, false);
             app
         }),
         ("quit_confirm", || {

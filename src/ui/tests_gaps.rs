@@ -51,14 +51,12 @@ fn retry_dialog_on_production() {
     update(&mut app, key(KeyCode::Enter));
     let run_id = app.bulk().map(|r| r.run_id).expect("a run");
     for id in ["REQ1verifone", "REQ7verifone"] {
-        update(
+        activation(
             &mut app,
-            Action::Api(ApiEvent::Activated {
-                id: id.into(),
-                run_id: Some(run_id),
-                result: Err(ApiError::Timeout {
-                    after: std::time::Duration::from_secs(3),
-                }),
+            id,
+            Some(run_id),
+            Err(ApiError::Timeout {
+                after: std::time::Duration::from_secs(3),
             }),
         );
     }

@@ -53,13 +53,11 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     );
     activated(&mut app, run_id, "REQ8smartpay", Ok(()));
     // A duplicate answer does not change a final outcome.
-    api(
+    activation(
         &mut app,
-        ApiEvent::Activated {
-            id: "REQ1verifone".into(),
-            run_id: Some(run_id),
-            result: Err(ApiError::AlreadyActivated),
-        },
+        "REQ1verifone",
+        Some(run_id),
+        Err(ApiError::AlreadyActivated),
     );
     api(
         &mut app,
@@ -123,13 +121,11 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
             assert_ne!(*retry, run_id);
             assert_eq!(ids, &["REQ7verifone".to_string()]);
             // Answers for the old run no longer count.
-            api(
+            activation(
                 &mut app,
-                ApiEvent::Activated {
-                    id: "REQ7verifone".into(),
-                    run_id: Some(run_id),
-                    result: Err(ApiError::AlreadyActivated),
-                },
+                "REQ7verifone",
+                Some(run_id),
+                Err(ApiError::AlreadyActivated),
             );
             assert_eq!(
                 app.bulk().and_then(|r| r.state("REQ7verifone").cloned()),

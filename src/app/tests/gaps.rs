@@ -67,14 +67,7 @@ fn run_with_failures(app: &mut App) {
         } else {
             Err(timeout())
         };
-        api(
-            app,
-            ApiEvent::Activated {
-                id: id.into(),
-                run_id: Some(run_id),
-                result,
-            },
-        );
+        activation(app, id, Some(run_id), result);
     }
     api(
         app,
@@ -276,12 +269,8 @@ fn an_update_carries_the_terminal_id_the_operator_saw() {
     // A reload brought someone's value while the form was open: the
     // question showed that one, so that one is expected.
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000024");
-    let mut now = app.request("REQ2epayNoTid").cloned().expect("row");
-    now.terminal_id = Some("11000099".into());
-    app.patch(now);
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000024");
+    app.patch(with_terminal(&app, "REQ2epayNoTid", Some("11000099")));
     update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         update(&mut app, ch('y')),
@@ -313,9 +302,7 @@ fn bulk_entered_terminal_ids_expect_none() {
 #[test]
 fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000023");
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000023");
     update(&mut app, key(KeyCode::Enter));
     // Someone set the same value meanwhile: nothing was sent, and it says so.
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000023"));

@@ -147,13 +147,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
                     .and_then(ImportState::run)
                     .map(|r| r.run_id)
                     .expect("an import run");
-                update(
-                    &mut app,
-                    Action::Api(ApiEvent::ImportFinished {
-                        run_id,
-                        cancelled: false,
-                    }),
-                );
+                import_finished(&mut app, run_id, false);
             }
         }
     }

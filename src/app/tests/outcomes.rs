@@ -17,17 +17,6 @@ fn active(app: &App, id: &str, by: Option<&str>) -> IntegrationRequest {
     r
 }
 
-fn answer(app: &mut App, id: &str, run_id: Option<u64>, result: Result<Activation, ApiError>) {
-    update(
-        app,
-        Action::Api(ApiEvent::Activated {
-            id: id.into(),
-            run_id,
-            result,
-        }),
-    );
-}
-
 fn toast(app: &App) -> Toast {
     app.current_toast().cloned().expect("a toast")
 }
@@ -63,11 +52,9 @@ fn a_startup_warning_is_an_error_toast_that_stays_a_while() {
 #[test]
 fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
     let mut app = loaded();
-    move_to(&mut app, "REQ1verifone");
-    update(&mut app, ch('a'));
-    update(&mut app, ch('y'));
+    confirm_activation(&mut app, "REQ1verifone");
     let r = active(&app, "REQ1verifone", Some(BY));
-    answer(
+    activation(
         &mut app,
         "REQ1verifone",
         None,
@@ -91,11 +78,9 @@ fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
 #[test]
 fn already_active_names_who_activated_it() {
     let mut app = loaded();
-    move_to(&mut app, "REQ1verifone");
-    update(&mut app, ch('a'));
-    update(&mut app, ch('y'));
+    confirm_activation(&mut app, "REQ1verifone");
     let r = active(&app, "REQ1verifone", Some(BY));
-    answer(
+    activation(
         &mut app,
         "REQ1verifone",
         None,
@@ -132,27 +117,27 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         other => panic!("{other:?}"),
     };
     let ok = active(&app, "REQ1verifone", None);
-    answer(
+    activation(
         &mut app,
         "REQ1verifone",
         Some(run_id),
         Ok(Activation::Activated(ok)),
     );
     let confirmed = active(&app, "REQ3epayReady", None);
-    answer(
+    activation(
         &mut app,
         "REQ3epayReady",
         Some(run_id),
         Ok(Activation::Confirmed(Some(confirmed))),
     );
     let by = active(&app, "REQ7verifone", Some(BY));
-    answer(
+    activation(
         &mut app,
         "REQ7verifone",
         Some(run_id),
         Ok(Activation::AlreadyActive(Some(by))),
     );
-    answer(
+    activation(
         &mut app,
         "REQ8smartpay",
         Some(run_id),
