@@ -37,6 +37,15 @@ pub fn import_preview(app: &mut App) {
     assert!(app.import().is_some_and(ImportState::is_preview));
 }
 
+/// `answer` (`y` or `a`) to the preview: the import run's id.
+pub fn apply_import(app: &mut App, answer: char) -> u64 {
+    let cmds = update(app, ch(answer));
+    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
+        panic!("{cmds:?}");
+    };
+    *run_id
+}
+
 /// The worker's answer for one row of import run `run_id`.
 pub fn import_row(app: &mut App, run_id: u64, id: &str, result: ImportRowResult) -> Vec<Command> {
     api(

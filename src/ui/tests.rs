@@ -63,15 +63,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("bulk_progress", || {
             let mut app = loaded();
-            start_run(
-                &mut app,
-                &[
-                    "REQ1verifone",
-                    "REQ3epayReady",
-                    "REQ7verifone",
-                    "REQ8smartpay",
-                ],
-            );
+            start_run(&mut app, &READY);
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             let run_id = run_id(&app);
             started(&mut app, run_id, "REQ3epayReady");
@@ -80,17 +72,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("bulk_results", || {
             let mut app = loaded();
-            start_run(
-                &mut app,
-                &[
-                    "REQ1verifone",
-                    "REQ2epayNoTid",
-                    "REQ3epayReady",
-                    "REQ5active",
-                    "REQ7verifone",
-                    "REQ8smartpay",
-                ],
-            );
+            start_run(&mut app, &MIXED);
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
             bulk_activated(
@@ -160,11 +142,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         ("import_results", || {
             let mut app = named();
             import_preview(&mut app);
-            let cmds = update(&mut app, ch('y'));
-            let Some(crate::app::Command::ImportApply { run_id, .. }) = cmds.first() else {
-                panic!("{cmds:?}");
-            };
-            let run_id = *run_id;
+            let run_id = apply_import(&mut app, 'y');
             let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
             set.terminal_id = Some("11000099".into());
             import_row(

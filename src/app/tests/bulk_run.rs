@@ -9,17 +9,7 @@ use crate::testkit::*;
 #[test]
 fn bulk_run_progress_results_one_outcome_each_and_retry() {
     let mut app = loaded();
-    let (run_id, ids) = start_run(
-        &mut app,
-        &[
-            "REQ1verifone",
-            "REQ2epayNoTid",
-            "REQ3epayReady",
-            "REQ5active",
-            "REQ7verifone",
-            "REQ8smartpay",
-        ],
-    );
+    let (run_id, ids) = start_run(&mut app, &MIXED);
     assert_eq!(
         ids,
         [

@@ -174,13 +174,8 @@ fn importing_the_same_file_again_is_all_unchanged_and_sends_nothing() {
 #[test]
 fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
     let mut app = loaded();
-    start_import(&mut app, "terminals.csv");
-    planned(&mut app, IMPORT_CSV);
-    let cmds = update(&mut app, ch('a'));
-    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
-        panic!("{cmds:?}");
-    };
-    let run_id = *run_id;
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'a');
     for (id, tid) in [("REQ2epayNoTid", "11000099"), ("REQ1verifone", "V-77")] {
         let mut r = app.request(id).cloned().expect("row");
         r.terminal_id = Some(tid.into());
@@ -221,13 +216,8 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
 #[test]
 fn esc_during_the_import_run_cancels_it() {
     let mut app = loaded();
-    start_import(&mut app, "terminals.csv");
-    planned(&mut app, IMPORT_CSV);
-    let cmds = update(&mut app, ch('a'));
-    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
-        panic!("{cmds:?}");
-    };
-    let run_id = *run_id;
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'a');
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
         [Command::CancelBulk { run_id }]

@@ -49,17 +49,18 @@ fn a_startup_warning_is_an_error_toast_that_stays_a_while() {
     assert!(quiet.current_toast().is_none());
 }
 
+/// `a`, `y` on REQ1verifone, and the worker's `answer` carrying the row as
+/// another operator activated it.
+fn answered_by_other(app: &mut App, answer: fn(Option<IntegrationRequest>) -> Activation) {
+    confirm_activation(app, "REQ1verifone");
+    let r = active(app, "REQ1verifone", Some(BY));
+    activation(app, "REQ1verifone", None, Ok(answer(Some(r))));
+}
+
 #[test]
 fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
     let mut app = loaded();
-    confirm_activation(&mut app, "REQ1verifone");
-    let r = active(&app, "REQ1verifone", Some(BY));
-    activation(
-        &mut app,
-        "REQ1verifone",
-        None,
-        Ok(Activation::Confirmed(Some(r))),
-    );
+    answered_by_other(&mut app, Activation::Confirmed);
     let t = toast(&app);
     assert_eq!(t.kind, ToastKind::Info);
     assert!(
@@ -78,14 +79,7 @@ fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
 #[test]
 fn already_active_names_who_activated_it() {
     let mut app = loaded();
-    confirm_activation(&mut app, "REQ1verifone");
-    let r = active(&app, "REQ1verifone", Some(BY));
-    activation(
-        &mut app,
-        "REQ1verifone",
-        None,
-        Ok(Activation::AlreadyActive(Some(r))),
-    );
+    answered_by_other(&mut app, Activation::AlreadyActive);
     assert_eq!(
         toast(&app).text,
         format!("REQ1verifone was already active (activated by {BY}).")

@@ -8,15 +8,7 @@ use super::*;
 #[test]
 fn resizing_during_a_bulk_run_never_panics() {
     let mut app = loaded();
-    start_run(
-        &mut app,
-        &[
-            "REQ1verifone",
-            "REQ3epayReady",
-            "REQ7verifone",
-            "REQ8smartpay",
-        ],
-    );
+    start_run(&mut app, &READY);
     let mut t = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     let sizes = [
         (160, 48),
