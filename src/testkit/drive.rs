@@ -171,6 +171,11 @@ pub fn activation(
     )
 }
 
+/// The worker's word that bulk run `run_id` is over.
+pub fn bulk_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
+    api(app, ApiEvent::BulkFinished { run_id, cancelled })
+}
+
 /// `activated` for the bulk run in progress.
 pub fn bulk_activated(app: &mut App, id: &str, result: Result<(), ApiError>) {
     let run_id = run_id(app);

@@ -85,13 +85,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
             );
             bulk_activated(&mut app, "REQ8smartpay", Ok(()));
             let run_id = run_id(&app);
-            api(
-                &mut app,
-                ApiEvent::BulkFinished {
-                    run_id,
-                    cancelled: false,
-                },
-            );
+            bulk_finished(&mut app, run_id, false);
             app
         }),
         ("help", || {

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use super::draw;
 use crate::api::ApiError;
 use crate::app::fixtures::*;
-use crate::app::{Action, ApiEvent, App, AppConfig, update};
+use crate::app::{Action, App, AppConfig, update};
 
 /// The size arrives as an action first, as the event loop sends it.
 fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -60,13 +60,7 @@ fn retry_dialog_on_production() {
             }),
         );
     }
-    update(
-        &mut app,
-        Action::Api(ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        }),
-    );
+    bulk_finished(&mut app, run_id, false);
     update(&mut app, ch('R'));
     typed(&mut app, "2");
     let t = terminal(&mut app, 80, 24);

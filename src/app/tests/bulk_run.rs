@@ -49,13 +49,7 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
         Some(run_id),
         Err(ApiError::AlreadyActivated),
     );
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(&mut app, run_id, false);
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
     let outcome = |id: &str| run.state(id).cloned();
@@ -122,13 +116,7 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
                 Some(ItemState::Queued)
             );
             activated(&mut app, *retry, "REQ7verifone", Ok(()));
-            api(
-                &mut app,
-                ApiEvent::BulkFinished {
-                    run_id: *retry,
-                    cancelled: false,
-                },
-            );
+            bulk_finished(&mut app, *retry, false);
         }
         other => panic!("{other:?}"),
     }
@@ -150,13 +138,7 @@ fn results_close_with_enter_or_q() {
         let mut app = loaded();
         let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
         activated(&mut app, run_id, "REQ1verifone", Ok(()));
-        api(
-            &mut app,
-            ApiEvent::BulkFinished {
-                run_id,
-                cancelled: false,
-            },
-        );
+        bulk_finished(&mut app, run_id, false);
         update(&mut app, close);
         assert!(matches!(app.mode, Mode::List));
         assert!(!app.should_quit());
@@ -176,13 +158,7 @@ fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     // The one in flight finishes.
     activated(&mut app, run_id, "REQ1verifone", Ok(()));
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: true,
-        },
-    );
+    bulk_finished(&mut app, run_id, true);
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, RunPhase::Finished { cancelled: true });
     assert_eq!(

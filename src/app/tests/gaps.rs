@@ -69,13 +69,7 @@ fn run_with_failures(app: &mut App) {
         };
         activation(app, id, Some(run_id), result);
     }
-    api(
-        app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(app, run_id, false);
     assert!(matches!(app.mode, Mode::Bulk));
     assert_eq!(
         app.bulk()

@@ -200,13 +200,7 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
             Ok(crate::api::retry::Activation::Activated(r)),
         );
     }
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id: bulk_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(&mut app, bulk_id, false);
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::Import), "import results next");
     update(&mut app, key(KeyCode::Esc));

@@ -112,13 +112,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
             }
             if scope == Scope::BulkResults {
                 let run_id = app.bulk().map(|r| r.run_id).expect("a run");
-                update(
-                    &mut app,
-                    Action::Api(ApiEvent::BulkFinished {
-                        run_id,
-                        cancelled: false,
-                    }),
-                );
+                bulk_finished(&mut app, run_id, false);
             }
         }
         Scope::Prompt => drop(act(&mut app, Intent::Export)),

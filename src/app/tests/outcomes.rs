@@ -137,13 +137,7 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         Some(run_id),
         Err(ApiError::AlreadyActivated),
     );
-    update(
-        &mut app,
-        Action::Api(ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        }),
-    );
+    bulk_finished(&mut app, run_id, false);
     let run = app.bulk().cloned().expect("a run");
     let c = run.tally();
     assert_eq!(
