@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -138,6 +138,29 @@ pub fn to_file<'a>(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Write an export off the async threads, for the console: a failure comes
+/// back as a sentence saying what to do.
+pub async fn write(
+    path: PathBuf,
+    format: ExportFormat,
+    requests: Vec<IntegrationRequest>,
+    merchants: Merchants,
+) -> Result<(), String> {
+    // As the console shows paths: control characters cleaned out.
+    let shown = crate::text::clean(&path.display().to_string());
+    let written =
+        tokio::task::spawn_blocking(move || to_file(&path, format, &requests, &merchants)).await;
+    match written {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(format!(
+            "Could not export to {shown} ({e}); check that the folder exists and is writable."
+        )),
+        Err(e) => Err(format!(
+            "Could not export to {shown}: the writer stopped ({e})."
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -18,18 +18,8 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     let sim = Sim::start();
     let client = sim.client();
     let before = all(&client);
-    let epay = before
-        .iter()
-        .find(|r| {
-            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
-        })
-        .expect("an ePay request without a terminalId")
-        .clone();
-    let was_active: HashSet<String> = before
-        .iter()
-        .filter(|r| r.is_active())
-        .map(|r| r.id.clone())
-        .collect();
+    let epay = blank_epay(&before);
+    let was_active = active_ids(&before);
 
     let dir = scratch("triage");
     let tmux = Tmux::start("triage", 160, 48, &console_command(&sim, &dir));
@@ -71,15 +61,7 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
 
     // Clear the filter, narrow to pending Verifone, mark three, bulk-activate.
     tmux.keys(&["/", "Escape"]);
-    tmux.keys(&["/"]);
-    tmux.type_text("type:verifone status:pending");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("verifone rows only", |s| {
-        s.contains("verifone") && !s.contains(" epay ")
-    });
-    tmux.keys(&["Space", "Space", "Space"]);
-    tmux.wait_for("three marked", |s| s.contains("3 marked"));
-    tmux.keys(&["A"]);
+    bulk_three_pending_verifone(&tmux);
     tmux.wait_for("the bulk dialog", |s| {
         s.contains('3') && s.to_lowercase().contains("activate")
     });

@@ -3,10 +3,7 @@
 
 mod common;
 
-use std::collections::HashSet;
-
 use common::*;
-use intake::api::IntegrationType;
 
 #[test]
 fn a_paste_is_text_for_the_focused_field_and_never_keys() {
@@ -16,18 +13,8 @@ fn a_paste_is_text_for_the_focused_field_and_never_keys() {
     let sim = Sim::start();
     let client = sim.client();
     let before = all(&client);
-    let was_active: HashSet<String> = before
-        .iter()
-        .filter(|r| r.is_active())
-        .map(|r| r.id.clone())
-        .collect();
-    let epay = before
-        .iter()
-        .find(|r| {
-            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
-        })
-        .expect("an ePay request without a terminalId")
-        .clone();
+    let was_active = active_ids(&before);
+    let epay = blank_epay(&before);
 
     let dir = scratch("paste");
     let tmux = Tmux::start("paste", 140, 40, &console_command(&sim, &dir));

@@ -129,15 +129,7 @@ fn production_profile_shows_itself_and_a_big_bulk_run_needs_the_count() {
     );
 
     // Three ready Verifone requests: more than confirm_typed_over = 2.
-    tmux.keys(&["/"]);
-    tmux.type_text("type:verifone status:pending");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("verifone rows only", |s| {
-        s.contains("verifone") && !s.contains(" epay ")
-    });
-    tmux.keys(&["Space", "Space", "Space"]);
-    tmux.wait_for("three marked", |s| s.contains("3 marked"));
-    tmux.keys(&["A"]);
+    bulk_three_pending_verifone(&tmux);
     tmux.wait_for("the count asked for", |s| {
         s.contains("PRODUCTION: type 3 (the number of requests) to run.")
     });

@@ -44,6 +44,15 @@ fn operator(dir: &Path, url: &str, key: &str) -> Command {
     c
 }
 
+/// `intake activate --resume` as that operator, to the end.
+async fn resume(dir: &Path, url: &str, key: &str) -> std::process::Output {
+    let mut c = operator(dir, url, key);
+    c.args(["activate", "--resume"]);
+    tokio::task::spawn_blocking(move || c.output().expect("runs"))
+        .await
+        .expect("join")
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -242,11 +251,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     let (first, out) = first.await.expect("join");
     assert!(first.contains(" activated"), "{first}");
 
-    let mut c = operator(&home, &url, &key);
-    c.args(["activate", "--resume"]);
-    let refused = tokio::task::spawn_blocking(move || c.output().expect("runs"))
-        .await
-        .expect("join");
+    let refused = resume(&home, &url, &key).await;
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
     assert!(
         text(&refused.stdout).is_empty(),
@@ -282,11 +287,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
             .count()
     };
     assert_eq!(lock_files(&home), 0, "the lock goes with its run");
-    let mut c = operator(&home, &url, &key);
-    c.args(["activate", "--resume"]);
-    let o = tokio::task::spawn_blocking(move || c.output().expect("runs"))
-        .await
-        .expect("join");
+    let o = resume(&home, &url, &key).await;
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(text(&o.stderr).contains("Nothing to resume"));
 
@@ -304,11 +305,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     .await
     .expect("join");
     assert_eq!(lock_files(&home), 1, "a killed run leaves its lock file");
-    let mut c = operator(&home, &url, &key);
-    c.args(["activate", "--resume"]);
-    let o = tokio::task::spawn_blocking(move || c.output().expect("runs"))
-        .await
-        .expect("join");
+    let o = resume(&home, &url, &key).await;
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(
         text(&o.stderr).contains("Resuming run"),

@@ -7,7 +7,7 @@ use intake::api::model::{
     ErrorBody, IntegrationRequest, IntegrationType, Merchant, Page, Status, Terminal,
 };
 use intake::sim::{Faults, SimConfig, SimHandle, start_local};
-use reqwest::StatusCode;
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
 async fn sim_with(config: SimConfig) -> (SimHandle, reqwest::Client) {
@@ -28,6 +28,16 @@ fn url(h: &SimHandle, path: &str) -> String {
     format!("{}{}", h.base_url(), path)
 }
 
+/// A request to `path` carrying the simulator's API key.
+fn authed(h: &SimHandle, c: &reqwest::Client, method: Method, path: &str) -> RequestBuilder {
+    c.request(method, url(h, path))
+        .header("X-Api-Key", h.api_key())
+}
+
+async fn send(request: RequestBuilder) -> reqwest::Response {
+    request.send().await.expect("the request is sent")
+}
+
 async fn error_of(resp: reqwest::Response) -> (StatusCode, ErrorBody) {
     let status = resp.status();
     let body: ErrorBody = resp.json().await.expect("error body is JSON");
@@ -41,12 +51,7 @@ fn message(b: &ErrorBody) -> &str {
 }
 
 async fn create(h: &SimHandle, c: &reqwest::Client, body: Value) -> reqwest::Response {
-    c.post(url(h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .json(&body)
-        .send()
-        .await
-        .expect("create sends")
+    send(authed(h, c, Method::POST, "/api/integration-requests").json(&body)).await
 }
 
 async fn new_epay(h: &SimHandle, c: &reqwest::Client) -> IntegrationRequest {
@@ -61,11 +66,7 @@ async fn new_epay(h: &SimHandle, c: &reqwest::Client) -> IntegrationRequest {
 }
 
 async fn post_empty(h: &SimHandle, c: &reqwest::Client, path: &str) -> reqwest::Response {
-    c.post(url(h, path))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .expect("sends")
+    send(authed(h, c, Method::POST, path)).await
 }
 
 async fn search(
@@ -73,13 +74,7 @@ async fn search(
     c: &reqwest::Client,
     query: &[(&str, &str)],
 ) -> Page<IntegrationRequest> {
-    let resp = c
-        .get(url(h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .query(query)
-        .send()
-        .await
-        .expect("search sends");
+    let resp = send(authed(h, c, Method::GET, "/api/integration-requests").query(query)).await;
     assert_eq!(resp.status(), StatusCode::OK);
     resp.json().await.expect("page decodes")
 }
@@ -211,13 +206,10 @@ async fn search_filters() {
     assert!(page.items.is_empty());
     assert!(page.next_page_key.is_none());
 
-    let resp = c
-        .get(url(&h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .query(&[("pageKey", "bogus")])
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        authed(&h, &c, Method::GET, "/api/integration-requests").query(&[("pageKey", "bogus")]),
+    )
+    .await;
     let (status, err) = error_of(resp).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(message(&err), "pageKey is invalid");
@@ -295,27 +287,29 @@ async fn paging_returns_every_item_exactly_once() {
 #[tokio::test]
 async fn get_unknown_is_forbidden_and_known_is_returned() {
     let (h, c) = sim().await;
-    let resp = c
-        .get(url(&h, "/api/integration-requests/doesNotExist12345678"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        "/api/integration-requests/doesNotExist12345678",
+    ))
+    .await;
     let (status, err) = error_of(resp).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(err.error.as_deref(), Some("Forbidden"));
     assert_eq!(message(&err), "Forbidden");
 
     let known = h.requests()[5].clone();
-    let got: IntegrationRequest = c
-        .get(url(&h, &format!("/api/integration-requests/{}", known.id)))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let got: IntegrationRequest = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        &format!("/api/integration-requests/{}", known.id),
+    ))
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(got, known);
     h.shutdown().await;
 }
@@ -325,24 +319,14 @@ async fn update_stores_terminal_id_and_validates() {
     let (h, c) = sim().await;
     let r = new_epay(&h, &c).await;
     let path = format!("/api/integration-requests/{}/update", r.id);
-    let resp = c
-        .post(url(&h, &path))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"terminalId": 11000021}))
-        .send()
-        .await
-        .unwrap();
+    let resp =
+        send(authed(&h, &c, Method::POST, &path).json(&json!({"terminalId": 11000021}))).await;
     let (status, err) = error_of(resp).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(message(&err), "terminalId is required");
 
-    let resp = c
-        .post(url(&h, &path))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"terminalId": "11000021"}))
-        .send()
-        .await
-        .unwrap();
+    let resp =
+        send(authed(&h, &c, Method::POST, &path).json(&json!({"terminalId": "11000021"}))).await;
     assert_eq!(resp.status(), StatusCode::OK);
     let updated: IntegrationRequest = resp.json().await.unwrap();
     assert_eq!(updated.terminal_id.as_deref(), Some("11000021"));
@@ -353,29 +337,32 @@ async fn update_stores_terminal_id_and_validates() {
     );
 
     // The later revision's PUT .../configs does the same.
-    let resp = c
-        .put(url(
+    let resp = send(
+        authed(
             &h,
+            &c,
+            Method::PUT,
             &format!("/api/integration-requests/{}/configs", r.id),
-        ))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"terminalId": "11000022"}))
-        .send()
-        .await
-        .unwrap();
+        )
+        .json(&json!({"terminalId": "11000022"})),
+    )
+    .await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert_eq!(
         h.get(&r.id).unwrap().terminal_id.as_deref(),
         Some("11000022")
     );
 
-    let resp = c
-        .post(url(&h, "/api/integration-requests/unknown/update"))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"terminalId": "1"}))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        authed(
+            &h,
+            &c,
+            Method::POST,
+            "/api/integration-requests/unknown/update",
+        )
+        .json(&json!({"terminalId": "1"})),
+    )
+    .await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     assert_eq!(h.stats().update_calls, 4);
     h.shutdown().await;
@@ -392,16 +379,16 @@ async fn activate_rules() {
     assert_eq!(message(&err), "INTEGRATION_PARAM_MISSING");
     assert_eq!(h.get(&r.id).unwrap().status, Status::Pending);
 
-    let resp = c
-        .post(url(
+    let resp = send(
+        authed(
             &h,
+            &c,
+            Method::POST,
             &format!("/api/integration-requests/{}/update", r.id),
-        ))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"terminalId": "11000021"}))
-        .send()
-        .await
-        .unwrap();
+        )
+        .json(&json!({"terminalId": "11000021"})),
+    )
+    .await;
     assert_eq!(resp.status(), StatusCode::OK);
     let updated: IntegrationRequest = resp.json().await.unwrap();
 
@@ -452,20 +439,10 @@ async fn delete_removes_the_request() {
     let (h, c) = sim().await;
     let r = new_epay(&h, &c).await;
     let path = format!("/api/integration-requests/{}", r.id);
-    let resp = c
-        .delete(url(&h, &path))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::DELETE, &path)).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert!(h.get(&r.id).is_none());
-    let resp = c
-        .get(url(&h, &path))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::GET, &path)).await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     // The merchant+type pair is free again.
     new_epay(&h, &c).await;
@@ -475,15 +452,16 @@ async fn delete_removes_the_request() {
 #[tokio::test]
 async fn merchants_endpoint() {
     let (h, c) = sim().await;
-    let m: Merchant = c
-        .get(url(&h, "/api/merchants/5ee0c486308f590260d9a07f"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let m: Merchant = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        "/api/merchants/5ee0c486308f590260d9a07f",
+    ))
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(m.name, "Centrapay Cafe Auckland");
     assert_eq!(m.account_id.as_deref(), Some("Jaim1Cu1Q55uooxSens6yk"));
     assert_eq!(m.country.as_deref(), Some("NZ"));
@@ -497,25 +475,27 @@ async fn merchants_endpoint() {
         .collect();
     assert!(ids.is_subset(&known));
 
-    let resp = c
-        .get(url(&h, "/api/merchants/000000000000000000000000"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        "/api/merchants/000000000000000000000000",
+    ))
+    .await;
     let (status, err) = error_of(resp).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(message(&err), "Forbidden");
 
-    let page: Page<Merchant> = c
-        .get(url(&h, "/api/accounts/Jaim1Cu1Q55uooxSens6yk/merchants"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page: Page<Merchant> = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        "/api/accounts/Jaim1Cu1Q55uooxSens6yk/merchants",
+    ))
+    .await
+    .json()
+    .await
+    .unwrap();
     assert!(page.items.len() >= 5);
     assert!(
         page.items
@@ -529,16 +509,8 @@ async fn merchants_endpoint() {
 async fn unknown_route_and_wrong_method_are_404_json() {
     let (h, c) = sim().await;
     for resp in [
-        c.get(url(&h, "/api/nothing-here"))
-            .header("X-Api-Key", h.api_key())
-            .send()
-            .await
-            .unwrap(),
-        c.patch(url(&h, "/api/integration-requests"))
-            .header("X-Api-Key", h.api_key())
-            .send()
-            .await
-            .unwrap(),
+        send(authed(&h, &c, Method::GET, "/api/nothing-here")).await,
+        send(authed(&h, &c, Method::PATCH, "/api/integration-requests")).await,
         c.get(url(&h, "/")).send().await.unwrap(),
     ] {
         let (status, err) = error_of(resp).await;
@@ -573,12 +545,7 @@ async fn fault_server_error_and_rate_limit() {
         retry_after_secs: 7,
         ..Faults::default()
     });
-    let resp = c
-        .get(url(&h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::GET, "/api/integration-requests")).await;
     assert_eq!(
         resp.headers()
             .get("retry-after")
@@ -591,12 +558,7 @@ async fn fault_server_error_and_rate_limit() {
     assert_eq!(h.stats().faults.rate_limited, 1);
 
     // Admin endpoints are never faulted, so faults can always be turned off.
-    let resp = c
-        .get(url(&h, "/_sim/faults"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::GET, "/_sim/faults")).await;
     assert_eq!(resp.status(), StatusCode::OK);
     h.shutdown().await;
 }
@@ -645,12 +607,7 @@ async fn fault_garbage_and_empty_bodies_do_not_decode() {
         garbage_rate: 1.0,
         ..Faults::default()
     });
-    let resp = c
-        .get(url(&h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::GET, "/api/integration-requests")).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert!(resp.json::<Page<IntegrationRequest>>().await.is_err());
 
@@ -658,12 +615,7 @@ async fn fault_garbage_and_empty_bodies_do_not_decode() {
         empty_body_rate: 1.0,
         ..Faults::default()
     });
-    let resp = c
-        .get(url(&h, "/api/integration-requests"))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(&h, &c, Method::GET, "/api/integration-requests")).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert_eq!(resp.text().await.unwrap(), "");
     let s = h.stats();
@@ -674,13 +626,11 @@ async fn fault_garbage_and_empty_bodies_do_not_decode() {
 #[tokio::test]
 async fn latency_is_applied_and_faults_change_at_runtime_over_http() {
     let (h, c) = sim().await;
-    let put = c
-        .put(url(&h, "/_sim/faults"))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"latency_min_ms": 150, "latency_max_ms": 200}))
-        .send()
-        .await
-        .unwrap();
+    let put = send(
+        authed(&h, &c, Method::PUT, "/_sim/faults")
+            .json(&json!({"latency_min_ms": 150, "latency_max_ms": 200})),
+    )
+    .await;
     assert_eq!(put.status(), StatusCode::OK);
     assert_eq!(h.faults().latency_min_ms, 150);
 
@@ -692,24 +642,15 @@ async fn latency_is_applied_and_faults_change_at_runtime_over_http() {
         t.elapsed()
     );
 
-    let got: Faults = c
-        .get(url(&h, "/_sim/faults"))
-        .header("X-Api-Key", h.api_key())
-        .send()
+    let got: Faults = send(authed(&h, &c, Method::GET, "/_sim/faults"))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(got, h.faults());
 
-    let bad = c
-        .put(url(&h, "/_sim/faults"))
-        .header("X-Api-Key", h.api_key())
-        .json(&json!({"error_rate": 2.0}))
-        .send()
-        .await
-        .unwrap();
+    let bad =
+        send(authed(&h, &c, Method::PUT, "/_sim/faults").json(&json!({"error_rate": 2.0}))).await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
         h.faults().latency_min_ms,
@@ -798,12 +739,13 @@ async fn large_seed_is_unique_and_pages_quickly() {
 
     // Synthesised merchants are served too.
     let last = &all[n - 1];
-    let resp = c
-        .get(url(&h, &format!("/api/merchants/{}", last.merchant_id)))
-        .header("X-Api-Key", h.api_key())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(authed(
+        &h,
+        &c,
+        Method::GET,
+        &format!("/api/merchants/{}", last.merchant_id),
+    ))
+    .await;
     assert_eq!(resp.status(), StatusCode::OK);
 
     // A page deep into the store, then the last one.

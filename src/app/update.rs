@@ -10,17 +10,19 @@ use super::bulk_flow;
 use super::change;
 use super::command::Command;
 use super::confirm;
+use super::export;
 use super::import_flow;
+use super::import_keys;
 use super::keys::{self, Nav};
 use super::list_flow;
 use super::meanwhile;
 use super::paste;
+use super::prompt_flow;
 use super::quit;
 use super::retry;
 use super::run::RunPhase;
 use super::state::{App, Asking, Mode};
 use super::tick;
-use super::transfer;
 use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
@@ -96,8 +98,8 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             app.mode = Mode::Bulk;
             intent.map_or_else(Vec::new, |i| bulk_key(app, i))
         }
-        Mode::Prompt(prompt) => transfer::prompt_key(app, input, prompt),
-        Mode::Import => transfer::import_key(app, input),
+        Mode::Prompt(prompt) => prompt_flow::prompt_key(app, input, prompt),
+        Mode::Import => import_keys::import_key(app, input),
     }
 }
 
@@ -196,10 +198,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             path,
             count,
             result,
-        } => {
-            transfer::on_exported(app, path, count, result);
-            Vec::new()
-        }
+        } => export::on_exported(app, path, count, result),
         ApiEvent::ImportPlanned { path, result } => {
             import_flow::on_planned(app, path, result);
             Vec::new()

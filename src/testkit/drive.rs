@@ -6,7 +6,7 @@ use crate::api::{ApiError, IntegrationRequest, Status};
 use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
 
 use super::fixtures::{config, merchants, now, production_safety, requests};
-use super::input::{ch, key};
+use super::input::{ch, key, typed};
 
 /// An app after its first load delivered `requests()` in one page.
 pub fn loaded() -> App {
@@ -93,6 +93,20 @@ pub fn mark(app: &mut App, ids: &[&str]) {
     }
 }
 
+/// `a` on row `id` and `y` to the question: what that sends.
+pub fn confirm_activation(app: &mut App, id: &str) -> Vec<Command> {
+    move_to(app, id);
+    update(app, ch('a'));
+    update(app, ch('y'))
+}
+
+/// `t` on row `id`, with `text` typed into the form (not submitted).
+pub fn edit_terminal_id(app: &mut App, id: &str, text: &str) {
+    move_to(app, id);
+    update(app, ch('t'));
+    typed(app, text);
+}
+
 /// Mark, confirm with Enter, and return the run's id and ids.
 pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
     mark(app, ids);
@@ -117,35 +131,84 @@ pub fn run_id(app: &App) -> u64 {
     app.bulk().map(|r| r.run_id).expect("a run")
 }
 
-/// The worker's answers for one id of bulk run `run_id`: started, then
-/// activated (`Ok`) or the error.
-pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
+/// The worker's word that bulk run `run_id` is sending `id`.
+pub fn started(app: &mut App, run_id: u64, id: &str) -> Vec<Command> {
     api(
         app,
         ApiEvent::BulkStarted {
             run_id,
             id: id.into(),
         },
-    );
+    )
+}
+
+/// The worker's answers for one id of bulk run `run_id`: started, then
+/// activated (`Ok`) or the error.
+pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
+    started(app, run_id, id);
     let result = result.map(|()| {
         let mut r = app.request(id).cloned().unwrap_or_else(|| panic!("{id}"));
         r.status = Status::Active;
         Activation::Activated(r)
     });
+    activation(app, id, Some(run_id), result);
+}
+
+/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a run.
+pub fn activation(
+    app: &mut App,
+    id: &str,
+    run_id: Option<u64>,
+    result: Result<Activation, ApiError>,
+) -> Vec<Command> {
     api(
         app,
         ApiEvent::Activated {
             id: id.into(),
-            run_id: Some(run_id),
+            run_id,
             result,
         },
-    );
+    )
+}
+
+/// The worker's word that bulk run `run_id` is over.
+pub fn bulk_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
+    api(app, ApiEvent::BulkFinished { run_id, cancelled })
 }
 
 /// `activated` for the bulk run in progress.
 pub fn bulk_activated(app: &mut App, id: &str, result: Result<(), ApiError>) {
     let run_id = run_id(app);
     activated(app, run_id, id, result);
+}
+
+/// Row `id` as the app holds it, with terminalId `tid` instead.
+pub fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationRequest {
+    let mut r = app.request(id).cloned().expect("row");
+    r.terminal_id = tid.map(str::to_string);
+    r
+}
+
+/// The worker's answer that `id` holds `current`, set since the operator looked.
+pub fn set_meanwhile(app: &mut App, id: &str, current: IntegrationRequest) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::SetMeanwhile {
+            id: id.into(),
+            current,
+        },
+    )
+}
+
+/// The worker's answer that `saved` was written.
+pub fn updated(app: &mut App, saved: IntegrationRequest) -> Vec<Command> {
+    api(
+        app,
+        ApiEvent::Updated {
+            id: saved.id.clone(),
+            result: Ok(saved),
+        },
+    )
 }
 
 pub fn cursor_id(app: &App) -> String {
@@ -187,5 +250,5 @@ pub fn retype(app: &mut App, text: &str) {
     for _ in 0..40 {
         update(app, key(crossterm::event::KeyCode::Backspace));
     }
-    super::input::typed(app, text);
+    typed(app, text);
 }

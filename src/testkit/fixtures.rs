@@ -143,6 +143,25 @@ pub fn requests() -> Vec<IntegrationRequest> {
     ]
 }
 
+/// The rows of `requests()` ready to activate, in list order.
+pub const READY: [&str; 4] = [
+    "REQ1verifone",
+    "REQ3epayReady",
+    "REQ7verifone",
+    "REQ8smartpay",
+];
+
+/// [`READY`] with one row that needs a terminalId and one already active:
+/// a marking the bulk dialog has to sort out.
+pub const MIXED: [&str; 6] = [
+    "REQ1verifone",
+    "REQ2epayNoTid",
+    "REQ3epayReady",
+    "REQ5active",
+    "REQ7verifone",
+    "REQ8smartpay",
+];
+
 /// Names for the merchants of `requests()`; `60a8…` (REQ5active's) is one
 /// the key cannot see, and Cafe Aroha is a test merchant.
 pub fn merchants() -> Vec<(&'static str, Option<crate::api::Merchant>)> {

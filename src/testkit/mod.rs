@@ -4,10 +4,12 @@
 
 pub mod drive;
 pub mod fixtures;
+pub mod import;
 pub mod input;
 pub mod screen;
 
 pub use drive::*;
 pub use fixtures::*;
+pub use import::*;
 pub use input::*;
 pub use screen::*;

@@ -36,9 +36,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("form_error", || {
             let mut app = loaded();
-            move_to(&mut app, "REQ2epayNoTid");
-            update(&mut app, ch('t'));
-            typed(&mut app, "12a");
+            edit_terminal_id(&mut app, "REQ2epayNoTid", "12a");
             update(&mut app, key(KeyCode::Enter));
             app
         }),
@@ -65,50 +63,16 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("bulk_progress", || {
             let mut app = loaded();
-            mark(
-                &mut app,
-                &[
-                    "REQ1verifone",
-                    "REQ3epayReady",
-                    "REQ7verifone",
-                    "REQ8smartpay",
-                ],
-            );
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
+            start_run(&mut app, &READY);
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             let run_id = run_id(&app);
-            api(
-                &mut app,
-                ApiEvent::BulkStarted {
-                    run_id,
-                    id: "REQ3epayReady".into(),
-                },
-            );
-            api(
-                &mut app,
-                ApiEvent::BulkStarted {
-                    run_id,
-                    id: "REQ7verifone".into(),
-                },
-            );
+            started(&mut app, run_id, "REQ3epayReady");
+            started(&mut app, run_id, "REQ7verifone");
             app
         }),
         ("bulk_results", || {
             let mut app = loaded();
-            mark(
-                &mut app,
-                &[
-                    "REQ1verifone",
-                    "REQ2epayNoTid",
-                    "REQ3epayReady",
-                    "REQ5active",
-                    "REQ7verifone",
-                    "REQ8smartpay",
-                ],
-            );
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
+            start_run(&mut app, &MIXED);
             bulk_activated(&mut app, "REQ1verifone", Ok(()));
             bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
             bulk_activated(
@@ -121,13 +85,7 @@ fn scenes() -> Vec<(&'static str, Scene)> {
             );
             bulk_activated(&mut app, "REQ8smartpay", Ok(()));
             let run_id = run_id(&app);
-            api(
-                &mut app,
-                ApiEvent::BulkFinished {
-                    run_id,
-                    cancelled: false,
-                },
-            );
+            bulk_finished(&mut app, run_id, false);
             app
         }),
         ("help", || {
@@ -172,67 +130,33 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         }),
         ("import_preview", || {
             let mut app = named();
-            update(&mut app, ch('i'));
-            typed(&mut app, "terminals.csv");
-            update(&mut app, key(KeyCode::Enter));
-            api(
-                &mut app,
-                ApiEvent::ImportPlanned {
-                    path: "terminals.csv".into(),
-                    result: Ok(import_plan(IMPORT_CSV, &requests())),
-                },
-            );
+            import_preview(&mut app);
             app
         }),
         ("import_results", || {
             let mut app = named();
-            update(&mut app, ch('i'));
-            typed(&mut app, "terminals.csv");
-            update(&mut app, key(KeyCode::Enter));
-            api(
-                &mut app,
-                ApiEvent::ImportPlanned {
-                    path: "terminals.csv".into(),
-                    result: Ok(import_plan(IMPORT_CSV, &requests())),
-                },
-            );
-            let cmds = update(&mut app, ch('y'));
-            let Some(crate::app::Command::ImportApply { run_id, .. }) = cmds.first() else {
-                panic!("{cmds:?}");
-            };
-            let run_id = *run_id;
+            import_preview(&mut app);
+            let run_id = apply_import(&mut app, 'y');
             let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
             set.terminal_id = Some("11000099".into());
-            api(
+            import_row(
                 &mut app,
-                ApiEvent::ImportRow {
-                    run_id,
-                    id: "REQ2epayNoTid".into(),
-                    result: crate::app::ImportRowResult::Set(set),
-                },
+                run_id,
+                "REQ2epayNoTid",
+                crate::app::ImportRowResult::Set(set),
             );
-            api(
+            import_row(
                 &mut app,
-                ApiEvent::ImportRow {
-                    run_id,
-                    id: "REQ1verifone".into(),
-                    result: crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
-                },
+                run_id,
+                "REQ1verifone",
+                crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
             );
-            api(
-                &mut app,
-                ApiEvent::ImportFinished {
-                    run_id,
-                    cancelled: false,
-                },
-            );
+            import_finished(&mut app, run_id, false);
             app
         }),
         ("quit_confirm", || {
             let mut app = loaded();
-            mark(&mut app, &["REQ1verifone"]);
-            update(&mut app, ch('A'));
-            update(&mut app, key(KeyCode::Enter));
+            start_run(&mut app, &["REQ1verifone"]);
             update(&mut app, ch('q'));
             app
         }),

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use super::draw;
 use crate::api::ApiError;
 use crate::app::fixtures::*;
-use crate::app::{Action, ApiEvent, App, AppConfig, update};
+use crate::app::{Action, App, AppConfig, update};
 
 /// The size arrives as an action first, as the event loop sends it.
 fn terminal(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -51,24 +51,16 @@ fn retry_dialog_on_production() {
     update(&mut app, key(KeyCode::Enter));
     let run_id = app.bulk().map(|r| r.run_id).expect("a run");
     for id in ["REQ1verifone", "REQ7verifone"] {
-        update(
+        activation(
             &mut app,
-            Action::Api(ApiEvent::Activated {
-                id: id.into(),
-                run_id: Some(run_id),
-                result: Err(ApiError::Timeout {
-                    after: std::time::Duration::from_secs(3),
-                }),
+            id,
+            Some(run_id),
+            Err(ApiError::Timeout {
+                after: std::time::Duration::from_secs(3),
             }),
         );
     }
-    update(
-        &mut app,
-        Action::Api(ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        }),
-    );
+    bulk_finished(&mut app, run_id, false);
     update(&mut app, ch('R'));
     typed(&mut app, "2");
     let t = terminal(&mut app, 80, 24);
@@ -89,16 +81,7 @@ fn retry_dialog_on_production() {
 #[test]
 fn import_count_on_production() {
     let mut app = production();
-    update(&mut app, ch('i'));
-    typed(&mut app, "terminals.csv");
-    update(&mut app, key(KeyCode::Enter));
-    update(
-        &mut app,
-        Action::Api(ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(import_plan(IMPORT_CSV, &requests())),
-        }),
-    );
+    import_preview(&mut app);
     update(&mut app, ch('a'));
     typed(&mut app, "3");
     update(&mut app, key(KeyCode::Enter));

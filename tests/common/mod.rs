@@ -1,5 +1,6 @@
 //! Shared helpers for the integration tests: a standalone simulator process
-//! (sim), a tmux server of the test's own and terminal checks (tmux), the CLI
+//! (sim), a tmux server of the test's own and terminal checks (tmux), steps in
+//! the console several tests take (console), the CLI
 //! against an in-process simulator (cli_env), audit log reading (audit) and
 //! scratch folders.
 // Each test file uses a different part of this module.
@@ -10,10 +11,13 @@ use std::time::{Duration, Instant};
 
 pub mod audit;
 pub mod cli_env;
+pub mod console;
 pub mod sim;
 pub mod tmux;
 
 // The e2e files reach these as `common::*`; the CLI files do not.
+#[allow(unused_imports)]
+pub use console::*;
 #[allow(unused_imports)]
 pub use sim::*;
 #[allow(unused_imports)]

@@ -4,7 +4,9 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
+use std::collections::HashSet;
+
+use intake::api::{Client, IntegrationRequest, IntegrationType, SearchQuery, Secret};
 
 pub const KEY: &str = "e2e-key";
 
@@ -63,4 +65,24 @@ pub fn all(client: &Client) -> Vec<IntegrationRequest> {
         .expect("rt");
     rt.block_on(client.search(&SearchQuery::default()))
         .expect("search")
+}
+
+/// A pending ePay request without a terminalId among `requests`.
+pub fn blank_epay(requests: &[IntegrationRequest]) -> IntegrationRequest {
+    requests
+        .iter()
+        .find(|r| {
+            r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_none()
+        })
+        .expect("an ePay request without a terminalId")
+        .clone()
+}
+
+/// The ids of the active requests among `requests`.
+pub fn active_ids(requests: &[IntegrationRequest]) -> HashSet<String> {
+    requests
+        .iter()
+        .filter(|r| r.is_active())
+        .map(|r| r.id.clone())
+        .collect()
 }

@@ -11,7 +11,7 @@ use crate::app::list::{FilterOutcome, ListOutcome};
 use crate::app::quit;
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
-use crate::app::transfer;
+use crate::app::{export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
@@ -54,8 +54,8 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
                 app.mode = Mode::Form(Box::new(change::form_for(r, FormThen::Save)));
             }
         }
-        Intent::Export => transfer::open_export(app),
-        Intent::Import => transfer::open_import(app),
+        Intent::Export => export::open(app),
+        Intent::Import => import_prompt::open(app),
         _ => {}
     }
     Vec::new()

@@ -33,14 +33,8 @@ fn activate_asks_then_sends() {
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     done.status = Status::Active;
-    api(
-        &mut app,
-        ApiEvent::Activated {
-            id: done.id.clone(),
-            run_id: None,
-            result: Ok(Activation::Activated(done)),
-        },
-    );
+    let id = done.id.clone();
+    activation(&mut app, &id, None, Ok(Activation::Activated(done)));
     assert_eq!(
         app.request("REQ3epayReady").map(|r| r.status.clone()),
         Some(Status::Active)
@@ -61,16 +55,14 @@ fn activation_errors_are_sentences() {
     move_to(&mut app, "REQ1verifone");
     update(&mut app, ch('a'));
     update(&mut app, key(KeyCode::Enter));
-    api(
+    activation(
         &mut app,
-        ApiEvent::Activated {
-            id: "REQ1verifone".into(),
-            run_id: None,
-            result: Err(ApiError::Server {
-                status: 502,
-                message: "bad gateway".into(),
-            }),
-        },
+        "REQ1verifone",
+        None,
+        Err(ApiError::Server {
+            status: 502,
+            message: "bad gateway".into(),
+        }),
     );
     let t = app
         .current_toast()
@@ -92,16 +84,12 @@ fn activation_errors_are_sentences() {
 #[test]
 fn already_activated_marks_the_row_active_and_says_so() {
     let mut app = loaded();
-    move_to(&mut app, "REQ1verifone");
-    update(&mut app, ch('a'));
-    update(&mut app, ch('y'));
-    api(
+    confirm_activation(&mut app, "REQ1verifone");
+    activation(
         &mut app,
-        ApiEvent::Activated {
-            id: "REQ1verifone".into(),
-            run_id: None,
-            result: Err(ApiError::AlreadyActivated),
-        },
+        "REQ1verifone",
+        None,
+        Err(ApiError::AlreadyActivated),
     );
     assert_eq!(
         app.request("REQ1verifone").map(|r| r.status.clone()),
@@ -162,13 +150,7 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("123".into());
-    let cmds = api(
-        &mut app,
-        ApiEvent::Updated {
-            id: saved.id.clone(),
-            result: Ok(saved),
-        },
-    );
+    let cmds = updated(&mut app, saved);
     assert_eq!(
         cmds,
         vec![Command::Activate {

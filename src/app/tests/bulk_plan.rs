@@ -112,16 +112,7 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("11000021".into());
-    assert!(
-        api(
-            &mut app,
-            ApiEvent::Updated {
-                id: saved.id.clone(),
-                result: Ok(saved)
-            }
-        )
-        .is_empty()
-    );
+    assert!(updated(&mut app, saved).is_empty());
     let cmds = api(
         &mut app,
         ApiEvent::Updated {

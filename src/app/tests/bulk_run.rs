@@ -9,17 +9,7 @@ use crate::testkit::*;
 #[test]
 fn bulk_run_progress_results_one_outcome_each_and_retry() {
     let mut app = loaded();
-    let (run_id, ids) = start_run(
-        &mut app,
-        &[
-            "REQ1verifone",
-            "REQ2epayNoTid",
-            "REQ3epayReady",
-            "REQ5active",
-            "REQ7verifone",
-            "REQ8smartpay",
-        ],
-    );
+    let (run_id, ids) = start_run(&mut app, &MIXED);
     assert_eq!(
         ids,
         [
@@ -31,13 +21,7 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     );
     assert!(matches!(app.mode, Mode::Bulk));
     assert!(app.is_busy());
-    api(
-        &mut app,
-        ApiEvent::BulkStarted {
-            run_id,
-            id: "REQ1verifone".into(),
-        },
-    );
+    started(&mut app, run_id, "REQ1verifone");
     assert_eq!(
         app.bulk().map(|r| r.in_flight.clone()),
         Some(vec!["REQ1verifone".to_string()])
@@ -59,21 +43,13 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
     );
     activated(&mut app, run_id, "REQ8smartpay", Ok(()));
     // A duplicate answer does not change a final outcome.
-    api(
+    activation(
         &mut app,
-        ApiEvent::Activated {
-            id: "REQ1verifone".into(),
-            run_id: Some(run_id),
-            result: Err(ApiError::AlreadyActivated),
-        },
+        "REQ1verifone",
+        Some(run_id),
+        Err(ApiError::AlreadyActivated),
     );
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(&mut app, run_id, false);
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
     let outcome = |id: &str| run.state(id).cloned();
@@ -129,26 +105,18 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
             assert_ne!(*retry, run_id);
             assert_eq!(ids, &["REQ7verifone".to_string()]);
             // Answers for the old run no longer count.
-            api(
+            activation(
                 &mut app,
-                ApiEvent::Activated {
-                    id: "REQ7verifone".into(),
-                    run_id: Some(run_id),
-                    result: Err(ApiError::AlreadyActivated),
-                },
+                "REQ7verifone",
+                Some(run_id),
+                Err(ApiError::AlreadyActivated),
             );
             assert_eq!(
                 app.bulk().and_then(|r| r.state("REQ7verifone").cloned()),
                 Some(ItemState::Queued)
             );
             activated(&mut app, *retry, "REQ7verifone", Ok(()));
-            api(
-                &mut app,
-                ApiEvent::BulkFinished {
-                    run_id: *retry,
-                    cancelled: false,
-                },
-            );
+            bulk_finished(&mut app, *retry, false);
         }
         other => panic!("{other:?}"),
     }
@@ -170,13 +138,7 @@ fn results_close_with_enter_or_q() {
         let mut app = loaded();
         let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
         activated(&mut app, run_id, "REQ1verifone", Ok(()));
-        api(
-            &mut app,
-            ApiEvent::BulkFinished {
-                run_id,
-                cancelled: false,
-            },
-        );
+        bulk_finished(&mut app, run_id, false);
         update(&mut app, close);
         assert!(matches!(app.mode, Mode::List));
         assert!(!app.should_quit());
@@ -187,13 +149,7 @@ fn results_close_with_enter_or_q() {
 fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     let mut app = loaded();
     let (run_id, _) = start_run(&mut app, &["REQ1verifone", "REQ7verifone", "REQ8smartpay"]);
-    api(
-        &mut app,
-        ApiEvent::BulkStarted {
-            run_id,
-            id: "REQ1verifone".into(),
-        },
-    );
+    started(&mut app, run_id, "REQ1verifone");
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
         vec![Command::CancelBulk { run_id }]
@@ -202,13 +158,7 @@ fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     // The one in flight finishes.
     activated(&mut app, run_id, "REQ1verifone", Ok(()));
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: true,
-        },
-    );
+    bulk_finished(&mut app, run_id, true);
     let run = app.bulk().cloned().unwrap_or_else(|| panic!("a run"));
     assert_eq!(run.phase, RunPhase::Finished { cancelled: true });
     assert_eq!(

@@ -40,16 +40,7 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
         .unwrap_or_else(|| panic!("row"));
     saved.terminal = None;
     saved.terminal_id = Some("T-9X".into());
-    assert!(
-        api(
-            &mut app,
-            ApiEvent::Updated {
-                id: saved.id.clone(),
-                result: Ok(saved)
-            }
-        )
-        .is_empty()
-    );
+    assert!(updated(&mut app, saved).is_empty());
     assert_eq!(
         app.request("REQ4windcaveT9")
             .and_then(|r| r.effective_terminal_id()),

@@ -5,7 +5,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::api::{ApiError, IntegrationRequest};
+use crate::api::ApiError;
 use crate::app::*;
 use crate::keys::{ConfigBinding, KeyMap};
 use crate::safety::ReadOnly;
@@ -67,22 +67,9 @@ fn run_with_failures(app: &mut App) {
         } else {
             Err(timeout())
         };
-        api(
-            app,
-            ApiEvent::Activated {
-                id: id.into(),
-                run_id: Some(run_id),
-                result,
-            },
-        );
+        activation(app, id, Some(run_id), result);
     }
-    api(
-        app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(app, run_id, false);
     assert!(matches!(app.mode, Mode::Bulk));
     assert_eq!(
         app.bulk()
@@ -154,24 +141,6 @@ fn retry_under_the_threshold_or_off_production_starts_at_once() {
 
 // ---- 1. import `a`: the typed count before the first set ----
 
-fn start_import(app: &mut App) {
-    update(app, ch('i'));
-    for _ in 0..app.last_import_path.chars().count() {
-        update(app, key(KeyCode::Backspace));
-    }
-    typed(app, "terminals.csv");
-    update(app, key(KeyCode::Enter));
-    let plan = import_plan(IMPORT_CSV, &requests());
-    api(
-        app,
-        ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(plan),
-        },
-    );
-    assert!(app.import().is_some_and(ImportState::is_preview));
-}
-
 fn import_typed(app: &App) -> Option<TypedCount> {
     app.import().and_then(|r| r.typed.clone())
 }
@@ -180,7 +149,7 @@ fn import_typed(app: &App) -> Option<TypedCount> {
 fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_typed() {
     // IMPORT_CSV sets two terminalIds (REQ2's and REQ1's), then activates them.
     let mut app = production(1);
-    start_import(&mut app);
+    import_preview(&mut app);
     assert!(update(&mut app, ch('a')).is_empty(), "no ImportApply yet");
     assert_eq!(import_typed(&app), Some(TypedCount::default()));
     // Neither the preview's keys nor Enter alone nor a wrong count send it.
@@ -222,7 +191,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
 #[test]
 fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() {
     for mut app in [production(2), loaded()] {
-        start_import(&mut app);
+        import_preview(&mut app);
         match update(&mut app, ch('a')).as_slice() {
             [Command::ImportApply { updates, .. }] => assert_eq!(updates.len(), 2),
             other => panic!("{other:?}"),
@@ -231,7 +200,7 @@ fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() 
     }
     // `y` (set only, nothing activated) never asks for a count.
     let mut app = production(1);
-    start_import(&mut app);
+    import_preview(&mut app);
     assert!(matches!(
         update(&mut app, ch('y')).as_slice(),
         [Command::ImportApply { .. }]
@@ -250,7 +219,7 @@ fn read_only_refuses_import_activation_before_asking_for_a_count() {
         },
         ..config()
     });
-    start_import(&mut app);
+    import_preview(&mut app);
     assert!(update(&mut app, ch('a')).is_empty());
     assert_eq!(import_typed(&app), None);
     assert!(toast(&app).starts_with("Read-only:"), "{}", toast(&app));
@@ -294,12 +263,8 @@ fn an_update_carries_the_terminal_id_the_operator_saw() {
     // A reload brought someone's value while the form was open: the
     // question showed that one, so that one is expected.
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000024");
-    let mut now = app.request("REQ2epayNoTid").cloned().expect("row");
-    now.terminal_id = Some("11000099".into());
-    app.patch(now);
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000024");
+    app.patch(with_terminal(&app, "REQ2epayNoTid", Some("11000099")));
     update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         update(&mut app, ch('y')),
@@ -328,18 +293,10 @@ fn bulk_entered_terminal_ids_expect_none() {
     );
 }
 
-fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationRequest {
-    let mut r = app.request(id).cloned().expect("row");
-    r.terminal_id = tid.map(str::to_string);
-    r
-}
-
 #[test]
 fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000023");
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000023");
     update(&mut app, key(KeyCode::Enter));
     // Someone set the same value meanwhile: nothing was sent, and it says so.
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000023"));
@@ -400,13 +357,7 @@ fn a_terminal_id_set_meanwhile_is_an_error_toast_and_activation_does_not_follow(
     assert!(app.activate_after_save.contains("REQ2epayNoTid"));
 
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
-    let cmds = api(
-        &mut app,
-        ApiEvent::SetMeanwhile {
-            id: "REQ2epayNoTid".into(),
-            current,
-        },
-    );
+    let cmds = set_meanwhile(&mut app, "REQ2epayNoTid", current);
     assert!(cmds.is_empty(), "no activation: {cmds:?}");
     assert!(app.activate_after_save.is_empty());
     assert!(app.saving.is_empty());
@@ -435,24 +386,9 @@ fn the_refusal_names_the_terminal_id_key_as_remapped_and_a_cleared_value() {
         line: 3,
     }])
     .expect("a valid keymap");
-    let mut app = App::new(cfg, now());
-    app.init();
-    api(
-        &mut app,
-        ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        },
-    );
+    let mut app = loaded_with(cfg);
     let current = with_terminal(&app, "REQ3epayReady", None);
-    api(
-        &mut app,
-        ApiEvent::SetMeanwhile {
-            id: "REQ3epayReady".into(),
-            current,
-        },
-    );
+    set_meanwhile(&mut app, "REQ3epayReady", current);
     assert_eq!(
         toast(&app),
         "REQ3epayReady now has no terminalId (cleared since you looked); nothing was sent. Press w on it to review it."
@@ -468,13 +404,7 @@ fn a_bulk_entered_terminal_id_set_meanwhile_is_skipped_and_the_rest_run() {
     typed(&mut app, "11000021");
     update(&mut app, key(KeyCode::Enter));
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
-    let cmds = api(
-        &mut app,
-        ApiEvent::SetMeanwhile {
-            id: "REQ2epayNoTid".into(),
-            current,
-        },
-    );
+    let cmds = set_meanwhile(&mut app, "REQ2epayNoTid", current);
     match cmds.as_slice() {
         [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ1verifone"]),
         other => panic!("{other:?}"),

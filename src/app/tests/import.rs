@@ -7,27 +7,6 @@ use crate::app::*;
 use crate::import::RowClass;
 use crate::testkit::*;
 
-/// `i`, the path typed over what it offers, Enter: returns the PlanImport command.
-fn start_import(app: &mut App, path: &str) -> Vec<Command> {
-    update(app, ch('i'));
-    for _ in 0..app.last_import_path.chars().count() {
-        update(app, key(KeyCode::Backspace));
-    }
-    typed(app, path);
-    update(app, key(KeyCode::Enter))
-}
-
-fn planned(app: &mut App, csv: &str) {
-    let plan = import_plan(csv, &requests());
-    api(
-        app,
-        ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(plan),
-        },
-    );
-}
-
 #[test]
 fn import_plans_every_status_for_the_account_then_previews() {
     let mut cfg = config();
@@ -103,34 +82,24 @@ fn confirming_the_preview_sends_the_will_set_rows_only() {
     assert!(update(&mut app, ch('y')).is_empty());
     let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
     saved.terminal_id = Some("11000099".into());
-    api(
+    import_row(
         &mut app,
-        ApiEvent::ImportRow {
-            run_id,
-            id: "REQ2epayNoTid".into(),
-            result: ImportRowResult::Set(saved),
-        },
+        run_id,
+        "REQ2epayNoTid",
+        ImportRowResult::Set(saved),
     );
     assert_eq!(
         app.request("REQ2epayNoTid")
             .and_then(|r| r.effective_terminal_id()),
         Some("11000099")
     );
-    api(
+    import_row(
         &mut app,
-        ApiEvent::ImportRow {
-            run_id,
-            id: "REQ1verifone".into(),
-            result: ImportRowResult::SetMeanwhile("V-1".into()),
-        },
+        run_id,
+        "REQ1verifone",
+        ImportRowResult::SetMeanwhile("V-1".into()),
     );
-    let cmds = api(
-        &mut app,
-        ApiEvent::ImportFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    let cmds = import_finished(&mut app, run_id, false);
     assert!(cmds.is_empty(), "no activation without `a`: {cmds:?}");
     let run = app.import().and_then(ImportState::run).expect("results");
     assert_eq!(run.phase, RunPhase::Finished { cancelled: false });
@@ -205,32 +174,14 @@ fn importing_the_same_file_again_is_all_unchanged_and_sends_nothing() {
 #[test]
 fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
     let mut app = loaded();
-    start_import(&mut app, "terminals.csv");
-    planned(&mut app, IMPORT_CSV);
-    let cmds = update(&mut app, ch('a'));
-    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
-        panic!("{cmds:?}");
-    };
-    let run_id = *run_id;
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'a');
     for (id, tid) in [("REQ2epayNoTid", "11000099"), ("REQ1verifone", "V-77")] {
         let mut r = app.request(id).cloned().expect("row");
         r.terminal_id = Some(tid.into());
-        api(
-            &mut app,
-            ApiEvent::ImportRow {
-                run_id,
-                id: id.into(),
-                result: ImportRowResult::Set(r),
-            },
-        );
+        import_row(&mut app, run_id, id, ImportRowResult::Set(r));
     }
-    let cmds = api(
-        &mut app,
-        ApiEvent::ImportFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    let cmds = import_finished(&mut app, run_id, false);
     match cmds.as_slice() {
         [Command::BulkActivate { ids, .. }] => {
             assert_eq!(ids, &["REQ2epayNoTid", "REQ1verifone"]);
@@ -242,22 +193,14 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
     for id in ["REQ2epayNoTid", "REQ1verifone"] {
         let mut r = app.request(id).cloned().expect("row");
         r.status = Status::Active;
-        api(
+        activation(
             &mut app,
-            ApiEvent::Activated {
-                id: id.into(),
-                run_id: Some(bulk_id),
-                result: Ok(crate::api::retry::Activation::Activated(r)),
-            },
+            id,
+            Some(bulk_id),
+            Ok(crate::api::retry::Activation::Activated(r)),
         );
     }
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id: bulk_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(&mut app, bulk_id, false);
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::Import), "import results next");
     update(&mut app, key(KeyCode::Esc));
@@ -267,38 +210,25 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
 #[test]
 fn esc_during_the_import_run_cancels_it() {
     let mut app = loaded();
-    start_import(&mut app, "terminals.csv");
-    planned(&mut app, IMPORT_CSV);
-    let cmds = update(&mut app, ch('a'));
-    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
-        panic!("{cmds:?}");
-    };
-    let run_id = *run_id;
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'a');
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
         [Command::CancelBulk { run_id }]
     );
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty(), "asked once");
-    api(
+    import_row(
         &mut app,
-        ApiEvent::ImportRow {
-            run_id,
-            id: "REQ2epayNoTid".into(),
-            result: ImportRowResult::Failed(
-                ApiError::Timeout {
-                    after: std::time::Duration::from_secs(3),
-                }
-                .into(),
-            ),
-        },
+        run_id,
+        "REQ2epayNoTid",
+        ImportRowResult::Failed(
+            ApiError::Timeout {
+                after: std::time::Duration::from_secs(3),
+            }
+            .into(),
+        ),
     );
-    let cmds = api(
-        &mut app,
-        ApiEvent::ImportFinished {
-            run_id,
-            cancelled: true,
-        },
-    );
+    let cmds = import_finished(&mut app, run_id, true);
     assert!(cmds.is_empty(), "a cancelled run activates nothing");
     let run = app.import().and_then(ImportState::run).expect("results");
     assert_eq!(run.phase, RunPhase::Finished { cancelled: true });

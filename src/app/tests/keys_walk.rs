@@ -72,16 +72,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
     if matches!(scope, Scope::BulkCount | Scope::ImportCount) {
         cfg.safety = production_safety(0);
     }
-    let mut app = App::new(cfg, now());
-    app.init();
-    update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        }),
-    );
+    let mut app = loaded_with(cfg);
     match scope {
         Scope::List => {}
         Scope::Filter => drop(act(&mut app, Intent::Filter)),
@@ -121,13 +112,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
             }
             if scope == Scope::BulkResults {
                 let run_id = app.bulk().map(|r| r.run_id).expect("a run");
-                update(
-                    &mut app,
-                    Action::Api(ApiEvent::BulkFinished {
-                        run_id,
-                        cancelled: false,
-                    }),
-                );
+                bulk_finished(&mut app, run_id, false);
             }
         }
         Scope::Prompt => drop(act(&mut app, Intent::Export)),
@@ -143,13 +128,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
             text(&mut app, "terminals.csv");
             act(&mut app, Intent::Submit);
             if scope != Scope::ImportPlanning {
-                update(
-                    &mut app,
-                    Action::Api(ApiEvent::ImportPlanned {
-                        path: "terminals.csv".into(),
-                        result: Ok(import_plan(IMPORT_CSV, &requests())),
-                    }),
-                );
+                planned(&mut app, IMPORT_CSV);
             }
             match scope {
                 Scope::ImportCount => drop(act(&mut app, Intent::ConfirmAlt)),
@@ -162,13 +141,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
                     .and_then(ImportState::run)
                     .map(|r| r.run_id)
                     .expect("an import run");
-                update(
-                    &mut app,
-                    Action::Api(ApiEvent::ImportFinished {
-                        run_id,
-                        cancelled: false,
-                    }),
-                );
+                import_finished(&mut app, run_id, false);
             }
         }
     }

@@ -17,17 +17,6 @@ fn active(app: &App, id: &str, by: Option<&str>) -> IntegrationRequest {
     r
 }
 
-fn answer(app: &mut App, id: &str, run_id: Option<u64>, result: Result<Activation, ApiError>) {
-    update(
-        app,
-        Action::Api(ApiEvent::Activated {
-            id: id.into(),
-            run_id,
-            result,
-        }),
-    );
-}
-
 fn toast(app: &App) -> Toast {
     app.current_toast().cloned().expect("a toast")
 }
@@ -60,19 +49,18 @@ fn a_startup_warning_is_an_error_toast_that_stays_a_while() {
     assert!(quiet.current_toast().is_none());
 }
 
+/// `a`, `y` on REQ1verifone, and the worker's `answer` carrying the row as
+/// another operator activated it.
+fn answered_by_other(app: &mut App, answer: fn(Option<IntegrationRequest>) -> Activation) {
+    confirm_activation(app, "REQ1verifone");
+    let r = active(app, "REQ1verifone", Some(BY));
+    activation(app, "REQ1verifone", None, Ok(answer(Some(r))));
+}
+
 #[test]
 fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
     let mut app = loaded();
-    move_to(&mut app, "REQ1verifone");
-    update(&mut app, ch('a'));
-    update(&mut app, ch('y'));
-    let r = active(&app, "REQ1verifone", Some(BY));
-    answer(
-        &mut app,
-        "REQ1verifone",
-        None,
-        Ok(Activation::Confirmed(Some(r))),
-    );
+    answered_by_other(&mut app, Activation::Confirmed);
     let t = toast(&app);
     assert_eq!(t.kind, ToastKind::Info);
     assert!(
@@ -91,16 +79,7 @@ fn a_lost_answer_read_back_active_is_confirmed_not_activated() {
 #[test]
 fn already_active_names_who_activated_it() {
     let mut app = loaded();
-    move_to(&mut app, "REQ1verifone");
-    update(&mut app, ch('a'));
-    update(&mut app, ch('y'));
-    let r = active(&app, "REQ1verifone", Some(BY));
-    answer(
-        &mut app,
-        "REQ1verifone",
-        None,
-        Ok(Activation::AlreadyActive(Some(r))),
-    );
+    answered_by_other(&mut app, Activation::AlreadyActive);
     assert_eq!(
         toast(&app).text,
         format!("REQ1verifone was already active (activated by {BY}).")
@@ -132,39 +111,33 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         other => panic!("{other:?}"),
     };
     let ok = active(&app, "REQ1verifone", None);
-    answer(
+    activation(
         &mut app,
         "REQ1verifone",
         Some(run_id),
         Ok(Activation::Activated(ok)),
     );
     let confirmed = active(&app, "REQ3epayReady", None);
-    answer(
+    activation(
         &mut app,
         "REQ3epayReady",
         Some(run_id),
         Ok(Activation::Confirmed(Some(confirmed))),
     );
     let by = active(&app, "REQ7verifone", Some(BY));
-    answer(
+    activation(
         &mut app,
         "REQ7verifone",
         Some(run_id),
         Ok(Activation::AlreadyActive(Some(by))),
     );
-    answer(
+    activation(
         &mut app,
         "REQ8smartpay",
         Some(run_id),
         Err(ApiError::AlreadyActivated),
     );
-    update(
-        &mut app,
-        Action::Api(ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        }),
-    );
+    bulk_finished(&mut app, run_id, false);
     let run = app.bulk().cloned().expect("a run");
     let c = run.tally();
     assert_eq!(

@@ -78,9 +78,7 @@ fn the_same_terminal_id_again_sends_nothing_and_says_so() {
 #[test]
 fn a_request_without_a_terminal_id_that_is_pending_is_saved_without_asking() {
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000023");
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000023");
     assert_eq!(
         update(&mut app, key(KeyCode::Enter)),
         vec![Command::Update {
@@ -135,13 +133,9 @@ fn a_request_that_is_not_pending_names_its_status_and_asks() {
 #[test]
 fn a_terminal_id_set_since_the_form_opened_is_asked_about() {
     let mut app = loaded();
-    move_to(&mut app, "REQ2epayNoTid");
-    update(&mut app, ch('t'));
-    typed(&mut app, "11000024");
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000024");
     // A reload brings someone else's terminalId while the form is open.
-    let mut now = app.request("REQ2epayNoTid").cloned().expect("row");
-    now.terminal_id = Some("11000099".into());
-    app.patch(now);
+    app.patch(with_terminal(&app, "REQ2epayNoTid", Some("11000099")));
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
         Mode::Asking(Asking::Overwrite(ow)) => assert_eq!(ow.change(), "11000099 → 11000024"),

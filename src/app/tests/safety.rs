@@ -143,19 +143,11 @@ fn read_only_refuses_every_change_where_it_starts() {
 #[test]
 fn read_only_previews_an_import_but_never_applies_it() {
     let mut app = read_only();
-    update(&mut app, ch('i'));
-    typed(&mut app, "terminals.csv");
     assert!(matches!(
-        update(&mut app, key(KeyCode::Enter)).as_slice(),
+        start_import(&mut app, "terminals.csv").as_slice(),
         [Command::PlanImport { .. }]
     ));
-    update(
-        &mut app,
-        Action::Api(ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Ok(import_plan(IMPORT_CSV, &requests())),
-        }),
-    );
+    planned(&mut app, IMPORT_CSV);
     assert!(app.import().is_some_and(ImportState::is_preview));
     for k in [ch('y'), key(KeyCode::Enter), ch('a')] {
         assert!(update(&mut app, k.clone()).is_empty(), "{k:?}");

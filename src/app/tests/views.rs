@@ -172,13 +172,7 @@ fn results_scroll_is_held_by_update_so_one_key_scrolls_back() {
         panic!("a bulk run, got {cmds:?}");
     };
     let run_id = *run_id;
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: true,
-        },
-    );
+    bulk_finished(&mut app, run_id, true);
     update(&mut app, ch('G'));
     let max = app.bulk().expect("the results").scroll;
     assert!(

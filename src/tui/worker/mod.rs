@@ -8,14 +8,12 @@ mod answers;
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::path::PathBuf;
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
-use crate::api::IntegrationRequest;
 use crate::app::{ApiEvent, Command};
-use crate::export::{self, ExportFormat, Merchants};
+use crate::export;
 use crate::ops::{
     ActivateJob, Cancel, ImportUpdate, MerchantLookups, OnExisting, Ops, Order, RunEvent, RunStart,
 };
@@ -140,7 +138,7 @@ async fn run(
             } => {
                 tokio::spawn(async move {
                     let count = requests.len();
-                    let result = write_export(path.clone(), format, requests, merchants).await;
+                    let result = export::write(path.clone(), format, requests, merchants).await;
                     let _ = events.send(ApiEvent::Exported {
                         path,
                         count,
@@ -258,28 +256,6 @@ async fn bulk_activate(
         }
     };
     let _ = events.send(ApiEvent::BulkFinished { run_id, cancelled });
-}
-
-/// Write an export off the async threads; a failure is a sentence.
-pub async fn write_export(
-    path: PathBuf,
-    format: ExportFormat,
-    requests: Vec<IntegrationRequest>,
-    merchants: Merchants,
-) -> Result<(), String> {
-    let shown = crate::app::shown_path(&path);
-    let written =
-        tokio::task::spawn_blocking(move || export::to_file(&path, format, &requests, &merchants))
-            .await;
-    match written {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(format!(
-            "Could not export to {shown} ({e}); check that the folder exists and is writable."
-        )),
-        Err(e) => Err(format!(
-            "Could not export to {shown}: the writer stopped ({e})."
-        )),
-    }
 }
 
 #[cfg(test)]

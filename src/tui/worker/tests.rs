@@ -6,9 +6,10 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use super::*;
 use crate::api::retry::RetryPolicy;
-use crate::api::{Client, IntegrationType, SearchQuery, Secret, Status};
+use crate::api::{Client, IntegrationRequest, IntegrationType, SearchQuery, Secret, Status};
 use crate::app::{ImportRowResult, fixtures};
 use crate::audit::{self, AuditLog};
+use crate::export::{ExportFormat, Merchants};
 use crate::import::RowClass;
 use crate::ops::ChangeGuard;
 
@@ -24,7 +25,7 @@ pub(super) fn audited(client: Client, log: AuditLog) -> WorkerChannels {
     ))
 }
 
-fn scratch(name: &str) -> PathBuf {
+pub(super) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "intake-worker-{name}-{}-{}",
         std::process::id(),

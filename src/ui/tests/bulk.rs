@@ -8,17 +8,7 @@ use super::*;
 #[test]
 fn resizing_during_a_bulk_run_never_panics() {
     let mut app = loaded();
-    mark(
-        &mut app,
-        &[
-            "REQ1verifone",
-            "REQ3epayReady",
-            "REQ7verifone",
-            "REQ8smartpay",
-        ],
-    );
-    update(&mut app, ch('A'));
-    update(&mut app, key(KeyCode::Enter));
+    start_run(&mut app, &READY);
     let mut t = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
     let sizes = [
         (160, 48),
@@ -46,13 +36,7 @@ fn resizing_during_a_bulk_run_never_panics() {
         }
     }
     let run_id = run_id(&app);
-    api(
-        &mut app,
-        ApiEvent::BulkFinished {
-            run_id,
-            cancelled: false,
-        },
-    );
+    bulk_finished(&mut app, run_id, false);
     for (w, h) in [(20, 5), (80, 24)] {
         t.backend_mut().resize(w, h);
         t.draw(|f| draw(f, &app)).expect("a frame");

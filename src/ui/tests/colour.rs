@@ -15,16 +15,7 @@ fn selection_without_colour_is_reverse_video() {
 
     let mut cfg = config();
     cfg.color = true;
-    let mut app = App::new(cfg, now());
-    app.init();
-    api(
-        &mut app,
-        ApiEvent::Page {
-            load_id: 1,
-            items: requests(),
-            done: true,
-        },
-    );
+    let mut app = loaded_with(cfg);
     let t = terminal(&mut app, 160, 20);
     let area = app.viewport().table_rows().expect("the table was drawn");
     assert_ne!(t.backend().buffer()[(area.x + 5, area.y)].bg, Color::Reset);
@@ -40,16 +31,7 @@ fn theme_colours_statuses_unless_colour_is_off() {
             .theme
             .status
             .insert("pending".into(), Color::Magenta);
-        let mut app = App::new(cfg, now());
-        app.init();
-        api(
-            &mut app,
-            ApiEvent::Page {
-                load_id: 1,
-                items: requests(),
-                done: true,
-            },
-        );
+        let mut app = loaded_with(cfg);
         let t = terminal(&mut app, 160, 20);
         let area = app.viewport().table_rows().expect("the table was drawn");
         // The second row is not under the cursor, so its colour is the status's.

@@ -2,7 +2,7 @@
 //! replaced: the console's `t` sends what it saw, and ops refuses when the
 //! server has anything else.
 
-use super::{audited as worker_on, next};
+use super::{audited as worker_on, next, scratch};
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{Client, IntegrationType, Secret, Status};
 use crate::app::{ApiEvent, Command};
@@ -22,13 +22,7 @@ async fn setup(name: &str) -> Setup {
         .await
         .expect("simulator starts");
     let client = || Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
-    let dir = std::env::temp_dir().join(format!(
-        "intake-seen-{name}-{}-{}",
-        std::process::id(),
-        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    let audit_path = dir.join("audit.jsonl");
+    let audit_path = scratch(&format!("seen-{name}")).join("audit.jsonl");
     let log = AuditLog::open_at(&audit_path, "test", &sim.base_url()).expect("audit log");
     let worker = worker_on(client(), log);
     Setup {
@@ -36,6 +30,26 @@ async fn setup(name: &str) -> Setup {
         sim,
         worker,
         audit_path,
+    }
+}
+
+impl Setup {
+    /// Our console's `t`: set `terminal_id` over what the operator saw.
+    async fn update(&mut self, id: &str, terminal_id: &str, expected: Option<&str>) -> ApiEvent {
+        self.worker
+            .commands
+            .send(Command::Update {
+                id: id.to_string(),
+                terminal_id: terminal_id.into(),
+                expected: expected.map(str::to_string),
+            })
+            .expect("send");
+        next(&mut self.worker.events).await
+    }
+
+    async fn stop(self) {
+        self.worker.task.abort();
+        self.sim.shutdown().await;
     }
 }
 
@@ -82,15 +96,7 @@ async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothin
     let id = blank_epay(&s.sim);
     // The console showed none; meanwhile another operator sets one.
     set_behind_our_back(&s, &id, "11000099").await;
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000023".into(),
-            expected: None,
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000023", None).await {
         ApiEvent::SetMeanwhile { id: got, current } => {
             assert_eq!(got, id);
             assert_eq!(current.effective_terminal_id(), Some("11000099"));
@@ -101,15 +107,7 @@ async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothin
 
     // Seen as 11000099, then changed again: refused too.
     set_behind_our_back(&s, &id, "11000100").await;
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000023".into(),
-            expected: Some("11000099".into()),
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000023", Some("11000099")).await {
         ApiEvent::SetMeanwhile { current, .. } => {
             assert_eq!(current.effective_terminal_id(), Some("11000100"));
         }
@@ -118,8 +116,7 @@ async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothin
     assert_eq!(server_terminal_id(&s.sim, &id).as_deref(), Some("11000100"));
     // Nothing was sent, so nothing is in the audit log.
     assert_eq!(audited(&s.audit_path, &id), Vec::new());
-    s.worker.task.abort();
-    s.sim.shutdown().await;
+    s.stop().await;
 }
 
 #[tokio::test]
@@ -127,15 +124,7 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
     let mut s = setup("sent").await;
     let id = blank_epay(&s.sim);
     // None seen, none there: sent.
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000023".into(),
-            expected: None,
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000023", None).await {
         ApiEvent::Updated { id: got, result } => {
             assert_eq!(got, id);
             let r = result.expect("saved");
@@ -144,15 +133,7 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
         other => panic!("{other:?}"),
     }
     // Seen as 11000023 and still that: replaced.
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000024".into(),
-            expected: Some("11000023".into()),
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000024", Some("11000023")).await {
         ApiEvent::Updated { result, .. } => {
             assert_eq!(
                 result.expect("saved").effective_terminal_id(),
@@ -166,8 +147,7 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
         audited(&s.audit_path, &id),
         vec![audit::Outcome::Updated, audit::Outcome::Updated]
     );
-    s.worker.task.abort();
-    s.sim.shutdown().await;
+    s.stop().await;
 }
 
 #[tokio::test]
@@ -177,15 +157,7 @@ async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over(
     set_behind_our_back(&s, &id, "11000023").await;
     let before = s.sim.stats().update_calls;
     // Another operator set the very value ours is sending: nothing to send.
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000023".into(),
-            expected: None,
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000023", None).await {
         ApiEvent::AlreadySet { id: got, current } => {
             assert_eq!(got, id);
             assert_eq!(current.effective_terminal_id(), Some("11000023"));
@@ -200,15 +172,7 @@ async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over(
     cleared.terminal_id = None;
     s.sim.insert(cleared);
     assert_eq!(server_terminal_id(&s.sim, &id), None);
-    s.worker
-        .commands
-        .send(Command::Update {
-            id: id.clone(),
-            terminal_id: "11000024".into(),
-            expected: Some("11000023".into()),
-        })
-        .expect("send");
-    match next(&mut s.worker.events).await {
+    match s.update(&id, "11000024", Some("11000023")).await {
         ApiEvent::SetMeanwhile { current, .. } => {
             assert_eq!(current.effective_terminal_id(), None);
         }
@@ -217,6 +181,5 @@ async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over(
     assert_eq!(server_terminal_id(&s.sim, &id), None);
     assert_eq!(s.sim.stats().update_calls, before, "nothing was sent");
     assert_eq!(audited(&s.audit_path, &id), Vec::new());
-    s.worker.task.abort();
-    s.sim.shutdown().await;
+    s.stop().await;
 }
