@@ -9,13 +9,12 @@
 use crate::keys::{Intent, Press};
 
 use super::answer::Answer;
-use super::bulk_confirm;
+use super::bulk;
 use super::change;
 use super::command::Command;
-use super::import::ImportStage;
-use super::import_gate;
+use super::import;
 use super::quit;
-use super::state::{App, Asking, Mode};
+use super::state::{App, Asking, Mode, OverlayQuestion};
 use super::typed_count::{Typed, TypedCount};
 
 /// What is being asked now.
@@ -36,34 +35,28 @@ pub enum Question {
 }
 
 impl App {
-    /// The question on screen, if any.
+    /// The question on screen, if any: the one on top of the mode first,
+    /// then the mode's own.
     pub fn question(&self) -> Option<Question> {
-        if let Some(asking) = self.asked() {
-            return Some(match asking {
-                Asking::Quit => Question::Quit,
+        if let Some(OverlayQuestion::Quit) = self.asking {
+            return Some(Question::Quit);
+        }
+        match &self.mode {
+            Mode::Asking(asking) => Some(match asking {
                 Asking::Activate { .. } => Question::Activate,
                 Asking::Bulk(_) => Question::Bulk,
                 Asking::Overwrite(_) => Question::Overwrite,
-            });
-        }
-        match &self.mode {
-            Mode::Import => match self.import.as_ref() {
-                Some(i) if matches!(i.stage, ImportStage::Preview) => Some(if i.typed.is_some() {
-                    Question::ImportCount
-                } else {
-                    Question::Import
-                }),
-                _ => None,
-            },
+                Asking::Import { typed: None } => Question::Import,
+                Asking::Import { typed: Some(_) } => Question::ImportCount,
+            }),
             _ => None,
         }
     }
 
-    /// The question held as data: the one on top of the mode first, then
-    /// the mode's own.
-    pub(crate) fn asked(&self) -> Option<&Asking> {
-        match (&self.asking, &self.mode) {
-            (Some(asking), _) | (None, Mode::Asking(asking)) => Some(asking),
+    /// The count the import preview waits for, while it is asked.
+    pub fn import_count(&self) -> Option<&TypedCount> {
+        match &self.mode {
+            Mode::Asking(Asking::Import { typed }) => typed.as_ref(),
             _ => None,
         }
     }
@@ -127,9 +120,11 @@ fn typed_count(app: &mut App, asking: Question) -> Option<(&mut TypedCount, usiz
             _ => None,
         },
         Question::ImportCount => {
-            let import = app.import.as_mut()?;
-            let want = import.plan.updates().len();
-            import.typed.as_mut().map(|t| (t, want))
+            let want = app.import.as_ref()?.plan.updates().len();
+            match &mut app.mode {
+                Mode::Asking(Asking::Import { typed }) => typed.as_mut().map(|t| (t, want)),
+                _ => None,
+            }
         }
         _ => None,
     }
@@ -139,12 +134,20 @@ fn typed_count(app: &mut App, asking: Question) -> Option<(&mut TypedCount, usiz
 fn answered(app: &mut App, asking: Question, answer: Answer) -> Vec<Command> {
     match asking {
         Question::Quit => quit::answered(app, answer),
-        Question::Import => import_gate::answered(app, answer),
-        Question::ImportCount => import_gate::count_answered(app, answer),
+        // The import's answers leave the preview on screen or move it on.
+        Question::Import => import::answered(app, answer),
+        Question::ImportCount => import::count_answered(app, answer),
         Question::Activate | Question::Bulk | Question::Overwrite => {
             match std::mem::replace(&mut app.mode, Mode::List) {
                 Mode::Asking(Asking::Activate { id }) => change::activate_answered(app, id, answer),
-                Mode::Asking(Asking::Bulk(plan)) => bulk_confirm::answered(app, plan, answer),
+                // The missing terminalIds are entered in the change slice's
+                // forms; the run starts after the last one.
+                Mode::Asking(Asking::Bulk(plan)) if answer == Answer::Alt => {
+                    change::enter_missing(app, plan)
+                }
+                Mode::Asking(Asking::Bulk(plan)) => {
+                    bulk::answered(app, plan, answer == Answer::Yes)
+                }
                 Mode::Asking(Asking::Overwrite(ow)) => change::overwrite_answered(app, *ow, answer),
                 other => {
                     app.mode = other;

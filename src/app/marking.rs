@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::bulk::BulkPlan;
+use super::run::BulkPlan;
 use super::state::App;
 
 impl App {

@@ -4,12 +4,12 @@
 use super::answer::Answer;
 use super::command::Command;
 use super::run::{Run, RunPhase};
-use super::state::{App, Asking};
+use super::state::{App, OverlayQuestion};
 
 /// `q` on the list.
 pub(super) fn request(app: &mut App) {
     if app.bulk.as_ref().is_some_and(Run::is_running) {
-        app.asking = Some(Asking::Quit);
+        app.asking = Some(OverlayQuestion::Quit);
     } else {
         app.quit = true;
     }

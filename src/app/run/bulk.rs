@@ -1,11 +1,11 @@
-//! Bulk activation: the plan shown in the confirm dialog, and the run with
-//! exactly one result per request.
+//! A bulk activation's state: the plan shown in the confirm dialog, and the
+//! run with exactly one result per request (what it does is in `app::bulk`).
 
 use std::collections::HashMap;
 
 use crate::api::{Blocker, IntegrationRequest};
 
-use super::run::{ItemState, Run, RunItem, RunResult, Tone};
+use super::{ItemState, Run, RunItem, RunResult, Tone};
 
 /// What the bulk confirm dialog says about the chosen requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct BulkPlan {
     /// Marked earlier but no longer in the loaded list.
     pub unknown: usize,
     /// On production, over `confirm_typed_over`: the count typed so far.
-    pub typed: Option<Box<super::typed_count::TypedCount>>,
+    pub typed: Option<Box<crate::app::typed_count::TypedCount>>,
     /// `R` on a finished run's results: cancelling goes back to them.
     pub retry: bool,
 }

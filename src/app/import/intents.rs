@@ -1,0 +1,50 @@
+//! What an import's intents do on its screens: cancel while it plans,
+//! scroll the preview (its answers go through `confirm`), cancel a run in
+//! progress, and scroll or close the results.
+
+use crate::keys::{Intent, Press};
+
+use crate::app::command::Command;
+use crate::app::keys;
+use crate::app::run::ImportStage;
+use crate::app::state::{App, Mode};
+
+use super::flow::close;
+
+/// A key while `App::import` holds the screen (the mode is already back).
+pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
+    let Some(run) = app.import.as_mut() else {
+        app.mode = Mode::List;
+        return Vec::new();
+    };
+    let Press::Intent(intent) = input else {
+        return Vec::new();
+    };
+    let nav = keys::nav_of(intent);
+    match (&mut run.stage, intent) {
+        // The preview's answers (y/a/Esc) go through `confirm`.
+        (ImportStage::Planning, Intent::Cancel) => {
+            close(app);
+            app.info("Import cancelled; nothing was sent.");
+        }
+        (ImportStage::Preview, _) => {
+            if let Some(nav) = nav {
+                run.scroll = keys::apply(nav, run.scroll, run.plan.rows.len(), 10);
+            }
+        }
+        (ImportStage::Sending(run), Intent::CancelRun)
+            if run.is_running() && !run.cancel_requested =>
+        {
+            run.cancel_requested = true;
+            return vec![Command::CancelBulk { run_id: run.run_id }];
+        }
+        (ImportStage::Sending(run), Intent::Close) if !run.is_running() => close(app),
+        (ImportStage::Sending(run), _) if !run.is_running() => {
+            if let Some(nav) = nav {
+                run.scroll = keys::apply(nav, run.scroll, run.items.len(), 10);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
