@@ -20,7 +20,6 @@ mod meanwhile;
 mod mouse;
 mod paste;
 mod prompt;
-mod quit;
 mod read_only;
 mod rows;
 pub mod run;

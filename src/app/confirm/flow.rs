@@ -1,70 +1,23 @@
-//! The one confirmation flow. Every question the console asks (quit while
-//! a run goes on, activate one request, start a bulk run or a retry, replace
-//! a terminalId, apply an import, and the count production wants typed
-//! first) is answered here: the key table's Confirm / ConfirmAlt /
-//! EnterMissing / Cancel become a yes, the alternative or a no, a typed
-//! count is edited and checked in one place, and the answer goes to the
-//! slice that asked.
+//! How a key answers the question on screen: it becomes a yes, the
+//! alternative or a no, a typed count is edited and checked, and the answer
+//! goes to the slice that asked.
 
 use crate::keys::{Intent, Press};
 
-use super::answer::Answer;
-use super::bulk;
-use super::change;
-use super::command::Command;
-use super::import;
+use crate::app::answer::Answer;
+use crate::app::bulk;
+use crate::app::change;
+use crate::app::command::Command;
+use crate::app::import;
+use crate::app::state::{App, Asking, Mode};
+use crate::app::typed_count::{Typed, TypedCount};
+
+use super::Question;
 use super::quit;
-use super::state::{App, Asking, Mode, OverlayQuestion};
-use super::typed_count::{Typed, TypedCount};
-
-/// What is being asked now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    /// Quit while a run goes on (sits on top of any screen).
-    Quit,
-    /// Activate the request of `Asking::Activate`.
-    Activate,
-    /// Start the bulk run (or retry) of `Asking::Bulk`.
-    Bulk,
-    /// Send the `old → new` of `Asking::Overwrite`.
-    Overwrite,
-    /// Apply the import preview (`y`), or apply and activate (`a`).
-    Import,
-    /// The count production wants typed before an import activates.
-    ImportCount,
-}
-
-impl App {
-    /// The question on screen, if any: the one on top of the mode first,
-    /// then the mode's own.
-    pub fn question(&self) -> Option<Question> {
-        if let Some(OverlayQuestion::Quit) = self.asking {
-            return Some(Question::Quit);
-        }
-        match &self.mode {
-            Mode::Asking(asking) => Some(match asking {
-                Asking::Activate { .. } => Question::Activate,
-                Asking::Bulk(_) => Question::Bulk,
-                Asking::Overwrite(_) => Question::Overwrite,
-                Asking::Import { typed: None } => Question::Import,
-                Asking::Import { typed: Some(_) } => Question::ImportCount,
-            }),
-            _ => None,
-        }
-    }
-
-    /// The count the import preview waits for, while it is asked.
-    pub fn import_count(&self) -> Option<&TypedCount> {
-        match &self.mode {
-            Mode::Asking(Asking::Import { typed }) => typed.as_ref(),
-            _ => None,
-        }
-    }
-}
 
 /// A key while a question is asked. `None`: no question, or the key is not
 /// an answer and the screen below takes it (the import preview scrolls).
-pub(super) fn on_input(app: &mut App, input: Press) -> Option<Vec<Command>> {
+pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Option<Vec<Command>> {
     let asking = app.question()?;
     let answer = match input {
         Press::Intent(i) => answer_of(i).filter(|a| accepts(app, asking, *a)),
