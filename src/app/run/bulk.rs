@@ -80,36 +80,19 @@ pub struct BulkLabel {
     pub merchant: String,
 }
 
+result_kinds! {
+    BulkResult => BulkKind {
+        Activated => "activated",
+        Confirmed => "confirmed active",
+        AlreadyActive(_) => "already active",
+        Skipped(_) => "skipped",
+        Failed(_) => "failed",
+    }
+}
+
 impl RunResult for BulkResult {
     type Kind = BulkKind;
     type Label = BulkLabel;
-    const KINDS: &'static [BulkKind] = &[
-        BulkKind::Activated,
-        BulkKind::Confirmed,
-        BulkKind::AlreadyActive,
-        BulkKind::Skipped,
-        BulkKind::Failed,
-    ];
-
-    fn kind(&self) -> BulkKind {
-        match self {
-            BulkResult::Activated => BulkKind::Activated,
-            BulkResult::Confirmed => BulkKind::Confirmed,
-            BulkResult::AlreadyActive(_) => BulkKind::AlreadyActive,
-            BulkResult::Skipped(_) => BulkKind::Skipped,
-            BulkResult::Failed(_) => BulkKind::Failed,
-        }
-    }
-
-    fn word(kind: BulkKind) -> &'static str {
-        match kind {
-            BulkKind::Activated => "activated",
-            BulkKind::Confirmed => "confirmed active",
-            BulkKind::AlreadyActive => "already active",
-            BulkKind::Skipped => "skipped",
-            BulkKind::Failed => "failed",
-        }
-    }
 
     /// The wording of the results view.
     fn text(&self) -> String {

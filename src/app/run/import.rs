@@ -36,33 +36,18 @@ pub struct ImportLabel {
     pub terminal_id: String,
 }
 
+result_kinds! {
+    ImportResult => ImportKind {
+        Set => "set",
+        Unchanged => "unchanged",
+        Skipped(_) => "skipped",
+        Failed(_) => "failed",
+    }
+}
+
 impl RunResult for ImportResult {
     type Kind = ImportKind;
     type Label = ImportLabel;
-    const KINDS: &'static [ImportKind] = &[
-        ImportKind::Set,
-        ImportKind::Unchanged,
-        ImportKind::Skipped,
-        ImportKind::Failed,
-    ];
-
-    fn kind(&self) -> ImportKind {
-        match self {
-            ImportResult::Set => ImportKind::Set,
-            ImportResult::Unchanged => ImportKind::Unchanged,
-            ImportResult::Skipped(_) => ImportKind::Skipped,
-            ImportResult::Failed(_) => ImportKind::Failed,
-        }
-    }
-
-    fn word(kind: ImportKind) -> &'static str {
-        match kind {
-            ImportKind::Set => "set",
-            ImportKind::Unchanged => "unchanged",
-            ImportKind::Skipped => "skipped",
-            ImportKind::Failed => "failed",
-        }
-    }
 
     /// The wording of the results list.
     fn text(&self) -> String {

@@ -5,6 +5,34 @@
 //! `ImportResult` in `import`, with the rest of those slices' state, held
 //! by `App`); the counting and the finish rules live here once.
 
+/// A result's kinds, written once as `Result => Kind { Variant => "word", … }`
+/// in summary order: which kind each result is (a `From`), and every kind
+/// with its one word ([`RunKind`]). A variant with detail is written with
+/// its pattern, as in `Skipped(_) => "skipped"`.
+macro_rules! result_kinds {
+    ($result:ident => $kind:ident {
+        $($variant:ident $(($($detail:tt)*))? => $word:literal),+ $(,)?
+    }) => {
+        impl From<&$result> for $kind {
+            fn from(result: &$result) -> $kind {
+                match result {
+                    $($result::$variant $(($($detail)*))? => $kind::$variant),+
+                }
+            }
+        }
+
+        impl $crate::app::run::RunKind for $kind {
+            const ALL: &'static [$kind] = &[$($kind::$variant),+];
+
+            fn word(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $word),+
+                }
+            }
+        }
+    };
+}
+
 mod bulk;
 mod import;
 
@@ -15,18 +43,34 @@ pub use import::{
     ImportKind, ImportLabel, ImportResult, ImportStage, ImportState, finish_import, shown_path,
 };
 
+/// A result without its detail: what the tally counts. Implemented by
+/// `result_kinds!`.
+pub trait RunKind: Copy + Eq + std::fmt::Debug + 'static {
+    /// Every kind, in the order the summary names them.
+    const ALL: &'static [Self];
+    /// The one word for a kind. The summary counts it and every line of
+    /// that kind starts with it, so the two always agree.
+    fn word(self) -> &'static str;
+}
+
 /// What one item of a run ended with.
 pub trait RunResult: Clone + PartialEq + std::fmt::Debug {
-    /// A result without its detail: what the tally counts.
-    type Kind: Copy + Eq + std::fmt::Debug + 'static;
+    /// Which kind a result is comes from `result_kinds!`.
+    type Kind: RunKind + for<'a> From<&'a Self>;
     /// What an item shows beside its id.
     type Label: Clone + PartialEq + std::fmt::Debug;
     /// Every kind, in the order the summary names them.
-    const KINDS: &'static [Self::Kind];
-    fn kind(&self) -> Self::Kind;
-    /// The one word for a kind. The summary counts it and every line of
-    /// that kind starts with it, so the two always agree.
-    fn word(kind: Self::Kind) -> &'static str;
+    const KINDS: &'static [Self::Kind] = <Self::Kind as RunKind>::ALL;
+
+    fn kind(&self) -> Self::Kind {
+        Self::Kind::from(self)
+    }
+
+    /// The one word for a kind (see [`RunKind::word`]).
+    fn word(kind: Self::Kind) -> &'static str {
+        kind.word()
+    }
+
     /// The line: the kind's word, then what more is known.
     fn text(&self) -> String;
     fn tone(&self) -> Tone;

@@ -14,24 +14,17 @@ enum R {
     Fail(String),
 }
 
+result_kinds! {
+    R => K {
+        Ok => "ok",
+        Skip(_) => "skipped",
+        Fail(_) => "failed",
+    }
+}
+
 impl RunResult for R {
     type Kind = K;
     type Label = u32;
-    const KINDS: &'static [K] = &[K::Ok, K::Skip, K::Fail];
-    fn kind(&self) -> K {
-        match self {
-            R::Ok => K::Ok,
-            R::Skip(_) => K::Skip,
-            R::Fail(_) => K::Fail,
-        }
-    }
-    fn word(kind: K) -> &'static str {
-        match kind {
-            K::Ok => "ok",
-            K::Skip => "skipped",
-            K::Fail => "failed",
-        }
-    }
     fn text(&self) -> String {
         match self {
             R::Ok => "ok".into(),
