@@ -11,8 +11,8 @@ use crate::export::ExportFormat;
 use crate::text::plural;
 
 use super::command::Command;
-use super::import::shown_path;
 use super::prompt::{Prompt, PromptKind};
+use super::run::shown_path;
 use super::state::{App, Mode};
 
 /// `e`: the export prompt, prefilled with a timestamped name in the

@@ -6,7 +6,7 @@ use tui_input::Input;
 
 use crate::api::{IntegrationType, Status};
 
-use super::bulk::BulkEntry;
+use super::run::BulkEntry;
 
 /// The terminalId form.
 #[derive(Debug, Clone)]

@@ -1,5 +1,5 @@
 //! The import's path prompt: `i` opens it with the last file imported, and
-//! Enter starts planning the import (its steps are in `import_flow`).
+//! Enter starts planning the import (its steps are in `import`).
 
 use std::path::PathBuf;
 
@@ -8,8 +8,8 @@ use tui_input::Input;
 use crate::api::SearchQuery;
 
 use super::command::Command;
-use super::import::ImportState;
 use super::prompt::{Prompt, PromptKind};
+use super::run::ImportState;
 use super::state::{App, Mode};
 
 /// `i`: the import prompt, offering the last file imported.

@@ -6,9 +6,9 @@
 use crate::api::IntegrationRequest;
 use crate::keys::Intent;
 
-use super::bulk::BulkResult;
-use super::bulk_flow::{after_bulk_save, saving_for_bulk};
+use super::bulk::{after_bulk_save, saving_for_bulk};
 use super::command::Command;
+use super::run::BulkResult;
 use super::state::App;
 
 /// What the server has instead, for a sentence: `terminalId 11000099` or

@@ -2,11 +2,8 @@
 //! answers in; new state and commands for the API worker out.
 
 mod action;
-mod activated;
 mod answer;
 mod bulk;
-mod bulk_confirm;
-mod bulk_flow;
 mod change;
 mod command;
 mod confirm;
@@ -14,9 +11,6 @@ mod export;
 mod form;
 mod guard;
 mod import;
-mod import_flow;
-mod import_gate;
-mod import_keys;
 mod import_prompt;
 mod keys;
 mod list;
@@ -26,9 +20,7 @@ mod mouse;
 mod paste;
 mod prompt;
 mod prompt_flow;
-mod quit;
 mod read_only;
-mod retry;
 pub mod run;
 mod scope;
 mod scroll;
@@ -45,19 +37,21 @@ pub(crate) use crate::testkit as fixtures;
 mod tests;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
-pub use bulk::{BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult};
 pub use command::Command;
 pub use confirm::Question;
 pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
-pub use import::{ImportKind, ImportLabel, ImportResult, ImportStage, ImportState, shown_path};
 pub use list::Filter;
 pub use list::SortKey;
 pub use prompt::{Prompt, PromptKind};
-pub use run::{ItemState, Run, RunItem, RunPhase, RunResult, Tally, Tone};
+pub use run::{
+    BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,
+    ImportStage, ImportState, ItemState, Run, RunItem, RunPhase, RunResult, Tally, Tone,
+    shown_path,
+};
 pub use scope::apply_intent;
 pub use scroll::help_max_scroll;
-pub use state::{App, AppConfig, Asking, MerchantInfo, Mode};
+pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
 pub use toast::{Toast, ToastKind, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;

@@ -4,9 +4,9 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
-use super::import::ImportStage;
 use super::keys::Nav;
-use super::state::{App, Mode};
+use super::run::ImportStage;
+use super::state::{App, Asking, Mode};
 
 /// Rows moved per mouse wheel notch.
 const WHEEL_STEP: usize = 3;
@@ -19,7 +19,10 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
         (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
             *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
         }
-        (Mode::Import, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
+        (
+            Mode::Import | Mode::Asking(Asking::Import { .. }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp,
+        ) => {
             if let Some(import) = app.import.as_mut() {
                 let (scroll, len) = match &mut import.stage {
                     ImportStage::Sending(run) => (&mut run.scroll, run.items.len()),

@@ -6,15 +6,15 @@ use crate::keys::{HintContext, Intent, Scope};
 
 use super::command::Command;
 use super::form::FormThen;
-use super::import::ImportStage;
 use super::prompt::PromptKind;
-use super::state::{App, Asking, Mode};
+use super::run::ImportStage;
+use super::state::{App, Asking, Mode, OverlayQuestion};
 
 impl App {
     /// The scope keys are resolved in right now.
     pub fn scope(&self) -> Scope {
-        if let Some(asking) = &self.asking {
-            return asking_scope(asking);
+        if let Some(OverlayQuestion::Quit) = self.asking {
+            return Scope::QuitConfirm;
         }
         match &self.mode {
             Mode::List => Scope::List,
@@ -26,7 +26,6 @@ impl App {
             Mode::Import => match self.import.as_ref() {
                 Some(import) => match &import.stage {
                     ImportStage::Planning => Scope::ImportPlanning,
-                    ImportStage::Preview if import.typed.is_some() => Scope::ImportCount,
                     ImportStage::Preview => Scope::ImportPreview,
                     ImportStage::Sending(run) if run.is_running() => Scope::ImportRunning,
                     ImportStage::Sending(_) => Scope::ImportResults,
@@ -75,11 +74,12 @@ impl App {
 /// The scope of a question held as data.
 fn asking_scope(asking: &Asking) -> Scope {
     match asking {
-        Asking::Quit => Scope::QuitConfirm,
         Asking::Overwrite(_) => Scope::Overwrite,
         Asking::Activate { .. } => Scope::Confirm,
         Asking::Bulk(plan) if plan.typed.is_some() => Scope::BulkCount,
         Asking::Bulk(_) => Scope::BulkConfirm,
+        Asking::Import { typed: Some(_) } => Scope::ImportCount,
+        Asking::Import { typed: None } => Scope::ImportPreview,
     }
 }
 

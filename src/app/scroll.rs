@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 
 use crate::text::wrap;
 
-use super::import::ImportStage;
+use super::run::ImportStage;
 use super::run::{Run, RunResult};
-use super::state::{App, Mode};
+use super::state::{App, Asking, Mode};
 use super::viewport::{self, Viewport};
 
 impl App {
@@ -43,7 +43,7 @@ impl App {
                     keep_results_in_view(run, list, viewport::BULK_HEAD_WIDTH);
                 }
             }
-            Mode::Import => {
+            Mode::Import | Mode::Asking(Asking::Import { .. }) => {
                 if let Some(import) = self.import.as_mut() {
                     match &mut import.stage {
                         ImportStage::Preview => {

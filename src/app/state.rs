@@ -9,16 +9,15 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::api::{IntegrationRequest, Merchant};
 
-use super::bulk::{BulkPlan, BulkResult};
 use super::command::Command;
 use super::form::{Form, Overwrite};
 use super::guard::Safety;
-use super::import::ImportState;
 use super::list::List;
 pub use super::list::MerchantInfo;
 use super::prompt::Prompt;
-use super::run::Run;
+use super::run::{BulkPlan, BulkResult, ImportState, Run};
 use super::toast::{Toast, Toasts};
+use super::typed_count::TypedCount;
 use super::viewport::Viewport;
 
 #[derive(Debug, Clone)]
@@ -39,8 +38,8 @@ pub struct AppConfig {
     pub safety: Safety,
 }
 
-/// What has the keyboard. Overlays that only need a flag (quit confirm)
-/// live beside this so they can sit on top of any mode.
+/// What has the keyboard. The one question that sits on top of any mode
+/// (quit while a run goes on) lives beside this, in `App::asking`.
 #[derive(Debug, Clone)]
 pub enum Mode {
     List,
@@ -55,11 +54,12 @@ pub enum Mode {
     Bulk,
     /// The export or import path prompt.
     Prompt(Box<Prompt>),
-    /// `App::import`: planning, its preview, progress, then results.
+    /// `App::import` while it plans, sends, and shows its results; its
+    /// preview is the question `Asking::Import`.
     Import,
 }
 
-/// A dialog asking before something is sent; answered in `confirm`.
+/// A question that holds the screen until it is answered (in `confirm`).
 #[derive(Debug, Clone)]
 pub enum Asking {
     /// Activate this request.
@@ -68,8 +68,16 @@ pub enum Asking {
     Bulk(BulkPlan),
     /// `old → new` waits for a yes before the terminalId is sent.
     Overwrite(Box<Overwrite>),
-    /// Quit while a run goes on: asked on top of the screen below
-    /// (`App::asking`), never as a `Mode`.
+    /// Apply the preview of `App::import` (`y`), or set then activate
+    /// (`a`); on production that may first want the count typed.
+    Import { typed: Option<TypedCount> },
+}
+
+/// A question asked on top of whatever screen is below, which stays as it
+/// was (`App::asking`); answered in `confirm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverlayQuestion {
+    /// Quit while a run goes on.
     Quit,
 }
 
@@ -84,7 +92,7 @@ pub struct App {
     pub(crate) mode: Mode,
     /// A question asked on top of `mode` (quit while a run goes on), so
     /// the run's screen stays what it was underneath.
-    pub(crate) asking: Option<Asking>,
+    pub(crate) asking: Option<OverlayQuestion>,
     pub(crate) quit: bool,
     pub(crate) toasts: Toasts,
     pub(crate) saving: HashSet<String>,

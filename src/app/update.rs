@@ -3,24 +3,18 @@
 
 use crossterm::event::KeyEvent;
 
-use crate::api::IntegrationRequest;
-
 use super::action::{Action, ApiEvent};
-use super::bulk_flow;
+use super::bulk;
 use super::change;
 use super::command::Command;
-use super::confirm;
+use super::confirm::{self, quit};
 use super::export;
-use super::import_flow;
-use super::import_keys;
+use super::import;
 use super::keys::{self, Nav};
 use super::list_flow;
 use super::meanwhile;
 use super::paste;
 use super::prompt_flow;
-use super::quit;
-use super::retry;
-use super::run::RunPhase;
 use super::state::{App, Asking, Mode};
 use super::tick;
 use crate::keys::{Intent, Press};
@@ -89,6 +83,11 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             Vec::new()
         }
         Mode::Form(form) => change::form_key(app, input, form),
+        // The preview's answers went to `confirm` above; the rest scroll it.
+        asking @ Mode::Asking(Asking::Import { .. }) => {
+            app.mode = asking;
+            import::intents::on_input(app, input)
+        }
         // Answered by `confirm` above; other keys change nothing.
         asking @ Mode::Asking(_) => {
             app.mode = asking;
@@ -96,10 +95,13 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         }
         Mode::Bulk => {
             app.mode = Mode::Bulk;
-            intent.map_or_else(Vec::new, |i| bulk_key(app, i))
+            intent.map_or_else(Vec::new, |i| bulk::intents::on_intent(app, i))
         }
         Mode::Prompt(prompt) => prompt_flow::prompt_key(app, input, prompt),
-        Mode::Import => import_keys::import_key(app, input),
+        Mode::Import => {
+            app.mode = Mode::Import;
+            import::intents::on_input(app, input)
+        }
     }
 }
 
@@ -119,52 +121,6 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
     app.mode = Mode::Help { scroll };
 }
 
-fn bulk_key(app: &mut App, intent: Intent) -> Vec<Command> {
-    let Some(run) = app.bulk.as_mut() else {
-        app.mode = Mode::List;
-        return Vec::new();
-    };
-    if run.is_running() {
-        match intent {
-            Intent::CancelRun if !run.cancel_requested => {
-                run.cancel_requested = true;
-                if run.phase == RunPhase::Running {
-                    return vec![Command::CancelBulk { run_id: run.run_id }];
-                }
-            }
-            Intent::Quit => app.asking = Some(Asking::Quit),
-            _ => {}
-        }
-        return Vec::new();
-    }
-    let len = run.items.len();
-    match (intent, keys::nav_of(intent)) {
-        (Intent::Close, _) => close_results(app),
-        (Intent::RetryFailed, _) => return retry::retry_failed(app),
-        (_, Some(nav)) => run.scroll = keys::apply(nav, run.scroll, len, 10),
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Leave the results. Marks on requests that are now active have done
-/// their job and go; the rest stay marked for another try.
-fn close_results(app: &mut App) {
-    if app.bulk.take().is_some() {
-        let store = &app.list.store;
-        app.list
-            .marks
-            .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
-        app.refilter(false);
-    }
-    // An import that went on to activate shows its own results next.
-    app.mode = if app.import.is_some() {
-        Mode::Import
-    } else {
-        Mode::List
-    };
-}
-
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
     match event {
         ApiEvent::Page {
@@ -179,16 +135,11 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::AlreadySet { id, current } => change::on_updated(app, id, Ok((current, false))),
         ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
         ApiEvent::Activated { id, run_id, result } => {
-            super::activated::on_activated(app, id, run_id, result);
-            Vec::new()
+            bulk::events::on_activated(app, id, run_id, result)
         }
-        ApiEvent::BulkStarted { run_id, id } => {
-            bulk_flow::on_started(app, run_id, &id);
-            Vec::new()
-        }
+        ApiEvent::BulkStarted { run_id, id } => bulk::events::on_started(app, run_id, &id),
         ApiEvent::BulkFinished { run_id, cancelled } => {
-            bulk_flow::on_finished(app, run_id, cancelled);
-            Vec::new()
+            bulk::events::on_finished(app, run_id, cancelled)
         }
         ApiEvent::Merchant {
             merchant_id,
@@ -199,16 +150,12 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
             count,
             result,
         } => export::on_exported(app, path, count, result),
-        ApiEvent::ImportPlanned { path, result } => {
-            import_flow::on_planned(app, path, result);
-            Vec::new()
-        }
+        ApiEvent::ImportPlanned { path, result } => import::events::on_planned(app, path, result),
         ApiEvent::ImportRow { run_id, id, result } => {
-            import_flow::on_row(app, run_id, id, result);
-            Vec::new()
+            import::events::on_row(app, run_id, id, result)
         }
         ApiEvent::ImportFinished { run_id, cancelled } => {
-            import_flow::on_finished(app, run_id, cancelled)
+            import::events::on_finished(app, run_id, cancelled)
         }
     }
 }

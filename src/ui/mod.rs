@@ -25,7 +25,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Asking, Mode, Viewport};
+use crate::app::{App, Asking, Mode, OverlayQuestion, Viewport};
 
 pub use theme::Theme;
 
@@ -67,13 +67,20 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Asking(Asking::Bulk(plan)) => {
             dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
         }
-        // Asked on top of the screen below, drawn last.
-        Mode::Asking(Asking::Quit) => {}
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
-        Mode::Import => {
+        Mode::Import | Mode::Asking(Asking::Import { .. }) => {
             let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_ref() {
-                transfer::overlay(frame, area, run, read_only, &app.config.prefs.keys, theme);
+                let typed = app.import_count();
+                transfer::overlay(
+                    frame,
+                    area,
+                    run,
+                    typed,
+                    read_only,
+                    &app.config.prefs.keys,
+                    theme,
+                );
             }
         }
         Mode::Bulk => {
@@ -86,7 +93,8 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
-    if matches!(app.asking, Some(Asking::Quit)) {
+    // Asked on top of the screen below, drawn last.
+    if app.asking == Some(OverlayQuestion::Quit) {
         dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
     }
 }

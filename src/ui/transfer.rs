@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{
     App, ImportResult, ImportStage, ImportState, Prompt, PromptKind, Run, RunItem, RunPhase,
-    viewport,
+    TypedCount, viewport,
 };
 use crate::import::RowClass;
 use crate::text::count;
@@ -79,13 +79,14 @@ pub fn overlay(
     frame: &mut Frame,
     area: Rect,
     import: &ImportState,
+    typed: Option<&TypedCount>,
     read_only: bool,
     keys: &KeyMap,
     theme: Theme,
 ) {
     match &import.stage {
         ImportStage::Planning => planning(frame, area, import, keys, theme),
-        ImportStage::Preview => preview(frame, area, import, read_only, keys, theme),
+        ImportStage::Preview => preview(frame, area, import, typed, read_only, keys, theme),
         ImportStage::Sending(run) if run.is_running() => progress(frame, area, import, run, theme),
         ImportStage::Sending(run) => results(frame, area, import, run, theme),
     }
@@ -132,6 +133,7 @@ fn preview(
     frame: &mut Frame,
     area: Rect,
     import: &ImportState,
+    typed: Option<&TypedCount>,
     read_only: bool,
     keymap: &KeyMap,
     theme: Theme,
@@ -207,7 +209,7 @@ fn preview(
         import.scroll,
     );
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some(typed) = &import.typed {
+    if let Some(typed) = typed {
         super::count::import_count(
             frame,
             area,

@@ -14,9 +14,9 @@ use crate::api::IntegrationRequest;
 use crate::keys::{Intent, Press};
 use crate::validate::validate_terminal_id;
 
-use crate::app::bulk::BulkEntry;
-use crate::app::bulk_flow::start_bulk;
+use crate::app::bulk::start_bulk;
 use crate::app::command::Command;
+use crate::app::run::{BulkEntry, BulkPlan};
 use crate::app::state::{App, Mode};
 
 use crate::app::form::{Form, FormThen};
@@ -106,8 +106,22 @@ pub(in crate::app) fn submit_form(
     }
 }
 
+/// The bulk dialog's "enter the missing terminalIds first": one form each,
+/// then the run starts.
+pub(in crate::app) fn enter_missing(app: &mut App, plan: BulkPlan) -> Vec<Command> {
+    let queue = plan.missing_terminal.iter().cloned().collect();
+    let total = plan.missing_terminal.len();
+    let entry = BulkEntry {
+        plan,
+        queue,
+        entered: Default::default(),
+        step: (0, total),
+    };
+    next_bulk_form(app, entry)
+}
+
 /// Open the next missing terminalId's form, or start the run after the last.
-pub(in crate::app) fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
+fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
     while let Some(id) = entry.queue.pop_front() {
         if let Some(r) = app.list.store.by_id(&id) {
             entry.step.0 += 1;

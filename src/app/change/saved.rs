@@ -4,7 +4,7 @@
 
 use crate::api::{ApiError, IntegrationRequest};
 
-use crate::app::bulk_flow::{self, after_bulk_save, saving_for_bulk};
+use crate::app::bulk::{self, after_bulk_save, saving_for_bulk};
 use crate::app::command::Command;
 use crate::app::state::App;
 
@@ -27,7 +27,7 @@ pub(in crate::app) fn on_updated(
                 false => format!("{id} already has terminalId {terminal_id}; nothing was sent"),
             };
             if for_bulk {
-                bulk_flow::on_saved(app, &id, Ok(()));
+                bulk::on_saved(app, &id, Ok(()));
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());
                 app.info(format!("{saved}; activating {id}…"));
@@ -42,7 +42,7 @@ pub(in crate::app) fn on_updated(
         Err(e) => {
             app.activate_after_save.remove(&id);
             if for_bulk {
-                bulk_flow::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));
+                bulk::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));
             } else {
                 app.error(format!("Could not save the terminalId for {id}. {e}"));
             }

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use crate::app::bulk::BulkPlan;
 use crate::app::guard::Safety;
+use crate::app::run::BulkPlan;
 
 use super::List;
 

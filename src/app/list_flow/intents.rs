@@ -6,9 +6,9 @@ use crate::keys::{Intent, Press};
 
 use crate::app::change;
 use crate::app::command::Command;
+use crate::app::confirm::quit;
 use crate::app::form::FormThen;
 use crate::app::list::{FilterOutcome, ListOutcome};
-use crate::app::quit;
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
 use crate::app::{export, import_prompt};

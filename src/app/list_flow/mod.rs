@@ -12,8 +12,8 @@ pub(super) mod intents;
 
 use crate::api::IntegrationRequest;
 
-use super::bulk::BulkPlan;
 use super::command::Command;
+use super::run::BulkPlan;
 use super::state::App;
 
 impl App {

@@ -142,7 +142,7 @@ fn retry_under_the_threshold_or_off_production_starts_at_once() {
 // ---- 1. import `a`: the typed count before the first set ----
 
 fn import_typed(app: &App) -> Option<TypedCount> {
-    app.import().and_then(|r| r.typed.clone())
+    app.import_count().cloned()
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert_eq!(import_typed(&app), None);
     assert!(app.import().is_some_and(ImportState::is_preview));
-    assert!(matches!(app.mode, Mode::Import));
+    assert!(matches!(app.mode, Mode::Asking(Asking::Import { .. })));
 
     update(&mut app, ch('a'));
     typed(&mut app, "2");
@@ -185,7 +185,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     let run = app.import().expect("the run");
     assert_eq!(run.run().map(|r| r.phase), Some(RunPhase::Running));
     assert!(run.activate, "activation follows the sets");
-    assert!(run.typed.is_none());
+    assert!(app.import_count().is_none());
 }
 
 #[test]

@@ -232,7 +232,7 @@ fn a_paste_over_help_results_or_the_quit_question_changes_nothing() {
     update(&mut app, ch('A'));
     update(&mut app, ch('y'));
     assert!(matches!(app.mode, Mode::Bulk));
-    app.asking = Some(Asking::Quit);
+    app.asking = Some(OverlayQuestion::Quit);
     assert!(paste(&mut app, "y").is_empty());
     assert!(app.question() == Some(Question::Quit) && !app.should_quit());
     app.asking = None;

@@ -1,16 +1,15 @@
 //! A bulk run's steps: it starts (saving entered terminalIds first), its
-//! activations go out, its items start and answer, and it finishes.
+//! saves answer, and its activations go out.
 
 use std::collections::HashMap;
 
 use crate::api::IntegrationRequest;
 
-use super::bulk::{BulkResult, bulk_run, finish_bulk};
-use super::command::Command;
-use super::run::{ItemState, RunPhase};
-use super::state::{App, Mode};
+use crate::app::command::Command;
+use crate::app::run::{BulkResult, ItemState, RunPhase, bulk_run, finish_bulk};
+use crate::app::state::{App, Mode};
 
-pub(super) fn start_bulk(
+pub(in crate::app) fn start_bulk(
     app: &mut App,
     ids: &[String],
     entered: &HashMap<String, String>,
@@ -21,7 +20,7 @@ pub(super) fn start_bulk(
 /// Begin a run over `ids`: save entered terminalIds first, else activate
 /// straight away with bounded concurrency. `extra` holds requests the run
 /// may name that the list has not loaded (an import's, say).
-pub(super) fn start_bulk_with(
+pub(in crate::app) fn start_bulk_with(
     app: &mut App,
     ids: &[String],
     entered: &HashMap<String, String>,
@@ -85,7 +84,7 @@ fn launch_bulk(app: &mut App) -> Vec<Command> {
 
 /// One of a bulk run's saves has its answer: once none is left, activate
 /// (or close the run if it was cancelled meanwhile).
-pub(super) fn after_bulk_save(app: &mut App) -> Vec<Command> {
+pub(in crate::app) fn after_bulk_save(app: &mut App) -> Vec<Command> {
     let Some(run) = app
         .bulk
         .as_mut()
@@ -103,7 +102,7 @@ pub(super) fn after_bulk_save(app: &mut App) -> Vec<Command> {
 
 /// Whether `id`'s terminalId is being saved for the bulk run before it
 /// activates.
-pub(super) fn saving_for_bulk(app: &App, id: &str) -> bool {
+pub(in crate::app) fn saving_for_bulk(app: &App, id: &str) -> bool {
     app.bulk.as_ref().is_some_and(|r| {
         r.phase == RunPhase::Starting && r.state(id) == Some(&ItemState::Preparing)
     })
@@ -111,24 +110,11 @@ pub(super) fn saving_for_bulk(app: &App, id: &str) -> bool {
 
 /// `id`'s terminalId was saved for the run (it may activate now) or could
 /// not be (`Err`: why, and it ends failed).
-pub(super) fn on_saved(app: &mut App, id: &str, result: Result<(), String>) {
+pub(in crate::app) fn on_saved(app: &mut App, id: &str, result: Result<(), String>) {
     if let Some(run) = app.bulk.as_mut() {
         match result {
             Ok(()) => run.set(id, ItemState::Queued),
             Err(why) => run.done(id, BulkResult::Failed(why)),
         };
-    }
-}
-
-pub(super) fn on_started(app: &mut App, run_id: u64, id: &str) {
-    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-        run.set(id, ItemState::InFlight);
-    }
-}
-
-pub(super) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) {
-    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-        let cancelled = cancelled || run.cancel_requested;
-        finish_bulk(run, cancelled);
     }
 }

@@ -1,17 +1,18 @@
-//! The keys of an import's preview, run and results (its steps are in
-//! `import_flow`, its state in `import`).
+//! What an import's intents do on its screens: cancel while it plans,
+//! scroll the preview (its answers go through `confirm`), cancel a run in
+//! progress, and scroll or close the results.
 
 use crate::keys::{Intent, Press};
 
-use super::command::Command;
-use super::import::ImportStage;
-use super::import_flow::close;
-use super::keys;
-use super::state::{App, Mode};
+use crate::app::command::Command;
+use crate::app::keys;
+use crate::app::run::ImportStage;
+use crate::app::state::{App, Mode};
 
-/// Keys while `App::import` holds the screen.
-pub(super) fn import_key(app: &mut App, input: Press) -> Vec<Command> {
-    app.mode = Mode::Import;
+use super::flow::close;
+
+/// A key while `App::import` holds the screen (the mode is already back).
+pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
     let Some(run) = app.import.as_mut() else {
         app.mode = Mode::List;
         return Vec::new();

@@ -1,22 +1,22 @@
 //! Quitting: at once when nothing runs, after a yes while a run goes on;
 //! either way a running run is told to stop.
 
-use super::answer::Answer;
-use super::command::Command;
-use super::run::{Run, RunPhase};
-use super::state::{App, Asking};
+use crate::app::answer::Answer;
+use crate::app::command::Command;
+use crate::app::run::{Run, RunPhase};
+use crate::app::state::{App, OverlayQuestion};
 
 /// `q` on the list.
-pub(super) fn request(app: &mut App) {
+pub(in crate::app) fn request(app: &mut App) {
     if app.bulk.as_ref().is_some_and(Run::is_running) {
-        app.asking = Some(Asking::Quit);
+        app.asking = Some(OverlayQuestion::Quit);
     } else {
         app.quit = true;
     }
 }
 
 /// The answer to "quit while a run goes on?".
-pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
+pub(in crate::app) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
     if answer == Answer::Yes {
         return now(app);
     }
@@ -25,7 +25,7 @@ pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
 }
 
 /// Quit now (ctrl-c, or the question answered yes).
-pub(super) fn now(app: &mut App) -> Vec<Command> {
+pub(in crate::app) fn now(app: &mut App) -> Vec<Command> {
     app.quit = true;
     let mut cmds = Vec::new();
     if let Some(run) = app.bulk.as_mut()

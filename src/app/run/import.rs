@@ -1,5 +1,6 @@
-//! An import in the console: the file's plan, its preview, then the run
-//! that sets the terminalIds, with one [`ImportResult`] per row.
+//! An import's state in the console: the file's plan, its preview, then the
+//! run that sets the terminalIds, with one [`ImportResult`] per row (what
+//! it does is in `app::import`; the preview's question is an `Asking`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -7,8 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::api::IntegrationRequest;
 use crate::import::ImportPlan;
 
-use super::run::{Run, RunResult, Tone};
-use super::typed_count::TypedCount;
+use super::{Run, RunResult, Tone};
 
 /// What one row of an import run ended with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,33 +36,18 @@ pub struct ImportLabel {
     pub terminal_id: String,
 }
 
+result_kinds! {
+    ImportResult => ImportKind {
+        Set => "set",
+        Unchanged => "unchanged",
+        Skipped(_) => "skipped",
+        Failed(_) => "failed",
+    }
+}
+
 impl RunResult for ImportResult {
     type Kind = ImportKind;
     type Label = ImportLabel;
-    const KINDS: &'static [ImportKind] = &[
-        ImportKind::Set,
-        ImportKind::Unchanged,
-        ImportKind::Skipped,
-        ImportKind::Failed,
-    ];
-
-    fn kind(&self) -> ImportKind {
-        match self {
-            ImportResult::Set => ImportKind::Set,
-            ImportResult::Unchanged => ImportKind::Unchanged,
-            ImportResult::Skipped(_) => ImportKind::Skipped,
-            ImportResult::Failed(_) => ImportKind::Failed,
-        }
-    }
-
-    fn word(kind: ImportKind) -> &'static str {
-        match kind {
-            ImportKind::Set => "set",
-            ImportKind::Unchanged => "unchanged",
-            ImportKind::Skipped => "skipped",
-            ImportKind::Failed => "failed",
-        }
-    }
 
     /// The wording of the results list.
     fn text(&self) -> String {
@@ -106,12 +91,10 @@ pub struct ImportState {
     pub updated: HashMap<String, IntegrationRequest>,
     /// Preview scroll position (the run keeps its own for the results).
     pub scroll: usize,
-    /// On production, `a` over `confirm_typed_over`: the count typed so far.
-    pub typed: Option<TypedCount>,
 }
 
 impl ImportState {
-    pub(super) fn planning(path: PathBuf) -> ImportState {
+    pub(in crate::app) fn planning(path: PathBuf) -> ImportState {
         ImportState {
             path,
             plan: ImportPlan::default(),
@@ -119,7 +102,6 @@ impl ImportState {
             activate: false,
             updated: HashMap::new(),
             scroll: 0,
-            typed: None,
         }
     }
 

@@ -1,23 +1,76 @@
 //! One run over many requests, shared by bulk activation and import: items
 //! in the order they were given, each ending with exactly one result, a
 //! phase, a cancel request, a tally by result kind and a scroll position for
-//! the results. Each run names its own results (`BulkResult`,
-//! `ImportResult`); the counting and the finish rules live here once.
+//! the results. Each run names its own results (`BulkResult` in `bulk`,
+//! `ImportResult` in `import`, with the rest of those slices' state, held
+//! by `App`); the counting and the finish rules live here once.
+
+/// A result's kinds, written once as `Result => Kind { Variant => "word", … }`
+/// in summary order: which kind each result is (a `From`), and every kind
+/// with its one word ([`RunKind`]). A variant with detail is written with
+/// its pattern, as in `Skipped(_) => "skipped"`.
+macro_rules! result_kinds {
+    ($result:ident => $kind:ident {
+        $($variant:ident $(($($detail:tt)*))? => $word:literal),+ $(,)?
+    }) => {
+        impl From<&$result> for $kind {
+            fn from(result: &$result) -> $kind {
+                match result {
+                    $($result::$variant $(($($detail)*))? => $kind::$variant),+
+                }
+            }
+        }
+
+        impl $crate::app::run::RunKind for $kind {
+            const ALL: &'static [$kind] = &[$($kind::$variant),+];
+
+            fn word(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $word),+
+                }
+            }
+        }
+    };
+}
+
+mod bulk;
+mod import;
 
 use std::collections::HashMap;
 
+pub use bulk::{BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, bulk_run, finish_bulk};
+pub use import::{
+    ImportKind, ImportLabel, ImportResult, ImportStage, ImportState, finish_import, shown_path,
+};
+
+/// A result without its detail: what the tally counts. Implemented by
+/// `result_kinds!`.
+pub trait RunKind: Copy + Eq + std::fmt::Debug + 'static {
+    /// Every kind, in the order the summary names them.
+    const ALL: &'static [Self];
+    /// The one word for a kind. The summary counts it and every line of
+    /// that kind starts with it, so the two always agree.
+    fn word(self) -> &'static str;
+}
+
 /// What one item of a run ended with.
 pub trait RunResult: Clone + PartialEq + std::fmt::Debug {
-    /// A result without its detail: what the tally counts.
-    type Kind: Copy + Eq + std::fmt::Debug + 'static;
+    /// Which kind a result is comes from `result_kinds!`.
+    type Kind: RunKind + for<'a> From<&'a Self>;
     /// What an item shows beside its id.
     type Label: Clone + PartialEq + std::fmt::Debug;
     /// Every kind, in the order the summary names them.
-    const KINDS: &'static [Self::Kind];
-    fn kind(&self) -> Self::Kind;
-    /// The one word for a kind. The summary counts it and every line of
-    /// that kind starts with it, so the two always agree.
-    fn word(kind: Self::Kind) -> &'static str;
+    const KINDS: &'static [Self::Kind] = <Self::Kind as RunKind>::ALL;
+
+    fn kind(&self) -> Self::Kind {
+        Self::Kind::from(self)
+    }
+
+    /// The one word for a kind (see [`RunKind::word`]).
+    fn word(kind: Self::Kind) -> &'static str {
+        kind.word()
+    }
+
     /// The line: the kind's word, then what more is known.
     fn text(&self) -> String;
     fn tone(&self) -> Tone;
@@ -252,159 +305,4 @@ impl<R: RunResult> Run<R> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    enum K {
-        Ok,
-        Skip,
-        Fail,
-    }
-
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    enum R {
-        Ok,
-        Skip(String),
-        Fail(String),
-    }
-
-    impl RunResult for R {
-        type Kind = K;
-        type Label = u32;
-        const KINDS: &'static [K] = &[K::Ok, K::Skip, K::Fail];
-        fn kind(&self) -> K {
-            match self {
-                R::Ok => K::Ok,
-                R::Skip(_) => K::Skip,
-                R::Fail(_) => K::Fail,
-            }
-        }
-        fn word(kind: K) -> &'static str {
-            match kind {
-                K::Ok => "ok",
-                K::Skip => "skipped",
-                K::Fail => "failed",
-            }
-        }
-        fn text(&self) -> String {
-            match self {
-                R::Ok => "ok".into(),
-                R::Skip(w) => format!("skipped: {w}"),
-                R::Fail(w) => format!("failed: {w}"),
-            }
-        }
-        fn tone(&self) -> Tone {
-            Tone::Quiet
-        }
-    }
-
-    fn item(id: &str, state: ItemState<R>) -> RunItem<R> {
-        RunItem {
-            id: id.into(),
-            label: 0,
-            state,
-        }
-    }
-
-    fn run(states: Vec<ItemState<R>>) -> Run<R> {
-        let items = states
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| item(&format!("id{i}"), s));
-        Run::new(7, items)
-    }
-
-    #[test]
-    fn a_repeated_id_keeps_its_first_item_and_order_is_kept() {
-        let r = Run::new(
-            1,
-            [
-                item("b", ItemState::Queued),
-                item("a", ItemState::Done(R::Ok)),
-                item("b", ItemState::Done(R::Ok)),
-            ],
-        );
-        let ids: Vec<&str> = r.items.iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ["b", "a"]);
-        assert_eq!(r.state("b"), Some(&ItemState::Queued));
-        assert_eq!(r.phase, RunPhase::Running);
-    }
-
-    #[test]
-    fn a_preparing_item_makes_the_run_start_in_starting() {
-        let r = run(vec![ItemState::Queued, ItemState::Preparing]);
-        assert_eq!(r.phase, RunPhase::Starting);
-    }
-
-    #[test]
-    fn each_id_gets_exactly_one_final_result() {
-        let mut r = run(vec![ItemState::Queued]);
-        assert!(r.set("id0", ItemState::InFlight));
-        assert_eq!(r.in_flight, ["id0"]);
-        assert!(r.done("id0", R::Ok));
-        assert!(r.in_flight.is_empty());
-        assert!(!r.done("id0", R::Fail("late".into())));
-        assert!(!r.set("id0", ItemState::Queued));
-        assert_eq!(r.result("id0"), Some(&R::Ok));
-        assert!(!r.done("unknown", R::Ok), "an id not in the run is ignored");
-    }
-
-    #[test]
-    fn finish_gives_what_never_started_and_what_got_no_answer_their_results() {
-        let mut r = run(vec![
-            ItemState::Preparing,
-            ItemState::Queued,
-            ItemState::InFlight,
-            ItemState::Done(R::Ok),
-        ]);
-        r.set("id2", ItemState::InFlight);
-        r.finish(true, R::Skip("never".into()), R::Fail("no answer".into()));
-        let results: Vec<Option<&R>> = r.items.iter().map(|i| i.state.result()).collect();
-        assert_eq!(
-            results,
-            [
-                Some(&R::Skip("never".into())),
-                Some(&R::Skip("never".into())),
-                Some(&R::Fail("no answer".into())),
-                Some(&R::Ok),
-            ]
-        );
-        assert!(r.in_flight.is_empty());
-        assert_eq!(r.phase, RunPhase::Finished { cancelled: true });
-        assert!(!r.is_running());
-    }
-
-    #[test]
-    fn the_tally_counts_each_kind_once_and_the_summary_uses_the_lines_words() {
-        let mut r = run(vec![
-            ItemState::Queued,
-            ItemState::Queued,
-            ItemState::Done(R::Skip("x".into())),
-            ItemState::Done(R::Ok),
-            ItemState::Done(R::Ok),
-        ]);
-        r.set("id1", ItemState::InFlight);
-        let t = r.tally();
-        assert_eq!((t.waiting, t.in_flight, t.done(), t.total()), (1, 1, 3, 5));
-        assert_eq!((t.of(K::Ok), t.of(K::Skip), t.of(K::Fail)), (2, 1, 0));
-        assert_eq!(t.summary(), "2 ok · 1 skipped · 0 failed");
-        for i in &r.items {
-            if let ItemState::Done(res) = &i.state {
-                assert!(res.text().starts_with(R::word(res.kind())));
-            }
-        }
-    }
-
-    #[test]
-    fn ids_where_picks_in_run_order() {
-        let r = run(vec![
-            ItemState::Done(R::Fail("a".into())),
-            ItemState::Queued,
-            ItemState::Done(R::Fail("b".into())),
-        ]);
-        let failed = r.ids_where(|s| matches!(s, ItemState::Done(R::Fail(_))));
-        assert_eq!(failed, ["id0", "id2"]);
-        assert!(r.any(|s| *s == ItemState::Queued));
-    }
-}
+mod tests;

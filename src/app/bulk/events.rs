@@ -1,20 +1,22 @@
-//! An activation's answer: the list, the toast and the bulk run say exactly
-//! what is known. Only an answer from the server to this call is
+//! The worker's events about activations and bulk runs: an item started,
+//! the run finished, an activation answered. The list, the toast and the
+//! bulk run say exactly what is known. Only an answer from the server to this call is
 //! `activated`; a lost answer read back as active is `confirmed active`, and
 //! a refusal as already active names who activated it when that is known.
 
 use crate::api::retry::Activation;
 use crate::api::{ApiError, Status};
 
-use super::bulk::BulkResult;
-use super::state::App;
+use crate::app::command::Command;
+use crate::app::run::{BulkResult, ItemState, finish_bulk};
+use crate::app::state::App;
 
-pub(super) fn on_activated(
+pub(in crate::app) fn on_activated(
     app: &mut App,
     id: String,
     run_id: Option<u64>,
     result: Result<Activation, ApiError>,
-) {
+) -> Vec<Command> {
     // The bare error is the same answer without a read-back.
     let result = match result {
         Err(ApiError::AlreadyActivated) => Ok(Activation::AlreadyActive(None)),
@@ -61,4 +63,20 @@ pub(super) fn on_activated(
             }
         }
     }
+    Vec::new()
+}
+
+pub(in crate::app) fn on_started(app: &mut App, run_id: u64, id: &str) -> Vec<Command> {
+    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+        run.set(id, ItemState::InFlight);
+    }
+    Vec::new()
+}
+
+pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
+    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
+        let cancelled = cancelled || run.cancel_requested;
+        finish_bulk(run, cancelled);
+    }
+    Vec::new()
 }

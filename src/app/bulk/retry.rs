@@ -3,11 +3,11 @@
 //! run like any other, so it shows the bulk dialog and starts only once its
 //! count is typed.
 
-use super::bulk::{BulkPlan, BulkResult};
-use super::bulk_flow::start_bulk;
-use super::command::Command;
-use super::run::ItemState;
-use super::state::{App, Asking, Mode};
+use crate::app::command::Command;
+use crate::app::run::{BulkResult, ItemState};
+use crate::app::state::{App, Asking, Mode};
+
+use super::flow::start_bulk;
 
 pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
     let failed = app
@@ -26,15 +26,4 @@ pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
         return Vec::new();
     }
     start_bulk(app, &failed, &Default::default())
-}
-
-/// The bulk dialog was cancelled: a retry's goes back to the results it
-/// came from, anything else to the list.
-pub(super) fn cancelled(app: &mut App, plan: &BulkPlan) -> Vec<Command> {
-    app.mode = if plan.retry && app.bulk.is_some() {
-        Mode::Bulk
-    } else {
-        Mode::List
-    };
-    Vec::new()
 }

@@ -1,18 +1,19 @@
-//! On production, an import's "set, then activate" (`a` in the preview)
+//! The import preview's answers. On production, an import's "set, then activate" (`a` in the preview)
 //! over more than `confirm_typed_over` requests asks for the count that
 //! will be activated before anything is sent: the sets are part of the same
 //! confirmed action, so the count comes before the first of them.
 
-use super::answer::Answer;
-use super::command::Command;
-use super::import_flow::{apply, close};
-use super::read_only;
-use super::state::App;
-use super::typed_count::TypedCount;
+use crate::app::answer::Answer;
+use crate::app::command::Command;
+use crate::app::read_only;
+use crate::app::state::{App, Asking, Mode};
+use crate::app::typed_count::TypedCount;
+
+use super::flow::{apply, close};
 
 /// `a` in the preview: set the rows and activate them, or first ask for
 /// their count when production requires it.
-pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
+fn set_and_activate(app: &mut App) -> Vec<Command> {
     let will_set = app
         .import
         .as_ref()
@@ -24,15 +25,15 @@ pub(super) fn set_and_activate(app: &mut App) -> Vec<Command> {
     if read_only::refuse(app, "import terminalIds") {
         return Vec::new();
     }
-    if let Some(run) = app.import.as_mut() {
-        run.typed = Some(TypedCount::default());
-    }
+    app.mode = Mode::Asking(Asking::Import {
+        typed: Some(TypedCount::default()),
+    });
     Vec::new()
 }
 
 /// The answer to the import preview: set (`y`), set then activate (`a`),
 /// or leave with nothing sent.
-pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
+pub(in crate::app) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
     match answer {
         Answer::Yes => apply(app, false),
         Answer::Alt => set_and_activate(app),
@@ -46,10 +47,8 @@ pub(super) fn answered(app: &mut App, answer: Answer) -> Vec<Command> {
 
 /// The count was typed right (Enter): set and activate; Esc goes back to
 /// the preview with nothing sent.
-pub(super) fn count_answered(app: &mut App, answer: Answer) -> Vec<Command> {
-    if let Some(import) = app.import.as_mut() {
-        import.typed = None;
-    }
+pub(in crate::app) fn count_answered(app: &mut App, answer: Answer) -> Vec<Command> {
+    app.mode = Mode::Asking(Asking::Import { typed: None });
     if answer == Answer::No {
         return Vec::new();
     }

@@ -1,11 +1,11 @@
-//! Bulk activation: the plan shown in the confirm dialog, and the run with
-//! exactly one result per request.
+//! A bulk activation's state: the plan shown in the confirm dialog, and the
+//! run with exactly one result per request (what it does is in `app::bulk`).
 
 use std::collections::HashMap;
 
 use crate::api::{Blocker, IntegrationRequest};
 
-use super::run::{ItemState, Run, RunItem, RunResult, Tone};
+use super::{ItemState, Run, RunItem, RunResult, Tone};
 
 /// What the bulk confirm dialog says about the chosen requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct BulkPlan {
     /// Marked earlier but no longer in the loaded list.
     pub unknown: usize,
     /// On production, over `confirm_typed_over`: the count typed so far.
-    pub typed: Option<Box<super::typed_count::TypedCount>>,
+    pub typed: Option<Box<crate::app::typed_count::TypedCount>>,
     /// `R` on a finished run's results: cancelling goes back to them.
     pub retry: bool,
 }
@@ -80,36 +80,19 @@ pub struct BulkLabel {
     pub merchant: String,
 }
 
+result_kinds! {
+    BulkResult => BulkKind {
+        Activated => "activated",
+        Confirmed => "confirmed active",
+        AlreadyActive(_) => "already active",
+        Skipped(_) => "skipped",
+        Failed(_) => "failed",
+    }
+}
+
 impl RunResult for BulkResult {
     type Kind = BulkKind;
     type Label = BulkLabel;
-    const KINDS: &'static [BulkKind] = &[
-        BulkKind::Activated,
-        BulkKind::Confirmed,
-        BulkKind::AlreadyActive,
-        BulkKind::Skipped,
-        BulkKind::Failed,
-    ];
-
-    fn kind(&self) -> BulkKind {
-        match self {
-            BulkResult::Activated => BulkKind::Activated,
-            BulkResult::Confirmed => BulkKind::Confirmed,
-            BulkResult::AlreadyActive(_) => BulkKind::AlreadyActive,
-            BulkResult::Skipped(_) => BulkKind::Skipped,
-            BulkResult::Failed(_) => BulkKind::Failed,
-        }
-    }
-
-    fn word(kind: BulkKind) -> &'static str {
-        match kind {
-            BulkKind::Activated => "activated",
-            BulkKind::Confirmed => "confirmed active",
-            BulkKind::AlreadyActive => "already active",
-            BulkKind::Skipped => "skipped",
-            BulkKind::Failed => "failed",
-        }
-    }
 
     /// The wording of the results view.
     fn text(&self) -> String {

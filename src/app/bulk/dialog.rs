@@ -1,0 +1,23 @@
+//! The bulk dialog's yes and no: start the run, or go back. Its third
+//! answer, entering the missing terminalIds first, opens the change slice's
+//! forms (`change::enter_missing`); the run starts after the last one.
+
+use crate::app::command::Command;
+use crate::app::run::BulkPlan;
+use crate::app::state::{App, Mode};
+
+use super::flow::start_bulk;
+
+/// `start`: yes. Otherwise the dialog was cancelled: a retry's goes back to
+/// the results it came from, anything else to the list.
+pub(in crate::app) fn answered(app: &mut App, plan: BulkPlan, start: bool) -> Vec<Command> {
+    if start {
+        return start_bulk(app, &plan.ids, &Default::default());
+    }
+    app.mode = if plan.retry && app.bulk.is_some() {
+        Mode::Bulk
+    } else {
+        Mode::List
+    };
+    Vec::new()
+}

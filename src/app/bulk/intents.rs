@@ -1,0 +1,60 @@
+//! What the bulk screen's intents do: cancel a run in progress, ask before
+//! quitting while it goes on, and on the results scroll, retry what failed
+//! or close.
+
+use crate::api::IntegrationRequest;
+use crate::keys::Intent;
+
+use crate::app::command::Command;
+use crate::app::keys;
+use crate::app::run::RunPhase;
+use crate::app::state::{App, Mode, OverlayQuestion};
+
+use super::retry;
+
+/// An intent while `App::bulk` holds the screen.
+pub(in crate::app) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    let Some(run) = app.bulk.as_mut() else {
+        app.mode = Mode::List;
+        return Vec::new();
+    };
+    if run.is_running() {
+        match intent {
+            Intent::CancelRun if !run.cancel_requested => {
+                run.cancel_requested = true;
+                if run.phase == RunPhase::Running {
+                    return vec![Command::CancelBulk { run_id: run.run_id }];
+                }
+            }
+            Intent::Quit => app.asking = Some(OverlayQuestion::Quit),
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let len = run.items.len();
+    match (intent, keys::nav_of(intent)) {
+        (Intent::Close, _) => close_results(app),
+        (Intent::RetryFailed, _) => return retry::retry_failed(app),
+        (_, Some(nav)) => run.scroll = keys::apply(nav, run.scroll, len, 10),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Leave the results. Marks on requests that are now active have done
+/// their job and go; the rest stay marked for another try.
+fn close_results(app: &mut App) {
+    if app.bulk.take().is_some() {
+        let store = &app.list.store;
+        app.list
+            .marks
+            .retain(|id| !store.by_id(id).is_some_and(IntegrationRequest::is_active));
+        app.refilter(false);
+    }
+    // An import that went on to activate shows its own results next.
+    app.mode = if app.import.is_some() {
+        Mode::Import
+    } else {
+        Mode::List
+    };
+}

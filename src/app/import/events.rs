@@ -1,0 +1,123 @@
+//! The worker's events about an import: its plan arrived (the preview
+//! asks), a row was answered, the run ended (and activates what it set when
+//! asked).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::import::ImportPlan;
+use crate::text::plural;
+
+use crate::app::action::ImportRowResult;
+use crate::app::bulk::start_bulk_with;
+use crate::app::command::Command;
+use crate::app::run::{ImportKind, ImportResult, ImportStage, ItemState, finish_import};
+use crate::app::state::{App, Asking, Mode};
+
+pub(in crate::app) fn on_planned(
+    app: &mut App,
+    path: PathBuf,
+    result: Result<ImportPlan, String>,
+) -> Vec<Command> {
+    let Some(import) = app
+        .import
+        .as_mut()
+        .filter(|r| matches!(r.stage, ImportStage::Planning) && r.path == path)
+    else {
+        // Cancelled while planning: the answer has no one to go to.
+        return Vec::new();
+    };
+    match result {
+        Ok(plan) => {
+            import.plan = plan;
+            import.stage = ImportStage::Preview;
+            if matches!(app.mode, Mode::Import) {
+                app.mode = Mode::Asking(Asking::Import { typed: None });
+            }
+        }
+        Err(sentence) => {
+            app.import = None;
+            if matches!(app.mode, Mode::Import) {
+                app.mode = Mode::List;
+            }
+            app.error(sentence);
+        }
+    }
+    Vec::new()
+}
+
+pub(in crate::app) fn on_row(
+    app: &mut App,
+    run_id: u64,
+    id: String,
+    result: ImportRowResult,
+) -> Vec<Command> {
+    let Some(import) = app.import.as_mut() else {
+        return Vec::new();
+    };
+    let run = match &mut import.stage {
+        ImportStage::Sending(run) if run.run_id == run_id && run.is_running() => run,
+        _ => return Vec::new(),
+    };
+    let mut patch = None;
+    let result = match result {
+        ImportRowResult::Set(req) => {
+            import.updated.insert(id.clone(), req.clone());
+            patch = Some(req);
+            ImportResult::Set
+        }
+        ImportRowResult::Unchanged => ImportResult::Unchanged,
+        ImportRowResult::SetMeanwhile(current) => ImportResult::Skipped(format!(
+            "it now has terminalId {current} (set since the preview); not overwritten"
+        )),
+        ImportRowResult::Failed(e) => ImportResult::Failed(e.to_string()),
+    };
+    run.done(&id, result);
+    if let Some(req) = patch {
+        app.patch(req);
+    }
+    Vec::new()
+}
+
+/// The run ended: say how it went, then activate what was set when asked.
+pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
+    let Some(import) = app.import.as_mut() else {
+        return Vec::new();
+    };
+    let path = import.path_text();
+    let run = match &mut import.stage {
+        ImportStage::Sending(run) if run.run_id == run_id && run.is_running() => run,
+        _ => return Vec::new(),
+    };
+    let cancelled = cancelled || run.cancel_requested;
+    finish_import(run, cancelled);
+    let c = run.tally();
+    let failed = c.of(ImportKind::Failed);
+    let mut text = format!(
+        "Set {} of {} terminalId{} from {path}.",
+        c.of(ImportKind::Set),
+        c.total(),
+        plural(c.total()),
+    );
+    if failed > 0 {
+        text.push_str(&format!(
+            " {failed} failed; fix the cause and import the same file again."
+        ));
+    }
+    if cancelled {
+        text.push_str(" Cancelled.");
+    }
+    let ids = run.ids_where(|s| *s == ItemState::Done(ImportResult::Set));
+    let activate = import.activate && !cancelled;
+    let extra = std::mem::take(&mut import.updated);
+    if failed > 0 || cancelled {
+        app.error(text);
+    } else {
+        app.info(text);
+    }
+    if activate && !ids.is_empty() {
+        // The bulk run's results come first; closing them returns here.
+        return start_bulk_with(app, &ids, &HashMap::new(), &extra);
+    }
+    Vec::new()
+}
