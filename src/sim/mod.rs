@@ -5,6 +5,7 @@
 //! CLI and TUI can be developed and tested without a Centrapay account.
 
 mod faults;
+mod revision;
 mod rng;
 mod routes;
 pub mod seed;
@@ -20,6 +21,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use faults::Faults;
+pub use revision::Revision;
 pub use seed::{DEFAULT_SEED_COUNT, default_merchants};
 pub use stats::{FaultStats, SimStats};
 
@@ -42,6 +44,8 @@ pub struct SimConfig {
     pub seed: u64,
     pub page_size: usize,
     pub faults: Faults,
+    /// The API revision whose operations are served.
+    pub revision: Revision,
 }
 
 impl Default for SimConfig {
@@ -52,6 +56,7 @@ impl Default for SimConfig {
             seed: 42,
             page_size: 100,
             faults: Faults::default(),
+            revision: Revision::Both,
         }
     }
 }
@@ -175,6 +180,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         seed,
         page_size,
         faults,
+        revision,
     } = config;
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
@@ -196,7 +202,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
 
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    let app = routes::router(shared.clone());
+    let app = routes::router(shared.clone(), revision);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

@@ -23,22 +23,28 @@ use super::faults::{Faults, inject};
 use super::seed::with_visible_millis;
 use super::stats::bump;
 use super::store::Criteria;
-use super::{KEY_NAME, Shared};
+use super::{KEY_NAME, Revision, Shared};
 use crate::api::error::ErrorCode;
 use crate::api::model::{ErrorBody, IntegrationRequest, IntegrationType, Page, Status};
 
 const PAGE_KEY_PREFIX: &str = "ir#";
 const MERCHANT_PAGE_KEY_PREFIX: &str = "m#";
 
-pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    let api = Router::new()
-        .route("/api/integration-requests", get(search).post(create))
-        .route(
+pub(crate) fn router(shared: Arc<Shared>, revision: Revision) -> Router {
+    let mut api = Router::new().route("/api/integration-requests", get(search).post(create));
+    if revision.serves_one_by_id() {
+        api = api.route(
             "/api/integration-requests/{id}",
             get(get_one).delete(delete_one),
-        )
-        .route("/api/integration-requests/{id}/update", post(update))
-        .route("/api/integration-requests/{id}/configs", put(update))
+        );
+    }
+    if revision.serves_post_update() {
+        api = api.route("/api/integration-requests/{id}/update", post(update));
+    }
+    if revision.serves_put_configs() {
+        api = api.route("/api/integration-requests/{id}/configs", put(update));
+    }
+    let api = api
         .route("/api/integration-requests/{id}/activate", post(activate))
         .route("/api/merchants/{merchant_id}", get(merchant))
         .route(
