@@ -11,6 +11,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::api::model::{IntegrationRequest, IntegrationType};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Revision {
     /// Only what integration-requests.md documents.
@@ -46,6 +48,46 @@ impl Revision {
     /// `PUT /api/integration-requests/{id}/configs`.
     pub fn serves_put_configs(self) -> bool {
         self != Revision::Reference
+    }
+
+    /// The `terminal` and `product` objects in responses.
+    pub fn sends_later_objects(self) -> bool {
+        self != Revision::Reference
+    }
+
+    /// Whether create takes `kind`: the reference documents verifone,
+    /// windcave and epay; the later revision adds smartpay, invenco, skyzer
+    /// and vista. Nothing else is documented, so nothing else is created.
+    pub fn creates_type(self, kind: &IntegrationType) -> bool {
+        match kind {
+            IntegrationType::Verifone | IntegrationType::Windcave | IntegrationType::Epay => true,
+            IntegrationType::Unknown(_) => false,
+            _ => self != Revision::Reference,
+        }
+    }
+
+    /// A stored request as this revision sends it: the top-level terminalId
+    /// always (clients of the reference read only that), the later `terminal`
+    /// and `product` objects only where the later revision is served.
+    pub fn shape(self, r: &IntegrationRequest) -> IntegrationRequest {
+        let mut out = r.clone();
+        if out.terminal_id.is_none() {
+            out.terminal_id = r.effective_terminal_id().map(str::to_string);
+        }
+        if !self.sends_later_objects() {
+            out.terminal = None;
+            out.product = None;
+        }
+        out
+    }
+
+    /// The types create takes, for the sentence refusing another.
+    pub fn type_list(self) -> &'static str {
+        if self == Revision::Reference {
+            "verifone, windcave or epay"
+        } else {
+            "verifone, windcave, epay, smartpay, invenco, skyzer or vista"
+        }
     }
 }
 
