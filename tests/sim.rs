@@ -604,11 +604,11 @@ async fn fault_drop_is_a_transport_error_and_some_drops_still_apply() {
         ..Faults::default()
     });
     let mut created = 0;
-    for i in 0..20 {
+    for m in &merchants[..20] {
         let resp = c
             .post(url(&h, "/api/integration-requests"))
             .header("X-Api-Key", h.api_key())
-            .json(&json!({"accountId": merchants[i].account_id, "merchantId": merchants[i].id, "type": "epay"}))
+            .json(&json!({"accountId": m.account_id, "merchantId": m.id, "type": "epay"}))
             .send()
             .await;
         let err = match resp {
@@ -616,10 +616,7 @@ async fn fault_drop_is_a_transport_error_and_some_drops_still_apply() {
             Ok(r) => panic!("a dropped connection answered {}", r.status()),
         };
         assert!(!err.is_status(), "{err}");
-        if h.requests()
-            .iter()
-            .any(|r| r.merchant_id == merchants[i].id)
-        {
+        if h.requests().iter().any(|r| r.merchant_id == m.id) {
             created += 1;
         }
     }
