@@ -186,18 +186,26 @@ async fn show_update_activate_create_and_their_exit_codes() {
     assert_eq!(v[0]["outcome"], "already active");
 
     // create, and the duplicate
+    let free = env
+        .sim
+        .merchant_without(&IntegrationType::Windcave)
+        .expect("a merchant without windcave");
+    let free_account = free.account_id.clone().expect("account");
     let args = [
         "create",
         "--merchant",
-        "abcdefabcdefabcdefabcdef",
+        &free.id,
         "--type",
         "windcave",
         "--account",
-        &epay.account_id,
+        &free_account,
     ];
     let o = env.run(&args).await;
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("created (windcave, merchant abcdefabcdefabcdefabcdef, pending)"));
+    assert!(stdout(&o).contains(&format!(
+        "created (windcave, merchant {}, pending)",
+        free.id
+    )));
     let o = env.run(&args).await;
     assert_eq!(o.status.code(), Some(1));
     assert!(

@@ -87,9 +87,12 @@ async fn create_get_update_activate_and_documented_errors() {
     let existing = first(&handle, |_| true);
 
     // create, then the same merchant+type again
+    let free = handle
+        .merchant_without(&IntegrationType::Epay)
+        .expect("a merchant without epay");
     let new = NewIntegrationRequest {
-        account_id: existing.account_id.clone(),
-        merchant_id: "aaaaaaaaaaaaaaaaaaaaaaaa".into(),
+        account_id: free.account_id.clone().unwrap_or(existing.account_id),
+        merchant_id: free.id,
         kind: IntegrationType::Epay,
     };
     let created = client.create(&new).await.expect("create");

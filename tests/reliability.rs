@@ -287,7 +287,10 @@ async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
         .take(2)
         .map(|r| r.id.as_str())
         .collect();
-    let merchant = env.sim.merchants()[0].clone();
+    let merchant = env
+        .sim
+        .merchant_without(&intake::api::IntegrationType::Vista)
+        .expect("a merchant without vista");
     let account = merchant.account_id.clone().expect("account");
     let mut outputs = Vec::new();
     for args in [

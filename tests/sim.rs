@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use intake::api::model::{
     ErrorBody, IntegrationRequest, IntegrationType, Merchant, Page, Status, Terminal,
 };
-use intake::sim::{Faults, SimConfig, SimHandle, start_local};
+use intake::sim::{Faults, Revision, SimConfig, SimHandle, start_local};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
@@ -54,13 +54,14 @@ async fn create(h: &SimHandle, c: &reqwest::Client, body: Value) -> reqwest::Res
     send(authed(h, c, Method::POST, "/api/integration-requests").json(&body)).await
 }
 
+/// A create body for a merchant that has no request of `kind` yet.
+fn free_pair(h: &SimHandle, kind: IntegrationType) -> Value {
+    let m = h.merchant_without(&kind).expect("a merchant is free");
+    json!({"accountId": m.account_id, "merchantId": m.id, "type": kind.as_str()})
+}
+
 async fn new_epay(h: &SimHandle, c: &reqwest::Client) -> IntegrationRequest {
-    let resp = create(
-        h,
-        c,
-        json!({"accountId": "Jaim1Cu1Q55uooxSens6yk", "merchantId": "aaaaaaaaaaaaaaaaaaaaaaaa", "type": "epay"}),
-    )
-    .await;
+    let resp = create(h, c, free_pair(h, IntegrationType::Epay)).await;
     assert_eq!(resp.status(), StatusCode::OK);
     resp.json().await.expect("request body")
 }
@@ -110,7 +111,8 @@ async fn auth_missing_and_wrong_key_are_401() {
 #[tokio::test]
 async fn create_duplicate_missing_field_and_malformed_json() {
     let (h, c) = sim().await;
-    let body = json!({"accountId": "Jaim1Cu1Q55uooxSens6yk", "merchantId": "5ee0c486308f590260d9a07f", "type": "vista-new"});
+    let body = free_pair(&h, IntegrationType::Vista);
+    let account = body["accountId"].as_str().unwrap().to_string();
     let resp = create(&h, &c, body.clone()).await;
     assert_eq!(resp.status(), StatusCode::OK);
     let raw: Value = resp.json().await.unwrap();
@@ -118,11 +120,11 @@ async fn create_duplicate_missing_field_and_malformed_json() {
     assert_eq!(r.id.len(), 22);
     assert!(r.id.chars().all(|c| c.is_ascii_alphanumeric()));
     assert_eq!(r.status, Status::Pending);
-    assert_eq!(r.kind, IntegrationType::Unknown("vista-new".into()));
+    assert_eq!(r.kind, IntegrationType::Vista);
     assert_eq!(r.created_at, r.updated_at);
     assert_eq!(
         r.created_by.as_deref(),
-        Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:intake-sim")
+        Some(format!("crn:{account}:api-key:intake-sim").as_str())
     );
     // ISO 8601 UTC with exactly three fractional digits.
     let ts = raw["createdAt"].as_str().unwrap();
@@ -323,7 +325,18 @@ async fn update_stores_terminal_id_and_validates() {
         send(authed(&h, &c, Method::POST, &path).json(&json!({"terminalId": 11000021}))).await;
     let (status, err) = error_of(resp).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(message(&err), "terminalId is required");
+    assert!(
+        message(&err).starts_with("terminalId must be a string"),
+        "{}",
+        message(&err)
+    );
+
+    // terminalId is optional in the reference: `{}` changes nothing.
+    let resp = send(authed(&h, &c, Method::POST, &path).json(&json!({}))).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let same: IntegrationRequest = resp.json().await.unwrap();
+    assert_eq!(same, r);
+    assert_eq!(h.get(&r.id), Some(r.clone()), "nothing is stored");
 
     let resp =
         send(authed(&h, &c, Method::POST, &path).json(&json!({"terminalId": "11000021"}))).await;
@@ -364,7 +377,22 @@ async fn update_stores_terminal_id_and_validates() {
     )
     .await;
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    assert_eq!(h.stats().update_calls, 4);
+
+    // The id is checked before the body: an unknown id with a malformed body is 403.
+    let resp = send(
+        authed(
+            &h,
+            &c,
+            Method::POST,
+            "/api/integration-requests/unknown/update",
+        )
+        .json(&json!({"terminalId": 5})),
+    )
+    .await;
+    let (status, err) = error_of(resp).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(message(&err), "Forbidden");
+    assert_eq!(h.stats().update_calls, 6);
     h.shutdown().await;
 }
 
@@ -565,17 +593,22 @@ async fn fault_server_error_and_rate_limit() {
 
 #[tokio::test]
 async fn fault_drop_is_a_transport_error_and_some_drops_still_apply() {
-    let (h, c) = sim().await;
+    let (h, c) = sim_with(SimConfig {
+        seed_count: Some(0),
+        ..SimConfig::default()
+    })
+    .await;
+    let merchants = h.merchants();
     h.set_faults(Faults {
         drop_rate: 1.0,
         ..Faults::default()
     });
     let mut created = 0;
-    for i in 0..20 {
+    for m in &merchants[..20] {
         let resp = c
             .post(url(&h, "/api/integration-requests"))
             .header("X-Api-Key", h.api_key())
-            .json(&json!({"accountId": "acc", "merchantId": format!("m{i}"), "type": "epay"}))
+            .json(&json!({"accountId": m.account_id, "merchantId": m.id, "type": "epay"}))
             .send()
             .await;
         let err = match resp {
@@ -583,10 +616,7 @@ async fn fault_drop_is_a_transport_error_and_some_drops_still_apply() {
             Ok(r) => panic!("a dropped connection answered {}", r.status()),
         };
         assert!(!err.is_status(), "{err}");
-        if h.requests()
-            .iter()
-            .any(|r| r.merchant_id == format!("m{i}"))
-        {
+        if h.requests().iter().any(|r| r.merchant_id == m.id) {
             created += 1;
         }
     }
@@ -770,4 +800,147 @@ async fn large_seed_is_unique_and_pages_quickly() {
     assert!(mid_page < Duration::from_millis(500) && sparse < Duration::from_millis(500));
     eprintln!("seeded {n} in {built:?}; page {mid_page:?}; sparse filter {sparse:?}");
     h.shutdown().await;
+}
+
+#[tokio::test]
+async fn create_refuses_what_the_reference_would() {
+    let (h, c) = sim().await;
+    let free = free_pair(&h, IntegrationType::Windcave);
+    let (account, merchant) = (free["accountId"].clone(), free["merchantId"].clone());
+    let foreign = h
+        .merchants()
+        .into_iter()
+        .find(|m| m.account_id.as_ref() != account.as_str().map(str::to_string).as_ref())
+        .expect("another account's merchant");
+    let before = h.requests().len();
+    for (body, status, wanted) in [
+        (
+            json!({"accountId": account, "merchantId": merchant, "type": "linkly"}),
+            StatusCode::BAD_REQUEST,
+            "type \"linkly\" is not an integration type",
+        ),
+        (
+            json!({"accountId": account, "merchantId": "000000000000000000000000", "type": "windcave"}),
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+        ),
+        (
+            json!({"accountId": account, "merchantId": foreign.id, "type": "windcave"}),
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+        ),
+        (
+            json!({"accountId": "Jaim1Cu1Q55:uooxSens6yk", "merchantId": merchant, "type": "windcave"}),
+            StatusCode::BAD_REQUEST,
+            "accountId must not contain ':' or whitespace",
+        ),
+        (
+            json!({"accountId": "Jaim1Cu1Q55 uooxSens6yk", "merchantId": merchant, "type": "windcave"}),
+            StatusCode::BAD_REQUEST,
+            "accountId must not contain ':' or whitespace",
+        ),
+    ] {
+        let (got, err) = error_of(create(&h, &c, body.clone()).await).await;
+        assert_eq!(got, status, "{body}");
+        assert!(
+            message(&err).starts_with(wanted),
+            "{body}: {}",
+            message(&err)
+        );
+    }
+    assert_eq!(h.requests().len(), before, "nothing was created");
+
+    // The later types are created where the later revision is served only.
+    let smartpay = free_pair(&h, IntegrationType::Smartpay);
+    let (r, _c) = sim_with(SimConfig {
+        revision: Revision::Reference,
+        ..SimConfig::default()
+    })
+    .await;
+    let (status, err) = error_of(create(&r, &c, smartpay.clone()).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(message(&err).contains("verifone, windcave or epay"));
+    assert_eq!(create(&h, &c, smartpay).await.status(), StatusCode::OK);
+    h.shutdown().await;
+    r.shutdown().await;
+}
+
+#[tokio::test]
+async fn empty_or_odd_query_values_are_refused() {
+    let (h, c) = sim().await;
+    for (query, wanted) in [
+        (
+            vec![("accountId", ""), ("pending", "")],
+            "must not be empty",
+        ),
+        (vec![("type", "")], "type must not be empty"),
+        (vec![("pageKey", "")], "pageKey must not be empty"),
+        (vec![("pending", "yes")], "pending must be true or false"),
+    ] {
+        let resp =
+            send(authed(&h, &c, Method::GET, "/api/integration-requests").query(&query)).await;
+        let (status, err) = error_of(resp).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query:?}");
+        assert!(
+            message(&err).contains(wanted),
+            "{query:?}: {}",
+            message(&err)
+        );
+    }
+    let resp = send(
+        authed(
+            &h,
+            &c,
+            Method::GET,
+            "/api/accounts/Jaim1Cu1Q55uooxSens6yk/merchants",
+        )
+        .query(&[("pageKey", "")]),
+    )
+    .await;
+    assert_eq!(error_of(resp).await.0, StatusCode::BAD_REQUEST);
+    h.shutdown().await;
+}
+
+#[tokio::test]
+async fn later_objects_only_where_the_later_revision_is_served() {
+    for revision in Revision::ALL {
+        let (h, c) = sim_with(SimConfig {
+            revision,
+            ..SimConfig::default()
+        })
+        .await;
+        // A record holding its terminalId only in the later object still
+        // sends the top-level field.
+        let mut r = h
+            .requests()
+            .into_iter()
+            .find(|r| r.terminal.is_some() && r.product.is_some())
+            .expect("a seeded record with both objects");
+        r.terminal_id = None;
+        h.insert(r.clone());
+        let page: Value = send(
+            authed(&h, &c, Method::GET, "/api/integration-requests")
+                .query(&[("accountId", r.account_id.as_str())]),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        let items = page["items"].as_array().unwrap();
+        let got = items.iter().find(|i| i["id"] == r.id.as_str()).unwrap();
+        let tid = r.terminal.as_ref().unwrap().terminal_id.as_str();
+        assert_eq!(got["terminalId"], tid, "{revision}");
+        let later = revision != Revision::Reference;
+        assert_eq!(got.get("terminal").is_some(), later, "{revision}");
+        assert_eq!(got.get("product").is_some(), later, "{revision}");
+        if later {
+            assert_eq!(got["terminal"]["terminalId"], tid);
+        }
+        assert!(
+            items
+                .iter()
+                .all(|i| later || (i.get("terminal").is_none() && i.get("product").is_none()))
+        );
+        h.shutdown().await;
+    }
 }

@@ -205,6 +205,10 @@ pub struct SimArgs {
     /// Items per search page.
     #[arg(long, default_value_t = 100)]
     pub page_size: usize,
+    /// Which API revision to serve: `reference` (only the documented
+    /// operations), `later` (GET/DELETE by id, PUT …/configs) or `both`.
+    #[arg(long, default_value = "both", value_name = "REVISION")]
+    pub revision: crate::sim::Revision,
     /// Latency per call: `50` or a range `20..80` (milliseconds).
     #[arg(long, value_name = "MS")]
     pub latency_ms: Option<String>,

@@ -194,6 +194,7 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         seed: args.seed,
         page_size: args.page_size,
         faults,
+        revision: args.revision,
     };
     sim::run_standalone(args.listen, config).await.map_err(|e| {
         Failure::Reported(format!(

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::Shared;
-use super::routes::error_response;
+use super::refusal::error_response;
 use super::stats::bump;
 
 /// Fault settings; all zero (the default) means a well-behaved server.

@@ -3,8 +3,53 @@
 //! It serves the contract (plus the later revision's additions) on a real
 //! socket with realistic seed data, and can inject faults, so the client,
 //! CLI and TUI can be developed and tested without a Centrapay account.
+//!
+//! # As strict as the reference
+//!
+//! The simulator refuses what the reference (integration-requests.md and
+//! conventions.md) would refuse, so a client that works against it does not
+//! lean on leniency the real API lacks. Where the documents are silent it
+//! errs towards saying no, with a sentence in `message`:
+//!
+//! - **Ids before bodies.** `POST …/{id}/update` and `PUT …/{id}/configs`
+//!   look the id up first: an unknown or foreign id is 403 `Forbidden` even
+//!   with a malformed body.
+//! - **terminalId is optional.** An update without terminalId (e.g. `{}`)
+//!   answers 200 with the request unchanged and stores nothing (updatedAt
+//!   does not move); only ePay activation needs one. A terminalId that is not
+//!   a string (a number, null) is 400 "terminalId must be a string…"; an
+//!   empty one is 400 too, since leaving it out is how to change nothing.
+//! - **Create** checks, in this order: the body is a JSON object with string
+//!   accountId, merchantId and type (400); the accountId fits the CRN
+//!   `crn:<accountId>:api-key:<key>`, so no ':' and no whitespace (400); the
+//!   type is one the revision documents: verifone, windcave and epay in the
+//!   reference, plus smartpay, invenco, skyzer and vista in the later
+//!   revision and `both` (400); the merchant exists (403) and belongs to the
+//!   accountId (403); merchantId + type is new (403
+//!   `INTEGRATION_ALREADY_REQUESTED`).
+//! - **Query strings.** A parameter given with an empty value
+//!   (`accountId=&pending=`, `type=`, `pageKey=`) is 400, not "absent";
+//!   `pending` other than `true`/`false` is 400. Search takes any `type`
+//!   value: a type no request has finds nothing, as on a server that knows
+//!   more types than the client.
+//! - **Activation** refuses only what the reference documents:
+//!   `INTEGRATION_ALREADY_ACTIVATED` and `INTEGRATION_PARAM_MISSING` (ePay
+//!   without terminalId), both 403.
+//! - **Shapes.** Every response carries the top-level terminalId (clients of
+//!   the reference read only that); the later revision and `both` also send
+//!   the `terminal` (`{terminalId, deviceId?}`) and `product` objects where a
+//!   request has them, the reference never does.
+//! - **Seed data** uses only documented types, plus exactly one record of
+//!   the clearly future type `futurepay` ([`seed::FUTURE_TYPE`]) so a
+//!   client's tolerance of unknown types is exercised.
+//!
+//! Which operations each revision serves is in [`Revision`]; a route the
+//! revision lacks is 404 like any unknown route.
 
+mod checks;
 mod faults;
+mod refusal;
+mod revision;
 mod rng;
 mod routes;
 pub mod seed;
@@ -20,10 +65,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use faults::Faults;
+pub use revision::Revision;
 pub use seed::{DEFAULT_SEED_COUNT, default_merchants};
 pub use stats::{FaultStats, SimStats};
 
-use crate::api::model::IntegrationRequest;
+use crate::api::model::{IntegrationRequest, IntegrationType};
 use rng::AtomicRng;
 use stats::Counters;
 use store::SimStore;
@@ -42,6 +88,8 @@ pub struct SimConfig {
     pub seed: u64,
     pub page_size: usize,
     pub faults: Faults,
+    /// The API revision whose operations are served.
+    pub revision: Revision,
 }
 
 impl Default for SimConfig {
@@ -52,6 +100,7 @@ impl Default for SimConfig {
             seed: 42,
             page_size: 100,
             faults: Faults::default(),
+            revision: Revision::Both,
         }
     }
 }
@@ -63,6 +112,7 @@ pub(crate) struct Shared {
     pub(crate) rng: AtomicRng,
     pub(crate) api_key: String,
     pub(crate) page_size: usize,
+    pub(crate) revision: Revision,
 }
 
 // A panic while holding a lock cannot leave the store half-updated in a way
@@ -143,6 +193,12 @@ impl SimHandle {
         self.shared.read_store().merchants()
     }
 
+    /// A merchant with no request of `kind` yet, so creating one for it (with
+    /// the merchant's own accountId) succeeds.
+    pub fn merchant_without(&self, kind: &IntegrationType) -> Option<crate::api::model::Merchant> {
+        self.shared.read_store().merchant_without(kind).cloned()
+    }
+
     pub fn stats(&self) -> SimStats {
         self.shared.counters.snapshot()
     }
@@ -175,6 +231,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         seed,
         page_size,
         faults,
+        revision,
     } = config;
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
@@ -192,11 +249,12 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         rng: AtomicRng::new(seed ^ 0xA5A5_5A5A_C3C3_3C3C),
         api_key,
         page_size: page_size.max(1),
+        revision,
     });
 
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    let app = routes::router(shared.clone());
+    let app = routes::router(shared.clone(), revision);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

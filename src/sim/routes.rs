@@ -17,28 +17,36 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use chrono::{DateTime, Duration, Utc};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::checks::{self, Pairs, param, parse_object, parse_page_key, query_pairs};
 use super::faults::{Faults, inject};
+use super::refusal::{Refusal, bad_request, code, error_response, forbidden};
 use super::seed::with_visible_millis;
 use super::stats::bump;
 use super::store::Criteria;
-use super::{KEY_NAME, Shared};
+use super::{KEY_NAME, Revision, Shared};
 use crate::api::error::ErrorCode;
-use crate::api::model::{ErrorBody, IntegrationRequest, IntegrationType, Page, Status};
+use crate::api::model::{IntegrationRequest, IntegrationType, Page, Status};
 
 const PAGE_KEY_PREFIX: &str = "ir#";
 const MERCHANT_PAGE_KEY_PREFIX: &str = "m#";
 
-pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    let api = Router::new()
-        .route("/api/integration-requests", get(search).post(create))
-        .route(
+pub(crate) fn router(shared: Arc<Shared>, revision: Revision) -> Router {
+    let mut api = Router::new().route("/api/integration-requests", get(search).post(create));
+    if revision.serves_one_by_id() {
+        api = api.route(
             "/api/integration-requests/{id}",
             get(get_one).delete(delete_one),
-        )
-        .route("/api/integration-requests/{id}/update", post(update))
-        .route("/api/integration-requests/{id}/configs", put(update))
+        );
+    }
+    if revision.serves_post_update() {
+        api = api.route("/api/integration-requests/{id}/update", post(update));
+    }
+    if revision.serves_put_configs() {
+        api = api.route("/api/integration-requests/{id}/configs", put(update));
+    }
+    let api = api
         .route("/api/integration-requests/{id}/activate", post(activate))
         .route("/api/merchants/{merchant_id}", get(merchant))
         .route(
@@ -63,53 +71,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-pub(crate) fn error_response(status: StatusCode, message: &str) -> Response {
-    let body = ErrorBody {
-        status_code: Some(status.as_u16()),
-        error: Some(status.canonical_reason().unwrap_or("Error").to_string()),
-        message: Some(message.to_string()),
-    };
-    (status, Json(body)).into_response()
-}
-
-/// A refusal, rendered as Centrapay's error body. Kept small (rather than a
-/// ready-made `Response`) so `Result`s carrying it stay cheap to move.
-#[derive(Debug)]
-pub(crate) struct Refusal {
-    status: StatusCode,
-    message: String,
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        error_response(self.status, &self.message)
-    }
-}
-
 type Answer = Result<Response, Refusal>;
-
-fn bad_request(message: impl Into<String>) -> Refusal {
-    Refusal {
-        status: StatusCode::BAD_REQUEST,
-        message: message.into(),
-    }
-}
-
-/// What Centrapay answers for a missing or foreign resource (not 404).
-fn forbidden() -> Refusal {
-    code_str("Forbidden")
-}
-
-fn code(c: ErrorCode) -> Refusal {
-    code_str(c.as_str())
-}
-
-fn code_str(message: &str) -> Refusal {
-    Refusal {
-        status: StatusCode::FORBIDDEN,
-        message: message.to_string(),
-    }
-}
 
 async fn not_found() -> Response {
     error_response(StatusCode::NOT_FOUND, "Not Found")
@@ -139,95 +101,60 @@ fn crn(account_id: &str) -> String {
     format!("crn:{account_id}:api-key:{KEY_NAME}")
 }
 
-fn parse_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, Refusal> {
-    let bytes = body.map_err(|_| bad_request("Request body could not be read"))?;
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => Err(bad_request("Request body must be a JSON object")),
-        Err(_) => Err(bad_request("Request body is not valid JSON")),
-    }
-}
-
-fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Refusal> {
-    match obj.get(field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        Some(Value::String(_)) | Some(Value::Null) | None => {
-            Err(bad_request(format!("{field} is required")))
-        }
-        Some(_) => Err(bad_request(format!("{field} must be a string"))),
-    }
-}
-
 fn path_id(path: Result<Path<String>, PathRejection>) -> Result<String, Refusal> {
     path.map(|Path(id)| id).map_err(|_| forbidden())
 }
 
-fn parse_page_key(raw: Option<&str>, prefix: &str, limit: usize) -> Result<usize, Refusal> {
-    let Some(raw) = raw else { return Ok(0) };
-    raw.strip_prefix(prefix)
-        .and_then(|n| n.parse::<usize>().ok())
-        .filter(|&n| n <= limit)
-        .ok_or_else(|| bad_request("pageKey is invalid"))
-}
-
-/// Last value of each parameter wins; empty values count as absent.
-fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.is_empty())
-}
-
-fn query_pairs(
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Vec<(String, String)>, Refusal> {
-    query
-        .map(|Query(q)| q)
-        .map_err(|_| bad_request("Query string is invalid"))
-}
-
 async fn search(
     State(shared): State<Arc<Shared>>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    query: Result<Query<Pairs>, QueryRejection>,
 ) -> Answer {
     let pairs = query_pairs(query)?;
-    let pending = match param(&pairs, "pending") {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(_) => return Err(bad_request("pending must be true or false")),
-    };
     let criteria = Criteria {
         // The simulator's key has global read access, so accountId is optional.
-        account_id: param(&pairs, "accountId").map(str::to_string),
-        kind: param(&pairs, "type").map(IntegrationType::parse),
-        pending,
+        account_id: param(&pairs, "accountId")?.map(str::to_string),
+        // Any type is searched for: a filter on a type no request has finds
+        // nothing, the way a server knowing more types than the client would.
+        kind: param(&pairs, "type")?.map(IntegrationType::parse),
+        pending: checks::pending(&pairs)?,
     };
+    let page_key = param(&pairs, "pageKey")?;
     let store = shared.read_store();
-    let from = parse_page_key(
-        param(&pairs, "pageKey"),
-        PAGE_KEY_PREFIX,
-        store.slot_count(),
-    )?;
+    let from = parse_page_key(page_key, PAGE_KEY_PREFIX, store.slot_count())?;
     let (items, next) = store.page(&criteria, from, shared.page_size);
     drop(store);
     Ok(Json(Page {
-        items,
+        items: items.iter().map(|r| shared.revision.shape(r)).collect(),
         next_page_key: next.map(|n| format!("{PAGE_KEY_PREFIX}{n}")),
     })
     .into_response())
 }
 
+fn one(shared: &Shared, r: &IntegrationRequest) -> Response {
+    Json(shared.revision.shape(r)).into_response()
+}
+
+/// Refusals in the order a client can fix them: the body's shape (400),
+/// then the merchant (403 when unknown or another account's), then the
+/// documented duplicate rule.
 async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesRejection>) -> Answer {
     bump(&shared.counters.create_calls);
     let obj = parse_object(body)?;
-    let account_id = required_string(&obj, "accountId")?;
-    let merchant_id = required_string(&obj, "merchantId")?;
-    // Any type is accepted: the simulator plays a server that may know types
-    // this client does not, which is exactly what Unknown(..) must survive.
-    let kind = IntegrationType::parse(&required_string(&obj, "type")?);
+    let account_id = checks::account_id(&obj)?;
+    let merchant_id = checks::required_string(&obj, "merchantId")?;
+    let kind = IntegrationType::parse(&checks::required_string(&obj, "type")?);
+    let revision = shared.revision;
+    if !revision.creates_type(&kind) {
+        return Err(bad_request(format!(
+            "type \"{kind}\" is not an integration type; use {}",
+            revision.type_list()
+        )));
+    }
     let mut store = shared.write_store();
+    let owner = store.merchant(&merchant_id).ok_or_else(forbidden)?;
+    if owner.account_id.as_deref() != Some(account_id.as_str()) {
+        return Err(forbidden());
+    }
     if store.has_pair(&merchant_id, &kind) {
         return Err(code(ErrorCode::AlreadyRequested));
     }
@@ -249,7 +176,7 @@ async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesReje
     };
     store.upsert(r.clone());
     drop(store);
-    Ok(Json(r).into_response())
+    Ok(one(&shared, &r))
 }
 
 async fn get_one(
@@ -259,7 +186,7 @@ async fn get_one(
     let id = path_id(path)?;
     let store = shared.read_store();
     let r = store.get(&id).ok_or_else(forbidden)?;
-    Ok(Json(r).into_response())
+    Ok(one(&shared, r))
 }
 
 async fn delete_one(
@@ -269,10 +196,12 @@ async fn delete_one(
     bump(&shared.counters.delete_calls);
     let id = path_id(path)?;
     let r = shared.write_store().remove(&id).ok_or_else(forbidden)?;
-    Ok(Json(r).into_response())
+    Ok(one(&shared, &r))
 }
 
-/// Serves both `POST .../update` and the later `PUT .../configs`.
+/// Serves both `POST .../update` and the later `PUT .../configs`. The id is
+/// checked before the body, so an unknown id is 403 whatever was sent; a
+/// body without terminalId changes nothing and answers the request as it is.
 async fn update(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
@@ -280,13 +209,17 @@ async fn update(
 ) -> Answer {
     bump(&shared.counters.update_calls);
     let id = path_id(path)?;
+    if shared.read_store().get(&id).is_none() {
+        return Err(forbidden());
+    }
     let obj = parse_object(body)?;
-    let terminal_id = match obj.get("terminalId") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        _ => return Err(bad_request("terminalId is required")),
-    };
+    let terminal_id = checks::optional_terminal_id(&obj)?;
     let mut store = shared.write_store();
+    // Deleted between the two looks: the same answer as if it never existed.
     let r = store.get_mut(&id).ok_or_else(forbidden)?;
+    let Some(terminal_id) = terminal_id else {
+        return Ok(one(&shared, r));
+    };
     // Keep the later `terminal` object consistent with the original field.
     if let Some(t) = r.terminal.as_mut() {
         t.terminal_id = terminal_id.clone();
@@ -294,7 +227,7 @@ async fn update(
     r.terminal_id = Some(terminal_id);
     r.updated_at = now_after(r.updated_at);
     r.updated_by = Some(crn(&r.account_id));
-    Ok(Json(&*r).into_response())
+    Ok(one(&shared, r))
 }
 
 /// Any status other than active can be activated (including rejected and
@@ -320,7 +253,7 @@ async fn activate(
     r.status = Status::Active;
     r.updated_at = now_after(r.updated_at);
     r.updated_by = Some(crn(&r.account_id));
-    let out = Json(&*r).into_response();
+    let out = one(&shared, r);
     drop(store);
     bump(&shared.counters.activations_applied);
     Ok(out)
@@ -339,13 +272,14 @@ async fn merchant(
 async fn account_merchants(
     State(shared): State<Arc<Shared>>,
     path: Result<Path<String>, PathRejection>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    query: Result<Query<Pairs>, QueryRejection>,
 ) -> Answer {
     let account = path_id(path)?;
     let pairs = query_pairs(query)?;
+    let page_key = param(&pairs, "pageKey")?;
     let store = shared.read_store();
     let from = parse_page_key(
-        param(&pairs, "pageKey"),
+        page_key,
         MERCHANT_PAGE_KEY_PREFIX,
         store.merchant_slot_count(),
     )?;

@@ -52,9 +52,9 @@ pub fn with_visible_millis(t: DateTime<Utc>) -> DateTime<Utc> {
     }
 }
 
-// Types in rough order of how common they are; two unknown types show that a
-// later server revision's values must be displayed, not rejected.
-const TYPES: [(&str, u32); 9] = [
+// The documented types (the reference's three, then the later revision's
+// four) in rough order of how common they are.
+const TYPES: [(&str, u32); 7] = [
     ("epay", 30),
     ("verifone", 20),
     ("windcave", 20),
@@ -62,9 +62,11 @@ const TYPES: [(&str, u32); 9] = [
     ("invenco", 6),
     ("skyzer", 6),
     ("vista", 4),
-    ("tyro", 3),
-    ("linkly", 3),
 ];
+
+/// The one seeded record of a type no revision documents, kept so a client's
+/// tolerance of future types is exercised; plainly not a real vendor.
+pub const FUTURE_TYPE: &str = "futurepay";
 
 const STATUSES: [(Status, u32); 5] = [
     (Status::Pending, 60),
@@ -113,11 +115,24 @@ pub fn generate(seed: u64, count: Option<usize>) -> Seeded {
             requests.push(make_request(&mut rng, m, kind, base, span_ms, &staff));
         }
     }
+    make_one_future(&mut rng, &mut requests);
     requests.sort_by_key(|r| r.created_at);
     Seeded {
         merchants,
         requests,
     }
+}
+
+/// Turn one record into the future type. Its merchant has no other record
+/// of that type, so merchantId + type stays unique.
+fn make_one_future(rng: &mut Rng, requests: &mut [IntegrationRequest]) {
+    if requests.is_empty() {
+        return;
+    }
+    let i = rng.below(requests.len() as u64) as usize;
+    let r = &mut requests[i];
+    r.kind = IntegrationType::Unknown(FUTURE_TYPE.to_string());
+    r.product = None;
 }
 
 /// How many requests each merchant gets: random around the average, then
@@ -198,7 +213,6 @@ fn make_request(
             | IntegrationType::Invenco
             | IntegrationType::Skyzer
             | IntegrationType::Vista
-            | IntegrationType::Unknown(_)
     );
 
     let mut terminal_id_field = None;
@@ -212,21 +226,15 @@ fn make_request(
             if has {
                 let tid = terminal_id(rng);
                 updated = true;
-                if rng.chance(0.15) {
-                    // A later-revision shape: the id only in the terminal object.
+                // The later revision's terminal object sits beside the
+                // top-level field, which clients of the reference read.
+                if rng.chance(0.25) {
                     terminal = Some(Terminal {
-                        terminal_id: tid,
-                        device_id: None,
+                        terminal_id: tid.clone(),
+                        device_id: rng.chance(0.4).then(|| format!("EPAY-{}", rng.digits(5))),
                     });
-                } else {
-                    if rng.chance(0.1) {
-                        terminal = Some(Terminal {
-                            terminal_id: tid.clone(),
-                            device_id: Some(format!("EPAY-{}", rng.digits(5))),
-                        });
-                    }
-                    terminal_id_field = Some(tid);
                 }
+                terminal_id_field = Some(tid);
             }
             if rng.chance(0.2) {
                 product = Some(Product {
@@ -236,12 +244,14 @@ fn make_request(
         }
         _ if later_type => {
             if rng.chance(0.6) {
+                let tid = rng.digits(8);
                 terminal = Some(Terminal {
-                    terminal_id: rng.digits(8),
+                    terminal_id: tid.clone(),
                     device_id: rng
                         .chance(0.7)
                         .then(|| format!("{}-{}", rng.base62(4).to_uppercase(), rng.digits(6))),
                 });
+                terminal_id_field = Some(tid);
                 updated = true;
             }
             if rng.chance(0.7) {

@@ -136,6 +136,14 @@ impl SimStore {
         self.merchants.get(id)
     }
 
+    /// The first merchant (in load order) with no request of `kind`.
+    pub fn merchant_without(&self, kind: &IntegrationType) -> Option<&Merchant> {
+        self.merchant_order
+            .iter()
+            .filter(|id| !self.has_pair(id, kind))
+            .find_map(|id| self.merchants.get(id))
+    }
+
     pub fn merchants(&self) -> Vec<Merchant> {
         self.merchant_order
             .iter()

@@ -35,3 +35,33 @@ fn small_counts_are_exact() {
         assert_eq!(generate(3, Some(n)).requests.len(), n);
     }
 }
+
+#[test]
+fn only_documented_types_and_one_future_record() {
+    let seeded = generate(42, None);
+    let future: Vec<_> = seeded
+        .requests
+        .iter()
+        .filter(|r| !IntegrationType::KNOWN.contains(&r.kind))
+        .collect();
+    assert_eq!(future.len(), 1);
+    assert_eq!(future[0].kind.as_str(), FUTURE_TYPE);
+    assert_eq!(generate(7, Some(0)).requests.len(), 0);
+}
+
+#[test]
+fn a_terminal_object_always_has_the_top_level_terminal_id_beside_it() {
+    let seeded = generate(42, None);
+    let with_terminal: Vec<_> = seeded
+        .requests
+        .iter()
+        .filter(|r| r.terminal.is_some())
+        .collect();
+    assert!(!with_terminal.is_empty());
+    for r in with_terminal {
+        assert_eq!(
+            r.terminal_id.as_deref(),
+            r.terminal.as_ref().map(|t| t.terminal_id.as_str())
+        );
+    }
+}
