@@ -13,6 +13,7 @@ use super::model::{
     IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery,
     UpdateIntegrationRequest,
 };
+use super::pages::Pages;
 use super::secret::Secret;
 use super::transport::{self, Target};
 
@@ -293,11 +294,7 @@ impl Client {
 
     /// Page-by-page search, so a caller can show the first page at once.
     pub fn search_pages(&self, query: SearchQuery) -> Pages {
-        Pages {
-            client: self.clone(),
-            query,
-            next: Some(None),
-        }
+        Pages::new(self.clone(), query)
     }
 
     /// Every matching request, following `nextPageKey` through all pages.
@@ -339,42 +336,5 @@ impl Client {
     pub async fn merchant(&self, merchant_id: &str) -> Result<Merchant, ApiError> {
         let url = self.url(&["api", "merchants", merchant_id]);
         self.send::<(), _>(Method::GET, url, &[], None).await
-    }
-}
-
-/// A search in progress; each call fetches the next page.
-pub struct Pages {
-    client: Client,
-    query: SearchQuery,
-    /// `Some(key)` while another page is due; `None` once the last page came.
-    next: Option<Option<String>>,
-}
-
-impl Pages {
-    /// The next page, `Ok(None)` after the last. On error the position is
-    /// kept, so calling again retries the same page.
-    pub async fn next_page(&mut self) -> Result<Option<Vec<IntegrationRequest>>, ApiError> {
-        let Some(key) = self.next.take() else {
-            return Ok(None);
-        };
-        match self.client.search_page(&self.query, key.as_deref()).await {
-            Ok(page) => {
-                // A server repeating its own key would loop forever; stop instead.
-                self.next = match page.next_page_key {
-                    Some(k) if !k.is_empty() && Some(&k) != key.as_ref() => Some(Some(k)),
-                    _ => None,
-                };
-                Ok(Some(page.items))
-            }
-            Err(e) => {
-                self.next = Some(key);
-                Err(e)
-            }
-        }
-    }
-
-    /// Whether the last page has been fetched.
-    pub fn is_done(&self) -> bool {
-        self.next.is_none()
     }
 }

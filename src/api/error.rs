@@ -122,6 +122,19 @@ pub enum ApiError {
     /// The audit log could not be written, so the change was not sent.
     #[error("{0} Nothing was sent: intake sends a change only once the audit log has it.")]
     NotRecorded(String),
+    /// The server handed back a page key it had already given: a cycle.
+    #[error(
+        "The server sent page key {key} twice while listing; the listing stopped after {pages} pages to avoid looping. Report this to Centrapay or retry later."
+    )]
+    PageKeyRepeated {
+        /// Cleaned and bounded: it is the server's text.
+        key: String,
+        pages: usize,
+    },
+    /// More pages than the requests on them can explain, e.g. empty pages
+    /// each with a fresh key.
+    #[error("{}", too_many_pages_text(*pages, *items))]
+    TooManyPages { pages: usize, items: usize },
 }
 
 fn rate_limited_text(retry_after: Option<Duration>) -> String {
@@ -132,6 +145,13 @@ fn rate_limited_text(retry_after: Option<Duration>) -> String {
         ),
         None => "The API rate limit was reached; wait a moment before trying again.".to_string(),
     }
+}
+
+fn too_many_pages_text(pages: usize, items: usize) -> String {
+    format!(
+        "The server sent {pages} pages holding only {items} request{} while listing and still offered another; the listing stopped to avoid paging forever. Report this to Centrapay or retry later.",
+        crate::text::plural(items)
+    )
 }
 
 fn duration_text(d: Duration) -> String {
@@ -197,6 +217,8 @@ impl ApiError {
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
             ApiError::Config(_) => "CONFIG",
             ApiError::NotRecorded(_) => "AUDIT_LOG",
+            ApiError::PageKeyRepeated { .. } => "PAGE_KEY_REPEATED",
+            ApiError::TooManyPages { .. } => "TOO_MANY_PAGES",
         }
     }
 

@@ -4,6 +4,7 @@ pub mod client;
 pub mod error;
 pub mod merchants;
 pub mod model;
+pub mod pages;
 pub mod retry;
 pub mod secret;
 mod transport;

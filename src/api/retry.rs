@@ -4,9 +4,10 @@
 use std::future::Future;
 use std::time::Duration;
 
-use super::client::{Client, Pages};
+use super::client::Client;
 use super::error::ApiError;
 use super::model::{IntegrationRequest, NewIntegrationRequest};
+use super::pages::Pages;
 
 /// How hard to try before giving up.
 #[derive(Debug, Clone, Copy)]

@@ -82,6 +82,8 @@ pub enum Subcommand {
     Create {
         #[arg(long, value_name = "MERCHANT_ID")]
         merchant: String,
+        /// verifone, windcave or epay (or a later type); any other is sent
+        /// too, with a warning, and the server decides.
         #[arg(long = "type", value_name = "TYPE")]
         kind: String,
         #[arg(long)]
@@ -108,7 +110,8 @@ pub enum Subcommand {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only this type (verifone, windcave, epay, ...).
+    /// Only this type: verifone, windcave, epay, smartpay, invenco, skyzer,
+    /// vista; any other is searched for too, with a warning.
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
     /// Only pending requests.

@@ -3,9 +3,9 @@
 use std::io::{self, Write};
 
 use super::args::{Cli, ConfigAction, Format, ListArgs, SimArgs, Subcommand};
-use super::output;
+use super::{output, type_arg};
+use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
-use crate::api::{IntegrationType, NewIntegrationRequest};
 use crate::config;
 pub use crate::failure::Failure;
 use crate::ops::{self, MerchantLookups};
@@ -66,7 +66,7 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
             json,
         } => {
             check_id("merchant id", merchant).map_err(Failure::Usage)?;
-            let kind = parse_type(kind)?;
+            let kind = type_arg::warn_and_parse(kind, "sending it anyway")?;
             let account_id = session.settings.account_id.clone().ok_or_else(|| {
                 Failure::Usage(
                     "Creating a request needs an account: pass --account ID, set CENTRAPAY_ACCOUNT_ID or account_id in the profile."
@@ -118,19 +118,6 @@ pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
     )))
 }
 
-fn parse_type(raw: &str) -> Result<IntegrationType, Failure> {
-    let t = IntegrationType::parse(raw.trim().to_ascii_lowercase().as_str());
-    if let IntegrationType::Unknown(u) = &t {
-        let known: Vec<&str> = IntegrationType::KNOWN.iter().map(|k| k.as_str()).collect();
-        return Err(Failure::Usage(format!(
-            "`{}` is not an integration type; use one of {}.",
-            u.escape_default(),
-            known.join(", ")
-        )));
-    }
-    Ok(t)
-}
-
 async fn list(
     session: &Session,
     args: &ListArgs,
@@ -139,7 +126,7 @@ async fn list(
     let mut query = session.query();
     query.pending = args.pending;
     if let Some(k) = &args.kind {
-        query.kind = Some(parse_type(k)?);
+        query.kind = Some(type_arg::warn_and_parse(k, "searching for it anyway")?);
     }
     let (client, policy) = (&session.client, RetryPolicy::default());
     let items = ops::fetch_all_pages(client, policy, query).await?;

@@ -7,7 +7,10 @@ use crate::api::retry::{self, RetryPolicy};
 use crate::api::{ApiError, Client, IntegrationRequest, SearchQuery};
 
 /// Hand each page to `each` with whether it is the last; a search that ends
-/// without a last page ends with `(vec![], true)`. `Break` stops early.
+/// without a last page ends with `(vec![], true)`. `Break` stops early. A
+/// server that pages in a loop (a key given twice, or pages the requests on
+/// them cannot explain) ends it with an error after the pages before it, so
+/// this always returns.
 pub async fn for_each_page(
     client: &Client,
     policy: RetryPolicy,
