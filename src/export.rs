@@ -61,8 +61,8 @@ pub fn csv<'a>(
             r.merchant_id.as_str(),
             r.account_id.as_str(),
             r.effective_terminal_id().unwrap_or(""),
-            &format_timestamp(&r.created_at),
-            &format_timestamp(&r.updated_at),
+            &timestamp_cell(r.created_at.as_ref()),
+            &timestamp_cell(r.updated_at.as_ref()),
             r.created_by.as_deref().unwrap_or(""),
             r.updated_by.as_deref().unwrap_or(""),
             m.map_or("", |m| m.name.as_str()),
@@ -75,6 +75,13 @@ pub fn csv<'a>(
         .map_err(io::Error::other)?;
     }
     w.flush()
+}
+
+/// A timestamp for a CSV cell; one the server left out is an empty cell, as
+/// every other missing field in the CSV is, so scripts reading dates never
+/// meet a `-`.
+fn timestamp_cell(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
+    t.map(format_timestamp).unwrap_or_default()
 }
 
 /// A request as exported to JSON: the API's fields plus the merchant's name.
@@ -179,8 +186,8 @@ mod tests {
             kind: IntegrationType::Epay,
             status: Status::Pending,
             terminal_id: terminal.map(str::to_string),
-            created_at: t,
-            updated_at: t,
+            created_at: Some(t),
+            updated_at: Some(t),
             created_by: Some("crn:user:1".into()),
             updated_by: None,
             terminal: None,

@@ -416,7 +416,7 @@ async fn activate_rules() {
     later.status = Status::Pending;
     later.terminal_id = None;
     later.terminal = Some(Terminal {
-        terminal_id: "11000099".into(),
+        terminal_id: Some("11000099".into()),
         device_id: None,
     });
     h.insert(later.clone());

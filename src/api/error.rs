@@ -4,6 +4,9 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use super::model::ErrorBody;
+pub use super::operation::Operation;
+
 /// The business-rule codes the contract documents, carried in `message`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -55,10 +58,13 @@ pub enum ApiError {
         "The API key was refused ({message}); check api_key for this profile or CENTRAPAY_API_KEY."
     )]
     Unauthorized { message: String },
-    #[error(
-        "Forbidden: the integration request does not exist or this API key cannot see it ({message}); check the id and the profile's account."
-    )]
-    Forbidden { message: String },
+    /// A 403 without a documented code; the sentence names the operation
+    /// refused, once the client has said which it was.
+    #[error("{}", forbidden_text(operation.as_ref(), message))]
+    Forbidden {
+        operation: Option<Operation>,
+        message: String,
+    },
     #[error("The server has no route {path} (404); check base_url for this profile.")]
     NotFound { path: String },
     #[error("{}", rate_limited_text(*retry_after))]
@@ -117,11 +123,25 @@ pub enum ApiError {
         "The server's response could not be read ({detail}); the API may have changed, report this with the request id."
     )]
     Decode { detail: String },
+    /// A record without one of the contract's mandatory fields.
+    #[error(
+        "The server sent a record intake cannot use: {detail}. Every integration request needs id, accountId, merchantId, type and status; report this to Centrapay with the id."
+    )]
+    Malformed { detail: String },
     #[error("{0}")]
     Config(String),
     /// The audit log could not be written, so the change was not sent.
     #[error("{0} Nothing was sent: intake sends a change only once the audit log has it.")]
     NotRecorded(String),
+}
+
+fn forbidden_text(operation: Option<&Operation>, message: &str) -> String {
+    match operation {
+        Some(op) => op.forbidden_sentence(message),
+        None => format!(
+            "Forbidden: Centrapay refused the call ({message}): what it names does not exist or this API key cannot use it; check the ids and the profile's account."
+        ),
+    }
 }
 
 fn rate_limited_text(retry_after: Option<Duration>) -> String {
@@ -195,6 +215,7 @@ impl ApiError {
             ApiError::Redirect { .. } => "REDIRECT",
             ApiError::Network { .. } => "NETWORK",
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
+            ApiError::Malformed { .. } => "MALFORMED_RECORD",
             ApiError::Config(_) => "CONFIG",
             ApiError::NotRecorded(_) => "AUDIT_LOG",
         }
@@ -232,13 +253,37 @@ impl ApiError {
             ApiError::Timeout { .. }
                 | ApiError::Network { .. }
                 | ApiError::Decode { .. }
+                | ApiError::Malformed { .. }
                 | ApiError::Server { .. }
         )
     }
 
-    /// Build the error for a non-success status and its body.
+    /// Name the operation this error came from, so a refusal says what was
+    /// refused. Errors other than a plain 403 are unchanged.
+    pub fn during(self, op: Operation) -> Self {
+        match self {
+            ApiError::Forbidden {
+                operation: None,
+                message,
+            } => ApiError::Forbidden {
+                operation: Some(op),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    /// Build the error for a non-success status and its body. Each field of
+    /// the body is read on its own (see [`ErrorBody`]), and a documented
+    /// code in `message` (or `error`) always wins over the status.
     pub fn from_status(status: u16, body: &str, path: &str, retry_after: Option<Duration>) -> Self {
-        let parsed: Option<super::model::ErrorBody> = serde_json::from_str(body).ok();
+        let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+        if let Some(code) = parsed.as_ref().and_then(body_code) {
+            return match code {
+                BodyCode::Documented(code) => code.into(),
+                BodyCode::RateLimit => ApiError::RateLimited { retry_after },
+            };
+        }
         let raw = parsed
             .as_ref()
             .and_then(|b| b.message.as_deref().or(b.error.as_deref()))
@@ -252,16 +297,15 @@ impl ApiError {
             message
         };
         if let Some(code) = ErrorCode::parse(&message) {
-            return match code {
-                ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,
-                ErrorCode::ParamMissing => ApiError::ParamMissing,
-                ErrorCode::AlreadyActivated => ApiError::AlreadyActivated,
-            };
+            return code.into();
         }
         match status {
             400 => ApiError::BadRequest { message },
             401 => ApiError::Unauthorized { message },
-            403 => ApiError::Forbidden { message },
+            403 => ApiError::Forbidden {
+                operation: None,
+                message,
+            },
             404 => ApiError::NotFound {
                 path: path.to_string(),
             },
@@ -270,6 +314,40 @@ impl ApiError {
             _ => ApiError::UnexpectedStatus { status, message },
         }
     }
+}
+
+impl From<ErrorCode> for ApiError {
+    fn from(code: ErrorCode) -> Self {
+        match code {
+            ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,
+            ErrorCode::ParamMissing => ApiError::ParamMissing,
+            ErrorCode::AlreadyActivated => ApiError::AlreadyActivated,
+        }
+    }
+}
+
+/// A readable code in an error body.
+enum BodyCode {
+    Documented(ErrorCode),
+    RateLimit,
+}
+
+/// The first code in `message` (each part of an array message) or `error`.
+fn body_code(body: &ErrorBody) -> Option<BodyCode> {
+    let parts = body
+        .message
+        .iter()
+        .flat_map(|m| m.split("; "))
+        .chain(body.error.as_deref());
+    for part in parts {
+        if let Some(code) = ErrorCode::parse(part) {
+            return Some(BodyCode::Documented(code));
+        }
+        if part.trim() == "RATE_LIMIT_EXCEEDED" {
+            return Some(BodyCode::RateLimit);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

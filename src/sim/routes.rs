@@ -246,8 +246,8 @@ async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesReje
         kind,
         status: Status::Pending,
         terminal_id: None,
-        created_at: now,
-        updated_at: now,
+        created_at: Some(now),
+        updated_at: Some(now),
         created_by: Some(by.clone()),
         updated_by: Some(by),
         terminal: None,
@@ -295,10 +295,10 @@ async fn update(
     let r = store.get_mut(&id).ok_or_else(forbidden)?;
     // Keep the later `terminal` object consistent with the original field.
     if let Some(t) = r.terminal.as_mut() {
-        t.terminal_id = terminal_id.clone();
+        t.terminal_id = Some(terminal_id.clone());
     }
     r.terminal_id = Some(terminal_id);
-    r.updated_at = now_after(r.updated_at);
+    r.updated_at = Some(now_after(r.updated_at.unwrap_or_default()));
     r.updated_by = Some(crn(&r.account_id));
     Ok(Json(&*r).into_response())
 }
@@ -324,7 +324,7 @@ async fn activate(
         return Err(code(ErrorCode::ParamMissing));
     }
     r.status = Status::Active;
-    r.updated_at = now_after(r.updated_at);
+    r.updated_at = Some(now_after(r.updated_at.unwrap_or_default()));
     r.updated_by = Some(crn(&r.account_id));
     let out = Json(&*r).into_response();
     drop(store);

@@ -215,13 +215,13 @@ fn make_request(
                 if rng.chance(0.15) {
                     // A later-revision shape: the id only in the terminal object.
                     terminal = Some(Terminal {
-                        terminal_id: tid,
+                        terminal_id: Some(tid),
                         device_id: None,
                     });
                 } else {
                     if rng.chance(0.1) {
                         terminal = Some(Terminal {
-                            terminal_id: tid.clone(),
+                            terminal_id: Some(tid.clone()),
                             device_id: Some(format!("EPAY-{}", rng.digits(5))),
                         });
                     }
@@ -230,14 +230,14 @@ fn make_request(
             }
             if rng.chance(0.2) {
                 product = Some(Product {
-                    name: product_name(&kind, rng),
+                    name: Some(product_name(&kind, rng)),
                 });
             }
         }
         _ if later_type => {
             if rng.chance(0.6) {
                 terminal = Some(Terminal {
-                    terminal_id: rng.digits(8),
+                    terminal_id: Some(rng.digits(8)),
                     device_id: rng
                         .chance(0.7)
                         .then(|| format!("{}-{}", rng.base62(4).to_uppercase(), rng.digits(6))),
@@ -246,7 +246,7 @@ fn make_request(
             }
             if rng.chance(0.7) {
                 product = Some(Product {
-                    name: product_name(&kind, rng),
+                    name: Some(product_name(&kind, rng)),
                 });
             }
         }
@@ -288,8 +288,8 @@ fn make_request(
         kind,
         status,
         terminal_id: terminal_id_field,
-        created_at,
-        updated_at,
+        created_at: Some(created_at),
+        updated_at: Some(updated_at),
         created_by: Some(creator),
         updated_by: Some(updater),
         terminal,

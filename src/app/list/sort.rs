@@ -62,7 +62,22 @@ pub fn compare(
         SortKey::Age => Ordering::Equal,
     };
     let ord = primary
-        .then_with(|| a.created_at.cmp(&b.created_at))
+        .then_with(|| by_created(a, b))
         .then_with(|| a.id.cmp(&b.id));
-    if reverse { ord.reverse() } else { ord }
+    let ord = if reverse { ord.reverse() } else { ord };
+    // A request without createdAt has no age: under the age sort it goes
+    // last whichever way the sort runs, rather than posing as the oldest.
+    let missing_last = match key {
+        SortKey::Age => a.created_at.is_none().cmp(&b.created_at.is_none()),
+        _ => Ordering::Equal,
+    };
+    missing_last.then(ord)
+}
+
+/// Oldest first; a missing createdAt after every known one.
+fn by_created(a: &IntegrationRequest, b: &IntegrationRequest) -> Ordering {
+    match (a.created_at, b.created_at) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (x, y) => x.is_none().cmp(&y.is_none()),
+    }
 }
