@@ -117,8 +117,8 @@ pub fn decode_response<T: DeserializeOwned>(
             Some(detail) => ApiError::Malformed { detail },
             None => ApiError::Decode {
                 detail: if bytes.is_empty() {
-                "the body was empty".to_string()
-            } else {
+                    "the body was empty".to_string()
+                } else {
                     // serde quotes the offending value: keep it short and inert.
                     crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
                 },

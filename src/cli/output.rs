@@ -32,7 +32,8 @@ pub fn table(
                 ),
                 clean(&r.account_id),
                 clean(r.effective_terminal_id().unwrap_or("-")),
-                r.created_at.map_or_else(|| "-".to_string(), |t| age(*now, t)),
+                r.created_at
+                    .map_or_else(|| "-".to_string(), |t| age(*now, t)),
             ]
         })
         .collect();
