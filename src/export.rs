@@ -261,4 +261,22 @@ mod tests {
         assert_eq!(ExportFormat::from_path(Path::new("x.txt")), None);
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn missing_timestamps_export_as_empty_cells_and_absent_keys() {
+        let mut r = request("ccc3", "6ff1", None);
+        r.created_at = None;
+        r.updated_at = None;
+        let mut out = Vec::new();
+        csv(&mut out, [&r], &HashMap::new()).expect("csv");
+        let text = String::from_utf8(out).expect("utf8");
+        let row = text.lines().nth(1).expect("a row");
+        assert_eq!(row, "ccc3,pending,epay,6ff1,Jaiwie7aiNg2,,,,crn:user:1,,,");
+        let mut out = Vec::new();
+        json(&mut out, [&r], &HashMap::new()).expect("json");
+        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert!(v[0].get("createdAt").is_none(), "{v}");
+        let back: Vec<IntegrationRequest> = serde_json::from_value(v).expect("decodes");
+        assert_eq!(back, [r]);
+    }
 }

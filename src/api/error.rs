@@ -399,4 +399,127 @@ mod tests {
             matches!(ApiError::from_status(400, r#"{"message":"type is required"}"#, "/x", None), ApiError::BadRequest { message } if message == "type is required")
         );
     }
+
+    #[test]
+    fn a_code_survives_odd_fields_around_it() {
+        for body in [
+            r#"{"statusCode":"403","error":"Forbidden","message":"INTEGRATION_ALREADY_ACTIVATED"}"#,
+            r#"{"statusCode":403,"message":["INTEGRATION_ALREADY_ACTIVATED"]}"#,
+            r#"{"statusCode":{"x":1},"error":"INTEGRATION_ALREADY_ACTIVATED"}"#,
+            r#"{"message":["see below","INTEGRATION_ALREADY_ACTIVATED"]}"#,
+        ] {
+            assert_eq!(
+                ApiError::from_status(403, body, "/x", None),
+                ApiError::AlreadyActivated,
+                "{body}"
+            );
+        }
+        let body = r#"{"statusCode":"403","message":["INTEGRATION_PARAM_MISSING"]}"#;
+        assert_eq!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::ParamMissing
+        );
+        let body =
+            r#"{"statusCode":"429","error":"Too Many Requests","message":"RATE_LIMIT_EXCEEDED"}"#;
+        let e = ApiError::from_status(429, body, "/x", Some(Duration::from_secs(2)));
+        assert_eq!(
+            e,
+            ApiError::RateLimited {
+                retry_after: Some(Duration::from_secs(2))
+            }
+        );
+        // The code wins even under another status.
+        let e = ApiError::from_status(403, r#"{"message":"RATE_LIMIT_EXCEEDED"}"#, "/x", None);
+        assert_eq!(e, ApiError::RateLimited { retry_after: None });
+    }
+
+    #[test]
+    fn an_array_message_is_joined_and_an_object_kept_readable() {
+        let body = r#"{"statusCode":"400","error":"Bad Request","message":["a is required","b is wrong"]}"#;
+        assert_eq!(
+            ApiError::from_status(400, body, "/x", None),
+            ApiError::BadRequest {
+                message: "a is required; b is wrong".into()
+            }
+        );
+        let body = r#"{"statusCode":500,"message":{"reason":"db"}}"#;
+        assert_eq!(
+            ApiError::from_status(500, body, "/x", None),
+            ApiError::Server {
+                status: 500,
+                message: r#"{"reason":"db"}"#.into()
+            }
+        );
+        // A missing message keeps `error`.
+        let body = r#"{"statusCode":"403","error":"Forbidden"}"#;
+        assert!(matches!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::Forbidden { message, operation: None } if message == "Forbidden"
+        ));
+    }
+
+    #[test]
+    fn a_refusal_names_the_operation() {
+        let forbidden = || {
+            ApiError::from_status(
+                403,
+                r#"{"statusCode":403,"error":"Forbidden","message":"Forbidden"}"#,
+                "/x",
+                None,
+            )
+        };
+        let create = forbidden().during(Operation::Create {
+            account_id: "Acc1".into(),
+            merchant_id: "5ee0c4".into(),
+        });
+        assert_eq!(
+            create.to_string(),
+            "Forbidden: Centrapay refused to create the integration request for merchant 5ee0c4 in account Acc1 (Forbidden): the account does not own this merchant, the merchant does not exist, or this API key cannot use it; check accountId and merchantId."
+        );
+        let merchant = forbidden().during(Operation::Merchant { id: "M9".into() });
+        assert_eq!(
+            merchant.to_string(),
+            "Forbidden: Centrapay refused to look up merchant M9 (Forbidden): it does not exist or this API key cannot see it; check the merchantId."
+        );
+        let cases = [
+            (Operation::Search, "refused to search integration requests"),
+            (
+                Operation::Read { id: "R1".into() },
+                "refused to read integration request R1",
+            ),
+            (
+                Operation::UpdateTerminalId { id: "R1".into() },
+                "refused to set the terminalId of integration request R1",
+            ),
+            (
+                Operation::Activate { id: "R1".into() },
+                "refused to activate integration request R1",
+            ),
+            (
+                Operation::AccountMerchants {
+                    account_id: "Acc1".into(),
+                },
+                "refused to list the merchants of account Acc1",
+            ),
+        ];
+        for (op, words) in cases {
+            let e = forbidden().during(op);
+            assert!(e.to_string().contains(words), "{e}");
+            assert_eq!(e.label(), "FORBIDDEN");
+        }
+        // The first operation named stays; codes and other errors are untouched.
+        let e = forbidden()
+            .during(Operation::Search)
+            .during(Operation::Activate { id: "R1".into() });
+        assert!(e.to_string().contains("refused to search"), "{e}");
+        assert_eq!(
+            ApiError::AlreadyActivated.during(Operation::Search),
+            ApiError::AlreadyActivated
+        );
+        // An id from the server or the operator cannot move the cursor.
+        let e = forbidden().during(Operation::Read {
+            id: "R\u{1b}[2J1".into(),
+        });
+        assert!(!e.to_string().contains('\u{1b}'), "{e}");
+    }
 }

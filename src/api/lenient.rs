@@ -205,3 +205,6 @@ fn product<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Product>, D::Error>
         name: field(&mut v, "name"),
     }))
 }
+
+#[cfg(test)]
+mod tests;

@@ -72,7 +72,8 @@ pub fn requests() -> Vec<IntegrationRequest> {
         Windcave,
         Pending,
         "5f9b343b1007e910f9a8eab8",
-        None,
+        // As decoded: the terminal object's terminalId fills the top level.
+        Some("T-9"),
         TimeDelta::days(20),
     );
     windcave.terminal = Some(Terminal {

@@ -81,3 +81,39 @@ fn by_created(a: &IntegrationRequest, b: &IntegrationRequest) -> Ordering {
         (x, y) => x.is_none().cmp(&y.is_none()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeDelta;
+
+    use super::*;
+    use crate::api::{IntegrationType, Status};
+    use crate::testkit::fixtures::req;
+
+    fn ids(mut rows: Vec<IntegrationRequest>, key: SortKey, reverse: bool) -> Vec<String> {
+        rows.sort_by(|a, b| compare(key, reverse, a, b));
+        rows.into_iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn a_request_without_created_at_sorts_last_by_age_either_way() {
+        let row = |id: &str, days: i64| {
+            req(
+                id,
+                IntegrationType::Verifone,
+                Status::Pending,
+                "m",
+                None,
+                TimeDelta::days(days),
+            )
+        };
+        let mut unknown = row("unknown", 0);
+        unknown.created_at = None;
+        let rows = vec![unknown, row("young", 1), row("old", 9)];
+        assert_eq!(
+            ids(rows.clone(), SortKey::Age, false),
+            ["old", "young", "unknown"]
+        );
+        assert_eq!(ids(rows, SortKey::Age, true), ["young", "old", "unknown"]);
+    }
+}
