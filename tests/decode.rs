@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path as FsPath;
 use std::process::Output;
 
 use axum::extract::{Path, Query};
@@ -101,7 +101,7 @@ async fn fake() -> String {
     format!("http://{addr}")
 }
 
-async fn intake(base: &str, dir: &PathBuf, args: &[&str]) -> Output {
+async fn intake(base: &str, dir: &FsPath, args: &[&str]) -> Output {
     let mut c = isolated(dir);
     c.env("INTAKE_RETRY_BASE_MS", "1")
         .env("INTAKE_RETRY_ATTEMPTS", "1")
