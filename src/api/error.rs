@@ -125,7 +125,7 @@ pub enum ApiError {
     Decode { detail: String },
     /// A record without one of the contract's mandatory fields.
     #[error(
-        "The server sent a record intake cannot use: {detail}. Every integration request needs id, accountId, merchantId, type and status; report this to Centrapay with the id."
+        "The server sent a record intake cannot use: {detail}. Every integration request needs id, accountId, merchantId, type and status; report it to Centrapay."
     )]
     Malformed { detail: String },
     #[error("{0}")]

@@ -108,7 +108,11 @@ fn missing_sentence(raw: &RawRequest) -> String {
     .filter(|(_, v)| v.is_none())
     .map(|(name, _)| name)
     .collect();
-    let fields = crate::text::clean_bounded(&missing.join(", "), 80);
+    let fields = match missing.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
     match (&raw.id, &raw.merchant_id) {
         (Some(id), _) => format!(
             "the integration request {} has no {fields}",

@@ -92,7 +92,7 @@ fn a_missing_mandatory_field_is_named_with_the_record() {
     assert_eq!(
         e,
         ApiError::Malformed {
-            detail: "the integration request I1 has no accountId, status".into()
+            detail: "the integration request I1 has no accountId or status".into()
         }
     );
     assert!(!e.is_transient());
@@ -105,7 +105,7 @@ fn a_missing_mandatory_field_is_named_with_the_record() {
     .expect_err("refused");
     assert_eq!(
         e.to_string(),
-        "The server sent a record intake cannot use: an integration request of merchant M1 has no id, status. Every integration request needs id, accountId, merchantId, type and status; report this to Centrapay with the id."
+        "The server sent a record intake cannot use: an integration request of merchant M1 has no id or status. Every integration request needs id, accountId, merchantId, type and status; report it to Centrapay."
     );
 }
 
