@@ -61,8 +61,8 @@ pub fn csv<'a>(
             r.merchant_id.as_str(),
             r.account_id.as_str(),
             r.effective_terminal_id().unwrap_or(""),
-            &format_timestamp(&r.created_at),
-            &format_timestamp(&r.updated_at),
+            &timestamp_cell(r.created_at.as_ref()),
+            &timestamp_cell(r.updated_at.as_ref()),
             r.created_by.as_deref().unwrap_or(""),
             r.updated_by.as_deref().unwrap_or(""),
             m.map_or("", |m| m.name.as_str()),
@@ -75,6 +75,13 @@ pub fn csv<'a>(
         .map_err(io::Error::other)?;
     }
     w.flush()
+}
+
+/// A timestamp for a CSV cell; one the server left out is an empty cell, as
+/// every other missing field in the CSV is, so scripts reading dates never
+/// meet a `-`.
+fn timestamp_cell(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
+    t.map(format_timestamp).unwrap_or_default()
 }
 
 /// A request as exported to JSON: the API's fields plus the merchant's name.
@@ -179,8 +186,8 @@ mod tests {
             kind: IntegrationType::Epay,
             status: Status::Pending,
             terminal_id: terminal.map(str::to_string),
-            created_at: t,
-            updated_at: t,
+            created_at: Some(t),
+            updated_at: Some(t),
             created_by: Some("crn:user:1".into()),
             updated_by: None,
             terminal: None,
@@ -253,5 +260,23 @@ mod tests {
         assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1);
         assert_eq!(ExportFormat::from_path(Path::new("x.txt")), None);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn missing_timestamps_export_as_empty_cells_and_absent_keys() {
+        let mut r = request("ccc3", "6ff1", None);
+        r.created_at = None;
+        r.updated_at = None;
+        let mut out = Vec::new();
+        csv(&mut out, [&r], &HashMap::new()).expect("csv");
+        let text = String::from_utf8(out).expect("utf8");
+        let row = text.lines().nth(1).expect("a row");
+        assert_eq!(row, "ccc3,pending,epay,6ff1,Jaiwie7aiNg2,,,,crn:user:1,,,");
+        let mut out = Vec::new();
+        json(&mut out, [&r], &HashMap::new()).expect("json");
+        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert!(v[0].get("createdAt").is_none(), "{v}");
+        let back: Vec<IntegrationRequest> = serde_json::from_value(v).expect("decodes");
+        assert_eq!(back, [r]);
     }
 }

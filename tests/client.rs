@@ -382,7 +382,10 @@ fn contract_examples_decode() {
     let r: IntegrationRequest = serde_json::from_str(CREATE_EXAMPLE).expect("create example");
     assert_eq!(r.kind, IntegrationType::Verifone);
     assert_eq!(r.status, Status::Pending);
-    assert_eq!(format_timestamp(&r.created_at), "2020-06-12T01:17:46.499Z");
+    assert_eq!(
+        format_timestamp(&r.created_at.expect("createdAt")),
+        "2020-06-12T01:17:46.499Z"
+    );
     assert_eq!(
         r.created_by.as_deref(),
         Some("crn:WIj211vFs9cNACwBb04vQw:api-key:MyApiKey")
@@ -422,10 +425,7 @@ fn later_revision_fields_and_unknown_values_decode() {
         r.terminal.as_ref().and_then(|t| t.device_id.as_deref()),
         Some("dev-9")
     );
-    assert_eq!(
-        r.product.as_ref().map(|p| p.name.as_str()),
-        Some("Tap to Pay")
-    );
+    assert_eq!(r.product_name(), Some("Tap to Pay"));
     for t in ["smartpay", "invenco", "skyzer", "vista"] {
         assert_eq!(IntegrationType::parse(t).as_str(), t);
         assert!(!matches!(

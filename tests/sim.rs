@@ -444,7 +444,7 @@ async fn activate_rules() {
     later.status = Status::Pending;
     later.terminal_id = None;
     later.terminal = Some(Terminal {
-        terminal_id: "11000099".into(),
+        terminal_id: Some("11000099".into()),
         device_id: None,
     });
     h.insert(later.clone());
@@ -928,7 +928,7 @@ async fn later_objects_only_where_the_later_revision_is_served() {
         .unwrap();
         let items = page["items"].as_array().unwrap();
         let got = items.iter().find(|i| i["id"] == r.id.as_str()).unwrap();
-        let tid = r.terminal.as_ref().unwrap().terminal_id.as_str();
+        let tid = r.terminal.as_ref().unwrap().terminal_id.as_deref().unwrap();
         assert_eq!(got["terminalId"], tid, "{revision}");
         let later = revision != Revision::Reference;
         assert_eq!(got.get("terminal").is_some(), later, "{revision}");

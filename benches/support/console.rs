@@ -31,7 +31,7 @@ pub fn requests(n: usize) -> Vec<IntegrationRequest> {
 pub fn loaded_app(items: Vec<IntegrationRequest>) -> App {
     let now = items
         .iter()
-        .map(|r| r.updated_at)
+        .filter_map(|r| r.updated_at)
         .max()
         .unwrap_or_else(chrono::Utc::now);
     let mut app = App::new(config(), now);

@@ -8,7 +8,7 @@ use reqwest::{Method, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::error::ApiError;
+use super::error::{ApiError, Operation};
 use super::model::{
     IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery,
     UpdateIntegrationRequest,
@@ -114,12 +114,15 @@ pub fn decode_response<T: DeserializeOwned>(
     retry_after: Option<Duration>,
 ) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        serde_json::from_slice(bytes).map_err(|e| ApiError::Decode {
-            detail: if bytes.is_empty() {
-                "the body was empty".to_string()
-            } else {
-                // serde quotes the offending value: keep it short and inert.
-                crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
+        serde_json::from_slice(bytes).map_err(|e| match super::lenient::malformed_detail(&e) {
+            Some(detail) => ApiError::Malformed { detail },
+            None => ApiError::Decode {
+                detail: if bytes.is_empty() {
+                    "the body was empty".to_string()
+                } else {
+                    // serde quotes the offending value: keep it short and inert.
+                    crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
+                },
             },
         })
     } else {
@@ -218,8 +221,11 @@ impl Client {
         url
     }
 
+    /// One call; `op` names it in the error, so a refusal says what was
+    /// refused.
     async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
+        op: Operation,
         method: Method,
         url: Url,
         query: &[(&str, &str)],
@@ -248,7 +254,7 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|s| parse_retry_after(s, chrono::Utc::now()));
         let bytes = resp.bytes().await.map_err(|e| self.transport_error(&e))?;
-        decode_response(status.as_u16(), &bytes, &path, retry_after)
+        decode_response(status.as_u16(), &bytes, &path, retry_after).map_err(|e| e.during(op))
     }
 
     fn transport_error(&self, e: &reqwest::Error) -> ApiError {
@@ -266,7 +272,11 @@ impl Client {
         new: &NewIntegrationRequest,
     ) -> Result<IntegrationRequest, ApiError> {
         let url = self.url(&["api", "integration-requests"]);
-        self.send(Method::POST, url, &[], Some(new)).await
+        let op = Operation::Create {
+            account_id: new.account_id.clone(),
+            merchant_id: new.merchant_id.clone(),
+        };
+        self.send(op, Method::POST, url, &[], Some(new)).await
     }
 
     /// One page of `GET /api/integration-requests`.
@@ -289,7 +299,8 @@ impl Client {
         if let Some(k) = page_key {
             params.push(("pageKey", k));
         }
-        self.send::<(), _>(Method::GET, url, &params, None).await
+        self.send::<(), _>(Operation::Search, Method::GET, url, &params, None)
+            .await
     }
 
     /// Page-by-page search, so a caller can show the first page at once.
@@ -310,7 +321,8 @@ impl Client {
     /// `GET /api/integration-requests/{id}` (later revision).
     pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
         let url = self.url(&["api", "integration-requests", id]);
-        self.send::<(), _>(Method::GET, url, &[], None).await
+        let op = Operation::Read { id: id.to_string() };
+        self.send::<(), _>(op, Method::GET, url, &[], None).await
     }
 
     /// `POST /api/integration-requests/{id}/update` with a terminalId.
@@ -323,18 +335,23 @@ impl Client {
         let body = UpdateIntegrationRequest {
             terminal_id: terminal_id.to_string(),
         };
-        self.send(Method::POST, url, &[], Some(&body)).await
+        let op = Operation::UpdateTerminalId { id: id.to_string() };
+        self.send(op, Method::POST, url, &[], Some(&body)).await
     }
 
     /// `POST /api/integration-requests/{id}/activate`.
     pub async fn activate(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
         let url = self.url(&["api", "integration-requests", id, "activate"]);
-        self.send::<(), _>(Method::POST, url, &[], None).await
+        let op = Operation::Activate { id: id.to_string() };
+        self.send::<(), _>(op, Method::POST, url, &[], None).await
     }
 
     /// `GET /api/merchants/{merchantId}`.
     pub async fn merchant(&self, merchant_id: &str) -> Result<Merchant, ApiError> {
         let url = self.url(&["api", "merchants", merchant_id]);
-        self.send::<(), _>(Method::GET, url, &[], None).await
+        let op = Operation::Merchant {
+            id: merchant_id.to_string(),
+        };
+        self.send::<(), _>(op, Method::GET, url, &[], None).await
     }
 }

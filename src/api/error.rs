@@ -4,6 +4,9 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use super::model::ErrorBody;
+pub use super::operation::Operation;
+
 /// The business-rule codes the contract documents, carried in `message`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -55,10 +58,13 @@ pub enum ApiError {
         "The API key was refused ({message}); check api_key for this profile or CENTRAPAY_API_KEY."
     )]
     Unauthorized { message: String },
-    #[error(
-        "Forbidden: the integration request does not exist or this API key cannot see it ({message}); check the id and the profile's account."
-    )]
-    Forbidden { message: String },
+    /// A 403 without a documented code; the sentence names the operation
+    /// refused, once the client has said which it was.
+    #[error("{}", forbidden_text(operation.as_ref(), message))]
+    Forbidden {
+        operation: Option<Operation>,
+        message: String,
+    },
     #[error("The server has no route {path} (404); check base_url for this profile.")]
     NotFound { path: String },
     #[error("{}", rate_limited_text(*retry_after))]
@@ -117,6 +123,11 @@ pub enum ApiError {
         "The server's response could not be read ({detail}); the API may have changed, report this with the request id."
     )]
     Decode { detail: String },
+    /// A record without one of the contract's mandatory fields.
+    #[error(
+        "The server sent a record intake cannot use: {detail}. Every integration request needs id, accountId, merchantId, type and status; report it to Centrapay."
+    )]
+    Malformed { detail: String },
     #[error("{0}")]
     Config(String),
     /// The audit log could not be written, so the change was not sent.
@@ -135,6 +146,15 @@ pub enum ApiError {
     /// each with a fresh key.
     #[error("{}", too_many_pages_text(*pages, *items))]
     TooManyPages { pages: usize, items: usize },
+}
+
+fn forbidden_text(operation: Option<&Operation>, message: &str) -> String {
+    match operation {
+        Some(op) => op.forbidden_sentence(message),
+        None => format!(
+            "Forbidden: Centrapay refused the call ({message}): what it names does not exist or this API key cannot use it; check the ids and the profile's account."
+        ),
+    }
 }
 
 fn rate_limited_text(retry_after: Option<Duration>) -> String {
@@ -215,6 +235,7 @@ impl ApiError {
             ApiError::Redirect { .. } => "REDIRECT",
             ApiError::Network { .. } => "NETWORK",
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
+            ApiError::Malformed { .. } => "MALFORMED_RECORD",
             ApiError::Config(_) => "CONFIG",
             ApiError::NotRecorded(_) => "AUDIT_LOG",
             ApiError::PageKeyRepeated { .. } => "PAGE_KEY_REPEATED",
@@ -254,13 +275,37 @@ impl ApiError {
             ApiError::Timeout { .. }
                 | ApiError::Network { .. }
                 | ApiError::Decode { .. }
+                | ApiError::Malformed { .. }
                 | ApiError::Server { .. }
         )
     }
 
-    /// Build the error for a non-success status and its body.
+    /// Name the operation this error came from, so a refusal says what was
+    /// refused. Errors other than a plain 403 are unchanged.
+    pub fn during(self, op: Operation) -> Self {
+        match self {
+            ApiError::Forbidden {
+                operation: None,
+                message,
+            } => ApiError::Forbidden {
+                operation: Some(op),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    /// Build the error for a non-success status and its body. Each field of
+    /// the body is read on its own (see [`ErrorBody`]), and a documented
+    /// code in `message` (or `error`) always wins over the status.
     pub fn from_status(status: u16, body: &str, path: &str, retry_after: Option<Duration>) -> Self {
-        let parsed: Option<super::model::ErrorBody> = serde_json::from_str(body).ok();
+        let parsed: Option<ErrorBody> = serde_json::from_str(body).ok();
+        if let Some(code) = parsed.as_ref().and_then(body_code) {
+            return match code {
+                BodyCode::Documented(code) => code.into(),
+                BodyCode::RateLimit => ApiError::RateLimited { retry_after },
+            };
+        }
         let raw = parsed
             .as_ref()
             .and_then(|b| b.message.as_deref().or(b.error.as_deref()))
@@ -274,16 +319,15 @@ impl ApiError {
             message
         };
         if let Some(code) = ErrorCode::parse(&message) {
-            return match code {
-                ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,
-                ErrorCode::ParamMissing => ApiError::ParamMissing,
-                ErrorCode::AlreadyActivated => ApiError::AlreadyActivated,
-            };
+            return code.into();
         }
         match status {
             400 => ApiError::BadRequest { message },
             401 => ApiError::Unauthorized { message },
-            403 => ApiError::Forbidden { message },
+            403 => ApiError::Forbidden {
+                operation: None,
+                message,
+            },
             404 => ApiError::NotFound {
                 path: path.to_string(),
             },
@@ -292,6 +336,40 @@ impl ApiError {
             _ => ApiError::UnexpectedStatus { status, message },
         }
     }
+}
+
+impl From<ErrorCode> for ApiError {
+    fn from(code: ErrorCode) -> Self {
+        match code {
+            ErrorCode::AlreadyRequested => ApiError::AlreadyRequested,
+            ErrorCode::ParamMissing => ApiError::ParamMissing,
+            ErrorCode::AlreadyActivated => ApiError::AlreadyActivated,
+        }
+    }
+}
+
+/// A readable code in an error body.
+enum BodyCode {
+    Documented(ErrorCode),
+    RateLimit,
+}
+
+/// The first code in `message` (each part of an array message) or `error`.
+fn body_code(body: &ErrorBody) -> Option<BodyCode> {
+    let parts = body
+        .message
+        .iter()
+        .flat_map(|m| m.split("; "))
+        .chain(body.error.as_deref());
+    for part in parts {
+        if let Some(code) = ErrorCode::parse(part) {
+            return Some(BodyCode::Documented(code));
+        }
+        if part.trim() == "RATE_LIMIT_EXCEEDED" {
+            return Some(BodyCode::RateLimit);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -342,5 +420,128 @@ mod tests {
         assert!(
             matches!(ApiError::from_status(400, r#"{"message":"type is required"}"#, "/x", None), ApiError::BadRequest { message } if message == "type is required")
         );
+    }
+
+    #[test]
+    fn a_code_survives_odd_fields_around_it() {
+        for body in [
+            r#"{"statusCode":"403","error":"Forbidden","message":"INTEGRATION_ALREADY_ACTIVATED"}"#,
+            r#"{"statusCode":403,"message":["INTEGRATION_ALREADY_ACTIVATED"]}"#,
+            r#"{"statusCode":{"x":1},"error":"INTEGRATION_ALREADY_ACTIVATED"}"#,
+            r#"{"message":["see below","INTEGRATION_ALREADY_ACTIVATED"]}"#,
+        ] {
+            assert_eq!(
+                ApiError::from_status(403, body, "/x", None),
+                ApiError::AlreadyActivated,
+                "{body}"
+            );
+        }
+        let body = r#"{"statusCode":"403","message":["INTEGRATION_PARAM_MISSING"]}"#;
+        assert_eq!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::ParamMissing
+        );
+        let body =
+            r#"{"statusCode":"429","error":"Too Many Requests","message":"RATE_LIMIT_EXCEEDED"}"#;
+        let e = ApiError::from_status(429, body, "/x", Some(Duration::from_secs(2)));
+        assert_eq!(
+            e,
+            ApiError::RateLimited {
+                retry_after: Some(Duration::from_secs(2))
+            }
+        );
+        // The code wins even under another status.
+        let e = ApiError::from_status(403, r#"{"message":"RATE_LIMIT_EXCEEDED"}"#, "/x", None);
+        assert_eq!(e, ApiError::RateLimited { retry_after: None });
+    }
+
+    #[test]
+    fn an_array_message_is_joined_and_an_object_kept_readable() {
+        let body = r#"{"statusCode":"400","error":"Bad Request","message":["a is required","b is wrong"]}"#;
+        assert_eq!(
+            ApiError::from_status(400, body, "/x", None),
+            ApiError::BadRequest {
+                message: "a is required; b is wrong".into()
+            }
+        );
+        let body = r#"{"statusCode":500,"message":{"reason":"db"}}"#;
+        assert_eq!(
+            ApiError::from_status(500, body, "/x", None),
+            ApiError::Server {
+                status: 500,
+                message: r#"{"reason":"db"}"#.into()
+            }
+        );
+        // A missing message keeps `error`.
+        let body = r#"{"statusCode":"403","error":"Forbidden"}"#;
+        assert!(matches!(
+            ApiError::from_status(403, body, "/x", None),
+            ApiError::Forbidden { message, operation: None } if message == "Forbidden"
+        ));
+    }
+
+    #[test]
+    fn a_refusal_names_the_operation() {
+        let forbidden = || {
+            ApiError::from_status(
+                403,
+                r#"{"statusCode":403,"error":"Forbidden","message":"Forbidden"}"#,
+                "/x",
+                None,
+            )
+        };
+        let create = forbidden().during(Operation::Create {
+            account_id: "Acc1".into(),
+            merchant_id: "5ee0c4".into(),
+        });
+        assert_eq!(
+            create.to_string(),
+            "Forbidden: Centrapay refused to create the integration request for merchant 5ee0c4 in account Acc1 (Forbidden): the account does not own this merchant, the merchant does not exist, or this API key cannot use it; check accountId and merchantId."
+        );
+        let merchant = forbidden().during(Operation::Merchant { id: "M9".into() });
+        assert_eq!(
+            merchant.to_string(),
+            "Forbidden: Centrapay refused to look up merchant M9 (Forbidden): it does not exist or this API key cannot see it; check the merchantId."
+        );
+        let cases = [
+            (Operation::Search, "refused to search integration requests"),
+            (
+                Operation::Read { id: "R1".into() },
+                "refused to read integration request R1",
+            ),
+            (
+                Operation::UpdateTerminalId { id: "R1".into() },
+                "refused to set the terminalId of integration request R1",
+            ),
+            (
+                Operation::Activate { id: "R1".into() },
+                "refused to activate integration request R1",
+            ),
+            (
+                Operation::AccountMerchants {
+                    account_id: "Acc1".into(),
+                },
+                "refused to list the merchants of account Acc1",
+            ),
+        ];
+        for (op, words) in cases {
+            let e = forbidden().during(op);
+            assert!(e.to_string().contains(words), "{e}");
+            assert_eq!(e.label(), "FORBIDDEN");
+        }
+        // The first operation named stays; codes and other errors are untouched.
+        let e = forbidden()
+            .during(Operation::Search)
+            .during(Operation::Activate { id: "R1".into() });
+        assert!(e.to_string().contains("refused to search"), "{e}");
+        assert_eq!(
+            ApiError::AlreadyActivated.during(Operation::Search),
+            ApiError::AlreadyActivated
+        );
+        // An id from the server or the operator cannot move the cursor.
+        let e = forbidden().during(Operation::Read {
+            id: "R\u{1b}[2J1".into(),
+        });
+        assert!(!e.to_string().contains('\u{1b}'), "{e}");
     }
 }

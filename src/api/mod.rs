@@ -2,15 +2,17 @@
 
 pub mod client;
 pub mod error;
+mod lenient;
 pub mod merchants;
 pub mod model;
+mod operation;
 pub mod pages;
 pub mod retry;
 pub mod secret;
 mod transport;
 
 pub use client::{Client, ClientOptions};
-pub use error::{ApiError, ErrorCode};
+pub use error::{ApiError, ErrorCode, Operation};
 pub use model::{
     Blocker, IntegrationRequest, IntegrationType, Merchant, NewIntegrationRequest, Page,
     SearchQuery, Status,

@@ -138,23 +138,29 @@ macro_rules! string_enum_serde {
 string_enum_serde!(Status);
 string_enum_serde!(IntegrationType);
 
-/// The later revision's terminal object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The later revision's terminal object. Either part may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Terminal {
-    pub terminal_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminal_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
 }
 
 /// The later revision's product object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
-    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
+/// One integration request. Only the contract's five mandatory fields are
+/// required when decoding (see [`super::lenient`]); a missing timestamp is
+/// `None` and shows as `-`. The top-level `terminalId` is filled from the
+/// later revision's `terminal` object when absent, so one field holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "super::lenient::RawRequest")]
 pub struct IntegrationRequest {
     pub id: String,
     pub account_id: String,
@@ -164,8 +170,10 @@ pub struct IntegrationRequest {
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminal_id: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -199,8 +207,18 @@ impl IntegrationRequest {
     pub fn effective_terminal_id(&self) -> Option<&str> {
         self.terminal_id
             .as_deref()
-            .or_else(|| self.terminal.as_ref().map(|t| t.terminal_id.as_str()))
+            .or_else(|| self.terminal.as_ref()?.terminal_id.as_deref())
             .filter(|t| !t.is_empty())
+    }
+
+    /// The later revision's deviceId, when the server sent one.
+    pub fn device_id(&self) -> Option<&str> {
+        self.terminal.as_ref()?.device_id.as_deref()
+    }
+
+    /// The later revision's product name, when the server sent one.
+    pub fn product_name(&self) -> Option<&str> {
+        self.product.as_ref()?.name.as_deref()
     }
 
     pub fn is_pending(&self) -> bool {
@@ -280,15 +298,18 @@ pub struct Merchant {
     pub test: bool,
 }
 
-/// Centrapay's error body: `{statusCode, error, message}`.
+/// Centrapay's error body: `{statusCode, error, message}`. Each field is
+/// decoded on its own: a string `statusCode`, an array or object `message`
+/// or a missing field never loses the others (an array `message` is joined
+/// with `; `).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::lenient::status_code")]
     pub status_code: Option<u16>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::lenient::text")]
     pub error: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::lenient::text")]
     pub message: Option<String>,
 }
 

@@ -32,7 +32,8 @@ pub fn table(
                 ),
                 clean(&r.account_id),
                 clean(r.effective_terminal_id().unwrap_or("-")),
-                age(*now, r.created_at),
+                r.created_at
+                    .map_or_else(|| "-".to_string(), |t| age(*now, t)),
             ]
         })
         .collect();
@@ -72,12 +73,18 @@ pub fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<
 
 /// `key: value` lines for `intake show`.
 pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>) -> io::Result<()> {
-    let local = |t: &DateTime<Utc>| {
-        format!(
-            "{} ({} ago)",
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M:%S %Z"),
-            age(*now, *t)
+    // A timestamp the server left out shows as `-`, as every missing field.
+    let local = |t: &Option<DateTime<Utc>>| {
+        t.map_or_else(
+            || "-".to_string(),
+            |t| {
+                format!(
+                    "{} ({} ago)",
+                    t.with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M:%S %Z"),
+                    age(*now, t)
+                )
+            },
         )
     };
     let mut fields: Vec<(&str, String)> = vec![
@@ -91,12 +98,8 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
             clean(r.effective_terminal_id().unwrap_or("-")),
         ),
     ];
-    if let Some(d) = r.terminal.as_ref().and_then(|t| t.device_id.as_deref()) {
-        fields.push(("deviceId", clean(d)));
-    }
-    if let Some(p) = &r.product {
-        fields.push(("product", clean(&p.name)));
-    }
+    fields.push(("deviceId", clean(r.device_id().unwrap_or("-"))));
+    fields.push(("product", clean(r.product_name().unwrap_or("-"))));
     fields.push(("createdAt", local(&r.created_at)));
     fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
     fields.push(("updatedAt", local(&r.updated_at)));

@@ -167,8 +167,8 @@ async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesReje
         kind,
         status: Status::Pending,
         terminal_id: None,
-        created_at: now,
-        updated_at: now,
+        created_at: Some(now),
+        updated_at: Some(now),
         created_by: Some(by.clone()),
         updated_by: Some(by),
         terminal: None,
@@ -222,10 +222,10 @@ async fn update(
     };
     // Keep the later `terminal` object consistent with the original field.
     if let Some(t) = r.terminal.as_mut() {
-        t.terminal_id = terminal_id.clone();
+        t.terminal_id = Some(terminal_id.clone());
     }
     r.terminal_id = Some(terminal_id);
-    r.updated_at = now_after(r.updated_at);
+    r.updated_at = Some(now_after(r.updated_at.unwrap_or_default()));
     r.updated_by = Some(crn(&r.account_id));
     Ok(one(&shared, r))
 }
@@ -251,7 +251,7 @@ async fn activate(
         return Err(code(ErrorCode::ParamMissing));
     }
     r.status = Status::Active;
-    r.updated_at = now_after(r.updated_at);
+    r.updated_at = Some(now_after(r.updated_at.unwrap_or_default()));
     r.updated_by = Some(crn(&r.account_id));
     let out = one(&shared, r);
     drop(store);

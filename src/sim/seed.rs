@@ -230,7 +230,7 @@ fn make_request(
                 // top-level field, which clients of the reference read.
                 if rng.chance(0.25) {
                     terminal = Some(Terminal {
-                        terminal_id: tid.clone(),
+                        terminal_id: Some(tid.clone()),
                         device_id: rng.chance(0.4).then(|| format!("EPAY-{}", rng.digits(5))),
                     });
                 }
@@ -238,7 +238,7 @@ fn make_request(
             }
             if rng.chance(0.2) {
                 product = Some(Product {
-                    name: product_name(&kind, rng),
+                    name: Some(product_name(&kind, rng)),
                 });
             }
         }
@@ -246,7 +246,7 @@ fn make_request(
             if rng.chance(0.6) {
                 let tid = rng.digits(8);
                 terminal = Some(Terminal {
-                    terminal_id: tid.clone(),
+                    terminal_id: Some(tid.clone()),
                     device_id: rng
                         .chance(0.7)
                         .then(|| format!("{}-{}", rng.base62(4).to_uppercase(), rng.digits(6))),
@@ -256,7 +256,7 @@ fn make_request(
             }
             if rng.chance(0.7) {
                 product = Some(Product {
-                    name: product_name(&kind, rng),
+                    name: Some(product_name(&kind, rng)),
                 });
             }
         }
@@ -298,8 +298,8 @@ fn make_request(
         kind,
         status,
         terminal_id: terminal_id_field,
-        created_at,
-        updated_at,
+        created_at: Some(created_at),
+        updated_at: Some(updated_at),
         created_by: Some(creator),
         updated_by: Some(updater),
         terminal,

@@ -54,8 +54,8 @@ pub fn req(
         kind,
         status,
         terminal_id: terminal.map(str::to_string),
-        created_at: now() - age,
-        updated_at: now() - age + TimeDelta::minutes(5),
+        created_at: Some(now() - age),
+        updated_at: Some(now() - age + TimeDelta::minutes(5)),
         created_by: Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops".into()),
         updated_by: Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops".into()),
         terminal: None,
@@ -72,15 +72,16 @@ pub fn requests() -> Vec<IntegrationRequest> {
         Windcave,
         Pending,
         "5f9b343b1007e910f9a8eab8",
-        None,
+        // As decoded: the terminal object's terminalId fills the top level.
+        Some("T-9"),
         TimeDelta::days(20),
     );
     windcave.terminal = Some(Terminal {
-        terminal_id: "T-9".into(),
+        terminal_id: Some("T-9".into()),
         device_id: Some("DEV-42".into()),
     });
     windcave.product = Some(Product {
-        name: "Windcave Smart".into(),
+        name: Some("Windcave Smart".into()),
     });
     vec![
         req(

@@ -41,7 +41,11 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Some(_) => theme.warn(),
     };
     let needs = Span::styled(crate::ops::readiness::text(r), style);
-    let when = |t| {
+    // A timestamp the server left out shows as `-`, as every missing field.
+    let when = |t: Option<_>| {
+        let Some(t) = t else {
+            return "-".to_string();
+        };
         let local = if compact {
             local_short(t, app.config.tz)
         } else {
@@ -73,16 +77,10 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "terminalId",
             r.effective_terminal_id().map_or_else(dash, str::to_string),
         ),
-        field(
-            "deviceId",
-            r.terminal
-                .as_ref()
-                .and_then(|t| t.device_id.clone())
-                .unwrap_or_else(dash),
-        ),
+        field("deviceId", r.device_id().map_or_else(dash, str::to_string)),
         field(
             "product",
-            r.product.as_ref().map_or_else(dash, |p| p.name.clone()),
+            r.product_name().map_or_else(dash, str::to_string),
         ),
         field("created", when(r.created_at)),
         field("updated", when(r.updated_at)),

@@ -166,7 +166,10 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             }),
             Cell::from(r.account_id.clone()),
             Cell::from(terminal),
-            Cell::from(age(now, r.created_at)),
+            Cell::from(
+                r.created_at
+                    .map_or_else(|| "-".to_string(), |t| age(now, t)),
+            ),
         ]);
         if pos == cursor {
             row = row.style(theme.selected());

@@ -17,6 +17,8 @@ mod transfer;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_decode;
+#[cfg(test)]
 mod tests_gaps;
 #[cfg(test)]
 mod tests_safety;

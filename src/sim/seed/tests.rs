@@ -61,7 +61,7 @@ fn a_terminal_object_always_has_the_top_level_terminal_id_beside_it() {
     for r in with_terminal {
         assert_eq!(
             r.terminal_id.as_deref(),
-            r.terminal.as_ref().map(|t| t.terminal_id.as_str())
+            r.terminal.as_ref().and_then(|t| t.terminal_id.as_deref())
         );
     }
 }
