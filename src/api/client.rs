@@ -1,6 +1,7 @@
 //! The HTTP client: one method per operation of the contract.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
@@ -9,10 +10,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
-use super::model::{
-    IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery,
-    UpdateIntegrationRequest,
-};
+use super::model::{IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery};
+use super::revision::Learnt;
 use super::secret::Secret;
 use super::transport::{self, Target};
 
@@ -46,6 +45,10 @@ pub struct Client {
     host: String,
     connect_timeout: Duration,
     timeout: Duration,
+    /// Whose requests a read by search looks through (the profile's account).
+    account_id: Option<Arc<str>>,
+    /// Which revision's routes answer, learnt once per session (see `revision`).
+    learnt: Arc<Learnt>,
 }
 
 impl std::fmt::Debug for Client {
@@ -194,7 +197,23 @@ impl Client {
             host,
             connect_timeout: options.connect_timeout,
             timeout: options.timeout,
+            account_id: None,
+            learnt: Arc::default(),
         })
+    }
+
+    /// The account a read falls back to searching (the profile's `account_id`).
+    pub fn with_account_id(mut self, account_id: Option<String>) -> Self {
+        self.account_id = account_id.map(Arc::from);
+        self
+    }
+
+    pub fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
+    }
+
+    pub(super) fn learnt(&self) -> &Learnt {
+        &self.learnt
     }
 
     pub fn base_url(&self) -> &Url {
@@ -206,7 +225,7 @@ impl Client {
         &self.host
     }
 
-    fn url(&self, segments: &[&str]) -> Url {
+    pub(super) fn url(&self, segments: &[&str]) -> Url {
         let mut url = self.base.clone();
         if let Ok(mut path) = url.path_segments_mut() {
             path.pop_if_empty();
@@ -217,7 +236,7 @@ impl Client {
         url
     }
 
-    async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+    pub(super) async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         method: Method,
         url: Url,
@@ -308,25 +327,6 @@ impl Client {
             all.extend(page);
         }
         Ok(all)
-    }
-
-    /// `GET /api/integration-requests/{id}` (later revision).
-    pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
-        let url = self.url(&["api", "integration-requests", id]);
-        self.send::<(), _>(Method::GET, url, &[], None).await
-    }
-
-    /// `POST /api/integration-requests/{id}/update` with a terminalId.
-    pub async fn update_terminal_id(
-        &self,
-        id: &str,
-        terminal_id: &str,
-    ) -> Result<IntegrationRequest, ApiError> {
-        let url = self.url(&["api", "integration-requests", id, "update"]);
-        let body = UpdateIntegrationRequest {
-            terminal_id: terminal_id.to_string(),
-        };
-        self.send(Method::POST, url, &[], Some(&body)).await
     }
 
     /// `POST /api/integration-requests/{id}/activate`.

@@ -5,6 +5,7 @@ pub mod error;
 pub mod merchants;
 pub mod model;
 pub mod retry;
+pub mod revision;
 pub mod secret;
 mod transport;
 
