@@ -10,6 +10,7 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use reqwest::Method;
+use tokio::sync::Mutex;
 
 use super::client::Client;
 use super::error::ApiError;
@@ -29,7 +30,9 @@ pub enum ReadWay {
 /// How a terminalId is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpdateWay {
-    /// `POST …/{id}/update` (the reference revision); tried first.
+    /// Not known yet: `POST …/{id}/update` is tried first.
+    Unknown,
+    /// `POST …/{id}/update` (the reference revision).
     PostUpdate,
     /// `PUT …/{id}/configs` (the later revision).
     PutConfigs,
@@ -40,6 +43,10 @@ pub enum UpdateWay {
 pub(crate) struct Learnt {
     read: AtomicU8,
     update: AtomicU8,
+    /// Held by the one call finding out each way, so calls in flight
+    /// together (a bulk run) do not each probe.
+    read_probe: Mutex<()>,
+    update_probe: Mutex<()>,
 }
 
 impl Learnt {
@@ -62,15 +69,17 @@ impl Learnt {
 
     pub(crate) fn update(&self) -> UpdateWay {
         match self.update.load(Ordering::Relaxed) {
-            1 => UpdateWay::PutConfigs,
-            _ => UpdateWay::PostUpdate,
+            1 => UpdateWay::PostUpdate,
+            2 => UpdateWay::PutConfigs,
+            _ => UpdateWay::Unknown,
         }
     }
 
     fn set_update(&self, way: UpdateWay) {
         let v = match way {
-            UpdateWay::PostUpdate => 0,
-            UpdateWay::PutConfigs => 1,
+            UpdateWay::Unknown => 0,
+            UpdateWay::PostUpdate => 1,
+            UpdateWay::PutConfigs => 2,
         };
         self.update.store(v, Ordering::Relaxed);
     }
@@ -99,6 +108,10 @@ impl Client {
     /// One request, read fresh: `GET /{id}` where served, otherwise found
     /// in a search of the session's account (every account without one).
     pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        let _probe = match self.read_way() {
+            ReadWay::Unknown => Some(self.learnt().read_probe.lock().await),
+            _ => None,
+        };
         if self.read_way() != ReadWay::Search {
             match self.get_by_id(id).await {
                 Err(e) if route_not_served(&e) => {
@@ -152,12 +165,19 @@ impl Client {
         id: &str,
         terminal_id: &str,
     ) -> Result<IntegrationRequest, ApiError> {
-        let first = self.update_way();
+        let _probe = match self.update_way() {
+            UpdateWay::Unknown => Some(self.learnt().update_probe.lock().await),
+            _ => None,
+        };
+        let first = match self.update_way() {
+            UpdateWay::Unknown => UpdateWay::PostUpdate,
+            known => known,
+        };
         match self.update_by(first, id, terminal_id).await {
             Err(e) if route_not_served(&e) => {
                 let other = match first {
-                    UpdateWay::PostUpdate => UpdateWay::PutConfigs,
                     UpdateWay::PutConfigs => UpdateWay::PostUpdate,
+                    _ => UpdateWay::PutConfigs,
                 };
                 // A 404 means nothing was applied, so the other way is safe.
                 let out = self.update_by(other, id, terminal_id).await;
@@ -167,7 +187,11 @@ impl Client {
                 }
                 out
             }
-            out => out,
+            Ok(r) => {
+                self.learnt().set_update(first);
+                Ok(r)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -181,8 +205,8 @@ impl Client {
             terminal_id: terminal_id.to_string(),
         };
         let (method, last) = match way {
-            UpdateWay::PostUpdate => (Method::POST, "update"),
             UpdateWay::PutConfigs => (Method::PUT, "configs"),
+            _ => (Method::POST, "update"),
         };
         let url = self.url(&["api", "integration-requests", id, last]);
         self.send(method, url, &[], Some(&body)).await

@@ -43,10 +43,15 @@ impl RunReads {
             return retry::read(policy, || client.get(id)).await;
         }
         let mut cached = self.state.lock().await;
-        // Still unknown: only one read at a time finds out, so a run does not
-        // send a probe per id.
-        if client.read_way() == ReadWay::Unknown {
-            return retry::read(policy, || client.get(id)).await;
+        match client.read_way() {
+            ReadWay::Search => {}
+            // The first read finds out while the run's others wait, so they
+            // use this cache rather than each searching.
+            ReadWay::Unknown => return retry::read(policy, || client.get(id)).await,
+            ReadWay::ById => {
+                drop(cached);
+                return retry::read(policy, || client.get(id)).await;
+            }
         }
         if cached.by_id.is_none() {
             cached.by_id = Some(search_all(client, policy).await?);
