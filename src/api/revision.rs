@@ -212,3 +212,19 @@ impl Client {
         self.send(method, url, &[], Some(&body)).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_404_and_405_mean_a_route_is_not_served() {
+        let status = |code: u16| ApiError::from_status(code, "", "/api/x", None);
+        assert!(route_not_served(&status(404)));
+        assert!(route_not_served(&status(405)));
+        // An unknown id answers 403: a real answer, not a missing route.
+        for code in [400, 401, 403, 409, 500] {
+            assert!(!route_not_served(&status(code)), "{code}");
+        }
+    }
+}
