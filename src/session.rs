@@ -45,7 +45,8 @@ impl Session {
             ca_file: settings.ca_file.clone(),
             ..ClientOptions::default()
         };
-        let client = Client::with_options(&settings.base_url, &settings.api_key, options)?;
+        let client = Client::with_options(&settings.base_url, &settings.api_key, options)?
+            .with_account_id(settings.account_id.clone());
         Ok(Session {
             client,
             settings,
@@ -75,7 +76,8 @@ impl Session {
             ca_file: None,
             warnings: Vec::new(),
         };
-        let client = Client::new(&settings.base_url, &settings.api_key)?;
+        let client = Client::new(&settings.base_url, &settings.api_key)?
+            .with_account_id(settings.account_id.clone());
         Ok(Session {
             client,
             settings,

@@ -1,6 +1,7 @@
 //! The HTTP client: one method per operation of the contract.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
@@ -9,11 +10,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{ApiError, Operation};
-use super::model::{
-    IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery,
-    UpdateIntegrationRequest,
-};
+use super::model::{IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery};
 use super::pages::Pages;
+use super::revision::Learnt;
 use super::secret::Secret;
 use super::transport::{self, Target};
 
@@ -47,6 +46,10 @@ pub struct Client {
     host: String,
     connect_timeout: Duration,
     timeout: Duration,
+    /// Whose requests a read by search looks through (the profile's account).
+    account_id: Option<Arc<str>>,
+    /// Which revision's routes answer, learnt once per session (see `revision`).
+    learnt: Arc<Learnt>,
 }
 
 impl std::fmt::Debug for Client {
@@ -198,7 +201,23 @@ impl Client {
             host,
             connect_timeout: options.connect_timeout,
             timeout: options.timeout,
+            account_id: None,
+            learnt: Arc::default(),
         })
+    }
+
+    /// The account a read falls back to searching (the profile's `account_id`).
+    pub fn with_account_id(mut self, account_id: Option<String>) -> Self {
+        self.account_id = account_id.map(Arc::from);
+        self
+    }
+
+    pub fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
+    }
+
+    pub(super) fn learnt(&self) -> &Learnt {
+        &self.learnt
     }
 
     pub fn base_url(&self) -> &Url {
@@ -210,7 +229,7 @@ impl Client {
         &self.host
     }
 
-    fn url(&self, segments: &[&str]) -> Url {
+    pub(super) fn url(&self, segments: &[&str]) -> Url {
         let mut url = self.base.clone();
         if let Ok(mut path) = url.path_segments_mut() {
             path.pop_if_empty();
@@ -223,7 +242,7 @@ impl Client {
 
     /// One call; `op` names it in the error, so a refusal says what was
     /// refused.
-    async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+    pub(super) async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         op: Operation,
         method: Method,
@@ -316,27 +335,6 @@ impl Client {
             all.extend(page);
         }
         Ok(all)
-    }
-
-    /// `GET /api/integration-requests/{id}` (later revision).
-    pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
-        let url = self.url(&["api", "integration-requests", id]);
-        let op = Operation::Read { id: id.to_string() };
-        self.send::<(), _>(op, Method::GET, url, &[], None).await
-    }
-
-    /// `POST /api/integration-requests/{id}/update` with a terminalId.
-    pub async fn update_terminal_id(
-        &self,
-        id: &str,
-        terminal_id: &str,
-    ) -> Result<IntegrationRequest, ApiError> {
-        let url = self.url(&["api", "integration-requests", id, "update"]);
-        let body = UpdateIntegrationRequest {
-            terminal_id: terminal_id.to_string(),
-        };
-        let op = Operation::UpdateTerminalId { id: id.to_string() };
-        self.send(op, Method::POST, url, &[], Some(&body)).await
     }
 
     /// `POST /api/integration-requests/{id}/activate`.

@@ -8,6 +8,7 @@ pub mod model;
 mod operation;
 pub mod pages;
 pub mod retry;
+pub mod revision;
 pub mod secret;
 mod transport;
 

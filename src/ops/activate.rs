@@ -1,6 +1,7 @@
 //! Activating one request: read it first, refuse what cannot succeed, then
 //! record, send and record.
 
+use super::reads::RunReads;
 use super::{Done, OpError, Ops, readiness};
 use crate::api::IntegrationRequest;
 use crate::api::retry::{self, Activation};
@@ -32,10 +33,20 @@ impl Ops {
         job: &ActivateJob,
         run_id: Option<&str>,
     ) -> Result<Done<Activation>, OpError> {
+        self.activate_one_in(job, run_id, None).await
+    }
+
+    /// [`Ops::activate_one`] reading through a run's cache, when given.
+    pub(crate) async fn activate_one_in(
+        &self,
+        job: &ActivateJob,
+        run_id: Option<&str>,
+        reads: Option<&RunReads>,
+    ) -> Result<Done<Activation>, OpError> {
         self.may_change("activate requests")?;
         let (client, policy, id) = (&self.client, self.policy, job.id.as_str());
         let audited = self.audited();
-        let current = match retry::read(policy, || client.get(id)).await {
+        let current = match self.read_before_activating(job, reads).await {
             Ok(r) => r,
             Err(e) => {
                 if run_id.is_some() {
@@ -76,6 +87,24 @@ impl Ops {
             },
             _ => done,
         })
+    }
+
+    /// The copy the checks run on. An in-doubt job is always read fresh (the
+    /// read decides its outcome), and so is one a cached copy would refuse:
+    /// a terminalId set since the run's search must not be refused.
+    async fn read_before_activating(
+        &self,
+        job: &ActivateJob,
+        reads: Option<&RunReads>,
+    ) -> Result<IntegrationRequest, crate::api::ApiError> {
+        let (client, policy, id) = (&self.client, self.policy, job.id.as_str());
+        if let Some(reads) = reads.filter(|_| !job.in_doubt) {
+            let cached = reads.read(client, policy, id).await?;
+            if readiness::refused_before_sending(&cached).is_none() {
+                return Ok(cached);
+            }
+        }
+        retry::read(policy, || client.get(id)).await
     }
 
     async fn read_active(&self, id: &str) -> Option<IntegrationRequest> {

@@ -13,6 +13,7 @@ pub mod fetch;
 mod import;
 pub mod merchants;
 pub mod readiness;
+pub mod reads;
 mod run;
 mod update;
 
@@ -23,6 +24,8 @@ mod tests;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_reads;
+#[cfg(test)]
 mod tests_run;
 
 pub use activate::ActivateJob;
@@ -32,6 +35,7 @@ pub use error::{Done, OpError, not_recorded};
 pub use fetch::{fetch_all_pages, for_each_page};
 pub use import::{ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import};
 pub use merchants::MerchantLookups;
+pub use reads::RunReads;
 pub use run::{Resumable, RunEvent, RunStart, RunSummary};
 pub use update::{OnExisting, Updated};
 

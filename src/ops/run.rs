@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use super::bounded::{Order, for_each_bounded};
+use super::reads::RunReads;
 use super::{ActivateJob, Cancel, Done, OpError, Ops};
 use crate::api::retry::Activation;
 use crate::audit::{self, Change, Event, Outcome, RunLock, UnfinishedRun};
@@ -96,6 +97,7 @@ impl Ops {
             RunStart::Resume(r) => (r.run.run_id, Some(r.lock)),
         };
         let run = Some(run_id.as_str());
+        let reads = &RunReads::new();
         let stop = AtomicBool::new(false);
         let progress = Mutex::new(progress);
         let tell = |event: RunEvent<'_>| {
@@ -116,7 +118,7 @@ impl Ops {
                 return (job, Ended::Stopped);
             }
             let _ = tell(RunEvent::Sending { id: &job.id });
-            let result = self.activate_one(&job, run).await;
+            let result = self.activate_one_in(&job, run, Some(reads)).await;
             (job, Ended::Finished(Box::new(result)))
         });
         let _ = for_each_bounded(futs, concurrency, order, |(job, ended)| {

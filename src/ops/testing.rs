@@ -45,9 +45,19 @@ pub(crate) struct Bench {
 impl Bench {
     /// A simulator holding exactly `requests`, serving `page_size` a page.
     pub async fn start(requests: Vec<IntegrationRequest>, page_size: usize) -> Bench {
+        Bench::start_on(sim::Revision::Both, requests, page_size).await
+    }
+
+    /// [`Bench::start`] serving only `revision`'s operations.
+    pub async fn start_on(
+        revision: sim::Revision,
+        requests: Vec<IntegrationRequest>,
+        page_size: usize,
+    ) -> Bench {
         let sim = sim::start_local(SimConfig {
             seed_count: Some(0),
             page_size,
+            revision,
             ..SimConfig::default()
         })
         .await

@@ -46,6 +46,7 @@
 //! Which operations each revision serves is in [`Revision`]; a route the
 //! revision lacks is 404 like any unknown route.
 
+mod calls;
 mod checks;
 mod faults;
 mod refusal;
@@ -64,6 +65,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use calls::OperationCalls;
 pub use faults::Faults;
 pub use revision::Revision;
 pub use seed::{DEFAULT_SEED_COUNT, default_merchants};
@@ -109,6 +111,7 @@ pub(crate) struct Shared {
     store: RwLock<SimStore>,
     faults: RwLock<Faults>,
     pub(crate) counters: Counters,
+    pub(crate) calls: calls::CallCounters,
     pub(crate) rng: AtomicRng,
     pub(crate) api_key: String,
     pub(crate) page_size: usize,
@@ -118,6 +121,13 @@ pub(crate) struct Shared {
 // A panic while holding a lock cannot leave the store half-updated in a way
 // that matters to a simulator, so poisoning is ignored rather than cascaded.
 impl Shared {
+    pub(crate) fn stats(&self) -> SimStats {
+        SimStats {
+            calls: self.calls.snapshot(),
+            ..self.counters.snapshot()
+        }
+    }
+
     pub(crate) fn read_store(&self) -> RwLockReadGuard<'_, SimStore> {
         self.store.read().unwrap_or_else(PoisonError::into_inner)
     }
@@ -200,7 +210,7 @@ impl SimHandle {
     }
 
     pub fn stats(&self) -> SimStats {
-        self.shared.counters.snapshot()
+        self.shared.stats()
     }
 
     /// Activate calls that reached the handler for one id (faults injected
@@ -245,6 +255,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         store: RwLock::new(store),
         faults: RwLock::new(faults),
         counters: Counters::default(),
+        calls: calls::CallCounters::default(),
         // Distinct from the seed stream so new ids never replay seeded ones.
         rng: AtomicRng::new(seed ^ 0xA5A5_5A5A_C3C3_3C3C),
         api_key,
@@ -254,7 +265,10 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
 
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    let app = routes::router(shared.clone(), revision);
+    let app = routes::router(shared.clone(), revision).layer(axum::middleware::from_fn_with_state(
+        shared.clone(),
+        calls::count,
+    ));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

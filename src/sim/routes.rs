@@ -313,5 +313,5 @@ async fn put_faults(
 }
 
 async fn get_stats(State(shared): State<Arc<Shared>>) -> Response {
-    Json(shared.counters.snapshot()).into_response()
+    Json(shared.stats()).into_response()
 }

@@ -53,6 +53,10 @@ pub struct SimStats {
     pub max_activate_calls_per_id: u64,
     pub delete_calls: u64,
     pub faults: FaultStats,
+    /// Calls per operation, served or not (e.g. a `GET /{id}` the reference
+    /// revision answers 404).
+    #[serde(default)]
+    pub calls: super::calls::OperationCalls,
 }
 
 #[derive(Debug, Default)]
@@ -115,6 +119,7 @@ impl Counters {
                 garbage: g(&self.garbage),
                 empty_bodies: g(&self.empty_bodies),
             },
+            calls: Default::default(),
         }
     }
 }

@@ -1,0 +1,233 @@
+//! Working with either revision of the Integration Requests API.
+//!
+//! The reference revision has no `GET /api/integration-requests/{id}` and
+//! sets a terminalId with `POST …/{id}/update`; the later one has the read
+//! and takes `PUT …/{id}/configs` instead. A 404 (or 405) to one of these
+//! means the route is not served (an unknown id answers 403), so the client
+//! switches to the other way and remembers it for the rest of the session:
+//! the memory is shared by every clone of a [`Client`].
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use reqwest::Method;
+use tokio::sync::Mutex;
+
+use super::client::Client;
+use super::error::{ApiError, Operation};
+use super::model::{IntegrationRequest, SearchQuery, UpdateIntegrationRequest};
+
+/// How one request is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadWay {
+    /// Not known yet: `GET /{id}` is tried first.
+    Unknown,
+    /// `GET /api/integration-requests/{id}` answers.
+    ById,
+    /// It is not served: the request is found in a search.
+    Search,
+}
+
+/// How a terminalId is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateWay {
+    /// Not known yet: `POST …/{id}/update` is tried first.
+    Unknown,
+    /// `POST …/{id}/update` (the reference revision).
+    PostUpdate,
+    /// `PUT …/{id}/configs` (the later revision).
+    PutConfigs,
+}
+
+/// What this session has learnt about the server, shared by clones.
+#[derive(Debug, Default)]
+pub(crate) struct Learnt {
+    read: AtomicU8,
+    update: AtomicU8,
+    /// Held by the one call finding out each way, so calls in flight
+    /// together (a bulk run) do not each probe.
+    read_probe: Mutex<()>,
+    update_probe: Mutex<()>,
+}
+
+impl Learnt {
+    pub(crate) fn read(&self) -> ReadWay {
+        match self.read.load(Ordering::Relaxed) {
+            1 => ReadWay::ById,
+            2 => ReadWay::Search,
+            _ => ReadWay::Unknown,
+        }
+    }
+
+    fn set_read(&self, way: ReadWay) {
+        let v = match way {
+            ReadWay::Unknown => 0,
+            ReadWay::ById => 1,
+            ReadWay::Search => 2,
+        };
+        self.read.store(v, Ordering::Relaxed);
+    }
+
+    pub(crate) fn update(&self) -> UpdateWay {
+        match self.update.load(Ordering::Relaxed) {
+            1 => UpdateWay::PostUpdate,
+            2 => UpdateWay::PutConfigs,
+            _ => UpdateWay::Unknown,
+        }
+    }
+
+    fn set_update(&self, way: UpdateWay) {
+        let v = match way {
+            UpdateWay::Unknown => 0,
+            UpdateWay::PostUpdate => 1,
+            UpdateWay::PutConfigs => 2,
+        };
+        self.update.store(v, Ordering::Relaxed);
+    }
+}
+
+/// Whether an answer means "this server has no such route": 404 (Centrapay
+/// answers a wrong method like a wrong URL) or a 405 from a stricter server.
+pub fn route_not_served(e: &ApiError) -> bool {
+    matches!(
+        e,
+        ApiError::NotFound { .. } | ApiError::UnexpectedStatus { status: 405, .. }
+    )
+}
+
+impl Client {
+    /// How this session reads one request, as learnt so far.
+    pub fn read_way(&self) -> ReadWay {
+        self.learnt().read()
+    }
+
+    /// How this session sets a terminalId, as learnt so far.
+    pub fn update_way(&self) -> UpdateWay {
+        self.learnt().update()
+    }
+
+    /// One request, read fresh: `GET /{id}` where served, otherwise found
+    /// in a search of the session's account (every account without one).
+    pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        let _probe = match self.read_way() {
+            ReadWay::Unknown => Some(self.learnt().read_probe.lock().await),
+            _ => None,
+        };
+        if self.read_way() != ReadWay::Search {
+            match self.get_by_id(id).await {
+                Err(e) if route_not_served(&e) => {
+                    tracing::info!("GET /{{id}} is not served; reading requests by search");
+                    self.learnt().set_read(ReadWay::Search);
+                }
+                Ok(r) => {
+                    self.learnt().set_read(ReadWay::ById);
+                    return Ok(r);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let all = self.search(&self.reading_query()).await?;
+        all.into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| self.unknown_id(id))
+    }
+
+    /// The search a read falls back to: the session's account, all types
+    /// and statuses.
+    pub fn reading_query(&self) -> SearchQuery {
+        SearchQuery {
+            account_id: self.account_id().map(str::to_string),
+            ..SearchQuery::default()
+        }
+    }
+
+    /// The error a read of an id the server does not know gives: the same
+    /// as the 403 `GET /{id}` answers for one.
+    pub fn unknown_id(&self, id: &str) -> ApiError {
+        let path = format!("/api/integration-requests/{id}");
+        ApiError::from_status(
+            403,
+            r#"{"statusCode":403,"error":"Forbidden","message":"Forbidden"}"#,
+            &path,
+            None,
+        )
+        .during(Operation::Read { id: id.to_string() })
+    }
+
+    /// `GET /api/integration-requests/{id}` (later revision only).
+    async fn get_by_id(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        let url = self.url(&["api", "integration-requests", id]);
+        let op = Operation::Read { id: id.to_string() };
+        self.send::<(), _>(op, Method::GET, url, &[], None).await
+    }
+
+    /// Set a terminalId the way this server takes it: `POST …/update`, or
+    /// `PUT …/configs`, switching (once per call) when one is not served.
+    pub async fn update_terminal_id(
+        &self,
+        id: &str,
+        terminal_id: &str,
+    ) -> Result<IntegrationRequest, ApiError> {
+        let _probe = match self.update_way() {
+            UpdateWay::Unknown => Some(self.learnt().update_probe.lock().await),
+            _ => None,
+        };
+        let first = match self.update_way() {
+            UpdateWay::Unknown => UpdateWay::PostUpdate,
+            known => known,
+        };
+        match self.update_by(first, id, terminal_id).await {
+            Err(e) if route_not_served(&e) => {
+                let other = match first {
+                    UpdateWay::PutConfigs => UpdateWay::PostUpdate,
+                    _ => UpdateWay::PutConfigs,
+                };
+                // A 404 means nothing was applied, so the other way is safe.
+                let out = self.update_by(other, id, terminal_id).await;
+                if !matches!(&out, Err(e) if route_not_served(e)) {
+                    tracing::info!(?other, "setting terminalIds the other way");
+                    self.learnt().set_update(other);
+                }
+                out
+            }
+            Ok(r) => {
+                self.learnt().set_update(first);
+                Ok(r)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn update_by(
+        &self,
+        way: UpdateWay,
+        id: &str,
+        terminal_id: &str,
+    ) -> Result<IntegrationRequest, ApiError> {
+        let body = UpdateIntegrationRequest {
+            terminal_id: terminal_id.to_string(),
+        };
+        let (method, last) = match way {
+            UpdateWay::PutConfigs => (Method::PUT, "configs"),
+            _ => (Method::POST, "update"),
+        };
+        let url = self.url(&["api", "integration-requests", id, last]);
+        let op = Operation::UpdateTerminalId { id: id.to_string() };
+        self.send(op, method, url, &[], Some(&body)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_404_and_405_mean_a_route_is_not_served() {
+        let status = |code: u16| ApiError::from_status(code, "", "/api/x", None);
+        assert!(route_not_served(&status(404)));
+        assert!(route_not_served(&status(405)));
+        // An unknown id answers 403: a real answer, not a missing route.
+        for code in [400, 401, 403, 409, 500] {
+            assert!(!route_not_served(&status(code)), "{code}");
+        }
+    }
+}
