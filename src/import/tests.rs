@@ -168,3 +168,19 @@ fn ambiguous_merchant_and_type() {
             .is_some_and(|r| r.contains("use the id column"))
     );
 }
+
+#[test]
+fn a_type_no_revision_documents_is_matched_like_any_other() {
+    // The console shows such rows and `intake list --type` finds them, so
+    // an import row may name one too; it is matched, never refused.
+    let rows = read_rows(
+        "t.csv",
+        "terminalId,merchantId,type\n77,M7,FuturePay\n88,M8,futurepay\n".as_bytes(),
+    )
+    .expect("readable");
+    let mut current = current();
+    current.push(req("R7", "M7", IntegrationType::parse("futurepay"), None));
+    let p = plan(&rows, &current);
+    assert_eq!(class_at(&p, 2), RowClass::WillSet);
+    assert_eq!(class_at(&p, 3), RowClass::UnknownRequest);
+}
