@@ -118,12 +118,19 @@ pub fn json<'a>(
 
 /// Write `items` to `path` in `format`, via a temporary file renamed into
 /// place, so a failed export never leaves half a file under the real name.
+/// A file already there is replaced only when `replace` says so
+/// (`ErrorKind::AlreadyExists` otherwise).
 pub fn to_file<'a>(
     path: &Path,
     format: ExportFormat,
     items: impl IntoIterator<Item = &'a IntegrationRequest>,
     merchants: &Merchants,
+    replace: bool,
 ) -> io::Result<()> {
+    let exists = || !replace && path.try_exists().unwrap_or(true);
+    if exists() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -139,6 +146,10 @@ pub fn to_file<'a>(
             ExportFormat::Json => json(&mut out, items, merchants)?,
         }
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        // Written meanwhile by someone else: theirs stays.
+        if exists() {
+            return Err(io::ErrorKind::AlreadyExists.into());
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -147,26 +158,43 @@ pub fn to_file<'a>(
     result
 }
 
-/// Write an export off the async threads, for the console: a failure comes
-/// back as a sentence saying what to do.
+/// Why the console's export wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// The file is there and replacing it was not asked for: the console
+    /// asks first.
+    #[error("A file of that name already exists.")]
+    Exists,
+    /// A sentence saying what happened and what to do.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Write an export off the async threads, for the console. `path` as typed
+/// (`~/` is the home folder); a file already there is replaced only when
+/// `replace` says so. A failure comes back as a sentence saying what to do.
 pub async fn write(
     path: PathBuf,
     format: ExportFormat,
     requests: Vec<IntegrationRequest>,
     merchants: Merchants,
-) -> Result<(), String> {
+    replace: bool,
+) -> Result<(), ExportError> {
     // As the console shows paths: control characters cleaned out.
     let shown = crate::text::clean(&path.display().to_string());
+    let path = crate::paths::expand_home(&path);
     let written =
-        tokio::task::spawn_blocking(move || to_file(&path, format, &requests, &merchants)).await;
+        tokio::task::spawn_blocking(move || to_file(&path, format, &requests, &merchants, replace))
+            .await;
     match written {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(format!(
+        Ok(Err(e)) if e.kind() == io::ErrorKind::AlreadyExists => Err(ExportError::Exists),
+        Ok(Err(e)) => Err(ExportError::Failed(format!(
             "Could not export to {shown} ({e}); check that the folder exists and is writable."
-        )),
-        Err(e) => Err(format!(
+        ))),
+        Err(e) => Err(ExportError::Failed(format!(
             "Could not export to {shown}: the writer stopped ({e})."
-        )),
+        ))),
     }
 }
 
@@ -253,10 +281,22 @@ mod tests {
         let path = dir.join("view.json");
         let format = ExportFormat::from_path(&path).expect("json by extension");
         let items = [request("aaa1", "5ee0cafe", None)];
-        to_file(&path, format, &items, &Merchants::new()).expect("export");
+        to_file(&path, format, &items, &Merchants::new(), false).expect("export");
         let back: Vec<IntegrationRequest> =
             serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("decode");
         assert_eq!(back.len(), 1);
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1);
+        // A file already there stays unless replacing it was asked for.
+        let two = [items[0].clone(), request("bbb2", "5ee0cafe", None)];
+        let e = to_file(&path, format, &two, &Merchants::new(), false).expect_err("exists");
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        let kept: Vec<IntegrationRequest> =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("decode");
+        assert_eq!(kept.len(), 1);
+        to_file(&path, format, &two, &Merchants::new(), true).expect("replaced");
+        let back: Vec<IntegrationRequest> =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("decode");
+        assert_eq!(back.len(), 2);
         assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1);
         assert_eq!(ExportFormat::from_path(Path::new("x.txt")), None);
         let _ = std::fs::remove_dir_all(&dir);

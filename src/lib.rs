@@ -11,6 +11,7 @@ pub mod import;
 pub mod keys;
 pub mod logging;
 pub mod ops;
+pub mod paths;
 pub mod prefs;
 pub mod safety;
 pub mod session;

@@ -109,7 +109,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
 
     // Preview as JSON: every class with its line numbers; nothing is sent.
     let o = env.run(&["import", &file, "--json"]).await;
-    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let lines = lines_by_class(&report);
     assert_eq!(lines["will_set"], vec![2, 3], "{report:#}");
@@ -149,7 +149,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
 
     // The readable preview: grouped with counts, and how to go on.
     let o = env.run(&["import", &file]).await;
-    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
         out.contains(
@@ -168,9 +168,11 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
         assert!(out.contains(heading), "{heading}: {out}");
     }
     assert!(
-        out.contains("Nothing was sent: stdin is not a terminal")
-            && out.contains("Re-run with --yes to set 2 terminalIds."),
-        "{out}"
+        stderr(&o).contains(
+            "no one can confirm setting 2 terminalIds: nothing was sent; add --yes to apply without asking."
+        ),
+        "{}",
+        stderr(&o)
     );
     // Nothing changed before confirmation.
     assert_eq!(env.sim.stats().update_calls, before.update_calls);

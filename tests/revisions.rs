@@ -166,7 +166,10 @@ async fn import(env: &CliEnv, ids: &[String]) {
         "import.csv",
         &format!("id,terminalId\n{},11000031\n{},11000032\n", ids[0], ids[1]),
     );
-    let out = ok(&env.run(&["import", &file]).await);
+    // Without a terminal to confirm on, a plan is shown and refused (exit 1).
+    let o = env.run(&["import", &file]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
     assert!(out.contains("Will set (2)"), "{out}");
     assert_eq!(env.terminal_id(&ids[0]), None, "a plan sends nothing");
 

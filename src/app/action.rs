@@ -79,7 +79,7 @@ pub enum ApiEvent {
     Exported {
         path: PathBuf,
         count: usize,
-        result: Result<(), String>,
+        result: Result<(), crate::export::ExportError>,
     },
     ImportPlanned {
         path: PathBuf,

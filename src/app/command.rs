@@ -43,6 +43,8 @@ pub enum Command {
         format: ExportFormat,
         requests: Vec<IntegrationRequest>,
         merchants: Merchants,
+        /// Replace a file already at `path` (the operator said yes).
+        replace: bool,
     },
     /// Read an import file and plan it against every request `query` finds.
     PlanImport {

@@ -1,19 +1,21 @@
 //! The export slice: `e` opens the path prompt, Enter hands the rows shown
 //! to the worker, and its answer closes the export. The slice's state is
 //! `App::exporting`, the path being written; the file work is
-//! [`crate::export::write`], run by the worker.
+//! [`crate::export::write`], run by the worker. A file already there is
+//! replaced only after a yes to `Asking::ExportOverwrite`.
 
 use std::path::PathBuf;
 
 use tui_input::Input;
 
-use crate::export::ExportFormat;
+use crate::export::{ExportError, ExportFormat};
 use crate::text::plural;
 
+use super::answer::Answer;
 use super::command::Command;
 use super::prompt::{Prompt, PromptKind};
 use super::run::shown_path;
-use super::state::{App, Mode};
+use super::state::{App, Asking, Mode};
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.
@@ -46,6 +48,11 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
     let Some(format) = ExportFormat::from_path(&path) else {
         return Err("The name must end in .csv or .json; that picks the format.".into());
     };
+    Ok(send(app, path, format, false))
+}
+
+/// The rows shown, to the worker, to be written to `path`.
+fn send(app: &mut App, path: PathBuf, format: ExportFormat, replace: bool) -> Vec<Command> {
     let requests = app.visible_requests();
     let n = requests.len();
     app.info(format!(
@@ -54,12 +61,35 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
         shown_path(&path)
     ));
     app.exporting = Some(path.clone());
-    Ok(vec![Command::Export {
+    vec![Command::Export {
         path,
         format,
         requests,
         merchants: app.known_merchants(),
-    }])
+        replace,
+    }]
+}
+
+/// The answer to "replace the file?": yes writes over it; no goes back to
+/// the prompt to choose another name.
+pub(super) fn overwrite_answered(
+    app: &mut App,
+    path: PathBuf,
+    format: ExportFormat,
+    answer: Answer,
+) -> Vec<Command> {
+    if answer == Answer::Yes {
+        return send(app, path, format, true);
+    }
+    app.mode = Mode::Prompt(Box::new(Prompt {
+        kind: PromptKind::Export,
+        input: Input::new(path.display().to_string()),
+        error: Some(format!(
+            "{} was left as it was; type another name, or Esc to cancel.",
+            shown_path(&path)
+        )),
+    }));
+    Vec::new()
 }
 
 /// The worker's answer: the export is done, written or not.
@@ -67,7 +97,7 @@ pub(super) fn on_exported(
     app: &mut App,
     path: PathBuf,
     count: usize,
-    result: Result<(), String>,
+    result: Result<(), ExportError>,
 ) -> Vec<Command> {
     if app.exporting.as_ref() == Some(&path) {
         app.exporting = None;
@@ -78,7 +108,19 @@ pub(super) fn on_exported(
             plural(count),
             shown_path(&path)
         )),
-        Err(sentence) => app.error(sentence),
+        // Asked where the export was started; elsewhere it would take over
+        // a screen the operator moved on to.
+        Err(ExportError::Exists) if matches!(app.mode, Mode::List) => {
+            if let Some(format) = ExportFormat::from_path(&path) {
+                app.toasts.clear();
+                app.mode = Mode::Asking(Asking::ExportOverwrite { path, format });
+            }
+        }
+        Err(ExportError::Exists) => app.error(format!(
+            "{} already exists, so nothing was written; export again to replace it or to choose another name.",
+            shown_path(&path)
+        )),
+        Err(ExportError::Failed(sentence)) => app.error(sentence),
     }
     Vec::new()
 }

@@ -80,6 +80,7 @@ fn asking_scope(asking: &Asking) -> Scope {
         Asking::Bulk(_) => Scope::BulkConfirm,
         Asking::Import { typed: Some(_) } => Scope::ImportCount,
         Asking::Import { typed: None } => Scope::ImportPreview,
+        Asking::ExportOverwrite { .. } => Scope::ExportOverwrite,
     }
 }
 

@@ -71,6 +71,12 @@ pub enum Asking {
     /// Apply the preview of `App::import` (`y`), or set then activate
     /// (`a`); on production that may first want the count typed.
     Import { typed: Option<TypedCount> },
+    /// The export's file is already there: replace it (yes), or back to
+    /// the prompt (no).
+    ExportOverwrite {
+        path: std::path::PathBuf,
+        format: crate::export::ExportFormat,
+    },
 }
 
 /// A question asked on top of whatever screen is below, which stays as it

@@ -138,7 +138,7 @@ async fn execute(
     json: bool,
 ) -> Result<(), Failure> {
     let total = jobs.len();
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     let mut tally = Tally::default();
     let mut lines = Vec::new();
     let mut stopped: Option<Failure> = None;

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, ValueEnum};
 
+/// Where `--help` lists the options every command takes, apart from the
+/// command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "intake",
@@ -15,25 +19,25 @@ use clap::{Args, Parser, ValueEnum};
 )]
 pub struct Cli {
     /// Run against a built-in simulator with demo data (no credentials needed).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub demo: bool,
     /// Configuration profile (overrides INTAKE_PROFILE and default_profile).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "NAME")]
     pub profile: Option<String>,
     /// Configuration file (overrides INTAKE_CONFIG and the OS config dir).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// API base URL (overrides CENTRAPAY_BASE_URL and the profile).
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "URL")]
     pub base_url: Option<String>,
     /// Account id (overrides CENTRAPAY_ACCOUNT_ID and the profile).
-    #[arg(long = "account", global = true, value_name = "ID")]
+    #[arg(long = "account", global = true, help_heading = GLOBAL, value_name = "ID")]
     pub account_id: Option<String>,
     /// Make no changes: update, activate, create and import are refused before anything is sent.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub read_only: bool,
     /// Log detail written to the log file: error, warn, info, debug or trace.
-    #[arg(long, global = true, value_name = "LEVEL", default_value = "info")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "LEVEL", default_value = "info")]
     pub log_level: String,
     #[command(subcommand)]
     pub command: Option<Subcommand>,

@@ -38,7 +38,7 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
     let client = &session.client;
     let policy = RetryPolicy::default();
     let now = chrono::Utc::now();
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     match command {
         Subcommand::List(args) => list(session, args, &now).await,
         Subcommand::Show { id, json } => {
@@ -133,7 +133,7 @@ async fn list(
     let merchants = MerchantLookups::new(session.settings.concurrency)
         .names(client, policy, items.iter().map(|r| r.merchant_id.clone()))
         .await;
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {
         Format::Table => output::table(&mut out, &items, &merchants, now),
@@ -196,23 +196,20 @@ fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "intake", &mut script);
-    quiet_broken_pipe(io::stdout().lock().write_all(&script))
+    quiet_broken_pipe(super::stdout::stdout().lock().write_all(&script))
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
     let path = config::config_path(cli.config.as_deref())?;
     match action {
-        ConfigAction::Path => {
-            println!("{}", path.display());
-            Ok(())
-        }
+        ConfigAction::Path => Ok(writeln!(super::stdout::stdout(), "{}", path.display())?),
         ConfigAction::Init => {
             config::write_starter(&path)?;
-            println!(
+            Ok(writeln!(
+                super::stdout::stdout(),
                 "Wrote {} (mode 0600). Fill in api_key and account_id for your profiles.",
                 path.display()
-            );
-            Ok(())
+            )?)
         }
     }
 }

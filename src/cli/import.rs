@@ -80,7 +80,7 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         Err(PlanError::Fetch { error, .. }) => return Err(Failure::Api(error)),
     };
 
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     if !args.json {
         quiet_broken_pipe(preview(&mut stdout.lock(), &name, &plan))?;
     }
@@ -112,15 +112,14 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     }
     let note = if planned == 0 {
         Some("Nothing to set: no row of the file is a request without a terminalId.".to_string())
+    } else if !confirmed && !args.yes && !io::stdin().is_terminal() {
+        // A script that forgot `--yes` must not read as a success.
+        return Err(Failure::Reported(format!(
+            "Stdin is not a terminal, so no one can confirm setting {planned} terminalId{}: nothing was sent; add --yes to apply without asking.",
+            plural(planned)
+        )));
     } else if !confirmed {
-        Some(if args.yes || io::stdin().is_terminal() {
-            "Nothing was sent.".to_string()
-        } else {
-            format!(
-                "Nothing was sent: stdin is not a terminal, so there is no one to confirm. Re-run with --yes to set {planned} terminalId{}.",
-                plural(planned)
-            )
-        })
+        Some("Nothing was sent.".to_string())
     } else {
         let set = updates.iter().filter(|s| s.outcome == "set").count();
         let mut text = format!("Set {set} of {planned} terminalId{}.", plural(planned));
@@ -198,7 +197,11 @@ fn report(
 ) -> ControlFlow<()> {
     let printed = match json {
         true => Ok(()),
-        false => quiet_broken_pipe(writeln!(io::stdout().lock(), "{}", sent.line_text(what))),
+        false => quiet_broken_pipe(writeln!(
+            super::stdout::stdout().lock(),
+            "{}",
+            sent.line_text(what)
+        )),
     };
     out.push(sent);
     match printed {

@@ -40,7 +40,7 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
         let skip = shown.len().saturating_sub(n);
         shown.drain(..skip);
     }
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     if args.json {
         for r in &shown {

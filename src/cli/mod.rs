@@ -6,6 +6,7 @@ mod commands;
 mod import;
 mod log;
 mod output;
+mod stdout;
 mod type_arg;
 mod update;
 

@@ -1,7 +1,7 @@
 //! `intake update ID --terminal-id X [--force]`: set a terminalId, never
 //! replacing a different one unless asked to.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use super::commands::{Failure, Session, not_in_audit};
 use super::output;
@@ -29,7 +29,7 @@ pub async fn run(
         }
         Err(e) => return Err(e.into()),
     };
-    let stdout = io::stdout();
+    let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     match done.value {
         Updated::Unchanged(current) => {

@@ -155,6 +155,12 @@ pub static HELP: &[HelpRow] = &[
         "y / a",
         "import preview: set / set, then activate",
     ),
+    row(
+        S::ExportOverwrite,
+        &[I::Confirm, I::Cancel],
+        "y / n",
+        "export to a file that exists: replace it / keep it",
+    ),
     section("Filter words"),
     note(
         "type:epay",

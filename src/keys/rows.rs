@@ -237,4 +237,18 @@ pub static HINTS: &[HintRow] = &[
         W::Always,
     ),
     h(S::BulkRunning, &[I::Quit], "q", "quit", W::Always),
+    h(
+        S::ExportOverwrite,
+        &[I::Confirm],
+        "y",
+        "replace the file",
+        W::Always,
+    ),
+    h(
+        S::ExportOverwrite,
+        &[I::Cancel],
+        "n/Esc",
+        "choose another name",
+        W::Always,
+    ),
 ];

@@ -76,7 +76,7 @@ static LIST: [Binding; 24] = {
     ]
 };
 
-static OTHERS: [Binding; 35] = [
+static OTHERS: [Binding; 37] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -112,6 +112,8 @@ static OTHERS: [Binding; 35] = [
     b(S::ImportResults, I::Close, &["esc", "enter", "q"], &[]),
     b(S::QuitConfirm, I::Confirm, &["y"], &["Y"]),
     b(S::QuitConfirm, I::Cancel, &["n", "esc"], &["N", "q"]),
+    b(S::ExportOverwrite, I::Confirm, &["y"], &["Y"]),
+    b(S::ExportOverwrite, I::Cancel, &["n", "esc"], &["N"]),
 ];
 
 static NAV_SCOPES: [[Binding; 8]; 4] = [

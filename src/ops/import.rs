@@ -75,7 +75,7 @@ pub async fn plan_import(
     name: &str,
     query: SearchQuery,
 ) -> Result<ImportPlan, PlanError> {
-    let (file_path, read_name) = (path.to_path_buf(), name.to_string());
+    let (file_path, read_name) = (crate::paths::expand_home(path), name.to_string());
     let rows = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&file_path).map_err(|e| {
             format!(

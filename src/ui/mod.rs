@@ -19,6 +19,8 @@ mod tests;
 #[cfg(test)]
 mod tests_decode;
 #[cfg(test)]
+mod tests_files;
+#[cfg(test)]
 mod tests_gaps;
 #[cfg(test)]
 mod tests_safety;
@@ -70,6 +72,9 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
         }
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
+        Mode::Asking(Asking::ExportOverwrite { path, .. }) => {
+            transfer::export_overwrite(frame, area, app, path, theme)
+        }
         Mode::Import | Mode::Asking(Asking::Import { .. }) => {
             let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_ref() {

@@ -1,6 +1,8 @@
 //! The export/import path prompt and the import overlay: planning, the
 //! preview of every row, progress while the terminalIds are set, results.
 
+use std::path::Path;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -9,12 +11,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{
     App, ImportResult, ImportStage, ImportState, Prompt, PromptKind, Run, RunItem, RunPhase,
-    TypedCount, viewport,
+    TypedCount, shown_path, viewport,
 };
 use crate::import::RowClass;
 use crate::text::count;
 
-use super::dialog::{centered, frame_box, key, keys_line};
+use super::dialog::{centered, frame_box, key, keys_line, sized_dialog};
 use super::format::{clean, clip};
 use super::run::{self, ListEntry};
 use super::theme::Theme;
@@ -72,6 +74,35 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
             frame.set_cursor_position(Position::new(x, inner.y + 2));
         }
     }
+}
+
+/// The export's file is already there: replace it, or choose another name.
+pub fn export_overwrite(frame: &mut Frame, area: Rect, app: &App, path: &Path, theme: Theme) {
+    const WIDTH: u16 = 64;
+    let inner_w = WIDTH.saturating_sub(2) as usize;
+    let keys = &app.config.prefs.keys;
+    let lines = vec![
+        Line::from(Span::styled(clip(&shown_path(path), inner_w), theme.bold())),
+        Line::from(format!(
+            "already exists. Replace it with the {} shown?",
+            count(app.visible_len(), "request", "requests")
+        )),
+        Line::default(),
+        keys_line(
+            theme,
+            &[
+                (
+                    &key(keys, Scope::ExportOverwrite, &[Intent::Confirm], "y"),
+                    "replace the file",
+                ),
+                (
+                    &key(keys, Scope::ExportOverwrite, &[Intent::Cancel], "n/Esc"),
+                    "choose another name",
+                ),
+            ],
+        ),
+    ];
+    sized_dialog(frame, area, WIDTH, "Replace the file?", lines, theme);
 }
 
 /// `read_only`: the preview offers nothing to send.

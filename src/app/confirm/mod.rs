@@ -1,7 +1,7 @@
 //! The one confirmation flow. Every question the console asks (quit while
 //! a run goes on, activate one request, start a bulk run or a retry, replace
 //! a terminalId, apply an import, and the count production wants typed
-//! first) is answered here: the key table's Confirm / ConfirmAlt /
+//! first, replace an export's file) is answered here: the key table's Confirm / ConfirmAlt /
 //! EnterMissing / Cancel become a yes, the alternative or a no, a typed
 //! count is edited and checked in one place (`flow`), and the answer goes
 //! to the slice that asked. Quitting is the question this slice asks itself
@@ -34,6 +34,8 @@ pub enum Question {
     /// The count production wants typed before an import activates:
     /// `Asking::Import` with one.
     ImportCount,
+    /// Replace the file of `Asking::ExportOverwrite`.
+    ExportOverwrite,
 }
 
 impl App {
@@ -50,6 +52,7 @@ impl App {
                 Asking::Overwrite(_) => Question::Overwrite,
                 Asking::Import { typed: None } => Question::Import,
                 Asking::Import { typed: Some(_) } => Question::ImportCount,
+                Asking::ExportOverwrite { .. } => Question::ExportOverwrite,
             }),
             _ => None,
         }

@@ -10,7 +10,10 @@ use crate::text::plural;
 
 use crate::app::action::ImportRowResult;
 use crate::app::bulk::start_bulk_with;
+use tui_input::Input;
+
 use crate::app::command::Command;
+use crate::app::prompt::{Prompt, PromptKind};
 use crate::app::run::{ImportKind, ImportResult, ImportStage, ItemState, finish_import};
 use crate::app::state::{App, Asking, Mode};
 
@@ -38,9 +41,15 @@ pub(in crate::app) fn on_planned(
         Err(sentence) => {
             app.import = None;
             if matches!(app.mode, Mode::Import) {
-                app.mode = Mode::List;
+                // Back to the path as typed, to fix it and press Enter again.
+                app.mode = Mode::Prompt(Box::new(Prompt {
+                    kind: PromptKind::Import,
+                    input: Input::new(app.last_import_path.clone()),
+                    error: Some(sentence),
+                }));
+            } else {
+                app.error(sentence);
             }
-            app.error(sentence);
         }
     }
     Vec::new()

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyCode;
 
 use crate::app::*;
-use crate::export::ExportFormat;
+use crate::export::{ExportError, ExportFormat};
 use crate::testkit::*;
 
 #[test]
@@ -27,6 +27,7 @@ fn export_sends_exactly_the_filtered_sorted_view() {
             format,
             requests,
             merchants,
+            replace,
         },
     ] = cmds.as_slice()
     else {
@@ -34,6 +35,7 @@ fn export_sends_exactly_the_filtered_sorted_view() {
     };
     assert_eq!(path, &PathBuf::from("intake-export-20240602-000000.csv"));
     assert_eq!(*format, ExportFormat::Csv);
+    assert!(!replace, "a file already there is asked about first");
     let ids: Vec<&str> = requests.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["REQ3epayReady", "REQ2epayNoTid"]);
     assert_eq!(requests, &app.visible_requests());
@@ -97,7 +99,9 @@ fn export_picks_the_format_by_extension_and_says_when_it_cannot() {
         ApiEvent::Exported {
             path: "out.JSON".into(),
             count: 8,
-            result: Err("Could not export to out.JSON (disk full).".into()),
+            result: Err(ExportError::Failed(
+                "Could not export to out.JSON (disk full).".into(),
+            )),
         },
     );
     assert_eq!(toast(&app), "Could not export to out.JSON (disk full).");
@@ -111,4 +115,103 @@ fn esc_cancels_the_export_prompt() {
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert!(matches!(app.mode, Mode::List));
     assert!(app.exporting.is_none());
+}
+
+/// Open the export prompt, type `name` over the offered one, press Enter.
+fn export_to(app: &mut App, name: &str) -> Vec<Command> {
+    update(app, ch('e'));
+    for _ in 0..40 {
+        update(app, key(KeyCode::Backspace));
+    }
+    typed(app, name);
+    update(app, key(KeyCode::Enter))
+}
+
+fn exists(app: &mut App, path: &str) {
+    api(
+        app,
+        ApiEvent::Exported {
+            path: path.into(),
+            count: 8,
+            result: Err(ExportError::Exists),
+        },
+    );
+}
+
+#[test]
+fn export_asks_before_replacing_a_file_and_y_replaces_it() {
+    let mut app = loaded();
+    let cmds = export_to(&mut app, "out.csv");
+    assert!(matches!(
+        cmds.as_slice(),
+        [Command::Export { replace: false, .. }]
+    ));
+    exists(&mut app, "out.csv");
+    assert_eq!(app.question(), Some(Question::ExportOverwrite));
+    assert!(app.exporting.is_none());
+    // Enter is no yes here: a second Enter from the prompt replaces nothing.
+    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    assert_eq!(app.question(), Some(Question::ExportOverwrite));
+    let cmds = update(&mut app, ch('y'));
+    let [
+        Command::Export {
+            path,
+            format,
+            requests,
+            replace,
+            ..
+        },
+    ] = cmds.as_slice()
+    else {
+        panic!("{cmds:?}");
+    };
+    assert!(replace);
+    assert_eq!(path, &PathBuf::from("out.csv"));
+    assert_eq!(*format, ExportFormat::Csv);
+    assert_eq!(requests, &app.visible_requests());
+    assert!(matches!(app.mode, Mode::List));
+    assert_eq!(
+        app.exporting.as_deref(),
+        Some(std::path::Path::new("out.csv"))
+    );
+}
+
+#[test]
+fn no_to_replacing_goes_back_to_the_prompt_with_the_name_editable() {
+    let mut app = loaded();
+    export_to(&mut app, "out.json");
+    exists(&mut app, "out.json");
+    assert!(update(&mut app, ch('n')).is_empty());
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("back to the prompt: {:?}", app.mode);
+    };
+    assert_eq!(p.kind, PromptKind::Export);
+    assert_eq!(p.input.value(), "out.json");
+    assert_eq!(
+        p.error.as_deref(),
+        Some("out.json was left as it was; type another name, or Esc to cancel.")
+    );
+    // Another name is typed after the old one, and sent as it is.
+    for _ in 0..5 {
+        update(&mut app, key(KeyCode::Backspace));
+    }
+    typed(&mut app, "2.json");
+    let cmds = update(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        cmds.as_slice(),
+        [Command::Export { path, replace: false, .. }] if path == &PathBuf::from("out2.json")
+    ));
+}
+
+#[test]
+fn a_file_found_after_the_operator_moved_on_is_a_sentence_not_a_question() {
+    let mut app = loaded();
+    export_to(&mut app, "out.csv");
+    update(&mut app, ch('?'));
+    exists(&mut app, "out.csv");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert_eq!(
+        toast(&app),
+        "out.csv already exists, so nothing was written; export again to replace it or to choose another name."
+    );
 }

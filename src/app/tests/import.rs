@@ -1,5 +1,7 @@
 //! update() for import (`i`): plan, preview, apply and the results.
 
+use std::path::PathBuf;
+
 use crossterm::event::KeyCode;
 
 use crate::api::{ApiError, SearchQuery, Status};
@@ -128,18 +130,72 @@ fn cancelling_the_preview_or_the_planning_sends_nothing() {
     planned(&mut app, IMPORT_CSV);
     assert!(app.import().is_none());
     assert!(matches!(app.mode, Mode::List));
-    // A file that cannot be read says so and leaves the list.
-    start_import(&mut app, "terminals.csv");
+}
+
+fn plan_failed(app: &mut App, path: &str, why: &str) {
     api(
-        &mut app,
+        app,
         ApiEvent::ImportPlanned {
-            path: "terminals.csv".into(),
-            result: Err("Could not open terminals.csv (not found).".into()),
+            path: path.into(),
+            result: Err(why.into()),
         },
     );
+}
+
+#[test]
+fn a_failed_plan_keeps_the_prompt_with_the_path_and_a_retry_sends_it_once() {
+    let mut app = loaded();
+    start_import(&mut app, "terms.csv");
+    plan_failed(
+        &mut app,
+        "terms.csv",
+        "Could not open terms.csv (not found).",
+    );
     assert!(app.import().is_none());
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt stays open: {:?}", app.mode);
+    };
+    assert_eq!(p.kind, PromptKind::Import);
+    assert_eq!(p.input.value(), "terms.csv");
+    assert_eq!(
+        p.error.as_deref(),
+        Some("Could not open terms.csv (not found).")
+    );
+    // Enter again: the same path, once (never "terms.csvterms.csv").
+    let cmds = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(cmds.as_slice(), [Command::PlanImport { path, .. }] if path == &PathBuf::from("terms.csv")),
+        "{cmds:?}"
+    );
+    // A bad CSV: the path is edited in place, and the fixed one is sent.
+    plan_failed(&mut app, "terms.csv", "terms.csv has no terminalId column.");
+    for _ in 0..4 {
+        update(&mut app, key(KeyCode::Backspace));
+    }
+    typed(&mut app, "2.csv");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt stays open: {:?}", app.mode);
+    };
+    assert_eq!(p.input.value(), "terms2.csv");
+    assert_eq!(p.error, None, "typing clears the old error");
+    let cmds = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(cmds.as_slice(), [Command::PlanImport { path, .. }] if path == &PathBuf::from("terms2.csv")),
+        "{cmds:?}"
+    );
+    // Reopened later, the prompt offers the last path as it was typed.
+    plan_failed(
+        &mut app,
+        "terms2.csv",
+        "Could not open terms2.csv (not found).",
+    );
+    update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::List));
-    assert_eq!(toast(&app), "Could not open terminals.csv (not found).");
+    update(&mut app, ch('i'));
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt: {:?}", app.mode);
+    };
+    assert_eq!(p.input.value(), "terms2.csv");
 }
 
 #[test]

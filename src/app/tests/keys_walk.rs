@@ -116,6 +116,21 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
             }
         }
         Scope::Prompt => drop(act(&mut app, Intent::Export)),
+        Scope::ExportOverwrite => {
+            act(&mut app, Intent::Export);
+            for cmd in act(&mut app, Intent::Submit) {
+                if let Command::Export { path, .. } = cmd {
+                    api(
+                        &mut app,
+                        ApiEvent::Exported {
+                            path,
+                            count: 8,
+                            result: Err(crate::export::ExportError::Exists),
+                        },
+                    );
+                }
+            }
+        }
         Scope::ImportPlanning
         | Scope::ImportPreview
         | Scope::ImportCount

@@ -135,10 +135,12 @@ async fn run(
                 format,
                 requests,
                 merchants,
+                replace,
             } => {
                 tokio::spawn(async move {
                     let count = requests.len();
-                    let result = export::write(path.clone(), format, requests, merchants).await;
+                    let result =
+                        export::write(path.clone(), format, requests, merchants, replace).await;
                     let _ = events.send(ApiEvent::Exported {
                         path,
                         count,

@@ -67,6 +67,7 @@ async fn export_writes_csv_and_json_that_read_back() {
                 format,
                 requests: items.clone(),
                 merchants: known(),
+                replace: false,
             })
             .expect("send");
         match next(&mut w.events).await {
@@ -117,11 +118,12 @@ async fn export_writes_csv_and_json_that_read_back() {
             format: ExportFormat::Csv,
             requests: items,
             merchants: known(),
+            replace: false,
         })
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::Exported { result, .. } => {
-            let e = result.expect_err("cannot write there");
+            let e = result.expect_err("cannot write there").to_string();
             assert!(e.starts_with("Could not export to "), "{e}");
             assert!(
                 e.ends_with("check that the folder exists and is writable."),

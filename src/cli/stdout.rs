@@ -1,0 +1,82 @@
+//! Standard output for every command's results. A reader that goes away
+//! early (`intake list --json | head -1`) closes the pipe; Rust ignores
+//! SIGPIPE, so each later write fails with `BrokenPipe` (and `println!`
+//! panics). That is the reader's choice, not an error: from then on the
+//! output is dropped and the command ends as it would have, exit 0.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once the reader has gone: nothing more is written, by any writer.
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// The CLI's standard output, as `io::stdout()` is used.
+pub(crate) struct ResultsOut(io::Stdout);
+
+/// `io::stdout()` for results: writes after the reader closed the pipe
+/// succeed and go nowhere.
+pub(crate) fn stdout() -> ResultsOut {
+    ResultsOut(io::stdout())
+}
+
+impl ResultsOut {
+    /// One writer held for a run of writes, as `io::Stdout::lock`.
+    pub(crate) fn lock(&self) -> ResultsLock<'static> {
+        ResultsLock(self.0.lock())
+    }
+}
+
+/// A locked [`ResultsOut`].
+pub(crate) struct ResultsLock<'a>(io::StdoutLock<'a>);
+
+impl Write for ResultsLock<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        quiet(buf.len(), || self.0.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        quiet((), || self.0.flush())
+    }
+}
+
+impl Write for ResultsOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        quiet(buf.len(), || self.0.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        quiet((), || self.0.flush())
+    }
+}
+
+/// Run `write` unless the pipe is closed; a closed pipe reads as `done`.
+fn quiet<T>(done: T, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+    if CLOSED.load(Ordering::Relaxed) {
+        return Ok(done);
+    }
+    match write() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            CLOSED.store(true, Ordering::Relaxed);
+            Ok(done)
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_pipe_is_done_and_stops_later_writes() {
+        let mut calls = 0;
+        let r = quiet(3, || {
+            calls += 1;
+            Err(io::Error::from(io::ErrorKind::BrokenPipe))
+        });
+        assert_eq!(r.ok(), Some(3));
+        assert!(quiet(5, || -> io::Result<usize> { panic!("written after close") }).is_ok());
+        assert_eq!(calls, 1);
+        CLOSED.store(false, Ordering::Relaxed);
+    }
+}
