@@ -141,10 +141,12 @@ pub enum Scope {
     ImportRunning,
     ImportResults,
     QuitConfirm,
+    /// Help opened while a bulk run goes on: Esc cancels the run.
+    HelpRunning,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 18] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -162,6 +164,7 @@ impl Scope {
         Scope::ImportRunning,
         Scope::ImportResults,
         Scope::QuitConfirm,
+        Scope::HelpRunning,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an
