@@ -16,9 +16,13 @@ impl App {
         if let Some(OverlayQuestion::Quit) = self.asking {
             return Scope::QuitConfirm;
         }
+        // A bulk run goes on beside the list and help, which add its keys.
+        let running = self.bulk.as_ref().is_some_and(|r| r.is_running());
         match &self.mode {
+            Mode::List if running => Scope::BulkRunning,
             Mode::List => Scope::List,
             Mode::Filter => Scope::Filter,
+            Mode::Help { .. } if running => Scope::HelpRunning,
             Mode::Help { .. } => Scope::Help,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),

@@ -13,7 +13,7 @@ use super::viewport::{self, Viewport};
 impl App {
     /// The terminal is `w`×`h` now.
     pub(crate) fn resize(&mut self, w: u16, h: u16) {
-        self.viewport = Viewport::of(Rect::new(0, 0, w, h));
+        self.viewport = self.layout(Rect::new(0, 0, w, h));
     }
 
     /// Rows a page key moves.

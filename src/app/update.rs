@@ -21,6 +21,9 @@ use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
+    bulk::during::open_results_in_list(app);
+    // A run's progress takes lines above the footer while it goes.
+    app.viewport = app.layout(app.viewport.area);
     // The view only reads: whatever moved, the cursor and scroll positions
     // are put back inside the layout here.
     app.keep_in_view();
@@ -69,7 +72,9 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         Press::Text(_) => None,
     };
     match std::mem::replace(&mut app.mode, Mode::List) {
-        Mode::List => intent.map_or_else(Vec::new, |i| list_flow::intents::on_intent(app, i)),
+        Mode::List => intent.map_or_else(Vec::new, |i| {
+            bulk::during::on_intent(app, i).unwrap_or_else(|| list_flow::intents::on_intent(app, i))
+        }),
         Mode::Filter => {
             app.mode = Mode::Filter;
             list_flow::intents::on_filter_input(app, input);
@@ -78,6 +83,10 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         Mode::Help { scroll } => {
             app.mode = Mode::Help { scroll };
             if let Some(i) = intent {
+                // Esc cancels a bulk run and q asks to quit, from help too.
+                if let Some(cmds) = bulk::during::on_intent(app, i) {
+                    return cmds;
+                }
                 help_key(app, i, scroll);
             }
             Vec::new()

@@ -31,6 +31,8 @@ pub struct Screen {
     pub hints: Rect,
     /// Where overlays go: everything between the title and the status line.
     pub body: Rect,
+    /// A bulk run's progress, above the status line while it goes.
+    pub progress: Option<Rect>,
 }
 
 impl Viewport {
@@ -55,8 +57,36 @@ impl Viewport {
                 status,
                 hints,
                 body,
+                progress: None,
             }),
         }
+    }
+
+    /// The screen with `lines` (a run's progress) taken from the bottom of
+    /// the body, as long as the list keeps a few rows; fewer when not.
+    pub fn with_progress(area: Rect, lines: u16) -> Viewport {
+        let mut vp = Viewport::of(area);
+        let Some(screen) = vp.screen.as_mut() else {
+            return vp;
+        };
+        let lines = lines.min(screen.body.height.saturating_sub(4));
+        if lines == 0 {
+            return vp;
+        }
+        let body = Rect {
+            height: screen.body.height - lines,
+            ..screen.body
+        };
+        let (list, detail) = split_body(body);
+        screen.list = list;
+        screen.detail = detail;
+        screen.body = body;
+        screen.progress = Some(Rect {
+            y: body.bottom(),
+            height: lines,
+            ..body
+        });
+        vp
     }
 
     /// Below the table's border and header: where its rows go, when it has

@@ -144,6 +144,12 @@ pub static HELP: &[HelpRow] = &[
         "bulk: cancel the run (calls in flight finish)",
     ),
     row(
+        S::BulkRunning,
+        &[I::BulkActivate, I::Import],
+        "A / i",
+        "during a bulk run: another run or an import waits (says why)",
+    ),
+    row(
         S::BulkResults,
         &[I::RetryFailed],
         "R",

@@ -81,6 +81,24 @@ pub fn help(map: &KeyMap) -> Vec<HelpLine> {
         .collect()
 }
 
+/// The help overlay's title in `scope`: while a bulk run goes on
+/// (`HelpRunning`) Esc cancels the run, so the title names its keys.
+pub fn help_title_in(map: &KeyMap, scope: Scope, read_only: bool) -> String {
+    use super::intent::Intent as I;
+    if scope != Scope::HelpRunning {
+        return help_title(map, read_only);
+    }
+    let scroll = map.label(scope, &[I::Down, I::Up], "j/k", true);
+    let close = map.label(scope, &[I::Close], "?", true);
+    let cancel = map.label(scope, &[I::CancelRun], "Esc", true);
+    let read_only = if read_only {
+        ": read-only, every change is refused"
+    } else {
+        ""
+    };
+    format!("Keys{read_only} ({scroll} scroll, {close} closes, {cancel} cancels the bulk run)")
+}
+
 /// The help overlay's title.
 pub fn help_title(map: &KeyMap, read_only: bool) -> String {
     use super::intent::Intent as I;

@@ -143,10 +143,12 @@ pub enum Scope {
     QuitConfirm,
     /// The export's file is already there: replace it?
     ExportOverwrite,
+    /// Help opened while a bulk run goes on: Esc cancels the run.
+    HelpRunning,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 18] = [
+    pub const ALL: [Scope; 19] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -165,6 +167,7 @@ impl Scope {
         Scope::ImportResults,
         Scope::QuitConfirm,
         Scope::ExportOverwrite,
+        Scope::HelpRunning,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

@@ -17,7 +17,7 @@ pub mod table;
 #[cfg(test)]
 mod tests;
 
-pub use hints::{HelpLine, HintContext, footer, help, help_title};
+pub use hints::{HelpLine, HintContext, footer, help, help_title, help_title_in};
 pub use intent::{Intent, Scope};
 pub use key::{Key, count_digit, is_quit_now};
 

@@ -123,11 +123,38 @@ static NAV_SCOPES: [[Binding; 8]; 4] = [
     nav!(S::ImportResults),
 ];
 
+/// The list and help while a bulk run goes on beside them (besides
+/// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
+/// by the run. `A` and `i` are bound to say why they wait.
+static RUNNING: [Binding; 17] = [
+    b(S::BulkRunning, I::Filter, &["/"], &[]),
+    b(S::BulkRunning, I::TogglePending, &["p"], &[]),
+    b(S::BulkRunning, I::Sort, &["s"], &[]),
+    b(S::BulkRunning, I::SortReverse, &["S"], &[]),
+    b(S::BulkRunning, I::Refresh, &["r"], &[]),
+    b(S::BulkRunning, I::Activate, &["a", "enter"], &[]),
+    b(S::BulkRunning, I::TerminalId, &["t"], &[]),
+    b(S::BulkRunning, I::Mark, &["space"], &[]),
+    b(S::BulkRunning, I::MarkAll, &["*"], &[]),
+    b(S::BulkRunning, I::ClearMarks, &["u"], &[]),
+    b(S::BulkRunning, I::BulkActivate, &["A"], &[]),
+    b(S::BulkRunning, I::Export, &["e"], &[]),
+    b(S::BulkRunning, I::Import, &["i"], &[]),
+    b(S::BulkRunning, I::Help, &["?"], &[]),
+    b(S::HelpRunning, I::Close, &["?"], &[]),
+    b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
+    b(S::HelpRunning, I::Quit, &["q"], &[]),
+];
+
+static RUNNING_NAV: [[Binding; 8]; 2] = [nav!(S::BulkRunning), nav!(S::HelpRunning)];
+
 /// Every binding of every scope.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     LIST.iter()
         .chain(OTHERS.iter())
         .chain(NAV_SCOPES.iter().flatten())
+        .chain(RUNNING.iter())
+        .chain(RUNNING_NAV.iter().flatten())
 }
 
 pub use super::help_rows::HELP;

@@ -1,53 +1,98 @@
-//! The bulk run: progress while it goes, then one line per request.
+//! The bulk run: a progress bar beside the list while it goes, then one
+//! line per request.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Span;
+use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::{BulkResult, Run, RunItem, RunPhase, viewport};
+use crate::app::{BulkResult, Run, RunItem, RunPhase, Tally, viewport};
 
-use super::dialog::{centered, frame_box};
+use super::dialog::frame_box;
 use super::format::clip;
 use super::run;
 use super::theme::Theme;
 
+/// A run's progress in `area` (above the status line, beside the list):
+/// a gauge naming every count, then the ids in flight. Every number comes
+/// from one tally, so they agree.
 pub fn progress(frame: &mut Frame, area: Rect, run: &Run<BulkResult>, theme: Theme) {
-    let outer = centered(area, 72, 12);
-    let inner = frame_box(frame, outer, "Bulk activation", theme);
-    if inner.height == 0 {
+    if area.height == 0 {
         return;
     }
-    let c = run.tally();
-    let [status, gauge, counts, flight] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    let what = match (run.phase, run.cancel_requested) {
-        (_, true) => format!(
-            "Cancelling: waiting for {} in flight to finish…",
-            c.in_flight
-        ),
-        (RunPhase::Starting, false) => "Saving the terminalIds you entered…".to_string(),
-        _ => format!("Activating {} of {}…", c.done() + c.in_flight, c.total()),
+    let t = run.tally();
+    let [gauge, flight] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let (done, total) = (t.done(), t.total());
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        done as f64 / total as f64
     };
-    frame.render_widget(Paragraph::new(Span::styled(what, theme.bold())), status);
-    run::gauge(frame, gauge, run, theme);
+    let width = usize::from(area.width);
     frame.render_widget(
-        Paragraph::new(vec![Line::from(run::counts(run))]).wrap(Wrap { trim: false }),
-        counts,
+        Gauge::default()
+            .gauge_style(theme.gauge())
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(gauge_label(run, &t, width)),
+        gauge,
     );
-    let mut lines = vec![Line::from(Span::styled(
-        format!("In flight ({}):", run.in_flight.len()),
-        theme.label(),
-    ))];
-    for id in &run.in_flight {
-        lines.push(Line::from(format!("  {id}")));
+    if flight.height > 0 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                in_flight_line(&t.in_flight_ids, width),
+                theme.dim(),
+            )),
+            flight,
+        );
     }
-    frame.render_widget(Paragraph::new(lines), flight);
+}
+
+/// `Activating: 10/31 done · 8 in flight · 13 queued`, then what the done
+/// ones ended with when there is room.
+pub fn gauge_label(run: &Run<BulkResult>, t: &Tally<BulkResult>, width: usize) -> String {
+    let what = match (run.phase, run.cancel_requested) {
+        (_, true) => "Cancelling",
+        (RunPhase::Starting, false) => "Saving the terminalIds you entered",
+        _ => "Activating",
+    };
+    let counts = format!(
+        "{what}: {}/{} done · {} in flight · {} queued",
+        t.done(),
+        t.total(),
+        t.in_flight,
+        t.waiting
+    );
+    let kinds = t.nonzero_summary();
+    let full = format!("{counts} ({kinds})");
+    if kinds.is_empty() || full.chars().count() > width {
+        counts
+    } else {
+        full
+    }
+}
+
+/// `In flight (8): a b c and 5 more`: every id that fits in `width`, and
+/// how many more there are.
+pub fn in_flight_line(ids: &[String], width: usize) -> String {
+    if ids.is_empty() {
+        return "In flight (0)".into();
+    }
+    let mut line = format!("In flight ({}):", ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        let left = ids.len() - i - 1;
+        let more = if left > 0 {
+            format!(" and {left} more")
+        } else {
+            String::new()
+        };
+        if line.chars().count() + 1 + id.chars().count() + more.chars().count() > width {
+            line.push_str(&format!(" and {} more", ids.len() - i));
+            break;
+        }
+        line.push(' ');
+        line.push_str(id);
+    }
+    line
 }
 
 pub fn results(frame: &mut Frame, area: Rect, run: &Run<BulkResult>, theme: Theme) {

@@ -1,7 +1,7 @@
 //! Drawing the console. Views only read the state: the cursor, every
 //! scroll position and the layout they follow belong to update.
 
-mod bulk;
+pub(crate) mod bulk;
 mod count;
 mod detail;
 mod dialog;
@@ -29,15 +29,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Asking, Mode, OverlayQuestion, Viewport};
+use crate::app::{App, Asking, Mode, OverlayQuestion};
 
 pub use theme::Theme;
 
 /// Draw the console. Only reads: the areas come from the same layout
-/// (`Viewport::of`) that update keeps the cursor and scroll positions in.
+/// (`App::layout`) that update keeps the cursor and scroll positions in.
 pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme::new(&app.config);
-    let Some(screen) = Viewport::of(frame.area()).screen else {
+    let Some(screen) = app.layout(frame.area()).screen else {
         // Too small for anything but a hint to resize.
         frame.render_widget(Paragraph::new("intake: enlarge the window"), frame.area());
         return;
@@ -46,6 +46,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     list::table(frame, screen.list, app, theme);
     if let Some(d) = screen.detail {
         detail::pane(frame, d, app, theme);
+    }
+    if let (Some(area), Some(run)) = (screen.progress, app.bulk()) {
+        bulk::progress(frame, area, run, theme);
     }
     footer::status_line(frame, screen.status, app, theme);
     footer::hint_line(frame, screen.hints, app, theme);
@@ -60,6 +63,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             area,
             *scroll,
             &app.config.prefs.keys,
+            app.scope(),
             app.config.safety.read_only.is_on(),
             theme,
         ),
@@ -90,13 +94,10 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 );
             }
         }
+        // A run going on shows its progress beside the list (`draw`).
         Mode::Bulk => {
-            if let Some(run) = app.bulk.as_ref() {
-                if !run.is_running() {
-                    bulk::results(frame, area, run, theme);
-                } else {
-                    bulk::progress(frame, area, run, theme);
-                }
+            if let Some(run) = app.bulk.as_ref().filter(|r| !r.is_running()) {
+                bulk::results(frame, area, run, theme);
             }
         }
     }

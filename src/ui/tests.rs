@@ -70,6 +70,14 @@ fn scenes() -> Vec<(&'static str, Scene)> {
             started(&mut app, run_id, "REQ7verifone");
             app
         }),
+        ("bulk_help", || {
+            let mut app = loaded();
+            start_run(&mut app, &READY);
+            let run_id = run_id(&app);
+            started(&mut app, run_id, "REQ1verifone");
+            update(&mut app, ch('?'));
+            app
+        }),
         ("bulk_results", || {
             let mut app = loaded();
             start_run(&mut app, &MIXED);

@@ -9,7 +9,7 @@ use crate::api::{ApiError, Status};
 
 use crate::app::command::Command;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
-use crate::app::state::App;
+use crate::app::state::{App, Mode};
 
 pub(in crate::app) fn on_activated(
     app: &mut App,
@@ -74,9 +74,23 @@ pub(in crate::app) fn on_started(app: &mut App, run_id: u64, id: &str) -> Vec<Co
 }
 
 pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -> Vec<Command> {
-    if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-        let cancelled = cancelled || run.cancel_requested;
-        finish_bulk(run, cancelled);
+    let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) else {
+        return Vec::new();
+    };
+    let cancelled = cancelled || run.cancel_requested;
+    finish_bulk(run, cancelled);
+    let summary = run.tally().summary();
+    // In the list the results open at once (`during`); elsewhere say so,
+    // without taking the screen from what the operator is doing.
+    if !matches!(app.mode, Mode::List) || app.asking.is_some() {
+        let how = if cancelled {
+            "was cancelled"
+        } else {
+            "finished"
+        };
+        app.info(format!(
+            "The bulk run {how} ({summary}); its results open when you are back in the list."
+        ));
     }
     Vec::new()
 }

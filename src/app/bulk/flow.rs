@@ -57,7 +57,9 @@ pub(in crate::app) fn start_bulk_with(
         .collect();
     let running = run.phase == RunPhase::Running;
     app.bulk = Some(run);
-    app.mode = Mode::Bulk;
+    // The run goes on beside the list (its progress above the footer);
+    // its results open when it ends (`during`).
+    app.mode = Mode::List;
     if running {
         cmds.extend(launch_bulk(app));
     }

@@ -1,14 +1,11 @@
-//! What the bulk screen's intents do: cancel a run in progress, ask before
-//! quitting while it goes on, and on the results scroll, retry what failed
-//! or close.
+//! What the bulk results' intents do: scroll, retry what failed, or close.
 
 use crate::api::IntegrationRequest;
 use crate::keys::Intent;
 
 use crate::app::command::Command;
 use crate::app::keys;
-use crate::app::run::RunPhase;
-use crate::app::state::{App, Mode, OverlayQuestion};
+use crate::app::state::{App, Mode};
 
 use super::retry;
 
@@ -19,17 +16,9 @@ pub(in crate::app) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
         return Vec::new();
     };
     if run.is_running() {
-        match intent {
-            Intent::CancelRun if !run.cancel_requested => {
-                run.cancel_requested = true;
-                if run.phase == RunPhase::Running {
-                    return vec![Command::CancelBulk { run_id: run.run_id }];
-                }
-            }
-            Intent::Quit => app.asking = Some(OverlayQuestion::Quit),
-            _ => {}
-        }
-        return Vec::new();
+        // A run goes on beside the list (`during`); its results open here.
+        app.mode = Mode::List;
+        return super::during::on_intent(app, intent).unwrap_or_default();
     }
     let len = run.items.len();
     match (intent, keys::nav_of(intent)) {

@@ -4,9 +4,11 @@
 //! progress and results, and the worker's events about it.
 
 mod dialog;
+pub(in crate::app) mod during;
 pub(in crate::app) mod events;
 mod flow;
 pub(in crate::app) mod intents;
+mod progress;
 mod retry;
 
 pub(in crate::app) use dialog::answered;

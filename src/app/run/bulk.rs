@@ -118,7 +118,8 @@ impl RunResult for BulkResult {
     }
 }
 
-/// One item per id, each either queued or already decided (skipped); ids
+/// One item per id, each either queued or already decided (already
+/// active, or skipped saying why); ids
 /// with an entered terminalId start preparing, while it is saved.
 pub fn bulk_run<'a>(
     run_id: u64,
@@ -137,8 +138,10 @@ pub fn bulk_run<'a>(
             ),
             Some(r) => {
                 let blockers = r.blockers();
+                // Already active is one outcome whether the list or the
+                // server says so: the summary counts it under one word.
                 let state = if blockers.contains(&Blocker::AlreadyActive) {
-                    ItemState::Done(BulkResult::Skipped("already active".into()))
+                    ItemState::Done(BulkResult::AlreadyActive(r.updated_by.clone()))
                 } else if blockers.contains(&Blocker::NotPending) {
                     ItemState::Done(BulkResult::Skipped(format!(
                         "not pending (status {})",

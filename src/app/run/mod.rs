@@ -134,11 +134,16 @@ pub enum RunPhase {
     },
 }
 
-/// How many items are where, and how many ended with each kind of result.
+/// How many items are where, and how many ended with each kind of result:
+/// the one count every progress line, gauge and summary is drawn from, so
+/// they cannot disagree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally<R: RunResult> {
+    /// Queued, or preparing before they can be queued.
     pub waiting: usize,
     pub in_flight: usize,
+    /// The ids in flight, in run order (`in_flight` of them).
+    pub in_flight_ids: Vec<String>,
     kinds: Vec<(R::Kind, usize)>,
 }
 
@@ -163,6 +168,16 @@ impl<R: RunResult> Tally<R> {
     pub fn summary(&self) -> String {
         self.kinds
             .iter()
+            .map(|(k, n)| format!("{n} {}", R::word(*k)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The kinds some item ended with, as `9 activated · 1 failed`.
+    pub fn nonzero_summary(&self) -> String {
+        self.kinds
+            .iter()
+            .filter(|(_, n)| *n > 0)
             .map(|(k, n)| format!("{n} {}", R::word(*k)))
             .collect::<Vec<_>>()
             .join(" · ")
@@ -285,12 +300,16 @@ impl<R: RunResult> Run<R> {
         let mut t = Tally {
             waiting: 0,
             in_flight: 0,
+            in_flight_ids: Vec::new(),
             kinds: R::KINDS.iter().map(|&k| (k, 0)).collect(),
         };
         for i in &self.items {
             match &i.state {
                 ItemState::Preparing | ItemState::Queued => t.waiting += 1,
-                ItemState::InFlight => t.in_flight += 1,
+                ItemState::InFlight => {
+                    t.in_flight += 1;
+                    t.in_flight_ids.push(i.id.clone());
+                }
                 ItemState::Done(r) => {
                     let kind = r.kind();
                     match t.kinds.iter_mut().find(|(k, _)| *k == kind) {

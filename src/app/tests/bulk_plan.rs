@@ -105,7 +105,11 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
             },
         ]
     );
-    assert!(matches!(app.mode, Mode::Bulk));
+    assert_eq!(
+        app.scope(),
+        crate::keys::Scope::BulkRunning,
+        "the run goes on beside the list"
+    );
     assert_eq!(app.bulk().map(|r| r.phase), Some(RunPhase::Starting));
     let mut saved = app
         .request("REQ2epayNoTid")

@@ -124,7 +124,11 @@ fn retry_over_the_threshold_on_production_sends_nothing_until_the_count_is_typed
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(app.mode, Mode::Bulk));
+    assert_eq!(
+        app.scope(),
+        crate::keys::Scope::BulkRunning,
+        "the run goes on beside the list"
+    );
 }
 
 #[test]
@@ -135,7 +139,11 @@ fn retry_under_the_threshold_or_off_production_starts_at_once() {
             [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &FAILED),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(app.mode, Mode::Bulk));
+        assert_eq!(
+            app.scope(),
+            crate::keys::Scope::BulkRunning,
+            "the run goes on beside the list"
+        );
     }
 }
 

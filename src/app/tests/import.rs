@@ -244,7 +244,11 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(app.mode, Mode::Bulk));
+    assert_eq!(
+        app.scope(),
+        crate::keys::Scope::BulkRunning,
+        "the run goes on beside the list"
+    );
     let bulk_id = app.bulk().map(|r| r.run_id).expect("a bulk run");
     for id in ["REQ2epayNoTid", "REQ1verifone"] {
         let mut r = app.request(id).cloned().expect("row");

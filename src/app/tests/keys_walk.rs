@@ -95,7 +95,8 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         | Scope::BulkCount
         | Scope::BulkRunning
         | Scope::BulkResults
-        | Scope::QuitConfirm => {
+        | Scope::QuitConfirm
+        | Scope::HelpRunning => {
             for id in ["REQ1verifone", "REQ2epayNoTid"] {
                 goto(&mut app, id);
                 act(&mut app, Intent::Mark);
@@ -103,9 +104,12 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
             act(&mut app, Intent::BulkActivate);
             if matches!(
                 scope,
-                Scope::BulkRunning | Scope::BulkResults | Scope::QuitConfirm
+                Scope::BulkRunning | Scope::BulkResults | Scope::QuitConfirm | Scope::HelpRunning
             ) {
                 act(&mut app, Intent::Confirm);
+            }
+            if scope == Scope::HelpRunning {
+                act(&mut app, Intent::Help);
             }
             if scope == Scope::QuitConfirm {
                 act(&mut app, Intent::Quit);

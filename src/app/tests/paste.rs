@@ -226,18 +226,18 @@ fn a_paste_over_help_results_or_the_quit_question_changes_nothing() {
     assert!(paste(&mut app, "q").is_empty());
     assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
 
-    // Bulk results: R would retry, q would close.
+    // A run going on beside the list: q would ask to quit.
     let mut app = loaded();
     move_to(&mut app, "REQ1verifone");
     update(&mut app, ch('A'));
     update(&mut app, ch('y'));
-    assert!(matches!(app.mode, Mode::Bulk));
+    assert!(app.bulk_running() && matches!(app.mode, Mode::List));
     app.asking = Some(OverlayQuestion::Quit);
     assert!(paste(&mut app, "y").is_empty());
     assert!(app.question() == Some(Question::Quit) && !app.should_quit());
     app.asking = None;
     assert!(paste(&mut app, "q").is_empty());
-    assert!(matches!(app.mode, Mode::Bulk));
+    assert!(app.bulk_running() && app.question().is_none());
     assert!(toast(&app).starts_with("Paste ignored"));
 }
 

@@ -65,7 +65,7 @@ fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
     assert_eq!(
         why,
         [
-            "skipped: already active",
+            "already active (activated by crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops)",
             "skipped: not pending (status rejected)"
         ]
     );

@@ -44,3 +44,18 @@ fn resizing_during_a_bulk_run_never_panics() {
     let screen = t.backend().to_string();
     assert!(screen.contains("4 activated"), "{screen}");
 }
+
+/// The in-flight line lists every id that fits, then how many more.
+#[test]
+fn the_in_flight_line_lists_what_fits_and_counts_the_rest() {
+    use crate::ui::bulk::in_flight_line;
+    let ids: Vec<String> = (1..=8).map(|i| format!("REQ{i:03}")).collect();
+    assert_eq!(
+        in_flight_line(&ids, 200),
+        "In flight (8): REQ001 REQ002 REQ003 REQ004 REQ005 REQ006 REQ007 REQ008"
+    );
+    let cut = in_flight_line(&ids, 50);
+    assert_eq!(cut, "In flight (8): REQ001 REQ002 REQ003 and 5 more");
+    assert!(cut.chars().count() <= 50);
+    assert_eq!(in_flight_line(&[], 50), "In flight (0)");
+}
