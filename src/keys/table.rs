@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 24] = {
+static LIST: [Binding; 25] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -73,10 +73,11 @@ static LIST: [Binding; 24] = {
         b(S::List, I::Import, &["i"], &[]),
         b(S::List, I::Help, &["?"], &[]),
         b(S::List, I::Quit, &["q"], &[]),
+        b(S::List, I::Messages, &["m"], &[]),
     ]
 };
 
-static OTHERS: [Binding; 35] = [
+static OTHERS: [Binding; 36] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -112,13 +113,15 @@ static OTHERS: [Binding; 35] = [
     b(S::ImportResults, I::Close, &["esc", "enter", "q"], &[]),
     b(S::QuitConfirm, I::Confirm, &["y"], &["Y"]),
     b(S::QuitConfirm, I::Cancel, &["n", "esc"], &["N", "q"]),
+    b(S::Messages, I::Close, &["esc", "q"], &["m"]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 4] = [
+static NAV_SCOPES: [[Binding; 8]; 5] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
     nav!(S::ImportResults),
+    nav!(S::Messages),
 ];
 
 /// Every binding of every scope.
