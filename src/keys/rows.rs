@@ -242,4 +242,5 @@ pub static HINTS: &[HintRow] = &[
     h(S::BulkRunning, &[I::Quit], "q", "quit", W::Always),
     h(S::Messages, &[I::Down, I::Up], "j/k", "scroll", W::Always),
     h(S::Messages, &[I::Close], "Esc/q", "close", W::Always),
+    h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
 ];

@@ -77,7 +77,7 @@ static LIST: [Binding; 25] = {
     ]
 };
 
-static OTHERS: [Binding; 36] = [
+static OTHERS: [Binding; 37] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -114,6 +114,7 @@ static OTHERS: [Binding; 36] = [
     b(S::QuitConfirm, I::Confirm, &["y"], &["Y"]),
     b(S::QuitConfirm, I::Cancel, &["n", "esc"], &["N", "q"]),
     b(S::Messages, I::Close, &["esc", "q"], &["m"]),
+    b(S::ImportRunning, I::Quit, &["q"], &[]),
 ];
 
 static NAV_SCOPES: [[Binding; 8]; 5] = [

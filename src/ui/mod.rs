@@ -99,6 +99,6 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     // Asked on top of the screen below, drawn last.
     if app.asking == Some(OverlayQuestion::Quit) {
-        dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
+        dialog::quit_confirm(frame, area, app, theme);
     }
 }

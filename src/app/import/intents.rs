@@ -38,6 +38,9 @@ pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             run.cancel_requested = true;
             return vec![Command::CancelBulk { run_id: run.run_id }];
         }
+        (ImportStage::Sending(run), Intent::Quit) if run.is_running() => {
+            crate::app::confirm::quit::request(app);
+        }
         (ImportStage::Sending(run), Intent::Close) if !run.is_running() => close(app),
         (ImportStage::Sending(run), _) if !run.is_running() => {
             if let Some(nav) = nav {
