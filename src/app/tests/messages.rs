@@ -167,3 +167,23 @@ fn the_import_preview_offers_y_and_a_only_when_a_row_will_be_set() {
     assert!(!offers(&app, "set and activate"));
     assert!(offers(&app, "cancel"));
 }
+
+#[test]
+fn the_console_adds_its_own_key_to_the_shared_missing_terminal_id_sentence() {
+    let mut app = loaded();
+    confirm_activation(&mut app, "REQ3epayReady");
+    api(
+        &mut app,
+        ApiEvent::Activated {
+            id: "REQ3epayReady".into(),
+            run_id: None,
+            result: Err(crate::api::ApiError::ParamMissing),
+        },
+    );
+    let text = toast(&app);
+    assert!(
+        text.contains("`intake update ID --terminal-id …`"),
+        "{text}"
+    );
+    assert!(text.ends_with("Here, `t` on the row sets it."), "{text}");
+}
