@@ -19,7 +19,14 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match &cli.command {
             Some(command) => cli::run(&cli, command).await,
-            None => intake::tui::run_console(&cli.session_options()).await,
+            None => intake::tui::run_console(&cli.session_options())
+                .await
+                .map(|note| {
+                    // The terminal is restored by now, so this stays on screen.
+                    if let Some(note) = note {
+                        eprintln!("{note}");
+                    }
+                }),
         }
     });
     match result {

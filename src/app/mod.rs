@@ -16,6 +16,7 @@ mod keys;
 mod list;
 mod list_flow;
 mod meanwhile;
+mod messages;
 mod mouse;
 mod paste;
 mod prompt;
@@ -43,6 +44,7 @@ pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
 pub use list::Filter;
 pub use list::SortKey;
+pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{
     BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,
@@ -52,7 +54,7 @@ pub use run::{
 pub use scope::apply_intent;
 pub use scroll::help_max_scroll;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
-pub use toast::{Toast, ToastKind, Toasts};
+pub use toast::{Toast, ToastKind, ToastView, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;
 pub use viewport::Viewport;

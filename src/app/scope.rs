@@ -9,6 +9,7 @@ use super::form::FormThen;
 use super::prompt::PromptKind;
 use super::run::ImportStage;
 use super::state::{App, Asking, Mode, OverlayQuestion};
+use super::toast::ToastView;
 
 impl App {
     /// The scope keys are resolved in right now.
@@ -24,6 +25,7 @@ impl App {
             Mode::Filter => Scope::Filter,
             Mode::Help { .. } if running => Scope::HelpRunning,
             Mode::Help { .. } => Scope::Help,
+            Mode::Messages { .. } => Scope::Messages,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -43,6 +45,20 @@ impl App {
         }
     }
 
+    /// The view a toast raised now is about.
+    pub fn toast_view(&self) -> ToastView {
+        match &self.mode {
+            Mode::List | Mode::Filter => ToastView::List,
+            Mode::Help { .. } => ToastView::Help,
+            Mode::Messages { .. } => ToastView::Messages,
+            Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
+            Mode::Asking(Asking::Activate { .. }) => ToastView::Activate,
+            Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,
+            Mode::Prompt(_) | Mode::Asking(Asking::ExportOverwrite { .. }) => ToastView::Prompt,
+            Mode::Asking(Asking::Import { .. }) | Mode::Import => ToastView::Import,
+        }
+    }
+
     /// What the footer of the current scope depends on.
     pub fn hint_context(&self) -> HintContext {
         HintContext {
@@ -56,6 +72,11 @@ impl App {
                 },
                 _ => When::FormSave,
             },
+            import_sets: matches!(&self.mode, Mode::Asking(Asking::Import { .. }))
+                && self
+                    .import
+                    .as_ref()
+                    .is_some_and(|i| !i.plan.updates().is_empty()),
             prompt: match &self.mode {
                 Mode::Prompt(p) if p.kind == PromptKind::Import => When::PromptImport,
                 _ => When::PromptExport,
@@ -90,5 +111,7 @@ fn asking_scope(asking: &Asking) -> Scope {
 
 /// Do `intent` in the current scope, as its keys do.
 pub fn apply_intent(app: &mut App, intent: Intent) -> Vec<Command> {
-    super::update::on_input(app, crate::keys::Press::Intent(intent))
+    let cmds = super::update::on_input(app, crate::keys::Press::Intent(intent));
+    app.toasts.settle(app.toast_view());
+    cmds
 }

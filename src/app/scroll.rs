@@ -37,6 +37,9 @@ impl App {
         };
         match &mut self.mode {
             Mode::Help { scroll } => *scroll = (*scroll).min(help_max_scroll(screen.body)),
+            Mode::Messages { scroll } => {
+                super::messages::keep_in_view(scroll, &self.messages, screen.body)
+            }
             Mode::Bulk => {
                 if let Some(run) = self.bulk.as_mut().filter(|r| !r.is_running()) {
                     let [_, list] = viewport::bulk_results(screen.body);

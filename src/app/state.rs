@@ -14,9 +14,10 @@ use super::form::{Form, Overwrite};
 use super::guard::Safety;
 use super::list::List;
 pub use super::list::MerchantInfo;
+use super::messages::MessageLog;
 use super::prompt::Prompt;
 use super::run::{BulkPlan, BulkResult, ImportState, Run};
-use super::toast::{Toast, Toasts};
+use super::toast::{Toast, ToastKind, Toasts};
 use super::typed_count::TypedCount;
 use super::viewport::Viewport;
 
@@ -46,6 +47,11 @@ pub enum Mode {
     Filter,
     Help {
         scroll: u16,
+    },
+    /// The message log, newest first: how many of the newest are above
+    /// the view.
+    Messages {
+        scroll: usize,
     },
     Form(Box<Form>),
     /// A question waiting for its answer (see `confirm`).
@@ -101,6 +107,11 @@ pub struct App {
     pub(crate) asking: Option<OverlayQuestion>,
     pub(crate) quit: bool,
     pub(crate) toasts: Toasts,
+    /// Every toast of the session, with its time.
+    pub(crate) messages: MessageLog,
+    /// Said on stderr once the terminal is restored: how to finish a run
+    /// the console quit during.
+    pub(crate) quit_note: Option<String>,
     pub(crate) saving: HashSet<String>,
     pub(crate) activating: HashSet<String>,
     pub(crate) activate_after_save: HashSet<String>,
@@ -125,6 +136,8 @@ impl App {
             asking: None,
             quit: false,
             toasts: Toasts::default(),
+            messages: MessageLog::default(),
+            quit_note: None,
             saving: HashSet::new(),
             activating: HashSet::new(),
             activate_after_save: HashSet::new(),
@@ -246,11 +259,26 @@ impl App {
         self.toasts.current()
     }
 
+    /// Every message of the session (the `m` overlay).
+    pub fn messages(&self) -> &MessageLog {
+        &self.messages
+    }
+
+    /// How to finish the run the console quit during, for stderr after
+    /// the terminal is restored.
+    pub fn quit_note(&self) -> Option<&str> {
+        self.quit_note.as_deref()
+    }
+
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        self.toasts.info(text.into(), self.now);
+        let text = text.into();
+        self.messages.push(text.clone(), ToastKind::Info, self.now);
+        self.toasts.info(text, self.now);
     }
 
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        self.toasts.error(text.into(), self.now);
+        let text = text.into();
+        self.messages.push(text.clone(), ToastKind::Error, self.now);
+        self.toasts.error(text, self.now);
     }
 }

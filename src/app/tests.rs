@@ -14,6 +14,7 @@ mod keys_walk;
 mod load;
 mod marks;
 mod merchants;
+mod messages;
 mod navigation;
 mod outcomes;
 mod overwrite;

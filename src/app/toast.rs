@@ -1,4 +1,5 @@
-//! Short messages in the footer: the newest shows, each until it expires.
+//! Short messages in the footer: the newest shows, each until it expires
+//! or the view it was raised in closes (the message log keeps them all).
 
 use chrono::{DateTime, Utc};
 
@@ -11,11 +12,27 @@ pub enum ToastKind {
     Error,
 }
 
+/// The view a toast was raised in. The list is under every other view, so
+/// its toasts stay; another view's go when it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastView {
+    List,
+    Help,
+    Messages,
+    Form,
+    Activate,
+    Bulk,
+    Prompt,
+    Import,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Toast {
     pub text: String,
     pub kind: ToastKind,
     pub expires: DateTime<Utc>,
+    /// Set once the update that raised it has settled on a view.
+    pub view: Option<ToastView>,
 }
 
 /// The toasts waiting to expire, oldest first.
@@ -39,11 +56,22 @@ impl Toasts {
             text,
             kind,
             expires,
+            view: None,
         });
         // Only the newest shows; keep a few so an expiring one reveals the last.
         if self.items.len() > 5 {
             self.items.remove(0);
         }
+    }
+
+    /// After an update: the toasts it raised belong to `now`, the view it
+    /// ended in, and those of a view that has closed go.
+    pub(crate) fn settle(&mut self, now: ToastView) {
+        for t in &mut self.items {
+            t.view.get_or_insert(now);
+        }
+        self.items
+            .retain(|t| matches!(t.view, Some(ToastView::List)) || t.view == Some(now));
     }
 
     pub(crate) fn expire(&mut self, now: DateTime<Utc>) {

@@ -24,6 +24,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     bulk::during::open_results_in_list(app);
     // A run's progress takes lines above the footer while it goes.
     app.viewport = app.layout(app.viewport.area);
+    // A toast is about the view it was raised in: it goes when that closes.
+    app.toasts.settle(app.toast_view());
     // The view only reads: whatever moved, the cursor and scroll positions
     // are put back inside the layout here.
     app.keep_in_view();
@@ -91,6 +93,13 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
+        Mode::Messages { scroll } => {
+            app.mode = Mode::Messages { scroll };
+            if let Some(i) = intent {
+                messages_key(app, i, scroll);
+            }
+            Vec::new()
+        }
         Mode::Form(form) => change::form_key(app, input, form),
         // The preview's answers went to `confirm` above; the rest scroll it.
         asking @ Mode::Asking(Asking::Import { .. }) => {
@@ -128,6 +137,24 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
         _ => scroll,
     };
     app.mode = Mode::Help { scroll };
+}
+
+fn messages_key(app: &mut App, intent: Intent, scroll: usize) {
+    let page = usize::from(app.viewport.screen.map_or(10, |s| s.body.height));
+    let scroll = match (intent, keys::nav_of(intent)) {
+        (Intent::Close, _) => {
+            app.mode = Mode::List;
+            return;
+        }
+        (_, Some(Nav::Down)) => scroll.saturating_add(1),
+        (_, Some(Nav::Up)) => scroll.saturating_sub(1),
+        (_, Some(Nav::Top)) => 0,
+        (_, Some(Nav::Bottom)) => usize::MAX,
+        (_, Some(Nav::PageDown | Nav::HalfDown)) => scroll.saturating_add(page / 2),
+        (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(page / 2),
+        _ => scroll,
+    };
+    app.mode = Mode::Messages { scroll };
 }
 
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {

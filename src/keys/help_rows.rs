@@ -189,4 +189,10 @@ pub static HELP: &[HelpRow] = &[
         "quit (asks while a bulk run is going)",
     ),
     note("ctrl-c", "quit at once"),
+    row(
+        S::List,
+        &[I::Messages],
+        "m",
+        "messages of this session, newest first, in full",
+    ),
 ];

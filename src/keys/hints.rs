@@ -15,6 +15,8 @@ pub struct HintContext {
     pub form: When,
     /// The path prompt's kind (`PromptExport`, `PromptImport`).
     pub prompt: When,
+    /// The import preview has rows it will set.
+    pub import_sets: bool,
 }
 
 impl HintContext {
@@ -26,6 +28,7 @@ impl HintContext {
             When::Missing => self.missing_terminal_ids,
             When::FormSave | When::FormActivate | When::FormBulk => self.form == when,
             When::PromptExport | When::PromptImport => self.prompt == when,
+            When::ImportSets => !self.read_only && self.import_sets,
         }
     }
 }

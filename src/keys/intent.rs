@@ -37,10 +37,11 @@ pub enum Intent {
     RetryFailed,
     Close,
     Submit,
+    Messages,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 32] = [
+    pub const ALL: [Intent; 33] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -73,6 +74,7 @@ impl Intent {
         Intent::RetryFailed,
         Intent::Close,
         Intent::Submit,
+        Intent::Messages,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -110,6 +112,7 @@ impl Intent {
             Intent::RetryFailed => "retry_failed",
             Intent::Close => "close",
             Intent::Submit => "submit",
+            Intent::Messages => "messages",
         }
     }
 
@@ -145,10 +148,12 @@ pub enum Scope {
     ExportOverwrite,
     /// Help opened while a bulk run goes on: Esc cancels the run.
     HelpRunning,
+    /// The message log overlay.
+    Messages,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 19] = [
+    pub const ALL: [Scope; 20] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -168,6 +173,7 @@ impl Scope {
         Scope::QuitConfirm,
         Scope::ExportOverwrite,
         Scope::HelpRunning,
+        Scope::Messages,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

@@ -20,6 +20,8 @@ pub enum When {
     FormBulk,
     PromptExport,
     PromptImport,
+    /// Not read-only, and the import preview has rows it will set.
+    ImportSets,
 }
 
 /// One footer hint. No intents: a note whose label is not a key.
@@ -86,6 +88,7 @@ pub static HINTS: &[HintRow] = &[
     h(S::List, &[I::Export], "e", "export", W::Always),
     h(S::List, &[I::Import], "i", "import", W::Writable),
     h(S::List, &[I::Import], "i", "preview import", W::ReadOnly),
+    h(S::List, &[I::Messages], "m", "messages", W::Always),
     h(S::Filter, &[I::Submit], "Enter", "keep filter", W::Always),
     h(S::Filter, &[I::ClearFilter], "Esc", "clear", W::Always),
     h(
@@ -141,7 +144,7 @@ pub static HINTS: &[HintRow] = &[
         &[I::EnterMissing],
         "e",
         "enter missing terminalIds",
-        W::Always,
+        W::Missing,
     ),
     h(S::BulkConfirm, &[I::Cancel], "Esc", "cancel", W::Always),
     h(S::Prompt, &[I::Submit], "Enter", "export", W::PromptExport),
@@ -153,14 +156,14 @@ pub static HINTS: &[HintRow] = &[
         &[I::Confirm],
         "y/Enter",
         "set terminalIds",
-        W::Writable,
+        W::ImportSets,
     ),
     h(
         S::ImportPreview,
         &[I::ConfirmAlt],
         "a",
         "set and activate",
-        W::Writable,
+        W::ImportSets,
     ),
     h(
         S::ImportPreview,
@@ -285,6 +288,7 @@ pub static HINTS: &[HintRow] = &[
     ),
     h(S::BulkRunning, &[I::Refresh], "r", "reload", W::Always),
     h(S::BulkRunning, &[I::Export], "e", "export", W::Always),
+    h(S::BulkRunning, &[I::Messages], "m", "messages", W::Always),
     h(
         S::HelpRunning,
         &[I::CancelRun],
@@ -301,4 +305,7 @@ pub static HINTS: &[HintRow] = &[
     ),
     h(S::HelpRunning, &[I::Close], "?", "close", W::Always),
     h(S::HelpRunning, &[I::Quit], "q", "quit", W::Always),
+    h(S::Messages, &[I::Down, I::Up], "j/k", "scroll", W::Always),
+    h(S::Messages, &[I::Close], "Esc/q", "close", W::Always),
+    h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
 ];

@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 24] = {
+static LIST: [Binding; 25] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -73,10 +73,11 @@ static LIST: [Binding; 24] = {
         b(S::List, I::Import, &["i"], &[]),
         b(S::List, I::Help, &["?"], &[]),
         b(S::List, I::Quit, &["q"], &[]),
+        b(S::List, I::Messages, &["m"], &[]),
     ]
 };
 
-static OTHERS: [Binding; 37] = [
+static OTHERS: [Binding; 39] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -114,19 +115,22 @@ static OTHERS: [Binding; 37] = [
     b(S::QuitConfirm, I::Cancel, &["n", "esc"], &["N", "q"]),
     b(S::ExportOverwrite, I::Confirm, &["y"], &["Y"]),
     b(S::ExportOverwrite, I::Cancel, &["n", "esc"], &["N"]),
+    b(S::Messages, I::Close, &["esc", "q"], &["m"]),
+    b(S::ImportRunning, I::Quit, &["q"], &[]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 4] = [
+static NAV_SCOPES: [[Binding; 8]; 5] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
     nav!(S::ImportResults),
+    nav!(S::Messages),
 ];
 
 /// The list and help while a bulk run goes on beside them (besides
 /// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
 /// by the run. `A` and `i` are bound to say why they wait.
-static RUNNING: [Binding; 17] = [
+static RUNNING: [Binding; 18] = [
     b(S::BulkRunning, I::Filter, &["/"], &[]),
     b(S::BulkRunning, I::TogglePending, &["p"], &[]),
     b(S::BulkRunning, I::Sort, &["s"], &[]),
@@ -141,6 +145,7 @@ static RUNNING: [Binding; 17] = [
     b(S::BulkRunning, I::Export, &["e"], &[]),
     b(S::BulkRunning, I::Import, &["i"], &[]),
     b(S::BulkRunning, I::Help, &["?"], &[]),
+    b(S::BulkRunning, I::Messages, &["m"], &[]),
     b(S::HelpRunning, I::Close, &["?"], &[]),
     b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
     b(S::HelpRunning, I::Quit, &["q"], &[]),

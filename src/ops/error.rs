@@ -70,7 +70,7 @@ fn would_replace(id: &str, current: &str, wanted: &str) -> String {
 fn not_ready(id: &str, blocker: Blocker) -> String {
     match blocker {
         Blocker::TerminalIdMissing => format!(
-            "Request {id} is an ePay request without a terminalId, which the server refuses (INTEGRATION_PARAM_MISSING); nothing was sent. Set one with `t` or `intake update {id} --terminal-id X`, then activate again."
+            "Request {id} is an ePay request without a terminalId, which the server refuses (INTEGRATION_PARAM_MISSING); nothing was sent. Set one with `intake update {id} --terminal-id …`, then activate again."
         ),
         other => format!("Request {id} cannot be activated ({other}). Nothing was sent."),
     }

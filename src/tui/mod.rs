@@ -11,7 +11,9 @@ use crate::failure::Failure;
 use crate::session::{Session, SessionOptions};
 
 /// Open the console on the configured profile (or the demo simulator).
-pub async fn run_console(opts: &SessionOptions) -> Result<(), Failure> {
+/// What it returns is for stderr once the terminal is restored: how to
+/// finish a run the console quit during.
+pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failure> {
     let prefs = crate::prefs::load(opts.overrides.config_path.as_deref())?;
     let session = Session::open(opts).await?;
     let config = AppConfig {
@@ -51,7 +53,7 @@ pub async fn run_console(opts: &SessionOptions) -> Result<(), Failure> {
     worker.task.abort();
     session.close().await;
     result
-        .map(|_| ())
+        .map(|app| app.quit_note().map(str::to_string))
         .map_err(|e| Failure::Reported(format!("The terminal failed: {e}.")))
 }
 

@@ -302,28 +302,40 @@ pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, keys: &KeyMap, t
     sized_dialog(frame, area, 64, "Change terminalId?", lines, theme);
 }
 
-pub fn quit_confirm(frame: &mut Frame, area: Rect, keys: &KeyMap, theme: Theme) {
-    let lines = vec![
+pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &crate::app::App, theme: Theme) {
+    let keys = &app.config.prefs.keys;
+    let what = app.running_run().unwrap_or("a run");
+    let mut lines = vec![
         Line::from(Span::styled(
-            "A bulk activation is still running. Quit anyway?",
+            format!("{} is still running. Quit anyway?", capitalised(what)),
             theme.bold(),
         )),
         Line::from("Calls already sent may still complete on the server."),
-        Line::default(),
-        keys_line(
-            theme,
-            &[
-                (
-                    &key(keys, Scope::QuitConfirm, &[Intent::Confirm], "y"),
-                    "quit",
-                ),
-                (
-                    &key(keys, Scope::QuitConfirm, &[Intent::Cancel], "n/Esc"),
-                    "stay",
-                ),
-            ],
-        ),
     ];
-    let inner = frame_box(frame, centered(area, 56, 6), "Quit?", theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if let Some(finish) = app.finish_hint() {
+        lines.push(Line::from(finish));
+    }
+    lines.push(Line::default());
+    lines.push(keys_line(
+        theme,
+        &[
+            (
+                &key(keys, Scope::QuitConfirm, &[Intent::Confirm], "y"),
+                "quit",
+            ),
+            (
+                &key(keys, Scope::QuitConfirm, &[Intent::Cancel], "n/Esc"),
+                "stay",
+            ),
+        ],
+    ));
+    sized_dialog(frame, area, 64, "Quit?", lines, theme);
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ mod form;
 pub mod format;
 mod help;
 mod list;
+mod messages;
 mod run;
 mod theme;
 mod transfer;
@@ -67,6 +68,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             app.config.safety.read_only.is_on(),
             theme,
         ),
+        Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Form(f) => form::form(frame, area, f, theme),
         Mode::Asking(Asking::Overwrite(ow)) => {
             dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme)
@@ -103,6 +105,6 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     // Asked on top of the screen below, drawn last.
     if app.asking == Some(OverlayQuestion::Quit) {
-        dialog::quit_confirm(frame, area, &app.config.prefs.keys, theme);
+        dialog::quit_confirm(frame, area, app, theme);
     }
 }

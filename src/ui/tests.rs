@@ -14,6 +14,7 @@ mod bulk;
 mod colour;
 mod help;
 mod layout;
+mod messages;
 mod title;
 
 type Scene = fn() -> App;

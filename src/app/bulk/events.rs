@@ -10,6 +10,7 @@ use crate::api::{ApiError, Status};
 use crate::app::command::Command;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
 use crate::app::state::{App, Mode};
+use crate::keys::{Intent, Scope};
 
 pub(in crate::app) fn on_activated(
     app: &mut App,
@@ -46,7 +47,16 @@ pub(in crate::app) fn on_activated(
                     Some(by) => app.info(format!("{id} was already active (activated by {by}).")),
                     None => app.info(format!("{id} was already activated by someone else.")),
                 },
-                Err(e) => app.error(format!("Could not activate {id}. {e}")),
+                Err(e) => {
+                    // The shared sentence names the CLI; the console adds its key.
+                    let hint = if *e == ApiError::ParamMissing {
+                        let key = app.keys_label(Scope::List, &[Intent::TerminalId], "t");
+                        format!(" Here, `{key}` on the row sets it.")
+                    } else {
+                        String::new()
+                    };
+                    app.error(format!("Could not activate {id}. {e}{hint}"))
+                }
             }
         }
         Some(run_id) => {

@@ -7,7 +7,7 @@ use crate::keys::{Intent, Press};
 use crate::app::command::Command;
 use crate::app::keys;
 use crate::app::run::ImportStage;
-use crate::app::state::{App, Mode};
+use crate::app::state::{App, Mode, OverlayQuestion};
 
 use super::flow::close;
 
@@ -37,6 +37,10 @@ pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         {
             run.cancel_requested = true;
             return vec![Command::CancelBulk { run_id: run.run_id }];
+        }
+        // Asked on top of the run, as during a bulk run (see `confirm::quit`).
+        (ImportStage::Sending(run), Intent::Quit) if run.is_running() => {
+            app.asking = Some(OverlayQuestion::Quit);
         }
         (ImportStage::Sending(run), Intent::Close) if !run.is_running() => close(app),
         (ImportStage::Sending(run), _) if !run.is_running() => {

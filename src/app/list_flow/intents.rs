@@ -38,6 +38,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Activate => return change::activate(app),
         Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
+        Intent::Messages => app.mode = Mode::Messages { scroll: 0 },
         Intent::BulkActivate => {
             if read_only::refuse(app, "activate requests") {
                 return Vec::new();

@@ -77,6 +77,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::List => {}
         Scope::Filter => drop(act(&mut app, Intent::Filter)),
         Scope::Help => drop(act(&mut app, Intent::Help)),
+        Scope::Messages => drop(act(&mut app, Intent::Messages)),
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);
