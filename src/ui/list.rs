@@ -260,7 +260,7 @@ fn empty_text(app: &App) -> String {
         "Loading integration requests…".into()
     } else if !app.list.filter.is_empty() {
         format!(
-            "No request matches the filter `{}`. Press {} to clear it.",
+            "No requests match `{}`. Press {} to clear the filter.",
             app.list.filter_text.trim(),
             app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
         )
