@@ -15,6 +15,7 @@ mod colour;
 mod filter;
 mod help;
 mod layout;
+mod names;
 mod title;
 
 type Scene = fn() -> App;
