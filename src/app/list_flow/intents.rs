@@ -96,9 +96,10 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
 }
 
 /// An input while the filter line has the keyboard.
-pub(crate) fn on_filter_input(app: &mut App, input: Press) {
+pub(crate) fn on_filter_input(app: &mut App, input: Press) -> Vec<Command> {
     let page = app.page();
     if app.list.on_filter_input(input, page) == FilterOutcome::Closed {
         app.mode = Mode::List;
     }
+    super::events::others_wanted(app).into_iter().collect()
 }

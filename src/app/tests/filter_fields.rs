@@ -111,3 +111,50 @@ fn a_t_and_capital_a_on_an_empty_list_say_why_nothing_happened() {
         "Nothing to activate: no pending requests are loaded. Press p to show every status."
     );
 }
+
+#[test]
+fn an_empty_result_counts_the_matches_pending_only_hides() {
+    let mut app = loaded();
+    update(&mut app, ch('/'));
+    let cmds = typed(&mut app, "type:smartpay needs:pend");
+    assert_eq!(app.visible_len(), 0);
+    let asked: Vec<u64> = cmds
+        .iter()
+        .filter_map(|c| match c {
+            Command::LoadOthers { load_id, query } => {
+                assert!(!query.pending, "every status");
+                Some(*load_id)
+            }
+            _ => None,
+        })
+        .collect();
+    let [load_id] = asked.as_slice() else {
+        panic!("one count asked for, once: {cmds:?}");
+    };
+    assert_eq!(app.list.others_matching(), None, "not known yet");
+    let mut rejected = requests()
+        .into_iter()
+        .find(|r| r.id == "REQ8smartpay")
+        .expect("fixture");
+    rejected.id = "OTHERsmartpay".into();
+    rejected.status = crate::api::Status::Rejected;
+    let mut pending = rejected.clone();
+    pending.id = "OTHERpending".into();
+    pending.status = crate::api::Status::Pending;
+    api(&mut app, page(*load_id, vec![rejected, pending], true));
+    assert_eq!(app.list.others_matching(), Some(1));
+    // The rows shown are untouched by the count's pages.
+    assert_eq!(app.visible_len(), 0);
+    assert_eq!(app.total_len(), 8);
+    // Narrowing further recounts without asking again.
+    let cmds = typed(&mut app, "x");
+    assert!(
+        !cmds.iter().any(|c| matches!(c, Command::LoadOthers { .. })),
+        "{cmds:?}"
+    );
+    assert_eq!(app.list.others_matching(), Some(0));
+    // Showing every status needs no count.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, ch('p'));
+    assert!(!app.list.pending_only);
+}

@@ -33,3 +33,31 @@ fn an_empty_result_says_no_requests_match() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_empty_result_says_how_many_other_statuses_hold_and_that_p_shows_them() {
+    let mut app = loaded();
+    update(&mut app, ch('/'));
+    let cmds = typed(&mut app, "type:smartpay needs:pend");
+    let load_id = cmds
+        .iter()
+        .find_map(|c| match c {
+            crate::app::Command::LoadOthers { load_id, .. } => Some(*load_id),
+            _ => None,
+        })
+        .expect("the count is asked for");
+    let mut other = requests()
+        .into_iter()
+        .find(|r| r.id == "REQ8smartpay")
+        .expect("fixture");
+    other.id = "OTHERsmartpay".into();
+    other.status = crate::api::Status::Disabled;
+    api(&mut app, page(load_id, vec![other], true));
+    update(&mut app, key(KeyCode::Enter));
+    let screen = render(&mut app, 100, 16);
+    insta::assert_snapshot!("filter_more_in_other_statuses_100x16", screen);
+    assert!(
+        screen.contains("1 more in other statuses; press p to show them."),
+        "{screen}"
+    );
+}
