@@ -12,6 +12,13 @@ pub enum Command {
         load_id: u64,
         query: SearchQuery,
     },
+    /// Every page of `query` as `ApiEvent::Page`s of `load_id`, beside the
+    /// list's load (a newer `Load` does not stop it): the other statuses'
+    /// requests, counted when pending-only hides every match.
+    LoadOthers {
+        load_id: u64,
+        query: SearchQuery,
+    },
     /// Set a terminalId. The worker reads the request first and sends
     /// nothing if its terminalId is no longer `expected`, the value the
     /// operator saw replacing (`None`: the form showed none).

@@ -228,6 +228,12 @@ impl App {
         self.list.merchant(merchant_id)
     }
 
+    /// How a request's merchant is named: its name once known, else its id.
+    pub fn merchant_name<'a>(&'a self, merchant_id: &'a str) -> &'a str {
+        self.merchant(merchant_id)
+            .map_or(merchant_id, |m| m.name.as_str())
+    }
+
     pub fn merchant_info(&self, merchant_id: &str) -> Option<&MerchantInfo> {
         self.list.merchants.get(merchant_id)
     }

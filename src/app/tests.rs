@@ -6,6 +6,7 @@ mod bulk_plan;
 mod bulk_run;
 mod export;
 mod filter;
+mod filter_fields;
 mod form;
 mod gaps;
 mod help;

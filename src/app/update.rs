@@ -79,8 +79,7 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         }),
         Mode::Filter => {
             app.mode = Mode::Filter;
-            list_flow::intents::on_filter_input(app, input);
-            Vec::new()
+            list_flow::intents::on_filter_input(app, input)
         }
         Mode::Help { scroll } => {
             app.mode = Mode::Help { scroll };

@@ -3,13 +3,14 @@
 //! can be finished without repeating what was done.
 
 use std::collections::HashSet;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 use std::ops::ControlFlow;
 
 use serde::Serialize;
 
 use super::args::ActivateArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
+use super::named_lines::{self, NamedLine};
 use super::output;
 use crate::api::retry::Activation;
 use crate::ops::{
@@ -142,51 +143,55 @@ async fn execute(
     let mut tally = Tally::default();
     let mut lines = Vec::new();
     let mut stopped: Option<Failure> = None;
-    let progress = |event: RunEvent<'_>| {
+    // Lines name each request's merchant; the names are looked up beside
+    // the run, never in its way.
+    let (named, printer) = named_lines::channel();
+    // `named` moves in, so the printer ends when the run drops the callback.
+    let (tally_ref, lines_ref, stopped_ref) = (&mut tally, &mut lines, &mut stopped);
+    let progress = move |event: RunEvent<'_>| {
         let RunEvent::Finished { id, result } = event else {
             return ControlFlow::Continue(());
         };
         // Stop sending: what is not recorded could not be resumed.
         if let Some(why) = not_recorded(result) {
-            stopped = Some(Failure::Reported(format!(
+            *stopped_ref = Some(Failure::Reported(format!(
                 "{why} Stopped; once the log is writable, run `intake activate --resume` to finish."
             )));
             return ControlFlow::Break(());
         }
-        tally.add(result);
+        tally_ref.add(result);
         let o = line(id, result);
         if json {
-            lines.push(o);
+            lines_ref.push(o);
             return ControlFlow::Continue(());
         }
+        // Only a line saying "activated" names the merchant, as it always has.
+        let request = match result {
+            Ok(Done {
+                value: Activation::Activated(r),
+                ..
+            }) => Some((r.kind.as_str().to_string(), r.merchant_id.clone())),
+            _ => None,
+        };
         let text = match (result, &o.error) {
-            (
-                Ok(Done {
-                    value: Activation::Activated(r),
-                    ..
-                }),
-                _,
-            ) => format!(
-                "{id} activated ({}, merchant {})",
-                output::clean(r.kind.as_str()),
-                output::clean(&r.merchant_id)
-            ),
             (Ok(done), _) => format!("{id} {}", done.value.describe()),
             (Err(_), Some(e)) => format!("{id} failed: {e}"),
             (Err(_), None) => format!("{id} failed"),
         };
-        match quiet_broken_pipe(writeln!(stdout.lock(), "{text}")) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(f) => {
-                stopped = Some(f);
-                ControlFlow::Break(())
-            }
+        if named.send(NamedLine { text, request }) {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
         }
     };
     let cancel = Cancel::default();
-    ops.activate_many(start, jobs, concurrency, Order::AsGiven, &cancel, progress)
-        .await?;
-    if let Some(failure) = stopped {
+    let run = async {
+        ops.activate_many(start, jobs, concurrency, Order::AsGiven, &cancel, progress)
+            .await
+    };
+    let (summary, print_failure) = tokio::join!(run, printer.print(ops.client(), ops.policy()));
+    summary?;
+    if let Some(failure) = stopped.or(print_failure) {
         return Err(failure);
     }
     if json {

@@ -48,7 +48,8 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
             if *json {
                 output::json(&mut out, &r)?;
             } else {
-                output::detail(&mut out, &r, &now)?;
+                let merchant = crate::api::merchants::fetch(client, policy, &r.merchant_id).await;
+                output::detail(&mut out, &r, merchant.as_ref(), &now)?;
             }
             Ok(())
         }

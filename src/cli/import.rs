@@ -82,7 +82,14 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
 
     let stdout = super::stdout::stdout();
     if !args.json {
-        quiet_broken_pipe(preview(&mut stdout.lock(), &name, &plan))?;
+        let names = crate::ops::MerchantLookups::new(session.settings.concurrency)
+            .names(
+                &session.client,
+                RetryPolicy::default(),
+                plan.rows.iter().filter_map(|r| r.merchant_id.clone()),
+            )
+            .await;
+        quiet_broken_pipe(preview(&mut stdout.lock(), &name, &plan, &names))?;
     }
     let mut updates: Vec<Sent> = Vec::new();
     let mut activations: Vec<Sent> = Vec::new();

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod import;
 mod log;
+mod named_lines;
 mod output;
 mod stdout;
 mod type_arg;

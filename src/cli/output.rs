@@ -71,8 +71,14 @@ pub fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<
     writeln!(out)
 }
 
-/// `key: value` lines for `intake show`.
-pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>) -> io::Result<()> {
+/// `key: value` lines for `intake show`; `merchant` when its name could be
+/// looked up (else the id stands in).
+pub fn detail(
+    out: &mut impl Write,
+    r: &IntegrationRequest,
+    merchant: Option<&crate::api::Merchant>,
+    now: &DateTime<Utc>,
+) -> io::Result<()> {
     // A timestamp the server left out shows as `-`, as every missing field.
     let local = |t: &Option<DateTime<Utc>>| {
         t.map_or_else(
@@ -91,6 +97,10 @@ pub fn detail(out: &mut impl Write, r: &IntegrationRequest, now: &DateTime<Utc>)
         ("id", clean(&r.id)),
         ("status", clean(r.status.as_str())),
         ("type", clean(r.kind.as_str())),
+        (
+            "merchant",
+            merchant.map_or_else(|| clean(&r.merchant_id), |m| clean(&m.name)),
+        ),
         ("merchantId", clean(&r.merchant_id)),
         ("accountId", clean(&r.account_id)),
         (

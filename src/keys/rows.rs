@@ -98,6 +98,13 @@ pub static HINTS: &[HintRow] = &[
         "one field",
         W::Always,
     ),
+    h(
+        S::Filter,
+        &[],
+        "terminal:none needs:terminal",
+        "no terminalId / needs one",
+        W::Always,
+    ),
     h(S::Help, &[I::Down, I::Up], "j/k", "scroll", W::Always),
     h(S::Help, &[I::Close], "Esc/?", "close", W::Always),
     h(S::Form, &[I::Submit], "Enter", "save and next", W::FormBulk),

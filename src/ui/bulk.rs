@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::{BulkResult, Run, RunItem, RunPhase, Tally, viewport};
+use crate::app::{App, BulkResult, Run, RunItem, RunPhase, Tally, viewport};
 
 use super::dialog::frame_box;
 use super::format::clip;
@@ -95,7 +95,7 @@ pub fn in_flight_line(ids: &[String], width: usize) -> String {
     line
 }
 
-pub fn results(frame: &mut Frame, area: Rect, run: &Run<BulkResult>, theme: Theme) {
+pub fn results(frame: &mut Frame, area: Rect, app: &App, run: &Run<BulkResult>, theme: Theme) {
     let title = match run.phase {
         RunPhase::Finished { cancelled: true } => "Bulk activation results (cancelled)",
         _ => "Bulk activation results",
@@ -111,5 +111,18 @@ pub fn results(frame: &mut Frame, area: Rect, run: &Run<BulkResult>, theme: Them
     );
     let head =
         |i: &RunItem<BulkResult>| format!("{:<24} {:<9} ", clip(&i.id, 24), clip(&i.label.kind, 9));
-    run::results(frame, list, run, viewport::BULK_HEAD_WIDTH, head, theme);
+    // Unknown requests have no merchant to name.
+    let merchant = |i: &RunItem<BulkResult>| {
+        let id = i.label.merchant.as_str();
+        (!id.is_empty()).then(|| app.merchant_name(id).to_string())
+    };
+    run::results(
+        frame,
+        list,
+        run,
+        viewport::BULK_HEAD_WIDTH,
+        head,
+        merchant,
+        theme,
+    );
 }

@@ -131,7 +131,14 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMap, theme: Theme) {
+pub fn bulk_confirm(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    plan: &BulkPlan,
+    keys: &KeyMap,
+    theme: Theme,
+) {
     let scope = if plan.typed.is_some() {
         Scope::BulkCount
     } else {
@@ -171,6 +178,18 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, plan: &BulkPlan, keys: &KeyMa
                 plan.hidden_by_status
             )),
         );
+    }
+    // One request (`A` on a row with nothing marked): say which, by name.
+    if let [id] = plan.ids.as_slice() {
+        let named = match app.request(id) {
+            Some(r) => format!(
+                "  {} {id} · merchant {}",
+                r.kind,
+                super::format::clean(app.merchant_name(&r.merchant_id))
+            ),
+            None => format!("  {id} (no longer in the loaded list)"),
+        };
+        lines.insert(1, Line::from(named));
     }
     if plan.unknown > 0 {
         lines.push(Line::from(format!(
@@ -259,7 +278,14 @@ pub(super) fn count_cursor(frame: &mut Frame, inner: Rect, row: usize, typed: &T
 
 /// `old → new` before a terminalId is replaced or a request that is not
 /// pending is changed.
-pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, keys: &KeyMap, theme: Theme) {
+pub fn overwrite(
+    frame: &mut Frame,
+    area: Rect,
+    ow: &Overwrite,
+    merchant: &str,
+    keys: &KeyMap,
+    theme: Theme,
+) {
     let form = &ow.form;
     let question = if ow.status != Status::Pending {
         format!(
@@ -281,8 +307,8 @@ pub fn overwrite(frame: &mut Frame, area: Rect, ow: &Overwrite, keys: &KeyMap, t
             Span::raw(format!("{} {}", form.kind, form.id)),
         ]),
         Line::from(vec![
-            Span::styled("  merchantId  ", theme.label()),
-            Span::raw(form.merchant.clone()),
+            Span::styled("  merchant    ", theme.label()),
+            Span::raw(super::format::clean(merchant)),
         ]),
         Line::default(),
         keys_line(

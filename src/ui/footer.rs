@@ -43,6 +43,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Line::from(Span::styled(t.text.clone(), style))
     } else if let Some(e) = &app.list.load_error {
         Line::from(Span::styled(e.clone(), theme.error()))
+    } else if let Some(e) = app.list.filter.error() {
+        Line::from(Span::styled(e, theme.error()))
     } else if app.is_loading() {
         Line::from(Span::styled(
             format!("Loading… {} so far.", app.total_len()),
@@ -55,6 +57,13 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 }
 
 pub fn hint_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    // Under the filter input, what is wrong with it comes before the keys.
+    if matches!(app.mode, Mode::Filter)
+        && let Some(e) = app.list.filter.error()
+    {
+        frame.render_widget(Paragraph::new(Span::styled(e, theme.error())), area);
+        return;
+    }
     let mut spans = Vec::new();
     for (i, (key, what)) in app.footer().into_iter().enumerate() {
         if i > 0 {

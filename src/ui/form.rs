@@ -12,7 +12,8 @@ use crate::app::{Form, FormThen};
 use super::dialog::{centered, frame_box};
 use super::theme::Theme;
 
-pub fn form(frame: &mut Frame, area: Rect, form: &Form, theme: Theme) {
+/// `merchant` is the request's merchant as the list names it.
+pub fn form(frame: &mut Frame, area: Rect, form: &Form, merchant: &str, theme: Theme) {
     let title = match &form.then {
         FormThen::Bulk(entry) => format!("Set terminalId ({} of {})", entry.step.0, entry.step.1),
         _ => "Set terminalId".to_string(),
@@ -24,7 +25,11 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, theme: Theme) {
     }
     let about = Line::from(vec![
         Span::styled(format!("{} ", form.kind), theme.bold()),
-        Span::raw(format!("{}  merchant {}", form.id, form.merchant)),
+        Span::raw(format!(
+            "{}  merchant {}",
+            form.id,
+            super::format::clean(merchant)
+        )),
     ]);
     let label = "terminalId: ";
     let field_w = inner.width.saturating_sub(label.len() as u16 + 1) as usize;

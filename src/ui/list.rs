@@ -259,11 +259,18 @@ fn empty_text(app: &App) -> String {
     if app.is_loading() && app.total_len() == 0 {
         "Loading integration requests…".into()
     } else if !app.list.filter.is_empty() {
-        format!(
-            "No request matches the filter `{}`. Press {} to clear it.",
+        let mut text = format!(
+            "No requests match `{}`. Press {} to clear the filter.",
             app.list.filter_text.trim(),
             app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
-        )
+        );
+        if let Some(n) = app.list.others_matching().filter(|&n| n > 0) {
+            text.push_str(&format!(
+                "\n{n} more in other statuses; press {} to show them.",
+                app.keys_label(Scope::List, &[Intent::TogglePending], "p")
+            ));
+        }
+        text
     } else if app.list.load_error.is_some() && app.total_len() == 0 {
         format!(
             "Nothing loaded. Press {} to try again.",

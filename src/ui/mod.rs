@@ -69,37 +69,32 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme,
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
-        Mode::Form(f) => form::form(frame, area, f, theme),
-        Mode::Asking(Asking::Overwrite(ow)) => {
-            dialog::overwrite(frame, area, ow, &app.config.prefs.keys, theme)
-        }
+        Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
+        Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
+            frame,
+            area,
+            ow,
+            app.merchant_name(&ow.form.merchant),
+            &app.config.prefs.keys,
+            theme,
+        ),
         Mode::Asking(Asking::Activate { id }) => dialog::confirm(frame, area, app, id, theme),
         Mode::Asking(Asking::Bulk(plan)) => {
-            dialog::bulk_confirm(frame, area, plan, &app.config.prefs.keys, theme)
+            dialog::bulk_confirm(frame, area, app, plan, &app.config.prefs.keys, theme)
         }
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
         Mode::Asking(Asking::ExportOverwrite { path, .. }) => {
             transfer::export_overwrite(frame, area, app, path, theme)
         }
         Mode::Import | Mode::Asking(Asking::Import { .. }) => {
-            let read_only = app.config.safety.read_only.is_on();
             if let Some(run) = app.import.as_ref() {
-                let typed = app.import_count();
-                transfer::overlay(
-                    frame,
-                    area,
-                    run,
-                    typed,
-                    read_only,
-                    &app.config.prefs.keys,
-                    theme,
-                );
+                transfer::overlay(frame, area, app, run, theme);
             }
         }
         // A run going on shows its progress beside the list (`draw`).
         Mode::Bulk => {
             if let Some(run) = app.bulk.as_ref().filter(|r| !r.is_running()) {
-                bulk::results(frame, area, run, theme);
+                bulk::results(frame, area, app, run, theme);
             }
         }
     }

@@ -36,6 +36,14 @@ pub fn counts<R: RunResult>(run: &Run<R>) -> String {
     format!("{} · {} waiting", t.summary(), t.waiting)
 }
 
+/// `text` after the merchant's name, when there is one to give.
+pub fn named(merchant: Option<&str>, text: String) -> String {
+    match merchant {
+        Some(m) => format!("{} · {text}", super::format::clean(m)),
+        None => text,
+    }
+}
+
 pub fn tone_style(tone: Tone, theme: Theme) -> Style {
     match tone {
         Tone::Good => theme.ok(),
@@ -87,13 +95,15 @@ pub fn list_lines(
     lines
 }
 
-/// A run's results in `list`: one entry per item, `head` beside each.
+/// A run's results in `list`: one entry per item, `head` beside each and
+/// its request's merchant (`merchant`, when it has one) before its outcome.
 pub fn results<R: RunResult>(
     frame: &mut Frame,
     list: Rect,
     run: &Run<R>,
     head_w: usize,
     head: impl Fn(&RunItem<R>) -> String,
+    merchant: impl Fn(&RunItem<R>) -> Option<String>,
     theme: Theme,
 ) {
     let entries: Vec<ListEntry> = run
@@ -101,7 +111,7 @@ pub fn results<R: RunResult>(
         .iter()
         .map(|i| ListEntry {
             head: head(i),
-            text: i.state.text(),
+            text: named(merchant(i).as_deref(), i.state.text()),
             style: i
                 .state
                 .result()

@@ -12,9 +12,11 @@ use crate::testkit::*;
 
 mod bulk;
 mod colour;
+mod filter;
 mod help;
 mod layout;
 mod messages;
+mod names;
 mod title;
 
 type Scene = fn() -> App;

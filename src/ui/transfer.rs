@@ -106,20 +106,20 @@ pub fn export_overwrite(frame: &mut Frame, area: Rect, app: &App, path: &Path, t
 }
 
 /// `read_only`: the preview offers nothing to send.
-pub fn overlay(
-    frame: &mut Frame,
-    area: Rect,
-    import: &ImportState,
-    typed: Option<&TypedCount>,
-    read_only: bool,
-    keys: &KeyMap,
-    theme: Theme,
-) {
+pub fn overlay(frame: &mut Frame, area: Rect, app: &App, import: &ImportState, theme: Theme) {
+    let keys = &app.config().prefs.keys;
     match &import.stage {
         ImportStage::Planning => planning(frame, area, import, keys, theme),
-        ImportStage::Preview => preview(frame, area, import, typed, read_only, keys, theme),
+        ImportStage::Preview => {
+            let view = Preview {
+                typed: app.import_count(),
+                read_only: app.config().safety.read_only.is_on(),
+                keymap: keys,
+            };
+            preview(frame, area, app, import, view, theme);
+        }
         ImportStage::Sending(run) if run.is_running() => progress(frame, area, import, run, theme),
-        ImportStage::Sending(run) => results(frame, area, import, run, theme),
+        ImportStage::Sending(run) => results(frame, area, app, import, run, theme),
     }
 }
 
@@ -160,15 +160,27 @@ fn head(width: u16, line: u64, label: &str, who: &str) -> String {
     format!("{line:>5} {label:<15} {:<w$} ", clip(&clean(who), w))
 }
 
+/// What the preview shows beside the plan: production's typed count,
+/// read-only and the keys.
+struct Preview<'a> {
+    typed: Option<&'a TypedCount>,
+    read_only: bool,
+    keymap: &'a KeyMap,
+}
+
 fn preview(
     frame: &mut Frame,
     area: Rect,
+    app: &App,
     import: &ImportState,
-    typed: Option<&TypedCount>,
-    read_only: bool,
-    keymap: &KeyMap,
+    view: Preview<'_>,
     theme: Theme,
 ) {
+    let Preview {
+        typed,
+        read_only,
+        keymap,
+    } = view;
     let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
     let title = format!("Import preview: {}", import.path_text());
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
@@ -228,7 +240,10 @@ fn preview(
                     .unwrap_or_else(|| "-".into());
             ListEntry {
                 head: head(list.width, r.line, r.class.label(), &who),
-                text: r.preview_text(),
+                text: run::named(
+                    r.merchant_id.as_deref().map(|m| app.merchant_name(m)),
+                    r.preview_text(),
+                ),
                 style: class_style(r.class, theme),
             }
         })
@@ -299,6 +314,7 @@ fn progress(
 fn results(
     frame: &mut Frame,
     area: Rect,
+    app: &App,
     import: &ImportState,
     run: &Run<ImportResult>,
     theme: Theme,
@@ -323,5 +339,9 @@ fn results(
         head(list.width, i.label.line, &tid, &i.id)
     };
     let head_w = viewport::import_head_width(list.width);
-    run::results(frame, list, run, head_w, row, theme);
+    let merchant = |i: &RunItem<ImportResult>| {
+        app.request(&i.id)
+            .map(|r| app.merchant_name(&r.merchant_id).to_string())
+    };
+    run::results(frame, list, run, head_w, row, merchant, theme);
 }

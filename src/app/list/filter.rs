@@ -1,8 +1,12 @@
 //! The `/` filter: a small query language over the loaded rows.
 //!
 //! `type:epay status:pending merchant:5ee0 account: id: terminal:` narrow a
-//! single field; bare words match any field. All terms must match. Matching
-//! is a case-insensitive substring test against text lowercased once per row.
+//! single field; bare words match any field. `terminal:none` matches rows
+//! without a terminalId, and `needs:` matches the readiness the detail pane
+//! shows (`needs:terminal`, `needs:nothing`). All terms must match.
+//! Matching is a case-insensitive substring test against text lowercased
+//! once per row. An unknown field (`tpye:epay`) matches nothing and is
+//! reported by [`Filter::error`], never taken as text.
 //! Merchant names arrive after the rows, so they are not in a row's
 //! [`Haystack`]: the store keeps one lowercased name per merchant and passes
 //! it beside the row (`merchant:` and bare words match it too).
@@ -10,6 +14,8 @@
 use crate::api::IntegrationRequest;
 
 /// Searchable fields, in the order their text is stored in a [`Haystack`].
+/// `Needs` is kept apart: bare words never match readiness ("pending" must
+/// not find "not pending").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Id = 0,
@@ -18,6 +24,7 @@ pub enum Field {
     Terminal = 3,
     Kind = 4,
     Status = 5,
+    Needs = 6,
 }
 
 const FIELDS: usize = 6;
@@ -25,6 +32,13 @@ const FIELDS: usize = 6;
 /// come from whitespace-split words), so a bare word cannot match across two
 /// fields.
 const SEP: char = '\n';
+/// The field names the error line offers, in the order worth reading.
+const FIELD_NAMES: &str = "type status merchant account id terminal needs";
+/// `terminal:none`: no terminalId at all.
+const NONE: &str = "none";
+/// `needs:nothing` (or `none`, `ready`): ready to activate; `ready` is a
+/// word, or it would find "already active".
+const NOTHING: [&str; 3] = ["nothing", "none", "ready"];
 
 impl Field {
     fn from_prefix(p: &str) -> Option<Field> {
@@ -35,17 +49,29 @@ impl Field {
             "terminal" | "terminalid" | "tid" => Field::Terminal,
             "type" | "kind" => Field::Kind,
             "status" | "state" => Field::Status,
+            "needs" | "need" => Field::Needs,
             _ => return None,
         })
     }
 }
 
 /// A row's searchable text, lowercased once when the row is stored: every
-/// field joined into one string, with where each field ends.
+/// field joined into one string, with where each field ends, and its
+/// readiness apart.
 #[derive(Debug, Clone, Default)]
 pub struct Haystack {
     all: String,
     ends: [u32; FIELDS],
+    needs: String,
+    ready: bool,
+}
+
+fn lower_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        // Separators inside server text would let words straddle fields.
+        let c = if c == SEP { ' ' } else { c };
+        out.extend(c.to_lowercase());
+    }
 }
 
 impl Haystack {
@@ -64,17 +90,24 @@ impl Haystack {
             if i > 0 {
                 all.push(SEP);
             }
-            for c in p.chars() {
-                // Separators inside server text would let words straddle fields.
-                let c = if c == SEP { ' ' } else { c };
-                all.extend(c.to_lowercase());
-            }
+            lower_into(&mut all, p);
             ends[i] = u32::try_from(all.len()).unwrap_or(u32::MAX);
         }
-        Haystack { all, ends }
+        let mut needs = String::new();
+        lower_into(&mut needs, &crate::ops::readiness::text(r));
+        let ready = r.blockers().is_empty();
+        Haystack {
+            all,
+            ends,
+            needs,
+            ready,
+        }
     }
 
     fn field(&self, f: Field) -> &str {
+        if f == Field::Needs {
+            return &self.needs;
+        }
         let i = f as usize;
         let start = if i == 0 {
             0
@@ -92,24 +125,66 @@ struct Term {
     needle: String,
 }
 
-/// A parsed filter. Parsing accepts any text and never fails: unknown
-/// prefixes are just words.
+impl Term {
+    /// A needle that is a word of the language rather than text to find.
+    fn is_keyword(&self) -> bool {
+        match self.field {
+            Some(Field::Terminal) => self.needle == NONE,
+            Some(Field::Needs) => NOTHING.contains(&self.needle.as_str()),
+            _ => false,
+        }
+    }
+
+    fn matches(&self, h: &Haystack, name: &str) -> bool {
+        let needle = self.needle.as_str();
+        match self.field {
+            Some(Field::Terminal) if needle == NONE => h.field(Field::Terminal).is_empty(),
+            Some(Field::Needs) if self.is_keyword() => h.ready,
+            Some(Field::Merchant) => {
+                h.field(Field::Merchant).contains(needle) || name.contains(needle)
+            }
+            Some(f) => h.field(f).contains(needle),
+            None => h.all.contains(needle) || name.contains(needle),
+        }
+    }
+
+    /// Whether every row this term matches is matched by `old` too.
+    fn narrows(&self, old: &Term) -> bool {
+        if self.is_keyword() || old.is_keyword() {
+            return self == old;
+        }
+        old.field == self.field && self.needle.contains(old.needle.as_str())
+    }
+}
+
+/// A parsed filter. Parsing accepts any text and never fails: an unknown
+/// field is kept to be reported and matches nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     terms: Vec<Term>,
+    unknown: Vec<String>,
 }
 
 impl Filter {
     pub fn parse(text: &str) -> Filter {
         let lower = text.to_lowercase();
-        let terms = lower
-            .split_whitespace()
-            .map(|word| match word.split_once(':') {
+        let mut unknown = Vec::new();
+        let mut terms = Vec::new();
+        for word in lower.split_whitespace() {
+            let term = match word.split_once(':') {
                 Some((prefix, rest)) => match Field::from_prefix(prefix) {
                     Some(field) => Term {
                         field: Some(field),
                         needle: rest.to_string(),
                     },
+                    // Only a word of letters reads as a field name; `10:30`
+                    // or `::` are text.
+                    None if !prefix.is_empty() && prefix.chars().all(char::is_alphabetic) => {
+                        if !unknown.iter().any(|u| u == prefix) {
+                            unknown.push(prefix.to_string());
+                        }
+                        continue;
+                    }
                     None => Term {
                         field: None,
                         needle: word.to_string(),
@@ -119,30 +194,34 @@ impl Filter {
                     field: None,
                     needle: word.to_string(),
                 },
-            })
+            };
             // `account:` with nothing after it is a prefix still being typed.
-            .filter(|t| !t.needle.is_empty())
-            .collect();
-        Filter { terms }
+            if !term.needle.is_empty() {
+                terms.push(term);
+            }
+        }
+        Filter { terms, unknown }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.unknown.is_empty()
+    }
+
+    /// What is wrong with the filter as typed, as the line under the input
+    /// shows it.
+    pub fn error(&self) -> Option<String> {
+        let names = self.unknown.join(", ");
+        match self.unknown.len() {
+            0 => None,
+            1 => Some(format!("unknown field {names}; fields: {FIELD_NAMES}")),
+            _ => Some(format!("unknown fields {names}; fields: {FIELD_NAMES}")),
+        }
     }
 
     /// Whether a row matches; `name` is its merchant's lowercased name
     /// (empty while unknown).
     pub fn matches(&self, h: &Haystack, name: &str) -> bool {
-        self.terms.iter().all(|t| {
-            let needle = t.needle.as_str();
-            match t.field {
-                Some(Field::Merchant) => {
-                    h.field(Field::Merchant).contains(needle) || name.contains(needle)
-                }
-                Some(f) => h.field(f).contains(needle),
-                None => h.all.contains(needle) || name.contains(needle),
-            }
-        })
+        self.unknown.is_empty() && self.terms.iter().all(|t| t.matches(h, name))
     }
 
     /// Whether learning a merchant's (lowercased) name could change which
@@ -158,12 +237,9 @@ impl Filter {
     /// predecessor `old`, so narrowing can start from the old result instead
     /// of every row (the common case: typing one more character).
     pub fn narrows(&self, old: &Filter) -> bool {
-        old.terms.len() <= self.terms.len()
-            && old
-                .terms
-                .iter()
-                .zip(&self.terms)
-                .all(|(o, n)| o.field == n.field && n.needle.contains(o.needle.as_str()))
+        old.unknown.is_empty()
+            && old.terms.len() <= self.terms.len()
+            && old.terms.iter().zip(&self.terms).all(|(o, n)| n.narrows(o))
     }
 }
 

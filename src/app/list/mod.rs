@@ -24,6 +24,7 @@ mod intents;
 mod load;
 mod marks;
 mod merchants;
+mod others;
 mod plan;
 mod rows;
 mod sort;
@@ -87,6 +88,8 @@ pub(crate) struct List {
     pub(crate) load_error: Option<String>,
     /// Merchant names by merchantId, fetched once each per session.
     pub(crate) merchants: HashMap<String, MerchantInfo>,
+    /// The requests in other statuses, when pending-only hides every match.
+    pub(crate) others: Option<others::Others>,
 }
 
 impl Default for List {
@@ -114,6 +117,7 @@ impl Default for List {
             loaded_once: false,
             load_error: None,
             merchants: HashMap::new(),
+            others: None,
         }
     }
 }

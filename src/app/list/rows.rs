@@ -101,6 +101,7 @@ impl List {
         };
         self.restore_cursor(before);
         self.count_visible_marked();
+        self.count_others();
     }
 
     /// Sort every row again (sort change, or rows replaced).

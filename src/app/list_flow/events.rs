@@ -12,8 +12,20 @@ pub(crate) fn on_page(
     items: Vec<IntegrationRequest>,
     done: bool,
 ) -> Vec<Command> {
+    if app.list.is_others_load(load_id) {
+        app.list.on_others_page(items, done);
+        return Vec::new();
+    }
     let now = app.now;
-    app.list.on_page(load_id, items, done, now)
+    let mut cmds = app.list.on_page(load_id, items, done, now);
+    cmds.extend(others_wanted(app));
+    cmds
+}
+
+/// The other statuses' requests, when pending-only hides every match.
+pub(crate) fn others_wanted(app: &mut App) -> Option<Command> {
+    let account_id = app.config.account_id.clone();
+    app.list.others_wanted(account_id)
 }
 
 pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Vec<Command> {

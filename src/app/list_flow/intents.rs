@@ -2,7 +2,7 @@
 //! list does its part, and an intent of another slice pressed in the list
 //! goes on to that slice.
 
-use crate::keys::{Intent, Press};
+use crate::keys::{Intent, Press, Scope};
 
 use crate::app::change;
 use crate::app::command::Command;
@@ -32,8 +32,42 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
     }
 }
 
+/// Why `a`, `t` or `A` did nothing: the list shows no request (and, for
+/// `A`, none is marked). `what` is the change the key makes.
+fn nothing_to(app: &App, intent: Intent, what: &str) -> Option<String> {
+    let marked = intent == Intent::BulkActivate && app.marked_len() > 0;
+    if app.visible_len() > 0 || marked {
+        return None;
+    }
+    let key = |intent, default| app.keys_label(Scope::List, &[intent], default);
+    Some(if app.is_loading() && app.total_len() == 0 {
+        format!("Nothing to {what} yet: the list is still loading.")
+    } else if !app.list.filter.is_empty() {
+        format!(
+            "Nothing to {what}: no requests match the filter. Press {} to clear it.",
+            key(Intent::ClearFilter, "Esc")
+        )
+    } else if app.list.pending_only {
+        format!(
+            "Nothing to {what}: no pending requests are loaded. Press {} to show every status.",
+            key(Intent::TogglePending, "p")
+        )
+    } else {
+        format!("Nothing to {what}: no requests are loaded.")
+    })
+}
+
 /// Intents of other slices that the list's keys start.
 fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
+    let what = match intent {
+        Intent::Activate | Intent::BulkActivate => Some("activate"),
+        Intent::TerminalId => Some("set a terminalId on"),
+        _ => None,
+    };
+    if let Some(reason) = what.and_then(|w| nothing_to(app, intent, w)) {
+        app.info(reason);
+        return Vec::new();
+    }
     match intent {
         Intent::Activate => return change::activate(app),
         Intent::Quit => quit::request(app),
@@ -63,9 +97,10 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
 }
 
 /// An input while the filter line has the keyboard.
-pub(crate) fn on_filter_input(app: &mut App, input: Press) {
+pub(crate) fn on_filter_input(app: &mut App, input: Press) -> Vec<Command> {
     let page = app.page();
     if app.list.on_filter_input(input, page) == FilterOutcome::Closed {
         app.mode = Mode::List;
     }
+    super::events::others_wanted(app).into_iter().collect()
 }

@@ -5,7 +5,14 @@ use std::io::{self, Write};
 use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::text::{clean, plural};
 
-pub(super) fn preview(out: &mut impl Write, name: &str, plan: &ImportPlan) -> io::Result<()> {
+/// `names` are the merchants whose names could be looked up; the others
+/// show by id.
+pub(super) fn preview(
+    out: &mut impl Write,
+    name: &str,
+    plan: &ImportPlan,
+    names: &crate::export::Merchants,
+) -> io::Result<()> {
     writeln!(
         out,
         "{}: {} row{}: {}.",
@@ -37,25 +44,28 @@ pub(super) fn preview(out: &mut impl Write, name: &str, plan: &ImportPlan) -> io
         if with_note {
             header.push("WHY");
         }
-        let cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let mut c = vec![
-                    r.line.to_string(),
-                    clean(r.id.as_deref().unwrap_or("-")),
-                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
-                    clean(r.merchant_id.as_deref().unwrap_or("-")),
-                    clean(r.terminal_id.as_deref().unwrap_or("-")),
-                ];
-                if class == RowClass::Conflicting {
-                    c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
-                }
-                if with_note {
-                    c.push(clean(r.reason.as_deref().unwrap_or("")));
-                }
-                c
-            })
-            .collect();
+        let cells: Vec<Vec<String>> =
+            rows.iter()
+                .map(|r| {
+                    let mut c =
+                        vec![
+                            r.line.to_string(),
+                            clean(r.id.as_deref().unwrap_or("-")),
+                            clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                            clean(r.merchant_id.as_deref().map_or("-", |m| {
+                                names.get(m).map_or(m, |found| found.name.as_str())
+                            })),
+                            clean(r.terminal_id.as_deref().unwrap_or("-")),
+                        ];
+                    if class == RowClass::Conflicting {
+                        c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
+                    }
+                    if with_note {
+                        c.push(clean(r.reason.as_deref().unwrap_or("")));
+                    }
+                    c
+                })
+                .collect();
         grid(out, &header, &cells)?;
     }
     writeln!(out)

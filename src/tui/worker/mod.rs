@@ -80,6 +80,28 @@ async fn run(
                     }
                 }));
             }
+            Command::LoadOthers { load_id, query } => {
+                // Beside the list's load: only counted, never superseded.
+                tokio::spawn(async move {
+                    let sent = crate::ops::for_each_page(
+                        ops.client(),
+                        ops.policy(),
+                        query,
+                        |items, done| match events.send(ApiEvent::Page {
+                            load_id,
+                            items,
+                            done,
+                        }) {
+                            Ok(()) => ControlFlow::Continue(()),
+                            Err(_) => ControlFlow::Break(()),
+                        },
+                    )
+                    .await;
+                    if let Err(error) = sent {
+                        tracing::warn!(load_id, error = %error.label(), "count of other statuses failed");
+                    }
+                });
+            }
             Command::Update {
                 id,
                 terminal_id,

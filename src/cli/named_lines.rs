@@ -1,0 +1,82 @@
+//! Outcome lines that name a request's merchant: printed in the order they
+//! arrive, each after its merchant's name is looked up (once per merchant),
+//! while the run that produces them goes on.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+use super::commands::{Failure, quiet_broken_pipe};
+use super::output::clean;
+use crate::api::Client;
+use crate::api::retry::RetryPolicy;
+
+/// One line: `text`, then ` (type, merchant NAME)` when it names a request.
+pub struct NamedLine {
+    pub text: String,
+    /// The request's type and merchantId.
+    pub request: Option<(String, String)>,
+}
+
+/// The sending side, held by the run's progress callback.
+pub struct Lines {
+    tx: UnboundedSender<NamedLine>,
+    failed: Arc<AtomicBool>,
+}
+
+impl Lines {
+    /// Queue a line; false once printing has failed (stop the run).
+    pub fn send(&self, line: NamedLine) -> bool {
+        !self.failed.load(Ordering::Relaxed) && self.tx.send(line).is_ok()
+    }
+}
+
+/// The printing side: run [`Printer::print`] beside the run.
+pub struct Printer {
+    rx: UnboundedReceiver<NamedLine>,
+    failed: Arc<AtomicBool>,
+}
+
+pub fn channel() -> (Lines, Printer) {
+    let (tx, rx) = unbounded_channel();
+    let failed = Arc::new(AtomicBool::new(false));
+    (
+        Lines {
+            tx,
+            failed: failed.clone(),
+        },
+        Printer { rx, failed },
+    )
+}
+
+impl Printer {
+    /// Print every line until the sending side is dropped. A closed pipe is
+    /// quiet; another write error stops the printing and is returned.
+    pub async fn print(mut self, client: &Client, policy: RetryPolicy) -> Option<Failure> {
+        let mut names: HashMap<String, String> = HashMap::new();
+        let stdout = io::stdout();
+        while let Some(line) = self.rx.recv().await {
+            let text = match line.request {
+                Some((kind, merchant_id)) => {
+                    if !names.contains_key(&merchant_id) {
+                        let name = crate::api::merchants::fetch(client, policy, &merchant_id)
+                            .await
+                            .map_or_else(|| merchant_id.clone(), |m| m.name);
+                        names.insert(merchant_id.clone(), name);
+                    }
+                    let name = names.get(&merchant_id).map_or("", String::as_str);
+                    format!("{} ({}, merchant {})", line.text, clean(&kind), clean(name))
+                }
+                None => line.text,
+            };
+            if let Err(f) = quiet_broken_pipe(writeln!(stdout.lock(), "{text}")) {
+                self.failed.store(true, Ordering::Relaxed);
+                return Some(f);
+            }
+        }
+        None
+    }
+}
