@@ -10,6 +10,7 @@ mod confirm;
 mod export;
 mod form;
 mod guard;
+mod help_layout;
 mod import;
 mod import_prompt;
 mod keys;
@@ -41,6 +42,7 @@ pub use command::Command;
 pub use confirm::Question;
 pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
+pub use help_layout::{HelpLayout, HelpText};
 pub use list::Filter;
 pub use list::SortKey;
 pub use prompt::{Prompt, PromptKind};
@@ -50,7 +52,6 @@ pub use run::{
     shown_path,
 };
 pub use scope::apply_intent;
-pub use scroll::help_max_scroll;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
 pub use toast::{Toast, ToastKind, Toasts};
 pub use typed_count::TypedCount;
