@@ -117,7 +117,9 @@ fn wants(app: &App, rows: &[&IntegrationRequest]) -> Wants {
     // columns do not jump as the window scrolls.
     let status = widest(&|r| len(r.status.as_str()), 8);
     let kind = widest(&|r| len(r.kind.as_str()), 8);
-    let terminal = widest(&|r| len(&terminal_text(app, r)), 1);
+    // Never narrower than a usual terminalId, so a column of dashes keeps
+    // a readable title.
+    let terminal = widest(&|r| len(&terminal_text(app, r)), 8);
     let age_w = widest(&|r| len(&age_text(app, r)), 4);
     let merchant = widest(
         &|r| match app.merchant(&r.merchant_id) {

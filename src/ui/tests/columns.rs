@@ -144,3 +144,18 @@ fn the_sorted_column_is_marked_in_the_header() {
         .to_string();
     assert!(title.contains("sort: merchant Z→A"), "{title}");
 }
+
+#[test]
+fn no_column_title_is_cut_to_nothing() {
+    for w in 30..=160 {
+        let mut app = named();
+        // Every terminalId here is `-`: the column still needs room for its title.
+        app.set_filter_text("type:verifone");
+        let screen = render(&mut app, w, 24);
+        let header = screen.lines().nth(2).unwrap_or_default();
+        assert!(
+            !header.split(['│', ' ', '"']).any(|word| word == "…"),
+            "{w}: {header}"
+        );
+    }
+}
