@@ -10,6 +10,7 @@ mod confirm;
 mod export;
 mod form;
 mod guard;
+mod help_layout;
 mod import;
 mod import_prompt;
 mod keys;
@@ -42,6 +43,7 @@ pub use command::Command;
 pub use confirm::Question;
 pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
+pub use help_layout::{HelpLayout, HelpText};
 pub use list::Filter;
 pub use list::SortKey;
 pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
@@ -52,7 +54,6 @@ pub use run::{
     shown_path,
 };
 pub use scope::apply_intent;
-pub use scroll::help_max_scroll;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
 pub use toast::{Toast, ToastKind, ToastView, Toasts};
 pub use typed_count::TypedCount;

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::text::wrap;
 
+use super::help_layout::HelpLayout;
 use super::run::ImportStage;
 use super::run::{Run, RunResult};
 use super::state::{App, Asking, Mode};
@@ -36,7 +37,10 @@ impl App {
             return;
         };
         match &mut self.mode {
-            Mode::Help { scroll } => *scroll = (*scroll).min(help_max_scroll(screen.body)),
+            Mode::Help { scroll } => {
+                let max = HelpLayout::of(screen.body, &self.config.prefs.keys).max_scroll();
+                *scroll = (*scroll).min(max);
+            }
             Mode::Messages { scroll } => {
                 super::messages::keep_in_view(scroll, &self.messages, screen.body)
             }
@@ -89,13 +93,4 @@ fn keep_results_in_view<R: RunResult>(run: &mut Run<R>, list: Rect, head_w: usiz
 
 fn import_text_width(list: Rect) -> usize {
     viewport::text_width(list.width, viewport::import_head_width(list.width))
-}
-
-/// How far the help scrolls in `body`: until its last line is at the bottom.
-pub fn help_max_scroll(body: Rect) -> u16 {
-    let lines = crate::keys::table::HELP.len();
-    let inner = viewport::inner(viewport::help_box(body, lines));
-    u16::try_from(lines)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner.height)
 }

@@ -23,4 +23,5 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod sort;
 mod views;

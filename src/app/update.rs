@@ -131,7 +131,9 @@ fn help_key(app: &mut App, intent: Intent, scroll: u16) {
         (_, Some(Nav::Down)) => scroll.saturating_add(1),
         (_, Some(Nav::Up)) => scroll.saturating_sub(1),
         (_, Some(Nav::Top)) => 0,
-        (_, Some(Nav::PageDown | Nav::HalfDown | Nav::Bottom)) => scroll.saturating_add(10),
+        (_, Some(Nav::PageDown | Nav::HalfDown)) => scroll.saturating_add(10),
+        // Clamped to the last line by `keep_in_view`.
+        (_, Some(Nav::Bottom)) => u16::MAX,
         (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(10),
         _ => scroll,
     };

@@ -151,11 +151,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// The help overlay's box for `lines` lines of help.
-pub fn help_box(body: Rect, lines: usize) -> Rect {
-    centered(body, 72, u16::try_from(lines + 2).unwrap_or(u16::MAX))
-}
-
 /// The box the bulk results and the import preview and results share.
 pub fn big_box(body: Rect) -> Rect {
     let w = body.width.saturating_sub(4).min(120);

@@ -1,101 +1,19 @@
-//! The title bar and the requests table. Rows are built only for the lines
-//! on screen, so drawing costs the same for ten rows or a hundred thousand.
+//! The requests table. Rows are built only for the lines on screen, so
+//! drawing costs the same for ten rows or a hundred thousand; the columns
+//! fit the width as `columns` says.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use crate::app::{App, viewport};
+use crate::api::IntegrationRequest;
+use crate::app::{App, SortKey, viewport};
 use crate::keys::{Intent, Scope};
 
+use super::columns::{self, Col, Wants, cell, title};
 use super::format::{age, clean, clip};
 use super::theme::Theme;
-
-const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-
-/// `intake · profile · host · PRODUCTION · READ-ONLY · DEMO · shown/total ·
-/// marked · statuses · filter · sort`: where the console points comes first,
-/// so a narrow window cuts the rest.
-pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let sep = Span::styled(" │ ", theme.bar());
-    let safety = &app.config.safety;
-    let mut spans = vec![
-        Span::styled(
-            " intake",
-            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
-        ),
-        sep.clone(),
-        Span::styled(clean(&app.config.profile), theme.bar()),
-    ];
-    if !safety.host.is_empty() {
-        spans.push(sep.clone());
-        spans.push(Span::styled(clean(&safety.host), theme.bar()));
-    }
-    if safety.production {
-        spans.push(sep.clone());
-        spans.push(Span::styled("PRODUCTION", theme.production()));
-    }
-    if safety.read_only.is_on() {
-        spans.push(sep.clone());
-        spans.push(Span::styled(
-            "READ-ONLY",
-            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
-        ));
-    }
-    if app.config.demo {
-        spans.push(sep.clone());
-        spans.push(Span::styled(
-            "DEMO",
-            theme.bar().add_modifier(ratatui::style::Modifier::BOLD),
-        ));
-    }
-    spans.push(sep.clone());
-    spans.push(Span::styled(
-        format!("{}/{} shown", app.visible_len(), app.total_len()),
-        theme.bar(),
-    ));
-    spans.push(sep.clone());
-    spans.push(Span::styled(
-        format!("{} marked", app.marked_len()),
-        theme.bar(),
-    ));
-    spans.push(sep.clone());
-    spans.push(Span::styled(
-        if app.list.pending_only {
-            "pending only"
-        } else {
-            "all statuses"
-        },
-        theme.bar(),
-    ));
-    if !app.list.filter_text.trim().is_empty() {
-        spans.push(sep.clone());
-        spans.push(Span::styled(
-            format!("filter: {}", app.list.filter_text.trim()),
-            theme.bar(),
-        ));
-    }
-    spans.push(sep.clone());
-    spans.push(Span::styled(
-        format!(
-            "sort: {} {}",
-            app.list.sort.label(),
-            if app.list.reverse { "↓" } else { "↑" }
-        ),
-        theme.bar(),
-    ));
-    if app.is_loading() {
-        spans.push(sep);
-        // Two ticks (80 ms) per spinner frame.
-        let frame_no = ((app.ticks / 2) % SPINNER.len() as u64) as usize;
-        spans.push(Span::styled(
-            format!("{} loading", SPINNER[frame_no]),
-            theme.bar(),
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
-}
 
 pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = Block::new()
@@ -115,7 +33,8 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let window = start..(start + height).min(len);
 
     if app.list.visible.is_empty() {
-        frame.render_widget(header_table(theme, Vec::new()), inner);
+        let cols = columns::fit(usize::from(inner.width), wants(app, &[]));
+        frame.render_widget(header_table(app, theme, &cols, Vec::new()), inner);
         let text = empty_text(app);
         frame.render_widget(
             Paragraph::new(text)
@@ -131,65 +50,120 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
 
-    let now = app.now;
-    let cursor = app.list.cursor;
-    let merchant_w = merchant_width(inner.width);
-    let mut rows = Vec::with_capacity(window.len());
-    for pos in window {
-        let Some(r) = app.visible_request(pos) else {
-            continue;
-        };
+    let rows: Vec<&IntegrationRequest> =
+        window.filter_map(|pos| app.visible_request(pos)).collect();
+    let cols = columns::fit(usize::from(inner.width), wants(app, &rows));
+    let mut table_rows = Vec::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        let pos = start + i;
         let marked = app.list.marks.contains(&r.id);
         let busy = app.saving.contains(&r.id) || app.activating.contains(&r.id);
-        let marker = format!(
-            "{}{}{}",
-            if pos == cursor { '>' } else { ' ' },
-            if marked { '*' } else { ' ' },
-            if busy { '~' } else { ' ' }
-        );
-        let terminal = if app.saving.contains(&r.id) {
-            "saving…".to_string()
-        } else {
-            r.effective_terminal_id().unwrap_or("-").to_string()
-        };
-        let mut row = Row::new(vec![
-            Cell::from(marker).style(if marked {
+        let cells = cols.iter().map(|&(col, w)| match col {
+            Col::Marker => Cell::from(format!(
+                "{}{}{}",
+                if pos == app.list.cursor { '>' } else { ' ' },
+                if marked { '*' } else { ' ' },
+                if busy { '~' } else { ' ' }
+            ))
+            .style(if marked {
                 theme.marked()
             } else {
                 Default::default()
             }),
-            Cell::from(r.status.as_str().to_string()).style(theme.status(&r.status)),
-            Cell::from(r.kind.as_str().to_string()),
-            Cell::from(match app.merchant(&r.merchant_id) {
-                Some(m) => merchant_line(&m.name, m.test, &r.merchant_id, merchant_w, theme),
-                None => Line::raw(r.merchant_id.clone()),
+            Col::Status => Cell::from(cell(r.status.as_str(), w)).style(theme.status(&r.status)),
+            Col::Kind => Cell::from(cell(r.kind.as_str(), w)),
+            Col::Merchant => Cell::from(match app.merchant(&r.merchant_id) {
+                Some(m) => merchant_line(&m.name, m.test, &r.merchant_id, w, theme),
+                None => Line::raw(cell(&clean(&r.merchant_id), w)),
             }),
-            Cell::from(r.account_id.clone()),
-            Cell::from(terminal),
-            Cell::from(
-                r.created_at
-                    .map_or_else(|| "-".to_string(), |t| age(now, t)),
-            ),
-        ]);
-        if pos == cursor {
+            Col::Account => Cell::from(cell(&clean(&r.account_id), w)),
+            // As wide as the widest terminalId shown, so never cut.
+            Col::Terminal => Cell::from(terminal_text(app, r)),
+            Col::Age => Cell::from(cell(&age_text(app, r), w)),
+        });
+        let mut row = Row::new(cells.collect::<Vec<_>>());
+        if pos == app.list.cursor {
             row = row.style(theme.selected());
         }
-        rows.push(row);
+        table_rows.push(row);
     }
-    frame.render_widget(header_table(theme, rows), inner);
+    frame.render_widget(header_table(app, theme, &cols, table_rows), inner);
 }
 
-/// The merchant column's width in a table `width` wide, as the table
-/// itself will lay it out.
-fn merchant_width(width: u16) -> usize {
-    Layout::horizontal(widths())
-        .flex(Flex::Start)
-        .spacing(1)
-        .split(Rect::new(0, 0, width, 1))
-        .get(3)
-        .map_or(0, |r| usize::from(r.width))
+fn terminal_text(app: &App, r: &IntegrationRequest) -> String {
+    if app.saving.contains(&r.id) {
+        "saving…".to_string()
+    } else {
+        clean(r.effective_terminal_id().unwrap_or("-"))
+    }
 }
 
+fn age_text(app: &App, r: &IntegrationRequest) -> String {
+    r.created_at
+        .map_or_else(|| "-".to_string(), |t| age(app.now, t))
+}
+
+/// What the columns' titles and the `rows` on screen need.
+fn wants(app: &App, rows: &[&IntegrationRequest]) -> Wants {
+    let widest = |f: &dyn Fn(&IntegrationRequest) -> usize, floor: usize| {
+        rows.iter().map(|r| f(r)).max().unwrap_or(0).max(floor)
+    };
+    let head = |col: Col| {
+        let (name, mark) = col_title(app, col);
+        name.chars().count() + if mark.is_some() { 2 } else { 0 }
+    };
+    let len = |s: &str| s.chars().count();
+    // Status and type at least as wide as their usual values, so the
+    // columns do not jump as the window scrolls.
+    let status = widest(&|r| len(r.status.as_str()), 8);
+    let kind = widest(&|r| len(r.kind.as_str()), 8);
+    // Never narrower than a usual terminalId, so a column of dashes keeps
+    // a readable title.
+    let terminal = widest(&|r| len(&terminal_text(app, r)), 8);
+    let age_w = widest(&|r| len(&age_text(app, r)), 4);
+    let merchant = widest(
+        &|r| match app.merchant(&r.merchant_id) {
+            Some(m) => merchant_natural(&m.name, m.test, &r.merchant_id),
+            None => len(&r.merchant_id),
+        },
+        0,
+    );
+    Wants {
+        status: (status.max(head(Col::Status)), status),
+        kind: (kind.max(head(Col::Kind)), kind),
+        merchant: merchant.max(head(Col::Merchant)),
+        account: widest(&|r| len(&r.account_id), 0).max(head(Col::Account)),
+        terminal: (terminal.max(head(Col::Terminal)), terminal),
+        age: (age_w.max(head(Col::Age)), age_w),
+    }
+}
+
+/// A column's title and, on the sorted column, the way its values run.
+fn col_title(app: &App, col: Col) -> (&'static str, Option<char>) {
+    let (name, key) = match col {
+        Col::Marker => return ("", None),
+        Col::Status => ("status", SortKey::Status),
+        Col::Kind => ("type", SortKey::Kind),
+        Col::Merchant => ("merchant", SortKey::Merchant),
+        Col::Account => ("accountId", SortKey::Account),
+        Col::Terminal => ("terminalId", SortKey::Terminal),
+        Col::Age => ("age", SortKey::Age),
+    };
+    let mark = (app.list.sort == key).then(|| {
+        if key.values_rise(app.list.reverse) {
+            '▲'
+        } else {
+            '▼'
+        }
+    });
+    (name, mark)
+}
+
+/// The merchant cell's width with room for all of `Name TEST · 5ee0c4…`.
+fn merchant_natural(name: &str, test: bool, id: &str) -> usize {
+    let id_len = id.chars().count();
+    clean(name).chars().count() + if test { 5 } else { 0 } + 3 + if id_len > 6 { 7 } else { id_len }
+}
 /// `Name TEST · 5ee0c4…` in `width` columns. When that does not fit, the
 /// name is cut while it keeps 16 columns; narrower, the id part goes, then
 /// the TEST tag.
@@ -228,31 +202,24 @@ pub fn merchant_line(
     Line::from(spans)
 }
 
-fn widths() -> [Constraint; 7] {
-    [
-        Constraint::Length(3),
-        Constraint::Length(9),
-        Constraint::Length(8),
-        Constraint::Min(12),
-        Constraint::Min(12),
-        Constraint::Length(12),
-        Constraint::Length(4),
-    ]
-}
-
-fn header_table<'a>(theme: Theme, rows: Vec<Row<'a>>) -> Table<'a> {
-    let header = Row::new(vec![
-        "",
-        "status",
-        "type",
-        // Name · id when the name is known (sorting is by the id).
-        "merchant",
-        "accountId",
-        "terminalId",
-        "age",
-    ])
+fn header_table<'a>(
+    app: &App,
+    theme: Theme,
+    cols: &[(Col, usize)],
+    rows: Vec<Row<'a>>,
+) -> Table<'a> {
+    let header = Row::new(cols.iter().map(|&(col, w)| {
+        let (name, mark) = col_title(app, col);
+        title(name, mark, w)
+    }))
     .style(theme.table_header());
-    Table::new(rows, widths()).header(header).column_spacing(1)
+    let widths = cols
+        .iter()
+        .map(|&(_, w)| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX)));
+    Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .flex(Flex::Start)
 }
 
 fn empty_text(app: &App) -> String {

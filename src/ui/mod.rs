@@ -2,6 +2,7 @@
 //! scroll position and the layout they follow belong to update.
 
 pub(crate) mod bulk;
+mod columns;
 mod count;
 mod detail;
 mod dialog;
@@ -13,6 +14,7 @@ mod list;
 mod messages;
 mod run;
 mod theme;
+mod title;
 mod transfer;
 
 #[cfg(test)]
@@ -43,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new("intake: enlarge the window"), frame.area());
         return;
     };
-    list::title_bar(frame, screen.title, app, theme);
+    title::title_bar(frame, screen.title, app, theme);
     list::table(frame, screen.list, app, theme);
     if let Some(d) = screen.detail {
         detail::pane(frame, d, app, theme);

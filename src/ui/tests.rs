@@ -12,6 +12,7 @@ use crate::testkit::*;
 
 mod bulk;
 mod colour;
+mod columns;
 mod filter;
 mod help;
 mod layout;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::api::{IntegrationRequest, Merchant};
 
 use super::rows::merge;
-use super::sort;
+use super::sort::SortKey;
 use super::{List, MerchantInfo};
 
 impl List {
@@ -60,6 +60,9 @@ impl List {
         let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
         let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
         self.merchants.insert(merchant_id, MerchantInfo::Known(m));
+        if self.sort == SortKey::Merchant {
+            self.resort_merchant(slot);
+        }
         if !could_match {
             return;
         }
@@ -78,14 +81,32 @@ impl List {
             return;
         }
         let (key, rev) = (self.sort, self.reverse);
-        let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
-            (Some(x), Some(y)) => sort::compare(key, rev, x, y),
-            _ => a.cmp(b),
-        };
+        let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
         let before = self.cursor_index();
         self.generation += 1;
         self.visible = merge(&self.visible, &fresh, cmp);
         self.restore_cursor(before);
         self.count_visible_marked();
+    }
+
+    /// Sorted by merchant, a merchant's rows move to where its name (no
+    /// longer its id) puts them; the other rows keep their order, so only
+    /// that merchant's rows are sorted and merged back. The cursor stays on
+    /// its request.
+    fn resort_merchant(&mut self, slot: u32) {
+        let store = &self.store;
+        let (key, rev) = (self.sort, self.reverse);
+        let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
+        let of_merchant = |i: &u32| store.entry(*i).is_some_and(|e| e.merchant == slot);
+        let place = |rows: &[u32]| {
+            let (mut moved, rest): (Vec<u32>, Vec<u32>) = rows.iter().partition(|i| of_merchant(i));
+            moved.sort_unstable_by(cmp);
+            merge(&rest, &moved, cmp)
+        };
+        let before = self.cursor_index();
+        self.order = place(&self.order);
+        self.visible = place(&self.visible);
+        self.generation += 1;
+        self.restore_cursor(before);
     }
 }

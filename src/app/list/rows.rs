@@ -6,7 +6,7 @@ use crate::api::IntegrationRequest;
 
 use super::List;
 use super::filter::Filter;
-use super::sort::{self, SortKey};
+use super::sort::SortKey;
 
 /// How many earlier filters keep their rows for a quick way back.
 const FILTER_HISTORY: usize = 64;
@@ -109,10 +109,7 @@ impl List {
         let store = &self.store;
         let (key, rev) = (self.sort, self.reverse);
         let mut order: Vec<u32> = (0..u32::try_from(store.len()).unwrap_or(u32::MAX)).collect();
-        order.sort_unstable_by(|&a, &b| match (store.get(a), store.get(b)) {
-            (Some(a), Some(b)) => sort::compare(key, rev, a, b),
-            _ => a.cmp(&b),
-        });
+        order.sort_unstable_by(|&a, &b| store.compare(key, rev, a, b));
         self.order = order;
         self.refilter(false);
     }
@@ -137,10 +134,7 @@ impl List {
         }
         let store = &self.store;
         let (key, rev) = (self.sort, self.reverse);
-        let cmp = |a: &u32, b: &u32| match (store.get(*a), store.get(*b)) {
-            (Some(x), Some(y)) => sort::compare(key, rev, x, y),
-            _ => a.cmp(b),
-        };
+        let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
         fresh.sort_unstable_by(cmp);
         self.order = merge(&self.order, &fresh, cmp);
         let before = self.cursor_index();

@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 
 use crate::api::IntegrationRequest;
 
+use super::store::Store;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
     Status,
@@ -25,14 +27,35 @@ impl SortKey {
         SortKey::Age,
     ];
 
+    /// The column's name, as the table's header has it.
     pub fn label(self) -> &'static str {
         match self {
             SortKey::Status => "status",
             SortKey::Kind => "type",
-            SortKey::Merchant => "merchantId",
+            SortKey::Merchant => "merchant",
             SortKey::Account => "accountId",
             SortKey::Terminal => "terminalId",
             SortKey::Age => "age",
+        }
+    }
+
+    /// What the order means to the operator: `oldest first`, `merchant A→Z`.
+    pub fn describe(self, reverse: bool) -> String {
+        match (self, reverse) {
+            (SortKey::Age, false) => "oldest first".into(),
+            (SortKey::Age, true) => "newest first".into(),
+            (key, false) => format!("{} A→Z", key.label()),
+            (key, true) => format!("{} Z→A", key.label()),
+        }
+    }
+
+    /// Whether the column's values read upwards down the table (`▲` beside
+    /// its title) or downwards (`▼`). Oldest first puts the biggest ages at
+    /// the top, so the age column's values fall.
+    pub fn values_rise(self, reverse: bool) -> bool {
+        match self {
+            SortKey::Age => reverse,
+            _ => !reverse,
         }
     }
 
@@ -42,18 +65,47 @@ impl SortKey {
     }
 }
 
+/// A row as the sort sees it: the request and the merchant as the table
+/// names it (the known name, lowercased, or else the id).
+#[derive(Clone, Copy)]
+pub struct Sorted<'a> {
+    pub req: &'a IntegrationRequest,
+    pub merchant: &'a str,
+}
+
+impl Store {
+    /// Row `i` as the sort sees it.
+    pub fn sorted(&self, i: u32) -> Option<Sorted<'_>> {
+        let e = self.entry(i)?;
+        let name = self.name_of(e);
+        Some(Sorted {
+            req: &e.req,
+            merchant: if name.is_empty() {
+                &e.req.merchant_id
+            } else {
+                name
+            },
+        })
+    }
+
+    /// Rows `a` and `b` in the order `key` (reversed or not) puts them.
+    pub fn compare(&self, key: SortKey, reverse: bool, a: u32, b: u32) -> Ordering {
+        match (self.sorted(a), self.sorted(b)) {
+            (Some(x), Some(y)) => compare(key, reverse, x, y),
+            _ => a.cmp(&b),
+        }
+    }
+}
+
 /// Total order: the key, then age, then id, so equal keys never shuffle
 /// between recomputes.
-pub fn compare(
-    key: SortKey,
-    reverse: bool,
-    a: &IntegrationRequest,
-    b: &IntegrationRequest,
-) -> Ordering {
+pub fn compare(key: SortKey, reverse: bool, a: Sorted, b: Sorted) -> Ordering {
+    let (ma, mb) = (a.merchant, b.merchant);
+    let (a, b) = (a.req, b.req);
     let primary = match key {
         SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
         SortKey::Kind => a.kind.as_str().cmp(b.kind.as_str()),
-        SortKey::Merchant => a.merchant_id.cmp(&b.merchant_id),
+        SortKey::Merchant => ma.cmp(mb).then_with(|| a.merchant_id.cmp(&b.merchant_id)),
         SortKey::Account => a.account_id.cmp(&b.account_id),
         SortKey::Terminal => a
             .effective_terminal_id()
@@ -91,7 +143,10 @@ mod tests {
     use crate::testkit::fixtures::req;
 
     fn ids(mut rows: Vec<IntegrationRequest>, key: SortKey, reverse: bool) -> Vec<String> {
-        rows.sort_by(|a, b| compare(key, reverse, a, b));
+        fn of(req: &IntegrationRequest) -> Sorted<'_> {
+            Sorted { req, merchant: "" }
+        }
+        rows.sort_by(|a, b| compare(key, reverse, of(a), of(b)));
         rows.into_iter().map(|r| r.id).collect()
     }
 

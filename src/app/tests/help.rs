@@ -52,3 +52,22 @@ fn help_lists_every_list_key() {
         assert!(keys.contains(&k), "{k} missing from help");
     }
 }
+
+#[test]
+fn help_scroll_reaches_the_last_wrapped_line_and_no_further() {
+    let mut app = loaded();
+    update(&mut app, Action::Resize(40, 12));
+    update(&mut app, ch('?'));
+    update(&mut app, ch('G'));
+    let body = app.viewport().screen.expect("a screen").body;
+    let layout = HelpLayout::of(body, &app.config.prefs.keys);
+    // Wrapped at 40 columns, there are more lines than help rows.
+    assert!(layout.lines.len() > crate::keys::help(&app.config.prefs.keys).len());
+    let max = layout.max_scroll();
+    assert!(max > 0);
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max));
+    update(&mut app, ch('j'));
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max));
+    update(&mut app, ch('k'));
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max - 1));
+}

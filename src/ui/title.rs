@@ -1,0 +1,239 @@
+//! The title bar: `intake │ profile │ host │ PRODUCTION │ READ-ONLY │ DEMO │
+//! shown/total │ marked │ statuses │ filter │ sort │ loading`. Where the
+//! console points is never shortened or dropped. When the rest does not
+//! fit, labels shorten first (`sort: oldest first` → `oldest first`,
+//! `filter: x` → `f: x`, `8/8 shown` → `8/8`), and only then do parts go,
+//! the least telling first; the filter, last to go, is cut with `…` before
+//! it goes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+
+use super::format::{clean, clip};
+use super::theme::Theme;
+
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+const SEP: &str = " │ ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Fixed,
+    Shown,
+    Marked,
+    Statuses,
+    Filter,
+    Sort,
+    Loading,
+}
+
+struct Seg {
+    part: Part,
+    long: String,
+    short: String,
+    style: Style,
+    short_now: bool,
+}
+
+impl Seg {
+    fn fixed(text: String, style: Style) -> Seg {
+        Seg::new(Part::Fixed, text.clone(), text, style)
+    }
+
+    fn new(part: Part, long: String, short: String, style: Style) -> Seg {
+        Seg {
+            part,
+            long,
+            short,
+            style,
+            short_now: false,
+        }
+    }
+
+    fn text(&self) -> &str {
+        if self.short_now {
+            &self.short
+        } else {
+            &self.long
+        }
+    }
+}
+
+/// Which labels shorten first, then which parts go first.
+const SHORTEN: [Part; 6] = [
+    Part::Sort,
+    Part::Filter,
+    Part::Loading,
+    Part::Statuses,
+    Part::Marked,
+    Part::Shown,
+];
+const DROP: [Part; 4] = [Part::Marked, Part::Shown, Part::Statuses, Part::Sort];
+
+pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let segs = fit(segments(app, theme), usize::from(area.width));
+    let mut spans = Vec::with_capacity(segs.len() * 2);
+    for (i, s) in segs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(SEP, theme.bar()));
+        }
+        spans.push(Span::styled(s.text().to_string(), s.style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
+}
+
+fn segments(app: &App, theme: Theme) -> Vec<Seg> {
+    let bold = theme.bar().add_modifier(Modifier::BOLD);
+    let safety = &app.config.safety;
+    let mut segs = vec![
+        // The leading space is the bar's margin.
+        Seg::fixed(" intake".into(), bold),
+        Seg::fixed(clean(&app.config.profile), theme.bar()),
+    ];
+    if !safety.host.is_empty() {
+        segs.push(Seg::fixed(clean(&safety.host), theme.bar()));
+    }
+    if safety.production {
+        segs.push(Seg::fixed("PRODUCTION".into(), theme.production()));
+    }
+    if safety.read_only.is_on() {
+        segs.push(Seg::fixed("READ-ONLY".into(), bold));
+    }
+    if app.config.demo {
+        segs.push(Seg::fixed("DEMO".into(), bold));
+    }
+    let counts = format!("{}/{}", app.visible_len(), app.total_len());
+    segs.push(Seg::new(
+        Part::Shown,
+        format!("{counts} shown"),
+        counts,
+        theme.bar(),
+    ));
+    let marked = app.marked_len();
+    segs.push(Seg::new(
+        Part::Marked,
+        format!("{marked} marked"),
+        format!("{marked}*"),
+        theme.bar(),
+    ));
+    let (long, short) = if app.list.pending_only {
+        ("pending only", "pending")
+    } else {
+        ("all statuses", "all")
+    };
+    segs.push(Seg::new(
+        Part::Statuses,
+        long.into(),
+        short.into(),
+        theme.bar(),
+    ));
+    let filter = clean(app.list.filter_text.trim());
+    if !filter.is_empty() {
+        segs.push(Seg::new(
+            Part::Filter,
+            format!("filter: {filter}"),
+            format!("f: {filter}"),
+            theme.bar(),
+        ));
+    }
+    let sort = app.list.sort.describe(app.list.reverse);
+    segs.push(Seg::new(
+        Part::Sort,
+        format!("sort: {sort}"),
+        sort,
+        theme.bar(),
+    ));
+    if app.is_loading() {
+        // Two ticks (80 ms) per spinner frame.
+        let spin = SPINNER[((app.ticks / 2) % SPINNER.len() as u64) as usize];
+        segs.push(Seg::new(
+            Part::Loading,
+            format!("{spin} loading"),
+            spin.to_string(),
+            theme.bar(),
+        ));
+    }
+    segs
+}
+
+fn width(segs: &[Seg]) -> usize {
+    segs.iter().map(|s| s.text().chars().count()).sum::<usize>()
+        + SEP.chars().count() * segs.len().saturating_sub(1)
+}
+
+/// The parts that fit in `room` columns, shortened and dropped in the
+/// fixed orders above.
+fn fit(mut segs: Vec<Seg>, room: usize) -> Vec<Seg> {
+    for part in SHORTEN {
+        if width(&segs) <= room {
+            return segs;
+        }
+        for s in segs.iter_mut().filter(|s| s.part == part) {
+            s.short_now = true;
+        }
+    }
+    for part in DROP {
+        if width(&segs) <= room {
+            return segs;
+        }
+        segs.retain(|s| s.part != part);
+    }
+    let over = width(&segs).saturating_sub(room);
+    if over > 0
+        && let Some(f) = segs.iter_mut().find(|s| s.part == Part::Filter)
+    {
+        // `f: ` and two characters of the filter are the least worth showing.
+        let len = f.short.chars().count();
+        if len >= over + 5 {
+            f.short = clip(&f.short, len - over);
+        } else {
+            segs.retain(|s| s.part != Part::Filter);
+        }
+    }
+    segs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(part: Part, long: &str, short: &str) -> Seg {
+        Seg::new(part, long.into(), short.into(), Style::default())
+    }
+
+    fn fitted(room: usize) -> String {
+        let segs = vec![
+            seg(Part::Fixed, " intake", " intake"),
+            seg(Part::Shown, "2/8 shown", "2/8"),
+            seg(Part::Marked, "0 marked", "0*"),
+            seg(Part::Filter, "filter: type:epay", "f: type:epay"),
+            seg(Part::Sort, "sort: oldest first", "oldest first"),
+        ];
+        let segs = fit(segs, room);
+        segs.iter().map(Seg::text).collect::<Vec<_>>().join(SEP)
+    }
+
+    #[test]
+    fn labels_shorten_before_parts_go() {
+        assert_eq!(
+            fitted(80),
+            " intake │ 2/8 shown │ 0 marked │ filter: type:epay │ sort: oldest first"
+        );
+        assert_eq!(
+            fitted(60),
+            " intake │ 2/8 shown │ 0 marked │ f: type:epay │ oldest first"
+        );
+        assert_eq!(
+            fitted(48),
+            " intake │ 2/8 │ 0* │ f: type:epay │ oldest first"
+        );
+        assert_eq!(fitted(43), " intake │ 2/8 │ f: type:epay │ oldest first");
+        assert_eq!(fitted(25), " intake │ f: type:epay");
+        assert_eq!(fitted(18), " intake │ f: type…");
+        assert_eq!(fitted(12), " intake");
+    }
+}
