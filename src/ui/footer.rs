@@ -65,13 +65,35 @@ pub fn hint_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
     let mut spans = Vec::new();
-    for (i, (key, what)) in app.footer().into_iter().enumerate() {
-        if i > 0 {
+    let mut used = 0usize;
+    let room = usize::from(area.width);
+    let hints = app.footer();
+    let last = hints.len().saturating_sub(1);
+    for (i, (key, what)) in hints.into_iter().enumerate() {
+        let gap = if i > 0 { 2 } else { 0 };
+        let hint = [
+            Span::styled(key, theme.key()),
+            Span::raw(" "),
+            Span::styled(what, theme.dim()),
+        ];
+        let width: usize = gap + hint.iter().map(Span::width).sum::<usize>();
+        // A hint is shown whole or not at all, so a key is never shown
+        // without what it does; `…` says more keys are in `?`.
+        let reserve = if i < last { 3 } else { 0 };
+        if used + width + reserve > room {
+            if used + 3 <= room || used == 0 {
+                spans.push(Span::styled(
+                    if used == 0 { "…" } else { "  …" },
+                    theme.dim(),
+                ));
+            }
+            break;
+        }
+        if gap > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(what, theme.dim()));
+        spans.extend(hint);
+        used += width;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

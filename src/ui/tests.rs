@@ -14,6 +14,7 @@ mod bulk;
 mod colour;
 mod columns;
 mod filter;
+mod footer;
 mod help;
 mod layout;
 mod messages;
