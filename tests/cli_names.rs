@@ -49,6 +49,21 @@ async fn activate_names_the_merchant_of_each_activated_request() {
         name_of(&env, &r.merchant_id)
     );
     assert!(out.lines().any(|l| l == want), "{want} not in {out}");
+    // Activating it again: the "already active" line names it too.
+    let o = env.run(&["activate", &r.id]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = out.lines().next().unwrap_or_default();
+    assert!(
+        line.starts_with(&format!("{} already active", r.id)),
+        "{out}"
+    );
+    let tail = format!(
+        "({}, merchant {})",
+        r.kind.as_str(),
+        name_of(&env, &r.merchant_id)
+    );
+    assert!(line.ends_with(&tail), "{tail} not at the end of {line}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

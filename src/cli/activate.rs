@@ -165,14 +165,12 @@ async fn execute(
             lines_ref.push(o);
             return ControlFlow::Continue(());
         }
-        // Only a line saying "activated" names the merchant, as it always has.
-        let request = match result {
-            Ok(Done {
-                value: Activation::Activated(r),
-                ..
-            }) => Some((r.kind.as_str().to_string(), r.merchant_id.clone())),
-            _ => None,
-        };
+        // Every line about a request the server showed names its merchant.
+        let request = result
+            .as_ref()
+            .ok()
+            .and_then(|done| done.value.request())
+            .map(|r| (r.kind.as_str().to_string(), r.merchant_id.clone()));
         let text = match (result, &o.error) {
             (Ok(done), _) => format!("{id} {}", done.value.describe()),
             (Err(_), Some(e)) => format!("{id} failed: {e}"),
