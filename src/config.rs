@@ -23,6 +23,7 @@ pub use resolve::{load, resolve};
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
 pub const DEFAULT_CONCURRENCY: usize = 8;
+pub const DEFAULT_SLA_DAYS: u32 = 7;
 
 /// The file as written on disk.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -33,6 +34,8 @@ pub struct ConfigFile {
     pub auto_refresh_secs: Option<u64>,
     /// Bulk runs on production over this many requests ask for the count.
     pub confirm_typed_over: Option<usize>,
+    /// Pending requests older than this many days are over SLA (0: off).
+    pub sla_days: Option<u32>,
     pub profiles: BTreeMap<String, Profile>,
     /// Console key bindings: action name -> key or list of keys.
     pub keys: BTreeMap<String, Spanned<KeySpec>>,
@@ -90,6 +93,8 @@ pub struct Settings {
     pub confirm_typed_over: usize,
     /// The profile's `ca_file`, made absolute.
     pub ca_file: Option<PathBuf>,
+    /// Pending requests older than this many days are over SLA; 0 is off.
+    pub sla_days: u32,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
 }

@@ -74,6 +74,7 @@ impl Session {
             },
             confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
             ca_file: None,
+            sla_days: config::DEFAULT_SLA_DAYS,
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?

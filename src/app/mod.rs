@@ -3,6 +3,7 @@
 
 mod action;
 mod answer;
+mod backlog;
 mod bulk;
 mod change;
 mod command;
@@ -39,6 +40,7 @@ pub(crate) use crate::testkit as fixtures;
 mod tests;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
+pub use backlog::{AGE_BUCKETS, BacklogSummary, age_bucket, over_sla, summarize};
 pub use command::Command;
 pub use confirm::Question;
 pub use form::{Form, FormThen, Overwrite};

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::api::{IntegrationRequest, Merchant};
 
+use super::backlog::Backlog;
 use super::command::Command;
 use super::form::{Form, Overwrite};
 use super::guard::Safety;
@@ -37,6 +38,9 @@ pub struct AppConfig {
     pub warnings: Vec<String>,
     /// The API host, production and read-only.
     pub safety: Safety,
+    /// Pending requests older than this many days are over SLA: marked in
+    /// the list and counted in the title. 0 turns it off.
+    pub sla_days: u32,
 }
 
 /// What has the keyboard. The one question that sits on top of any mode
@@ -123,6 +127,8 @@ pub struct App {
     pub(crate) import: Option<ImportState>,
     /// What the import prompt offers next time.
     pub(crate) last_import_path: String,
+    /// The summary of the shown requests and whether its panel is on.
+    pub(crate) backlog: Backlog,
 }
 
 impl App {
@@ -147,6 +153,7 @@ impl App {
             exporting: None,
             import: None,
             last_import_path: String::new(),
+            backlog: Backlog::default(),
         }
     }
 

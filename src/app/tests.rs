@@ -2,6 +2,7 @@
 //! (`crate::testkit`), one file per area.
 
 mod activate;
+mod backlog;
 mod bulk_plan;
 mod bulk_run;
 mod export;

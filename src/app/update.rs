@@ -21,6 +21,8 @@ use crate::keys::{Intent, Press};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
+    // The backlog summary follows the shown list here, never per frame.
+    app.backlog.refresh(&app.list, app.now, app.config.sla_days);
     bulk::during::open_results_in_list(app);
     // A run's progress takes lines above the footer while it goes.
     app.viewport = app.layout(app.viewport.area);

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use super::file::{config_path, permission_warning, read_file};
 use super::{
-    ConfigError, ConfigFile, DEFAULT_CONCURRENCY, Overrides, PRODUCTION_URL, Profile, Settings,
+    ConfigError, ConfigFile, DEFAULT_CONCURRENCY, DEFAULT_SLA_DAYS, Overrides, PRODUCTION_URL,
+    Profile, Settings,
 };
 use crate::api::Secret;
 use crate::safety::{self, ReadOnly};
@@ -149,6 +150,7 @@ pub fn resolve(
         read_only,
         confirm_typed_over,
         ca_file,
+        sla_days: file_ref.sla_days.unwrap_or(DEFAULT_SLA_DAYS),
         warnings,
     })
 }

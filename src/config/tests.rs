@@ -308,3 +308,26 @@ fn a_key_others_can_read_is_named_with_the_fix() {
     assert_eq!(permission_warning(&p, &f), None, "no key to protect");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn sla_days_defaults_to_a_week_and_0_turns_it_off() {
+    let resolved = |f: &ConfigFile| {
+        resolve(
+            Path::new("c.toml"),
+            Some(f),
+            &Overrides::default(),
+            &env_of(&[]),
+        )
+        .expect("ok")
+        .sla_days
+    };
+    let mut f = file();
+    assert_eq!(resolved(&f), DEFAULT_SLA_DAYS);
+    assert_eq!(DEFAULT_SLA_DAYS, 7);
+    f.sla_days = Some(3);
+    assert_eq!(resolved(&f), 3);
+    f.sla_days = Some(0);
+    assert_eq!(resolved(&f), 0);
+    let parsed = toml_from("sla_days = 14\n[profiles.x]\nbase_url = \"https://h.example\"\n");
+    assert_eq!(parsed.sla_days, Some(14));
+}

@@ -195,4 +195,10 @@ pub static HELP: &[HelpRow] = &[
         "m",
         "messages of this session, newest first, in full",
     ),
+    row(
+        S::List,
+        &[I::Backlog],
+        "b",
+        "backlog panel: counts and ages",
+    ),
 ];

@@ -38,10 +38,11 @@ pub enum Intent {
     Close,
     Submit,
     Messages,
+    Backlog,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 33] = [
+    pub const ALL: [Intent; 34] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -75,6 +76,7 @@ impl Intent {
         Intent::Close,
         Intent::Submit,
         Intent::Messages,
+        Intent::Backlog,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -113,6 +115,7 @@ impl Intent {
             Intent::Close => "close",
             Intent::Submit => "submit",
             Intent::Messages => "messages",
+            Intent::Backlog => "backlog",
         }
     }
 

@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 25] = {
+static LIST: [Binding; 26] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -74,6 +74,7 @@ static LIST: [Binding; 25] = {
         b(S::List, I::Help, &["?"], &[]),
         b(S::List, I::Quit, &["q"], &[]),
         b(S::List, I::Messages, &["m"], &[]),
+        b(S::List, I::Backlog, &["b"], &[]),
     ]
 };
 

@@ -15,11 +15,14 @@ pub fn refused_before_sending(r: &IntegrationRequest) -> Option<Blocker> {
     (!r.is_active() && r.needs_terminal_id()).then_some(Blocker::TerminalIdMissing)
 }
 
+/// What `text` says of a request nothing blocks.
+pub const READY: &str = "ready to activate";
+
 /// `ready to activate`, or every blocker joined with commas.
 pub fn text(r: &IntegrationRequest) -> String {
     let blockers = r.blockers();
     if blockers.is_empty() {
-        return "ready to activate".to_string();
+        return READY.to_string();
     }
     blockers
         .iter()

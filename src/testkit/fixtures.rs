@@ -36,6 +36,9 @@ pub fn config() -> AppConfig {
         prefs: Default::default(),
         warnings: Vec::new(),
         safety: Default::default(),
+        // Off, so the screens of other tests do not carry SLA markers;
+        // the backlog tests turn it on.
+        sla_days: 0,
     }
 }
 

@@ -26,6 +26,7 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
         tz: *chrono::Local::now().offset(),
         prefs,
         warnings: session.settings.warnings.clone(),
+        sla_days: session.settings.sla_days,
         safety: Safety {
             host: crate::safety::host_of(&session.settings.base_url),
             production: session.settings.production,

@@ -79,7 +79,11 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             Col::Account => Cell::from(cell(&clean(&r.account_id), w)),
             // As wide as the widest terminalId shown, so never cut.
             Col::Terminal => Cell::from(terminal_text(app, r)),
-            Col::Age => Cell::from(cell(&age_text(app, r), w)),
+            Col::Age => Cell::from(cell(&age_text(app, r), w)).style(if over_sla(app, r) {
+                theme.sla()
+            } else {
+                Default::default()
+            }),
         });
         let mut row = Row::new(cells.collect::<Vec<_>>());
         if pos == app.list.cursor {
@@ -98,9 +102,21 @@ fn terminal_text(app: &App, r: &IntegrationRequest) -> String {
     }
 }
 
+/// The age, with `!` beside it once the request is over SLA, so the mark
+/// shows without colour too.
 fn age_text(app: &App, r: &IntegrationRequest) -> String {
-    r.created_at
-        .map_or_else(|| "-".to_string(), |t| age(app.now, t))
+    let age = r
+        .created_at
+        .map_or_else(|| "-".to_string(), |t| age(app.now, t));
+    if over_sla(app, r) {
+        format!("{age} !")
+    } else {
+        age
+    }
+}
+
+fn over_sla(app: &App, r: &IntegrationRequest) -> bool {
+    app.backlog.is_over_sla(r, app.config.sla_days)
 }
 
 /// What the columns' titles and the `rows` on screen need.

@@ -1,6 +1,7 @@
 //! Drawing the console. Views only read the state: the cursor, every
 //! scroll position and the layout they follow belong to update.
 
+mod backlog;
 pub(crate) mod bulk;
 mod columns;
 mod count;
@@ -48,7 +49,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     title::title_bar(frame, screen.title, app, theme);
     list::table(frame, screen.list, app, theme);
     if let Some(d) = screen.detail {
-        detail::pane(frame, d, app, theme);
+        if app.backlog.open {
+            backlog::panel(frame, d, app, theme);
+        } else {
+            detail::pane(frame, d, app, theme);
+        }
     }
     if let (Some(area), Some(run)) = (screen.progress, app.bulk()) {
         bulk::progress(frame, area, run, theme);

@@ -10,6 +10,7 @@ use crate::api::ApiError;
 use crate::app::{Action, ApiEvent, App, update};
 use crate::testkit::*;
 
+mod backlog;
 mod bulk;
 mod colour;
 mod columns;

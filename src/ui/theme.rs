@@ -124,4 +124,19 @@ impl Theme {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
+
+    /// A request over SLA: its age in red; without colour, bold beside
+    /// the `!` the cell carries either way.
+    pub fn sla(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// A count written on its bar in the backlog chart.
+    pub fn bar_value(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Cyan)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
 }

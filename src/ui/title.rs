@@ -1,5 +1,5 @@
 //! The title bar: `intake │ profile │ host │ PRODUCTION │ READ-ONLY │ DEMO │
-//! shown/total │ marked │ statuses │ filter │ sort │ loading`. Where the
+//! shown/total │ marked │ over SLA │ statuses │ filter │ sort │ loading`. Where the
 //! console points is never shortened or dropped. When the rest does not
 //! fit, labels shorten first (`sort: oldest first` → `oldest first`,
 //! `filter: x` → `f: x`, `8/8 shown` → `8/8`), and only then do parts go,
@@ -25,6 +25,8 @@ enum Part {
     Fixed,
     Shown,
     Marked,
+    /// Pending requests shown that are over SLA.
+    Sla,
     Statuses,
     Filter,
     Sort,
@@ -64,15 +66,22 @@ impl Seg {
 }
 
 /// Which labels shorten first, then which parts go first.
-const SHORTEN: [Part; 6] = [
+const SHORTEN: [Part; 7] = [
     Part::Sort,
     Part::Filter,
     Part::Loading,
     Part::Statuses,
     Part::Marked,
     Part::Shown,
+    Part::Sla,
 ];
-const DROP: [Part; 4] = [Part::Marked, Part::Shown, Part::Statuses, Part::Sort];
+const DROP: [Part; 5] = [
+    Part::Marked,
+    Part::Shown,
+    Part::Statuses,
+    Part::Sla,
+    Part::Sort,
+];
 
 pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let segs = fit(segments(app, theme), usize::from(area.width));
@@ -120,6 +129,15 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
         format!("{marked}*"),
         theme.bar(),
     ));
+    let over = app.backlog.summary().over_sla;
+    if app.config.sla_days > 0 && over > 0 {
+        segs.push(Seg::new(
+            Part::Sla,
+            format!("{over} over SLA"),
+            format!("{over}!"),
+            theme.bar().patch(theme.sla()),
+        ));
+    }
     let (long, short) = if app.list.pending_only {
         ("pending only", "pending")
     } else {

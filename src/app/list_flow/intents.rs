@@ -73,6 +73,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Messages => app.mode = Mode::Messages { scroll: 0 },
+        Intent::Backlog => app.backlog.toggle(),
         Intent::BulkActivate => {
             if read_only::refuse(app, "activate requests") {
                 return Vec::new();

@@ -445,3 +445,32 @@ fn dialogs_follow_their_remapped_keys() {
     update(&mut app, ch('z'));
     assert_eq!(app.scope(), Scope::List);
 }
+
+#[test]
+fn backlog_key_toggles_the_panel_and_follows_its_remap() {
+    for (keys, k) in [
+        (KeyMap::default(), 'b'),
+        (keymap(&[("backlog", &["B"])]), 'B'),
+    ] {
+        let mut app = app_in(Scope::List, &keys);
+        assert!(
+            app.footer().contains(&(k.to_string(), "backlog")),
+            "{:?}",
+            app.footer()
+        );
+        assert!(screen(&mut app).contains(" Detail "));
+        assert!(update(&mut app, ch(k)).is_empty());
+        assert_eq!(app.scope(), Scope::List, "the list keeps the keyboard");
+        let s = screen(&mut app);
+        assert!(
+            s.contains(" Backlog: 8 shown ") && !s.contains(" Detail "),
+            "{s}"
+        );
+        update(&mut app, ch(k));
+        assert!(screen(&mut app).contains(" Detail "), "{k} again closes it");
+    }
+    // Remapped, `b` is free again.
+    let mut app = app_in(Scope::List, &keymap(&[("backlog", &["B"])]));
+    update(&mut app, ch('b'));
+    assert!(!app.backlog.open);
+}
