@@ -4,6 +4,7 @@
 mod activate;
 mod bulk_plan;
 mod bulk_run;
+mod copy;
 mod export;
 mod filter;
 mod filter_fields;

@@ -38,10 +38,12 @@ pub enum Intent {
     Close,
     Submit,
     Messages,
+    Copy,
+    CopyRows,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 33] = [
+    pub const ALL: [Intent; 35] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -75,6 +77,8 @@ impl Intent {
         Intent::Close,
         Intent::Submit,
         Intent::Messages,
+        Intent::Copy,
+        Intent::CopyRows,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -113,6 +117,8 @@ impl Intent {
             Intent::Close => "close",
             Intent::Submit => "submit",
             Intent::Messages => "messages",
+            Intent::Copy => "copy",
+            Intent::CopyRows => "copy_rows",
         }
     }
 
