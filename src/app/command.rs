@@ -65,4 +65,11 @@ pub enum Command {
         updates: Vec<(String, String)>,
         concurrency: usize,
     },
+    /// Put `text` on the clipboard. Not for the worker: the event loop
+    /// writes it to the terminal as OSC 52 between frames. `what` names it
+    /// for the log ("REQ…", "12 rows as CSV").
+    Copy {
+        text: String,
+        what: String,
+    },
 }

@@ -5,6 +5,7 @@ mod activate;
 mod backlog;
 mod bulk_plan;
 mod bulk_run;
+mod copy;
 mod export;
 mod filter;
 mod filter_fields;

@@ -201,4 +201,12 @@ pub static HELP: &[HelpRow] = &[
         "b",
         "backlog panel: counts and ages",
     ),
+    section("Clipboard (OSC 52: over SSH, inside tmux)"),
+    row(S::List, &[I::Copy], "y", "copy the request's id"),
+    row(
+        S::List,
+        &[I::CopyRows],
+        "Y",
+        "copy the marked rows (or the rows shown) as CSV",
+    ),
 ];

@@ -39,10 +39,12 @@ pub enum Intent {
     Submit,
     Messages,
     Backlog,
+    Copy,
+    CopyRows,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 34] = [
+    pub const ALL: [Intent; 36] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -77,6 +79,8 @@ impl Intent {
         Intent::Submit,
         Intent::Messages,
         Intent::Backlog,
+        Intent::Copy,
+        Intent::CopyRows,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -116,6 +120,8 @@ impl Intent {
             Intent::Submit => "submit",
             Intent::Messages => "messages",
             Intent::Backlog => "backlog",
+            Intent::Copy => "copy",
+            Intent::CopyRows => "copy_rows",
         }
     }
 

@@ -316,4 +316,12 @@ pub static HINTS: &[HintRow] = &[
     h(S::Messages, &[I::Close], "Esc/q", "close", W::Always),
     h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
     h(S::List, &[I::Backlog], "b", "backlog", W::Always),
+    h(S::List, &[I::Copy, I::CopyRows], "y/Y", "copy", W::Always),
+    h(
+        S::BulkRunning,
+        &[I::Copy, I::CopyRows],
+        "y/Y",
+        "copy",
+        W::Always,
+    ),
 ];

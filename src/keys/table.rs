@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 26] = {
+static LIST: [Binding; 28] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -75,6 +75,8 @@ static LIST: [Binding; 26] = {
         b(S::List, I::Quit, &["q"], &[]),
         b(S::List, I::Messages, &["m"], &[]),
         b(S::List, I::Backlog, &["b"], &[]),
+        b(S::List, I::Copy, &["y"], &[]),
+        b(S::List, I::CopyRows, &["Y"], &[]),
     ]
 };
 
@@ -131,7 +133,7 @@ static NAV_SCOPES: [[Binding; 8]; 5] = [
 /// The list and help while a bulk run goes on beside them (besides
 /// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
 /// by the run. `A` and `i` are bound to say why they wait.
-static RUNNING: [Binding; 18] = [
+static RUNNING: [Binding; 20] = [
     b(S::BulkRunning, I::Filter, &["/"], &[]),
     b(S::BulkRunning, I::TogglePending, &["p"], &[]),
     b(S::BulkRunning, I::Sort, &["s"], &[]),
@@ -150,6 +152,8 @@ static RUNNING: [Binding; 18] = [
     b(S::HelpRunning, I::Close, &["?"], &[]),
     b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
     b(S::HelpRunning, I::Quit, &["q"], &[]),
+    b(S::BulkRunning, I::Copy, &["y"], &[]),
+    b(S::BulkRunning, I::CopyRows, &["Y"], &[]),
 ];
 
 static RUNNING_NAV: [[Binding; 8]; 2] = [nav!(S::BulkRunning), nav!(S::HelpRunning)];

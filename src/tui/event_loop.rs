@@ -36,6 +36,13 @@ where
 {
     let send = |cmds: Vec<Command>| {
         for c in cmds {
+            // The loop owns the terminal, and nothing is drawing now.
+            if let Command::Copy { text, what } = c {
+                if let Err(e) = super::clipboard::copy(&mut io::stdout(), &text) {
+                    tracing::warn!(%what, error = %e, "could not write the OSC 52 copy");
+                }
+                continue;
+            }
             // The worker outlives the loop; a closed channel means it died,
             // and the error toasts would never come: log it.
             if commands.send(c).is_err() {

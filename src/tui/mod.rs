@@ -1,5 +1,6 @@
 //! The interactive console: terminal, event loop and API worker.
 
+pub mod clipboard;
 pub mod event_loop;
 pub mod terminal;
 pub mod worker;

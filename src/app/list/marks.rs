@@ -62,6 +62,27 @@ impl Marks {
 }
 
 impl List {
+    /// The marked requests as the bulk dialog takes them: in list order,
+    /// then the marks no longer loaded (their kept copies), by id.
+    pub(crate) fn marked_requests(&self) -> Vec<IntegrationRequest> {
+        let mut out: Vec<IntegrationRequest> = self
+            .order
+            .iter()
+            .filter_map(|&i| self.store.get(i))
+            .filter(|r| self.marks.contains(&r.id))
+            .cloned()
+            .collect();
+        let mut gone: Vec<&IntegrationRequest> = self
+            .marks
+            .by_id
+            .values()
+            .filter(|r| self.store.find(&r.id).is_none())
+            .collect();
+        gone.sort_by(|a, b| a.id.cmp(&b.id));
+        out.extend(gone.into_iter().cloned());
+        out
+    }
+
     /// After a full load: a mark whose request the load had takes its new
     /// copy; one it lacks is dropped only if the load covered its status
     /// (every status, or pending for a pending request). The rest are rows

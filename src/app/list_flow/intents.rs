@@ -11,7 +11,7 @@ use crate::app::form::FormThen;
 use crate::app::list::{FilterOutcome, ListOutcome};
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
-use crate::app::{export, import_prompt};
+use crate::app::{copy, export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
@@ -35,7 +35,7 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
 /// Why `a`, `t` or `A` did nothing: the list shows no request (and, for
 /// `A`, none is marked). `what` is the change the key makes.
 fn nothing_to(app: &App, intent: Intent, what: &str) -> Option<String> {
-    let marked = intent == Intent::BulkActivate && app.marked_len() > 0;
+    let marked = matches!(intent, Intent::BulkActivate | Intent::CopyRows) && app.marked_len() > 0;
     if app.visible_len() > 0 || marked {
         return None;
     }
@@ -62,6 +62,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
     let what = match intent {
         Intent::Activate | Intent::BulkActivate => Some("activate"),
         Intent::TerminalId => Some("set a terminalId on"),
+        Intent::Copy | Intent::CopyRows => Some("copy"),
         _ => None,
     };
     if let Some(reason) = what.and_then(|w| nothing_to(app, intent, w)) {
@@ -92,6 +93,8 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         }
         Intent::Export => export::open(app),
         Intent::Import => import_prompt::open(app),
+        Intent::Copy => return copy::id(app),
+        Intent::CopyRows => return copy::rows(app),
         _ => {}
     }
     Vec::new()

@@ -474,3 +474,38 @@ fn backlog_key_toggles_the_panel_and_follows_its_remap() {
     update(&mut app, ch('b'));
     assert!(!app.backlog.open);
 }
+
+#[test]
+fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
+    for keys in [
+        KeyMap::default(),
+        keymap(&[("copy", &["c"]), ("copy_rows", &["C"])]),
+    ] {
+        let (one, rows) = if keys.is_default() {
+            ('y', 'Y')
+        } else {
+            ('c', 'C')
+        };
+        for scope in [Scope::List, Scope::BulkRunning] {
+            let mut app = app_in(scope, &keys);
+            let label = format!("{one}/{rows}");
+            assert!(
+                app.footer().contains(&(label.clone(), "copy")),
+                "{scope:?}: {:?}",
+                app.footer()
+            );
+            let id = cursor_id(&app);
+            let cmds = update(&mut app, ch(one));
+            assert!(
+                matches!(cmds.as_slice(), [Command::Copy { text, .. }] if *text == id),
+                "{scope:?}: {cmds:?}"
+            );
+            let cmds = update(&mut app, ch(rows));
+            assert!(
+                matches!(cmds.as_slice(), [Command::Copy { text, .. }] if text.starts_with("id,status,")),
+                "{scope:?}: {cmds:?}"
+            );
+            assert_eq!(app.scope(), scope);
+        }
+    }
+}

@@ -218,6 +218,8 @@ async fn run(
                     });
                 });
             }
+            // The event loop writes copies to the terminal; none reach here.
+            Command::Copy { .. } => {}
         }
     }
     if let Some(old) = load.take() {
