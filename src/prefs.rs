@@ -9,7 +9,7 @@ use std::str::FromStr;
 use ratatui::style::Color;
 
 use crate::api::Status;
-use crate::config::{self, ConfigError, ConfigFile, KeySpec};
+use crate::config::{self, ConfigError, ConfigFile, KeySpec, ViewSpec};
 use crate::keys::{ConfigBinding, KeyMap};
 
 /// Status colours; `None` keeps the built-in colour for that status.
@@ -28,6 +28,8 @@ impl StatusColors {
 pub struct ConsolePrefs {
     pub keys: KeyMap,
     pub theme: StatusColors,
+    /// `[[views]]`; the console's defaults when empty.
+    pub views: Vec<ViewSpec>,
 }
 
 /// Read `[keys]` and `[theme]` from the config file, if there is one.
@@ -91,7 +93,11 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         })?;
         theme.status.insert(name.clone(), color);
     }
-    Ok(ConsolePrefs { keys, theme })
+    Ok(ConsolePrefs {
+        keys,
+        theme,
+        views: file.views.clone(),
+    })
 }
 
 #[cfg(test)]

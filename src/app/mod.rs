@@ -32,6 +32,7 @@ mod toast;
 mod typed_count;
 mod update;
 pub mod viewport;
+mod views;
 
 #[cfg(test)]
 pub(crate) use crate::testkit as fixtures;
@@ -59,3 +60,4 @@ pub use toast::{Toast, ToastKind, ToastView, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;
 pub use viewport::Viewport;
+pub use views::Views;

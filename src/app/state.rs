@@ -20,6 +20,7 @@ use super::run::{BulkPlan, BulkResult, ImportState, Run};
 use super::toast::{Toast, ToastKind, Toasts};
 use super::typed_count::TypedCount;
 use super::viewport::Viewport;
+use super::views::Views;
 
 #[derive(Debug, Clone)]
 pub struct AppConfig {
@@ -123,11 +124,15 @@ pub struct App {
     pub(crate) import: Option<ImportState>,
     /// What the import prompt offers next time.
     pub(crate) last_import_path: String,
+    /// The saved views shown as tabs, and their counts.
+    pub(crate) views: Views,
 }
 
 impl App {
-    pub fn new(config: AppConfig, now: DateTime<Utc>) -> App {
-        App {
+    pub fn new(mut config: AppConfig, now: DateTime<Utc>) -> App {
+        let (views, warnings) = Views::from_specs(&config.prefs.views);
+        config.warnings.extend(warnings);
+        let mut app = App {
             config,
             now,
             list: List::default(),
@@ -147,7 +152,10 @@ impl App {
             exporting: None,
             import: None,
             last_import_path: String::new(),
-        }
+            views,
+        };
+        app.open_first_view();
+        app
     }
 
     /// The first load.

@@ -23,5 +23,6 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod saved_views;
 mod sort;
 mod views;

@@ -195,4 +195,27 @@ pub static HELP: &[HelpRow] = &[
         "m",
         "messages of this session, newest first, in full",
     ),
+    section("Saved views"),
+    row(
+        S::List,
+        &[I::NextView, I::PrevView],
+        "Tab / BackTab",
+        "next / previous view (BackTab is shift-Tab)",
+    ),
+    row(
+        S::List,
+        &[
+            I::View1,
+            I::View2,
+            I::View3,
+            I::View4,
+            I::View5,
+            I::View6,
+            I::View7,
+            I::View8,
+            I::View9,
+        ],
+        "1/2/3/4/5/6/7/8/9",
+        "go to that view",
+    ),
 ];

@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 25] = {
+static LIST: [Binding; 36] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -74,6 +74,17 @@ static LIST: [Binding; 25] = {
         b(S::List, I::Help, &["?"], &[]),
         b(S::List, I::Quit, &["q"], &[]),
         b(S::List, I::Messages, &["m"], &[]),
+        b(S::List, I::NextView, &["tab"], &[]),
+        b(S::List, I::PrevView, &["backtab"], &[]),
+        b(S::List, I::View1, &["1"], &[]),
+        b(S::List, I::View2, &["2"], &[]),
+        b(S::List, I::View3, &["3"], &[]),
+        b(S::List, I::View4, &["4"], &[]),
+        b(S::List, I::View5, &["5"], &[]),
+        b(S::List, I::View6, &["6"], &[]),
+        b(S::List, I::View7, &["7"], &[]),
+        b(S::List, I::View8, &["8"], &[]),
+        b(S::List, I::View9, &["9"], &[]),
     ]
 };
 

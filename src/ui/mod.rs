@@ -13,6 +13,7 @@ mod help;
 mod list;
 mod messages;
 mod run;
+mod tabs;
 mod theme;
 mod title;
 mod transfer;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     title::title_bar(frame, screen.title, app, theme);
+    tabs::tabs(frame, screen.tabs, app, theme);
     list::table(frame, screen.list, app, theme);
     if let Some(d) = screen.detail {
         detail::pane(frame, d, app, theme);

@@ -18,6 +18,7 @@ mod help;
 mod layout;
 mod messages;
 mod names;
+mod tabs;
 mod title;
 
 type Scene = fn() -> App;

@@ -63,7 +63,10 @@ pub(crate) struct List {
     pub(crate) order: Vec<u32>,
     /// The rows the filter lets through, in sort order.
     pub(crate) visible: Vec<u32>,
+    /// What the list shows: the saved view's filter and the typed one.
     pub(crate) filter: Filter,
+    /// The saved view's own filter, under whatever is typed.
+    pub(crate) view_filter: Filter,
     pub(crate) filter_text: String,
     pub(crate) filter_input: Input,
     /// The visible rows of the filters typed on the way to this one, so
@@ -99,6 +102,7 @@ impl Default for List {
             order: Vec::new(),
             visible: Vec::new(),
             filter: Filter::default(),
+            view_filter: Filter::default(),
             filter_text: String::new(),
             filter_input: Input::default(),
             filter_history: Vec::new(),

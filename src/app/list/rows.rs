@@ -18,7 +18,7 @@ impl List {
         if text == self.filter_text {
             return;
         }
-        let filter = Filter::parse(text);
+        let filter = self.view_filter.and(&Filter::parse(text));
         let narrow = filter.narrows(&self.filter);
         self.filter_text = text.to_string();
         if filter == self.filter {
@@ -55,6 +55,26 @@ impl List {
             self.filter = filter;
         }
         self.filter_rows(narrow);
+    }
+
+    /// Show a saved view: its filter, with the typed filter still applied
+    /// on top.
+    pub(crate) fn set_view_filter(&mut self, view: Filter) {
+        self.filter = view.and(&Filter::parse(&self.filter_text));
+        self.view_filter = view;
+        self.filter_history.clear();
+        self.filter_rows(false);
+    }
+
+    /// How many loaded rows `filter` lets through (a saved view's count).
+    pub(crate) fn count_matching(&self, filter: &Filter) -> usize {
+        if filter.is_empty() {
+            return self.order.len();
+        }
+        self.order
+            .iter()
+            .filter(|&&i| self.store.matches(i, filter))
+            .count()
     }
 
     pub(crate) fn set_sort(&mut self, key: SortKey, reverse: bool) {

@@ -15,6 +15,9 @@ use crate::app::{export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    if let Some(cmds) = app.view_intent(intent) {
+        return cmds;
+    }
     let page = app.page();
     match app.list.on_intent(intent, page) {
         ListOutcome::Done => Vec::new(),

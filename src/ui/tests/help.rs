@@ -142,7 +142,7 @@ fn help_scrolls_to_its_last_line_and_says_where_it_is() {
         let mut app = loaded();
         update(&mut app, ch('?'));
         let top = render(&mut app, w, h);
-        let last = "quit at once";
+        let last = "go to that view";
         if !top.contains(last) {
             assert!(top.contains("↓ more"), "{w}x{h}\n{top}");
         }
