@@ -154,4 +154,17 @@ mod tests {
         let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
         assert!(err.to_string().contains("`sparkly`"), "{err}");
     }
+
+    #[test]
+    fn views_are_read_in_order_and_an_unknown_setting_is_refused() {
+        let prefs = parse(
+            "[[views]]\nname = \"ePay\"\nfilter = \"type:epay\"\nsort = \"age\"\n\n[[views]]\nname = \"All\"\nfilter = \"\"\nall_statuses = true\n",
+        )
+        .expect("valid prefs");
+        let names: Vec<&str> = prefs.views.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["ePay", "All"]);
+        assert_eq!(prefs.views[0].sort.as_deref(), Some("age"));
+        assert!(prefs.views[1].all_statuses);
+        assert!(toml::from_str::<ConfigFile>("[[views]]\nname = \"x\"\nfliter = \"y\"\n").is_err());
+    }
 }

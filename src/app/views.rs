@@ -77,6 +77,14 @@ impl Views {
         self.current
     }
 
+    /// The current view's name, when it narrows the list at all.
+    pub fn narrowing(&self) -> Option<&str> {
+        self.views
+            .get(self.current)
+            .filter(|v| !v.filter.is_empty())
+            .map(|v| v.name.as_str())
+    }
+
     /// Each view's name with the loaded requests it lets through.
     pub fn tabs(&self) -> impl Iterator<Item = (&str, usize)> {
         self.views

@@ -66,6 +66,11 @@ impl List {
         self.filter_rows(false);
     }
 
+    /// Whether the typed filter (not the saved view's) narrows anything.
+    pub(crate) fn typed_filter_is_empty(&self) -> bool {
+        Filter::parse(&self.filter_text).is_empty()
+    }
+
     /// How many loaded rows `filter` lets through (a saved view's count).
     pub(crate) fn count_matching(&self, filter: &Filter) -> usize {
         if filter.is_empty() {

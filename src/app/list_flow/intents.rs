@@ -45,6 +45,11 @@ fn nothing_to(app: &App, intent: Intent, what: &str) -> Option<String> {
     let key = |intent, default| app.keys_label(Scope::List, &[intent], default);
     Some(if app.is_loading() && app.total_len() == 0 {
         format!("Nothing to {what} yet: the list is still loading.")
+    } else if !app.list.filter.is_empty() && app.list.typed_filter_is_empty() {
+        format!(
+            "Nothing to {what}: no requests are in this view. Press {} for the next view.",
+            key(Intent::NextView, "Tab")
+        )
     } else if !app.list.filter.is_empty() {
         format!(
             "Nothing to {what}: no requests match the filter. Press {} to clear it.",

@@ -174,3 +174,22 @@ fn a_bad_view_is_named_in_a_sentence_at_start() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_empty_view_says_so_and_offers_the_next_view() {
+    let mut app = with_views(vec![spec("Nothing", "type:nosuchtype"), spec("All", "")]);
+    assert_eq!(app.visible_len(), 0);
+    update(&mut app, ch('a'));
+    assert!(
+        toast(&app).contains("no requests are in this view. Press Tab"),
+        "{}",
+        toast(&app)
+    );
+    let screen = render(&mut app, 100, 20);
+    assert!(
+        screen.contains("No requests in the view `Nothing`"),
+        "{screen}"
+    );
+    update(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.visible_len(), app.total_len());
+}
