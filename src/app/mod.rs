@@ -31,6 +31,7 @@ mod tick;
 mod toast;
 mod typed_count;
 mod update;
+mod view_flow;
 pub mod viewport;
 mod views;
 

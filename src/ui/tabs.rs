@@ -18,9 +18,9 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if area.height == 0 {
         return;
     }
-    let views = app.views();
-    let tabs: Vec<(String, String)> = views
-        .tabs()
+    let tabs: Vec<(String, String)> = app
+        .view_tabs()
+        .into_iter()
         .map(|(name, count)| (clean(name), count.to_string()))
         .collect();
     let names = fit(&tabs, usize::from(area.width));
@@ -30,7 +30,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             spans.push(Span::styled(SEP, theme.dim()));
         }
         let text = format!(" {name} {count} ");
-        if i == views.current() {
+        if i == app.views().current() {
             spans.push(Span::styled(text, theme.selected()));
         } else {
             spans.push(Span::raw(text));

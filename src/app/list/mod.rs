@@ -18,6 +18,7 @@ use tui_input::Input;
 
 use crate::api::{IntegrationRequest, Merchant};
 
+mod counts;
 mod cursor;
 mod filter;
 mod intents;
@@ -30,6 +31,7 @@ mod rows;
 mod sort;
 mod store;
 
+use counts::Counts;
 pub use filter::Filter;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
@@ -93,6 +95,8 @@ pub(crate) struct List {
     pub(crate) merchants: HashMap<String, MerchantInfo>,
     /// The requests in other statuses, when pending-only hides every match.
     pub(crate) others: Option<others::Others>,
+    /// How many rows each saved view's filter lets through.
+    pub(crate) counts: Counts,
 }
 
 impl Default for List {
@@ -122,6 +126,7 @@ impl Default for List {
             load_error: None,
             merchants: HashMap::new(),
             others: None,
+            counts: Counts::default(),
         }
     }
 }

@@ -154,9 +154,11 @@ impl List {
         }
         if replaced {
             // A duplicate id may have moved; rare enough to pay for a full sort.
+            self.counts.mark_stale();
             self.resort();
             return;
         }
+        self.count_added(&fresh);
         let store = &self.store;
         let (key, rev) = (self.sort, self.reverse);
         let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
@@ -178,6 +180,7 @@ impl List {
     /// same request when it is still there.
     pub(crate) fn replace_all(&mut self, items: Vec<IntegrationRequest>) {
         let cursor_id = self.cursor_request().map(|r| r.id.clone());
+        self.counts.mark_stale();
         self.store.clear();
         for r in items {
             self.store.upsert(r);
@@ -194,6 +197,7 @@ impl List {
 
     /// Clear the rows before the first page of a non-refresh load.
     pub(crate) fn clear_rows(&mut self) {
+        self.counts.mark_stale();
         self.store.clear();
         self.order.clear();
         self.visible.clear();
@@ -212,10 +216,12 @@ impl List {
             *s = req.clone();
         }
         self.marks.refresh(&req);
-        if self.store.find(&req.id).is_some() {
+        if let Some(i) = self.store.find(&req.id) {
             // Its text may now match other filters: earlier results are stale.
             self.generation += 1;
+            let before = self.matched_by(i);
             self.store.upsert(req);
+            self.count_changed(i, &before);
         }
     }
 }

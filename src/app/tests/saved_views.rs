@@ -24,8 +24,8 @@ fn with_views(views: Vec<ViewSpec>) -> App {
 }
 
 fn tabs(app: &App) -> Vec<(String, usize)> {
-    app.views()
-        .tabs()
+    app.view_tabs()
+        .into_iter()
         .map(|(n, c)| (n.to_string(), c))
         .collect()
 }
@@ -192,4 +192,28 @@ fn an_empty_view_says_so_and_offers_the_next_view() {
     );
     update(&mut app, key(KeyCode::Tab));
     assert_eq!(app.visible_len(), app.total_len());
+}
+
+#[test]
+fn counts_follow_pages_and_single_answers_without_counting_everything_again() {
+    let mut app = App::new(config(), now());
+    let id = load_id(&app.init());
+    let all = requests();
+    let (first, rest) = all.split_at(3);
+    api(&mut app, page(id, first.to_vec(), false));
+    assert_eq!(tabs(&app)[0].1, 3);
+    api(&mut app, page(id, rest.to_vec(), true));
+    let missing = tabs(&app)[1].1;
+    assert_eq!(tabs(&app)[0].1, all.len());
+    assert_eq!(missing, 1);
+    // Its terminalId set (the server's answer): it leaves "ePay missing".
+    let saved = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
+    updated(&mut app, saved);
+    assert_eq!(tabs(&app)[1].1, 0);
+    // The same as counting every row from scratch.
+    let fresh = with_views(Vec::new());
+    let mut again = fresh;
+    let saved = with_terminal(&again, "REQ2epayNoTid", Some("11000099"));
+    updated(&mut again, saved);
+    assert_eq!(tabs(&app), tabs(&again));
 }
