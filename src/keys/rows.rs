@@ -315,11 +315,5 @@ pub static HINTS: &[HintRow] = &[
     h(S::Messages, &[I::Down, I::Up], "j/k", "scroll", W::Always),
     h(S::Messages, &[I::Close], "Esc/q", "close", W::Always),
     h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
-    h(
-        S::List,
-        &[I::NextView, I::PrevView],
-        "Tab/BackTab",
-        "views",
-        W::Always,
-    ),
+    h(S::List, &[I::NextView], "Tab", "views", W::Always),
 ];
