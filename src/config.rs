@@ -41,6 +41,20 @@ pub struct ConfigFile {
     pub keys: BTreeMap<String, Spanned<KeySpec>>,
     /// Console colours: status name -> colour.
     pub theme: BTreeMap<String, Spanned<String>>,
+    /// Saved views, shown as tabs under the console's title.
+    pub views: Vec<ViewSpec>,
+}
+
+/// One `[[views]]` entry: a named filter, in the console's filter syntax.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ViewSpec {
+    pub name: String,
+    pub filter: String,
+    /// A column name as the table's header has it (`age`, `type`...).
+    pub sort: Option<String>,
+    /// Load requests in every status, not only pending ones.
+    pub all_statuses: bool,
 }
 
 /// One key or several, as `[keys]` accepts them.

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use ratatui::style::Color;
 
 use crate::api::Status;
-use crate::config::{self, ConfigError, ConfigFile, KeySpec};
+use crate::config::{self, ConfigError, ConfigFile, KeySpec, ViewSpec};
 use crate::keys::{ConfigBinding, KeyMap};
 
 /// Status colours; `None` keeps the built-in colour for that status.
@@ -28,6 +28,8 @@ impl StatusColors {
 pub struct ConsolePrefs {
     pub keys: KeyMap,
     pub theme: StatusColors,
+    /// `[[views]]`; the console's defaults when empty.
+    pub views: Vec<ViewSpec>,
 }
 
 /// Read `[keys]` and `[theme]` from the config file, if there is one.
@@ -91,7 +93,11 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         })?;
         theme.status.insert(name.clone(), color);
     }
-    Ok(ConsolePrefs { keys, theme })
+    Ok(ConsolePrefs {
+        keys,
+        theme,
+        views: file.views.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -147,5 +153,18 @@ mod tests {
         );
         let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
         assert!(err.to_string().contains("`sparkly`"), "{err}");
+    }
+
+    #[test]
+    fn views_are_read_in_order_and_an_unknown_setting_is_refused() {
+        let prefs = parse(
+            "[[views]]\nname = \"ePay\"\nfilter = \"type:epay\"\nsort = \"age\"\n\n[[views]]\nname = \"All\"\nfilter = \"\"\nall_statuses = true\n",
+        )
+        .expect("valid prefs");
+        let names: Vec<&str> = prefs.views.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["ePay", "All"]);
+        assert_eq!(prefs.views[0].sort.as_deref(), Some("age"));
+        assert!(prefs.views[1].all_statuses);
+        assert!(toml::from_str::<ConfigFile>("[[views]]\nname = \"x\"\nfliter = \"y\"\n").is_err());
     }
 }

@@ -33,7 +33,9 @@ mod tick;
 mod toast;
 mod typed_count;
 mod update;
+mod view_flow;
 pub mod viewport;
+mod views;
 
 #[cfg(test)]
 pub(crate) use crate::testkit as fixtures;
@@ -63,3 +65,4 @@ pub use toast::{Toast, ToastKind, ToastView, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;
 pub use viewport::Viewport;
+pub use views::Views;

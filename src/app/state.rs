@@ -21,6 +21,7 @@ use super::run::{BulkPlan, BulkResult, ImportState, Run};
 use super::toast::{Toast, ToastKind, Toasts};
 use super::typed_count::TypedCount;
 use super::viewport::Viewport;
+use super::views::Views;
 
 #[derive(Debug, Clone)]
 pub struct AppConfig {
@@ -129,11 +130,15 @@ pub struct App {
     pub(crate) last_import_path: String,
     /// The summary of the shown requests and whether its panel is on.
     pub(crate) backlog: Backlog,
+    /// The saved views shown as tabs, and their counts.
+    pub(crate) views: Views,
 }
 
 impl App {
-    pub fn new(config: AppConfig, now: DateTime<Utc>) -> App {
-        App {
+    pub fn new(mut config: AppConfig, now: DateTime<Utc>) -> App {
+        let (views, warnings) = Views::from_specs(&config.prefs.views);
+        config.warnings.extend(warnings);
+        let mut app = App {
             config,
             now,
             list: List::default(),
@@ -154,7 +159,10 @@ impl App {
             import: None,
             last_import_path: String::new(),
             backlog: Backlog::default(),
-        }
+            views,
+        };
+        app.open_first_view();
+        app
     }
 
     /// The first load.

@@ -25,5 +25,6 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod saved_views;
 mod sort;
 mod views;

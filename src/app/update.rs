@@ -23,6 +23,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
     // The backlog summary follows the shown list here, never per frame.
     app.backlog.refresh(&app.list, app.now, app.config.sla_days);
+    // Only when the rows changed: the tabs' counts are never taken per frame.
+    app.recount_views();
     bulk::during::open_results_in_list(app);
     // A run's progress takes lines above the footer while it goes.
     app.viewport = app.layout(app.viewport.area);

@@ -24,6 +24,9 @@ pub struct Viewport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub title: Rect,
+    /// The saved views' tabs, one line under the title (none on a screen
+    /// too short to spare it).
+    pub tabs: Rect,
     /// The requests table with its border.
     pub list: Rect,
     pub detail: Option<Rect>,
@@ -40,8 +43,10 @@ impl Viewport {
         if area.height < 4 || area.width < 10 {
             return Viewport { area, screen: None };
         }
-        let [title, body, status, hints] = Layout::vertical([
+        let tabs_h = u16::from(area.height >= 5);
+        let [title, tabs, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(tabs_h),
             Constraint::Min(1),
             Constraint::Length(1),
             Constraint::Length(1),
@@ -52,6 +57,7 @@ impl Viewport {
             area,
             screen: Some(Screen {
                 title,
+                tabs,
                 list,
                 detail,
                 status,

@@ -209,4 +209,27 @@ pub static HELP: &[HelpRow] = &[
         "Y",
         "copy the marked rows (or the rows shown) as CSV",
     ),
+    section("Saved views"),
+    row(
+        S::List,
+        &[I::NextView, I::PrevView],
+        "Tab / BackTab",
+        "next / previous view (BackTab is shift-Tab)",
+    ),
+    row(
+        S::List,
+        &[
+            I::View1,
+            I::View2,
+            I::View3,
+            I::View4,
+            I::View5,
+            I::View6,
+            I::View7,
+            I::View8,
+            I::View9,
+        ],
+        "1/2/3/4/5/6/7/8/9",
+        "go to that view",
+    ),
 ];

@@ -41,10 +41,21 @@ pub enum Intent {
     Backlog,
     Copy,
     CopyRows,
+    NextView,
+    PrevView,
+    View1,
+    View2,
+    View3,
+    View4,
+    View5,
+    View6,
+    View7,
+    View8,
+    View9,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 36] = [
+    pub const ALL: [Intent; 47] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -81,6 +92,17 @@ impl Intent {
         Intent::Backlog,
         Intent::Copy,
         Intent::CopyRows,
+        Intent::NextView,
+        Intent::PrevView,
+        Intent::View1,
+        Intent::View2,
+        Intent::View3,
+        Intent::View4,
+        Intent::View5,
+        Intent::View6,
+        Intent::View7,
+        Intent::View8,
+        Intent::View9,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -122,6 +144,17 @@ impl Intent {
             Intent::Backlog => "backlog",
             Intent::Copy => "copy",
             Intent::CopyRows => "copy_rows",
+            Intent::NextView => "next_view",
+            Intent::PrevView => "previous_view",
+            Intent::View1 => "view_1",
+            Intent::View2 => "view_2",
+            Intent::View3 => "view_3",
+            Intent::View4 => "view_4",
+            Intent::View5 => "view_5",
+            Intent::View6 => "view_6",
+            Intent::View7 => "view_7",
+            Intent::View8 => "view_8",
+            Intent::View9 => "view_9",
         }
     }
 

@@ -324,4 +324,5 @@ pub static HINTS: &[HintRow] = &[
         "copy",
         W::Always,
     ),
+    h(S::List, &[I::NextView], "Tab", "views", W::Always),
 ];

@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 28] = {
+static LIST: [Binding; 39] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -77,6 +77,17 @@ static LIST: [Binding; 28] = {
         b(S::List, I::Backlog, &["b"], &[]),
         b(S::List, I::Copy, &["y"], &[]),
         b(S::List, I::CopyRows, &["Y"], &[]),
+        b(S::List, I::NextView, &["tab"], &[]),
+        b(S::List, I::PrevView, &["backtab"], &[]),
+        b(S::List, I::View1, &["1"], &[]),
+        b(S::List, I::View2, &["2"], &[]),
+        b(S::List, I::View3, &["3"], &[]),
+        b(S::List, I::View4, &["4"], &[]),
+        b(S::List, I::View5, &["5"], &[]),
+        b(S::List, I::View6, &["6"], &[]),
+        b(S::List, I::View7, &["7"], &[]),
+        b(S::List, I::View8, &["8"], &[]),
+        b(S::List, I::View9, &["9"], &[]),
     ]
 };
 

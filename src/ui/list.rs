@@ -242,11 +242,18 @@ fn empty_text(app: &App) -> String {
     if app.is_loading() && app.total_len() == 0 {
         "Loading integration requests…".into()
     } else if !app.list.filter.is_empty() {
-        let mut text = format!(
-            "No requests match `{}`. Press {} to clear the filter.",
-            app.list.filter_text.trim(),
-            app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
-        );
+        let mut text = match app.views().narrowing() {
+            Some(view) if app.list.typed_filter_is_empty() => format!(
+                "No requests in the view `{}`. Press {} for the next view.",
+                clean(view),
+                app.keys_label(Scope::List, &[Intent::NextView], "Tab")
+            ),
+            _ => format!(
+                "No requests match `{}`. Press {} to clear the filter.",
+                app.list.filter_text.trim(),
+                app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
+            ),
+        };
         if let Some(n) = app.list.others_matching().filter(|&n| n > 0) {
             text.push_str(&format!(
                 "\n{n} more in other statuses; press {} to show them.",

@@ -14,6 +14,7 @@ mod help;
 mod list;
 mod messages;
 mod run;
+mod tabs;
 mod theme;
 mod title;
 mod transfer;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     title::title_bar(frame, screen.title, app, theme);
+    tabs::tabs(frame, screen.tabs, app, theme);
     list::table(frame, screen.list, app, theme);
     if let Some(d) = screen.detail {
         if app.backlog.open {

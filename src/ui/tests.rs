@@ -20,6 +20,7 @@ mod help;
 mod layout;
 mod messages;
 mod names;
+mod tabs;
 mod title;
 
 type Scene = fn() -> App;

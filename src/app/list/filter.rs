@@ -203,6 +203,19 @@ impl Filter {
         Filter { terms, unknown }
     }
 
+    /// Both filters at once: a saved view's, then what is typed in it.
+    /// The view's terms come first so typing narrows from the view's rows.
+    pub fn and(&self, other: &Filter) -> Filter {
+        let mut out = self.clone();
+        out.terms.extend(other.terms.iter().cloned());
+        for u in &other.unknown {
+            if !out.unknown.contains(u) {
+                out.unknown.push(u.clone());
+            }
+        }
+        out
+    }
+
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.unknown.is_empty()
     }

@@ -59,6 +59,9 @@ impl List {
         self.generation += 1;
         let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
         let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
+        if self.counts.name_could_match(lower) {
+            self.counts.mark_stale();
+        }
         self.merchants.insert(merchant_id, MerchantInfo::Known(m));
         if self.sort == SortKey::Merchant {
             self.resort_merchant(slot);

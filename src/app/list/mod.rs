@@ -18,6 +18,7 @@ use tui_input::Input;
 
 use crate::api::{IntegrationRequest, Merchant};
 
+mod counts;
 mod cursor;
 mod filter;
 mod intents;
@@ -30,6 +31,7 @@ mod rows;
 mod sort;
 mod store;
 
+use counts::Counts;
 pub use filter::Filter;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
@@ -63,7 +65,10 @@ pub(crate) struct List {
     pub(crate) order: Vec<u32>,
     /// The rows the filter lets through, in sort order.
     pub(crate) visible: Vec<u32>,
+    /// What the list shows: the saved view's filter and the typed one.
     pub(crate) filter: Filter,
+    /// The saved view's own filter, under whatever is typed.
+    pub(crate) view_filter: Filter,
     pub(crate) filter_text: String,
     pub(crate) filter_input: Input,
     /// The visible rows of the filters typed on the way to this one, so
@@ -90,6 +95,8 @@ pub(crate) struct List {
     pub(crate) merchants: HashMap<String, MerchantInfo>,
     /// The requests in other statuses, when pending-only hides every match.
     pub(crate) others: Option<others::Others>,
+    /// How many rows each saved view's filter lets through.
+    pub(crate) counts: Counts,
 }
 
 impl Default for List {
@@ -99,6 +106,7 @@ impl Default for List {
             order: Vec::new(),
             visible: Vec::new(),
             filter: Filter::default(),
+            view_filter: Filter::default(),
             filter_text: String::new(),
             filter_input: Input::default(),
             filter_history: Vec::new(),
@@ -118,6 +126,7 @@ impl Default for List {
             load_error: None,
             merchants: HashMap::new(),
             others: None,
+            counts: Counts::default(),
         }
     }
 }

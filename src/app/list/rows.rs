@@ -18,7 +18,7 @@ impl List {
         if text == self.filter_text {
             return;
         }
-        let filter = Filter::parse(text);
+        let filter = self.view_filter.and(&Filter::parse(text));
         let narrow = filter.narrows(&self.filter);
         self.filter_text = text.to_string();
         if filter == self.filter {
@@ -55,6 +55,31 @@ impl List {
             self.filter = filter;
         }
         self.filter_rows(narrow);
+    }
+
+    /// Show a saved view: its filter, with the typed filter still applied
+    /// on top.
+    pub(crate) fn set_view_filter(&mut self, view: Filter) {
+        self.filter = view.and(&Filter::parse(&self.filter_text));
+        self.view_filter = view;
+        self.filter_history.clear();
+        self.filter_rows(false);
+    }
+
+    /// Whether the typed filter (not the saved view's) narrows anything.
+    pub(crate) fn typed_filter_is_empty(&self) -> bool {
+        Filter::parse(&self.filter_text).is_empty()
+    }
+
+    /// How many loaded rows `filter` lets through (a saved view's count).
+    pub(crate) fn count_matching(&self, filter: &Filter) -> usize {
+        if filter.is_empty() {
+            return self.order.len();
+        }
+        self.order
+            .iter()
+            .filter(|&&i| self.store.matches(i, filter))
+            .count()
     }
 
     pub(crate) fn set_sort(&mut self, key: SortKey, reverse: bool) {
@@ -129,9 +154,11 @@ impl List {
         }
         if replaced {
             // A duplicate id may have moved; rare enough to pay for a full sort.
+            self.counts.mark_stale();
             self.resort();
             return;
         }
+        self.count_added(&fresh);
         let store = &self.store;
         let (key, rev) = (self.sort, self.reverse);
         let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
@@ -153,6 +180,7 @@ impl List {
     /// same request when it is still there.
     pub(crate) fn replace_all(&mut self, items: Vec<IntegrationRequest>) {
         let cursor_id = self.cursor_request().map(|r| r.id.clone());
+        self.counts.mark_stale();
         self.store.clear();
         for r in items {
             self.store.upsert(r);
@@ -169,6 +197,7 @@ impl List {
 
     /// Clear the rows before the first page of a non-refresh load.
     pub(crate) fn clear_rows(&mut self) {
+        self.counts.mark_stale();
         self.store.clear();
         self.order.clear();
         self.visible.clear();
@@ -187,10 +216,12 @@ impl List {
             *s = req.clone();
         }
         self.marks.refresh(&req);
-        if self.store.find(&req.id).is_some() {
+        if let Some(i) = self.store.find(&req.id) {
             // Its text may now match other filters: earlier results are stale.
             self.generation += 1;
+            let before = self.matched_by(i);
             self.store.upsert(req);
+            self.count_changed(i, &before);
         }
     }
 }

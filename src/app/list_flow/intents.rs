@@ -15,6 +15,9 @@ use crate::app::{copy, export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    if let Some(cmds) = app.view_intent(intent) {
+        return cmds;
+    }
     let page = app.page();
     match app.list.on_intent(intent, page) {
         ListOutcome::Done => Vec::new(),
@@ -42,6 +45,11 @@ fn nothing_to(app: &App, intent: Intent, what: &str) -> Option<String> {
     let key = |intent, default| app.keys_label(Scope::List, &[intent], default);
     Some(if app.is_loading() && app.total_len() == 0 {
         format!("Nothing to {what} yet: the list is still loading.")
+    } else if !app.list.filter.is_empty() && app.list.typed_filter_is_empty() {
+        format!(
+            "Nothing to {what}: no requests are in this view. Press {} for the next view.",
+            key(Intent::NextView, "Tab")
+        )
     } else if !app.list.filter.is_empty() {
         format!(
             "Nothing to {what}: no requests match the filter. Press {} to clear it.",

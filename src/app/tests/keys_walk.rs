@@ -509,3 +509,39 @@ fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
         }
     }
 }
+
+#[test]
+fn saved_view_keys_are_remappable_and_shown_as_remapped() {
+    let keys = keymap(&[
+        ("next_view", &["]"]),
+        ("previous_view", &["["]),
+        ("view_2", &["F2"]),
+    ]);
+    let mut app = app_in(Scope::List, &keys);
+    assert_eq!(app.views().current(), 0);
+    update(&mut app, ch(']'));
+    assert_eq!(app.views().current(), 1);
+    update(&mut app, ch('['));
+    assert_eq!(app.views().current(), 0);
+    update(&mut app, key(KeyCode::F(2)));
+    assert_eq!(app.views().current(), 1);
+    // The keys they replace do nothing in the list now.
+    update(&mut app, key(KeyCode::Tab));
+    update(&mut app, ch('2'));
+    assert_eq!(app.views().current(), 1);
+    update(&mut app, ch('1'));
+    assert_eq!(app.views().current(), 0);
+    let pairs = shown(&app);
+    for (k, intent) in [
+        ("]", Intent::NextView),
+        ("[", Intent::PrevView),
+        ("f2", Intent::View2),
+        ("3", Intent::View3),
+    ] {
+        let k = Key::parse(k).expect("a key");
+        assert!(
+            pairs.contains(&(k, intent)),
+            "{k} for {intent:?}: {pairs:?}"
+        );
+    }
+}

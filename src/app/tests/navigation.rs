@@ -9,8 +9,8 @@ use crate::testkit::*;
 #[test]
 fn navigation_keys_move_the_cursor() {
     let mut app = loaded();
-    // 80×10 leaves the table four rows: a page.
-    update(&mut app, Action::Resize(80, 10));
+    // 80×11 leaves the table four rows (under the title and the tabs): a page.
+    update(&mut app, Action::Resize(80, 11));
     assert_eq!(app.page(), 4);
     let steps: &[(Action, usize)] = &[
         (ch('j'), 1),
@@ -68,8 +68,8 @@ fn sort_keeps_the_cursor_on_the_same_request() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = loaded();
-    update(&mut app, Action::Resize(62, 11));
-    assert_eq!(app.viewport().table_rows(), Some(Rect::new(1, 3, 60, 5)));
+    update(&mut app, Action::Resize(62, 12));
+    assert_eq!(app.viewport().table_rows(), Some(Rect::new(1, 4, 60, 5)));
     let mouse = |kind, column, row| {
         Action::Mouse(MouseEvent {
             kind,
@@ -80,25 +80,25 @@ fn mouse_click_selects_and_wheel_scrolls() {
     };
     update(
         &mut app,
-        mouse(MouseEventKind::Down(MouseButton::Left), 10, 5),
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 6),
     );
     assert_eq!(app.cursor(), 2);
     // Outside the table: nothing.
     update(
         &mut app,
-        mouse(MouseEventKind::Down(MouseButton::Left), 10, 1),
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 2),
     );
     assert_eq!(app.cursor(), 2);
-    update(&mut app, mouse(MouseEventKind::ScrollDown, 10, 5));
+    update(&mut app, mouse(MouseEventKind::ScrollDown, 10, 6));
     assert_eq!(app.cursor(), 5);
-    update(&mut app, mouse(MouseEventKind::ScrollUp, 10, 5));
+    update(&mut app, mouse(MouseEventKind::ScrollUp, 10, 6));
     assert_eq!(app.cursor(), 2);
     // With the window scrolled, a click maps through the offset.
     update(&mut app, ch('G'));
     assert_eq!(app.list.offset, 3);
     update(
         &mut app,
-        mouse(MouseEventKind::Down(MouseButton::Left), 10, 3),
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, 4),
     );
     assert_eq!(app.cursor(), 3);
 }
@@ -117,14 +117,14 @@ fn scroll_window_keeps_the_cursor_visible() {
         let rows = app.page();
         app.list.offset..(app.list.offset + rows).min(app.visible_len())
     };
-    // 80×9 leaves the table three rows; 200×106 a hundred.
-    update(&mut app, Action::Resize(80, 9));
+    // 80×10 leaves the table three rows; 200×107 a hundred.
+    update(&mut app, Action::Resize(80, 10));
     assert_eq!(shown(&app), 0..3);
     update(&mut app, ch('G'));
     assert_eq!(shown(&app), 5..8);
     update(&mut app, ch('g'));
     assert_eq!(shown(&app), 0..3);
-    update(&mut app, Action::Resize(200, 106));
+    update(&mut app, Action::Resize(200, 107));
     assert_eq!(shown(&app), 0..8);
 }
 

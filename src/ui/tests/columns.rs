@@ -124,7 +124,7 @@ fn the_sorted_column_is_marked_in_the_header() {
     let header = |app: &mut App| {
         render(app, 160, 48)
             .lines()
-            .nth(2)
+            .nth(3)
             .unwrap_or_default()
             .to_string()
     };

@@ -142,8 +142,8 @@ fn help_scrolls_to_its_last_line_and_says_where_it_is() {
         let mut app = loaded();
         update(&mut app, ch('?'));
         let top = render(&mut app, w, h);
-        // The end of the help's last row (`Y`), as it wraps at 40 columns.
-        let last = "shown) as CSV";
+        // The end of the help's last row, as it wraps at 40 columns.
+        let last = "go to that view";
         if !top.contains(last) {
             assert!(top.contains("↓ more"), "{w}x{h}\n{top}");
         }

@@ -1,0 +1,84 @@
+//! Switching saved views and counting them. Counts are taken when the rows
+//! or their text change (the list's generation moves), never per frame.
+
+use crate::keys::Intent;
+
+use super::command::Command;
+use super::state::App;
+use super::views::{DIGITS, Views};
+
+impl App {
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    /// Each view's name with how many loaded requests it lets through.
+    pub fn view_tabs(&self) -> Vec<(&str, usize)> {
+        self.views
+            .names()
+            .zip(self.list.counts.get().iter().copied())
+            .collect()
+    }
+
+    /// Show the first view before anything is loaded.
+    pub(crate) fn open_first_view(&mut self) {
+        let filters = self.views.views.iter().map(|v| v.filter.clone()).collect();
+        self.list.set_count_filters(filters);
+        if let Some(v) = self.views.views.first() {
+            self.list.pending_only = !v.all_statuses;
+            if let Some(sort) = v.sort {
+                self.list.sort = sort;
+            }
+            self.list.set_view_filter(v.filter.clone());
+        }
+    }
+
+    /// The view an intent asks for: next, previous, or by its number.
+    pub(crate) fn view_intent(&mut self, intent: Intent) -> Option<Vec<Command>> {
+        let n = self.views.len();
+        if n == 0 {
+            return None;
+        }
+        let cur = self.views.current;
+        let to = match intent {
+            Intent::NextView => (cur + 1) % n,
+            Intent::PrevView => (cur + n - 1) % n,
+            i => DIGITS.iter().position(|d| *d == i)?,
+        };
+        Some(self.switch_view(to))
+    }
+
+    fn switch_view(&mut self, to: usize) -> Vec<Command> {
+        let Some(view) = self.views.views.get(to).cloned() else {
+            self.info(format!(
+                "There is no view {}: {} views are set up.",
+                to + 1,
+                self.views.len()
+            ));
+            return Vec::new();
+        };
+        if to == self.views.current {
+            return Vec::new();
+        }
+        self.views.current = to;
+        self.list.set_view_filter(view.filter);
+        if let Some(sort) = view.sort {
+            self.list.set_sort(sort, false);
+        }
+        if self.list.pending_only == view.all_statuses {
+            self.list.pending_only = !view.all_statuses;
+            return vec![self.start_load(false)];
+        }
+        // An empty pending-only view says how many other statuses hold.
+        super::list_flow::events::others_wanted(self)
+            .into_iter()
+            .collect()
+    }
+
+    /// Count each view's requests again when a change made that due
+    /// (the end of each update; pages and single requests count their own
+    /// rows as they arrive).
+    pub(crate) fn recount_views(&mut self) {
+        self.list.recount();
+    }
+}
