@@ -144,7 +144,7 @@ static NAV_SCOPES: [[Binding; 8]; 5] = [
 /// The list and help while a bulk run goes on beside them (besides
 /// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
 /// by the run. `A` and `i` are bound to say why they wait.
-static RUNNING: [Binding; 20] = [
+static RUNNING: [Binding; 32] = [
     b(S::BulkRunning, I::Filter, &["/"], &[]),
     b(S::BulkRunning, I::TogglePending, &["p"], &[]),
     b(S::BulkRunning, I::Sort, &["s"], &[]),
@@ -165,6 +165,18 @@ static RUNNING: [Binding; 20] = [
     b(S::HelpRunning, I::Quit, &["q"], &[]),
     b(S::BulkRunning, I::Copy, &["y"], &[]),
     b(S::BulkRunning, I::CopyRows, &["Y"], &[]),
+    b(S::BulkRunning, I::Backlog, &["b"], &[]),
+    b(S::BulkRunning, I::NextView, &["tab"], &[]),
+    b(S::BulkRunning, I::PrevView, &["backtab"], &[]),
+    b(S::BulkRunning, I::View1, &["1"], &[]),
+    b(S::BulkRunning, I::View2, &["2"], &[]),
+    b(S::BulkRunning, I::View3, &["3"], &[]),
+    b(S::BulkRunning, I::View4, &["4"], &[]),
+    b(S::BulkRunning, I::View5, &["5"], &[]),
+    b(S::BulkRunning, I::View6, &["6"], &[]),
+    b(S::BulkRunning, I::View7, &["7"], &[]),
+    b(S::BulkRunning, I::View8, &["8"], &[]),
+    b(S::BulkRunning, I::View9, &["9"], &[]),
 ];
 
 static RUNNING_NAV: [[Binding; 8]; 2] = [nav!(S::BulkRunning), nav!(S::HelpRunning)];

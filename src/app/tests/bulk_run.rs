@@ -395,3 +395,18 @@ fn the_summary_counts_each_outcome_under_the_word_its_lines_start_with() {
         assert_eq!(t.of(*kind), lines, "{word}");
     }
 }
+
+#[test]
+fn views_and_the_backlog_panel_switch_beside_a_run() {
+    let mut app = loaded();
+    start_run(&mut app, &READY);
+    assert_eq!(app.scope(), crate::keys::Scope::BulkRunning);
+    let first = app.views.current;
+    update(&mut app, key(KeyCode::Tab));
+    assert_ne!(app.views.current, first, "Tab moves to the next view");
+    update(&mut app, ch('1'));
+    assert_eq!(app.views.current, first, "1 goes back to the first view");
+    update(&mut app, ch('b'));
+    assert!(app.backlog.open, "b opens the backlog panel");
+    assert!(app.bulk_running(), "the run goes on");
+}
