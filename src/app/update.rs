@@ -127,39 +127,37 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
 }
 
 fn help_key(app: &mut App, intent: Intent, scroll: u16) {
-    let scroll = match (intent, keys::nav_of(intent)) {
-        (Intent::Close, _) => {
-            app.mode = Mode::List;
-            return;
-        }
-        (_, Some(Nav::Down)) => scroll.saturating_add(1),
-        (_, Some(Nav::Up)) => scroll.saturating_sub(1),
-        (_, Some(Nav::Top)) => 0,
-        (_, Some(Nav::PageDown | Nav::HalfDown)) => scroll.saturating_add(10),
+    app.mode = match overlay_scroll(intent, usize::from(scroll), 10) {
         // Clamped to the last line by `keep_in_view`.
-        (_, Some(Nav::Bottom)) => u16::MAX,
-        (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(10),
-        _ => scroll,
+        Some(s) => Mode::Help {
+            scroll: u16::try_from(s).unwrap_or(u16::MAX),
+        },
+        None => Mode::List,
     };
-    app.mode = Mode::Help { scroll };
 }
 
 fn messages_key(app: &mut App, intent: Intent, scroll: usize) {
     let page = usize::from(app.viewport.screen.map_or(10, |s| s.body.height));
-    let scroll = match (intent, keys::nav_of(intent)) {
-        (Intent::Close, _) => {
-            app.mode = Mode::List;
-            return;
-        }
+    app.mode = match overlay_scroll(intent, scroll, page / 2) {
+        Some(scroll) => Mode::Messages { scroll },
+        None => Mode::List,
+    };
+}
+
+/// Where an overlay that only scrolls (help, messages) goes on a key: the
+/// new scroll (the bottom is `usize::MAX`, clamped by `keep_in_view`), or
+/// `None` when the key closes it.
+fn overlay_scroll(intent: Intent, scroll: usize, step: usize) -> Option<usize> {
+    Some(match (intent, keys::nav_of(intent)) {
+        (Intent::Close, _) => return None,
         (_, Some(Nav::Down)) => scroll.saturating_add(1),
         (_, Some(Nav::Up)) => scroll.saturating_sub(1),
         (_, Some(Nav::Top)) => 0,
         (_, Some(Nav::Bottom)) => usize::MAX,
-        (_, Some(Nav::PageDown | Nav::HalfDown)) => scroll.saturating_add(page / 2),
-        (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(page / 2),
+        (_, Some(Nav::PageDown | Nav::HalfDown)) => scroll.saturating_add(step),
+        (_, Some(Nav::PageUp | Nav::HalfUp)) => scroll.saturating_sub(step),
         _ => scroll,
-    };
-    app.mode = Mode::Messages { scroll };
+    })
 }
 
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {

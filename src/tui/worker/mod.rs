@@ -60,21 +60,7 @@ async fn run(
                     old.abort();
                 }
                 load = Some(tokio::spawn(async move {
-                    let sent = crate::ops::for_each_page(
-                        ops.client(),
-                        ops.policy(),
-                        query,
-                        |items, done| match events.send(ApiEvent::Page {
-                            load_id,
-                            items,
-                            done,
-                        }) {
-                            Ok(()) => ControlFlow::Continue(()),
-                            Err(_) => ControlFlow::Break(()),
-                        },
-                    )
-                    .await;
-                    if let Err(error) = sent {
+                    if let Err(error) = send_pages(&ops, &events, load_id, query).await {
                         tracing::warn!(load_id, error = %error.label(), "load failed");
                         let _ = events.send(ApiEvent::LoadFailed { load_id, error });
                     }
@@ -83,21 +69,7 @@ async fn run(
             Command::LoadOthers { load_id, query } => {
                 // Beside the list's load: only counted, never superseded.
                 tokio::spawn(async move {
-                    let sent = crate::ops::for_each_page(
-                        ops.client(),
-                        ops.policy(),
-                        query,
-                        |items, done| match events.send(ApiEvent::Page {
-                            load_id,
-                            items,
-                            done,
-                        }) {
-                            Ok(()) => ControlFlow::Continue(()),
-                            Err(_) => ControlFlow::Break(()),
-                        },
-                    )
-                    .await;
-                    if let Err(error) = sent {
+                    if let Err(error) = send_pages(&ops, &events, load_id, query).await {
                         tracing::warn!(load_id, error = %error.label(), "count of other statuses failed");
                     }
                 });
@@ -228,6 +200,30 @@ async fn run(
 }
 
 /// A canceller for a new run; those of finished runs are forgotten.
+/// Every page of `query` as `ApiEvent::Page`s tagged with `load_id`, until
+/// the last page, a failure, or the console going away.
+async fn send_pages(
+    ops: &Ops,
+    events: &UnboundedSender<ApiEvent>,
+    load_id: u64,
+    query: crate::api::SearchQuery,
+) -> Result<(), crate::api::ApiError> {
+    crate::ops::for_each_page(
+        ops.client(),
+        ops.policy(),
+        query,
+        |items, done| match events.send(ApiEvent::Page {
+            load_id,
+            items,
+            done,
+        }) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
+        },
+    )
+    .await
+}
+
 fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
     runs.retain(|_, cancel| cancel.is_shared());
     let cancel = Cancel::default();
