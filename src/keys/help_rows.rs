@@ -186,7 +186,7 @@ pub static HELP: &[HelpRow] = &[
         S::List,
         &[I::Quit],
         "q",
-        "quit (asks while a bulk run is going)",
+        "quit (asks while a bulk run or an import is going)",
     ),
     note("ctrl-c", "quit at once"),
     row(
