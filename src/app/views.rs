@@ -89,7 +89,7 @@ fn defaults() -> Vec<SavedView> {
     };
     vec![
         view("Pending", ""),
-        view("ePay missing terminalId", "type:epay terminal:none"),
+        view("ePay missing terminalId", "type:epay needs:terminal"),
         view("Ready", "status:pending needs:nothing"),
     ]
 }

@@ -217,3 +217,32 @@ fn counts_follow_pages_and_single_answers_without_counting_everything_again() {
     updated(&mut again, saved);
     assert_eq!(tabs(&app), tabs(&again));
 }
+
+#[test]
+fn the_epay_default_leaves_out_a_type_whose_name_contains_epay() {
+    let mut app = App::new(config(), now());
+    app.init();
+    let future = IntegrationType::Unknown("futurepay".into());
+    let age = chrono::TimeDelta::days(2);
+    let items = vec![
+        req(
+            "REQfutureNoTid",
+            future,
+            crate::api::Status::Pending,
+            "m1",
+            None,
+            age,
+        ),
+        req(
+            "REQepayNoTid",
+            IntegrationType::Epay,
+            crate::api::Status::Pending,
+            "m1",
+            None,
+            age,
+        ),
+    ];
+    api(&mut app, page(1, items, true));
+    update(&mut app, key(KeyCode::Tab));
+    assert_eq!(visible_ids(&app), ["REQepayNoTid"]);
+}
