@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::api::{IntegrationRequest, Status};
 
 use super::command::Command;
-use super::list::Change;
+use super::list::OthersChange;
 use super::state::{App, Mode};
 
 /// At most this many rows that left are read to say why; the rest are
@@ -48,7 +48,7 @@ impl App {
     }
 
     /// Someone else's change to `id`, until the cursor has been on it.
-    pub fn change_of(&self, id: &str) -> Option<&Change> {
+    pub fn change_of(&self, id: &str) -> Option<&OthersChange> {
         self.list.live.change(id)
     }
 

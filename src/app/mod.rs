@@ -52,7 +52,7 @@ pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
 pub use help_layout::{HelpLayout, HelpText};
 pub use list::SortKey;
-pub use list::{Change, Filter};
+pub use list::{Filter, OthersChange};
 pub use live::{LEFT_READ_CAP, left_sentence};
 pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
 pub use prompt::{Prompt, PromptKind};

@@ -14,7 +14,7 @@ use super::List;
 
 /// Someone else's change to a request, kept until the cursor has been on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct OthersChange {
     /// `updatedBy` of the new copy, when the server says.
     pub by: Option<String>,
     /// `updatedAt` of the new copy, when the server says.
@@ -27,7 +27,7 @@ pub struct Change {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Live {
     pub(crate) new: HashSet<String>,
-    pub(crate) changed: HashMap<String, Change>,
+    pub(crate) changed: HashMap<String, OthersChange>,
     /// The request the cursor was on at the end of the last update: once
     /// the cursor leaves it, it has been seen.
     pub(crate) cursor_was: Option<String>,
@@ -38,7 +38,7 @@ impl Live {
         self.new.contains(id)
     }
 
-    pub(crate) fn change(&self, id: &str) -> Option<&Change> {
+    pub(crate) fn change(&self, id: &str) -> Option<&OthersChange> {
         self.changed.get(id)
     }
 
@@ -78,7 +78,7 @@ impl List {
                 }
                 Some(old) => {
                     if let Some(what) = what_changed(old, r) {
-                        let change = Change {
+                        let change = OthersChange {
                             by: r.updated_by.clone(),
                             at: r.updated_at,
                             what,
@@ -93,7 +93,7 @@ impl List {
             .filter(|r| !incoming.contains(r.id.as_str()))
             // This console's own activations already show; leaving the
             // pending queue is what they were for.
-            .filter(|r| !(self.pending_only && !r.is_pending()))
+            .filter(|r| !self.pending_only || r.is_pending())
             .cloned()
             .collect();
         for r in &left {

@@ -33,7 +33,7 @@ mod sort;
 mod store;
 
 use counts::Counts;
-pub use diff::Change;
+pub use diff::OthersChange;
 pub(crate) use diff::{Left, Live};
 pub use filter::Filter;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
