@@ -206,7 +206,6 @@ async fn run(
     }
 }
 
-/// A canceller for a new run; those of finished runs are forgotten.
 /// The requests that left the queue as they are now, through one run's
 /// reads (a server that cannot read by id costs one search, not one per
 /// id); `None` if any read fails, so the console never guesses why.
@@ -249,6 +248,7 @@ async fn send_pages(
     .await
 }
 
+/// A canceller for a new run; those of finished runs are forgotten.
 fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
     runs.retain(|_, cancel| cancel.is_shared());
     let cancel = Cancel::default();
