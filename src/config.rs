@@ -23,6 +23,8 @@ pub use resolve::{load, resolve};
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
 pub const DEFAULT_CONCURRENCY: usize = 8;
+/// The console's live queue reloads this often unless the file says (0 = off).
+pub const DEFAULT_AUTO_REFRESH_SECS: u64 = 60;
 pub const DEFAULT_SLA_DAYS: u32 = 7;
 
 /// The file as written on disk.

@@ -71,6 +71,12 @@ pub enum ApiEvent {
         run_id: u64,
         cancelled: bool,
     },
+    /// The requests of `Command::ReadLeft`, as read now; `None` when the
+    /// reads failed. `total` left the queue, those read included.
+    LeftRead {
+        reads: Option<Vec<IntegrationRequest>>,
+        total: usize,
+    },
     /// `None`: the key cannot see it, or the lookup failed.
     Merchant {
         merchant_id: String,

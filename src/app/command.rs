@@ -65,6 +65,13 @@ pub enum Command {
         updates: Vec<(String, String)>,
         concurrency: usize,
     },
+    /// Read the requests that left the queue on a refresh, to say why;
+    /// answered by one `ApiEvent::LeftRead` carrying `total` (how many
+    /// left, `ids` being the first of them) back.
+    ReadLeft {
+        ids: Vec<String>,
+        total: usize,
+    },
     /// Put `text` on the clipboard. Not for the worker: the event loop
     /// writes it to the terminal as OSC 52 between frames. `what` names it
     /// for the log ("REQ…", "12 rows as CSV").

@@ -18,6 +18,7 @@ mod import_prompt;
 mod keys;
 mod list;
 mod list_flow;
+mod live;
 mod meanwhile;
 mod messages;
 mod mouse;
@@ -50,8 +51,9 @@ pub use copy::MAX_COPY_BYTES;
 pub use form::{Form, FormThen, Overwrite};
 pub use guard::Safety;
 pub use help_layout::{HelpLayout, HelpText};
-pub use list::Filter;
 pub use list::SortKey;
+pub use list::{Filter, OthersChange};
+pub use live::{LEFT_READ_CAP, left_sentence};
 pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{

@@ -14,6 +14,7 @@ mod gaps;
 mod help;
 mod import;
 mod keys_walk;
+mod live;
 mod load;
 mod marks;
 mod merchants;

@@ -1,7 +1,7 @@
 //! Time passing: toasts expire and, when idle, the list refreshes itself.
 
 use super::command::Command;
-use super::state::{App, Mode};
+use super::state::App;
 
 pub(super) fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<Command> {
     app.now = now;
@@ -10,11 +10,7 @@ pub(super) fn on_tick(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> Vec<
     let Some(every) = app.config.auto_refresh else {
         return Vec::new();
     };
-    let idle = app.list.loading.is_none()
-        && app.bulk.is_none()
-        && app.saving.is_empty()
-        && app.activating.is_empty()
-        && matches!(app.mode, Mode::List | Mode::Filter);
+    let idle = !app.live_paused();
     let due = app
         .list
         .loaded_at

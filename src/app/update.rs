@@ -33,6 +33,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     // The view only reads: whatever moved, the cursor and scroll positions
     // are put back inside the layout here.
     app.keep_in_view();
+    app.note_cursor();
     cmds
 }
 
@@ -179,6 +180,10 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::BulkStarted { run_id, id } => bulk::events::on_started(app, run_id, &id),
         ApiEvent::BulkFinished { run_id, cancelled } => {
             bulk::events::on_finished(app, run_id, cancelled)
+        }
+        ApiEvent::LeftRead { reads, total } => {
+            app.on_left_read(reads, total);
+            Vec::new()
         }
         ApiEvent::Merchant {
             merchant_id,

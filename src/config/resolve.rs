@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use super::file::{config_path, permission_warning, read_file};
 use super::{
-    ConfigError, ConfigFile, DEFAULT_CONCURRENCY, DEFAULT_SLA_DAYS, Overrides, PRODUCTION_URL,
-    Profile, Settings,
+    ConfigError, ConfigFile, DEFAULT_AUTO_REFRESH_SECS, DEFAULT_CONCURRENCY, DEFAULT_SLA_DAYS,
+    Overrides, PRODUCTION_URL, Profile, Settings,
 };
 use crate::api::Secret;
 use crate::safety::{self, ReadOnly};
@@ -116,10 +116,14 @@ pub fn resolve(
             detail: format!("{concurrency} is out of range; use 1 to 64."),
         });
     }
-    let auto_refresh = file_ref
-        .auto_refresh_secs
-        .filter(|s| *s > 0)
-        .map(|s| Duration::from_secs(s.max(5)));
+    // On unless the file says 0: a queue several people work must not go stale.
+    let auto_refresh = Some(
+        file_ref
+            .auto_refresh_secs
+            .unwrap_or(DEFAULT_AUTO_REFRESH_SECS),
+    )
+    .filter(|s| *s > 0)
+    .map(|s| Duration::from_secs(s.max(5)));
 
     let production = profile
         .production

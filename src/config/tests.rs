@@ -331,3 +331,26 @@ fn sla_days_defaults_to_a_week_and_0_turns_it_off() {
     let parsed = toml_from("sla_days = 14\n[profiles.x]\nbase_url = \"https://h.example\"\n");
     assert_eq!(parsed.sla_days, Some(14));
 }
+
+#[test]
+fn auto_refresh_defaults_to_a_minute_and_0_turns_it_off() {
+    let resolved = |f: &ConfigFile| {
+        resolve(
+            Path::new("c.toml"),
+            Some(f),
+            &Overrides::default(),
+            &env_of(&[]),
+        )
+        .expect("ok")
+        .auto_refresh
+    };
+    let mut f = file();
+    assert_eq!(resolved(&f), Some(std::time::Duration::from_secs(60)));
+    assert_eq!(DEFAULT_AUTO_REFRESH_SECS, 60);
+    f.auto_refresh_secs = Some(0);
+    assert_eq!(resolved(&f), None);
+    f.auto_refresh_secs = Some(2);
+    assert_eq!(resolved(&f), Some(std::time::Duration::from_secs(5)));
+    f.auto_refresh_secs = Some(90);
+    assert_eq!(resolved(&f), Some(std::time::Duration::from_secs(90)));
+}

@@ -87,6 +87,16 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         field("created by", r.created_by.clone().unwrap_or_else(dash)),
         field("updated by", r.updated_by.clone().unwrap_or_else(dash)),
     ];
+    // Someone else's change since the last look: what, then who and when.
+    if let Some(c) = app.change_of(&r.id) {
+        let by = c.by.as_deref().unwrap_or("someone");
+        let when =
+            c.at.map_or_else(String::new, |t| format!(", {} ago", age(app.now, t)));
+        lines.push(field("changed", c.what.clone()));
+        lines.push(field("changed by", format!("{by}{when}")));
+    } else if app.is_new(&r.id) {
+        lines.push(field("new", "since the last look".into()));
+    }
     if let Some(m) = app.merchant(&r.merchant_id) {
         let mut name = vec![
             Span::styled(format!("{:<12}", "merchant"), theme.label()),

@@ -63,10 +63,12 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 "{}{}{}",
                 if pos == app.list.cursor { '>' } else { ' ' },
                 if marked { '*' } else { ' ' },
-                if busy { '~' } else { ' ' }
+                live_mark(app, r, busy)
             ))
             .style(if marked {
                 theme.marked()
+            } else if app.is_new(&r.id) || app.change_of(&r.id).is_some() {
+                theme.live()
             } else {
                 Default::default()
             }),
@@ -92,6 +94,21 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         table_rows.push(row);
     }
     frame.render_widget(header_table(app, theme, &cols, table_rows), inner);
+}
+
+/// The marker column's last character: `~` while this console changes the
+/// row, else `+` for a row new since the last look and `±` for one someone
+/// else changed, until the cursor has been on it.
+fn live_mark(app: &App, r: &IntegrationRequest, busy: bool) -> char {
+    if busy {
+        '~'
+    } else if app.is_new(&r.id) {
+        '+'
+    } else if app.change_of(&r.id).is_some() {
+        '±'
+    } else {
+        ' '
+    }
 }
 
 fn terminal_text(app: &App, r: &IntegrationRequest) -> String {

@@ -18,6 +18,7 @@ mod filter;
 mod footer;
 mod help;
 mod layout;
+mod live;
 mod messages;
 mod names;
 mod tabs;

@@ -131,6 +131,12 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// A row new or changed since the last look: its `+`/`±` in green; the
+    /// characters say it without colour.
+    pub fn live(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
     /// A count written on its bar in the backlog chart.
     pub fn bar_value(&self) -> Style {
         if self.color {

@@ -1,5 +1,5 @@
 //! The title bar: `intake │ profile │ host │ PRODUCTION │ READ-ONLY │ DEMO │
-//! shown/total │ marked │ over SLA │ statuses │ filter │ sort │ loading`. Where the
+//! shown/total │ marked │ over SLA │ statuses │ filter │ sort │ live │ loading`. Where the
 //! console points is never shortened or dropped. When the rest does not
 //! fit, labels shorten first (`sort: oldest first` → `oldest first`,
 //! `filter: x` → `f: x`, `8/8 shown` → `8/8`), and only then do parts go,
@@ -31,6 +31,8 @@ enum Part {
     Filter,
     Sort,
     Loading,
+    /// The live queue: rows new since the last look and the last refresh.
+    Live,
 }
 
 struct Seg {
@@ -66,7 +68,8 @@ impl Seg {
 }
 
 /// Which labels shorten first, then which parts go first.
-const SHORTEN: [Part; 7] = [
+const SHORTEN: [Part; 8] = [
+    Part::Live,
     Part::Sort,
     Part::Filter,
     Part::Loading,
@@ -75,7 +78,8 @@ const SHORTEN: [Part; 7] = [
     Part::Shown,
     Part::Sla,
 ];
-const DROP: [Part; 5] = [
+const DROP: [Part; 6] = [
+    Part::Live,
     Part::Marked,
     Part::Shown,
     Part::Statuses,
@@ -165,6 +169,9 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
         sort,
         theme.bar(),
     ));
+    if let Some(seg) = live(app, theme) {
+        segs.push(seg);
+    }
     if app.is_loading() {
         // Two ticks (80 ms) per spinner frame.
         let spin = SPINNER[((app.ticks / 2) % SPINNER.len() as u64) as usize];
@@ -176,6 +183,25 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
         ));
     }
     segs
+}
+
+/// `3 new · ↻ 12:03` while the queue is live: quiet, and gone when off.
+fn live(app: &App, theme: Theme) -> Option<Seg> {
+    app.live_every()?;
+    let at = app.last_refresh()?;
+    let at = at.with_timezone(&app.config.tz).format("%H:%M").to_string();
+    let new = app.new_len();
+    let (long, short) = if new > 0 {
+        (format!("{new} new · ↻ {at}"), format!("{new} new"))
+    } else {
+        (format!("live ↻ {at}"), format!("↻ {at}"))
+    };
+    let style = if new > 0 {
+        theme.bar().patch(theme.live())
+    } else {
+        theme.bar()
+    };
+    Some(Seg::new(Part::Live, long, short, style))
 }
 
 fn width(segs: &[Seg]) -> usize {

@@ -53,6 +53,7 @@ impl List {
             staged.extend(items);
             if done {
                 let all = std::mem::take(staged);
+                self.left = Some(self.diff(&all));
                 self.replace_all(all);
             }
         } else {
@@ -60,6 +61,8 @@ impl List {
             loading.got_first = true;
             let cursor_id = loading.cursor_id.clone();
             if first {
+                // Another set of requests: nothing in it is new since a look.
+                self.live.clear();
                 self.clear_rows();
             }
             self.append(items);

@@ -20,6 +20,7 @@ use crate::api::{IntegrationRequest, Merchant};
 
 mod counts;
 mod cursor;
+mod diff;
 mod filter;
 mod intents;
 mod load;
@@ -32,6 +33,8 @@ mod sort;
 mod store;
 
 use counts::Counts;
+pub use diff::OthersChange;
+pub(crate) use diff::{Left, Live};
 pub use filter::Filter;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
@@ -97,6 +100,10 @@ pub(crate) struct List {
     pub(crate) others: Option<others::Others>,
     /// How many rows each saved view's filter lets through.
     pub(crate) counts: Counts,
+    /// New and changed rows since the last look (the live queue).
+    pub(crate) live: Live,
+    /// The rows the last refresh no longer had, for the app to report.
+    pub(crate) left: Option<Left>,
 }
 
 impl Default for List {
@@ -127,6 +134,8 @@ impl Default for List {
             merchants: HashMap::new(),
             others: None,
             counts: Counts::default(),
+            live: Live::default(),
+            left: None,
         }
     }
 }

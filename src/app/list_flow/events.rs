@@ -18,6 +18,7 @@ pub(crate) fn on_page(
     }
     let now = app.now;
     let mut cmds = app.list.on_page(load_id, items, done, now);
+    cmds.extend(app.on_left());
     cmds.extend(others_wanted(app));
     cmds
 }

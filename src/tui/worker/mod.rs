@@ -15,7 +15,8 @@ use tokio::task::JoinHandle;
 use crate::app::{ApiEvent, Command};
 use crate::export;
 use crate::ops::{
-    ActivateJob, Cancel, ImportUpdate, MerchantLookups, OnExisting, Ops, Order, RunEvent, RunStart,
+    ActivateJob, Cancel, ImportUpdate, MerchantLookups, OnExisting, Ops, Order, RunEvent, RunReads,
+    RunStart,
 };
 
 use answers::{activation, import_row, update};
@@ -190,6 +191,12 @@ async fn run(
                     });
                 });
             }
+            Command::ReadLeft { ids, total } => {
+                tokio::spawn(async move {
+                    let reads = read_left(&ops, &ids).await;
+                    let _ = events.send(ApiEvent::LeftRead { reads, total });
+                });
+            }
             // The event loop writes copies to the terminal; none reach here.
             Command::Copy { .. } => {}
         }
@@ -199,7 +206,24 @@ async fn run(
     }
 }
 
-/// A canceller for a new run; those of finished runs are forgotten.
+/// The requests that left the queue as they are now, through one run's
+/// reads (a server that cannot read by id costs one search, not one per
+/// id); `None` if any read fails, so the console never guesses why.
+async fn read_left(ops: &Ops, ids: &[String]) -> Option<Vec<crate::api::IntegrationRequest>> {
+    let reads = RunReads::new();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        match reads.read(ops.client(), ops.policy(), id).await {
+            Ok(r) => out.push(r),
+            Err(error) => {
+                tracing::warn!(error = %error.label(), "could not read a request that left the queue");
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Every page of `query` as `ApiEvent::Page`s tagged with `load_id`, until
 /// the last page, a failure, or the console going away.
 async fn send_pages(
@@ -224,6 +248,7 @@ async fn send_pages(
     .await
 }
 
+/// A canceller for a new run; those of finished runs are forgotten.
 fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
     runs.retain(|_, cancel| cancel.is_shared());
     let cancel = Cancel::default();

@@ -13,6 +13,7 @@ use crate::export::{ExportFormat, Merchants};
 use crate::import::RowClass;
 use crate::ops::ChangeGuard;
 
+mod left;
 mod seen;
 
 /// A worker recording in `log`, as the console's is.
