@@ -31,7 +31,7 @@ pub enum ApiEvent {
     /// The config's command at `index` has finished (every run of it).
     CustomFinished {
         index: usize,
-        outcome: crate::custom::Outcome,
+        outcome: crate::custom::CommandOutcome,
     },
     Page {
         load_id: u64,

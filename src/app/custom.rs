@@ -3,21 +3,13 @@
 //! and its result. update() hands the run to the terminal layer as
 //! [`Command::RunCustom`]; the process never runs here.
 
-use crate::custom::{CustomCommand, Outcome, RequestValues, Target};
+use crate::custom::{CommandOutcome, CustomCommand, RequestValues, Target};
 use crate::text::count;
 
 use super::answer::Answer;
 use super::command::Command;
 use super::state::{App, Asking, Mode};
 use super::toast::ToastKind;
-
-/// The commands running now, and the last one's output (the `o` panel).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CustomRuns {
-    pub running: Vec<usize>,
-    /// (name, output) of the last command that finished.
-    pub last: Option<(String, String)>,
-}
 
 /// The command's key was pressed in the list.
 pub(super) fn on_intent(app: &mut App, index: usize) -> Vec<Command> {
@@ -105,7 +97,7 @@ fn start(
 
 /// A command finished: a toast with its exit status, its output in the
 /// message log and the output panel.
-pub(super) fn on_finished(app: &mut App, index: usize, outcome: Outcome) -> Vec<Command> {
+pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) -> Vec<Command> {
     app.custom.running.retain(|i| *i != index);
     let name = app
         .config

@@ -139,7 +139,7 @@ pub struct App {
     /// The saved views shown as tabs, and their counts.
     pub(crate) views: Views,
     /// The config's commands running now and the last one's output.
-    pub(crate) custom: super::custom::CustomRuns,
+    pub(crate) custom: crate::custom::CommandRuns,
 }
 
 impl App {
@@ -168,7 +168,7 @@ impl App {
             last_import_path: String::new(),
             backlog: Backlog::default(),
             views,
-            custom: super::custom::CustomRuns::default(),
+            custom: crate::custom::CommandRuns::default(),
         };
         app.open_first_view();
         app

@@ -11,7 +11,7 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-pub use template::{Field, Template, TemplateError, quote};
+pub use template::{Placeholder, Template, TemplateError, quote};
 
 /// One `[[commands]]` entry as written in the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -76,24 +76,24 @@ impl RequestValues {
 
     /// The value of a request's own field; `None` for the session's
     /// (profile, host, key) and for what the request lacks.
-    pub fn get(&self, field: Field) -> Option<String> {
+    pub fn get(&self, field: Placeholder) -> Option<String> {
         match field {
-            Field::Id => Some(self.id.clone()),
-            Field::MerchantId => Some(self.merchant_id.clone()),
-            Field::MerchantName => self.merchant_name.clone(),
-            Field::AccountId => Some(self.account_id.clone()),
-            Field::Type => Some(self.kind.clone()),
-            Field::Status => Some(self.status.clone()),
-            Field::TerminalId => self.terminal_id.clone(),
-            Field::Profile | Field::Host | Field::ApiKey => None,
+            Placeholder::Id => Some(self.id.clone()),
+            Placeholder::MerchantId => Some(self.merchant_id.clone()),
+            Placeholder::MerchantName => self.merchant_name.clone(),
+            Placeholder::AccountId => Some(self.account_id.clone()),
+            Placeholder::Type => Some(self.kind.clone()),
+            Placeholder::Status => Some(self.status.clone()),
+            Placeholder::TerminalId => self.terminal_id.clone(),
+            Placeholder::Profile | Placeholder::Host | Placeholder::ApiKey => None,
         }
     }
 }
 
 fn placeholders() -> String {
-    Field::ALL
+    Placeholder::ALL
         .iter()
-        .filter(|f| **f != Field::ApiKey)
+        .filter(|f| **f != Placeholder::ApiKey)
         .map(|f| format!("{{{}}}", f.name()))
         .collect::<Vec<_>>()
         .join(" ")
@@ -126,7 +126,7 @@ pub fn validate(specs: &[CommandSpec], keys: &KeyMap) -> Result<Vec<CustomComman
                 f.name()
             ),
         })?;
-        if template.uses(Field::ApiKey) && !spec.allow_api_key {
+        if template.uses(Placeholder::ApiKey) && !spec.allow_api_key {
             return Err(format!(
                 "The command '{name}' uses {{api_key}} without `allow_api_key = true`; it was refused so the API key never reaches a command by mistake. Add allow_api_key = true to it if it must have the key."
             ));
@@ -165,7 +165,7 @@ pub fn validate(specs: &[CommandSpec], keys: &KeyMap) -> Result<Vec<CustomComman
 /// How a command's run (one per request) ended, as the terminal layer
 /// reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct CommandOutcome {
     /// How many requests it ran for.
     pub runs: usize,
     /// The first non-zero exit code, else 0; `None` when a signal ended it.
@@ -176,4 +176,12 @@ pub struct Outcome {
     pub output: String,
     /// Why it could not be started (no `sh`, say).
     pub error: Option<String>,
+}
+
+/// The console's commands running now (by index), and the last finished
+/// one's name and output.
+#[derive(Debug, Clone, Default)]
+pub struct CommandRuns {
+    pub running: Vec<usize>,
+    pub last: Option<(String, String)>,
 }

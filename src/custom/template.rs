@@ -3,7 +3,7 @@
 
 /// A value a command line can hold, named as `{name}` in `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
+pub enum Placeholder {
     Id,
     MerchantId,
     MerchantName,
@@ -16,44 +16,44 @@ pub enum Field {
     ApiKey,
 }
 
-impl Field {
-    pub const ALL: [Field; 10] = [
-        Field::Id,
-        Field::MerchantId,
-        Field::MerchantName,
-        Field::AccountId,
-        Field::Type,
-        Field::Status,
-        Field::TerminalId,
-        Field::Profile,
-        Field::Host,
-        Field::ApiKey,
+impl Placeholder {
+    pub const ALL: [Placeholder; 10] = [
+        Placeholder::Id,
+        Placeholder::MerchantId,
+        Placeholder::MerchantName,
+        Placeholder::AccountId,
+        Placeholder::Type,
+        Placeholder::Status,
+        Placeholder::TerminalId,
+        Placeholder::Profile,
+        Placeholder::Host,
+        Placeholder::ApiKey,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
-            Field::Id => "id",
-            Field::MerchantId => "merchantId",
-            Field::MerchantName => "merchantName",
-            Field::AccountId => "accountId",
-            Field::Type => "type",
-            Field::Status => "status",
-            Field::TerminalId => "terminalId",
-            Field::Profile => "profile",
-            Field::Host => "host",
-            Field::ApiKey => "api_key",
+            Placeholder::Id => "id",
+            Placeholder::MerchantId => "merchantId",
+            Placeholder::MerchantName => "merchantName",
+            Placeholder::AccountId => "accountId",
+            Placeholder::Type => "type",
+            Placeholder::Status => "status",
+            Placeholder::TerminalId => "terminalId",
+            Placeholder::Profile => "profile",
+            Placeholder::Host => "host",
+            Placeholder::ApiKey => "api_key",
         }
     }
 
-    fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
+    fn from_name(name: &str) -> Option<Placeholder> {
+        Placeholder::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Text(String),
-    Field(Field),
+    Placeholder(Placeholder),
 }
 
 /// A parsed `run` line.
@@ -66,7 +66,7 @@ pub struct Template {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TemplateError {
     Unknown(String),
-    Quoted(Field),
+    Quoted(Placeholder),
 }
 
 impl Template {
@@ -90,7 +90,7 @@ impl Template {
                 (None, '\'' | '"') => quote = Some(c),
                 (_, '{') if !text.ends_with('$') => {
                     if let Some(name) = placeholder_at(&run[i + 1..]) {
-                        let field = Field::from_name(name)
+                        let field = Placeholder::from_name(name)
                             .ok_or_else(|| TemplateError::Unknown(name.to_string()))?;
                         if quote.is_some() {
                             return Err(TemplateError::Quoted(field));
@@ -99,7 +99,7 @@ impl Template {
                             chars.next();
                         }
                         parts.push(Part::Text(std::mem::take(&mut text)));
-                        parts.push(Part::Field(field));
+                        parts.push(Part::Placeholder(field));
                         continue;
                     }
                 }
@@ -112,18 +112,18 @@ impl Template {
         Ok(Template { parts })
     }
 
-    pub fn uses(&self, field: Field) -> bool {
-        self.parts.contains(&Part::Field(field))
+    pub fn uses(&self, field: Placeholder) -> bool {
+        self.parts.contains(&Part::Placeholder(field))
     }
 
     /// The line with each placeholder replaced by its value, shell-quoted;
     /// a missing value is `''`.
-    pub fn expand(&self, value: impl Fn(Field) -> Option<String>) -> String {
+    pub fn expand(&self, value: impl Fn(Placeholder) -> Option<String>) -> String {
         self.parts
             .iter()
             .map(|p| match p {
                 Part::Text(t) => t.clone(),
-                Part::Field(f) => quote(value(*f).as_deref().unwrap_or_default()),
+                Part::Placeholder(f) => quote(value(*f).as_deref().unwrap_or_default()),
             })
             .collect()
     }

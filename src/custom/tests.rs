@@ -22,7 +22,7 @@ fn a_good_command_is_read_with_its_key_and_template() {
     )
     .expect("valid");
     assert_eq!(cmds[0].name, "Open ticket");
-    assert!(cmds[0].template.uses(Field::MerchantId));
+    assert!(cmds[0].template.uses(Placeholder::MerchantId));
     assert_eq!(cmds[0].target, Target::Cursor);
 }
 
@@ -69,14 +69,14 @@ fn the_api_key_is_allowed_when_the_command_opts_in() {
     let mut s = spec("o", "Key", "curl -H {api_key}");
     s.allow_api_key = true;
     let cmds = validate(&[s], &KeyMap::default()).expect("valid");
-    assert!(cmds[0].template.uses(Field::ApiKey));
+    assert!(cmds[0].template.uses(Placeholder::ApiKey));
 }
 
 #[test]
 fn shell_text_in_quotes_and_shell_variables_stay_as_written() {
     let t = Template::parse("printf '%s\\n' {id} ${HOME} \"{x\" > out").expect("valid");
     assert_eq!(
-        t.expand(|f| (f == Field::Id).then(|| "REQ1".to_string())),
+        t.expand(|f| (f == Placeholder::Id).then(|| "REQ1".to_string())),
         "printf '%s\\n' 'REQ1' ${HOME} \"{x\" > out"
     );
 }

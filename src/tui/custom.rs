@@ -11,7 +11,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::api::Secret;
 use crate::app::{ApiEvent, Command};
-use crate::custom::{Field, Outcome, RequestValues, Template};
+use crate::custom::{CommandOutcome, Placeholder, RequestValues, Template};
 
 /// The most output kept from one run's stdout and from its stderr.
 pub const MAX_OUTPUT_BYTES: u64 = 64 * 1024;
@@ -75,17 +75,17 @@ async fn run_all(
     template: &Template,
     requests: &[RequestValues],
     session: &Session,
-) -> Outcome {
-    let mut outcome = Outcome {
+) -> CommandOutcome {
+    let mut outcome = CommandOutcome {
         runs: requests.len(),
         code: Some(0),
-        ..Outcome::default()
+        ..CommandOutcome::default()
     };
     for r in requests {
         let line = template.expand(|f| match f {
-            Field::Profile => Some(session.profile.clone()),
-            Field::Host => Some(session.host.clone()),
-            Field::ApiKey => Some(session.key.expose().to_string()),
+            Placeholder::Profile => Some(session.profile.clone()),
+            Placeholder::Host => Some(session.host.clone()),
+            Placeholder::ApiKey => Some(session.key.expose().to_string()),
             _ => r.get(f),
         });
         tracing::info!(command = %name, id = %r.id, "running a configured command");

@@ -4,7 +4,7 @@
 //! and says how it ended.
 
 use crate::app::*;
-use crate::custom::{Field, Outcome, RequestValues};
+use crate::custom::{CommandOutcome, Placeholder, RequestValues};
 use crate::testkit::*;
 
 const COMMANDS: &str = r#"
@@ -59,7 +59,7 @@ fn run(cmds: &[Command]) -> (usize, Vec<RequestValues>) {
     (*index, requests.clone())
 }
 
-fn finished(app: &mut App, index: usize, outcome: Outcome) {
+fn finished(app: &mut App, index: usize, outcome: CommandOutcome) {
     api(app, ApiEvent::CustomFinished { index, outcome });
 }
 
@@ -74,7 +74,7 @@ fn the_key_runs_the_command_for_the_cursor_request_with_its_merchant_name() {
     let r = &requests[0];
     assert_eq!(r.id, "REQ3epayReady");
     let merchant = app.merchant_name(&r.merchant_id).to_string();
-    assert_eq!(r.get(Field::MerchantName), Some(merchant));
+    assert_eq!(r.get(Placeholder::MerchantName), Some(merchant));
     assert_eq!(app.running_commands(), ["Open ticket"]);
 }
 
@@ -90,10 +90,10 @@ fn a_second_press_while_it_runs_says_it_is_already_running() {
     finished(
         &mut app,
         0,
-        Outcome {
+        CommandOutcome {
             runs: 1,
             code: Some(0),
-            ..Outcome::default()
+            ..CommandOutcome::default()
         },
     );
     assert!(app.running_commands().is_empty());
@@ -107,11 +107,11 @@ fn the_result_toast_says_the_exit_status_and_the_output_goes_to_the_log() {
     finished(
         &mut app,
         0,
-        Outcome {
+        CommandOutcome {
             runs: 1,
             code: Some(0),
             output: "opened\n".into(),
-            ..Outcome::default()
+            ..CommandOutcome::default()
         },
     );
     assert_eq!(toast(&app), "'Open ticket' finished (exit 0).");
@@ -130,12 +130,12 @@ fn the_result_toast_says_the_exit_status_and_the_output_goes_to_the_log() {
     finished(
         &mut app,
         0,
-        Outcome {
+        CommandOutcome {
             runs: 1,
             code: Some(2),
             stderr_line: Some("no such ticket".into()),
             output: "no such ticket\n".into(),
-            ..Outcome::default()
+            ..CommandOutcome::default()
         },
     );
     assert_eq!(toast(&app), "'Open ticket' failed (exit 2): no such ticket");
@@ -175,10 +175,10 @@ fn for_marked_runs_once_per_marked_request_and_says_how_many() {
     finished(
         &mut app,
         1,
-        Outcome {
+        CommandOutcome {
             runs: 2,
             code: Some(0),
-            ..Outcome::default()
+            ..CommandOutcome::default()
         },
     );
     assert_eq!(toast(&app), "'Report' finished for 2 requests (exit 0).");
