@@ -45,6 +45,8 @@ pub struct ConfigFile {
     pub theme: BTreeMap<String, Spanned<String>>,
     /// Saved views, shown as tabs under the console's title.
     pub views: Vec<ViewSpec>,
+    /// The operator's own commands, bound to list keys in the console.
+    pub commands: Vec<crate::custom::CommandSpec>,
 }
 
 /// One `[[views]]` entry: a named filter, in the console's filter syntax.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod custom;
 pub mod export;
 pub mod failure;
 pub mod import;

@@ -10,6 +10,7 @@ use ratatui::style::Color;
 
 use crate::api::Status;
 use crate::config::{self, ConfigError, ConfigFile, KeySpec, ViewSpec};
+use crate::custom::CustomCommand;
 use crate::keys::{ConfigBinding, KeyMap};
 
 /// Status colours; `None` keeps the built-in colour for that status.
@@ -30,6 +31,8 @@ pub struct ConsolePrefs {
     pub theme: StatusColors,
     /// `[[views]]`; the console's defaults when empty.
     pub views: Vec<ViewSpec>,
+    /// `[[commands]]`, checked; bound in `keys` by index.
+    pub commands: Vec<CustomCommand>,
 }
 
 /// Read `[keys]` and `[theme]` from the config file, if there is one.
@@ -60,11 +63,18 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
             line: line_of(spec.span()),
         })
         .collect();
-    let keys = KeyMap::from_bindings(&bindings).map_err(|e| ConfigError::BadValue {
+    let mut keys = KeyMap::from_bindings(&bindings).map_err(|e| ConfigError::BadValue {
         path: path.to_path_buf(),
         key: "keys".into(),
         detail: format!("{e}."),
     })?;
+    let commands =
+        crate::custom::validate(&file.commands, &keys).map_err(|detail| ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: "commands".into(),
+            detail,
+        })?;
+    keys.set_custom(commands.iter().map(|c| (c.key, c.name.clone())));
     let mut theme = StatusColors::default();
     for (name, value) in &file.theme {
         let line = line_of(value.span());
@@ -97,6 +107,7 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         keys,
         theme,
         views: file.views.clone(),
+        commands,
     })
 }
 

@@ -28,6 +28,11 @@ pub enum Action {
 /// recognised and dropped.
 #[derive(Debug, Clone)]
 pub enum ApiEvent {
+    /// The config's command at `index` has finished (every run of it).
+    CustomFinished {
+        index: usize,
+        outcome: crate::custom::CommandOutcome,
+    },
     Page {
         load_id: u64,
         items: Vec<IntegrationRequest>,

@@ -79,4 +79,16 @@ pub enum Command {
         text: String,
         what: String,
     },
+    /// Run the config's command at `index` once for each of `requests`, in
+    /// the background, answered by `ApiEvent::CustomFinished`. Not for the
+    /// API worker: `tui::custom` runs it (and adds the API key when the
+    /// command names it).
+    RunCustom {
+        index: usize,
+        name: String,
+        template: crate::custom::Template,
+        requests: Vec<crate::custom::RequestValues>,
+        profile: String,
+        host: String,
+    },
 }

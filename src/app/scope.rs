@@ -52,7 +52,7 @@ impl App {
             Mode::Help { .. } => ToastView::Help,
             Mode::Messages { .. } => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
-            Mode::Asking(Asking::Activate { .. }) => ToastView::Activate,
+            Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
             Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,
             Mode::Prompt(_) | Mode::Asking(Asking::ExportOverwrite { .. }) => ToastView::Prompt,
             Mode::Asking(Asking::Import { .. }) | Mode::Import => ToastView::Import,
@@ -106,6 +106,7 @@ fn asking_scope(asking: &Asking) -> Scope {
         Asking::Import { typed: Some(_) } => Scope::ImportCount,
         Asking::Import { typed: None } => Scope::ImportPreview,
         Asking::ExportOverwrite { .. } => Scope::ExportOverwrite,
+        Asking::Custom { .. } => Scope::Confirm,
     }
 }
 

@@ -88,6 +88,12 @@ pub enum Asking {
         path: std::path::PathBuf,
         format: crate::export::ExportFormat,
     },
+    /// Run the config's command at `index` (it says `confirm = true`) for
+    /// these requests.
+    Custom {
+        index: usize,
+        targets: Vec<crate::custom::RequestValues>,
+    },
 }
 
 /// A question asked on top of whatever screen is below, which stays as it
@@ -132,6 +138,8 @@ pub struct App {
     pub(crate) backlog: Backlog,
     /// The saved views shown as tabs, and their counts.
     pub(crate) views: Views,
+    /// The config's commands running now and the last one's output.
+    pub(crate) custom: crate::custom::CommandRuns,
 }
 
 impl App {
@@ -160,6 +168,7 @@ impl App {
             last_import_path: String::new(),
             backlog: Backlog::default(),
             views,
+            custom: crate::custom::CommandRuns::default(),
         };
         app.open_first_view();
         app
@@ -187,6 +196,7 @@ impl App {
             || !self.toasts.is_empty()
             || self.exporting.is_some()
             || self.import.as_ref().is_some_and(ImportState::is_working)
+            || !self.custom.running.is_empty()
     }
 
     pub fn config(&self) -> &AppConfig {

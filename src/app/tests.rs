@@ -6,6 +6,7 @@ mod backlog;
 mod bulk_plan;
 mod bulk_run;
 mod copy;
+mod custom;
 mod export;
 mod filter;
 mod filter_fields;

@@ -163,6 +163,9 @@ fn overlay_scroll(intent: Intent, scroll: usize, step: usize) -> Option<usize> {
 
 fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
     match event {
+        ApiEvent::CustomFinished { index, outcome } => {
+            super::custom::on_finished(app, index, outcome)
+        }
         ApiEvent::Page {
             load_id,
             items,

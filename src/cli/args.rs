@@ -216,6 +216,10 @@ pub struct SimArgs {
     /// operations), `later` (GET/DELETE by id, PUT …/configs) or `both`.
     #[arg(long, default_value = "both", value_name = "REVISION")]
     pub revision: crate::sim::Revision,
+    /// Serve the merchants of this JSON file (an array shaped like
+    /// assets/merchants.json) in place of the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub merchants: Option<std::path::PathBuf>,
     /// Latency per call: `50` or a range `20..80` (milliseconds).
     #[arg(long, value_name = "MS")]
     pub latency_ms: Option<String>,

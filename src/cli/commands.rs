@@ -176,7 +176,32 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
     if args.page_size == 0 {
         return Err(Failure::Usage("--page-size must be at least 1.".into()));
     }
+    let merchants = match &args.merchants {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Usage(format!(
+                    "--merchants: {} could not be read: {e}.",
+                    path.display()
+                ))
+            })?;
+            let list: Vec<crate::api::Merchant> = serde_json::from_str(&text).map_err(|e| {
+                Failure::Usage(format!(
+                    "--merchants: {} is not a JSON array of merchants like assets/merchants.json: {e}.",
+                    path.display()
+                ))
+            })?;
+            if list.is_empty() {
+                return Err(Failure::Usage(format!(
+                    "--merchants: {} has no merchants; give at least one.",
+                    path.display()
+                )));
+            }
+            Some(list)
+        }
+        None => None,
+    };
     let config = sim::SimConfig {
+        merchants,
         api_key: args.api_key.clone(),
         seed_count: args.seed_count,
         seed: args.seed,

@@ -42,6 +42,17 @@ pub fn footer(map: &KeyMap, scope: Scope, ctx: &HintContext) -> Vec<(String, &'s
         .collect()
 }
 
+/// The config's own commands in the footer of `scope` (the list's only):
+/// (key, name), shown after the built-in hints when they fit.
+pub fn custom_footer(map: &KeyMap, scope: Scope) -> Vec<(String, String)> {
+    if scope != Scope::List {
+        return Vec::new();
+    }
+    map.custom()
+        .map(|(k, name)| (k.to_string(), name.to_string()))
+        .collect()
+}
+
 /// One line of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
@@ -62,7 +73,8 @@ fn fill(map: &KeyMap, row: &HelpRow) -> String {
 
 /// Every line of the `?` overlay.
 pub fn help(map: &KeyMap) -> Vec<HelpLine> {
-    HELP.iter()
+    let mut lines: Vec<HelpLine> = HELP
+        .iter()
         .map(|row| {
             if row.label.is_empty() {
                 return HelpLine::Section(row.text);
@@ -81,7 +93,16 @@ pub fn help(map: &KeyMap) -> Vec<HelpLine> {
                 text: fill(map, row),
             }
         })
-        .collect()
+        .collect();
+    let mut custom = map.custom().peekable();
+    if custom.peek().is_some() {
+        lines.push(HelpLine::Section("Your commands"));
+        lines.extend(custom.map(|(k, name)| HelpLine::Row {
+            label: k.to_string(),
+            text: name.to_string(),
+        }));
+    }
+    lines
 }
 
 /// The help overlay's title in `scope`: while a bulk run goes on

@@ -52,6 +52,8 @@ pub enum Intent {
     View7,
     View8,
     View9,
+    /// The config's command at this index (`[[commands]]`), list only.
+    Custom(usize),
 }
 
 impl Intent {
@@ -155,6 +157,7 @@ impl Intent {
             Intent::View7 => "view_7",
             Intent::View8 => "view_8",
             Intent::View9 => "view_9",
+            Intent::Custom(_) => "command",
         }
     }
 

@@ -101,6 +101,12 @@ impl Key {
                 || self.code == KeyCode::Backspace)
     }
 
+    /// Esc (always cancels) or ctrl-c (always quits): never bound to a
+    /// command.
+    pub fn is_reserved(&self) -> bool {
+        matches!(self.code, KeyCode::Esc) || (self.ctrl && self.code == KeyCode::Char('c'))
+    }
+
     pub fn to_event(self) -> KeyEvent {
         let mut m = KeyModifiers::NONE;
         if self.ctrl {

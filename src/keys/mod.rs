@@ -17,7 +17,7 @@ pub mod table;
 #[cfg(test)]
 mod tests;
 
-pub use hints::{HelpLine, HintContext, footer, help, help_title, help_title_in};
+pub use hints::{HelpLine, HintContext, custom_footer, footer, help, help_title, help_title_in};
 pub use intent::{Intent, Scope};
 pub use key::{Key, count_digit, is_quit_now};
 
@@ -55,6 +55,9 @@ pub struct KeyMap {
     defaults: HashSet<(Scope, Key)>,
     /// (scope, intent) whose shown keys differ from the table's.
     changed: HashSet<(Scope, Intent)>,
+    /// The config's own commands in the list: key, index, name. Dispatch,
+    /// footer and help all read this one list.
+    custom: Vec<(Key, usize, String)>,
 }
 
 impl Default for KeyMap {
@@ -125,6 +128,7 @@ impl KeyMap {
             shown: HashMap::new(),
             defaults: HashSet::new(),
             changed: HashSet::new(),
+            custom: Vec::new(),
         };
         // Configured intents first, so they win their keys.
         let rows: Vec<_> = table::bindings().collect();
@@ -228,7 +232,32 @@ impl KeyMap {
         if (scope.is_text() && k.is_plain_char()) || (scope.is_count() && k.is_count_char()) {
             return None;
         }
-        self.intent_of.get(&(scope, k)).copied()
+        self.intent_at(scope, k).or_else(|| {
+            (scope == Scope::List)
+                .then(|| self.custom.iter().find(|(ck, _, _)| *ck == k))
+                .flatten()
+                .map(|(_, i, _)| Intent::Custom(*i))
+        })
+    }
+
+    /// The built-in intent `key` is bound to in `scope`.
+    pub fn intent_at(&self, scope: Scope, key: Key) -> Option<Intent> {
+        self.intent_of.get(&(scope, key)).copied()
+    }
+
+    /// Bind the config's commands in the list (checked against the
+    /// built-in keys at load): (key, name), in the file's order.
+    pub fn set_custom(&mut self, commands: impl IntoIterator<Item = (Key, String)>) {
+        self.custom = commands
+            .into_iter()
+            .enumerate()
+            .map(|(i, (k, name))| (k, i, name))
+            .collect();
+    }
+
+    /// The config's commands: (key, name), in the file's order.
+    pub fn custom(&self) -> impl Iterator<Item = (Key, &str)> {
+        self.custom.iter().map(|(k, _, n)| (*k, n.as_str()))
     }
 
     /// What a key press is in `scope`: an intent, text for the scope's

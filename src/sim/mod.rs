@@ -92,6 +92,8 @@ pub struct SimConfig {
     pub faults: Faults,
     /// The API revision whose operations are served.
     pub revision: Revision,
+    /// Merchants in place of assets/merchants.json (`--merchants FILE`).
+    pub merchants: Option<Vec<crate::api::Merchant>>,
 }
 
 impl Default for SimConfig {
@@ -103,6 +105,7 @@ impl Default for SimConfig {
             page_size: 100,
             faults: Faults::default(),
             revision: Revision::Both,
+            merchants: None,
         }
     }
 }
@@ -242,10 +245,11 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         page_size,
         faults,
         revision,
+        merchants,
     } = config;
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
-        let seeded = seed::generate(seed, seed_count);
+        let seeded = seed::generate_with(seed, seed_count, merchants);
         SimStore::new(seeded.merchants, seeded.requests)
     })
     .await

@@ -92,9 +92,14 @@ pub struct Seeded {
 
 /// Generate `count` requests (the default set when `None`).
 pub fn generate(seed: u64, count: Option<usize>) -> Seeded {
+    generate_with(seed, count, None)
+}
+
+/// [`generate`] for `merchants` in place of the built-in ones, when given.
+pub fn generate_with(seed: u64, count: Option<usize>, merchants: Option<Vec<Merchant>>) -> Seeded {
     let n = count.unwrap_or(DEFAULT_SEED_COUNT);
     let mut rng = Rng::new(seed);
-    let mut merchants = default_merchants();
+    let mut merchants = merchants.unwrap_or_else(default_merchants);
     let base_capacity = merchants.len() * PER_SYNTH_MERCHANT;
     if n > base_capacity {
         let extra = (n - base_capacity).div_ceil(PER_SYNTH_MERCHANT);

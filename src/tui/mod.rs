@@ -1,6 +1,7 @@
 //! The interactive console: terminal, event loop and API worker.
 
 pub mod clipboard;
+pub mod custom;
 pub mod event_loop;
 pub mod terminal;
 pub mod worker;
@@ -45,12 +46,18 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
         ))
     })?;
     let worker = worker::spawn(ops);
+    // The config's commands run beside the worker, not in its HTTP path.
+    let (commands, events) = custom::beside(
+        worker.commands.clone(),
+        worker.events,
+        session.settings.api_key.clone(),
+    );
 
     let mut tui = terminal::init()
         .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;
     let input = EventStream::new();
     let input = futures_util::stream::select(input, signals());
-    let result = event_loop::run(&mut tui, input, app, worker.commands, worker.events).await;
+    let result = event_loop::run(&mut tui, input, app, commands, events).await;
     terminal::restore();
     worker.task.abort();
     session.close().await;

@@ -61,6 +61,29 @@ pub fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The question before one of the config's commands (`confirm = true`).
+pub fn custom_confirm(frame: &mut Frame, area: Rect, app: &App, question: String, theme: Theme) {
+    let keys = &app.config().prefs.keys;
+    let lines = vec![
+        Line::from(Span::styled(question, theme.bold())),
+        Line::default(),
+        keys_line(
+            theme,
+            &[
+                (
+                    &key(keys, Scope::Confirm, &[Intent::Confirm], "y/Enter"),
+                    "run",
+                ),
+                (
+                    &key(keys, Scope::Confirm, &[Intent::Cancel], "n/Esc"),
+                    "cancel",
+                ),
+            ],
+        ),
+    ];
+    sized_dialog(frame, area, 60, "Your command", lines, theme);
+}
+
 fn confirm_keys(app: &App, theme: Theme) -> Line<'static> {
     let keys = &app.config().prefs.keys;
     keys_line(

@@ -45,6 +45,12 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Line::from(Span::styled(e.clone(), theme.error()))
     } else if let Some(e) = app.list.filter.error() {
         Line::from(Span::styled(e, theme.error()))
+    } else if let names @ [_, ..] = app.running_commands().as_slice() {
+        let names: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        Line::from(Span::styled(
+            format!("Running {}…", names.join(", ")),
+            theme.dim(),
+        ))
     } else if app.is_loading() {
         Line::from(Span::styled(
             format!("Loading… {} so far.", app.total_len()),
@@ -67,7 +73,14 @@ pub fn hint_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let room = usize::from(area.width);
-    let hints = app.footer();
+    // The config's own commands come last, shown when they fit.
+    let custom = crate::keys::custom_footer(&app.config.prefs.keys, app.scope());
+    let hints: Vec<(String, std::borrow::Cow<'_, str>)> = app
+        .footer()
+        .into_iter()
+        .map(|(k, w)| (k, w.into()))
+        .chain(custom.into_iter().map(|(k, w)| (k, w.into())))
+        .collect();
     let last = hints.len().saturating_sub(1);
     for (i, (key, what)) in hints.into_iter().enumerate() {
         let gap = if i > 0 { 2 } else { 0 };

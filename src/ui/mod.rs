@@ -88,6 +88,10 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme,
         ),
         Mode::Asking(Asking::Activate { id }) => dialog::confirm(frame, area, app, id, theme),
+        Mode::Asking(Asking::Custom { index, targets }) => {
+            let question = crate::app::custom_question(app, *index, targets);
+            dialog::custom_confirm(frame, area, app, question, theme);
+        }
         Mode::Asking(Asking::Bulk(plan)) => {
             dialog::bulk_confirm(frame, area, app, plan, &app.config.prefs.keys, theme)
         }

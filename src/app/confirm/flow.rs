@@ -8,6 +8,7 @@ use crate::app::answer::Answer;
 use crate::app::bulk;
 use crate::app::change;
 use crate::app::command::Command;
+use crate::app::custom;
 use crate::app::export;
 use crate::app::import;
 use crate::app::state::{App, Asking, Mode};
@@ -91,7 +92,11 @@ fn answered(app: &mut App, asking: Question, answer: Answer) -> Vec<Command> {
         // The import's answers leave the preview on screen or move it on.
         Question::Import => import::answered(app, answer),
         Question::ImportCount => import::count_answered(app, answer),
-        Question::Activate | Question::Bulk | Question::Overwrite | Question::ExportOverwrite => {
+        Question::Activate
+        | Question::Bulk
+        | Question::Overwrite
+        | Question::ExportOverwrite
+        | Question::Custom => {
             match std::mem::replace(&mut app.mode, Mode::List) {
                 Mode::Asking(Asking::Activate { id }) => change::activate_answered(app, id, answer),
                 // The missing terminalIds are entered in the change slice's
@@ -105,6 +110,9 @@ fn answered(app: &mut App, asking: Question, answer: Answer) -> Vec<Command> {
                 Mode::Asking(Asking::Overwrite(ow)) => change::overwrite_answered(app, *ow, answer),
                 Mode::Asking(Asking::ExportOverwrite { path, format }) => {
                     export::overwrite_answered(app, path, format, answer)
+                }
+                Mode::Asking(Asking::Custom { index, targets }) => {
+                    custom::answered(app, index, targets, answer)
                 }
                 other => {
                     app.mode = other;

@@ -36,6 +36,8 @@ pub enum Question {
     ImportCount,
     /// Replace the file of `Asking::ExportOverwrite`.
     ExportOverwrite,
+    /// Run the command of `Asking::Custom`.
+    Custom,
 }
 
 impl App {
@@ -53,6 +55,7 @@ impl App {
                 Asking::Import { typed: None } => Question::Import,
                 Asking::Import { typed: Some(_) } => Question::ImportCount,
                 Asking::ExportOverwrite { .. } => Question::ExportOverwrite,
+                Asking::Custom { .. } => Question::Custom,
             }),
             _ => None,
         }

@@ -15,6 +15,9 @@ use crate::app::{copy, export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
+    if let Intent::Custom(index) = intent {
+        return crate::app::custom::on_intent(app, index);
+    }
     if let Some(cmds) = app.view_intent(intent) {
         return cmds;
     }

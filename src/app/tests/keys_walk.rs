@@ -545,3 +545,37 @@ fn saved_view_keys_are_remappable_and_shown_as_remapped() {
         );
     }
 }
+
+#[test]
+fn your_commands_keys_in_the_help_run_the_commands_they_name() {
+    let text = "[keys]\nrefresh = \"R\"\n\n[[commands]]\nkey = \"r\"\nname = \"Mine\"\nrun = \"true {id}\"\n";
+    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
+    let mut cfg = config();
+    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
+        .expect("r is free once refresh moved");
+    let keys = cfg.prefs.keys.clone();
+    let help = crate::keys::help(&keys);
+    let at = help
+        .iter()
+        .position(|l| *l == HelpLine::Section("Your commands"))
+        .expect("a Your commands section");
+    let HelpLine::Row { label, text } = &help[at + 1] else {
+        panic!("a row under the section");
+    };
+    assert_eq!((label.as_str(), text.as_str()), ("r", "Mine"));
+    let mut app = loaded_with(cfg);
+    let cmds = update(
+        &mut app,
+        Action::Key(event(Key::parse(label).expect("a key"))),
+    );
+    assert!(
+        matches!(cmds.as_slice(), [Command::RunCustom { index: 0, name, .. }] if name == "Mine"),
+        "{cmds:?}"
+    );
+    // Without the remap, r is refresh's and the command is refused.
+    let text = "[[commands]]\nkey = \"r\"\nname = \"Mine\"\nrun = \"true\"\n";
+    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
+    let err = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
+        .expect_err("r is refresh's");
+    assert!(err.to_string().contains("`refresh`"), "{err}");
+}

@@ -199,6 +199,8 @@ async fn run(
             }
             // The event loop writes copies to the terminal; none reach here.
             Command::Copy { .. } => {}
+            // `tui::custom` runs the config's commands; none reach here.
+            Command::RunCustom { .. } => {}
         }
     }
     if let Some(old) = load.take() {

@@ -1,0 +1,155 @@
+//! The operator's own commands (`[[commands]]`): which requests a key's
+//! command runs for, the question before it when the config asks for one,
+//! and its result. update() hands the run to the terminal layer as
+//! [`Command::RunCustom`]; the process never runs here.
+
+use crate::custom::{CommandOutcome, CustomCommand, RequestValues, Target};
+use crate::text::count;
+
+use super::answer::Answer;
+use super::command::Command;
+use super::state::{App, Asking, Mode};
+use super::toast::ToastKind;
+
+/// The command's key was pressed in the list.
+pub(super) fn on_intent(app: &mut App, index: usize) -> Vec<Command> {
+    let Some(cmd) = app.config.prefs.commands.get(index).cloned() else {
+        return Vec::new();
+    };
+    if app.custom.running.contains(&index) {
+        app.info(format!(
+            "'{}' is already running; wait for it to finish.",
+            cmd.name
+        ));
+        return Vec::new();
+    }
+    let targets = targets(app, cmd.target);
+    if targets.is_empty() {
+        app.info(format!("'{}' has no request to run for.", cmd.name));
+        return Vec::new();
+    }
+    if cmd.confirm {
+        app.mode = Mode::Asking(Asking::Custom { index, targets });
+        return Vec::new();
+    }
+    start(app, index, &cmd, targets)
+}
+
+/// The cursor's request, or for `for = "marked"` the marked ones (the
+/// cursor's when none is marked).
+fn targets(app: &App, target: Target) -> Vec<RequestValues> {
+    let requests = match target {
+        Target::Marked if app.marked_len() > 0 => app.list.marked_requests(),
+        _ => app.cursor_request().cloned().into_iter().collect(),
+    };
+    requests
+        .iter()
+        .map(|r| RequestValues::of(r, app.merchant(&r.merchant_id).map(|m| m.name.clone())))
+        .collect()
+}
+
+/// The question asked before a command with `confirm = true`.
+pub fn question(app: &App, index: usize, targets: &[RequestValues]) -> String {
+    let name = app
+        .config
+        .prefs
+        .commands
+        .get(index)
+        .map_or("", |c| c.name.as_str());
+    match targets {
+        [one] => format!("Run '{name}' for {}?", one.id),
+        many => format!(
+            "Run '{name}' for {}? It runs once per request.",
+            count(many.len(), "request", "requests")
+        ),
+    }
+}
+
+/// The answer to [`question`].
+pub(super) fn answered(
+    app: &mut App,
+    index: usize,
+    targets: Vec<RequestValues>,
+    answer: Answer,
+) -> Vec<Command> {
+    match (answer, app.config.prefs.commands.get(index).cloned()) {
+        (Answer::Yes, Some(cmd)) => start(app, index, &cmd, targets),
+        _ => Vec::new(),
+    }
+}
+
+fn start(
+    app: &mut App,
+    index: usize,
+    cmd: &CustomCommand,
+    requests: Vec<RequestValues>,
+) -> Vec<Command> {
+    app.custom.running.push(index);
+    vec![Command::RunCustom {
+        index,
+        name: cmd.name.clone(),
+        template: cmd.template.clone(),
+        requests,
+        profile: app.config.profile.clone(),
+        host: app.config.safety.host.clone(),
+    }]
+}
+
+/// A command finished: a toast with its exit status, its output in the
+/// message log and the output panel.
+pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) -> Vec<Command> {
+    app.custom.running.retain(|i| *i != index);
+    let name = app
+        .config
+        .prefs
+        .commands
+        .get(index)
+        .map_or_else(String::new, |c| c.name.clone());
+    let runs = if outcome.runs > 1 {
+        format!(" for {}", count(outcome.runs, "request", "requests"))
+    } else {
+        String::new()
+    };
+    match (&outcome.error, outcome.code) {
+        (Some(e), _) => app.error(format!("'{name}' could not run{runs}: {e}")),
+        (None, Some(0)) => app.info(format!("'{name}' finished{runs} (exit 0).")),
+        (None, code) => {
+            let code =
+                code.map_or_else(|| "killed by a signal".to_string(), |c| format!("exit {c}"));
+            let line = outcome
+                .stderr_line
+                .as_deref()
+                .map_or_else(String::new, |l| format!(": {l}"));
+            app.error(format!("'{name}' failed{runs} ({code}){line}"));
+        }
+    }
+    if !outcome.output.is_empty() {
+        app.messages.push(
+            format!("Output of '{name}':\n{}", outcome.output),
+            ToastKind::Info,
+            app.now,
+        );
+    }
+    app.custom.last = Some((name, outcome.output));
+    Vec::new()
+}
+
+impl App {
+    /// The names of the commands running now, for the title.
+    pub fn running_commands(&self) -> Vec<&str> {
+        self.custom
+            .running
+            .iter()
+            .filter_map(|i| self.config.prefs.commands.get(*i))
+            .map(|c| c.name.as_str())
+            .collect()
+    }
+
+    /// The last finished command's name and output.
+    pub fn command_output(&self) -> Option<(&str, &str)> {
+        self.custom
+            .last
+            .as_ref()
+            .map(|(n, o)| (n.as_str(), o.as_str()))
+    }
+}

@@ -1,0 +1,79 @@
+//! End-to-end: a `[[commands]]` entry run from the real console puts a
+//! request's id and a hostile merchant name into a file exactly, as two
+//! literal arguments, and nothing in the name runs.
+
+mod common;
+
+use common::*;
+
+const HOSTILE: &str = "'; touch pwned # $(touch pwned2)";
+const MERCHANT_ID: &str = "5ee0c486308f590260d9a07f";
+
+#[test]
+fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
+    if !tmux_available() {
+        panic!("tmux is required for the end-to-end tests");
+    }
+    let dir = scratch("commands");
+    let merchants = dir.join("merchants.json");
+    let list = serde_json::json!([{
+        "id": MERCHANT_ID,
+        "accountId": "Jaim1Cu1Q55uooxSens6yk",
+        "name": HOSTILE,
+        "country": "NZ",
+        "test": false
+    }]);
+    std::fs::write(&merchants, list.to_string()).expect("merchants file");
+    let sim = Sim::start_with(
+        KEY,
+        &["--merchants", merchants.to_str().expect("utf-8 path")],
+        &dir.join("sim.log"),
+    );
+    let request = all(&sim.client())
+        .into_iter()
+        .find(|r| r.merchant_id == MERCHANT_ID && r.status.as_str() == "pending")
+        .expect("a pending request of the hostile merchant");
+
+    let out = dir.join("out.txt");
+    let cwd = dir.join("cwd");
+    std::fs::create_dir_all(&cwd).expect("cwd");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[commands]]\nkey = \"o\"\nname = \"Write it\"\nrun = '''printf '%s\\n' {{id}} {{merchantName}} > {}'''\n",
+            shell_quote(&out)
+        ),
+    )
+    .expect("config");
+    let env = format!("INTAKE_CONFIG={}", shell_quote(&config));
+    let command = format!(
+        "cd {} && {}",
+        shell_quote(&cwd),
+        console_command_with(&sim, &dir, &env, "")
+    );
+    let tmux = Tmux::start("commands", 140, 40, &command);
+    tmux.wait_for("the list", |s| s.contains("pending"));
+    tmux.keys(&["/"]);
+    tmux.type_text(&format!("id:{}", request.id));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the one row with its merchant's name", |s| {
+        s.contains(&request.id[..12]) && s.contains(" 1/") && s.contains("touch pwned")
+    });
+
+    tmux.keys(&["o"]);
+    tmux.wait_for("the finished toast", |s| {
+        s.contains("'Write it' finished (exit 0).")
+    });
+    let written = std::fs::read_to_string(&out).expect("the command wrote its file");
+    assert_eq!(written, format!("{}\n{HOSTILE}\n", request.id));
+    for name in ["pwned", "pwned2"] {
+        assert!(!cwd.join(name).exists(), "{name} was created: the name ran");
+        assert!(!dir.join(name).exists(), "{name} was created: the name ran");
+    }
+    let entries: Vec<_> = std::fs::read_dir(&cwd).expect("cwd").collect();
+    assert!(entries.is_empty(), "the command's cwd holds {entries:?}");
+
+    tmux.keys(&["q"]);
+    assert_terminal_restored(&tmux, &dir);
+}
