@@ -1,6 +1,7 @@
 //! End-to-end: a `[[commands]]` entry run from the real console puts a
 //! request's id and a hostile merchant name into a file exactly, as two
-//! literal arguments, and nothing in the name runs.
+//! literal arguments, and nothing in the name runs; the output panel (`O`)
+//! shows what a failing command printed, stderr marked.
 
 mod common;
 
@@ -41,7 +42,7 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
     std::fs::write(
         &config,
         format!(
-            "[[commands]]\nkey = \"o\"\nname = \"Write it\"\nrun = '''printf '%s\\n' {{id}} {{merchantName}} > {}'''\n",
+            "[[commands]]\nkey = \"o\"\nname = \"Write it\"\nrun = '''printf '%s\\n' {{id}} {{merchantName}} > {}'''\n\n[[commands]]\nkey = \"x\"\nname = \"Say it\"\nrun = \"echo said {{id}}; echo oops >&2; exit 3\"\n",
             shell_quote(&out)
         ),
     )
@@ -73,6 +74,21 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
     }
     let entries: Vec<_> = std::fs::read_dir(&cwd).expect("cwd").collect();
     assert!(entries.is_empty(), "the command's cwd holds {entries:?}");
+
+    tmux.keys(&["x"]);
+    tmux.wait_for("the failed toast offering the panel", |s| {
+        s.contains("'Say it' failed (exit 3): oops; O shows the output.")
+    });
+    tmux.keys(&["O"]);
+    tmux.wait_for("the panel with both runs and the output", |s| {
+        s.contains("Command output, newest first")
+            && s.contains(&format!("Say it for {}: exit 3 in", request.id))
+            && s.contains(&format!("said {}", request.id))
+            && s.contains("stderr│ oops")
+            && s.contains(&format!("Write it for {}: exit 0 in", request.id))
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the list again", |s| !s.contains("Command output"));
 
     tmux.keys(&["q"]);
     assert_terminal_restored(&tmux, &dir);

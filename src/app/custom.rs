@@ -3,7 +3,8 @@
 //! and its result. update() hands the run to the terminal layer as
 //! [`Command::RunCustom`]; the process never runs here.
 
-use crate::custom::{CommandOutcome, CustomCommand, RequestValues, Target};
+use crate::custom::{CommandOutcome, CommandRecord, CustomCommand, RequestValues, Target};
+use crate::keys::{Intent, Scope};
 use crate::text::count;
 
 use super::answer::Answer;
@@ -85,6 +86,13 @@ fn start(
     requests: Vec<RequestValues>,
 ) -> Vec<Command> {
     app.custom.running.push(index);
+    app.custom.history.started(CommandRecord {
+        index,
+        name: cmd.name.clone(),
+        requests: requests.iter().map(|r| r.id.clone()).collect(),
+        started: app.now,
+        ended: None,
+    });
     vec![Command::RunCustom {
         index,
         name: cmd.name.clone(),
@@ -110,9 +118,17 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
     } else {
         String::new()
     };
+    // The panel's key, as the operator bound it; no hint when unbound.
+    let panel = app
+        .config
+        .prefs
+        .keys
+        .keys(Scope::List, Intent::Output)
+        .first()
+        .map_or_else(String::new, |k| format!(" {k} shows the output."));
     match (&outcome.error, outcome.code) {
-        (Some(e), _) => app.error(format!("'{name}' could not run{runs}: {e}")),
-        (None, Some(0)) => app.info(format!("'{name}' finished{runs} (exit 0).")),
+        (Some(e), _) => app.error(format!("'{name}' could not run{runs}: {e}{panel}")),
+        (None, Some(0)) => app.info(format!("'{name}' finished{runs} (exit 0).{panel}")),
         (None, code) => {
             let code =
                 code.map_or_else(|| "killed by a signal".to_string(), |c| format!("exit {c}"));
@@ -120,7 +136,8 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
                 .stderr_line
                 .as_deref()
                 .map_or_else(String::new, |l| format!(": {l}"));
-            app.error(format!("'{name}' failed{runs} ({code}){line}"));
+            let sep = if panel.is_empty() { "" } else { ";" };
+            app.error(format!("'{name}' failed{runs} ({code}){line}{sep}{panel}"));
         }
     }
     if !outcome.output.is_empty() {
@@ -130,6 +147,7 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
             app.now,
         );
     }
+    app.custom.history.finished(index, app.now, outcome.clone());
     app.custom.last = Some((name, outcome.output));
     Vec::new()
 }

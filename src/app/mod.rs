@@ -23,6 +23,7 @@ mod live;
 mod meanwhile;
 mod messages;
 mod mouse;
+mod output;
 mod paste;
 mod prompt;
 mod prompt_flow;
@@ -57,6 +58,7 @@ pub use list::SortKey;
 pub use list::{Filter, OthersChange};
 pub use live::{LEFT_READ_CAP, left_sentence};
 pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
+pub use output::{OutputKind, OutputLine, STDERR_MARK, output_area, output_lines};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{
     BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,

@@ -65,7 +65,12 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             ));
             return;
         }
-        Mode::Help { .. } | Mode::Messages { .. } | Mode::Asking(_) | Mode::Bulk | Mode::Import => {
+        Mode::Help { .. }
+        | Mode::Messages { .. }
+        | Mode::Output { .. }
+        | Mode::Asking(_)
+        | Mode::Bulk
+        | Mode::Import => {
             ignore(app);
             return;
         }

@@ -26,6 +26,7 @@ impl App {
             Mode::Help { .. } if running => Scope::HelpRunning,
             Mode::Help { .. } => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,
+            Mode::Output { .. } => Scope::Output,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -50,7 +51,7 @@ impl App {
         match &self.mode {
             Mode::List | Mode::Filter => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
-            Mode::Messages { .. } => ToastView::Messages,
+            Mode::Messages { .. } | Mode::Output { .. } => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
             Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
             Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,

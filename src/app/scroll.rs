@@ -36,6 +36,12 @@ impl App {
         let Some(screen) = self.viewport.screen else {
             return;
         };
+        // The panel's lines are built from the whole app, so it is read
+        // before the mode is borrowed below.
+        if let Mode::Output { scroll } = self.mode {
+            let scroll = super::output::keep_in_view(self, scroll, screen.body);
+            self.mode = Mode::Output { scroll };
+        }
         match &mut self.mode {
             Mode::Help { scroll } => {
                 let max = HelpLayout::of(screen.body, &self.config.prefs.keys).max_scroll();

@@ -59,6 +59,11 @@ pub enum Mode {
         scroll: usize,
     },
     Form(Box<Form>),
+    /// The output panel of the operator's commands: how many lines are
+    /// above the view.
+    Output {
+        scroll: usize,
+    },
     /// A question waiting for its answer (see `confirm`).
     Asking(Asking),
     /// Progress while `App::bulk` runs, results once it has finished.

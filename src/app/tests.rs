@@ -22,6 +22,7 @@ mod merchants;
 mod messages;
 mod navigation;
 mod outcomes;
+mod output;
 mod overwrite;
 mod paste;
 mod quit;

@@ -104,6 +104,13 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
+        Mode::Output { scroll } => {
+            app.mode = Mode::Output { scroll };
+            if let Some(i) = intent {
+                output_key(app, i, scroll);
+            }
+            Vec::new()
+        }
         Mode::Form(form) => change::form_key(app, input, form),
         // The preview's answers went to `confirm` above; the rest scroll it.
         asking @ Mode::Asking(Asking::Import { .. }) => {
@@ -141,6 +148,14 @@ fn messages_key(app: &mut App, intent: Intent, scroll: usize) {
     let page = usize::from(app.viewport.screen.map_or(10, |s| s.body.height));
     app.mode = match overlay_scroll(intent, scroll, page / 2) {
         Some(scroll) => Mode::Messages { scroll },
+        None => Mode::List,
+    };
+}
+
+fn output_key(app: &mut App, intent: Intent, scroll: usize) {
+    let page = usize::from(app.viewport.screen.map_or(10, |s| s.body.height));
+    app.mode = match overlay_scroll(intent, scroll, page / 2) {
+        Some(scroll) => Mode::Output { scroll },
         None => Mode::List,
     };
 }

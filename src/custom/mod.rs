@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 use crate::api::IntegrationRequest;
 use crate::keys::{Key, KeyMap, Scope};
 
+mod history;
 mod template;
 #[cfg(test)]
 mod tests;
 
+pub use history::{CommandHistory, CommandRecord, MAX_RUNS};
 pub use template::{Placeholder, Template, TemplateError, quote};
 
 /// One `[[commands]]` entry as written in the file.
@@ -138,7 +140,11 @@ pub fn validate(specs: &[CommandSpec], keys: &KeyMap) -> Result<Vec<CustomComman
                 "The command '{name}' is bound to `{key}`, which is reserved (esc cancels, ctrl-c quits); pick another key."
             ));
         }
-        if let Some(intent) = keys.intent_at(Scope::List, key) {
+        // Commands work beside a bulk run too, so its keys count as well.
+        if let Some(intent) = keys
+            .intent_at(Scope::List, key)
+            .or_else(|| keys.intent_at(Scope::BulkRunning, key))
+        {
             return Err(format!(
                 "The command '{name}' is bound to `{key}`, which is already the list's key for `{}`; give the command another key (or move `{}` in [keys]).",
                 intent.name(),
@@ -174,6 +180,9 @@ pub struct CommandOutcome {
     pub stderr_line: Option<String>,
     /// stdout and stderr of every run, capped.
     pub output: String,
+    /// The same, split by stream for the output panel (stderr marked).
+    pub stdout: String,
+    pub stderr: String,
     /// Why it could not be started (no `sh`, say).
     pub error: Option<String>,
 }
@@ -184,4 +193,6 @@ pub struct CommandOutcome {
 pub struct CommandRuns {
     pub running: Vec<usize>,
     pub last: Option<(String, String)>,
+    /// The last runs, for the output panel.
+    pub history: CommandHistory,
 }

@@ -232,4 +232,11 @@ pub static HELP: &[HelpRow] = &[
         "1/2/3/4/5/6/7/8/9",
         "go to that view",
     ),
+    section("Output of your commands"),
+    row(
+        S::List,
+        &[I::Output],
+        "O",
+        "the last runs: status, time taken, stdout and stderr",
+    ),
 ];

@@ -42,10 +42,11 @@ pub fn footer(map: &KeyMap, scope: Scope, ctx: &HintContext) -> Vec<(String, &'s
         .collect()
 }
 
-/// The config's own commands in the footer of `scope` (the list's only):
-/// (key, name), shown after the built-in hints when they fit.
+/// The config's own commands in the footer of `scope` (the list's, also
+/// beside a bulk run): (key, name), shown after the built-in hints when
+/// they fit.
 pub fn custom_footer(map: &KeyMap, scope: Scope) -> Vec<(String, String)> {
-    if scope != Scope::List {
+    if !matches!(scope, Scope::List | Scope::BulkRunning) {
         return Vec::new();
     }
     map.custom()

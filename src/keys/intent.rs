@@ -52,12 +52,14 @@ pub enum Intent {
     View7,
     View8,
     View9,
+    /// The output panel of the operator's commands.
+    Output,
     /// The config's command at this index (`[[commands]]`), list only.
     Custom(usize),
 }
 
 impl Intent {
-    pub const ALL: [Intent; 47] = [
+    pub const ALL: [Intent; 48] = [
         Intent::Up,
         Intent::Down,
         Intent::Top,
@@ -105,6 +107,7 @@ impl Intent {
         Intent::View7,
         Intent::View8,
         Intent::View9,
+        Intent::Output,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -157,6 +160,7 @@ impl Intent {
             Intent::View7 => "view_7",
             Intent::View8 => "view_8",
             Intent::View9 => "view_9",
+            Intent::Output => "output",
             Intent::Custom(_) => "command",
         }
     }
@@ -195,10 +199,12 @@ pub enum Scope {
     HelpRunning,
     /// The message log overlay.
     Messages,
+    /// The output panel of the operator's commands.
+    Output,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 21] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -219,6 +225,7 @@ impl Scope {
         Scope::ExportOverwrite,
         Scope::HelpRunning,
         Scope::Messages,
+        Scope::Output,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

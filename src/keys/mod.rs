@@ -233,7 +233,8 @@ impl KeyMap {
             return None;
         }
         self.intent_at(scope, k).or_else(|| {
-            (scope == Scope::List)
+            // The list's commands work beside a bulk run too.
+            matches!(scope, Scope::List | Scope::BulkRunning)
                 .then(|| self.custom.iter().find(|(ck, _, _)| *ck == k))
                 .flatten()
                 .map(|(_, i, _)| Intent::Custom(*i))

@@ -325,4 +325,8 @@ pub static HINTS: &[HintRow] = &[
         W::Always,
     ),
     h(S::List, &[I::NextView], "Tab", "views", W::Always),
+    h(S::List, &[I::Output], "O", "output", W::Always),
+    h(S::BulkRunning, &[I::Output], "O", "output", W::Always),
+    h(S::Output, &[I::Down, I::Up], "j/k", "scroll", W::Always),
+    h(S::Output, &[I::Close], "Esc/q", "close", W::Always),
 ];

@@ -46,7 +46,7 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 39] = {
+static LIST: [Binding; 40] = {
     let [a, b0, c, d, e, f, g, h] = nav!(S::List);
     [
         a,
@@ -88,10 +88,11 @@ static LIST: [Binding; 39] = {
         b(S::List, I::View7, &["7"], &[]),
         b(S::List, I::View8, &["8"], &[]),
         b(S::List, I::View9, &["9"], &[]),
+        b(S::List, I::Output, &["O"], &[]),
     ]
 };
 
-static OTHERS: [Binding; 39] = [
+static OTHERS: [Binding; 40] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -131,20 +132,22 @@ static OTHERS: [Binding; 39] = [
     b(S::ExportOverwrite, I::Cancel, &["n", "esc"], &["N"]),
     b(S::Messages, I::Close, &["esc", "q"], &["m"]),
     b(S::ImportRunning, I::Quit, &["q"], &[]),
+    b(S::Output, I::Close, &["esc", "q"], &["O"]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 5] = [
+static NAV_SCOPES: [[Binding; 8]; 6] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
     nav!(S::ImportResults),
     nav!(S::Messages),
+    nav!(S::Output),
 ];
 
 /// The list and help while a bulk run goes on beside them (besides
 /// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
 /// by the run. `A` and `i` are bound to say why they wait.
-static RUNNING: [Binding; 32] = [
+static RUNNING: [Binding; 33] = [
     b(S::BulkRunning, I::Filter, &["/"], &[]),
     b(S::BulkRunning, I::TogglePending, &["p"], &[]),
     b(S::BulkRunning, I::Sort, &["s"], &[]),
@@ -177,6 +180,7 @@ static RUNNING: [Binding; 32] = [
     b(S::BulkRunning, I::View7, &["7"], &[]),
     b(S::BulkRunning, I::View8, &["8"], &[]),
     b(S::BulkRunning, I::View9, &["9"], &[]),
+    b(S::BulkRunning, I::Output, &["O"], &[]),
 ];
 
 static RUNNING_NAV: [[Binding; 8]; 2] = [nav!(S::BulkRunning), nav!(S::HelpRunning)];

@@ -99,16 +99,11 @@ async fn run_all(
                         .find(|l| !l.trim().is_empty())
                         .map(str::to_string);
                 }
+                let many = requests.len() > 1;
+                append(&mut outcome.stdout, &r.id, &stdout, many);
+                append(&mut outcome.stderr, &r.id, &stderr, many);
                 for part in [stdout, stderr] {
-                    if !part.is_empty() {
-                        if requests.len() > 1 {
-                            outcome.output.push_str(&format!("{}:\n", r.id));
-                        }
-                        outcome.output.push_str(&part);
-                        if !part.ends_with('\n') {
-                            outcome.output.push('\n');
-                        }
-                    }
+                    append(&mut outcome.output, &r.id, &part, many);
                 }
             }
             Err(e) => {
@@ -119,6 +114,21 @@ async fn run_all(
         }
     }
     outcome
+}
+
+/// `part` added to `to` on whole lines, under the request's id when the
+/// command ran for several.
+fn append(to: &mut String, id: &str, part: &str, many: bool) {
+    if part.is_empty() {
+        return;
+    }
+    if many {
+        to.push_str(&format!("{id}:\n"));
+    }
+    to.push_str(part);
+    if !part.ends_with('\n') {
+        to.push('\n');
+    }
 }
 
 /// `sh -c line`, stdin closed; each stream read up to the cap (the rest

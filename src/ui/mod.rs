@@ -13,6 +13,7 @@ pub mod format;
 mod help;
 mod list;
 mod messages;
+mod output;
 mod run;
 mod tabs;
 mod theme;
@@ -78,6 +79,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme,
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
+        Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

@@ -85,6 +85,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Messages => app.mode = Mode::Messages { scroll: 0 },
+        Intent::Output => app.mode = Mode::Output { scroll: 0 },
         Intent::Backlog => app.backlog.toggle(),
         Intent::BulkActivate => {
             if read_only::refuse(app, "activate requests") {

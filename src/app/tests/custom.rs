@@ -114,7 +114,10 @@ fn the_result_toast_says_the_exit_status_and_the_output_goes_to_the_log() {
             ..CommandOutcome::default()
         },
     );
-    assert_eq!(toast(&app), "'Open ticket' finished (exit 0).");
+    assert_eq!(
+        toast(&app),
+        "'Open ticket' finished (exit 0). O shows the output."
+    );
     assert_eq!(app.command_output(), Some(("Open ticket", "opened\n")));
     let logged: Vec<String> = app
         .messages()
@@ -138,7 +141,10 @@ fn the_result_toast_says_the_exit_status_and_the_output_goes_to_the_log() {
             ..CommandOutcome::default()
         },
     );
-    assert_eq!(toast(&app), "'Open ticket' failed (exit 2): no such ticket");
+    assert_eq!(
+        toast(&app),
+        "'Open ticket' failed (exit 2): no such ticket; O shows the output."
+    );
 }
 
 #[test]
@@ -181,7 +187,10 @@ fn for_marked_runs_once_per_marked_request_and_says_how_many() {
             ..CommandOutcome::default()
         },
     );
-    assert_eq!(toast(&app), "'Report' finished for 2 requests (exit 0).");
+    assert_eq!(
+        toast(&app),
+        "'Report' finished for 2 requests (exit 0). O shows the output."
+    );
 }
 
 #[test]
