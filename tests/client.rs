@@ -283,8 +283,12 @@ async fn lost_activation_response_is_confirmed_not_failed() {
         let id = r.id.clone();
         tokio::spawn(async move { retry::activate(&client, policy, &id).await })
     };
-    // The first call has happened well before the retry's backoff (>= 200 ms).
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Clear the fault once the first answer was lost; the retry waits out a
+    // backoff of at least 200 ms, so it meets the healthy server.
+    handle
+        .wait_for_stats(Duration::from_secs(30), |s| s.faults.empty_bodies >= 1)
+        .await
+        .expect("the first activation reached the server");
     handle.set_faults(Faults::default());
     let outcome = task.await.expect("join").expect("activated");
     assert!(

