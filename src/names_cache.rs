@@ -28,10 +28,17 @@ struct Entry {
     fetched: DateTime<Utc>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct FileShape {
     format: u32,
     entries: HashMap<String, Entry>,
+}
+
+/// [`FileShape`] as written, borrowing the entries.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: u32,
+    entries: &'a HashMap<String, Entry>,
 }
 
 /// The names of one host, read at start and written back after lookups.
@@ -195,9 +202,9 @@ fn read(path: &Path) -> HashMap<String, Entry> {
 fn write(path: &Path, entries: &HashMap<String, Entry>) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let body = serde_json::to_vec(&FileShape {
+    let body = serde_json::to_vec(&FileOut {
         format: FORMAT,
-        entries: entries.clone(),
+        entries,
     })
     .map_err(std::io::Error::other)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("names");

@@ -2,6 +2,7 @@
 //! at once, the others looked up with the read concurrency, and what was
 //! found is saved back after each batch, as `intake list` does.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -18,6 +19,9 @@ const DEFAULT_READS: usize = 6;
 pub struct Names {
     lookups: MerchantLookups,
     cache: Arc<Mutex<NameCache>>,
+    /// Batches being looked up; the last to finish writes the file, so a
+    /// load of many pages writes it once, not once per page.
+    in_flight: Arc<AtomicUsize>,
 }
 
 impl Names {
@@ -25,6 +29,7 @@ impl Names {
         Names {
             lookups: MerchantLookups::new(read_concurrency),
             cache: Arc::new(Mutex::new(cache)),
+            in_flight: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -57,6 +62,7 @@ impl Names {
             if missing.is_empty() {
                 return;
             }
+            names.in_flight.fetch_add(1, Ordering::SeqCst);
             let mut found = Vec::new();
             names
                 .lookups
@@ -75,15 +81,15 @@ impl Names {
                     },
                 )
                 .await;
-            if found.is_empty() {
-                return;
-            }
             let fetched = chrono::Utc::now();
             let mut cache = names.cache.lock().unwrap_or_else(PoisonError::into_inner);
             for (id, m) in found {
                 cache.put(id, m, fetched);
             }
-            cache.save(fetched);
+            // Under the lock, so a batch starting now saves after this one.
+            if names.in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
+                cache.save(fetched);
+            }
         });
     }
 }
