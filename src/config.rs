@@ -25,6 +25,8 @@ pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// Reads change nothing, so more of them may be in flight than writes.
 pub const DEFAULT_READ_CONCURRENCY: usize = 32;
+/// Merchant names are kept on disk this many days unless the file says.
+pub const DEFAULT_MERCHANT_CACHE_DAYS: u32 = 7;
 /// The console's live queue reloads this often unless the file says (0 = off).
 pub const DEFAULT_AUTO_REFRESH_SECS: u64 = 60;
 pub const DEFAULT_SLA_DAYS: u32 = 7;

@@ -18,7 +18,6 @@ use crate::api::Merchant;
 
 /// Overrides the OS cache dir (tests and benches point it at a temp dir).
 pub const CACHE_DIR_ENV: &str = "INTAKE_CACHE_DIR";
-pub const DEFAULT_MERCHANT_CACHE_DAYS: u32 = 7;
 /// Bumped when the file's shape changes; other versions are started afresh.
 const FORMAT: u32 = 1;
 

@@ -167,7 +167,7 @@ pub fn resolve(
         sla_days: file_ref.sla_days.unwrap_or(DEFAULT_SLA_DAYS),
         merchant_cache_days: file_ref
             .merchant_cache_days
-            .unwrap_or(crate::names_cache::DEFAULT_MERCHANT_CACHE_DAYS),
+            .unwrap_or(super::DEFAULT_MERCHANT_CACHE_DAYS),
         read_concurrency,
         warnings,
     })
