@@ -2,7 +2,8 @@
 //! peak memory) and bulk activation of 1,000 requests at 50 ms per call,
 //! through the console's own worker and event loop. The simulator runs in a
 //! child process so its memory is not counted. Run:
-//! `cargo build --release && cargo bench --bench server` (add `-- --smoke`).
+//! `cargo build --release && cargo bench --bench server` (add `-- --smoke`;
+//! `-- --load`, `-- --names` or `-- --bulk` runs one section).
 
 mod support;
 
@@ -45,46 +46,6 @@ fn first_load_id(app: &mut App) -> u64 {
         .expect("the console loads on start")
 }
 
-/// Runs in a fresh process (see `main`) so VmHWM is this load's alone.
-async fn measure_load(base_url: String, api_key: String) {
-    let client = Client::new(&base_url, &Secret::new(api_key)).expect("client");
-    let mut app = App::new(config(8), chrono::Utc::now());
-    let load_id = first_load_id(&mut app);
-    let mut w = worker::spawn(Ops::unaudited(client, RetryPolicy::default()));
-    let start = Instant::now();
-    let query = SearchQuery {
-        pending: false,
-        ..SearchQuery::default()
-    };
-    w.commands
-        .send(Command::Load { load_id, query })
-        .expect("the worker is running");
-    let mut first = None;
-    let mut count = 0usize;
-    while let Some(event) = w.events.recv().await {
-        let done = match &event {
-            ApiEvent::Page { items, done, .. } => {
-                count += items.len();
-                first.get_or_insert_with(|| start.elapsed());
-                *done
-            }
-            ApiEvent::LoadFailed { error, .. } => panic!("load failed: {error}"),
-            _ => false,
-        };
-        let _ = update(&mut app, Action::Api(event));
-        if done {
-            break;
-        }
-    }
-    let total = start.elapsed();
-    let rss = support::peak_rss_mb().unwrap_or(f64::NAN);
-    println!(
-        "LOAD {count} {} {} {rss:.1}",
-        first.unwrap_or_default().as_secs_f64(),
-        total.as_secs_f64()
-    );
-}
-
 fn load_figures(count: usize) {
     for page_size in [100usize, 1000] {
         let sim = ChildSim::start(&[
@@ -115,6 +76,13 @@ fn load_figures(count: usize) {
             ms(secs(f[2])),
             ms(secs(f[3])),
             support::verdict(rss <= 150.0, "≤ 150 MB"),
+        );
+        // With names: every page and every merchant name the console asked
+        // for answered; the peak RSS above already includes them.
+        println!(
+            "load_names.page_size_{page_size} all_with_names_s {:.2} merchants {} peak_rss_mb {rss:.1}",
+            secs(f[5]).as_secs_f64(),
+            f[6],
         );
     }
 }
@@ -363,7 +331,12 @@ fn main() {
         .expect("a tokio runtime");
     if let Some(i) = args.iter().position(|a| a == "--measure-load") {
         let (url, key) = (args[i + 1].clone(), args[i + 2].clone());
-        runtime.block_on(measure_load(url, key));
+        runtime.block_on(support::load::measure_load(
+            url,
+            key,
+            config(8),
+            first_load_id,
+        ));
         return;
     }
     let smoke = smoke();
@@ -372,10 +345,16 @@ fn main() {
         if smoke { ", smoke run" } else { "" }
     );
     let only = |name: &str| {
-        !args.iter().any(|a| a == "--load" || a == "--bulk") || args.iter().any(|a| a == name)
+        !args
+            .iter()
+            .any(|a| a == "--load" || a == "--bulk" || a == "--names")
+            || args.iter().any(|a| a == name)
     };
     if only("--load") {
         load_figures(if smoke { 2_000 } else { 100_000 });
+    }
+    if only("--names") {
+        support::names::names_figures(&runtime, if smoke { 2_000 } else { 100_000 }, 30);
     }
     if only("--bulk") {
         let (count, conc): (usize, &[usize]) = if smoke { (50, &[16]) } else { (1000, &[16, 1]) };

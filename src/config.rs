@@ -23,6 +23,10 @@ pub use resolve::{load, resolve};
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
 pub const DEFAULT_CONCURRENCY: usize = 8;
+/// Reads change nothing, so more of them may be in flight than writes.
+pub const DEFAULT_READ_CONCURRENCY: usize = 32;
+/// Merchant names are kept on disk this many days unless the file says.
+pub const DEFAULT_MERCHANT_CACHE_DAYS: u32 = 7;
 /// The console's live queue reloads this often unless the file says (0 = off).
 pub const DEFAULT_AUTO_REFRESH_SECS: u64 = 60;
 pub const DEFAULT_SLA_DAYS: u32 = 7;
@@ -38,6 +42,10 @@ pub struct ConfigFile {
     pub confirm_typed_over: Option<usize>,
     /// Pending requests older than this many days are over SLA (0: off).
     pub sla_days: Option<u32>,
+    /// Merchant names are kept on disk this many days (0: not kept).
+    pub merchant_cache_days: Option<u32>,
+    /// Lookups (merchant names) in flight at once; changes keep `concurrency`.
+    pub read_concurrency: Option<usize>,
     pub profiles: BTreeMap<String, Profile>,
     /// Console key bindings: action name -> key or list of keys.
     pub keys: BTreeMap<String, Spanned<KeySpec>>,
@@ -113,6 +121,10 @@ pub struct Settings {
     pub ca_file: Option<PathBuf>,
     /// Pending requests older than this many days are over SLA; 0 is off.
     pub sla_days: u32,
+    /// Merchant names are kept on disk this many days; 0 is off.
+    pub merchant_cache_days: u32,
+    /// Merchant lookups in flight at once.
+    pub read_concurrency: usize,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
 }

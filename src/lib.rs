@@ -11,6 +11,7 @@ pub mod failure;
 pub mod import;
 pub mod keys;
 pub mod logging;
+pub mod names_cache;
 pub mod ops;
 pub mod paths;
 pub mod prefs;

@@ -18,6 +18,8 @@ pub struct SessionOptions {
     pub overrides: Overrides,
     /// `--demo`: the built-in simulator instead of a profile.
     pub demo: bool,
+    /// `--refresh-names`: merchant names kept on disk are looked up again.
+    pub refresh_names: bool,
 }
 
 /// A connected client with the settings it came from. In demo mode it also
@@ -26,6 +28,8 @@ pub struct Session {
     pub client: Client,
     pub settings: Settings,
     pub demo: bool,
+    /// `--refresh-names`.
+    pub refresh_names: bool,
     sim: Option<sim::SimHandle>,
     audit: OnceLock<AuditLog>,
 }
@@ -51,6 +55,7 @@ impl Session {
             client,
             settings,
             demo: false,
+            refresh_names: opts.refresh_names,
             sim: None,
             audit: OnceLock::new(),
         })
@@ -75,6 +80,9 @@ impl Session {
             confirm_typed_over: crate::safety::DEFAULT_CONFIRM_TYPED_OVER,
             ca_file: None,
             sla_days: config::DEFAULT_SLA_DAYS,
+            // Each demo runs on a new port with names in memory: nothing to keep.
+            merchant_cache_days: 0,
+            read_concurrency: config::DEFAULT_READ_CONCURRENCY,
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?
@@ -83,9 +91,19 @@ impl Session {
             client,
             settings,
             demo: true,
+            refresh_names: opts.refresh_names,
             sim: Some(handle),
             audit: OnceLock::new(),
         })
+    }
+
+    /// The merchant names kept on disk for this session's host.
+    pub fn name_cache(&self) -> crate::names_cache::NameCache {
+        crate::names_cache::NameCache::open(
+            &self.settings.base_url,
+            self.settings.merchant_cache_days,
+            self.refresh_names,
+        )
     }
 
     /// The search this profile's account makes by default.

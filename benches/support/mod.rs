@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod console;
+pub mod load;
+pub mod names;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;

@@ -39,6 +39,9 @@ pub struct Cli {
     /// Log detail written to the log file: error, warn, info, debug or trace.
     #[arg(long, global = true, help_heading = GLOBAL, value_name = "LEVEL", default_value = "info")]
     pub log_level: String,
+    /// Look every merchant name up again, ignoring (and replacing) the names kept on disk.
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub refresh_names: bool,
     #[command(subcommand)]
     pub command: Option<Subcommand>,
 }
@@ -55,6 +58,7 @@ impl Cli {
                 read_only: self.read_only,
             },
             demo: self.demo,
+            refresh_names: self.refresh_names,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
 use crate::config;
 pub use crate::failure::Failure;
-use crate::ops::{self, MerchantLookups};
+use crate::ops::MerchantLookups;
 pub use crate::session::Session;
 use crate::sim;
 use crate::validate::check_id;
@@ -48,7 +48,18 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
             if *json {
                 output::json(&mut out, &r)?;
             } else {
-                let merchant = crate::api::merchants::fetch(client, policy, &r.merchant_id).await;
+                let mut cache = session.name_cache();
+                let merchant = match cache.get(&r.merchant_id, now) {
+                    Some(m) => Some(m.clone()),
+                    None => {
+                        let m = crate::api::merchants::fetch(client, policy, &r.merchant_id).await;
+                        if let Some(m) = &m {
+                            cache.put(r.merchant_id.clone(), m.clone(), chrono::Utc::now());
+                            cache.save(chrono::Utc::now());
+                        }
+                        m
+                    }
+                };
                 output::detail(&mut out, &r, merchant.as_ref(), &now)?;
             }
             Ok(())
@@ -130,10 +141,17 @@ async fn list(
         query.kind = Some(type_arg::warn_and_parse(k, "searching for it anyway")?);
     }
     let (client, policy) = (&session.client, RetryPolicy::default());
-    let items = ops::fetch_all_pages(client, policy, query).await?;
-    let merchants = MerchantLookups::new(session.settings.concurrency)
-        .names(client, policy, items.iter().map(|r| r.merchant_id.clone()))
-        .await;
+    let mut cache = session.name_cache();
+    let mut merchants = cache.fresh(chrono::Utc::now());
+    let (items, found) = MerchantLookups::new(session.settings.read_concurrency)
+        .along_pages(client, policy, query, |id| merchants.contains_key(id))
+        .await?;
+    let fetched = chrono::Utc::now();
+    for (id, m) in found {
+        cache.put(id.clone(), m.clone(), fetched);
+        merchants.insert(id, m);
+    }
+    cache.save(fetched);
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {

@@ -116,6 +116,16 @@ pub fn resolve(
             detail: format!("{concurrency} is out of range; use 1 to 64."),
         });
     }
+    let read_concurrency = file_ref
+        .read_concurrency
+        .unwrap_or(super::DEFAULT_READ_CONCURRENCY);
+    if !(1..=64).contains(&read_concurrency) {
+        return Err(ConfigError::BadValue {
+            path: path.to_path_buf(),
+            key: "read_concurrency".into(),
+            detail: format!("{read_concurrency} is out of range; use 1 to 64."),
+        });
+    }
     // On unless the file says 0: a queue several people work must not go stale.
     let auto_refresh = Some(
         file_ref
@@ -155,6 +165,10 @@ pub fn resolve(
         confirm_typed_over,
         ca_file,
         sla_days: file_ref.sla_days.unwrap_or(DEFAULT_SLA_DAYS),
+        merchant_cache_days: file_ref
+            .merchant_cache_days
+            .unwrap_or(super::DEFAULT_MERCHANT_CACHE_DAYS),
+        read_concurrency,
         warnings,
     })
 }

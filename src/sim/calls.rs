@@ -25,6 +25,9 @@ pub struct OperationCalls {
     pub post_update: u64,
     /// `PUT /api/integration-requests/{id}/configs`.
     pub put_configs: u64,
+    /// `GET /api/merchants/{id}`: the names lists show.
+    #[serde(default)]
+    pub merchant: u64,
 }
 
 #[derive(Debug, Default)]
@@ -33,6 +36,7 @@ pub(crate) struct CallCounters {
     read_one: AtomicU64,
     post_update: AtomicU64,
     put_configs: AtomicU64,
+    merchant: AtomicU64,
 }
 
 impl CallCounters {
@@ -43,10 +47,15 @@ impl CallCounters {
             read_one: g(&self.read_one),
             post_update: g(&self.post_update),
             put_configs: g(&self.put_configs),
+            merchant: g(&self.merchant),
         }
     }
 
     fn count(&self, method: &Method, path: &str) {
+        if method == Method::GET && path.starts_with("/api/merchants/") {
+            bump(&self.merchant);
+            return;
+        }
         let Some(rest) = path.strip_prefix("/api/integration-requests") else {
             return;
         };

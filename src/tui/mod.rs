@@ -45,7 +45,8 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
             "{e} intake will not make changes it cannot record."
         ))
     })?;
-    let worker = worker::spawn(ops);
+    let names = worker::Names::new(session.name_cache(), session.settings.read_concurrency);
+    let worker = worker::spawn_with_names(ops, names);
     // The config's commands run beside the worker, not in its HTTP path.
     let (commands, events) = custom::beside(
         worker.commands.clone(),

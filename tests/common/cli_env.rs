@@ -19,6 +19,7 @@ pub fn isolated(dir: &Path) -> Command {
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("XDG_STATE_HOME", dir.join("state"))
         .env("XDG_DATA_HOME", dir.join("data"))
+        .env("INTAKE_CACHE_DIR", dir.join("cache"))
         .env("INTAKE_LOG_FILE", dir.join("intake.log"))
         .env("INTAKE_AUDIT_FILE", dir.join("audit.jsonl"));
     c

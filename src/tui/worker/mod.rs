@@ -5,6 +5,7 @@
 //! replace silently, record before and after sending, read-only) is in ops.
 
 mod answers;
+mod names;
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -15,14 +16,11 @@ use tokio::task::JoinHandle;
 use crate::app::{ApiEvent, Command};
 use crate::export;
 use crate::ops::{
-    ActivateJob, Cancel, ImportUpdate, MerchantLookups, OnExisting, Ops, Order, RunEvent, RunReads,
-    RunStart,
+    ActivateJob, Cancel, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
 };
 
 use answers::{activation, import_row, update};
-
-/// Merchant lookups in flight at once, across every page that asks.
-const MERCHANT_CONCURRENCY: usize = 6;
+pub use names::Names;
 
 /// The UI's ends of the worker's channels.
 pub struct WorkerChannels {
@@ -34,9 +32,14 @@ pub struct WorkerChannels {
 /// Start the worker on the current runtime. Every change goes through `ops`,
 /// so it is recorded before it is sent, and refused in read-only mode.
 pub fn spawn(ops: Ops) -> WorkerChannels {
+    spawn_with_names(ops, Names::in_memory())
+}
+
+/// As [`spawn`], with merchant names from (and saved to) `names`.
+pub fn spawn_with_names(ops: Ops, names: Names) -> WorkerChannels {
     let (cmd_tx, cmd_rx) = unbounded_channel();
     let (evt_tx, evt_rx) = unbounded_channel();
-    let task = tokio::spawn(run(ops, cmd_rx, evt_tx));
+    let task = tokio::spawn(run(ops, names, cmd_rx, evt_tx));
     WorkerChannels {
         commands: cmd_tx,
         events: evt_rx,
@@ -46,12 +49,12 @@ pub fn spawn(ops: Ops) -> WorkerChannels {
 
 async fn run(
     ops: Ops,
+    merchants: Names,
     mut commands: UnboundedReceiver<Command>,
     events: UnboundedSender<ApiEvent>,
 ) {
     let mut load: Option<JoinHandle<()>> = None;
     let mut runs: HashMap<u64, Cancel> = HashMap::new();
-    let merchants = MerchantLookups::new(MERCHANT_CONCURRENCY);
     while let Some(command) = commands.recv().await {
         let (ops, events) = (ops.clone(), events.clone());
         match command {
@@ -110,21 +113,9 @@ async fn run(
                     cancel.cancel();
                 }
             }
-            Command::FetchMerchants { ids } => {
-                // One task per command; the shared permits bound the lookups
-                // across every page that asks.
-                let merchants = merchants.clone();
-                tokio::spawn(async move {
-                    merchants
-                        .each(ops.client(), ops.policy(), ids, |merchant_id, merchant| {
-                            let _ = events.send(ApiEvent::Merchant {
-                                merchant_id,
-                                merchant,
-                            });
-                        })
-                        .await;
-                });
-            }
+            // One task per command; the shared permits bound the lookups
+            // across every page that asks.
+            Command::FetchMerchants { ids } => merchants.fetch(ops, events, ids),
             Command::Export {
                 path,
                 format,

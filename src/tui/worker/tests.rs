@@ -14,6 +14,7 @@ use crate::import::RowClass;
 use crate::ops::ChangeGuard;
 
 mod left;
+mod names;
 mod seen;
 
 /// A worker recording in `log`, as the console's is.
