@@ -11,9 +11,6 @@ const MERCHANT_ID: &str = "5ee0c486308f590260d9a07f";
 
 #[test]
 fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let dir = scratch("commands");
     let merchants = dir.join("merchants.json");
     let list = serde_json::json!([{
@@ -52,17 +49,17 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
         shell_quote(&cwd),
         console_command_with(&sim, &dir, &env, "")
     );
-    let tmux = Tmux::start("commands", 140, 40, &command);
-    tmux.wait_for("the list", |s| s.contains("pending"));
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("id:{}", request.id));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the one row with its merchant's name", |s| {
+    let term = Pty::start("commands", 140, 40, &command);
+    term.wait_for("the list", |s| s.contains("pending"));
+    term.keys(&["/"]);
+    term.type_text(&format!("id:{}", request.id));
+    term.keys(&["Enter"]);
+    term.wait_for("the one row with its merchant's name", |s| {
         s.contains(&request.id[..12]) && s.contains(" 1/") && s.contains("touch pwned")
     });
 
-    tmux.keys(&["o"]);
-    tmux.wait_for("the finished toast", |s| {
+    term.keys(&["o"]);
+    term.wait_for("the finished toast", |s| {
         s.contains("'Write it' finished (exit 0).")
     });
     let written = std::fs::read_to_string(&out).expect("the command wrote its file");
@@ -74,6 +71,6 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
     let entries: Vec<_> = std::fs::read_dir(&cwd).expect("cwd").collect();
     assert!(entries.is_empty(), "the command's cwd holds {entries:?}");
 
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
 }
