@@ -61,12 +61,19 @@ fn default_tabs_count_what_the_server_holds_and_switch() {
     let screen = term.wait_for("the ePay view", |s| s.contains(&format!("{e}/{p} shown")));
     let shown = rows(&screen);
     assert_eq!(shown.len(), e, "{screen}");
-    // The merchant cell ends with its shortened id, then the terminalId.
+    // The terminalId cell, under its header: the merchant cell is a name
+    // once names arrive and a bare id before, so it cannot be the anchor.
+    let column = screen
+        .lines()
+        .find_map(|l| {
+            l.find("terminalId age")
+                .map(|byte| l[..byte].chars().count())
+        })
+        .expect("the list's header");
     assert!(
         shown.iter().all(|r| {
             let list = r.split("││").next().unwrap_or(r);
-            let after_merchant = list.rsplit('…').next().unwrap_or(list);
-            list.contains(" epay ") && after_merchant.trim_start().starts_with('-')
+            list.contains(" epay ") && list.chars().nth(column) == Some('-')
         }),
         "a row of another type, or with a terminalId, in the ePay view:\n{screen}"
     );

@@ -27,8 +27,11 @@ pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     // Held so the terminal (and its modes) outlives the program: the checks
     // read the modes after it exits, and only dropping the master hangs up.
-    slave: Option<Box<dyn SlavePty + Send>>,
+    slave: Mutex<Option<Box<dyn SlavePty + Send>>>,
+    // The line discipline's flags the moment the program was seen to exit.
+    final_lflag: Mutex<Option<libc::tcflag_t>>,
     stop: Arc<AtomicBool>,
+    reader_done: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
 }
 
@@ -72,8 +75,10 @@ impl Pty {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
+        let reader_done = Arc::new(AtomicBool::new(false));
         let reader = {
             let (parser, raw, stop) = (parser.clone(), raw.clone(), stop.clone());
+            let done = reader_done.clone();
             let input_fd = std::os::fd::AsRawFd::as_raw_fd(&input);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
@@ -98,6 +103,7 @@ impl Pty {
                         }
                     }
                 }
+                done.store(true, Ordering::Release);
             })
         };
         Pty {
@@ -107,8 +113,10 @@ impl Pty {
             child: Mutex::new(child),
             status: Mutex::new(None),
             master: Some(pair.master),
-            slave: Some(pair.slave),
+            slave: Mutex::new(Some(pair.slave)),
+            final_lflag: Mutex::new(None),
             stop,
+            reader_done,
             reader: Some(reader),
         }
     }
@@ -215,17 +223,36 @@ impl Pty {
         }
     }
 
-    /// The exit status if the process has ended.
+    /// The exit status if the process has ended. The first time it is seen
+    /// ended, the terminal's flags are kept and everything the program wrote
+    /// is read (our end of the terminal is closed, so the reader drains to
+    /// its end), so the checks after it see the final state.
     pub fn try_exit_status(&self) -> Option<ExitStatus> {
         let mut status = self.status.lock().unwrap();
         if status.is_none() {
             *status = self.child.lock().unwrap().try_wait().expect("try_wait");
+            if status.is_some() && self.master.is_some() {
+                *self.final_lflag.lock().unwrap() = Some(self.current_lflag());
+                self.slave.lock().unwrap().take();
+                let deadline = Instant::now() + Duration::from_secs(20);
+                while !self.reader_done.load(Ordering::Acquire) && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
         }
         status.clone()
     }
 
-    /// The line discipline's flags (`c_lflag`): raw mode clears ICANON and ECHO.
+    /// The line discipline's flags (`c_lflag`; raw mode clears ICANON and
+    /// ECHO), as the program left them once it has exited.
     pub fn local_flags(&self) -> libc::tcflag_t {
+        if let Some(f) = *self.final_lflag.lock().unwrap() {
+            return f;
+        }
+        self.current_lflag()
+    }
+
+    fn current_lflag(&self) -> libc::tcflag_t {
         let fd = self
             .master
             .as_ref()
@@ -248,7 +275,7 @@ impl Pty {
         }
         *self.writer.lock().unwrap() = File::open("/dev/null").expect("/dev/null");
         self.master = None;
-        self.slave = None;
+        self.slave.get_mut().unwrap().take();
     }
 
     /// Wait until the screen satisfies `pred`, or fail showing the screen.
