@@ -6,7 +6,6 @@
 mod support;
 
 use std::io::Read;
-use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
@@ -118,34 +117,32 @@ fn startup_in_process(rounds: usize) {
     );
 }
 
-/// The real binary in a pseudo-terminal (util-linux `script`): from spawning
+/// The real binary in a pseudo-terminal (portable-pty): from spawning
 /// `intake --demo` to the first bytes of its title bar on the terminal.
 /// This includes the demo simulator's start, so it is an upper bound.
 fn startup_process(rounds: usize) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let bin = support::intake_binary();
     let mut samples = Vec::new();
     for _ in 0..rounds {
         let dir = std::env::temp_dir().join(format!("intake-bench-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
-        let cmd = format!(
-            "stty cols {WIDTH} rows {HEIGHT}; INTAKE_LOG_FILE={log} exec {bin} --demo",
-            log = dir.join("intake.log").display(),
-            bin = bin.display()
-        );
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: HEIGHT,
+                cols: WIDTH,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(&bin);
+        cmd.arg("--demo");
+        cmd.env("INTAKE_LOG_FILE", dir.join("intake.log"));
+        cmd.cwd(&dir);
         let start = Instant::now();
-        let Ok(mut child) = Process::new("script")
-            .args(["-qfec", &cmd, "/dev/null"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-        else {
-            println!(
-                "startup to first frame, real process: skipped (util-linux `script` is not installed)"
-            );
-            return;
-        };
-        let mut out = child.stdout.take().expect("piped stdout");
+        let mut child = pair.slave.spawn_command(cmd).expect("spawn on the pty");
+        drop(pair.slave);
+        let mut out = pair.master.try_clone_reader().expect("the pty's reader");
         let mut seen = Vec::new();
         let mut buf = [0u8; 4096];
         let mut elapsed = None;
@@ -159,18 +156,12 @@ fn startup_process(rounds: usize) {
                 break;
             }
         }
-        // End intake itself, not only the pty's owner, so no run is left
-        // behind competing for the CPU with the next measurement.
-        if let Ok(out) = Process::new("pgrep")
-            .args(["-P", &child.id().to_string()])
-            .output()
-        {
-            for pid in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                let _ = Process::new("kill").args(["-9", pid]).status();
-            }
-        }
+        // End intake itself, so no run is left behind competing for the CPU
+        // with the next measurement.
         let _ = child.kill();
         let _ = child.wait();
+        drop(out);
+        drop(pair.master);
         let _ = std::fs::remove_dir_all(&dir);
         match elapsed {
             Some(e) => samples.push(e),

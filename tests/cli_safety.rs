@@ -122,9 +122,6 @@ fn demo_changes_never_reach_the_audit_log_and_log_hides_old_ones() {
 
 #[test]
 fn the_demo_console_records_to_a_temporary_log_removed_at_exit() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let dir = scratch("demo-console");
     let tmp = dir.join("tmp");
     std::fs::create_dir_all(&tmp).expect("tmp");
@@ -135,26 +132,25 @@ fn the_demo_console_records_to_a_temporary_log_removed_at_exit() {
         .find(|r| !r.needs_terminal_id())
         .expect("a ready request");
     let command = format!(
-        "env -i PATH=\"$PATH\" HOME={home} TERM=xterm-256color TMPDIR={tmp} INTAKE_CONFIG={home}/none.toml \
-         INTAKE_LOG_FILE={home}/intake.log INTAKE_AUDIT_FILE={audit} {bin} --demo; \
-         echo EXIT=$? > {home}/exit.txt; stty -a > {home}/stty.txt; sleep 60",
+        "exec env -i PATH=\"$PATH\" HOME={home} TERM=xterm-256color TMPDIR={tmp} INTAKE_CONFIG={home}/none.toml \
+         INTAKE_LOG_FILE={home}/intake.log INTAKE_AUDIT_FILE={audit} {bin} --demo",
         home = shell_quote(&dir),
         tmp = shell_quote(&tmp),
         audit = shell_quote(&audit),
         bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_intake"))),
     );
-    let tmux = Tmux::start("demo-console", 160, 40, &command);
-    tmux.wait_for("the demo list", |s| {
+    let term = Pty::start("demo-console", 160, 40, &command);
+    term.wait_for("the demo list", |s| {
         s.contains("DEMO") && s.contains("pending")
     });
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("id:{}", target.id));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the filtered row", |s| s.contains(&target.id[..12]));
-    tmux.keys(&["a"]);
-    tmux.wait_for("the confirm dialog", |s| s.contains("Activate"));
-    tmux.keys(&["y"]);
-    tmux.wait_for("the activation", |s| {
+    term.keys(&["/"]);
+    term.type_text(&format!("id:{}", target.id));
+    term.keys(&["Enter"]);
+    term.wait_for("the filtered row", |s| s.contains(&target.id[..12]));
+    term.keys(&["a"]);
+    term.wait_for("the confirm dialog", |s| s.contains("Activate"));
+    term.keys(&["y"]);
+    term.wait_for("the activation", |s| {
         s.contains(&format!("Activated {}", target.id))
     });
     // Recorded, as every change is, but in the demo's own log.
@@ -162,8 +158,8 @@ fn the_demo_console_records_to_a_temporary_log_removed_at_exit() {
     assert_eq!(logs.len(), 1, "{logs:?}");
     let recorded = std::fs::read_to_string(&logs[0]).expect("the demo's log");
     assert!(recorded.contains(&target.id), "{recorded}");
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
     assert_eq!(
         std::fs::read_to_string(&audit).expect("log"),
         format!("{REAL_LINE}\n"),
@@ -222,24 +218,21 @@ fn a_config_key_others_can_read_is_warned_about_on_stderr() {
 #[cfg(unix)]
 #[test]
 fn a_config_key_others_can_read_is_a_toast_in_the_console() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let sim = Sim::start();
     let dir = scratch("perm-console");
     let path = keyed_config(&dir, &sim.url, 0o640);
     let args = format!("--config {}", shell_quote(&path));
-    let tmux = Tmux::start(
+    let term = Pty::start(
         "perm-console",
         220,
         30,
         &console_command_with(&sim, &dir, "", &args),
     );
-    let screen = tmux.wait_for("the warning toast", |s| {
+    let screen = term.wait_for("the warning toast", |s| {
         s.contains("holds an API key and is readable by other users; run chmod 600")
     });
     assert!(screen.contains(&path.display().to_string()), "{screen}");
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
     let _ = std::fs::remove_dir_all(&dir);
 }

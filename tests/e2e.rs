@@ -1,20 +1,16 @@
-//! End-to-end: the real binary in a real pseudo-terminal (tmux) against the
+//! End-to-end: the real binary in a real pseudo-terminal (portable-pty) against the
 //! simulator started standalone on loopback.
 
 mod common;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::*;
 use intake::api::{IntegrationRequest, IntegrationType, Status};
 
 #[test]
 fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let sim = Sim::start();
     let client = sim.client();
     let before = all(&client);
@@ -22,37 +18,37 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     let was_active = active_ids(&before);
 
     let dir = scratch("triage");
-    let tmux = Tmux::start("triage", 160, 48, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| {
+    let term = Pty::start("triage", 160, 48, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
         s.contains("pending") && s.contains("verifone")
     });
 
     // Filter to ePay, down to the one request.
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("type:epay id:{}", epay.id));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the filtered row", |s| s.contains(&epay.id[..12]));
+    term.keys(&["/"]);
+    term.type_text(&format!("type:epay id:{}", epay.id));
+    term.keys(&["Enter"]);
+    term.wait_for("the filtered row", |s| s.contains(&epay.id[..12]));
 
     // Enter its terminalId.
-    tmux.keys(&["t"]);
-    tmux.wait_for("the terminalId form", |s| {
+    term.keys(&["t"]);
+    term.wait_for("the terminalId form", |s| {
         s.to_lowercase().contains("terminalid")
     });
-    tmux.type_text("11000021");
-    tmux.keys(&["Enter"]);
+    term.type_text("11000021");
+    term.keys(&["Enter"]);
     wait_until("the terminalId to be stored", || {
         all(&client)
             .iter()
             .any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
     });
-    tmux.wait_for("the row to show it", |s| s.contains("11000021"));
+    term.wait_for("the row to show it", |s| s.contains("11000021"));
 
     // Activate it.
-    tmux.keys(&["a"]);
-    tmux.wait_for("the confirm dialog", |s| {
+    term.keys(&["a"]);
+    term.wait_for("the confirm dialog", |s| {
         s.contains("Activate") && s.contains(&epay.merchant_id)
     });
-    tmux.keys(&["y"]);
+    term.keys(&["y"]);
     wait_until("the activation", || {
         all(&client)
             .iter()
@@ -60,16 +56,18 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     });
 
     // Clear the filter, narrow to pending Verifone, mark three, bulk-activate.
-    tmux.keys(&["/", "Escape"]);
-    bulk_three_pending_verifone(&tmux);
-    tmux.wait_for("the bulk dialog", |s| {
-        s.contains('3') && s.to_lowercase().contains("activate")
+    term.keys(&["/", "Escape"]);
+    bulk_three_pending_verifone(&term);
+    // Only the dialog `A` opens says this: "3" and "activate" alone were on
+    // the screen before the key.
+    term.wait_for("the bulk dialog", |s| {
+        s.contains("Bulk activate") && s.contains("Activate 3 requests?")
     });
-    tmux.keys(&["Enter"]);
-    let results = tmux.wait_for("the results", |s| s.matches("activated").count() >= 3);
+    term.keys(&["Enter"]);
+    let results = term.wait_for("the results", |s| s.matches("activated").count() >= 3);
     assert!(!results.contains("failed:"), "{results}");
-    tmux.keys(&["Escape", "q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["Escape", "q"]);
+    assert_terminal_restored(&term);
 
     let after = all(&client);
     let newly: Vec<&IntegrationRequest> = after
@@ -123,33 +121,23 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     assert_eq!(with("activate", "started").len(), 4, "{audit}");
 }
 
-fn signal_restores_the_terminal(signal: &str) {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
+fn signal_restores_the_terminal(signal: i32, name: &str) {
     let sim = Sim::start();
-    let name = signal.to_lowercase();
-    let dir = scratch(&name);
-    let tmux = Tmux::start(&name, 100, 30, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| s.contains("pending"));
-    let pid = tmux.format("#{pane_pid}");
-    // The pane runs a shell; intake is its child.
-    let out = Command::new("pkill")
-        .args([&format!("-{signal}"), "-P", &pid, "-x", "intake"])
-        .status()
-        .expect("pkill");
-    assert!(out.success(), "no intake process to signal");
-    assert_terminal_restored(&tmux, &dir);
+    let dir = scratch(name);
+    let term = Pty::start(name, 100, 30, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| s.contains("pending"));
+    term.signal(signal);
+    assert_terminal_restored(&term);
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    signal_restores_the_terminal("TERM");
+    signal_restores_the_terminal(libc::SIGTERM, "term");
 }
 
 #[test]
 fn sighup_restores_the_terminal() {
-    signal_restores_the_terminal("HUP");
+    signal_restores_the_terminal(libc::SIGHUP, "hup");
 }
 
 /// Closing the terminal under the console (an ssh session dropping) must end
@@ -157,74 +145,32 @@ fn sighup_restores_the_terminal() {
 /// the SIGHUP rather than stay behind burning a core.
 #[test]
 fn closing_the_terminal_ends_the_console() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let sim = Sim::start();
     let dir = scratch("hangup");
-    let tmux = Tmux::start("hangup", 100, 30, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| s.contains("pending"));
-    let pane = tmux.format("#{pane_pid}");
-    let out = Command::new("pgrep")
-        .args(["-P", &pane, "-x", "intake"])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "no intake process under the pane");
-    drop(tmux); // kills the tmux server: the pane's terminal hangs up
-    let gone = || {
-        std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .map(|s| s.split_whitespace().nth(2) == Some("Z"))
-            .unwrap_or(true)
-    };
-    wait_until("intake to exit after its terminal closed", gone);
+    let mut term = Pty::start("hangup", 100, 30, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| s.contains("pending"));
+    term.hang_up();
+    term.exit_status();
 
     // The same hang-up the instant the first frame is out: the race in which
     // crossterm reads the dead terminal before the loop sees the signal.
-    // util-linux `script` gives a pty that dies with it.
     for round in 0..8 {
         let cmd = format!(
-            "stty cols 100 rows 30; INTAKE_CONFIG={home}/none.toml INTAKE_LOG_FILE={home}/hup{round}.log \
+            "INTAKE_CONFIG={home}/none.toml INTAKE_LOG_FILE={home}/hup{round}.log \
              INTAKE_AUDIT_FILE={home}/audit.jsonl exec {bin} --demo",
             home = shell_quote(&dir),
             bin = shell_quote(Path::new(env!("CARGO_BIN_EXE_intake"))),
         );
-        let Ok(mut script) = Command::new("script")
-            .args(["-qfec", &cmd, "/dev/null"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-        else {
-            return; // no util-linux script here: the tmux case above stands
-        };
-        let mut out = script.stdout.take().expect("stdout");
-        let mut seen = Vec::new();
-        let mut buf = [0u8; 4096];
-        while !String::from_utf8_lossy(&seen).contains("DEMO") {
-            match std::io::Read::read(&mut out, &mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => seen.extend_from_slice(&buf[..n]),
-            }
+        let mut term = Pty::start("hangup-race", 100, 30, &cmd);
+        term.wait_for("the demo's first frame", |s| s.contains("DEMO"));
+        term.hang_up();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while term.try_exit_status().is_none() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "intake still running after its pty died (round {round})"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let child = Command::new("pgrep")
-            .args(["-P", &script.id().to_string(), "-x", "intake"])
-            .output()
-            .expect("pgrep");
-        let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
-        let _ = script.kill();
-        let _ = script.wait();
-        if pid.is_empty() {
-            continue;
-        }
-        let gone = || {
-            std::fs::read_to_string(format!("/proc/{pid}/stat"))
-                .map(|s| s.split_whitespace().nth(2) == Some("Z"))
-                .unwrap_or(true)
-        };
-        wait_until(
-            &format!("intake to exit after its pty died (round {round})"),
-            gone,
-        );
     }
 }

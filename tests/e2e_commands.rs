@@ -12,9 +12,6 @@ const MERCHANT_ID: &str = "5ee0c486308f590260d9a07f";
 
 #[test]
 fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let dir = scratch("commands");
     let merchants = dir.join("merchants.json");
     let list = serde_json::json!([{
@@ -53,17 +50,17 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
         shell_quote(&cwd),
         console_command_with(&sim, &dir, &env, "")
     );
-    let tmux = Tmux::start("commands", 140, 40, &command);
-    tmux.wait_for("the list", |s| s.contains("pending"));
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("id:{}", request.id));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the one row with its merchant's name", |s| {
+    let term = Pty::start("commands", 140, 40, &command);
+    term.wait_for("the list", |s| s.contains("pending"));
+    term.keys(&["/"]);
+    term.type_text(&format!("id:{}", request.id));
+    term.keys(&["Enter"]);
+    term.wait_for("the one row with its merchant's name", |s| {
         s.contains(&request.id[..12]) && s.contains(" 1/") && s.contains("touch pwned")
     });
 
-    tmux.keys(&["o"]);
-    tmux.wait_for("the finished toast", |s| {
+    term.keys(&["o"]);
+    term.wait_for("the finished toast", |s| {
         s.contains("'Write it' finished (exit 0).")
     });
     let written = std::fs::read_to_string(&out).expect("the command wrote its file");
@@ -75,21 +72,21 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
     let entries: Vec<_> = std::fs::read_dir(&cwd).expect("cwd").collect();
     assert!(entries.is_empty(), "the command's cwd holds {entries:?}");
 
-    tmux.keys(&["x"]);
-    tmux.wait_for("the failed toast offering the panel", |s| {
+    term.keys(&["x"]);
+    term.wait_for("the failed toast offering the panel", |s| {
         s.contains("'Say it' failed (exit 3): oops; O shows the output.")
     });
-    tmux.keys(&["O"]);
-    tmux.wait_for("the panel with both runs and the output", |s| {
+    term.keys(&["O"]);
+    term.wait_for("the panel with both runs and the output", |s| {
         s.contains("Command output, newest first")
             && s.contains(&format!("Say it for {}: exit 3 in", request.id))
             && s.contains(&format!("said {}", request.id))
             && s.contains("stderr│ oops")
             && s.contains(&format!("Write it for {}: exit 0 in", request.id))
     });
-    tmux.keys(&["q"]);
-    tmux.wait_for("the list again", |s| !s.contains("Command output"));
+    term.keys(&["q"]);
+    term.wait_for("the list again", |s| !s.contains("Command output"));
 
-    tmux.keys(&["q"]);
+    term.keys(&["q"]);
     assert_terminal_restored(&tmux, &dir);
 }

@@ -11,10 +11,10 @@ use common::*;
 use intake::api::{Client, IntegrationRequest, IntegrationType, NewIntegrationRequest};
 
 /// Refreshes come every 5 s; a busy machine may take a few of them.
-fn wait_live(tmux: &Tmux, what: &str, pred: impl Fn(&str) -> bool) -> String {
+fn wait_live(term: &Pty, what: &str, pred: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let s = tmux.screen();
+        let s = term.screen();
         if pred(&s) {
             return s;
         }
@@ -65,9 +65,6 @@ fn create_one(client: &Client, requests: &[IntegrationRequest]) -> IntegrationRe
 
 #[test]
 fn a_request_created_on_the_server_appears_marked_new_and_one_activated_there_leaves() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let sim = Sim::start();
     let client = sim.client();
     let dir = scratch("live");
@@ -79,17 +76,17 @@ fn a_request_created_on_the_server_appears_marked_new_and_one_activated_there_le
         &format!("INTAKE_CONFIG={}", shell_quote(&config)),
         "",
     );
-    let tmux = Tmux::start("live", 140, 40, &cmd);
-    tmux.wait_for("the live list", |s| {
+    let term = Pty::start("live", 140, 40, &cmd);
+    term.wait_for("the live list", |s| {
         s.contains("pending") && s.contains("live ↻")
     });
 
     let requests = all(&client);
     let created = create_one(&client, &requests);
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("id:{}", created.id));
-    tmux.keys(&["Enter"]);
-    let screen = wait_live(&tmux, "the created request marked new", |s| {
+    term.keys(&["/"]);
+    term.type_text(&format!("id:{}", created.id));
+    term.keys(&["Enter"]);
+    let screen = wait_live(&term, "the created request marked new", |s| {
         s.contains("1 new") && s.contains(" 1/") && s.contains("> + pending")
     });
     assert!(screen.contains("since the last look"), "{screen}");
@@ -101,8 +98,8 @@ fn a_request_created_on_the_server_appears_marked_new_and_one_activated_there_le
     let activated = block_on(client.activate(&ready.id)).expect("activated on the server");
     let by = activated.updated_by.clone().unwrap_or_default();
     let toast = format!("1 left the queue: 1 activated by {by}");
-    wait_live(&tmux, "the left-the-queue toast", |s| s.contains(&toast));
+    wait_live(&term, "the left-the-queue toast", |s| s.contains(&toast));
 
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
 }

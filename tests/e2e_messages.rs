@@ -7,27 +7,24 @@ use common::*;
 
 #[test]
 fn quitting_during_a_bulk_run_says_how_to_finish_it_after_the_terminal_is_restored() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     // Slow answers keep the run going while the question is answered.
     let dir = scratch("messages-quit");
     let sim = Sim::start_with(KEY, &["--latency-ms", "3000..3000"], &dir.join("sim.log"));
-    let tmux = Tmux::start("messages-quit", 140, 40, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| {
+    let term = Pty::start("messages-quit", 140, 40, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
         s.contains("pending") && s.contains("verifone")
     });
-    bulk_three_pending_verifone(&tmux);
-    tmux.wait_for("the bulk dialog", |s| s.contains("Bulk activate"));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the run", |s| s.contains("cancel run"));
-    tmux.keys(&["q"]);
-    tmux.wait_for("the quit question naming the resume", |s| {
+    bulk_three_pending_verifone(&term);
+    term.wait_for("the bulk dialog", |s| s.contains("Bulk activate"));
+    term.keys(&["Enter"]);
+    term.wait_for("the run", |s| s.contains("cancel run"));
+    term.keys(&["q"]);
+    term.wait_for("the quit question naming the resume", |s| {
         s.contains("Quit anyway?") && s.contains("`intake activate --resume`")
     });
-    tmux.keys(&["y"]);
-    assert_terminal_restored(&tmux, &dir);
-    let screen = tmux.wait_for("the sentence on stderr", |s| {
+    term.keys(&["y"]);
+    assert_terminal_restored(&term);
+    let screen = term.wait_for("the sentence on stderr", |s| {
         s.contains("The console quit during a bulk activation.")
     });
     assert!(

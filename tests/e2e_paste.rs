@@ -1,4 +1,4 @@
-//! End-to-end: a bracketed paste (tmux `paste-buffer -p`) in the real
+//! End-to-end: a bracketed paste (ESC[200~ … ESC[201~) in the real
 //! console is text for the focused field, never keystrokes.
 
 mod common;
@@ -7,9 +7,6 @@ use common::*;
 
 #[test]
 fn a_paste_is_text_for_the_focused_field_and_never_keys() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
     let sim = Sim::start();
     let client = sim.client();
     let before = all(&client);
@@ -17,16 +14,16 @@ fn a_paste_is_text_for_the_focused_field_and_never_keys() {
     let epay = blank_epay(&before);
 
     let dir = scratch("paste");
-    let tmux = Tmux::start("paste", 140, 40, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| {
+    let term = Pty::start("paste", 140, 40, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
         s.contains("pending") && s.contains("verifone")
     });
 
     // As keys, the newline would keep the filter, `A` open bulk activate
     // and `y` confirm it.
-    tmux.keys(&["/"]);
-    tmux.paste("kingsland\nAy");
-    let screen = tmux.wait_for("the pasted filter", |s| s.contains("/kingslandAy"));
+    term.keys(&["/"]);
+    term.paste("kingsland\nAy");
+    let screen = term.wait_for("the pasted filter", |s| s.contains("/kingslandAy"));
     assert!(
         !screen.contains("Bulk activate"),
         "the paste opened the bulk dialog:\n{screen}"
@@ -40,21 +37,21 @@ fn a_paste_is_text_for_the_focused_field_and_never_keys() {
 
     // Still typing in the filter: Escape clears it; then filter to the
     // ePay request (by paste too) and open its terminalId form.
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("the filter cleared", |s| !s.contains("kingslandAy"));
-    tmux.keys(&["/"]);
-    tmux.paste(&format!("id:{}\n", epay.id));
-    tmux.wait_for("the filter line", |s| {
+    term.keys(&["Escape"]);
+    term.wait_for("the filter cleared", |s| !s.contains("kingslandAy"));
+    term.keys(&["/"]);
+    term.paste(&format!("id:{}\n", epay.id));
+    term.wait_for("the filter line", |s| {
         s.contains(&format!("/id:{}", epay.id))
     });
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the one row", |s| {
+    term.keys(&["Enter"]);
+    term.wait_for("the one row", |s| {
         s.contains(&epay.id[..12]) && s.contains(" 1/")
     });
-    tmux.keys(&["t"]);
-    tmux.wait_for("the terminalId form", |s| s.contains("Set terminalId"));
-    tmux.paste("1100\n0022");
-    let screen = tmux.wait_for("the pasted terminalId", |s| {
+    term.keys(&["t"]);
+    term.wait_for("the terminalId form", |s| s.contains("Set terminalId"));
+    term.paste("1100\n0022");
+    let screen = term.wait_for("the pasted terminalId", |s| {
         s.contains("terminalId: 11000022")
     });
     assert!(
@@ -69,15 +66,15 @@ fn a_paste_is_text_for_the_focused_field_and_never_keys() {
     };
     assert_eq!(stored(&client), None, "saved before Enter was pressed");
 
-    tmux.keys(&["Enter"]);
+    term.keys(&["Enter"]);
     wait_until("the terminalId to be stored", || {
         stored(&client).as_deref() == Some("11000022")
     });
-    tmux.wait_for("the form to close", |s| !s.contains("Set terminalId"));
+    term.wait_for("the form to close", |s| !s.contains("Set terminalId"));
 
     // Pasting in the list does nothing but say so.
-    tmux.paste("q");
-    tmux.wait_for("the ignored paste's toast", |s| s.contains("Paste ignored"));
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.paste("q");
+    term.wait_for("the ignored paste's toast", |s| s.contains("Paste ignored"));
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
 }

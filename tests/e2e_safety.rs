@@ -1,4 +1,4 @@
-//! End-to-end, in tmux against a standalone simulator: the console asks
+//! End-to-end, in a pseudo-terminal against a standalone simulator: the console asks
 //! before replacing a terminalId, shows where it points (PRODUCTION asks for
 //! a big bulk run's count), and in read-only mode changes nothing.
 
@@ -8,12 +8,6 @@ use std::collections::HashSet;
 
 use common::*;
 use intake::api::{IntegrationRequest, IntegrationType};
-
-fn require_tmux() {
-    if !tmux_available() {
-        panic!("tmux is required for the end-to-end tests");
-    }
-}
 
 fn find(sim: &Sim, pred: impl Fn(&IntegrationRequest) -> bool) -> IntegrationRequest {
     all(&sim.client())
@@ -30,16 +24,15 @@ fn server_copy(sim: &Sim, id: &str) -> IntegrationRequest {
 }
 
 /// Filter the list down to one request.
-fn filter_to(tmux: &Tmux, id: &str) {
-    tmux.keys(&["/"]);
-    tmux.type_text(&format!("id:{id}"));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the one row", |s| s.contains("1/") && s.contains(&id[..12]));
+fn filter_to(term: &Pty, id: &str) {
+    term.keys(&["/"]);
+    term.type_text(&format!("id:{id}"));
+    term.keys(&["Enter"]);
+    term.wait_for("the one row", |s| s.contains("1/") && s.contains(&id[..12]));
 }
 
 #[test]
 fn t_on_a_request_with_a_terminal_id_shows_old_to_new_and_sends_only_on_y() {
-    require_tmux();
     let sim = Sim::start();
     let req = find(&sim, |r| {
         r.kind == IntegrationType::Epay && r.is_pending() && r.effective_terminal_id().is_some()
@@ -51,47 +44,46 @@ fn t_on_a_request_with_a_terminal_id_shows_old_to_new_and_sends_only_on_y() {
         "11000022"
     };
     let dir = scratch("overwrite");
-    let tmux = Tmux::start("overwrite", 160, 48, &console_command(&sim, &dir));
-    tmux.wait_for("the list", |s| s.contains("pending"));
-    filter_to(&tmux, &req.id);
+    let term = Pty::start("overwrite", 160, 48, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| s.contains("pending"));
+    filter_to(&term, &req.id);
 
-    tmux.keys(&["t"]);
-    tmux.wait_for("the form with the current terminalId", |s| {
+    term.keys(&["t"]);
+    term.wait_for("the form with the current terminalId", |s| {
         s.contains("Set terminalId") && s.contains(&format!("terminalId: {old}"))
     });
     let erase: Vec<&str> = std::iter::repeat_n("BSpace", old.chars().count() + 2).collect();
-    tmux.keys(&erase);
-    tmux.type_text(new);
-    tmux.keys(&["Enter"]);
+    term.keys(&erase);
+    term.type_text(new);
+    term.keys(&["Enter"]);
     let change = format!("{old} → {new}");
-    tmux.wait_for("old → new", |s| {
+    term.wait_for("old → new", |s| {
         s.contains("Change terminalId?") && s.contains(&change)
     });
 
     // n: back to the form, and nothing was sent.
-    tmux.keys(&["n"]);
-    tmux.wait_for("the form again", |s| {
+    term.keys(&["n"]);
+    term.wait_for("the form again", |s| {
         !s.contains("Change terminalId?") && s.contains(&format!("terminalId: {new}"))
     });
     assert_eq!(server_copy(&sim, &req.id), req, "n sent nothing");
 
     // Enter asks again; y sends it.
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("old → new again", |s| s.contains(&change));
-    tmux.keys(&["y"]);
+    term.keys(&["Enter"]);
+    term.wait_for("old → new again", |s| s.contains(&change));
+    term.keys(&["y"]);
     wait_until("the new terminalId on the server", || {
         server_copy(&sim, &req.id).effective_terminal_id() == Some(new)
     });
-    tmux.wait_for("the saved toast", |s| {
+    term.wait_for("the saved toast", |s| {
         s.contains(&format!("Saved terminalId {new}"))
     });
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
 }
 
 #[test]
 fn production_profile_shows_itself_and_a_big_bulk_run_needs_the_count() {
-    require_tmux();
     let sim = Sim::start();
     let dir = scratch("production");
     let config = dir.join("config.toml");
@@ -115,13 +107,13 @@ fn production_profile_shows_itself_and_a_big_bulk_run_needs_the_count() {
         .collect();
     let host = sim.url.trim_start_matches("http://").to_string();
     let env = format!("INTAKE_CONFIG={}", shell_quote(&config));
-    let tmux = Tmux::start(
+    let term = Pty::start(
         "production",
         160,
         48,
         &console_command_with(&sim, &dir, &env, ""),
     );
-    let screen = tmux.wait_for("the list", |s| s.contains("pending"));
+    let screen = term.wait_for("the list", |s| s.contains("pending"));
     let title = screen.lines().next().unwrap_or_default();
     assert!(
         title.contains(&format!("live │ {host} │ PRODUCTION")),
@@ -129,64 +121,63 @@ fn production_profile_shows_itself_and_a_big_bulk_run_needs_the_count() {
     );
 
     // Three ready Verifone requests: more than confirm_typed_over = 2.
-    bulk_three_pending_verifone(&tmux);
-    tmux.wait_for("the count asked for", |s| {
+    bulk_three_pending_verifone(&term);
+    term.wait_for("the count asked for", |s| {
         s.contains("PRODUCTION: type 3 (the number of requests) to run.")
     });
 
     // y and a wrong count start nothing.
-    tmux.keys(&["y"]);
-    tmux.type_text("4");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the wrong count refused", |s| {
+    term.keys(&["y"]);
+    term.type_text("4");
+    term.keys(&["Enter"]);
+    term.wait_for("the wrong count refused", |s| {
         s.contains("4 is not 3: type 3 to start the run.")
     });
     let active_now = all(&sim.client()).iter().filter(|r| r.is_active()).count();
     assert_eq!(active_now, was_active.len(), "nothing was activated");
 
     // The right count starts it.
-    tmux.keys(&["BSpace"]);
-    tmux.type_text("3");
-    tmux.keys(&["Enter"]);
-    let results = tmux.wait_for("the results", |s| s.matches("activated").count() >= 3);
+    term.keys(&["BSpace"]);
+    term.type_text("3");
+    term.keys(&["Enter"]);
+    let results = term.wait_for("the results", |s| s.matches("activated").count() >= 3);
     assert!(!results.contains("failed:"), "{results}");
     let newly = all(&sim.client())
         .into_iter()
         .filter(|r| r.is_active() && !was_active.contains(&r.id))
         .count();
     assert_eq!(newly, 3);
-    tmux.keys(&["Escape", "q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["Escape", "q"]);
+    assert_terminal_restored(&term);
 }
 
 #[test]
 fn read_only_shows_in_the_title_and_activating_changes_nothing() {
-    require_tmux();
     let sim = Sim::start();
     let req = find(&sim, |r| r.is_pending() && !r.needs_terminal_id());
     let dir = scratch("read-only");
-    let tmux = Tmux::start(
+    let term = Pty::start(
         "read-only",
         160,
         48,
         &console_command_with(&sim, &dir, "", "--read-only"),
     );
-    let screen = tmux.wait_for("the list", |s| s.contains("pending"));
+    let screen = term.wait_for("the list", |s| s.contains("pending"));
     let title = screen.lines().next().unwrap_or_default();
     assert!(title.contains("READ-ONLY"), "{title}");
-    filter_to(&tmux, &req.id);
+    filter_to(&term, &req.id);
 
-    tmux.keys(&["a", "y"]);
-    tmux.wait_for("the read-only toast", |s| {
+    term.keys(&["a", "y"]);
+    term.wait_for("the read-only toast", |s| {
         s.contains("Read-only: this console makes no changes. Start intake without --read-only to activate requests.")
     });
     assert!(
-        !tmux.screen().contains("Activate this"),
+        !term.screen().contains("Activate this"),
         "no confirm opened"
     );
     assert_eq!(server_copy(&sim, &req.id), req, "the server is unchanged");
-    tmux.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
     let audit = std::fs::read_to_string(dir.join("audit.jsonl")).unwrap_or_default();
     assert!(audit.trim().is_empty(), "nothing to audit: {audit}");
 }

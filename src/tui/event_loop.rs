@@ -52,6 +52,7 @@ where
     };
     let init = app.init();
     draw(terminal, &mut app)?;
+    super::terminal::panic_if_asked_after_first_frame();
     send(init);
     let mut ticker = tokio::time::interval(TICK);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);

@@ -1,5 +1,6 @@
 //! Shared helpers for the integration tests: a standalone simulator process
-//! (sim), a tmux server of the test's own and terminal checks (tmux), steps in
+//! (sim), a pseudo-terminal of the test's own and terminal checks (pty), an
+//! optional tmux server (tmux), steps in
 //! the console several tests take (console), the CLI
 //! against an in-process simulator (cli_env), audit log reading (audit) and
 //! scratch folders.
@@ -12,12 +13,15 @@ use std::time::{Duration, Instant};
 pub mod audit;
 pub mod cli_env;
 pub mod console;
+pub mod pty;
 pub mod sim;
 pub mod tmux;
 
 // The e2e files reach these as `common::*`; the CLI files do not.
 #[allow(unused_imports)]
 pub use console::*;
+#[allow(unused_imports)]
+pub use pty::*;
 #[allow(unused_imports)]
 pub use sim::*;
 #[allow(unused_imports)]
