@@ -88,5 +88,5 @@ fn a_command_writes_the_id_and_a_hostile_merchant_name_exactly() {
     term.wait_for("the list again", |s| !s.contains("Command output"));
 
     term.keys(&["q"]);
-    assert_terminal_restored(&tmux, &dir);
+    assert_terminal_restored(&term);
 }
