@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod console;
+pub mod rate;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
