@@ -5,6 +5,7 @@
 pub mod console;
 pub mod load;
 pub mod names;
+pub mod rate;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;

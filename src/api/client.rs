@@ -14,6 +14,7 @@ use super::model::{IntegrationRequest, Merchant, NewIntegrationRequest, Page, Se
 use super::pages::Pages;
 use super::revision::Learnt;
 use super::secret::Secret;
+use super::throttle::Throttle;
 use super::transport::{self, Target};
 
 /// Timeouts and trust for the client.
@@ -50,6 +51,8 @@ pub struct Client {
     account_id: Option<Arc<str>>,
     /// Which revision's routes answer, learnt once per session (see `revision`).
     learnt: Arc<Learnt>,
+    /// The session's shared answer to 429s (see `throttle`).
+    throttle: Arc<Throttle>,
 }
 
 impl std::fmt::Debug for Client {
@@ -203,6 +206,7 @@ impl Client {
             timeout: options.timeout,
             account_id: None,
             learnt: Arc::default(),
+            throttle: Arc::default(),
         })
     }
 
@@ -218,6 +222,11 @@ impl Client {
 
     pub(super) fn learnt(&self) -> &Learnt {
         &self.learnt
+    }
+
+    /// The shared pause and adaptive window every call goes through.
+    pub fn throttle(&self) -> &Throttle {
+        &self.throttle
     }
 
     pub fn base_url(&self) -> &Url {
@@ -241,8 +250,29 @@ impl Client {
     }
 
     /// One call; `op` names it in the error, so a refusal says what was
-    /// refused.
+    /// refused. It waits out a shared pause first and tells the throttle
+    /// how it went.
     pub(super) async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        op: Operation,
+        method: Method,
+        url: Url,
+        query: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        let slot = self.throttle.enter().await;
+        let out = self.send_now(op, method, url, query, body).await;
+        match &out {
+            Err(ApiError::RateLimited { retry_after }) => {
+                self.throttle.rate_limited(&slot, *retry_after);
+            }
+            Ok(_) => self.throttle.succeeded(),
+            Err(_) => {}
+        }
+        out
+    }
+
+    async fn send_now<B: Serialize + ?Sized, T: DeserializeOwned>(
         &self,
         op: Operation,
         method: Method,

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod retry;
 pub mod revision;
 pub mod secret;
+pub mod throttle;
 mod transport;
 
 pub use client::{Client, ClientOptions};

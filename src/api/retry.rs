@@ -28,6 +28,22 @@ pub const ATTEMPTS_ENV: &str = "INTAKE_RETRY_ATTEMPTS";
 /// The longest a server's Retry-After is honoured before giving up waiting.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
+/// How many 429s one call sits out before it fails. A 429 is not an attempt:
+/// the server did not process the call, and the client's shared pause
+/// (see [`super::throttle`]) has already waited its Retry-After.
+pub const MAX_RATE_LIMITED: u32 = 100;
+
+/// For a 429: whether to send again, without counting an attempt; the wait
+/// is the shared pause the next call goes through, so nothing sleeps here.
+/// `None` for any other error.
+fn rate_limited_again(e: &ApiError, rate_limited: &mut u32) -> Option<bool> {
+    if !matches!(e, ApiError::RateLimited { .. }) {
+        return None;
+    }
+    *rate_limited += 1;
+    Some(*rate_limited <= MAX_RATE_LIMITED)
+}
+
 impl Default for RetryPolicy {
     /// Four attempts, 200 ms base doubling to at most 5 s; the base (and the
     /// cap, 25 times the base) can be lowered with `INTAKE_RETRY_BASE_MS`.
@@ -145,6 +161,7 @@ struct Retries {
     policy: RetryPolicy,
     what: &'static str,
     attempt: u32,
+    rate_limited: u32,
 }
 
 impl Retries {
@@ -153,6 +170,7 @@ impl Retries {
             policy,
             what,
             attempt: 0,
+            rate_limited: 0,
         }
     }
 
@@ -161,6 +179,9 @@ impl Retries {
         let Err(e) = out else {
             return false;
         };
+        if let Some(again) = rate_limited_again(e, &mut self.rate_limited) {
+            return again;
+        }
         if !e.is_transient() || self.attempt + 1 >= self.policy.attempts {
             return false;
         }
@@ -245,6 +266,7 @@ pub async fn activate(
     id: &str,
 ) -> Result<Activation, ApiError> {
     let mut attempt = 0;
+    let mut rate_limited = 0;
     let mut maybe_applied = false;
     loop {
         let e = match client.activate(id).await {
@@ -263,6 +285,12 @@ pub async fn activate(
             }
             Err(e) => e,
         };
+        // Not processed, so sending again cannot act twice.
+        match rate_limited_again(&e, &mut rate_limited) {
+            Some(true) => continue,
+            Some(false) => return Err(e),
+            None => {}
+        }
         maybe_applied |= e.outcome_unknown();
         if !(e.is_transient() && attempt + 1 < policy.attempts) {
             if maybe_applied && e.is_transient() {
@@ -310,13 +338,11 @@ pub async fn create(
     policy: RetryPolicy,
     new: &NewIntegrationRequest,
 ) -> Result<IntegrationRequest, ApiError> {
-    let mut attempt = 0;
+    let (mut attempt, mut rate_limited) = (0, 0);
     loop {
         match client.create(new).await {
-            Err(e)
-                if (e.never_sent() || matches!(e, ApiError::RateLimited { .. }))
-                    && attempt + 1 < policy.attempts =>
-            {
+            Err(e) if rate_limited_again(&e, &mut rate_limited) == Some(true) => {}
+            Err(e) if e.never_sent() && attempt + 1 < policy.attempts => {
                 tokio::time::sleep(policy.delay(attempt, &e)).await;
                 attempt += 1;
             }
@@ -349,6 +375,43 @@ mod tests {
             retry_after: Some(Duration::from_secs(86_400)),
         };
         assert_eq!(p.delay(0, &huge), MAX_RETRY_AFTER);
+    }
+
+    // Paused clock: any sleep would show as elapsed time.
+    #[tokio::test(start_paused = true)]
+    async fn a_429_is_retried_at_once_and_costs_no_attempt() {
+        let policy = RetryPolicy {
+            attempts: 2,
+            base: Duration::from_secs(1),
+            max: Duration::from_secs(1),
+        };
+        let started = tokio::time::Instant::now();
+        let calls = std::cell::Cell::new(0);
+        let out = read(policy, || {
+            calls.set(calls.get() + 1);
+            let n = calls.get();
+            async move {
+                match n {
+                    1..=5 => Err(ApiError::RateLimited {
+                        retry_after: Some(Duration::from_secs(3)),
+                    }),
+                    _ => Ok(n),
+                }
+            }
+        })
+        .await;
+        assert_eq!(out, Ok(6), "five 429s, then an answer, with 2 attempts");
+        // The client's shared pause waits out Retry-After; read adds nothing.
+        assert_eq!(started.elapsed(), Duration::ZERO);
+
+        let calls = std::cell::Cell::new(0u32);
+        let out: Result<(), ApiError> = read(policy, || {
+            calls.set(calls.get() + 1);
+            async { Err(ApiError::RateLimited { retry_after: None }) }
+        })
+        .await;
+        assert!(matches!(out, Err(ApiError::RateLimited { .. })));
+        assert_eq!(calls.get(), MAX_RATE_LIMITED + 1, "bounded");
     }
 
     #[test]

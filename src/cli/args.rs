@@ -236,6 +236,10 @@ pub struct SimArgs {
     /// Share of calls answered 429 with Retry-After.
     #[arg(long, default_value_t = 0.0)]
     pub rate_limit_rate: f64,
+    /// A real rate limit: at most N calls per second (a token bucket, burst
+    /// N); calls over it are answered 429 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub rate_limit: u32,
     /// Seconds sent in Retry-After with each 429.
     #[arg(long, value_name = "SECS", default_value_t = 1)]
     pub retry_after: u64,

@@ -176,6 +176,7 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         drop_rate: args.drop_rate,
         rate_limit_rate: args.rate_limit_rate,
         retry_after_secs: args.retry_after,
+        rate_limit: args.rate_limit,
         garbage_rate: args.garbage_rate,
         empty_body_rate: args.empty_body_rate,
         ..sim::Faults::default()

@@ -24,6 +24,8 @@ mod tests;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_rate;
+#[cfg(test)]
 mod tests_reads;
 #[cfg(test)]
 mod tests_run;

@@ -28,6 +28,9 @@ pub struct Faults {
     pub drop_rate: f64,
     pub rate_limit_rate: f64,
     pub retry_after_secs: u64,
+    /// A token bucket of this many calls per second (burst as many); 0 is
+    /// no limit. Unlike `rate_limit_rate`, refusals follow the load.
+    pub rate_limit: u32,
     pub garbage_rate: f64,
     pub empty_body_rate: f64,
 }
@@ -111,6 +114,17 @@ pub(crate) async fn inject(
     if delay > 0 {
         bump(&c.delayed);
         tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
+    if let Err(wait) = shared
+        .bucket
+        .take(f.rate_limit, tokio::time::Instant::now())
+    {
+        bump(&c.rate_limited);
+        bump(&c.bucket_refusals);
+        let mut resp = error_response(StatusCode::TOO_MANY_REQUESTS, "RATE_LIMIT_EXCEEDED");
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
+        return resp;
     }
     if rng.chance(f.rate_limit_rate) {
         bump(&c.rate_limited);

@@ -49,6 +49,7 @@
 mod calls;
 mod checks;
 mod faults;
+mod limit;
 mod refusal;
 mod revision;
 mod rng;
@@ -114,6 +115,7 @@ pub(crate) struct Shared {
     store: RwLock<SimStore>,
     faults: RwLock<Faults>,
     pub(crate) counters: Counters,
+    pub(crate) bucket: limit::TokenBucket,
     pub(crate) calls: calls::CallCounters,
     pub(crate) rng: AtomicRng,
     pub(crate) api_key: String,
@@ -259,6 +261,7 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         store: RwLock::new(store),
         faults: RwLock::new(faults),
         counters: Counters::default(),
+        bucket: limit::TokenBucket::default(),
         calls: calls::CallCounters::default(),
         // Distinct from the seed stream so new ids never replay seeded ones.
         rng: AtomicRng::new(seed ^ 0xA5A5_5A5A_C3C3_3C3C),

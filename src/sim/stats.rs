@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 pub struct FaultStats {
     /// Requests that were delayed by a nonzero latency.
     pub delayed: u64,
+    /// Every 429, random or from the `rate_limit` bucket.
     pub rate_limited: u64,
+    /// The 429s of the `rate_limit` token bucket alone.
+    #[serde(default)]
+    pub bucket_refusals: u64,
     pub server_errors: u64,
     /// Connections dropped before the handler ran (nothing applied).
     pub dropped_before: u64,
@@ -75,6 +79,7 @@ pub(crate) struct Counters {
     pub delete_calls: AtomicU64,
     pub delayed: AtomicU64,
     pub rate_limited: AtomicU64,
+    pub bucket_refusals: AtomicU64,
     pub server_errors: AtomicU64,
     pub dropped_before: AtomicU64,
     pub dropped_after: AtomicU64,
@@ -118,6 +123,7 @@ impl Counters {
             faults: FaultStats {
                 delayed: g(&self.delayed),
                 rate_limited: g(&self.rate_limited),
+                bucket_refusals: g(&self.bucket_refusals),
                 server_errors: g(&self.server_errors),
                 dropped_before: g(&self.dropped_before),
                 dropped_after: g(&self.dropped_after),
