@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod console;
+pub mod slices;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;

@@ -34,11 +34,11 @@ mod sort;
 mod store;
 
 use counts::Counts;
-pub(crate) use filter_job::FILTER_SLICE;
-use filter_job::FilterJob;
 pub use diff::OthersChange;
 pub(crate) use diff::{Left, Live};
 pub use filter::Filter;
+pub(crate) use filter_job::FILTER_SLICE;
+use filter_job::FilterJob;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
 pub use sort::SortKey;

@@ -171,7 +171,10 @@ fn export_during_a_scan_sends_the_complete_set() {
     update(&mut app, ch('/'));
     typed(&mut app, "id:ID0");
     update(&mut app, key(KeyCode::Enter));
-    assert!(app.has_pending_work(), "closing the filter line keeps scanning");
+    assert!(
+        app.has_pending_work(),
+        "closing the filter line keeps scanning"
+    );
     update(&mut app, ch('e'));
     assert!(!app.has_pending_work(), "an export waits for every row");
     let cmds = update(&mut app, key(KeyCode::Enter));
@@ -199,4 +202,43 @@ fn bulk_activate_during_a_scan_plans_from_the_complete_set() {
     };
     assert_eq!(plan.ids.len(), 3);
     assert_eq!(plan.hidden, 1, "only ID40000 is filtered out");
+}
+
+#[test]
+fn mark_all_and_copy_during_a_scan_take_every_match() {
+    let mut app = big();
+    update(&mut app, ch('/'));
+    typed(&mut app, "id:ID000");
+    update(&mut app, key(KeyCode::Enter));
+    assert!(app.has_pending_work());
+    let cmds = update(&mut app, ch('Y'));
+    assert!(
+        !app.has_pending_work(),
+        "copying the shown rows waits for all"
+    );
+    let [Command::Copy { text, .. }] = cmds.as_slice() else {
+        panic!("{cmds:?}");
+    };
+    assert_eq!(text.lines().count(), 101, "the header and 100 rows");
+    update(&mut app, key(KeyCode::Esc));
+    typed(&mut app, "/id:ID001");
+    update(&mut app, key(KeyCode::Enter));
+    assert!(app.has_pending_work());
+    update(&mut app, ch('*'));
+    assert!(!app.has_pending_work());
+    assert_eq!(app.marked_len(), 100, "ID00100 to ID00199");
+}
+
+#[test]
+fn the_backlog_waits_for_the_complete_set() {
+    let mut app = big();
+    update(&mut app, ch('b'));
+    let before = app.backlog.summary().clone();
+    assert_eq!(before.shown, ROWS);
+    update(&mut app, ch('/'));
+    typed(&mut app, "id:ID0");
+    assert!(app.has_pending_work());
+    assert_eq!(app.backlog.summary(), &before, "no summary of partial rows");
+    run_steps(&mut app);
+    assert_eq!(app.backlog.summary().shown, 10_000);
 }
