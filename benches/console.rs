@@ -1,6 +1,7 @@
 //! Console figures that need no server: a filter keystroke (update + one
-//! frame) and a frame alone at 10,000 and 100,000 requests, and startup to
-//! the first frame. Run: `cargo bench --bench console` (add `-- --smoke` for
+//! frame) and a frame alone at 10,000 and 100,000 requests, the filter
+//! scan in slices at 100,000 and 1,000,000 (first frame, complete, history
+//! keystrokes, longest gap), and startup to the first frame. Run: `cargo bench --bench console` (add `-- --smoke` for
 //! a few seconds' check). See BENCHMARKS.md.
 
 mod support;
@@ -65,17 +66,14 @@ fn filter_figures(n: usize, rounds: usize) {
         p99,
     );
 
-    // Worst case: one character that matches nearly every row, then deleting
-    // back to the empty filter (every row shown again).
-    let keys = vec![key(KeyCode::Char('e')), key(KeyCode::Backspace)];
-    let s = summarize(keystrokes(&mut terminal, &mut app, &keys, rounds * 10));
-    report(
-        &format!("filter keystroke, 'e' then delete, {n} requests"),
-        &s,
-        median,
-        p99,
-    );
     let _ = update(&mut app, key(KeyCode::Esc));
+}
+
+/// The scan in slices (item 3) and the old "worst case" split in two
+/// (full-scan keystrokes, then Backspace served from the history).
+fn slice_figures(n: usize, rounds: usize) {
+    let f = support::slices::measure(n, rounds);
+    support::slices::print(n, &f);
 }
 
 fn frame_figures(n: usize, rounds: usize) {
@@ -197,6 +195,15 @@ fn main() {
     for &n in sizes {
         filter_figures(n, rounds);
         frame_figures(n, rounds * 10);
+    }
+    // Above one slice (50,000 rows), so the smoke run steps too.
+    let (slice_sizes, slice_rounds): (&[usize], usize) = if smoke {
+        (&[60_000], 2)
+    } else {
+        (&[100_000, 1_000_000], 100)
+    };
+    for &n in slice_sizes {
+        slice_figures(n, slice_rounds);
     }
     startup_in_process(if smoke { 3 } else { 50 });
     startup_process(if smoke { 1 } else { 10 });

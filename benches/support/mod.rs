@@ -6,6 +6,7 @@ pub mod console;
 pub mod load;
 pub mod names;
 pub mod rate;
+pub mod slices;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;

@@ -22,6 +22,11 @@ pub enum Action {
     /// Time only enters the app here, so update() stays pure and testable.
     Tick(DateTime<Utc>),
     Api(ApiEvent),
+    /// Run the next step of work left in slices (a filter scan), sent by
+    /// the loop while [`App::has_pending_work`] and no input is waiting.
+    ///
+    /// [`App::has_pending_work`]: crate::app::App::has_pending_work
+    Continue,
 }
 
 /// The worker's answers, tagged so late answers to superseded work can be

@@ -57,7 +57,9 @@ impl Backlog {
     /// Work the summary out again if the shown list, the SLA or (after a
     /// minute) the ages changed; nothing when nothing needs it.
     pub(crate) fn refresh(&mut self, list: &List, now: DateTime<Utc>, sla_days: u32) {
-        if !self.open && sla_days == 0 {
+        // Partial rows while a filter scan runs: keep the last summary
+        // until the set is complete.
+        if (!self.open && sla_days == 0) || list.filtering() {
             return;
         }
         let basis = Basis {

@@ -225,6 +225,19 @@ impl App {
     }
 
     /// Rows the filter lets through.
+    /// Whether work is left to run in slices between frames (a filter
+    /// scan): the loop sends [`Action::Continue`] while no input waits.
+    ///
+    /// [`Action::Continue`]: crate::app::Action::Continue
+    pub fn has_pending_work(&self) -> bool {
+        self.list.filtering()
+    }
+
+    /// While a filter scan runs: rows tested so far and rows to test.
+    pub fn filter_progress(&self) -> Option<(usize, usize)> {
+        self.list.filter_progress()
+    }
+
     pub fn visible_len(&self) -> usize {
         self.list.visible.len()
     }

@@ -10,6 +10,7 @@ mod custom;
 mod export;
 mod filter;
 mod filter_fields;
+mod filter_job;
 mod form;
 mod gaps;
 mod help;

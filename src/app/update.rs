@@ -54,6 +54,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Command> {
         }
         Action::Tick(now) => tick::on_tick(app, now),
         Action::Api(e) => on_api(app, e),
+        Action::Continue => list_flow::events::continue_filter(app),
     }
 }
 
@@ -70,6 +71,12 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Command> {
 }
 
 pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
+    // Only typing, moving and closing the filter line go on while a filter
+    // scan runs; any other key may act on the shown rows, and must see
+    // them all (an explicit action may wait for the scan).
+    if app.list.filtering() && !keeps_scanning(app, input) {
+        app.list.finish_filter();
+    }
     // A question on screen takes its answers first (one flow for all).
     if let Some(cmds) = confirm::on_input(app, input) {
         return cmds;
@@ -131,6 +138,15 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             app.mode = Mode::Import;
             import::intents::on_input(app, input)
         }
+    }
+}
+
+/// Whether an input leaves a running filter scan to finish in slices.
+fn keeps_scanning(app: &App, input: Press) -> bool {
+    match app.mode {
+        Mode::Filter => app.asking.is_none(),
+        Mode::List => matches!(input, Press::Intent(i) if keys::nav_of(i).is_some()),
+        _ => false,
     }
 }
 

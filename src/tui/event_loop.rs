@@ -85,6 +85,13 @@ where
                 idle_ticks += 1;
                 app.is_busy() || idle_ticks >= IDLE_REDRAW_TICKS
             },
+            // Last in the biased select: a slice of a filter scan runs only
+            // when no input, result or tick is waiting, and a frame follows
+            // each slice, without waiting for the tick.
+            () = std::future::ready(()), if app.has_pending_work() => {
+                send(update(&mut app, Action::Continue));
+                true
+            },
         };
         if app.should_quit() {
             break;
@@ -212,6 +219,56 @@ mod tests {
         assert!(screen.contains("8/8 shown"), "{screen}");
         assert!(screen.contains("5ee0c486308f"), "{screen}");
         assert!(screen.contains(&format!("Activating {second}")), "{screen}");
+    }
+
+    #[tokio::test]
+    async fn filter_steps_run_with_no_input_waiting() {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+        let (keys, key_rx) = unbounded_channel::<io::Result<Event>>();
+        let input = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async move {
+            rx.recv().await.map(|e| (e, rx))
+        }));
+        let (cmd_tx, mut commands) = unbounded_channel();
+        let (results, result_rx) = unbounded_channel();
+        let mut app = App::new(config(), now());
+        app.list.filter_slice = 100;
+        let base = requests();
+        let items: Vec<_> = (0..5_000)
+            .map(|i| {
+                let mut r = base[i % base.len()].clone();
+                r.id = format!("ID{i:05}");
+                r
+            })
+            .collect();
+        let driver = async move {
+            let Command::Load { load_id, .. } = next(&mut commands).await else {
+                panic!("the first command is the load");
+            };
+            results
+                .send(ApiEvent::Page {
+                    load_id,
+                    items,
+                    done: true,
+                })
+                .expect("the loop takes results");
+            assert!(matches!(
+                next(&mut commands).await,
+                Command::FetchMerchants { .. }
+            ));
+            for c in ['/', 'z', 'z'] {
+                keys.send(press(c)).expect("the loop takes keys");
+            }
+            // Nothing matches: only a finished scan asks for the other
+            // statuses, and no key comes after the last one.
+            let sent = next(&mut commands).await;
+            drop(keys);
+            sent
+        };
+        let (ended, sent) = tokio::join!(run(&mut terminal, input, app, cmd_tx, result_rx), driver);
+        let app = ended.expect("the loop ends cleanly when input ends");
+        assert!(matches!(sent, Command::LoadOthers { .. }), "{sent:?}");
+        assert!(!app.has_pending_work());
+        assert_eq!(app.visible_len(), 0);
     }
 
     #[test]

@@ -258,6 +258,8 @@ fn header_table<'a>(
 fn empty_text(app: &App) -> String {
     if app.is_loading() && app.total_len() == 0 {
         "Loading integration requests…".into()
+    } else if app.has_pending_work() {
+        "Filtering… no matches yet.".into()
     } else if !app.list.filter.is_empty() {
         let mut text = match app.views().narrowing() {
             Some(view) if app.list.typed_filter_is_empty() => format!(

@@ -172,6 +172,14 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
     if let Some(seg) = live(app, theme) {
         segs.push(seg);
     }
+    if let Some((tested, of)) = app.filter_progress() {
+        segs.push(Seg::new(
+            Part::Loading,
+            format!("filtering… {} of {}", grouped(tested), grouped(of)),
+            "filtering…".into(),
+            theme.bar(),
+        ));
+    }
     if app.is_loading() {
         // Two ticks (80 ms) per spinner frame.
         let spin = SPINNER[((app.ticks / 2) % SPINNER.len() as u64) as usize];
@@ -183,6 +191,19 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
         ));
     }
     segs
+}
+
+/// `1,000,000`: a count as long as a scan's is easier read in groups.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `3 new · ↻ 12:03` while the queue is live: quiet, and gone when off.

@@ -24,6 +24,7 @@ impl List {
 
     /// The operator chose a row; a load in progress must not pull it back.
     fn keep_cursor_chosen(&mut self) {
+        self.forget_filter_cursor();
         if let Some(l) = self.loading.as_mut() {
             l.cursor_id = None;
         }

@@ -63,6 +63,10 @@ impl List {
             self.counts.mark_stale();
         }
         self.merchants.insert(merchant_id, MerchantInfo::Known(m));
+        if could_match || self.sort == SortKey::Merchant {
+            // Rows move or join a complete result only.
+            self.finish_filter();
+        }
         if self.sort == SortKey::Merchant {
             self.resort_merchant(slot);
         }

@@ -22,6 +22,7 @@ mod counts;
 mod cursor;
 mod diff;
 mod filter;
+mod filter_job;
 mod intents;
 mod load;
 mod marks;
@@ -36,6 +37,8 @@ use counts::Counts;
 pub use diff::OthersChange;
 pub(crate) use diff::{Left, Live};
 pub use filter::Filter;
+pub(crate) use filter_job::FILTER_SLICE;
+use filter_job::FilterJob;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
 pub use sort::SortKey;
@@ -79,6 +82,10 @@ pub(crate) struct List {
     /// Valid only while `generation` is unchanged.
     pub(crate) filter_history: Vec<(Filter, Vec<u32>)>,
     pub(crate) filter_history_generation: u64,
+    /// The scan a keystroke started, while it has rows left to test.
+    pub(crate) filter_job: Option<FilterJob>,
+    /// Rows a scan step tests ([`FILTER_SLICE`]; tests make it small).
+    pub(crate) filter_slice: usize,
     /// Bumped whenever the rows, their order or their matching change.
     pub(crate) generation: u64,
     pub(crate) sort: SortKey,
@@ -118,6 +125,8 @@ impl Default for List {
             filter_input: Input::default(),
             filter_history: Vec::new(),
             filter_history_generation: 0,
+            filter_job: None,
+            filter_slice: FILTER_SLICE,
             generation: 0,
             sort: SortKey::Age,
             reverse: false,

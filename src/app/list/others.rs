@@ -31,6 +31,7 @@ impl List {
             && !self.filter.is_empty()
             && self.filter.error().is_none()
             && self.visible.is_empty()
+            && !self.filtering()
             && self.loading.is_none()
             && self.loaded_once;
         if !hides

@@ -32,9 +32,14 @@ impl List {
             self.filter_history.clear();
             self.filter_history_generation = self.generation;
         }
+        // A scan still running is dropped; its rows are no complete result.
+        let running = self.take_filter_job();
+        let before = match &running {
+            Some((cursor, _)) => *cursor,
+            None => self.cursor_index(),
+        };
         if let Some(pos) = self.filter_history.iter().rposition(|(f, _)| *f == filter) {
             // Back to a filter seen on the way here: its rows are known.
-            let before = self.cursor_index();
             self.filter_history.truncate(pos + 1);
             if let Some((f, rows)) = self.filter_history.pop() {
                 self.filter = f;
@@ -42,19 +47,44 @@ impl List {
             }
             self.restore_cursor(before);
             self.count_visible_marked();
+            self.count_others();
             return;
         }
-        if narrow {
-            if self.filter_history.len() >= FILTER_HISTORY {
-                self.filter_history.remove(0);
+        let base = match running {
+            // Narrowing a scan that had not finished: what it found and
+            // what it had not tested yet hold every row that can match.
+            Some((_, rest)) if narrow => {
+                self.filter = filter;
+                rest
             }
-            let previous = std::mem::replace(&mut self.filter, filter);
-            self.filter_history.push((previous, self.visible.clone()));
-        } else {
-            self.filter_history.clear();
-            self.filter = filter;
-        }
-        self.filter_rows(narrow);
+            // Back over a scan that never finished: from the last complete
+            // result this filter narrows, when there is one.
+            Some(_) => {
+                let known = match self.filter_history.last() {
+                    Some((f, rows)) if filter.narrows(f) => Some(rows.clone()),
+                    _ => None,
+                };
+                self.filter = filter;
+                known.unwrap_or_else(|| {
+                    self.filter_history.clear();
+                    self.order.clone()
+                })
+            }
+            None if narrow => {
+                if self.filter_history.len() >= FILTER_HISTORY {
+                    self.filter_history.remove(0);
+                }
+                let previous = std::mem::replace(&mut self.filter, filter);
+                self.filter_history.push((previous, self.visible.clone()));
+                std::mem::take(&mut self.visible)
+            }
+            None => {
+                self.filter_history.clear();
+                self.filter = filter;
+                self.order.clone()
+            }
+        };
+        self.start_filter(base, before);
     }
 
     /// Show a saved view: its filter, with the typed filter still applied
@@ -109,7 +139,12 @@ impl List {
     }
 
     fn filter_rows(&mut self, narrow: bool) {
-        let before = self.cursor_index();
+        // Recomputed here from scratch: a running scan has nothing to add,
+        // and its partial rows are no base to narrow from.
+        let (before, narrow) = match self.take_filter_job() {
+            Some((cursor, _)) => (cursor, false),
+            None => (self.cursor_index(), narrow),
+        };
         let base = if narrow {
             std::mem::take(&mut self.visible)
         } else {
@@ -142,6 +177,8 @@ impl List {
     /// Add a page of rows, merging them into the sorted order without
     /// sorting everything again.
     pub(crate) fn append(&mut self, items: Vec<IntegrationRequest>) {
+        // New rows merge into a complete result only.
+        self.finish_filter();
         let mut fresh = Vec::new();
         let mut replaced = false;
         for r in items {
@@ -197,6 +234,7 @@ impl List {
 
     /// Clear the rows before the first page of a non-refresh load.
     pub(crate) fn clear_rows(&mut self) {
+        self.filter_job = None;
         self.counts.mark_stale();
         self.store.clear();
         self.order.clear();

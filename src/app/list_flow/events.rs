@@ -29,6 +29,16 @@ pub(crate) fn others_wanted(app: &mut App) -> Option<Command> {
     app.list.others_wanted(account_id)
 }
 
+/// The next slice of a filter scan; once the set is complete, what
+/// depends on it follows (the other statuses' requests when none match).
+pub(crate) fn continue_filter(app: &mut App) -> Vec<Command> {
+    app.list.step_filter();
+    if app.list.filtering() {
+        return Vec::new();
+    }
+    others_wanted(app).into_iter().collect()
+}
+
 pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Vec<Command> {
     let now = app.now;
     app.list.on_load_failed(load_id, error, now);
