@@ -26,16 +26,17 @@ pub fn keystroke(terminal: &mut Terminal<TestBackend>, app: &mut App, code: KeyC
 }
 
 /// Steps and a frame after each until the scan is complete, as the loop
-/// runs them with no input waiting; the longest step plus its frame.
-pub fn run_to_complete(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Duration {
-    let mut longest = Duration::ZERO;
+/// runs them with no input waiting; each step plus its frame, in order
+/// (the last one completes the scan).
+pub fn run_to_complete(terminal: &mut Terminal<TestBackend>, app: &mut App) -> Vec<Duration> {
+    let mut steps = Vec::new();
     while app.has_pending_work() {
         let start = Instant::now();
         let _ = update(app, Action::Continue);
         frame(terminal, app);
-        longest = longest.max(start.elapsed());
+        steps.push(start.elapsed());
     }
-    longest
+    steps
 }
 
 /// What one size gives.
@@ -51,6 +52,11 @@ pub struct SliceFigures {
     /// The longest input could wait: the slowest keystroke or step, each
     /// with its frame.
     pub longest_gap: Duration,
+    /// The steps between the keystroke and the last one, each with its
+    /// frame (none when one slice holds every row).
+    pub middle_steps: Option<Summary>,
+    /// The step that completes the scan, with its frame.
+    pub completing_steps: Option<Summary>,
 }
 
 /// `rounds` times: type [`FULL_SCAN_KEY`] in the empty filter line, run
@@ -61,14 +67,19 @@ pub fn measure(n: usize, rounds: usize) -> SliceFigures {
     frame(&mut terminal, &mut app);
     let _ = update(&mut app, key(KeyCode::Char('/')));
     let (mut first, mut complete, mut history) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut middle, mut completing) = (Vec::new(), Vec::new());
     let mut longest_gap = Duration::ZERO;
     for _ in 0..rounds {
         let start = Instant::now();
         let k = keystroke(&mut terminal, &mut app, KeyCode::Char(FULL_SCAN_KEY));
-        let step = run_to_complete(&mut terminal, &mut app);
+        let mut steps = run_to_complete(&mut terminal, &mut app);
         complete.push(start.elapsed());
         first.push(k);
-        longest_gap = longest_gap.max(k).max(step);
+        longest_gap = steps.iter().fold(longest_gap.max(k), |a, &b| a.max(b));
+        if let Some(last) = steps.pop() {
+            completing.push(last);
+        }
+        middle.extend(steps);
         let b = keystroke(&mut terminal, &mut app, KeyCode::Backspace);
         longest_gap = longest_gap.max(b);
         history.push(b);
@@ -77,6 +88,8 @@ pub fn measure(n: usize, rounds: usize) -> SliceFigures {
         first_frame: summarize(first),
         complete: summarize(complete),
         history: summarize(history),
+        middle_steps: (!middle.is_empty()).then(|| summarize(middle)),
+        completing_steps: (!completing.is_empty()).then(|| summarize(completing)),
         longest_gap,
     }
 }
@@ -98,5 +111,16 @@ pub fn print(n: usize, f: &SliceFigures) {
     row("full_scan_first_frame", &f.first_frame);
     row("full_scan_complete", &f.complete);
     row("history_keystroke", &f.history);
+    for (name, steps) in [("step", &f.middle_steps), ("completing_step", &f.completing_steps)] {
+        if let Some(s) = steps {
+            println!(
+                "filter.{name}.{n} p50 {} p99 {} max {} ms (n={})",
+                ms(s.median),
+                ms(s.p99),
+                ms(s.max),
+                s.samples
+            );
+        }
+    }
     println!("filter.longest_gap.{n} {} ms", ms(f.longest_gap));
 }

@@ -13,7 +13,7 @@ use super::List;
 /// Rows one step tests: a few milliseconds at a million rows in a release
 /// build, so a keystroke, a step and a frame each leave input waiting well
 /// under a 60 Hz frame.
-pub(crate) const FILTER_SLICE: usize = 50_000;
+pub(crate) const FILTER_SLICE: usize = 25_000;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FilterJob {
