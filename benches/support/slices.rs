@@ -111,7 +111,10 @@ pub fn print(n: usize, f: &SliceFigures) {
     row("full_scan_first_frame", &f.first_frame);
     row("full_scan_complete", &f.complete);
     row("history_keystroke", &f.history);
-    for (name, steps) in [("step", &f.middle_steps), ("completing_step", &f.completing_steps)] {
+    for (name, steps) in [
+        ("step", &f.middle_steps),
+        ("completing_step", &f.completing_steps),
+    ] {
         if let Some(s) = steps {
             println!(
                 "filter.{name}.{n} p50 {} p99 {} max {} ms (n={})",
