@@ -41,7 +41,11 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
             .iter()
             .any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
     });
-    term.wait_for("the row to show it", |s| s.contains("11000021"));
+    // The typed value is on screen in the form too: wait for the console to
+    // have the server's answer, not for the digits.
+    term.wait_for("the row to show it", |s| {
+        s.contains("Saved terminalId 11000021") && !s.contains("saving")
+    });
 
     // Activate it.
     term.keys(&["a"]);

@@ -25,6 +25,10 @@ pub(in crate::app) fn activate(app: &mut App) -> Vec<Command> {
         ));
     } else if app.activating.contains(&id) || app.activate_after_save.contains(&id) {
         app.info("This request is being activated already.");
+    } else if app.saving.contains(&id) {
+        // The stored copy still lacks the terminalId being saved: asking for
+        // it again would offer a second, racing save.
+        app.info("Its terminalId is still being saved; activate it once that is done.");
     } else if r.needs_terminal_id() {
         // ePay needs its terminalId first; saving it leads straight on to activation.
         app.mode = Mode::Form(Box::new(super::form_for(r, FormThen::Activate)));

@@ -191,3 +191,27 @@ fn a_failed_save_does_not_activate() {
         "{t}"
     );
 }
+
+#[test]
+fn a_while_its_terminal_id_is_being_saved_says_so_and_opens_no_second_form() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('t'));
+    for c in "11000021".chars() {
+        update(&mut app, ch(c));
+    }
+    let sent = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(sent.as_slice(), [Command::Update { .. }]),
+        "{sent:?}"
+    );
+    assert!(matches!(app.mode, Mode::List));
+    // The answer has not come: the stored copy still has no terminalId.
+    assert!(update(&mut app, ch('a')).is_empty());
+    assert!(matches!(app.mode, Mode::List), "{:?}", app.mode);
+    assert!(
+        toast(&app).contains("still being saved"),
+        "the operator is told why nothing opened: {}",
+        toast(&app)
+    );
+}
