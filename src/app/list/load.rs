@@ -1,6 +1,8 @@
 //! Loading the list: a load supersedes any running one, its pages arrive
 //! (a refresh swaps them in whole when done), and it may fail.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use crate::api::{ApiError, IntegrationRequest, SearchQuery};
@@ -21,6 +23,7 @@ impl List {
             staged: refresh.then(Vec::new),
             got_first: false,
             cursor_id: self.cursor_request().map(|r| r.id.clone()),
+            written: HashMap::new(),
         });
         Command::Load {
             load_id,
@@ -48,6 +51,17 @@ impl List {
         let ids = self.merchants_to_fetch(&items);
         let Some(loading) = self.loading.as_mut() else {
             return Vec::new();
+        };
+        let items = if loading.written.is_empty() {
+            items
+        } else {
+            items
+                .into_iter()
+                .map(|page| match loading.written.get(&page.id) {
+                    Some(ours) => newer(page, ours),
+                    None => page,
+                })
+                .collect()
         };
         if let Some(staged) = loading.staged.as_mut() {
             staged.extend(items);
@@ -99,5 +113,15 @@ impl List {
             self.loaded_at = Some(now);
             self.load_error = Some(format!("Could not load the integration requests. {error}"));
         }
+    }
+}
+
+/// The page's copy of a request, or this console's own answer when the page
+/// may have been read before that write. The page wins only when the server
+/// says it changed later (someone else wrote after us).
+fn newer(page: IntegrationRequest, ours: &IntegrationRequest) -> IntegrationRequest {
+    match (page.updated_at, ours.updated_at) {
+        (Some(p), Some(o)) if p > o => page,
+        _ => ours.clone(),
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct Loading {
     pub got_first: bool,
     /// The request the cursor was on, to return to when its page arrives.
     pub cursor_id: Option<String>,
+    /// The server's answers to this console's own writes while the load
+    /// runs: a page read before a write must not put the old copy back.
+    pub written: HashMap<String, IntegrationRequest>,
 }
 
 pub(crate) struct List {

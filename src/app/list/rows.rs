@@ -248,10 +248,16 @@ impl List {
     /// in the list until the next recompute, so rows do not jump under the
     /// cursor while the operator works.
     pub(crate) fn patch(&mut self, req: IntegrationRequest) {
-        if let Some(staged) = self.loading.as_mut().and_then(|l| l.staged.as_mut())
-            && let Some(s) = staged.iter_mut().find(|s| s.id == req.id)
-        {
-            *s = req.clone();
+        if let Some(loading) = self.loading.as_mut() {
+            // Pages already staged, and those still to come, keep this copy.
+            if let Some(s) = loading
+                .staged
+                .as_mut()
+                .and_then(|staged| staged.iter_mut().find(|s| s.id == req.id))
+            {
+                *s = req.clone();
+            }
+            loading.written.insert(req.id.clone(), req.clone());
         }
         self.marks.refresh(&req);
         if let Some(i) = self.store.find(&req.id) {

@@ -15,6 +15,7 @@ use crate::ops::ChangeGuard;
 
 mod left;
 mod names;
+mod others;
 mod seen;
 
 /// A worker recording in `log`, as the console's is.
