@@ -119,7 +119,7 @@ impl List {
 /// The page's copy of a request, or this console's own answer when the page
 /// may have been read before that write. The page wins only when the server
 /// says it changed later (someone else wrote after us).
-fn newer(page: IntegrationRequest, ours: &IntegrationRequest) -> IntegrationRequest {
+pub(super) fn newer(page: IntegrationRequest, ours: &IntegrationRequest) -> IntegrationRequest {
     match (page.updated_at, ours.updated_at) {
         (Some(p), Some(o)) if p > o => page,
         _ => ours.clone(),

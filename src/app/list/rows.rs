@@ -255,7 +255,7 @@ impl List {
                 .as_mut()
                 .and_then(|staged| staged.iter_mut().find(|s| s.id == req.id))
             {
-                *s = req.clone();
+                *s = super::load::newer(s.clone(), &req);
             }
             loading.written.insert(req.id.clone(), req.clone());
         }

@@ -384,3 +384,29 @@ fn a_page_newer_than_the_save_wins() {
     let row = app.request("REQ2epayNoTid").expect("listed");
     assert_eq!(row.terminal_id.as_deref(), Some("T-9"));
 }
+
+/// A page already staged holds someone else's later change when this
+/// console's older answer arrives: the staged copy stays.
+#[test]
+fn a_staged_page_newer_than_the_save_wins() {
+    let mut app = live();
+    let load = load_id(&update(&mut app, ch('r')));
+    let (theirs, rest): (Vec<_>, Vec<_>) = requests()
+        .into_iter()
+        .map(|mut r| {
+            if r.id == "REQ2epayNoTid" {
+                r.terminal_id = Some("T-9".into());
+                r.updated_by = Some(OTHER.into());
+                r.updated_at = Some(now());
+            }
+            r
+        })
+        .partition(|r| r.id == "REQ2epayNoTid");
+    api(&mut app, page(load, theirs, false));
+    let mut saved = with_terminal(&app, "REQ2epayNoTid", Some("11000055"));
+    saved.updated_at = Some(now() - TimeDelta::minutes(1));
+    updated(&mut app, saved);
+    api(&mut app, page(load, rest, true));
+    let row = app.request("REQ2epayNoTid").expect("listed");
+    assert_eq!(row.terminal_id.as_deref(), Some("T-9"));
+}
