@@ -62,7 +62,13 @@ impl Session {
     }
 
     async fn demo(opts: &SessionOptions) -> Result<Session, Failure> {
-        let handle = sim::start_local(sim::SimConfig::default())
+        // Counted back from now, so the ages (and the SLA marker) read as a
+        // live queue's would.
+        let config = sim::SimConfig {
+            base: Some(chrono::Utc::now()),
+            ..sim::SimConfig::default()
+        };
+        let handle = sim::start_local(config)
             .await
             .map_err(|e| Failure::Reported(format!("Could not start the demo simulator: {e}.")))?;
         let settings = Settings {

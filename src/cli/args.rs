@@ -224,6 +224,11 @@ pub struct SimArgs {
     /// assets/merchants.json) in place of the built-in ones.
     #[arg(long, value_name = "FILE")]
     pub merchants: Option<std::path::PathBuf>,
+    /// Count the seeded requests' ages back from the time it starts (as
+    /// `--demo` does) instead of from the fixed 2026-11-20, which serves the
+    /// same data on every run.
+    #[arg(long)]
+    pub now: bool,
     /// Latency per call: `50` or a range `20..80` (milliseconds).
     #[arg(long, value_name = "MS")]
     pub latency_ms: Option<String>,

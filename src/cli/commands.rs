@@ -227,6 +227,7 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         page_size: args.page_size,
         faults,
         revision: args.revision,
+        base: args.now.then(chrono::Utc::now),
     };
     sim::run_standalone(args.listen, config).await.map_err(|e| {
         Failure::Reported(format!(

@@ -95,6 +95,10 @@ pub struct SimConfig {
     pub revision: Revision,
     /// Merchants in place of assets/merchants.json (`--merchants FILE`).
     pub merchants: Option<Vec<crate::api::Merchant>>,
+    /// The "now" the seed's ages count back from: `None` is the fixed
+    /// [`seed::base_date`], so tests see the same data every run; the demo
+    /// (and `intake sim --now`) give the time they start.
+    pub base: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Default for SimConfig {
@@ -107,6 +111,7 @@ impl Default for SimConfig {
             faults: Faults::default(),
             revision: Revision::Both,
             merchants: None,
+            base: None,
         }
     }
 }
@@ -248,10 +253,12 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         faults,
         revision,
         merchants,
+        base,
     } = config;
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
-        let seeded = seed::generate_with(seed, seed_count, merchants);
+        let base = base.unwrap_or_else(seed::base_date);
+        let seeded = seed::generate_at(seed, seed_count, merchants, base);
         SimStore::new(seeded.merchants, seeded.requests)
     })
     .await

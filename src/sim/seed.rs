@@ -1,14 +1,16 @@
 //! Seed data: the hand-written merchants in assets/merchants.json and
 //! integration requests generated deterministically from a seed.
 //!
-//! Everything is derived from the seed and a fixed base date (never the
-//! clock), so the same config always serves byte-identical data.
+//! Everything is derived from the seed and a base date, the fixed
+//! [`base_date`] unless the caller gives one (the demo gives the time it
+//! starts), so the same config always serves byte-identical data.
 
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 
 use super::rng::Rng;
 use crate::api::model::{IntegrationRequest, IntegrationType, Merchant, Product, Status, Terminal};
 
+mod ages;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -97,6 +99,17 @@ pub fn generate(seed: u64, count: Option<usize>) -> Seeded {
 
 /// [`generate`] for `merchants` in place of the built-in ones, when given.
 pub fn generate_with(seed: u64, count: Option<usize>, merchants: Option<Vec<Merchant>>) -> Seeded {
+    generate_at(seed, count, merchants, base_date())
+}
+
+/// [`generate_with`] with ages counted back from `base` instead of
+/// [`base_date`]; the ids, types, statuses and merchants are the same.
+pub fn generate_at(
+    seed: u64,
+    count: Option<usize>,
+    merchants: Option<Vec<Merchant>>,
+    base: DateTime<Utc>,
+) -> Seeded {
     let n = count.unwrap_or(DEFAULT_SEED_COUNT);
     let mut rng = Rng::new(seed);
     let mut merchants = merchants.unwrap_or_else(default_merchants);
@@ -107,7 +120,6 @@ pub fn generate_with(seed: u64, count: Option<usize>, merchants: Option<Vec<Merc
     }
 
     let counts = per_merchant_counts(&mut rng, merchants.len(), n);
-    let base = base_date();
     let span_ms = SPAN_DAYS * 24 * 3600 * 1000;
     // A few Centrapay staff approve and reject requests.
     let staff: Vec<String> = (0..6)
@@ -273,8 +285,11 @@ fn make_request(
         }
     }
 
+    // The draws stay those of a uniform offset, so every later draw (and
+    // with it each id) is what it always was; only the age is bent.
     let offset = rng.range(1, span_ms as u64) as i64;
-    let created_at = with_visible_millis(base - Duration::milliseconds(offset));
+    let age = ages::skewed(offset, span_ms);
+    let created_at = with_visible_millis(base - Duration::milliseconds(age));
     let creator = if rng.chance(0.15) {
         format!("crn::user:{}", rng.base62(22))
     } else {
@@ -282,7 +297,7 @@ fn make_request(
     };
     let changed = updated || status != Status::Pending;
     let (updated_at, updater) = if changed {
-        let later = rng.range(1, offset as u64) as i64;
+        let later = ages::scaled(rng.range(1, offset as u64) as i64, offset, age);
         let who = if status == Status::Pending || status == Status::Active {
             creator.clone()
         } else {
