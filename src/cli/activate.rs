@@ -48,22 +48,22 @@ pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> 
         .max(1);
     // Dropped (and so saved) however the run ends.
     let mut names = NameLookup::new(session.name_cache());
-    let output = Output {
+    let reporting = Reporting {
         names: &mut names,
         json: args.json,
     };
     if args.resume {
-        return resume(&session.ops()?, concurrency, output).await;
+        return resume(&session.ops()?, concurrency, reporting).await;
     }
     let ids = collect_ids(&args.ids, || io::stdin().lock())?;
     let ops = session.ops()?;
     let jobs = ids.into_iter().map(ActivateJob::new).collect();
-    execute(&ops, RunStart::New, jobs, concurrency, output).await
+    execute(&ops, RunStart::New, jobs, concurrency, reporting).await
 }
 
 /// How the outcomes are written: their merchants' names, and as lines or
 /// as one JSON document.
-struct Output<'a> {
+struct Reporting<'a> {
     names: &'a mut NameLookup,
     json: bool,
 }
@@ -114,7 +114,7 @@ pub fn collect_ids<R: BufRead>(
     Ok(ids)
 }
 
-async fn resume(ops: &Ops, concurrency: usize, output: Output<'_>) -> Result<(), Failure> {
+async fn resume(ops: &Ops, concurrency: usize, reporting: Reporting<'_>) -> Result<(), Failure> {
     let (found, skipped) = ops.unfinished_run()?;
     let (profile, host, path) = match ops.audit() {
         Some(log) => (log.profile(), log.host(), log.path().display().to_string()),
@@ -143,7 +143,7 @@ async fn resume(ops: &Ops, concurrency: usize, output: Output<'_>) -> Result<(),
         run.not_started.len()
     );
     let jobs = found.jobs();
-    execute(ops, RunStart::Resume(found), jobs, concurrency, output).await
+    execute(ops, RunStart::Resume(found), jobs, concurrency, reporting).await
 }
 
 /// Activate every job (at most `concurrency` at once) and print outcomes in
@@ -153,9 +153,9 @@ async fn execute(
     start: RunStart,
     jobs: Vec<ActivateJob>,
     concurrency: usize,
-    output: Output<'_>,
+    reporting: Reporting<'_>,
 ) -> Result<(), Failure> {
-    let Output { names, json } = output;
+    let Reporting { names, json } = reporting;
     let total = jobs.len();
     let stdout = super::stdout::stdout();
     let mut tally = Tally::default();
