@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Merchant;
 
+mod lookup;
+pub use lookup::NameLookup;
+
 /// Overrides the OS cache dir (tests and benches point it at a temp dir).
 pub const CACHE_DIR_ENV: &str = "INTAKE_CACHE_DIR";
 /// Bumped when the file's shape changes; other versions are started afresh.

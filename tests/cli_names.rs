@@ -7,15 +7,6 @@ mod common;
 use common::cli_env::{CliEnv, ready, stderr, stdout};
 use intake::api::IntegrationType;
 
-fn name_of(env: &CliEnv, merchant_id: &str) -> String {
-    env.sim
-        .merchants()
-        .into_iter()
-        .find(|m| m.id == merchant_id)
-        .map(|m| m.name)
-        .expect("the seed names its merchants")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn show_names_the_merchant() {
     let env = CliEnv::new("names-show").await;
@@ -23,7 +14,7 @@ async fn show_names_the_merchant() {
     let o = env.run(&["show", &r.id]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    let name = name_of(&env, &r.merchant_id);
+    let name = env.merchant_name(&r.merchant_id);
     assert!(
         out.lines().any(|l| l == format!("merchant    {name}")),
         "{out}"
@@ -46,7 +37,7 @@ async fn activate_names_the_merchant_of_each_activated_request() {
         "{} activated ({}, merchant {})",
         r.id,
         r.kind.as_str(),
-        name_of(&env, &r.merchant_id)
+        env.merchant_name(&r.merchant_id)
     );
     assert!(out.lines().any(|l| l == want), "{want} not in {out}");
     // Activating it again: the "already active" line names it too.
@@ -61,7 +52,7 @@ async fn activate_names_the_merchant_of_each_activated_request() {
     let tail = format!(
         "({}, merchant {})",
         r.kind.as_str(),
-        name_of(&env, &r.merchant_id)
+        env.merchant_name(&r.merchant_id)
     );
     assert!(line.ends_with(&tail), "{tail} not at the end of {line}");
 }
@@ -74,7 +65,7 @@ async fn the_import_preview_names_the_merchants() {
     let file = env.write("names.csv", &format!("id,terminalId\n{},11000123\n", r.id));
     let o = env.run(&["import", &file]).await;
     let out = stdout(&o);
-    let name = name_of(&env, &r.merchant_id);
+    let name = env.merchant_name(&r.merchant_id);
     let row = out
         .lines()
         .find(|l| l.contains(&r.id))

@@ -13,6 +13,7 @@ use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::named_lines::{self, NamedLine};
 use super::output;
 use crate::api::retry::Activation;
+use crate::names_cache::NameLookup;
 use crate::ops::{
     ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart, not_recorded,
 };
@@ -26,6 +27,9 @@ struct ActivationLine {
     outcome: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     merchant_id: Option<String>,
+    /// Omitted when the key cannot see the merchant (or the lookup failed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merchant_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     activated_by: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,13 +46,26 @@ pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> 
         .map(usize::from)
         .unwrap_or(session.settings.concurrency)
         .max(1);
+    // Dropped (and so saved) however the run ends.
+    let mut names = NameLookup::new(session.name_cache());
+    let reporting = Reporting {
+        names: &mut names,
+        json: args.json,
+    };
     if args.resume {
-        return resume(&session.ops()?, concurrency, args.json).await;
+        return resume(&session.ops()?, concurrency, reporting).await;
     }
     let ids = collect_ids(&args.ids, || io::stdin().lock())?;
     let ops = session.ops()?;
     let jobs = ids.into_iter().map(ActivateJob::new).collect();
-    execute(&ops, RunStart::New, jobs, concurrency, args.json).await
+    execute(&ops, RunStart::New, jobs, concurrency, reporting).await
+}
+
+/// How the outcomes are written: their merchants' names, and as lines or
+/// as one JSON document.
+struct Reporting<'a> {
+    names: &'a mut NameLookup,
+    json: bool,
 }
 
 /// Ids from the command line, with `-` replaced by the lines of stdin; each
@@ -97,7 +114,7 @@ pub fn collect_ids<R: BufRead>(
     Ok(ids)
 }
 
-async fn resume(ops: &Ops, concurrency: usize, json: bool) -> Result<(), Failure> {
+async fn resume(ops: &Ops, concurrency: usize, reporting: Reporting<'_>) -> Result<(), Failure> {
     let (found, skipped) = ops.unfinished_run()?;
     let (profile, host, path) = match ops.audit() {
         Some(log) => (log.profile(), log.host(), log.path().display().to_string()),
@@ -126,7 +143,7 @@ async fn resume(ops: &Ops, concurrency: usize, json: bool) -> Result<(), Failure
         run.not_started.len()
     );
     let jobs = found.jobs();
-    execute(ops, RunStart::Resume(found), jobs, concurrency, json).await
+    execute(ops, RunStart::Resume(found), jobs, concurrency, reporting).await
 }
 
 /// Activate every job (at most `concurrency` at once) and print outcomes in
@@ -136,8 +153,9 @@ async fn execute(
     start: RunStart,
     jobs: Vec<ActivateJob>,
     concurrency: usize,
-    json: bool,
+    reporting: Reporting<'_>,
 ) -> Result<(), Failure> {
+    let Reporting { names, json } = reporting;
     let total = jobs.len();
     let stdout = super::stdout::stdout();
     let mut tally = Tally::default();
@@ -145,7 +163,7 @@ async fn execute(
     let mut stopped: Option<Failure> = None;
     // Lines name each request's merchant; the names are looked up beside
     // the run, never in its way.
-    let (named, printer) = named_lines::channel();
+    let (named, printer) = named_lines::channel(json);
     // `named` moves in, so the printer ends when the run drops the callback.
     let (tally_ref, lines_ref, stopped_ref) = (&mut tally, &mut lines, &mut stopped);
     let progress = move |event: RunEvent<'_>| {
@@ -161,16 +179,21 @@ async fn execute(
         }
         tally_ref.add(result);
         let o = line(id, result);
-        if json {
-            lines_ref.push(o);
-            return ControlFlow::Continue(());
-        }
         // Every line about a request the server showed names its merchant.
         let request = result
             .as_ref()
             .ok()
             .and_then(|done| done.value.request())
             .map(|r| (r.kind.as_str().to_string(), r.merchant_id.clone()));
+        if json {
+            lines_ref.push(o);
+            // Only to look the name up beside the run; printed after it.
+            named.send(NamedLine {
+                text: String::new(),
+                request,
+            });
+            return ControlFlow::Continue(());
+        }
         let text = match (result, &o.error) {
             (Ok(done), _) => format!("{id} {}", done.value.describe()),
             (Err(_), Some(e)) => format!("{id} failed: {e}"),
@@ -187,12 +210,20 @@ async fn execute(
         ops.activate_many(start, jobs, concurrency, Order::AsGiven, &cancel, progress)
             .await
     };
-    let (summary, print_failure) = tokio::join!(run, printer.print(ops.client(), ops.policy()));
+    let printing = printer.print(names, ops.client(), ops.policy());
+    let (summary, print_failure) = tokio::join!(run, printing);
     summary?;
     if let Some(failure) = stopped.or(print_failure) {
         return Err(failure);
     }
     if json {
+        // Each was looked up beside the run: these come from `names`.
+        for l in &mut lines {
+            if let Some(m) = &l.merchant_id {
+                let found = names.one(ops.client(), ops.policy(), m).await;
+                l.merchant_name = found.map(|m| m.name);
+            }
+        }
         quiet_broken_pipe(output::json(&mut stdout.lock(), &lines))?;
     }
     eprintln!("{}", tally.summary());
@@ -246,6 +277,7 @@ fn line(id: &str, result: &Answer) -> ActivationLine {
             id,
             outcome: a.label(),
             merchant_id: a.request().map(|r| r.merchant_id.clone()),
+            merchant_name: None,
             activated_by: a.activated_by(),
             code: matches!(a, Activation::AlreadyActive(_))
                 .then_some("INTEGRATION_ALREADY_ACTIVATED"),
@@ -255,6 +287,7 @@ fn line(id: &str, result: &Answer) -> ActivationLine {
             id,
             outcome: "failed",
             merchant_id: None,
+            merchant_name: None,
             activated_by: None,
             code: Some(e.label()),
             error: Some(e.to_string()),

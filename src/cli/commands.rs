@@ -8,6 +8,7 @@ use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
 use crate::config;
 pub use crate::failure::Failure;
+use crate::names_cache::NameLookup;
 use crate::ops::MerchantLookups;
 pub use crate::session::Session;
 use crate::sim;
@@ -48,18 +49,9 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
             if *json {
                 output::json(&mut out, &r)?;
             } else {
-                let mut cache = session.name_cache();
-                let merchant = match cache.get(&r.merchant_id, now) {
-                    Some(m) => Some(m.clone()),
-                    None => {
-                        let m = crate::api::merchants::fetch(client, policy, &r.merchant_id).await;
-                        if let Some(m) = &m {
-                            cache.put(r.merchant_id.clone(), m.clone(), chrono::Utc::now());
-                            cache.save(chrono::Utc::now());
-                        }
-                        m
-                    }
-                };
+                let merchant = NameLookup::new(session.name_cache())
+                    .one(client, policy, &r.merchant_id)
+                    .await;
                 output::detail(&mut out, &r, merchant.as_ref(), &now)?;
             }
             Ok(())
@@ -141,17 +133,14 @@ async fn list(
         query.kind = Some(type_arg::warn_and_parse(k, "searching for it anyway")?);
     }
     let (client, policy) = (&session.client, RetryPolicy::default());
-    let mut cache = session.name_cache();
-    let mut merchants = cache.fresh(chrono::Utc::now());
+    let mut names = NameLookup::new(session.name_cache());
+    let mut merchants = names.fresh();
     let (items, found) = MerchantLookups::new(session.settings.read_concurrency)
         .along_pages(client, policy, query, |id| merchants.contains_key(id))
         .await?;
-    let fetched = chrono::Utc::now();
-    for (id, m) in found {
-        cache.put(id.clone(), m.clone(), fetched);
-        merchants.insert(id, m);
-    }
-    cache.save(fetched);
+    names.keep(found.clone());
+    names.save();
+    merchants.extend(found);
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {

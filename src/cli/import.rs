@@ -16,6 +16,7 @@ use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
 use crate::api::retry::RetryPolicy;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
+use crate::names_cache::NameLookup;
 use crate::ops::{
     self, ActivateJob, Cancel, ImportRowResult, ImportUpdate, OpError, Ops, Order, PlanError,
     RunEvent, RunStart, not_recorded,
@@ -82,13 +83,17 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
 
     let stdout = super::stdout::stdout();
     if !args.json {
-        let names = crate::ops::MerchantLookups::new(session.settings.concurrency)
-            .names(
+        let mut lookup = NameLookup::new(session.name_cache());
+        let names = lookup
+            .many(
+                &crate::ops::MerchantLookups::new(session.settings.concurrency),
                 &session.client,
                 RetryPolicy::default(),
                 plan.rows.iter().filter_map(|r| r.merchant_id.clone()),
             )
             .await;
+        // Kept before the question, which may wait on the operator a while.
+        lookup.save();
         quiet_broken_pipe(preview(&mut stdout.lock(), &name, &plan, &names))?;
     }
     let mut updates: Vec<Sent> = Vec::new();

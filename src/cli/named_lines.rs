@@ -2,7 +2,6 @@
 //! arrive, each after its merchant's name is looked up (once per merchant),
 //! while the run that produces them goes on.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +12,7 @@ use super::commands::{Failure, quiet_broken_pipe};
 use super::output::clean;
 use crate::api::Client;
 use crate::api::retry::RetryPolicy;
+use crate::names_cache::NameLookup;
 
 /// One line: `text`, then ` (type, merchant NAME)` when it names a request.
 pub struct NamedLine {
@@ -38,9 +38,13 @@ impl Lines {
 pub struct Printer {
     rx: UnboundedReceiver<NamedLine>,
     failed: Arc<AtomicBool>,
+    /// `--json`: the names are looked up beside the run, the lines printed
+    /// after it as one document.
+    quiet: bool,
 }
 
-pub fn channel() -> (Lines, Printer) {
+/// `quiet`: look the names up without printing the lines.
+pub fn channel(quiet: bool) -> (Lines, Printer) {
     let (tx, rx) = unbounded_channel();
     let failed = Arc::new(AtomicBool::new(false));
     (
@@ -48,27 +52,40 @@ pub fn channel() -> (Lines, Printer) {
             tx,
             failed: failed.clone(),
         },
-        Printer { rx, failed },
+        Printer { rx, failed, quiet },
     )
 }
 
 impl Printer {
-    /// Print every line until the sending side is dropped. A closed pipe is
-    /// quiet; another write error stops the printing and is returned.
-    pub async fn print(mut self, client: &Client, policy: RetryPolicy) -> Option<Failure> {
-        let mut names: HashMap<String, String> = HashMap::new();
+    /// Print every line until the sending side is dropped, its merchant's
+    /// name from `names`. A closed pipe is quiet; another write error stops
+    /// the printing and is returned.
+    pub async fn print(
+        mut self,
+        names: &mut NameLookup,
+        client: &Client,
+        policy: RetryPolicy,
+    ) -> Option<Failure> {
         let stdout = io::stdout();
         while let Some(line) = self.rx.recv().await {
-            let text = match line.request {
+            let named = match line.request {
                 Some((kind, merchant_id)) => {
-                    if !names.contains_key(&merchant_id) {
-                        let name = crate::api::merchants::fetch(client, policy, &merchant_id)
-                            .await
-                            .map_or_else(|| merchant_id.clone(), |m| m.name);
-                        names.insert(merchant_id.clone(), name);
-                    }
-                    let name = names.get(&merchant_id).map_or("", String::as_str);
-                    format!("{} ({}, merchant {})", line.text, clean(&kind), clean(name))
+                    let name = names.one(client, policy, &merchant_id).await;
+                    Some((kind, name.map_or(merchant_id, |m| m.name)))
+                }
+                None => None,
+            };
+            if self.quiet {
+                continue;
+            }
+            let text = match named {
+                Some((kind, name)) => {
+                    format!(
+                        "{} ({}, merchant {})",
+                        line.text,
+                        clean(&kind),
+                        clean(&name)
+                    )
                 }
                 None => line.text,
             };

@@ -84,6 +84,16 @@ impl CliEnv {
             .expect("the seed has one")
     }
 
+    /// The name the simulator serves for merchant `id`.
+    pub fn merchant_name(&self, id: &str) -> String {
+        self.sim
+            .merchants()
+            .into_iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name)
+            .expect("the seed names its merchants")
+    }
+
     /// The terminalId the simulator holds for `id`.
     pub fn terminal_id(&self, id: &str) -> Option<String> {
         self.sim
