@@ -17,6 +17,7 @@ mod help;
 mod import;
 mod keys_walk;
 mod live;
+mod live_saves;
 mod load;
 mod marks;
 mod merchants;

@@ -10,9 +10,9 @@ use crate::api::{IntegrationRequest, IntegrationType, Status};
 use crate::app::*;
 use crate::testkit::*;
 
-const OTHER: &str = "crn:Jaim1Cu1Q55uooxSens6yk:user:kim";
+pub(super) const OTHER: &str = "crn:Jaim1Cu1Q55uooxSens6yk:user:kim";
 
-fn live() -> App {
+pub(super) fn live() -> App {
     loaded_with(AppConfig {
         auto_refresh: Some(Duration::from_secs(60)),
         ..config()
@@ -328,85 +328,4 @@ fn the_filter_stays_across_a_refresh() {
     refresh_with(&mut app, requests());
     assert_eq!(app.filter_text(), "verifone");
     assert_eq!(app.visible_len(), shown);
-}
-
-/// A refresh started before a save lands: its pages were read before the
-/// write, so they must not put the old copy back.
-#[test]
-fn a_refresh_read_before_a_save_keeps_the_saved_value() {
-    let mut app = live();
-    let load = load_id(&update(&mut app, ch('r')));
-    edit_terminal_id(&mut app, "REQ2epayNoTid", "11000055");
-    update(&mut app, key(KeyCode::Enter));
-    let mut saved = with_terminal(&app, "REQ2epayNoTid", Some("11000055"));
-    saved.updated_at = Some(now());
-    updated(&mut app, saved);
-    // The page as the server held it before the save.
-    api(&mut app, page(load, requests(), true));
-    let row = app.request("REQ2epayNoTid").expect("still listed");
-    assert_eq!(row.terminal_id.as_deref(), Some("11000055"));
-    assert!(app.change_of("REQ2epayNoTid").is_none());
-}
-
-/// The same, on a load that shows pages as they come (after `p`).
-#[test]
-fn a_load_read_before_a_save_keeps_the_saved_value() {
-    let mut app = live();
-    let load = load_id(&update(&mut app, ch('p')));
-    let mut saved = with_terminal(&app, "REQ2epayNoTid", Some("11000055"));
-    saved.updated_at = Some(now());
-    updated(&mut app, saved);
-    api(&mut app, page(load, requests(), true));
-    let row = app.request("REQ2epayNoTid").expect("listed");
-    assert_eq!(row.terminal_id.as_deref(), Some("11000055"));
-}
-
-/// Someone else wrote after this console did: the page is newer and wins.
-#[test]
-fn a_page_newer_than_the_save_wins() {
-    let mut app = live();
-    let load = load_id(&update(&mut app, ch('r')));
-    let mut saved = with_terminal(&app, "REQ2epayNoTid", Some("11000055"));
-    saved.updated_at = Some(now() - TimeDelta::minutes(1));
-    updated(&mut app, saved);
-    let all: Vec<_> = requests()
-        .into_iter()
-        .map(|mut r| {
-            if r.id == "REQ2epayNoTid" {
-                r.terminal_id = Some("T-9".into());
-                r.updated_by = Some(OTHER.into());
-                r.updated_at = Some(now());
-            }
-            r
-        })
-        .collect();
-    api(&mut app, page(load, all, true));
-    let row = app.request("REQ2epayNoTid").expect("listed");
-    assert_eq!(row.terminal_id.as_deref(), Some("T-9"));
-}
-
-/// A page already staged holds someone else's later change when this
-/// console's older answer arrives: the staged copy stays.
-#[test]
-fn a_staged_page_newer_than_the_save_wins() {
-    let mut app = live();
-    let load = load_id(&update(&mut app, ch('r')));
-    let (theirs, rest): (Vec<_>, Vec<_>) = requests()
-        .into_iter()
-        .map(|mut r| {
-            if r.id == "REQ2epayNoTid" {
-                r.terminal_id = Some("T-9".into());
-                r.updated_by = Some(OTHER.into());
-                r.updated_at = Some(now());
-            }
-            r
-        })
-        .partition(|r| r.id == "REQ2epayNoTid");
-    api(&mut app, page(load, theirs, false));
-    let mut saved = with_terminal(&app, "REQ2epayNoTid", Some("11000055"));
-    saved.updated_at = Some(now() - TimeDelta::minutes(1));
-    updated(&mut app, saved);
-    api(&mut app, page(load, rest, true));
-    let row = app.request("REQ2epayNoTid").expect("listed");
-    assert_eq!(row.terminal_id.as_deref(), Some("T-9"));
 }
