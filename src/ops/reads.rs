@@ -82,8 +82,15 @@ impl RunReads {
                 self.searched(client, policy, id).await
             }
             // The first read finds out while the run's others wait, so they
-            // use this cache rather than each searching.
-            ReadWay::Unknown => retry::read(policy, || client.get(id)).await,
+            // use this cache rather than each searching; on a server without
+            // `GET /{id}` it then reads from the run's streamed search too.
+            ReadWay::Unknown => match retry::read(policy, || client.get_if_served(id)).await? {
+                Some(r) => Ok(r),
+                None => {
+                    drop(probe);
+                    self.searched(client, policy, id).await
+                }
+            },
             ReadWay::ById => {
                 drop(probe);
                 retry::read(policy, || client.get(id)).await
