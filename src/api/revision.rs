@@ -108,27 +108,39 @@ impl Client {
     /// One request, read fresh: `GET /{id}` where served, otherwise found
     /// in a search of the session's account (every account without one).
     pub async fn get(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
-        let _probe = match self.read_way() {
-            ReadWay::Unknown => Some(self.learnt().read_probe.lock().await),
-            _ => None,
-        };
-        if self.read_way() != ReadWay::Search {
-            match self.get_by_id(id).await {
-                Err(e) if route_not_served(&e) => {
-                    tracing::info!("GET /{{id}} is not served; reading requests by search");
-                    self.learnt().set_read(ReadWay::Search);
-                }
-                Ok(r) => {
-                    self.learnt().set_read(ReadWay::ById);
-                    return Ok(r);
-                }
-                Err(e) => return Err(e),
-            }
+        if let Some(r) = self.get_if_served(id).await? {
+            return Ok(r);
         }
         let all = self.search(&self.reading_query()).await?;
         all.into_iter()
             .find(|r| r.id == id)
             .ok_or_else(|| self.unknown_id(id))
+    }
+
+    /// `GET /{id}` unless this session has learnt it is not served: the
+    /// request, or `None` when the server reads only by search (learnt
+    /// here on the first 404 or 405). A run uses it to find out how to read
+    /// without the whole search [`Client::get`] would then do.
+    pub async fn get_if_served(&self, id: &str) -> Result<Option<IntegrationRequest>, ApiError> {
+        let _probe = match self.read_way() {
+            ReadWay::Unknown => Some(self.learnt().read_probe.lock().await),
+            _ => None,
+        };
+        if self.read_way() == ReadWay::Search {
+            return Ok(None);
+        }
+        match self.get_by_id(id).await {
+            Err(e) if route_not_served(&e) => {
+                tracing::info!("GET /{{id}} is not served; reading requests by search");
+                self.learnt().set_read(ReadWay::Search);
+                Ok(None)
+            }
+            Ok(r) => {
+                self.learnt().set_read(ReadWay::ById);
+                Ok(Some(r))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The search a read falls back to: the session's account, all types

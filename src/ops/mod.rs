@@ -29,6 +29,8 @@ mod tests_rate;
 mod tests_reads;
 #[cfg(test)]
 mod tests_run;
+#[cfg(test)]
+mod tests_run_reads;
 
 pub use activate::ActivateJob;
 pub use bounded::{Order, for_each_bounded};

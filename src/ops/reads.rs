@@ -4,10 +4,20 @@
 //! been created since). Only reads that merely plan use it: a read that
 //! decides an outcome (an in-doubt read-back, the check before writing a
 //! terminalId, a refusal) is always fresh.
+//!
+//! The search streams: it runs in a task of its own that adds each page to
+//! the run's map as it arrives, so a read returns as soon as its id is
+//! there rather than after the last page (the run's activations start while
+//! the rest of the account is still being paged). A read waits only while a
+//! search is running; a search that fails fails every read waiting on it,
+//! and the next read starts it again. Dropping the cache stops its search.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use tokio::sync::Mutex;
+use tokio::sync::watch;
+use tokio::task::AbortHandle;
 
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::revision::ReadWay;
@@ -15,19 +25,40 @@ use crate::api::{ApiError, Client, IntegrationRequest};
 
 /// The per-run cache of requests; build one per run.
 pub struct RunReads {
-    state: Mutex<Cached>,
+    /// Held by the read that finds out how the session reads, so the run's
+    /// others wait and then use the search rather than each probing.
+    probe: tokio::sync::Mutex<()>,
+    found: Arc<Mutex<Found>>,
 }
 
+/// What the run's searches have found so far, shared with the search task.
 #[derive(Default)]
-struct Cached {
-    by_id: Option<HashMap<String, IntegrationRequest>>,
+struct Found {
+    by_id: HashMap<String, IntegrationRequest>,
+    /// The running or last search, for a read to wait on.
+    search: Option<watch::Receiver<Progress>>,
+    running: bool,
+    /// A search has ended with every page, so a missing id is news.
+    complete: bool,
+    /// The one search again after an id was missing has been started.
     refreshed: bool,
+    task: Option<AbortHandle>,
+}
+
+/// How one search is going: every page is sent (as `Paging`, waking the
+/// readers to look again), then how it ended.
+#[derive(Clone)]
+enum Progress {
+    Paging,
+    Done,
+    Failed(ApiError),
 }
 
 impl RunReads {
     pub fn new() -> Self {
         RunReads {
-            state: Mutex::new(Cached::default()),
+            probe: tokio::sync::Mutex::new(()),
+            found: Arc::new(Mutex::new(Found::default())),
         }
     }
 
@@ -39,35 +70,135 @@ impl RunReads {
         policy: RetryPolicy,
         id: &str,
     ) -> Result<IntegrationRequest, ApiError> {
-        if client.read_way() == ReadWay::ById {
-            return retry::read(policy, || client.get(id)).await;
-        }
-        let mut cached = self.state.lock().await;
         match client.read_way() {
-            ReadWay::Search => {}
+            ReadWay::ById => return retry::read(policy, || client.get(id)).await,
+            ReadWay::Search => return self.searched(client, policy, id).await,
+            ReadWay::Unknown => {}
+        }
+        let probe = self.probe.lock().await;
+        match client.read_way() {
+            ReadWay::Search => {
+                drop(probe);
+                self.searched(client, policy, id).await
+            }
             // The first read finds out while the run's others wait, so they
-            // use this cache rather than each searching.
-            ReadWay::Unknown => return retry::read(policy, || client.get(id)).await,
+            // use this cache rather than each searching; on a server without
+            // `GET /{id}` it then reads from the run's streamed search too.
+            ReadWay::Unknown => match retry::read(policy, || client.get_if_served(id)).await? {
+                Some(r) => Ok(r),
+                None => {
+                    drop(probe);
+                    self.searched(client, policy, id).await
+                }
+            },
             ReadWay::ById => {
-                drop(cached);
-                return retry::read(policy, || client.get(id)).await;
+                drop(probe);
+                retry::read(policy, || client.get(id)).await
             }
         }
-        if cached.by_id.is_none() {
-            cached.by_id = Some(search_all(client, policy).await?);
-        }
-        if let Some(r) = cached.by_id.as_ref().and_then(|m| m.get(id)) {
-            return Ok(r.clone());
-        }
-        if !cached.refreshed {
-            cached.refreshed = true;
-            cached.by_id = Some(search_all(client, policy).await?);
-            if let Some(r) = cached.by_id.as_ref().and_then(|m| m.get(id)) {
-                return Ok(r.clone());
-            }
-        }
-        Err(client.unknown_id(id))
     }
+
+    async fn searched(
+        &self,
+        client: &Client,
+        policy: RetryPolicy,
+        id: &str,
+    ) -> Result<IntegrationRequest, ApiError> {
+        // The search this read waits on, once it waits on one.
+        let mut waiting: Option<watch::Receiver<Progress>> = None;
+        loop {
+            // Marked seen before the map is looked at, so a page added after
+            // the look wakes this read.
+            if let Some(rx) = waiting.as_mut() {
+                let progress = rx.borrow_and_update().clone();
+                match progress {
+                    Progress::Failed(e) => return Err(e),
+                    Progress::Done => waiting = None,
+                    Progress::Paging => {}
+                }
+            }
+            {
+                let mut found = self.lock();
+                if let Some(r) = found.by_id.get(id) {
+                    return Ok(r.clone());
+                }
+                if waiting.is_none() {
+                    if !found.running {
+                        if found.complete {
+                            if found.refreshed {
+                                return Err(client.unknown_id(id));
+                            }
+                            found.refreshed = true;
+                        }
+                        self.start(&mut found, client, policy);
+                    }
+                    waiting = found.search.clone().map(|mut rx| {
+                        rx.borrow_and_update();
+                        rx
+                    });
+                }
+            }
+            let Some(rx) = waiting.as_mut() else {
+                return Err(stopped());
+            };
+            if rx.changed().await.is_err() {
+                // The task ended without saying how (it panicked): let the
+                // next read start the search again.
+                let mut found = self.lock();
+                if found.search.as_ref().is_some_and(|s| s.same_channel(rx)) {
+                    found.running = false;
+                }
+                return Err(stopped());
+            }
+        }
+    }
+
+    /// Start a search of every page in a task of its own, adding each page
+    /// to the map as it arrives.
+    fn start(&self, found: &mut Found, client: &Client, policy: RetryPolicy) {
+        let (tx, rx) = watch::channel(Progress::Paging);
+        found.search = Some(rx);
+        found.running = true;
+        let shared = Arc::clone(&self.found);
+        let client = client.clone();
+        let task = tokio::spawn(async move {
+            let query = client.reading_query();
+            let result = super::for_each_page(&client, policy, query, |items, _| {
+                let mut found = lock(&shared);
+                found
+                    .by_id
+                    .extend(items.into_iter().map(|r| (r.id.clone(), r)));
+                drop(found);
+                tx.send_replace(Progress::Paging);
+                ControlFlow::Continue(())
+            })
+            .await;
+            // The state first, then the word: a woken read decides on it.
+            let mut found = lock(&shared);
+            found.running = false;
+            found.complete |= result.is_ok();
+            drop(found);
+            tx.send_replace(match result {
+                Ok(()) => Progress::Done,
+                Err(e) => Progress::Failed(e),
+            });
+        });
+        found.task = Some(task.abort_handle());
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Found> {
+        lock(&self.found)
+    }
+}
+
+fn lock(found: &Mutex<Found>) -> MutexGuard<'_, Found> {
+    found.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn stopped() -> ApiError {
+    ApiError::Config(
+        "The run's search of the account stopped before it finished; run it again.".into(),
+    )
 }
 
 impl Default for RunReads {
@@ -76,10 +207,11 @@ impl Default for RunReads {
     }
 }
 
-async fn search_all(
-    client: &Client,
-    policy: RetryPolicy,
-) -> Result<HashMap<String, IntegrationRequest>, ApiError> {
-    let all = super::fetch_all_pages(client, policy, client.reading_query()).await?;
-    Ok(all.into_iter().map(|r| (r.id.clone(), r)).collect())
+impl Drop for RunReads {
+    /// A run that ends or is cancelled stops paging the account.
+    fn drop(&mut self) {
+        if let Some(task) = self.lock().task.take() {
+            task.abort();
+        }
+    }
 }
