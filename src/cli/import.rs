@@ -86,7 +86,7 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         let mut lookup = NameLookup::new(session.name_cache());
         let names = lookup
             .many(
-                &crate::ops::MerchantLookups::new(session.settings.concurrency),
+                &crate::ops::MerchantLookups::new(session.settings.read_concurrency),
                 &session.client,
                 RetryPolicy::default(),
                 plan.rows.iter().filter_map(|r| r.merchant_id.clone()),
