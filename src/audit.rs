@@ -80,9 +80,25 @@ pub enum Outcome {
     Failed,
     /// The operator cancelled the run before this one was sent.
     Cancelled,
-    /// Refused before sending: it could not have succeeded (an ePay request
-    /// without a terminalId). Final, so `--resume` does not send it.
+    /// It could not succeed as it is (an ePay request without a terminalId),
+    /// said by the copy held or by the server (INTEGRATION_PARAM_MISSING).
+    /// Final, so `--resume` does not send it.
     Refused,
+    /// A terminalId whose answer was lost (or did not hold it) and that a
+    /// read-back shows set.
+    ConfirmedSet,
+    /// A create whose answer was lost, found afterwards as created by this
+    /// key after the call was sent.
+    ConfirmedCreated,
+    /// A create whose answer was lost, and a request for the same merchant
+    /// and type exists that cannot be shown to be this call's.
+    Exists,
+    /// The server answered, or a read-back showed, that the change did not
+    /// take: the value is not there (or no request was created).
+    NotApplied,
+    /// The answer was lost and the read-back failed too: it may or may not
+    /// be done. Not final, so `--resume` reads an activation back.
+    Unconfirmed,
     #[serde(other)]
     Other,
 }
@@ -100,13 +116,32 @@ impl Outcome {
             Outcome::Failed => "failed",
             Outcome::Cancelled => "cancelled",
             Outcome::Refused => "refused",
+            Outcome::ConfirmedSet => "confirmed_set",
+            Outcome::ConfirmedCreated => "confirmed_created",
+            Outcome::Exists => "exists",
+            Outcome::NotApplied => "not_applied",
+            Outcome::Unconfirmed => "unconfirmed",
             Outcome::Other => "other",
         }
     }
 
     /// Whether this line ends the work on its id (not a progress marker).
     pub fn is_final(self) -> bool {
-        !matches!(self, Outcome::Planned | Outcome::Started)
+        !matches!(
+            self,
+            Outcome::Planned | Outcome::Started | Outcome::Unconfirmed
+        )
+    }
+
+    /// The outcome of a change that ended in `e`: refused by the server's
+    /// rule, not known after a lost answer, or failed.
+    pub fn of_error(e: &crate::api::ApiError) -> Outcome {
+        use crate::api::ApiError;
+        match e {
+            ApiError::ParamMissing => Outcome::Refused,
+            ApiError::Unconfirmed { .. } => Outcome::Unconfirmed,
+            _ => Outcome::Failed,
+        }
     }
 
     /// The outcome of a finished activation.
@@ -176,7 +211,7 @@ impl Event {
     ) -> Event {
         let (outcome, error_code) = match result {
             Ok(a) => (Outcome::of_activation(a), None),
-            Err(e) => (Outcome::Failed, Some(e.label().to_string())),
+            Err(e) => (Outcome::of_error(e), Some(e.label().to_string())),
         };
         let r = result.as_ref().ok().and_then(|a| a.request());
         Event {
@@ -186,6 +221,11 @@ impl Event {
             error_code,
             ..Event::new(Change::Activate, outcome, Some(id))
         }
+    }
+
+    pub fn outcome(mut self, outcome: Outcome) -> Event {
+        self.outcome = outcome;
+        self
     }
 
     pub fn merchant(mut self, merchant_id: Option<&str>) -> Event {
@@ -199,8 +239,15 @@ impl Event {
     }
 
     pub fn error(mut self, e: &crate::api::ApiError) -> Event {
-        self.outcome = Outcome::Failed;
+        self.outcome = Outcome::of_error(e);
         self.error_code = Some(e.label().to_string());
+        self
+    }
+
+    /// The code a line carries without an API error behind it (a refusal
+    /// made on the copy held, with the server's code for the same rule).
+    pub fn code(mut self, code: &str) -> Event {
+        self.error_code = Some(code.to_string());
         self
     }
 

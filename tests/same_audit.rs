@@ -156,6 +156,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
         w,
         Command::Activate {
             id: ids.one.clone(),
+            held: None,
         },
     );
     match next(&mut w.events).await {
@@ -169,6 +170,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
         Command::BulkActivate {
             run_id: 1,
             ids: ids.bulk.clone(),
+            held: Vec::new(),
             concurrency: 1,
         },
     );

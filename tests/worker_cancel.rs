@@ -65,6 +65,7 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
         .send(Command::BulkActivate {
             run_id,
             ids: ids.clone(),
+            held: Vec::new(),
             concurrency: 2,
         })
         .expect("send");

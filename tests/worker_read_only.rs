@@ -75,6 +75,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     }
     send(Command::Activate {
         id: ready[0].clone(),
+        held: None,
     });
     match next(&mut w.events).await {
         ApiEvent::Activated {
@@ -90,6 +91,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     send(Command::BulkActivate {
         run_id: 5,
         ids: ready.clone(),
+        held: Vec::new(),
         concurrency: 2,
     });
     for want in &ready {

@@ -95,6 +95,7 @@ async fn run(sim: &ChildSim, count: usize, concurrency: usize) -> Run {
         .map(|id| ActivateJob {
             id: id.clone(),
             in_doubt: false,
+            held: None,
         })
         .collect();
     let mut failed = 0;

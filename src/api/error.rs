@@ -130,6 +130,21 @@ pub enum ApiError {
     Malformed { detail: String },
     #[error("{0}")]
     Config(String),
+    /// A change whose answer was lost, and whose read-back failed too: it
+    /// may or may not have been made.
+    #[error(
+        "The answer to this change was lost ({cause}) and reading {subject} back failed too, so whether it was {change} is not known. {check}"
+    )]
+    Unconfirmed {
+        /// What was read back ("request R1").
+        subject: String,
+        /// What was being done, as a past participle ("activated").
+        change: &'static str,
+        /// The label of the error that lost the answer.
+        cause: &'static str,
+        /// How to find out, as a sentence with the command to run.
+        check: String,
+    },
     /// The audit log could not be written, so the change was not sent.
     #[error("{0} Nothing was sent: intake sends a change only once the audit log has it.")]
     NotRecorded(String),
@@ -237,9 +252,20 @@ impl ApiError {
             ApiError::Decode { .. } => "UNDECODABLE_RESPONSE",
             ApiError::Malformed { .. } => "MALFORMED_RECORD",
             ApiError::Config(_) => "CONFIG",
+            ApiError::Unconfirmed { .. } => "UNCONFIRMED",
             ApiError::NotRecorded(_) => "AUDIT_LOG",
             ApiError::PageKeyRepeated { .. } => "PAGE_KEY_REPEATED",
             ApiError::TooManyPages { .. } => "TOO_MANY_PAGES",
+        }
+    }
+
+    /// A lost answer about request `id` whose read-back failed too.
+    pub fn unconfirmed(id: &str, change: &'static str, cause: &'static str) -> ApiError {
+        ApiError::Unconfirmed {
+            subject: format!("request {id}"),
+            change,
+            cause,
+            check: format!("Read it with `intake show {id}` before acting on it again."),
         }
     }
 

@@ -265,23 +265,45 @@ pub async fn activate(
     policy: RetryPolicy,
     id: &str,
 ) -> Result<Activation, ApiError> {
+    let read_back = || read(policy, || client.get(id));
+    activate_with(client, policy, id, read_back, read_back).await
+}
+
+/// [`activate`], with its two reads given by the caller: `name_who` after
+/// INTEGRATION_ALREADY_ACTIVATED (any current copy will do), `after_lost`
+/// after an answer was lost (it must begin after the call was sent). The
+/// core reads through its fresh copies, so a server that reads only by
+/// search is not searched once per id.
+pub async fn activate_with<N, NF, L, LF>(
+    client: &Client,
+    policy: RetryPolicy,
+    id: &str,
+    name_who: N,
+    after_lost: L,
+) -> Result<Activation, ApiError>
+where
+    N: Fn() -> NF,
+    NF: Future<Output = Result<IntegrationRequest, ApiError>>,
+    L: Fn() -> LF,
+    LF: Future<Output = Result<IntegrationRequest, ApiError>>,
+{
     let mut attempt = 0;
     let mut rate_limited = 0;
     let mut maybe_applied = false;
     loop {
         let e = match client.activate(id).await {
             Ok(r) => return Ok(Activation::Activated(r)),
-            Err(ApiError::AlreadyActivated) => {
-                let active = read(policy, || client.get(id))
+            // The server's own answer stands when it cannot be read back.
+            Err(ApiError::AlreadyActivated) if maybe_applied => {
+                let active = after_lost()
                     .await
                     .ok()
                     .filter(IntegrationRequest::is_active);
-                return Ok(if maybe_applied {
-                    // The server's own answer stands when it cannot be read back.
-                    Activation::Confirmed(active)
-                } else {
-                    Activation::AlreadyActive(active)
-                });
+                return Ok(Activation::Confirmed(active));
+            }
+            Err(ApiError::AlreadyActivated) => {
+                let active = name_who().await.ok().filter(IntegrationRequest::is_active);
+                return Ok(Activation::AlreadyActive(active));
             }
             Err(e) => e,
         };
@@ -294,7 +316,7 @@ pub async fn activate(
         maybe_applied |= e.outcome_unknown();
         if !(e.is_transient() && attempt + 1 < policy.attempts) {
             if maybe_applied && e.is_transient() {
-                return confirm_or(client, policy, id, e).await;
+                return confirm_or(id, after_lost, e).await;
             }
             return Err(e);
         }
@@ -305,17 +327,18 @@ pub async fn activate(
     }
 }
 
-/// Out of attempts after a lost response: active on the server means our call
-/// did it; anything else keeps the last error.
-async fn confirm_or(
-    client: &Client,
-    policy: RetryPolicy,
-    id: &str,
-    last: ApiError,
-) -> Result<Activation, ApiError> {
-    match read(policy, || client.get(id)).await {
+/// Out of attempts after a lost response: active on the server means it
+/// was done (by this call or another's); pending means it was not, so the
+/// last error stands; a read-back that fails leaves it unknown.
+async fn confirm_or<R, Fut>(id: &str, read_back: R, last: ApiError) -> Result<Activation, ApiError>
+where
+    R: Fn() -> Fut,
+    Fut: Future<Output = Result<IntegrationRequest, ApiError>>,
+{
+    match read_back().await {
         Ok(r) if r.is_active() => Ok(Activation::Confirmed(Some(r))),
-        _ => Err(last),
+        Ok(_) => Err(last),
+        Err(_) => Err(ApiError::unconfirmed(id, "activated", last.label())),
     }
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct Learnt {
     /// together (a bulk run) do not each probe.
     read_probe: Mutex<()>,
     update_probe: Mutex<()>,
+    /// This key's CRN, from the `createdBy`/`updatedBy` of its own writes.
+    own_crn: std::sync::Mutex<Option<String>>,
 }
 
 impl Learnt {
@@ -98,6 +100,26 @@ impl Client {
     /// How this session reads one request, as learnt so far.
     pub fn read_way(&self) -> ReadWay {
         self.learnt().read()
+    }
+
+    /// This key's CRN, once one of its writes has shown it.
+    pub fn own_crn(&self) -> Option<String> {
+        let crn = self.learnt().own_crn.lock();
+        crn.unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Remember `crn` as this key's, from the answer to its own write.
+    pub fn learn_own_crn(&self, crn: &str) {
+        if !crn.contains(":api-key:") {
+            return;
+        }
+        let mut own = self
+            .learnt()
+            .own_crn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *own = Some(crn.to_string());
     }
 
     /// How this session sets a terminalId, as learnt so far.

@@ -27,12 +27,17 @@ pub enum Command {
         terminal_id: String,
         expected: Option<String>,
     },
+    /// Activate `id`. `held`: the console's copy, on which the "ePay needs
+    /// a terminalId" rule is checked instead of reading the request first.
     Activate {
         id: String,
+        held: Option<IntegrationRequest>,
     },
+    /// Activate `ids`; `held` are the console's copies of those it has.
     BulkActivate {
         run_id: u64,
         ids: Vec<String>,
+        held: Vec<IntegrationRequest>,
         concurrency: usize,
     },
     /// Stop starting calls for a bulk activation or an import run.

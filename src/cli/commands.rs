@@ -83,14 +83,22 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
                 kind,
             };
             let done = session.ops()?.create(&new).await?;
-            let r = done.value;
+            let confirmed = matches!(done.value, crate::ops::Created::Confirmed(_));
+            let r = done.value.request();
             let mut out = stdout.lock();
+            let how = match confirmed {
+                true => ": confirmed by searching for it, since the server's answer was lost",
+                false => "",
+            };
             if *json {
-                output::json(&mut out, &r)?;
+                output::json(&mut out, r)?;
+                if confirmed {
+                    eprintln!("{} created{how}.", r.id);
+                }
             } else {
                 writeln!(
                     out,
-                    "{} created ({}, merchant {}, {})",
+                    "{} created ({}, merchant {}, {}){how}",
                     r.id, r.kind, r.merchant_id, r.status
                 )?;
             }

@@ -42,10 +42,18 @@ pub async fn run(
                 writeln!(out, "{note}")?;
             }
         }
-        Updated::Set(r) if json => output::json(&mut out, &r)?,
+        Updated::Set(r) | Updated::Confirmed(r) if json => output::json(&mut out, &r)?,
         Updated::Set(r) => writeln!(
             out,
             "{} terminalId set to {} ({}, merchant {})",
+            r.id,
+            r.effective_terminal_id().unwrap_or("-"),
+            r.kind,
+            r.merchant_id
+        )?,
+        Updated::Confirmed(r) => writeln!(
+            out,
+            "{} terminalId set to {} ({}, merchant {}): confirmed by reading it back, since the server's answer was lost or did not hold it",
             r.id,
             r.effective_terminal_id().unwrap_or("-"),
             r.kind,

@@ -1,53 +1,60 @@
-//! Activating one request: read it first, refuse what cannot succeed, then
-//! record, send and record.
+//! Activating one request: one call. The "ePay needs a terminalId" rule is
+//! checked on the copy the caller holds (read fresh once when that copy
+//! would refuse, since another operator may have set it since) and is
+//! otherwise the server's to say: its INTEGRATION_PARAM_MISSING ends the
+//! same way, with the same audit line.
 
-use super::reads::RunReads;
+use std::time::Instant;
+
 use super::{Done, OpError, Ops, readiness};
-use crate::api::IntegrationRequest;
 use crate::api::retry::{self, Activation};
+use crate::api::{ApiError, Blocker, IntegrationRequest};
 use crate::audit::{Change, Event, Outcome};
 
 /// One id to activate. `in_doubt`: an interrupted run sent it without an
-/// answer, so if it reads back active it is `confirmed active`, not sent again.
+/// answer, so if it reads back active it is `confirmed active`, not sent
+/// again. `held`: the caller's copy (the console's row, an import's plan),
+/// which the rule is checked on instead of reading the request first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivateJob {
     pub id: String,
     pub in_doubt: bool,
+    pub held: Option<IntegrationRequest>,
 }
 
 impl ActivateJob {
+    /// An id alone: nothing is read first, the server's answer decides.
     pub fn new(id: impl Into<String>) -> Self {
         ActivateJob {
             id: id.into(),
             in_doubt: false,
+            held: None,
+        }
+    }
+
+    /// A request as the caller holds it.
+    pub fn held(request: IntegrationRequest) -> Self {
+        ActivateJob {
+            id: request.id.clone(),
+            in_doubt: false,
+            held: Some(request),
         }
     }
 }
 
 impl Ops {
     /// Activate `job.id`, its lines tied to `run_id` when it is part of a run.
-    /// In a run, a failed read, a read-back that shows it active, and a
-    /// refusal each write the id's final line, so `--resume` does not redo it.
+    /// In a run, a failed read, a copy that shows it active, and a refusal
+    /// each write the id's final line, so `--resume` does not redo it.
     pub async fn activate_one(
         &self,
         job: &ActivateJob,
         run_id: Option<&str>,
     ) -> Result<Done<Activation>, OpError> {
-        self.activate_one_in(job, run_id, None).await
-    }
-
-    /// [`Ops::activate_one`] reading through a run's cache, when given.
-    pub(crate) async fn activate_one_in(
-        &self,
-        job: &ActivateJob,
-        run_id: Option<&str>,
-        reads: Option<&RunReads>,
-    ) -> Result<Done<Activation>, OpError> {
         self.may_change("activate requests")?;
-        let (client, policy, id) = (&self.client, self.policy, job.id.as_str());
-        let audited = self.audited();
-        let current = match self.read_before_activating(job, reads).await {
-            Ok(r) => r,
+        let id = job.id.as_str();
+        let copy = match self.copy_to_check(job).await {
+            Ok(copy) => copy,
             Err(e) => {
                 if run_id.is_some() {
                     self.close_or_log(&Event::activation(run_id, id, &Err(e.clone())));
@@ -55,63 +62,75 @@ impl Ops {
                 return Err(OpError::Api(e));
             }
         };
-        if job.in_doubt && current.is_active() {
-            let value = Activation::Confirmed(Some(current));
-            let unrecorded = audited.close(&Event::activation(run_id, id, &Ok(value.clone())));
-            return Ok(Done { value, unrecorded });
-        }
-        if let Some(blocker) = readiness::refused_before_sending(&current) {
-            if run_id.is_some() {
-                let refused = Event::new(Change::Activate, Outcome::Refused, Some(id))
-                    .run(run_id)
-                    .merchant(Some(&current.merchant_id));
-                self.close_or_log(&refused);
+        if let Some(current) = copy {
+            if current.is_active() {
+                // One-way: an active copy stays active, so nothing is sent.
+                let value = match job.in_doubt {
+                    true => Activation::Confirmed(Some(current)),
+                    false => Activation::AlreadyActive(Some(current)),
+                };
+                let line = Event::activation(run_id, id, &Ok(value.clone()));
+                let unrecorded = run_id.and_then(|_| self.audited().close(&line));
+                return Ok(Done { value, unrecorded });
             }
-            return Err(OpError::NotReady {
-                id: id.to_string(),
-                blocker,
-            });
+            if let Some(blocker) = readiness::refused_before_sending(&current) {
+                if run_id.is_some() {
+                    let refused = Event::new(Change::Activate, Outcome::Refused, Some(id))
+                        .run(run_id)
+                        .merchant(Some(&current.merchant_id));
+                    self.close_or_log(&refused.code(blocker_code(blocker)));
+                }
+                return Err(OpError::NotReady {
+                    id: id.to_string(),
+                    blocker,
+                    by_server: false,
+                });
+            }
         }
-        let done = audited
-            .change(
-                Some(Event::started(run_id, id)),
-                || retry::activate(client, policy, id),
-                |result| Event::activation(run_id, id, result),
-            )
-            .await?;
-        Ok(match done.value {
-            // The server's copy, when the confirming read could not get it.
-            Activation::Confirmed(None) => Done {
-                value: Activation::Confirmed(self.read_active(id).await),
-                unrecorded: done.unrecorded,
-            },
-            _ => done,
-        })
+        let (client, policy) = (&self.client, self.policy);
+        let send = || async {
+            let sent = Instant::now();
+            let name_who = || self.read_fresh(id);
+            let after_lost = || self.read_after(id, sent);
+            retry::activate_with(client, policy, id, name_who, after_lost).await
+        };
+        let done = self
+            .audited()
+            .change(Some(Event::started(run_id, id)), send, |result| {
+                Event::activation(run_id, id, result)
+            })
+            .await;
+        match done {
+            Err(OpError::Api(ApiError::ParamMissing)) => Err(OpError::NotReady {
+                id: id.to_string(),
+                blocker: Blocker::TerminalIdMissing,
+                by_server: true,
+            }),
+            Ok(done) => {
+                if let Some(r) = done.value.request() {
+                    self.wrote(r);
+                }
+                Ok(done)
+            }
+            other => other,
+        }
     }
 
-    /// The copy the checks run on. An in-doubt job is always read fresh (the
-    /// read decides its outcome), and so is one a cached copy would refuse:
-    /// a terminalId set since the run's search must not be refused.
-    async fn read_before_activating(
+    /// The copy the rule is checked on, if any. An in-doubt job is read
+    /// (the read decides its outcome), and so is a held copy that would be
+    /// refused: a terminalId set since it was taken must not be refused.
+    async fn copy_to_check(
         &self,
         job: &ActivateJob,
-        reads: Option<&RunReads>,
-    ) -> Result<IntegrationRequest, crate::api::ApiError> {
-        let (client, policy, id) = (&self.client, self.policy, job.id.as_str());
-        if let Some(reads) = reads.filter(|_| !job.in_doubt) {
-            let cached = reads.read(client, policy, id).await?;
-            if readiness::refused_before_sending(&cached).is_none() {
-                return Ok(cached);
-            }
+    ) -> Result<Option<IntegrationRequest>, ApiError> {
+        let would_refuse = job
+            .held
+            .as_ref()
+            .is_some_and(|h| readiness::refused_before_sending(h).is_some());
+        if job.in_doubt || would_refuse {
+            return self.read_fresh(&job.id).await.map(Some);
         }
-        retry::read(policy, || client.get(id)).await
-    }
-
-    async fn read_active(&self, id: &str) -> Option<IntegrationRequest> {
-        retry::read(self.policy, || self.client.get(id))
-            .await
-            .ok()
-            .filter(IntegrationRequest::is_active)
+        Ok(job.held.clone())
     }
 
     /// A final line for something not sent; if it cannot be written the
@@ -120,5 +139,13 @@ impl Ops {
         if let Some(why) = self.audited().close(entry) {
             tracing::warn!(id = ?entry.id, "a final line is not in the audit log: {why}");
         }
+    }
+}
+
+/// The audit code a refusal carries: the server's own for the same rule.
+fn blocker_code(blocker: Blocker) -> &'static str {
+    match blocker {
+        Blocker::TerminalIdMissing => "INTEGRATION_PARAM_MISSING",
+        _ => "NOT_READY",
     }
 }

@@ -203,12 +203,15 @@ mod tests {
     #[tokio::test]
     async fn a_failed_send_is_an_api_error_with_a_failed_line() {
         let lines = sink(usize::MAX);
-        let send = || async { Err::<u8, ApiError>(ApiError::ParamMissing) };
+        let refused = ApiError::BadRequest {
+            message: "no".into(),
+        };
+        let send = || async { Err::<u8, ApiError>(refused.clone()) };
         let e = Audited::to(&lines)
             .change(started(), send, closing)
             .await
             .unwrap_err();
-        assert_eq!(e, OpError::Api(ApiError::ParamMissing));
+        assert_eq!(e, OpError::Api(refused.clone()));
         let kept = lines.kept.lock().expect("lock").clone();
         assert_eq!(kept, [Outcome::Started, Outcome::Failed]);
     }

@@ -14,9 +14,23 @@ pub enum OpError {
     /// The terminalId is not valid for the request's type.
     #[error("{0}")]
     InvalidTerminalId(String),
-    /// It cannot be activated as it is (an ePay request without a terminalId).
-    #[error("{}", not_ready(.id, *.blocker))]
-    NotReady { id: String, blocker: Blocker },
+    /// It cannot be activated as it is (an ePay request without a
+    /// terminalId): said by the copy held (nothing sent) or by the server
+    /// (INTEGRATION_PARAM_MISSING). Both end as `refused` in the audit log.
+    #[error("{}", not_ready(.id, *.blocker, *.by_server))]
+    NotReady {
+        id: String,
+        blocker: Blocker,
+        by_server: bool,
+    },
+    /// A change the server's answer or a read-back shows did not take: a
+    /// sentence saying which value is missing and what to do.
+    #[error("{0}")]
+    NotApplied(String),
+    /// A create whose answer was lost, while a request for that merchant and
+    /// type exists that cannot be shown to be this call's.
+    #[error("{}", exists(.request))]
+    Exists { request: Box<IntegrationRequest> },
     /// It has another terminalId than the caller allowed replacing (`current`
     /// is empty when it was cleared since it was seen). `request` is the
     /// server's copy, so a caller can show what is there now.
@@ -48,6 +62,8 @@ impl OpError {
             } => "INTEGRATION_PARAM_MISSING",
             OpError::NotReady { .. } => "NOT_READY",
             OpError::WouldReplace { .. } => "TERMINAL_ID_SET",
+            OpError::NotApplied(_) => "NOT_APPLIED",
+            OpError::Exists { .. } => "INTEGRATION_ALREADY_REQUESTED",
             OpError::AuditUnavailable(_) => "AUDIT_LOG",
             OpError::Busy(_) => "RUN_BUSY",
         }
@@ -67,13 +83,35 @@ fn would_replace(id: &str, current: &str, wanted: &str) -> String {
     }
 }
 
-fn not_ready(id: &str, blocker: Blocker) -> String {
-    match blocker {
-        Blocker::TerminalIdMissing => format!(
-            "Request {id} is an ePay request without a terminalId, which the server refuses (INTEGRATION_PARAM_MISSING); nothing was sent. Set one with `intake update {id} --terminal-id …`, then activate again."
+fn not_ready(id: &str, blocker: Blocker, by_server: bool) -> String {
+    match (blocker, by_server) {
+        (Blocker::TerminalIdMissing, false) => format!(
+            "Request {id} is an ePay request without a terminalId, which the server refuses (INTEGRATION_PARAM_MISSING); nothing was sent. Set one with `intake update {id} --terminal-id TERMINAL_ID`, then activate it again."
         ),
-        other => format!("Request {id} cannot be activated ({other}). Nothing was sent."),
+        (Blocker::TerminalIdMissing, true) => format!(
+            "The server refused to activate request {id}: it needs a terminalId first (INTEGRATION_PARAM_MISSING). Set one with `intake update {id} --terminal-id TERMINAL_ID`, then activate it again."
+        ),
+        (other, _) => format!("Request {id} cannot be activated ({other}). Nothing was sent."),
     }
+}
+
+fn exists(r: &IntegrationRequest) -> String {
+    let by = r
+        .created_by
+        .as_deref()
+        .map(clean)
+        .unwrap_or_else(|| "someone".into());
+    let at = r
+        .created_at
+        .map(|t| format!(" at {}", t.format("%Y-%m-%d %H:%M:%S UTC")))
+        .unwrap_or_default();
+    format!(
+        "The answer to the create was lost. Request {} ({}, merchant {}) exists, created by {by}{at}, and cannot be shown to be this call's; nothing more was sent. See it with `intake show {}`.",
+        clean(&r.id),
+        r.kind,
+        clean(&r.merchant_id),
+        clean(&r.id)
+    )
 }
 
 /// A change that was made. `unrecorded` holds why its closing audit line
@@ -92,14 +130,5 @@ pub fn not_recorded<T>(result: &Result<Done<T>, OpError>) -> Option<&str> {
         Ok(done) => done.unrecorded.as_deref(),
         Err(OpError::AuditUnavailable(why)) => Some(why),
         Err(_) => None,
-    }
-}
-
-impl<T> Done<T> {
-    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Done<U> {
-        Done {
-            value: f(self.value),
-            unrecorded: self.unrecorded,
-        }
     }
 }

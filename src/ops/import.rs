@@ -118,7 +118,9 @@ impl Ops {
             let on = OnExisting::Keep;
             let result = match self.update_terminal_id(&row.id, &row.terminal_id, on).await {
                 Ok(done) => match done.value {
-                    Updated::Set(r) => (ImportRowResult::Set(r), done.unrecorded),
+                    Updated::Set(r) | Updated::Confirmed(r) => {
+                        (ImportRowResult::Set(r), done.unrecorded)
+                    }
                     Updated::Unchanged(_) => (ImportRowResult::Unchanged, None),
                 },
                 Err(OpError::WouldReplace { current, .. }) => {

@@ -10,6 +10,7 @@ mod cancel;
 mod create;
 mod error;
 pub mod fetch;
+mod fresh;
 mod import;
 pub mod merchants;
 pub mod readiness;
@@ -35,19 +36,25 @@ mod tests_run_reads;
 pub use activate::ActivateJob;
 pub use bounded::{Order, for_each_bounded};
 pub use cancel::Cancel;
+pub use create::Created;
 pub use error::{Done, OpError, not_recorded};
 pub use fetch::{fetch_all_pages, for_each_page};
+pub use fresh::FRESH_WINDOW;
 pub use import::{ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import};
 pub use merchants::MerchantLookups;
 pub use reads::RunReads;
 pub use run::{Resumable, RunEvent, RunStart, RunSummary};
 pub use update::{OnExisting, Updated};
 
-use crate::api::Client;
+use std::sync::Arc;
+use std::time::Instant;
+
 use crate::api::retry::RetryPolicy;
+use crate::api::{ApiError, Client, IntegrationRequest};
 use crate::audit::AuditLog;
 use crate::safety::ReadOnly;
 use audited::Audited;
+use fresh::FreshReads;
 
 /// Whether changes are allowed, and the profile the refusal names.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +83,9 @@ pub struct Ops {
     policy: RetryPolicy,
     audit: Option<AuditLog>,
     guard: ChangeGuard,
+    /// The copies writes are checked against, shared by clones so that the
+    /// console's and an import's writes share one search (reference revision).
+    fresh: Arc<FreshReads>,
 }
 
 impl Ops {
@@ -85,6 +95,7 @@ impl Ops {
             policy,
             audit: Some(audit),
             guard,
+            fresh: Arc::default(),
         }
     }
 
@@ -96,6 +107,7 @@ impl Ops {
             policy,
             audit: None,
             guard: ChangeGuard::default(),
+            fresh: Arc::default(),
         }
     }
 
@@ -115,6 +127,31 @@ impl Ops {
     /// asks first, before reading or sending anything.
     pub fn may_change(&self, what: &str) -> Result<(), OpError> {
         self.guard.may_change(what)
+    }
+
+    /// `id` as the server has it now: the copy a write is checked against
+    /// (see [`FRESH_WINDOW`] for a server that reads only by search).
+    pub async fn read_fresh(&self, id: &str) -> Result<IntegrationRequest, ApiError> {
+        self.fresh.read(&self.client, self.policy, id).await
+    }
+
+    /// `id` read after `sent`, to learn what a write whose answer was lost did.
+    pub(crate) async fn read_after(
+        &self,
+        id: &str,
+        sent: Instant,
+    ) -> Result<IntegrationRequest, ApiError> {
+        self.fresh
+            .read_after(&self.client, self.policy, id, sent)
+            .await
+    }
+
+    /// The server's answer to a write: later fresh reads see it.
+    pub(crate) fn wrote(&self, r: &IntegrationRequest) {
+        self.fresh.note(r);
+        if let Some(by) = r.updated_by.as_deref() {
+            self.client.learn_own_crn(by);
+        }
     }
 
     fn audited(&self) -> Audited<'_> {

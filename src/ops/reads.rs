@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 use tokio::task::AbortHandle;
@@ -29,12 +30,18 @@ pub struct RunReads {
     /// others wait and then use the search rather than each probing.
     probe: tokio::sync::Mutex<()>,
     found: Arc<Mutex<Found>>,
+    /// When this cache was made: a read asked for after a write was sent
+    /// needs a cache made after it too.
+    made: Instant,
 }
 
 /// What the run's searches have found so far, shared with the search task.
 #[derive(Default)]
 struct Found {
     by_id: HashMap<String, IntegrationRequest>,
+    /// The server's answers to this session's writes: they win over a page
+    /// unless the page's copy was changed later (someone else wrote since).
+    written: HashMap<String, IntegrationRequest>,
     /// The running or last search, for a read to wait on.
     search: Option<watch::Receiver<Progress>>,
     running: bool,
@@ -42,6 +49,8 @@ struct Found {
     complete: bool,
     /// The one search again after an id was missing has been started.
     refreshed: bool,
+    /// When the last search ended with every page.
+    completed: Option<Instant>,
     task: Option<AbortHandle>,
 }
 
@@ -59,7 +68,27 @@ impl RunReads {
         RunReads {
             probe: tokio::sync::Mutex::new(()),
             found: Arc::new(Mutex::new(Found::default())),
+            made: Instant::now(),
         }
+    }
+
+    /// Whether its copies are too old to check a write against: its search
+    /// ended with every page more than `window` ago. A search still paging
+    /// is not: its pages arrive now.
+    pub(crate) fn older_than(&self, window: Duration) -> bool {
+        let found = self.lock();
+        !found.running && found.completed.is_some_and(|at| at.elapsed() > window)
+    }
+
+    /// Whether it was made after `instant` (so its reads began after it).
+    pub(crate) fn made_after(&self, instant: Instant) -> bool {
+        self.made > instant
+    }
+
+    /// Keep the server's answer to this session's own write, so a read
+    /// from the same search does not bring the old copy back.
+    pub(crate) fn note(&self, r: &IntegrationRequest) {
+        self.lock().written.insert(r.id.clone(), r.clone());
     }
 
     /// `id` as the run last saw it: from the server where it reads by id,
@@ -119,8 +148,8 @@ impl RunReads {
             }
             {
                 let mut found = self.lock();
-                if let Some(r) = found.by_id.get(id) {
-                    return Ok(r.clone());
+                if let Some(r) = found.latest(id) {
+                    return Ok(r);
                 }
                 if waiting.is_none() {
                     if !found.running {
@@ -177,6 +206,9 @@ impl RunReads {
             let mut found = lock(&shared);
             found.running = false;
             found.complete |= result.is_ok();
+            if result.is_ok() {
+                found.completed = Some(Instant::now());
+            }
             drop(found);
             tx.send_replace(match result {
                 Ok(()) => Progress::Done,
@@ -188,6 +220,17 @@ impl RunReads {
 
     fn lock(&self) -> MutexGuard<'_, Found> {
         lock(&self.found)
+    }
+}
+
+impl Found {
+    fn latest(&self, id: &str) -> Option<IntegrationRequest> {
+        let paged = self.by_id.get(id);
+        match (paged, self.written.get(id)) {
+            (Some(p), Some(w)) if p.updated_at > w.updated_at => Some(p.clone()),
+            (_, Some(w)) => Some(w.clone()),
+            (p, _) => p.cloned(),
+        }
     }
 }
 

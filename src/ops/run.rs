@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use super::bounded::{Order, for_each_bounded};
-use super::reads::RunReads;
 use super::{ActivateJob, Cancel, Done, OpError, Ops};
 use crate::api::retry::Activation;
 use crate::audit::{self, Change, Event, Outcome, RunLock, UnfinishedRun};
@@ -27,6 +26,7 @@ impl Resumable {
             .map(|id| ActivateJob {
                 id: id.clone(),
                 in_doubt: self.run.in_doubt.contains(id),
+                held: None,
             })
             .collect()
     }
@@ -40,7 +40,8 @@ pub enum RunStart {
 
 /// What a run reports as it goes.
 pub enum RunEvent<'a> {
-    /// Work on this id begins (it is read, then sent).
+    /// Work on this id begins (it is sent, or read first when the copy
+    /// held would refuse it or an interrupted run left it in doubt).
     Sending { id: &'a str },
     Finished {
         id: &'a str,
@@ -97,7 +98,6 @@ impl Ops {
             RunStart::Resume(r) => (r.run.run_id, Some(r.lock)),
         };
         let run = Some(run_id.as_str());
-        let reads = &RunReads::new();
         let stop = AtomicBool::new(false);
         let progress = Mutex::new(progress);
         let tell = |event: RunEvent<'_>| {
@@ -118,7 +118,7 @@ impl Ops {
                 return (job, Ended::Stopped);
             }
             let _ = tell(RunEvent::Sending { id: &job.id });
-            let result = self.activate_one_in(&job, run, Some(reads)).await;
+            let result = self.activate_one(&job, run).await;
             (job, Ended::Finished(Box::new(result)))
         });
         let _ = for_each_bounded(futs, concurrency, order, |(job, ended)| {

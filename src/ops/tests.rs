@@ -206,17 +206,19 @@ async fn activation_records_started_then_activated() {
 
 #[tokio::test]
 async fn epay_without_terminal_id_is_refused_before_sending_with_a_refused_line() {
-    let b = Bench::start(vec![req("R1", Epay, Status::Pending, None)], 100).await;
+    let held = req("R1", Epay, Status::Pending, None);
+    let b = Bench::start(vec![held.clone()], 100).await;
     let e = b
         .ops
-        .activate_one(&ActivateJob::new("R1"), Some("run-1"))
+        .activate_one(&ActivateJob::held(held), Some("run-1"))
         .await
         .unwrap_err();
     assert_eq!(
         e,
         OpError::NotReady {
             id: "R1".into(),
-            blocker: Blocker::TerminalIdMissing
+            blocker: Blocker::TerminalIdMissing,
+            by_server: false,
         }
     );
     assert!(e.to_string().contains("nothing was sent"), "{e}");
@@ -227,6 +229,83 @@ async fn epay_without_terminal_id_is_refused_before_sending_with_a_refused_line(
     assert!(line.outcome.is_final() && line.outcome == Outcome::Refused);
     assert_eq!(line.run_id.as_deref(), Some("run-1"));
     assert!(line.merchant_id.is_some());
+    assert_eq!(
+        line.error_code.as_deref(),
+        Some("INTEGRATION_PARAM_MISSING")
+    );
+}
+
+#[tokio::test]
+async fn without_a_held_copy_the_servers_refusal_ends_the_same_way_in_one_call() {
+    let b = Bench::start(vec![req("R1", Epay, Status::Pending, None)], 100).await;
+    let before = b.sim.stats().total_calls;
+    let e = b
+        .ops
+        .activate_one(&ActivateJob::new("R1"), Some("run-1"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e,
+        OpError::NotReady {
+            id: "R1".into(),
+            blocker: Blocker::TerminalIdMissing,
+            by_server: true,
+        }
+    );
+    let text = e.to_string();
+    assert!(
+        text.starts_with("The server refused to activate request R1"),
+        "{e}"
+    );
+    assert!(!text.contains("nothing was sent"), "{e}");
+    assert_eq!(e.label(), "INTEGRATION_PARAM_MISSING");
+    assert_eq!(
+        b.sim.stats().total_calls - before,
+        1,
+        "one call: the activation"
+    );
+    assert_eq!(b.outcomes(), ["started R1", "refused R1"]);
+    let line = b.lines().pop().expect("a line");
+    assert!(line.outcome.is_final());
+    assert_eq!(
+        line.error_code.as_deref(),
+        Some("INTEGRATION_PARAM_MISSING")
+    );
+}
+
+#[tokio::test]
+async fn a_held_copy_that_would_refuse_is_read_once_and_sent_when_set_since() {
+    let held = req("R1", Epay, Status::Pending, None);
+    let b = Bench::start(
+        vec![req("R1", Epay, Status::Pending, Some("11000021"))],
+        100,
+    )
+    .await;
+    let done = b
+        .ops
+        .activate_one(&ActivateJob::held(held), None)
+        .await
+        .expect("activated");
+    assert!(matches!(done.value, Activation::Activated(_)), "{done:?}");
+    assert_eq!(b.sim.activate_calls_for("R1"), 1);
+}
+
+#[tokio::test]
+async fn a_held_copy_already_active_is_not_sent() {
+    let held = req("R1", Windcave, Status::Active, None);
+    let b = Bench::start(vec![held.clone()], 100).await;
+    let before = b.sim.stats().total_calls;
+    let done = b
+        .ops
+        .activate_one(&ActivateJob::held(held), Some("run-1"))
+        .await
+        .expect("ok");
+    assert!(
+        matches!(done.value, Activation::AlreadyActive(Some(_))),
+        "{done:?}"
+    );
+    assert_eq!(b.sim.stats().total_calls, before, "no call at all");
+    assert_eq!(b.outcomes(), ["already_active R1"]);
 }
 
 #[tokio::test]
@@ -235,6 +314,7 @@ async fn an_in_doubt_activation_that_reads_back_active_is_confirmed_and_not_sent
     let job = ActivateJob {
         id: "R1".into(),
         in_doubt: true,
+        held: None,
     };
     let done = b.ops.activate_one(&job, Some("run-1")).await.expect("ok");
     assert!(
@@ -263,14 +343,29 @@ async fn an_activation_of_an_active_request_is_the_servers_answer() {
 #[tokio::test]
 async fn a_failed_read_in_a_run_writes_a_final_failed_line_and_sends_nothing() {
     let b = Bench::start(vec![], 100).await;
+    let held = req("NOPE1", Epay, Status::Pending, None);
+    let e = b
+        .ops
+        .activate_one(&ActivateJob::held(held), Some("r"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, OpError::Api(_)), "{e:?}");
+    assert_eq!(b.outcomes(), ["failed NOPE1"]);
+    assert_eq!(b.sim.stats().activate_calls, 0);
+}
+
+#[tokio::test]
+async fn an_id_alone_is_sent_once_and_the_servers_refusal_stands() {
+    let b = Bench::start(vec![], 100).await;
+    let before = b.sim.stats().total_calls;
     let e = b
         .ops
         .activate_one(&ActivateJob::new("NOPE1"), Some("r"))
         .await
         .unwrap_err();
     assert!(matches!(e, OpError::Api(_)), "{e:?}");
-    assert_eq!(b.outcomes(), ["failed NOPE1"]);
-    assert_eq!(b.sim.stats().activate_calls, 0);
+    assert_eq!(b.outcomes(), ["started NOPE1", "failed NOPE1"]);
+    assert_eq!(b.sim.stats().total_calls - before, 1);
 }
 
 #[tokio::test]
@@ -283,7 +378,10 @@ async fn create_is_recorded_with_its_merchant() {
         kind: Windcave,
     };
     let done = b.ops.create(&new).await.expect("created");
-    assert_eq!(b.outcomes(), [format!("created {}", done.value.id)]);
+    assert_eq!(
+        b.outcomes(),
+        [format!("created {}", done.value.request().id)]
+    );
     assert_eq!(b.lines()[0].merchant_id.as_deref(), Some(merchant.as_str()));
     let e = b.ops.create(&new).await.unwrap_err();
     assert_eq!(e, OpError::Api(ApiError::AlreadyRequested));

@@ -22,6 +22,7 @@ async fn a_run_over_the_rate_limit_pauses_cuts_concurrency_and_fails_nothing() {
         .map(|id| ActivateJob {
             id: id.clone(),
             in_doubt: false,
+            held: None,
         })
         .collect();
     let mut outcomes = Vec::new();

@@ -206,11 +206,12 @@ async fn a_run_without_get_by_id_searches_once_not_per_id() {
     let jobs = ids.iter().map(|id| ActivateJob::new(*id)).collect();
     let seen = run(&b, jobs, |_| {}).await;
     assert!(seen.values().all(|w| w == "activated"), "{seen:?}");
-    let calls = b.sim.stats().calls;
-    // One probe (404), then the run's one search, which the probe's read
-    // waits on like every other: not one search per id, nor one per probe.
-    assert_eq!(calls.read_one, 1, "{calls:?}");
-    assert_eq!(calls.search, 1, "{calls:?}");
+    let stats = b.sim.stats();
+    // Nothing is read before sending: one call per activation, no probe,
+    // no search (the server refuses what cannot be activated).
+    assert_eq!(stats.calls.read_one, 0, "{stats:?}");
+    assert_eq!(stats.calls.search, 0, "{stats:?}");
+    assert_eq!(stats.total_calls, ids.len() as u64, "{stats:?}");
 }
 
 #[tokio::test]
@@ -252,6 +253,7 @@ async fn an_in_doubt_job_is_read_fresh_not_from_the_run_cache() {
         ActivateJob {
             id: "R3".into(),
             in_doubt: true,
+            held: None,
         },
     ];
     // R3 becomes active after the run's search (the lost answer's call landed).

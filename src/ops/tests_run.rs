@@ -66,13 +66,13 @@ async fn a_run_refuses_epay_without_terminal_id_and_activates_the_rest() {
         100,
     )
     .await;
-    let (summary, seen) = run_all(
-        &b,
-        RunStart::New,
-        jobs(&["R1", "R2", "R3"]),
-        &Cancel::default(),
-        |_| ControlFlow::Continue(()),
-    )
+    // The copies the caller holds (the console's rows, an import's plan).
+    let mut copies = b.sim.requests();
+    copies.sort_by(|a, b| a.id.cmp(&b.id));
+    let held = copies.into_iter().map(ActivateJob::held).collect();
+    let (summary, seen) = run_all(&b, RunStart::New, held, &Cancel::default(), |_| {
+        ControlFlow::Continue(())
+    })
     .await;
     assert!(!summary.cancelled && !summary.stopped);
     assert_eq!(seen["R1"], "activated");
@@ -96,6 +96,44 @@ async fn a_run_refuses_epay_without_terminal_id_and_activates_the_rest() {
             .all(|l| l.run_id.as_deref() == Some(summary.run_id.as_str()))
     );
     // Refused is final: nothing is left to resume.
+    assert!(b.ops.unfinished_run().expect("read").0.is_none());
+}
+
+#[tokio::test]
+async fn a_run_of_ids_alone_lets_the_server_refuse_and_ends_it_the_same_way() {
+    let b = Bench::start(
+        vec![
+            req("R1", Windcave, Status::Pending, None),
+            req("R2", Epay, Status::Pending, None),
+        ],
+        100,
+    )
+    .await;
+    let (_, seen) = run_all(
+        &b,
+        RunStart::New,
+        jobs(&["R1", "R2"]),
+        &Cancel::default(),
+        |_| ControlFlow::Continue(()),
+    )
+    .await;
+    assert_eq!(seen["R2"], "INTEGRATION_PARAM_MISSING");
+    assert_eq!(
+        b.sim.stats().total_calls,
+        2,
+        "one call per id, nothing read"
+    );
+    assert_eq!(
+        b.outcomes(),
+        [
+            "planned -",
+            "started R1",
+            "activated R1",
+            "started R2",
+            "refused R2"
+        ]
+    );
+    // Refused by the server is final too: nothing is left to resume.
     assert!(b.ops.unfinished_run().expect("read").0.is_none());
 }
 
@@ -153,11 +191,13 @@ async fn a_stopped_run_leaves_the_rest_for_resume_which_reads_in_doubt_ids_back_
         [
             ActivateJob {
                 id: "R2".into(),
-                in_doubt: true
+                in_doubt: true,
+                held: None,
             },
             ActivateJob {
                 id: "R3".into(),
-                in_doubt: false
+                in_doubt: false,
+                held: None,
             }
         ]
     );

@@ -1,10 +1,14 @@
-//! Setting a terminalId: read just before sending, validate for the
-//! request's type, and never silently replace another value.
+//! Setting a terminalId: read just before sending (the overwrite guard),
+//! validate for the request's type, never silently replace another value,
+//! and call it set only when the server's answer (or a read-back) holds it.
+
+use std::time::Instant;
 
 use super::{Done, OpError, Ops};
-use crate::api::IntegrationRequest;
 use crate::api::retry;
+use crate::api::{ApiError, IntegrationRequest};
 use crate::audit::{Change, Event, Outcome};
+use crate::text::clean;
 use crate::validate::validate_terminal_id;
 
 /// What to do when the request already has a different terminalId.
@@ -22,10 +26,29 @@ pub enum OnExisting {
 /// How an update ended when it did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Updated {
-    /// Sent; the server's copy afterwards.
+    /// Sent, and the server's answer holds the value.
     Set(IntegrationRequest),
+    /// Sent, the answer was lost or did not hold the value, and reading it
+    /// back shows it set (`confirmed_set`).
+    Confirmed(IntegrationRequest),
     /// It already had this terminalId: nothing was sent and nothing recorded.
     Unchanged(IntegrationRequest),
+}
+
+impl Updated {
+    pub fn request(&self) -> &IntegrationRequest {
+        match self {
+            Updated::Set(r) | Updated::Confirmed(r) | Updated::Unchanged(r) => r,
+        }
+    }
+}
+
+/// What the server holds after a sent update.
+enum Settled {
+    Set(IntegrationRequest),
+    Confirmed(IntegrationRequest),
+    /// The answer or the read-back shows another value (or none).
+    NotApplied(IntegrationRequest),
 }
 
 impl Ops {
@@ -38,9 +61,8 @@ impl Ops {
         on: OnExisting,
     ) -> Result<Done<Updated>, OpError> {
         self.may_change("set terminalIds")?;
-        let (client, policy) = (&self.client, self.policy);
         // Read just before sending, so every check is against what the server has now.
-        let current = retry::read(policy, || client.get(id)).await?;
+        let current = self.read_fresh(id).await?;
         let tid =
             validate_terminal_id(&current.kind, terminal_id).map_err(OpError::InvalidTerminalId)?;
         let now = current.effective_terminal_id();
@@ -61,19 +83,61 @@ impl Ops {
         let line = Event::new(Change::Update, Outcome::Updated, Some(id))
             .merchant(Some(&current.merchant_id))
             .terminal(Some(&tid));
+        let send = || self.send_update(id, &tid);
         let done = self
             .audited()
-            .change(
-                None,
-                || retry::update_terminal_id(client, policy, id, &tid),
-                |result| match result {
-                    Ok(_) => line,
-                    Err(e) => line.clone().error(e),
-                },
-            )
+            .change(None, send, |result| match result {
+                Ok(Settled::Set(_)) => line,
+                Ok(Settled::Confirmed(_)) => line.outcome(Outcome::ConfirmedSet),
+                Ok(Settled::NotApplied(_)) => line.outcome(Outcome::NotApplied),
+                Err(e) => line.clone().error(e),
+            })
             .await?;
-        Ok(done.map(Updated::Set))
+        let value = match done.value {
+            Settled::Set(r) => Updated::Set(r),
+            Settled::Confirmed(r) => Updated::Confirmed(r),
+            Settled::NotApplied(r) => return Err(not_applied(id, &tid, &r)),
+        };
+        self.wrote(value.request());
+        Ok(Done {
+            value,
+            unrecorded: done.unrecorded,
+        })
     }
+
+    /// Send, then settle what the server holds: its answer when that holds
+    /// the value, else a read begun after the send.
+    async fn send_update(&self, id: &str, tid: &str) -> Result<Settled, ApiError> {
+        let sent = Instant::now();
+        let holds = |r: &IntegrationRequest| r.effective_terminal_id() == Some(tid);
+        let answered = match retry::update_terminal_id(&self.client, self.policy, id, tid).await {
+            Ok(r) if holds(&r) => return Ok(Settled::Set(r)),
+            Ok(_) => None,
+            Err(e) if e.outcome_unknown() => Some(e),
+            Err(e) => return Err(e),
+        };
+        match self.read_after(id, sent).await {
+            Ok(back) if holds(&back) => Ok(Settled::Confirmed(back)),
+            Ok(back) => Ok(Settled::NotApplied(back)),
+            Err(_) => Err(ApiError::unconfirmed(
+                id,
+                "set",
+                answered.as_ref().map_or("NOT_HELD", ApiError::label),
+            )),
+        }
+    }
+}
+
+fn not_applied(id: &str, tid: &str, back: &IntegrationRequest) -> OpError {
+    let now = back
+        .effective_terminal_id()
+        .map_or("no terminalId".to_string(), |t| {
+            format!("terminalId {}", clean(t))
+        });
+    let tid = clean(tid);
+    OpError::NotApplied(format!(
+        "Request {id} was sent terminalId {tid}, but reading it back shows {now}: it was not applied. Set it again with `intake update {id} --terminal-id {tid}`."
+    ))
 }
 
 /// Whether `on` lets the update go over what the server has now. `ReplaceIf`

@@ -116,10 +116,13 @@ pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
             Command::BulkActivate {
                 run_id,
                 ids,
+                held,
                 concurrency,
             },
         ] => {
             assert_eq!(*concurrency, 4);
+            // The console's copies go along, so the worker reads nothing first.
+            assert_eq!(held.len(), ids.len());
             (*run_id, ids.clone())
         }
         other => panic!("{other:?}"),

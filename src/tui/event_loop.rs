@@ -214,7 +214,15 @@ mod tests {
         let second = app.visible_request(2).expect("a third row").id.clone();
         assert_eq!(second, "REQ3epayReady");
         assert_eq!(app.cursor(), 2);
-        assert_eq!(sent, Command::Activate { id: second.clone() });
+        let held = app.request(&second).cloned();
+        assert!(held.is_some());
+        assert_eq!(
+            sent,
+            Command::Activate {
+                id: second.clone(),
+                held
+            }
+        );
         let screen = terminal.backend().to_string();
         assert!(screen.contains("8/8 shown"), "{screen}");
         assert!(screen.contains("5ee0c486308f"), "{screen}");

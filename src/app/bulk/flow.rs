@@ -77,9 +77,16 @@ fn launch_bulk(app: &mut App) -> Vec<Command> {
         finish_bulk(run, false);
         return Vec::new();
     }
+    let run_id = run.run_id;
+    let (store, marks) = (&app.list.store, &app.list.marks);
+    let held = ids
+        .iter()
+        .filter_map(|id| store.by_id(id).or_else(|| marks.get(id)).cloned())
+        .collect();
     vec![Command::BulkActivate {
-        run_id: run.run_id,
+        run_id,
         ids,
+        held,
         concurrency,
     }]
 }

@@ -45,5 +45,6 @@ pub(in crate::app) fn answered(app: &mut App, id: String, answer: Answer) -> Vec
     }
     app.activating.insert(id.clone());
     app.info(format!("Activating {id}…"));
-    vec![Command::Activate { id }]
+    let held = app.list.store.by_id(&id).cloned();
+    vec![Command::Activate { id, held }]
 }

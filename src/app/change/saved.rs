@@ -21,6 +21,7 @@ pub(in crate::app) fn on_updated(
     match result {
         Ok((req, sent)) => {
             let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
+            let held = Some(req.clone());
             app.patch(req);
             let saved = match sent {
                 true => format!("Saved terminalId {terminal_id}"),
@@ -31,7 +32,10 @@ pub(in crate::app) fn on_updated(
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());
                 app.info(format!("{saved}; activating {id}…"));
-                cmds.push(Command::Activate { id: id.clone() });
+                cmds.push(Command::Activate {
+                    id: id.clone(),
+                    held,
+                });
             } else {
                 app.info(match sent {
                     true => format!("{saved} for {id}."),

@@ -21,10 +21,14 @@ fn activate_asks_then_sends() {
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, ch('a'));
     let cmds = update(&mut app, ch('y'));
+    // The row as shown goes along: the rule is checked on it, nothing is read first.
+    let held = app.request("REQ3epayReady").cloned();
+    assert!(held.is_some());
     assert_eq!(
         cmds,
         vec![Command::Activate {
-            id: "REQ3epayReady".into()
+            id: "REQ3epayReady".into(),
+            held
         }]
     );
     assert!(app.is_busy());
@@ -150,11 +154,13 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("123".into());
-    let cmds = updated(&mut app, saved);
+    let cmds = updated(&mut app, saved.clone());
+    // The server's answer to the save is the copy the activation checks.
     assert_eq!(
         cmds,
         vec![Command::Activate {
-            id: "REQ2epayNoTid".into()
+            id: "REQ2epayNoTid".into(),
+            held: Some(saved)
         }]
     );
     assert!(matches!(app.mode, Mode::List));

@@ -341,7 +341,8 @@ fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     assert_eq!(
         cmds,
         [Command::Activate {
-            id: "REQ2epayNoTid".into()
+            id: "REQ2epayNoTid".into(),
+            held: app.request("REQ2epayNoTid").cloned(),
         }]
     );
     assert_eq!(

@@ -40,7 +40,7 @@ pub(super) fn update(id: String, result: Result<Done<Updated>, OpError>) -> ApiE
         }
         result => {
             let result = made(result).map(|u| match u {
-                Updated::Set(r) | Updated::Unchanged(r) => r,
+                Updated::Set(r) | Updated::Confirmed(r) | Updated::Unchanged(r) => r,
             });
             log("update", &id, result.as_ref().map(|r| r.status.to_string()));
             ApiEvent::Updated { id, result }

@@ -90,9 +90,13 @@ async fn run(
                     let _ = events.send(update(id, result));
                 });
             }
-            Command::Activate { id } => {
+            Command::Activate { id, held } => {
                 tokio::spawn(async move {
-                    let result = ops.activate_one(&ActivateJob::new(id.clone()), None).await;
+                    let job = match held {
+                        Some(r) if r.id == id => ActivateJob::held(r),
+                        _ => ActivateJob::new(id.clone()),
+                    };
+                    let result = ops.activate_one(&job, None).await;
                     let _ = events.send(ApiEvent::Activated {
                         result: activation(&id, result),
                         id,
@@ -103,10 +107,19 @@ async fn run(
             Command::BulkActivate {
                 run_id,
                 ids,
+                held,
                 concurrency,
             } => {
                 let cancel = start_run(&mut runs, run_id);
-                tokio::spawn(bulk_activate(ops, events, run_id, ids, concurrency, cancel));
+                let jobs = jobs(&ids, held);
+                tokio::spawn(bulk_activate(
+                    ops,
+                    events,
+                    run_id,
+                    jobs,
+                    concurrency,
+                    cancel,
+                ));
             }
             Command::CancelBulk { run_id } => {
                 if let Some(cancel) = runs.get(&run_id) {
@@ -249,18 +262,30 @@ fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
     cancel
 }
 
-/// Activate `ids` a few at a time, answering as each finishes. If nothing
+/// The run's jobs in the order of `ids`, each with the console's copy when
+/// it holds one.
+fn jobs(ids: &[String], held: Vec<crate::api::IntegrationRequest>) -> Vec<ActivateJob> {
+    let mut held: HashMap<String, _> = held.into_iter().map(|r| (r.id.clone(), r)).collect();
+    ids.iter()
+        .map(|id| match held.remove(id) {
+            Some(r) => ActivateJob::held(r),
+            None => ActivateJob::new(id.clone()),
+        })
+        .collect()
+}
+
+/// Activate `jobs` a few at a time, answering as each finishes. If nothing
 /// could be sent (read-only, or the planned line could not be written),
 /// every id fails with why.
 async fn bulk_activate(
     ops: Ops,
     events: UnboundedSender<ApiEvent>,
     run_id: u64,
-    ids: Vec<String>,
+    jobs: Vec<ActivateJob>,
     concurrency: usize,
     cancel: Cancel,
 ) {
-    let jobs = ids.iter().cloned().map(ActivateJob::new).collect();
+    let ids: Vec<String> = jobs.iter().map(|j| j.id.clone()).collect();
     let progress = |event: RunEvent<'_>| {
         let event = match event {
             RunEvent::Sending { id } => ApiEvent::BulkStarted {
