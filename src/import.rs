@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::api::IntegrationType;
+use crate::api::{IntegrationRequest, IntegrationType};
 
 mod plan;
 mod read;
@@ -106,9 +106,20 @@ pub struct PlannedRow {
     /// Why the row is not set: a sentence for the operator.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The request the row matched, as the plan read it: the copy an
+    /// activation after the import is checked on.
+    #[serde(skip)]
+    pub request: Option<IntegrationRequest>,
 }
 
 impl PlannedRow {
+    /// Whether an import with activation activates this row (see
+    /// [`ImportPlan::to_activate`]).
+    pub fn will_activate(&self) -> bool {
+        matches!(self.class, RowClass::WillSet | RowClass::Unchanged)
+            && self.request.as_ref().is_some_and(IntegrationRequest::is_pending)
+    }
+
     /// What the console's preview says about the row.
     pub fn preview_text(&self) -> String {
         let tid = crate::text::clean(self.terminal_id.as_deref().unwrap_or("-"));
@@ -145,6 +156,13 @@ impl ImportPlan {
         self.rows_of(RowClass::WillSet)
             .filter_map(|r| Some((r.id.as_deref()?, r.terminal_id.as_deref()?)))
             .collect()
+    }
+
+    /// The rows an import with activation activates: those whose request
+    /// will hold the file's terminalId (set now, or already) and is still
+    /// pending, whoever set it. One rule for the CLI and the console.
+    pub fn to_activate(&self) -> impl Iterator<Item = &PlannedRow> {
+        self.rows.iter().filter(|r| r.will_activate())
     }
 
     /// `3 will set, 1 unchanged, ...` for the classes that occur.

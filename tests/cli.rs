@@ -183,7 +183,7 @@ async fn show_update_activate_create_and_their_exit_codes() {
     let o = env.run(&["activate", &epay.id, "--json"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert_eq!(v[0]["outcome"], "already active");
+    assert_eq!(v[0]["outcome"], "already_active");
 
     // create, and the duplicate
     let free = env

@@ -23,7 +23,7 @@ async fn a_cli_refusal_names_the_command_to_run_and_no_console_key() {
     let out = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
     assert!(
         out.contains(&format!(
-            "Set one with `intake update {} --terminal-id …`, then activate again.",
+            "Set one with `intake update {} --terminal-id TERMINAL_ID`, then activate it again.",
             blank.id
         )),
         "{out}"

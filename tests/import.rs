@@ -169,7 +169,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
     }
     assert!(
         stderr(&o).contains(
-            "no one can confirm setting 2 terminalIds: nothing was sent; add --yes to apply without asking."
+            "no one can confirm that intake may set 2 terminalIds: nothing was sent; add --yes to apply without asking."
         ),
         "{}",
         stderr(&o)
@@ -217,7 +217,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn import_activate_activates_exactly_the_rows_it_set() {
+async fn import_activate_activates_every_pending_row_that_holds_the_files_terminal_id() {
     let env = CliEnv::new("activate").await;
     let all = env.sim.requests();
     let bare: Vec<&IntegrationRequest> = all
@@ -238,24 +238,29 @@ async fn import_activate_activates_exactly_the_rows_it_set() {
         already.effective_terminal_id().unwrap_or_default()
     );
     let file = env.write("activate.csv", &text);
+    // The preview lists and counts them (no --yes: nothing is sent).
+    let o = env.run(&["import", &file, "--activate"]).await;
+    let out = stdout(&o);
+    assert!(out.contains("2 will set, 1 unchanged; 3 will activate."), "{out}");
+    assert!(out.contains("Will activate (pending, and holds the file's terminalId once set) (3)"), "{out}");
+    assert!(
+        stderr(&o).contains("set 2 terminalIds and activate 3 requests"),
+        "{}",
+        stderr(&o)
+    );
     let before = env.sim.stats();
     let o = env.run(&["import", &file, "--yes", "--activate"]).await;
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Activated 2 of 2."), "{out}");
+    assert!(out.contains("Set 2 of 2 terminalIds. Activated 3 of 3."), "{out}");
     let stats = env.sim.stats();
-    assert_eq!(stats.activations_applied, before.activations_applied + 2);
-    assert_eq!(stats.activate_calls, before.activate_calls + 2);
-    for r in &bare {
-        let now = env.sim.get(&r.id).expect("stored");
-        assert_eq!(now.status, Status::Active, "{}", r.id);
+    assert_eq!(stats.activations_applied, before.activations_applied + 3);
+    assert_eq!(stats.activate_calls, before.activate_calls + 3);
+    for id in [&bare[0].id, &bare[1].id, &already.id] {
+        let now = env.sim.get(id).expect("stored");
+        assert_eq!(now.status, Status::Active, "{id}");
     }
-    assert_eq!(
-        env.sim.get(&already.id).expect("stored").status,
-        Status::Pending,
-        "the unchanged row is not activated"
-    );
-    let changed: Vec<String> = env
+    let mut changed: Vec<String> = env
         .sim
         .requests()
         .into_iter()
@@ -263,11 +268,50 @@ async fn import_activate_activates_exactly_the_rows_it_set() {
         .filter(|(a, b)| a != *b)
         .map(|(a, _)| a.id)
         .collect();
-    let mut expected = vec![bare[0].id.clone(), bare[1].id.clone()];
+    let mut expected = vec![bare[0].id.clone(), bare[1].id.clone(), already.id.clone()];
     expected.sort();
-    let mut changed = changed;
     changed.sort();
     assert_eq!(changed, expected);
+}
+
+/// What the failure sentence says to do, done to the letter: the same
+/// command again sets nothing twice and activates what is still pending.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_failed_activations_the_same_command_again_finishes_the_job() {
+    use intake::sim::Faults;
+    let env = CliEnv::new("activate-again").await;
+    let bare: Vec<IntegrationRequest> = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.needs_terminal_id())
+        .take(2)
+        .collect();
+    let text = format!(
+        "id,terminalId\n{},11000051\n{},11000052\n",
+        bare[0].id, bare[1].id
+    );
+    let file = env.write("again.csv", &text);
+    // Every activation is refused by a fault; the updates go through.
+    env.sim.set_faults(Faults {
+        refuse_activations: true,
+        ..Faults::default()
+    });
+    let o = env.run(&["import", &file, "--yes", "--activate"]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("2 of 2 activations failed; see the lines above. Fix the cause and run the same command again"),
+        "{err}"
+    );
+    env.sim.set_faults(Faults::default());
+    let o = env.run(&["import", &file, "--yes", "--activate"]).await;
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Activated 2 of 2."), "{out}");
+    for r in &bare {
+        assert_eq!(env.sim.get(&r.id).expect("stored").status, Status::Active);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -86,6 +86,9 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
             "activated"
         } else if rest.starts_with("failed") {
             "failed"
+        } else if rest.starts_with("refused") {
+            // The server's refusal: one call, and it says so.
+            "failed"
         } else if rest.starts_with("already active") {
             "already active"
         } else {

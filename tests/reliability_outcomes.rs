@@ -178,10 +178,12 @@ fn two_operators_with_lost_answers_never_both_claim_an_activation() {
     for (o, log) in [(&a, &log_a), (&b, &log_b)] {
         let count = |k: Outcome| log.values().filter(|r| r.outcome == k).count();
         let summary = format!(
-            "{} activated, {} confirmed active, {} already active, {} failed.",
+            "{} activated, {} confirmed active, {} already active, {} refused, {} unconfirmed, {} failed.",
             count(Outcome::Activated),
             count(Outcome::Confirmed),
             count(Outcome::AlreadyActive),
+            count(Outcome::Refused),
+            count(Outcome::Unconfirmed),
             count(Outcome::Failed)
         );
         assert!(text(&o.stderr).contains(&summary), "{}", text(&o.stderr));

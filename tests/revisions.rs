@@ -156,9 +156,13 @@ async fn activate(env: &CliEnv, one: &str, several: &[String], refused: &str) {
         assert!(out.contains(&format!("{id} activated (")), "{out}");
         assert!(env.sim.get(id).is_some_and(|r| r.is_active()));
     }
-    assert!(out.contains(&format!("{refused} failed:")), "{out}");
+    assert!(out.contains(&format!("{refused} refused:")), "{out}");
     assert!(out.contains("INTEGRATION_PARAM_MISSING"), "{out}");
-    assert_eq!(env.sim.activate_calls_for(refused), 0, "nothing sent");
+    assert_eq!(
+        env.sim.activate_calls_for(refused),
+        1,
+        "sent once: the server refuses it"
+    );
 }
 
 async fn import(env: &CliEnv, ids: &[String]) {
@@ -238,18 +242,48 @@ async fn every_command_works_against_a_server_of_both() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_one_404_a_session_reads_by_search_and_a_run_searches_once() {
-    let env = env_of("calls", Revision::Reference).await;
+async fn a_run_of_ids_makes_one_call_per_activation_in_either_revision() {
+    for revision in [Revision::Reference, Revision::Later] {
+        let env = env_of("calls", revision).await;
+        let ids = take(&env, 5, ready);
+        let before = env.sim.stats();
+        let mut args = vec!["activate"];
+        args.extend(ids.iter().map(String::as_str));
+        ok(&env.run(&args).await);
+        let after = env.sim.stats();
+        // No probe, no search: the activations alone (names aside).
+        assert_eq!(after.calls.read_one, before.calls.read_one, "{revision:?}");
+        assert_eq!(after.calls.search, before.calls.search, "{revision:?}");
+        let merchants = after.calls.merchant - before.calls.merchant;
+        assert_eq!(after.total_calls - before.total_calls - merchants, 5, "{revision:?}");
+        env.sim.shutdown().await;
+    }
+}
+
+/// An import on the reference revision: the preview's search, one fresh
+/// search shared by the writes that follow within the window, the writes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_on_the_reference_revision_searches_twice_not_per_row() {
+    let env = env_of("import-calls", Revision::Reference).await;
     let pages = env.sim.requests().len().div_ceil(100) as u64;
-    let ids = take(&env, 5, ready);
-    let before = env.sim.stats().calls;
-    let mut args = vec!["activate"];
-    args.extend(ids.iter().map(String::as_str));
-    ok(&env.run(&args).await);
-    let calls = env.sim.stats().calls;
-    assert_eq!(calls.read_one - before.read_one, 1, "one probe: {calls:?}");
-    // The run's one search, the probe's read included; not one per id.
-    assert_eq!(calls.search - before.search, pages, "{calls:?}");
+    let ids = take(&env, 5, blank_epay);
+    let mut text = "id,terminalId\n".to_string();
+    for (n, id) in ids.iter().enumerate() {
+        text.push_str(&format!("{id},1100006{n}\n"));
+    }
+    let file = env.write("calls.csv", &text);
+    let before = env.sim.stats();
+    ok(&env.run(&["import", &file, "--yes"]).await);
+    let after = env.sim.stats();
+    let searches = after.calls.search - before.calls.search;
+    assert_eq!(searches, 2 * pages, "the preview's search and one fresh one");
+    let merchants = after.calls.merchant - before.calls.merchant;
+    let rest = after.total_calls - before.total_calls - merchants - searches;
+    // The five writes, and at most two probes of the routes.
+    assert!((5..=7).contains(&rest), "{rest} calls besides searches: {:?}", after.calls);
+    for id in &ids {
+        assert!(env.sim.get(id).is_some_and(|r| r.effective_terminal_id().is_some()));
+    }
     env.sim.shutdown().await;
 }
 

@@ -43,7 +43,7 @@ pub enum ApiError {
     )]
     AlreadyRequested,
     #[error(
-        "The request needs a terminalId before it can be activated (INTEGRATION_PARAM_MISSING); set one with `intake update ID --terminal-id …`, then activate again."
+        "The request needs a terminalId before it can be activated (INTEGRATION_PARAM_MISSING); set one with `intake update ID --terminal-id TERMINAL_ID`, then activate it again."
     )]
     ParamMissing,
     #[error(

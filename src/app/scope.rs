@@ -78,6 +78,11 @@ impl App {
                     .import
                     .as_ref()
                     .is_some_and(|i| !i.plan.updates().is_empty()),
+            import_activates: matches!(&self.mode, Mode::Asking(Asking::Import { .. }))
+                && self
+                    .import
+                    .as_ref()
+                    .is_some_and(|i| i.plan.to_activate().next().is_some()),
             prompt: match &self.mode {
                 Mode::Prompt(p) if p.kind == PromptKind::Import => When::PromptImport,
                 _ => When::PromptExport,

@@ -13,6 +13,7 @@ use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::named_lines::{self, NamedLine};
 use super::output;
 use crate::api::retry::Activation;
+use crate::audit::Outcome;
 use crate::names_cache::NameLookup;
 use crate::ops::{
     ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart, not_recorded,
@@ -196,8 +197,8 @@ async fn execute(
         }
         let text = match (result, &o.error) {
             (Ok(done), _) => format!("{id} {}", done.value.describe()),
-            (Err(_), Some(e)) => format!("{id} failed: {e}"),
-            (Err(_), None) => format!("{id} failed"),
+            (Err(_), Some(e)) => format!("{id} {}: {e}", o.outcome),
+            (Err(_), None) => format!("{id} {}", o.outcome),
         };
         if named.send(NamedLine { text, request }) {
             ControlFlow::Continue(())
@@ -227,13 +228,7 @@ async fn execute(
         quiet_broken_pipe(output::json(&mut stdout.lock(), &lines))?;
     }
     eprintln!("{}", tally.summary());
-    if tally.failed > 0 {
-        return Err(Failure::Reported(format!(
-            "{} of {total} activations failed; see the lines above.",
-            tally.failed
-        )));
-    }
-    Ok(())
+    tally.verdict(total)
 }
 
 /// How a run's activations ended, each kind counted apart: only `activated`
@@ -243,6 +238,8 @@ struct Tally {
     activated: usize,
     confirmed: usize,
     already: usize,
+    refused: usize,
+    unconfirmed: usize,
     failed: usize,
 }
 
@@ -252,14 +249,23 @@ impl Tally {
             Ok(Activation::Activated(_)) => self.activated += 1,
             Ok(Activation::Confirmed(_)) => self.confirmed += 1,
             Ok(Activation::AlreadyActive(_)) => self.already += 1,
-            Err(_) => self.failed += 1,
+            Err(e) => match outcome_of(e) {
+                Outcome::Refused => self.refused += 1,
+                Outcome::Unconfirmed => self.unconfirmed += 1,
+                _ => self.failed += 1,
+            },
         }
     }
 
     fn summary(&self) -> String {
         let mut text = format!(
-            "{} activated, {} confirmed active, {} already active, {} failed.",
-            self.activated, self.confirmed, self.already, self.failed
+            "{} activated, {} confirmed active, {} already active, {} refused, {} unconfirmed, {} failed.",
+            self.activated,
+            self.confirmed,
+            self.already,
+            self.refused,
+            self.unconfirmed,
+            self.failed
         );
         if self.confirmed > 0 {
             text.push_str(
@@ -270,12 +276,47 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// Exit 1 when any id did not end active, with what to do for each kind.
+    fn verdict(&self, total: usize) -> Result<(), Failure> {
+        let mut parts = Vec::new();
+        if self.refused > 0 {
+            parts.push(format!(
+                "{} of {total} refused: set their terminalIds as the lines above say, then activate them again",
+                self.refused
+            ));
+        }
+        if self.unconfirmed > 0 {
+            parts.push(format!(
+                "{} of {total} unconfirmed: `intake activate --resume` reads them back and finishes the run",
+                self.unconfirmed
+            ));
+        }
+        if self.failed > 0 {
+            parts.push(format!("{} of {total} failed; see the lines above", self.failed));
+        }
+        match parts.is_empty() {
+            true => Ok(()),
+            false => Err(Failure::Reported(format!("{}.", parts.join("; ")))),
+        }
+    }
+}
+
+/// The audit log's word for an activation that did not end active.
+fn outcome_of(e: &OpError) -> Outcome {
+    match e {
+        OpError::NotReady { .. } => Outcome::Refused,
+        OpError::Api(e) => Outcome::of_error(e),
+        _ => Outcome::Failed,
+    }
+}
+
 fn line(id: &str, result: &Answer) -> ActivationLine {
     let id = id.to_string();
     match result {
         Ok(Done { value: a, .. }) => ActivationLine {
             id,
-            outcome: a.label(),
+            outcome: Outcome::of_activation(a).as_str(),
             merchant_id: a.request().map(|r| r.merchant_id.clone()),
             merchant_name: None,
             activated_by: a.activated_by(),
@@ -285,7 +326,7 @@ fn line(id: &str, result: &Answer) -> ActivationLine {
         },
         Err(e) => ActivationLine {
             id,
-            outcome: "failed",
+            outcome: outcome_of(e).as_str(),
             merchant_id: None,
             merchant_name: None,
             activated_by: None,

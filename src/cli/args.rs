@@ -172,7 +172,7 @@ pub struct ImportArgs {
     /// Send without asking (required when stdin is not a terminal).
     #[arg(long)]
     pub yes: bool,
-    /// Then activate the requests whose terminalId was set.
+    /// Then activate every pending request that holds the file's terminalId (set now or earlier).
     #[arg(long)]
     pub activate: bool,
     /// Print JSON for scripts.

@@ -37,6 +37,7 @@ pub fn plan(rows: &[Row], current: &[IntegrationRequest]) -> ImportPlan {
             terminal_id: None,
             current_terminal_id: None,
             reason: None,
+            request: None,
         };
         let data = match &row.content {
             Ok(d) => d,
@@ -63,6 +64,7 @@ pub fn plan(rows: &[Row], current: &[IntegrationRequest]) -> ImportPlan {
                 out.merchant_id = Some(request.merchant_id.clone());
                 out.kind = Some(request.kind.clone());
                 out.current_terminal_id = request.effective_terminal_id().map(str::to_string);
+                out.request = Some(request.clone());
                 match validate_terminal_id(&request.kind, &data.terminal_id) {
                     Err(reason) => {
                         out.reason = Some(reason);

@@ -17,6 +17,8 @@ pub struct HintContext {
     pub prompt: When,
     /// The import preview has rows it will set.
     pub import_sets: bool,
+    /// The import preview has rows an import with activation activates.
+    pub import_activates: bool,
 }
 
 impl HintContext {
@@ -29,6 +31,7 @@ impl HintContext {
             When::FormSave | When::FormActivate | When::FormBulk => self.form == when,
             When::PromptExport | When::PromptImport => self.prompt == when,
             When::ImportSets => !self.read_only && self.import_sets,
+            When::ImportActivates => !self.read_only && self.import_activates,
         }
     }
 }

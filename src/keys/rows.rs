@@ -22,6 +22,9 @@ pub enum When {
     PromptImport,
     /// Not read-only, and the import preview has rows it will set.
     ImportSets,
+    /// Not read-only, and the import preview has rows an import with
+    /// activation activates (set now, or already holding the file's value).
+    ImportActivates,
 }
 
 /// One footer hint. No intents: a note whose label is not a key.
@@ -170,7 +173,7 @@ pub static HINTS: &[HintRow] = &[
         &[I::ConfirmAlt],
         "a",
         "set and activate",
-        W::ImportSets,
+        W::ImportActivates,
     ),
     h(
         S::ImportPreview,

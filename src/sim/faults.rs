@@ -33,6 +33,15 @@ pub struct Faults {
     pub rate_limit: u32,
     pub garbage_rate: f64,
     pub empty_body_rate: f64,
+    /// Every activation is answered 400, so a run's failures can be made
+    /// to order.
+    pub refuse_activations: bool,
+    /// Every change (create, update, activate) is applied, and its answer
+    /// is lost: what a client must settle by reading back.
+    pub drop_writes_after: bool,
+    /// Every terminalId update is answered 200 with the record unchanged,
+    /// and not applied: a success that does not hold the value sent.
+    pub ignore_updates: bool,
 }
 
 impl Faults {
@@ -133,6 +142,14 @@ pub(crate) async fn inject(
             .insert(header::RETRY_AFTER, HeaderValue::from(f.retry_after_secs));
         return resp;
     }
+    if let Some(resp) = ordered_fault(&shared, &f, &req) {
+        return resp;
+    }
+    if f.drop_writes_after && req.method() != axum::http::Method::GET {
+        let _applied = next.run(req).await;
+        bump(&c.dropped_after);
+        return dropped();
+    }
     if rng.chance(f.error_rate) {
         bump(&c.server_errors);
         return error_response(
@@ -162,6 +179,28 @@ pub(crate) async fn inject(
         return json_200(Body::empty());
     }
     next.run(req).await
+}
+
+/// The faults that answer for the server without reaching it.
+fn ordered_fault(shared: &Shared, f: &Faults, req: &Request) -> Option<Response> {
+    let path = req.uri().path();
+    if f.refuse_activations && path.ends_with("/activate") {
+        return Some(error_response(
+            StatusCode::BAD_REQUEST,
+            "activation refused by a simulated fault",
+        ));
+    }
+    let update = path.ends_with("/update") || path.ends_with("/configs");
+    if f.ignore_updates && update && req.method() != axum::http::Method::GET {
+        let id = path
+            .trim_start_matches("/api/integration-requests/")
+            .split('/')
+            .next()?;
+        let current = shared.read_store().get(id).cloned()?;
+        let body = serde_json::to_vec(&current).ok()?;
+        return Some(json_200(Body::from(body)));
+    }
+    None
 }
 
 fn json_200(body: Body) -> Response {

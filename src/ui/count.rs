@@ -11,7 +11,8 @@ use super::dialog::{count_cursor, key, keys_line, push_typed_count, sized_dialog
 use super::theme::Theme;
 use crate::keys::{Intent, KeyMap, Scope};
 
-/// `n`: the requests that will be set, then activated.
+/// `n`: the requests that will be activated (their terminalIds set first
+/// where the file gives them).
 pub fn import_count(
     frame: &mut Frame,
     area: Rect,
@@ -23,9 +24,9 @@ pub fn import_count(
     let mut lines = vec![
         Line::from(Span::styled(
             if n == 1 {
-                "Set 1 terminalId, then activate that request?".to_string()
+                "Activate 1 request, setting its terminalId first?".to_string()
             } else {
-                format!("Set {n} terminalIds, then activate those requests?")
+                format!("Activate {n} requests, setting their terminalIds first?")
             },
             theme.bold(),
         )),
@@ -39,7 +40,7 @@ pub fn import_count(
         &[
             (
                 &key(keys, Scope::ImportCount, &[Intent::Confirm], "Enter"),
-                &format!("set {n}, then activate them"),
+                &format!("activate {n}"),
             ),
             (
                 &key(keys, Scope::ImportCount, &[Intent::Cancel], "Esc"),

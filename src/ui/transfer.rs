@@ -189,6 +189,7 @@ fn preview(
     }
     let plan = &import.plan;
     let will = plan.count(RowClass::WillSet);
+    let activates = plan.to_activate().count();
     let counts = RowClass::ALL
         .iter()
         .map(|&c| format!("{} {}", plan.count(c), c.label()))
@@ -210,15 +211,20 @@ fn preview(
             k(Intent::Cancel, "Esc"),
             "close: read-only, nothing is sent".to_string(),
         ));
-    } else if will > 0 {
-        keys.push((
-            k(Intent::Confirm, "y/Enter"),
-            format!("set {}", count(will, "terminalId", "terminalIds")),
-        ));
-        keys.push((
-            k(Intent::ConfirmAlt, "a"),
-            "set them, then activate".to_string(),
-        ));
+    } else if will > 0 || activates > 0 {
+        if will > 0 {
+            keys.push((
+                k(Intent::Confirm, "y/Enter"),
+                format!("set {}", count(will, "terminalId", "terminalIds")),
+            ));
+        }
+        if activates > 0 {
+            let what = match will {
+                0 => format!("activate {} already set", count(activates, "request", "requests")),
+                _ => format!("set them, then activate {}", count(activates, "pending request", "pending requests")),
+            };
+            keys.push((k(Intent::ConfirmAlt, "a"), what));
+        }
         keys.push((k(Intent::Cancel, "Esc"), "cancel".to_string()));
     } else {
         keys.push((
@@ -259,7 +265,7 @@ fn preview(
         super::count::import_count(
             frame,
             area,
-            import.plan.updates().len(),
+            import.plan.to_activate().count(),
             typed,
             keymap,
             theme,

@@ -75,7 +75,7 @@ fn typed_count(app: &mut App, asking: Question) -> Option<(&mut TypedCount, usiz
             _ => None,
         },
         Question::ImportCount => {
-            let want = app.import.as_ref()?.plan.updates().len();
+            let want = app.import.as_ref()?.plan.to_activate().count();
             match &mut app.mode {
                 Mode::Asking(Asking::Import { typed }) => typed.as_mut().map(|t| (t, want)),
                 _ => None,

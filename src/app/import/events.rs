@@ -116,7 +116,21 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     if cancelled {
         text.push_str(" Cancelled.");
     }
-    let ids = run.ids_where(|s| *s == ItemState::Done(ImportResult::Set));
+    // Every pending request that now holds the file's terminalId, whether
+    // this run set it or it already had it (the plan's rule, shared with
+    // the CLI); rows that failed or were set otherwise meanwhile are not.
+    let holds = |id: &str| {
+        matches!(
+            run.state(id),
+            Some(ItemState::Done(ImportResult::Set | ImportResult::Unchanged))
+        )
+    };
+    let ids: Vec<String> = import
+        .plan
+        .to_activate()
+        .filter_map(|r| r.id.clone())
+        .filter(|id| holds(id) || run.state(id).is_none())
+        .collect();
     let activate = import.activate && !cancelled;
     let extra = std::mem::take(&mut import.updated);
     if failed > 0 || cancelled {

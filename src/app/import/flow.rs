@@ -1,6 +1,9 @@
 //! An import's steps once its preview is answered: the rows are sent, or
 //! the import closes.
 
+use std::collections::HashMap;
+
+use crate::app::bulk::start_bulk_with;
 use crate::import::RowClass;
 use crate::text::plural;
 
@@ -36,7 +39,18 @@ pub(in crate::app) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
             .collect()
     });
     if updates.is_empty() {
+        let pending: Vec<String> = match activate {
+            true => app.import.as_ref().map_or_else(Vec::new, |import| {
+                import.plan.to_activate().filter_map(|r| r.id.clone()).collect()
+            }),
+            false => Vec::new(),
+        };
         close(app);
+        if !pending.is_empty() {
+            // Nothing to set, but requests that already hold the file's
+            // terminalId are still pending: activate those.
+            return start_bulk_with(app, &pending, &HashMap::new(), &HashMap::new());
+        }
         app.info(
             "Nothing to set: no row of the file is a request without a terminalId. Nothing was sent.",
         );

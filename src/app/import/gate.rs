@@ -14,11 +14,11 @@ use super::flow::{apply, close};
 /// `a` in the preview: set the rows and activate them, or first ask for
 /// their count when production requires it.
 fn set_and_activate(app: &mut App) -> Vec<Command> {
-    let will_set = app
+    let will_activate = app
         .import
         .as_ref()
-        .map_or(0, |run| run.plan.updates().len());
-    if !app.config.safety.needs_typed_count(will_set) {
+        .map_or(0, |run| run.plan.to_activate().count());
+    if !app.config.safety.needs_typed_count(will_activate) {
         return apply(app, true);
     }
     // Read-only refuses before asking for a count it would not act on.

@@ -182,7 +182,7 @@ fn the_console_adds_its_own_key_to_the_shared_missing_terminal_id_sentence() {
     );
     let text = toast(&app);
     assert!(
-        text.contains("`intake update ID --terminal-id …`"),
+        text.contains("`intake update ID --terminal-id TERMINAL_ID`"),
         "{text}"
     );
     assert!(text.ends_with("Here, `t` on the row sets it."), "{text}");

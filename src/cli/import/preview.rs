@@ -12,15 +12,26 @@ pub(super) fn preview(
     name: &str,
     plan: &ImportPlan,
     names: &crate::export::Merchants,
+    activate: bool,
 ) -> io::Result<()> {
+    let activating: Vec<&PlannedRow> = plan.to_activate().filter(|_| activate).collect();
+    let and_activate = match activate {
+        true => format!("; {} will activate", activating.len()),
+        false => String::new(),
+    };
     writeln!(
         out,
-        "{}: {} row{}: {}.",
+        "{}: {} row{}: {}{and_activate}.",
         clean(name),
         plan.rows.len(),
         plural(plan.rows.len()),
         plan.summary()
     )?;
+    let merchant = |r: &PlannedRow| {
+        clean(r.merchant_id.as_deref().map_or("-", |m| {
+            names.get(m).map_or(m, |found| found.name.as_str())
+        }))
+    };
     for class in RowClass::ALL {
         let rows: Vec<&PlannedRow> = plan.rows_of(class).collect();
         if rows.is_empty() {
@@ -52,9 +63,7 @@ pub(super) fn preview(
                             r.line.to_string(),
                             clean(r.id.as_deref().unwrap_or("-")),
                             clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
-                            clean(r.merchant_id.as_deref().map_or("-", |m| {
-                                names.get(m).map_or(m, |found| found.name.as_str())
-                            })),
+                            merchant(r),
                             clean(r.terminal_id.as_deref().unwrap_or("-")),
                         ];
                     if class == RowClass::Conflicting {
@@ -66,6 +75,28 @@ pub(super) fn preview(
                     c
                 })
                 .collect();
+        grid(out, &header, &cells)?;
+    }
+    if !activating.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Will activate (pending, and holds the file's terminalId once set) ({})",
+            activating.len()
+        )?;
+        let header = ["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
+        let cells: Vec<Vec<String>> = activating
+            .iter()
+            .map(|r| {
+                vec![
+                    r.line.to_string(),
+                    clean(r.id.as_deref().unwrap_or("-")),
+                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                    merchant(r),
+                    clean(r.terminal_id.as_deref().unwrap_or("-")),
+                ]
+            })
+            .collect();
         grid(out, &header, &cells)?;
     }
     writeln!(out)

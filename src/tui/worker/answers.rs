@@ -84,6 +84,12 @@ fn made<T>(result: Result<Done<T>, OpError>) -> Result<T, ApiError> {
         Err(OpError::Api(e)) => Err(e),
         Err(OpError::ReadOnly(_)) => Err(ApiError::Config(READ_ONLY.to_string())),
         Err(OpError::AuditUnavailable(why)) => Err(ApiError::NotRecorded(why)),
+        // The server's own refusal, or the same rule on the copy held: the
+        // console adds the key that sets a terminalId.
+        Err(OpError::NotReady {
+            blocker: crate::api::Blocker::TerminalIdMissing,
+            ..
+        }) => Err(ApiError::ParamMissing),
         Err(e) => Err(ApiError::Config(e.to_string())),
     }
 }
