@@ -117,7 +117,10 @@ impl PlannedRow {
     /// [`ImportPlan::to_activate`]).
     pub fn will_activate(&self) -> bool {
         matches!(self.class, RowClass::WillSet | RowClass::Unchanged)
-            && self.request.as_ref().is_some_and(IntegrationRequest::is_pending)
+            && self
+                .request
+                .as_ref()
+                .is_some_and(IntegrationRequest::is_pending)
     }
 
     /// What the console's preview says about the row.

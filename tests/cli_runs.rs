@@ -7,7 +7,8 @@ use intake::api::IntegrationType;
 use intake::audit::Outcome;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn activate_sends_once_and_the_servers_refusal_of_an_epay_request_without_terminal_id_is_refused() {
+async fn activate_sends_once_and_the_servers_refusal_of_an_epay_request_without_terminal_id_is_refused()
+ {
     let env = CliEnv::new("runs-epay").await;
     let blank =
         env.find(|r| r.is_pending() && r.kind == IntegrationType::Epay && r.needs_terminal_id());

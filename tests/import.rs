@@ -241,8 +241,14 @@ async fn import_activate_activates_every_pending_row_that_holds_the_files_termin
     // The preview lists and counts them (no --yes: nothing is sent).
     let o = env.run(&["import", &file, "--activate"]).await;
     let out = stdout(&o);
-    assert!(out.contains("2 will set, 1 unchanged; 3 will activate."), "{out}");
-    assert!(out.contains("Will activate (pending, and holds the file's terminalId once set) (3)"), "{out}");
+    assert!(
+        out.contains("2 will set, 1 unchanged; 3 will activate."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Will activate (pending, and holds the file's terminalId once set) (3)"),
+        "{out}"
+    );
     assert!(
         stderr(&o).contains("set 2 terminalIds and activate 3 requests"),
         "{}",
@@ -252,7 +258,10 @@ async fn import_activate_activates_every_pending_row_that_holds_the_files_termin
     let o = env.run(&["import", &file, "--yes", "--activate"]).await;
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Set 2 of 2 terminalIds. Activated 3 of 3."), "{out}");
+    assert!(
+        out.contains("Set 2 of 2 terminalIds. Activated 3 of 3."),
+        "{out}"
+    );
     let stats = env.sim.stats();
     assert_eq!(stats.activations_applied, before.activations_applied + 3);
     assert_eq!(stats.activate_calls, before.activate_calls + 3);

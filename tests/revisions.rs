@@ -255,7 +255,11 @@ async fn a_run_of_ids_makes_one_call_per_activation_in_either_revision() {
         assert_eq!(after.calls.read_one, before.calls.read_one, "{revision:?}");
         assert_eq!(after.calls.search, before.calls.search, "{revision:?}");
         let merchants = after.calls.merchant - before.calls.merchant;
-        assert_eq!(after.total_calls - before.total_calls - merchants, 5, "{revision:?}");
+        assert_eq!(
+            after.total_calls - before.total_calls - merchants,
+            5,
+            "{revision:?}"
+        );
         env.sim.shutdown().await;
     }
 }
@@ -276,13 +280,25 @@ async fn an_import_on_the_reference_revision_searches_twice_not_per_row() {
     ok(&env.run(&["import", &file, "--yes"]).await);
     let after = env.sim.stats();
     let searches = after.calls.search - before.calls.search;
-    assert_eq!(searches, 2 * pages, "the preview's search and one fresh one");
+    assert_eq!(
+        searches,
+        2 * pages,
+        "the preview's search and one fresh one"
+    );
     let merchants = after.calls.merchant - before.calls.merchant;
     let rest = after.total_calls - before.total_calls - merchants - searches;
     // The five writes, and at most two probes of the routes.
-    assert!((5..=7).contains(&rest), "{rest} calls besides searches: {:?}", after.calls);
+    assert!(
+        (5..=7).contains(&rest),
+        "{rest} calls besides searches: {:?}",
+        after.calls
+    );
     for id in &ids {
-        assert!(env.sim.get(id).is_some_and(|r| r.effective_terminal_id().is_some()));
+        assert!(
+            env.sim
+                .get(id)
+                .is_some_and(|r| r.effective_terminal_id().is_some())
+        );
     }
     env.sim.shutdown().await;
 }

@@ -293,7 +293,10 @@ impl Tally {
             ));
         }
         if self.failed > 0 {
-            parts.push(format!("{} of {total} failed; see the lines above", self.failed));
+            parts.push(format!(
+                "{} of {total} failed; see the lines above",
+                self.failed
+            ));
         }
         match parts.is_empty() {
             true => Ok(()),

@@ -142,7 +142,11 @@ fn nothing_to_do(plan: &ImportPlan, activate: bool) -> String {
 
 fn done_note(updates: &[Sent], activated: &[Sent], asked: Asked, activate: bool) -> String {
     let set = updates.iter().filter(|s| s.outcome == "set").count();
-    let mut text = format!("Set {set} of {} terminalId{}.", asked.set, plural(asked.set));
+    let mut text = format!(
+        "Set {set} of {} terminalId{}.",
+        asked.set,
+        plural(asked.set)
+    );
     if activate {
         let done = activated.iter().filter(|s| !s.failed()).count();
         text.push_str(&format!(" Activated {done} of {}.", activated.len()));
@@ -171,7 +175,9 @@ fn failed(updates: &[Sent], activated: &[Sent], activate: bool) -> Result<(), Fa
         ));
     }
     let again = match activate {
-        true => "run the same command again: rows already set show as unchanged and are activated if still pending",
+        true => {
+            "run the same command again: rows already set show as unchanged and are activated if still pending"
+        }
         false => "run the same command again: rows already set show as unchanged",
     };
     Err(Failure::Reported(format!(

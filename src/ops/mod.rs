@@ -25,6 +25,8 @@ mod tests;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_lost;
+#[cfg(test)]
 mod tests_rate;
 #[cfg(test)]
 mod tests_reads;

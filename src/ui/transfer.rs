@@ -220,8 +220,14 @@ fn preview(
         }
         if activates > 0 {
             let what = match will {
-                0 => format!("activate {} already set", count(activates, "request", "requests")),
-                _ => format!("set them, then activate {}", count(activates, "pending request", "pending requests")),
+                0 => format!(
+                    "activate {} already set",
+                    count(activates, "request", "requests")
+                ),
+                _ => format!(
+                    "set them, then activate {}",
+                    count(activates, "pending request", "pending requests")
+                ),
             };
             keys.push((k(Intent::ConfirmAlt, "a"), what));
         }

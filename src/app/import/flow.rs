@@ -41,7 +41,11 @@ pub(in crate::app) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
     if updates.is_empty() {
         let pending: Vec<String> = match activate {
             true => app.import.as_ref().map_or_else(Vec::new, |import| {
-                import.plan.to_activate().filter_map(|r| r.id.clone()).collect()
+                import
+                    .plan
+                    .to_activate()
+                    .filter_map(|r| r.id.clone())
+                    .collect()
             }),
             false => Vec::new(),
         };

@@ -28,9 +28,11 @@ pub(super) fn preview(
         plan.summary()
     )?;
     let merchant = |r: &PlannedRow| {
-        clean(r.merchant_id.as_deref().map_or("-", |m| {
-            names.get(m).map_or(m, |found| found.name.as_str())
-        }))
+        clean(
+            r.merchant_id
+                .as_deref()
+                .map_or("-", |m| names.get(m).map_or(m, |found| found.name.as_str())),
+        )
     };
     for class in RowClass::ALL {
         let rows: Vec<&PlannedRow> = plan.rows_of(class).collect();
@@ -55,26 +57,25 @@ pub(super) fn preview(
         if with_note {
             header.push("WHY");
         }
-        let cells: Vec<Vec<String>> =
-            rows.iter()
-                .map(|r| {
-                    let mut c =
-                        vec![
-                            r.line.to_string(),
-                            clean(r.id.as_deref().unwrap_or("-")),
-                            clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
-                            merchant(r),
-                            clean(r.terminal_id.as_deref().unwrap_or("-")),
-                        ];
-                    if class == RowClass::Conflicting {
-                        c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
-                    }
-                    if with_note {
-                        c.push(clean(r.reason.as_deref().unwrap_or("")));
-                    }
-                    c
-                })
-                .collect();
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut c = vec![
+                    r.line.to_string(),
+                    clean(r.id.as_deref().unwrap_or("-")),
+                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                    merchant(r),
+                    clean(r.terminal_id.as_deref().unwrap_or("-")),
+                ];
+                if class == RowClass::Conflicting {
+                    c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
+                }
+                if with_note {
+                    c.push(clean(r.reason.as_deref().unwrap_or("")));
+                }
+                c
+            })
+            .collect();
         grid(out, &header, &cells)?;
     }
     if !activating.is_empty() {
