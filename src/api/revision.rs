@@ -4,86 +4,16 @@
 //! sets a terminalId with `POST …/{id}/update`; the later one has the read
 //! and takes `PUT …/{id}/configs` instead. A 404 (or 405) to one of these
 //! means the route is not served (an unknown id answers 403), so the client
-//! switches to the other way and remembers it for the rest of the session:
-//! the memory is shared by every clone of a [`Client`].
-
-use std::sync::atomic::{AtomicU8, Ordering};
+//! switches to the other way and remembers it (see `learnt`: for the
+//! session, and on disk when the session gave it a memory). A remembered
+//! way answered 404 is learnt again the same way.
 
 use reqwest::Method;
-use tokio::sync::Mutex;
 
 use super::client::Client;
 use super::error::{ApiError, Operation};
+pub use super::learnt::{ReadWay, UpdateWay};
 use super::model::{IntegrationRequest, SearchQuery, UpdateIntegrationRequest};
-
-/// How one request is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadWay {
-    /// Not known yet: `GET /{id}` is tried first.
-    Unknown,
-    /// `GET /api/integration-requests/{id}` answers.
-    ById,
-    /// It is not served: the request is found in a search.
-    Search,
-}
-
-/// How a terminalId is set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UpdateWay {
-    /// Not known yet: `POST …/{id}/update` is tried first.
-    Unknown,
-    /// `POST …/{id}/update` (the reference revision).
-    PostUpdate,
-    /// `PUT …/{id}/configs` (the later revision).
-    PutConfigs,
-}
-
-/// What this session has learnt about the server, shared by clones.
-#[derive(Debug, Default)]
-pub(crate) struct Learnt {
-    read: AtomicU8,
-    update: AtomicU8,
-    /// Held by the one call finding out each way, so calls in flight
-    /// together (a bulk run) do not each probe.
-    read_probe: Mutex<()>,
-    update_probe: Mutex<()>,
-}
-
-impl Learnt {
-    pub(crate) fn read(&self) -> ReadWay {
-        match self.read.load(Ordering::Relaxed) {
-            1 => ReadWay::ById,
-            2 => ReadWay::Search,
-            _ => ReadWay::Unknown,
-        }
-    }
-
-    fn set_read(&self, way: ReadWay) {
-        let v = match way {
-            ReadWay::Unknown => 0,
-            ReadWay::ById => 1,
-            ReadWay::Search => 2,
-        };
-        self.read.store(v, Ordering::Relaxed);
-    }
-
-    pub(crate) fn update(&self) -> UpdateWay {
-        match self.update.load(Ordering::Relaxed) {
-            1 => UpdateWay::PostUpdate,
-            2 => UpdateWay::PutConfigs,
-            _ => UpdateWay::Unknown,
-        }
-    }
-
-    fn set_update(&self, way: UpdateWay) {
-        let v = match way {
-            UpdateWay::Unknown => 0,
-            UpdateWay::PostUpdate => 1,
-            UpdateWay::PutConfigs => 2,
-        };
-        self.update.store(v, Ordering::Relaxed);
-    }
-}
 
 /// Whether an answer means "this server has no such route": 404 (Centrapay
 /// answers a wrong method like a wrong URL) or a 405 from a stricter server.
