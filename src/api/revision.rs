@@ -41,10 +41,12 @@ impl Client {
         if let Some(r) = self.get_if_served(id).await? {
             return Ok(r);
         }
-        let all = self.search(&self.reading_query()).await?;
-        all.into_iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| self.unknown_id(id))
+        let mut pages = self.search_pages(self.reading_query());
+        let mut found = None;
+        while let Some(page) = pages.next_page().await? {
+            found = found.or_else(|| page.into_iter().find(|r| r.id == id));
+        }
+        found.ok_or_else(|| self.not_in_account(id, Some(pages.fetched())))
     }
 
     /// `GET /{id}` unless this session has learnt it is not served: the
@@ -82,17 +84,21 @@ impl Client {
         }
     }
 
-    /// The error a read of an id the server does not know gives: the same
-    /// as the 403 `GET /{id}` answers for one.
+    /// The error for an id that a search of the session's account did not
+    /// find, after `pages` pages when they were counted. Not a 403: the
+    /// server refused nothing, it only has no such request there.
+    pub fn not_in_account(&self, id: &str, pages: Option<usize>) -> ApiError {
+        ApiError::NotInAccount {
+            id: id.to_string(),
+            account: self.account_id().map(str::to_string),
+            pages,
+        }
+    }
+
+    /// [`Client::not_in_account`] where the pages searched were not
+    /// counted (a run's shared search).
     pub fn unknown_id(&self, id: &str) -> ApiError {
-        let path = format!("/api/integration-requests/{id}");
-        ApiError::from_status(
-            403,
-            r#"{"statusCode":403,"error":"Forbidden","message":"Forbidden"}"#,
-            &path,
-            None,
-        )
-        .during(Operation::Read { id: id.to_string() })
+        self.not_in_account(id, None)
     }
 
     /// `GET /api/integration-requests/{id}` (later revision only).
