@@ -33,6 +33,9 @@ pub struct Faults {
     pub rate_limit: u32,
     pub garbage_rate: f64,
     pub empty_body_rate: f64,
+    /// A search's last page names its own key as the next page, as a
+    /// server paging in a loop would: a client must stop, not page forever.
+    pub page_key_cycle: bool,
 }
 
 impl Faults {
