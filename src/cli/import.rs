@@ -7,8 +7,10 @@ use std::ops::ControlFlow;
 
 use serde::Serialize;
 
+mod nothing_to_set;
 mod preview;
 
+use nothing_to_set::nothing_to_set;
 use preview::preview;
 
 use super::args::ImportArgs;
@@ -123,7 +125,7 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         quiet_broken_pipe(output::json(&mut stdout.lock(), &report))?;
     }
     let note = if planned == 0 {
-        Some("Nothing to set: no row of the file is a request without a terminalId.".to_string())
+        Some(nothing_to_set(&name, &plan, args.json)?)
     } else if !confirmed && !args.yes && !io::stdin().is_terminal() {
         // A script that forgot `--yes` must not read as a success.
         return Err(Failure::Reported(format!(
