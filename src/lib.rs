@@ -16,6 +16,7 @@ pub mod ops;
 pub mod paths;
 pub mod prefs;
 pub mod safety;
+pub mod server_memory;
 pub mod session;
 pub mod sim;
 #[doc(hidden)]

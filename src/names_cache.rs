@@ -151,9 +151,14 @@ pub fn cache_dir() -> Option<PathBuf> {
         .map(|p| p.cache_dir().to_path_buf())
 }
 
-/// `merchants-HOST_PORT.json`: the host and port only (never a path, query or
-/// credentials), with anything but letters, digits, `.` and `-` as `_`.
+/// `merchants-HOST_PORT.json` (see [`host_file_name`]).
 pub fn file_name(base_url: &str) -> String {
+    host_file_name("merchants", base_url)
+}
+
+/// `PREFIX-HOST_PORT.json`: the host and port only (never a path, query or
+/// credentials), with anything but letters, digits, `.` and `-` as `_`.
+pub fn host_file_name(prefix: &str, base_url: &str) -> String {
     let host_port = reqwest::Url::parse(base_url)
         .ok()
         .and_then(|u| {
@@ -174,7 +179,7 @@ pub fn file_name(base_url: &str) -> String {
             }
         })
         .collect();
-    format!("merchants-{safe}.json")
+    format!("{prefix}-{safe}.json")
 }
 
 fn read(path: &Path) -> HashMap<String, Entry> {
@@ -199,21 +204,28 @@ fn read(path: &Path) -> HashMap<String, Entry> {
     }
 }
 
-/// Into a temp file beside it (0600 from creation), then renamed over it, so
-/// a reader or a crash never sees half a file.
 fn write(path: &Path, entries: &HashMap<String, Entry>) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let body = serde_json::to_vec(&FileOut {
         format: FORMAT,
         entries,
     })
     .map_err(std::io::Error::other)?;
+    write_private_file(path, &body)
+}
+
+/// Into a temp file beside it (0600 from creation), then renamed over it, so
+/// a reader or a crash never sees half a file.
+pub(crate) fn write_private_file(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("names");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Per process and per write, so writers in flight together never share one.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     // A leftover could have another mode; 0600 is set only when created.
     let _ = std::fs::remove_file(&tmp);
-    if let Err(e) = crate::config::write_private(&tmp, &body) {
+    if let Err(e) = crate::config::write_private(&tmp, body) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }

@@ -9,6 +9,7 @@ use crate::audit::{AuditError, AuditLog};
 use crate::config::{self, Overrides, Settings};
 use crate::failure::Failure;
 use crate::ops::{ChangeGuard, Ops};
+use crate::server_memory::ServerMemory;
 use crate::sim;
 
 /// What the command line asked for, before configuration is resolved.
@@ -49,8 +50,12 @@ impl Session {
             ca_file: settings.ca_file.clone(),
             ..ClientOptions::default()
         };
-        let client = Client::with_options(&settings.base_url, &settings.api_key, options)?
+        let mut client = Client::with_options(&settings.base_url, &settings.api_key, options)?
             .with_account_id(settings.account_id.clone());
+        // Not for the demo: its simulator is on a new port every time.
+        if let Some(memory) = ServerMemory::open(&settings.base_url, &settings.api_key) {
+            client = client.with_memory(memory);
+        }
         Ok(Session {
             client,
             settings,

@@ -324,6 +324,75 @@ async fn after_failed_activations_the_same_command_again_finishes_the_job() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_of_only_unusable_rows_exits_1() {
+    let env = CliEnv::new("unusable").await;
+    let file = env.write(
+        "unusable.csv",
+        "id,terminalId\nNoSuchRequest000000000,11000021\na/b,7\n",
+    );
+    for json in [false, true] {
+        let mut args = vec!["import", file.as_str(), "--yes"];
+        if json {
+            args.push("--json");
+        }
+        let o = env.run(&args).await;
+        assert_eq!(o.status.code(), Some(1), "{}\n{}", stdout(&o), stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("No row of the file could be used (1 unknown request, 1 invalid;"),
+            "{err}"
+        );
+        assert!(
+            err.contains("nothing was sent. Fix those rows and import the file again."),
+            "{err}"
+        );
+    }
+    let empty = env.write("empty.csv", "id,terminalId\n");
+    let o = env.run(&["import", &empty, "--yes"]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has a header but no rows"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(env.sim.stats().update_calls, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reimport_of_unchanged_rows_exits_0_saying_nothing_needed_changing() {
+    let env = CliEnv::new("reimport").await;
+    let bare: Vec<IntegrationRequest> = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.needs_terminal_id())
+        .take(2)
+        .collect();
+    let text = format!(
+        "id,terminalId\n{},11000071\n{},11000072\n",
+        bare[0].id, bare[1].id
+    );
+    let file = env.write("again.csv", &text);
+    let o = env.run(&["import", &file, "--yes"]).await;
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let updates = env.sim.stats().update_calls;
+    // Asked or not, on a terminal or not: nothing to ask about.
+    for args in [vec!["import", &file], vec!["import", &file, "--yes"]] {
+        let o = env.run(&args).await;
+        assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("2 rows: 2 unchanged."), "{out}");
+        assert!(
+            out.contains(
+                "Nothing needed changing: the 2 requests already have the terminalIds in the file. Nothing was sent."
+            ),
+            "{out}"
+        );
+    }
+    assert_eq!(env.sim.stats().update_calls, updates, "nothing sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_file_errors_exit_2_naming_the_file() {
     let env = CliEnv::new("errors").await;
     let missing = env.dir.join("missing.csv").display().to_string();

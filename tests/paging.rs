@@ -15,12 +15,13 @@ use axum::extract::{Query, State};
 use axum::routing::get;
 use serde_json::{Value, json};
 
-use common::cli_env::{isolated, run, stderr};
+use common::cli_env::{CliEnv, isolated, run, stderr, stdout};
 use intake::api::pages::EMPTY_PAGES_ALLOWED;
 use intake::api::retry::RetryPolicy;
 use intake::api::{ApiError, Client, SearchQuery, Secret};
 use intake::app::{ApiEvent, App, Command};
 use intake::ops::{Ops, fetch_all_pages};
+use intake::sim::{Faults, SimConfig};
 use intake::testkit;
 use intake::tui::worker;
 
@@ -260,6 +261,33 @@ async fn intake_list_exits_1_with_the_sentence() {
         );
         assert!(!err.contains("fake-key"), "{err}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listing_that_pages_in_a_loop_looks_no_merchant_up() {
+    let cycling = Faults {
+        page_key_cycle: true,
+        ..Faults::default()
+    };
+    let config = SimConfig {
+        faults: cycling,
+        ..SimConfig::default()
+    };
+    let env = CliEnv::start("paging-sim-cycle", config).await;
+    let o = env.run(&["list"]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("twice while listing"), "{}", stderr(&o));
+    let calls = env.sim.stats().calls;
+    assert!(calls.search > 1, "{calls:?}");
+    assert_eq!(calls.merchant, 0, "no name looked up: {calls:?}");
+
+    // The same listing, ending, looks the names up once it has every page.
+    env.sim.set_faults(Faults::default());
+    let o = env.run(&["list"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).is_empty());
+    assert!(env.sim.stats().calls.merchant > 0);
+    env.sim.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -44,7 +44,7 @@ fn ok(o: &std::process::Output) -> String {
     stdout(o)
 }
 
-async fn list_and_show(env: &CliEnv) {
+async fn list_and_show(env: &CliEnv, revision: Revision) {
     let one = env.find(ready);
     let out = ok(&env.run(&["list"]).await);
     assert!(out.contains(&one.id), "{out}");
@@ -63,10 +63,19 @@ async fn list_and_show(env: &CliEnv) {
     let o = env.run(&["show", "NoSuchRequest1"]).await;
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(
-        err.contains("Forbidden") && !err.contains("no route"),
-        "{err}"
-    );
+    assert!(!err.contains("no route"), "{err}");
+    // Forbidden only where the server answered 403; a search that finds
+    // nothing says so.
+    let not_found = "NoSuchRequest1 was not found in any account this API key can see (searched";
+    match revision {
+        Revision::Reference => {
+            assert!(
+                err.contains(not_found) && !err.contains("Forbidden"),
+                "{err}"
+            )
+        }
+        _ => assert!(err.contains("Forbidden"), "{err}"),
+    }
 }
 
 async fn update(env: &CliEnv, id: &str) {
@@ -217,7 +226,7 @@ async fn every_command(revision: Revision) {
     let env = env_of("every", revision).await;
     let readies = take(&env, 7, ready);
     let blanks = take(&env, 4, blank_epay);
-    list_and_show(&env).await;
+    list_and_show(&env, revision).await;
     update(&env, &blanks[0]).await;
     create(&env).await;
     activate(&env, &readies[0], &readies[1..3], &blanks[1]).await;
@@ -322,5 +331,35 @@ async fn after_one_404_a_session_sets_terminal_ids_by_put_configs() {
     assert_eq!(calls.put_configs - before.put_configs, 3, "{calls:?}");
     // GET /{id} is served here: the re-check before each write reads by id.
     assert_eq!(calls.read_one - before.read_one, 3, "{calls:?}");
+    env.sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_of_an_id_no_search_finds_names_the_account_and_the_pages() {
+    let env = env_of("not-found", Revision::Reference).await;
+    let account = env.find(ready).account_id;
+    let held = env
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.account_id == account)
+        .count();
+    let pages = held.div_ceil(100).max(1);
+    let o = env
+        .run(&["--account", &account, "show", "NoSuchRequest1"])
+        .await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "Integration request NoSuchRequest1 was not found in account {account} (searched {pages} page"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("check the id, and that the request belongs to this account (--account, or account_id in the profile)."),
+        "{err}"
+    );
+    assert!(!err.contains("Forbidden"), "{err}");
     env.sim.shutdown().await;
 }

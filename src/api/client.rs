@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{ApiError, Operation};
+use super::learnt::Learnt;
 use super::model::{IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery};
 use super::pages::Pages;
-use super::revision::Learnt;
 use super::secret::Secret;
 use super::throttle::Throttle;
 use super::transport::{self, Target};
@@ -49,8 +49,8 @@ pub struct Client {
     timeout: Duration,
     /// Whose requests a read by search looks through (the profile's account).
     account_id: Option<Arc<str>>,
-    /// Which revision's routes answer, learnt once per session (see `revision`).
-    learnt: Arc<Learnt>,
+    /// Which revision's routes answer and who this key is (see `learnt`).
+    pub(super) learnt: Arc<Learnt>,
     /// The session's shared answer to 429s (see `throttle`).
     throttle: Arc<Throttle>,
 }

@@ -7,6 +7,9 @@ use thiserror::Error;
 use super::model::ErrorBody;
 pub use super::operation::Operation;
 
+mod text;
+use text::*;
+
 /// The business-rule codes the contract documents, carried in `message`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -67,6 +70,17 @@ pub enum ApiError {
     },
     #[error("The server has no route {path} (404); check base_url for this profile.")]
     NotFound { path: String },
+    /// A search of the account found no request with this id (where the
+    /// server cannot read one by id). Nothing was refused, so not a 403.
+    #[error("{}", not_in_account_text(id, account.as_deref(), *pages))]
+    NotInAccount {
+        id: String,
+        /// The account searched; `None` when every account the key can
+        /// see was.
+        account: Option<String>,
+        /// Pages searched, when counted.
+        pages: Option<usize>,
+    },
     #[error("{}", rate_limited_text(*retry_after))]
     RateLimited { retry_after: Option<Duration> },
     #[error(
@@ -163,54 +177,6 @@ pub enum ApiError {
     TooManyPages { pages: usize, items: usize },
 }
 
-fn forbidden_text(operation: Option<&Operation>, message: &str) -> String {
-    match operation {
-        Some(op) => op.forbidden_sentence(message),
-        None => format!(
-            "Forbidden: Centrapay refused the call ({message}): what it names does not exist or this API key cannot use it; check the ids and the profile's account."
-        ),
-    }
-}
-
-fn rate_limited_text(retry_after: Option<Duration>) -> String {
-    match retry_after {
-        Some(d) => format!(
-            "The API rate limit was reached; wait {}s before trying again.",
-            d.as_secs().max(1)
-        ),
-        None => "The API rate limit was reached; wait a moment before trying again.".to_string(),
-    }
-}
-
-fn too_many_pages_text(pages: usize, items: usize) -> String {
-    format!(
-        "The server sent {pages} pages holding only {items} request{} while listing and still offered another; the listing stopped to avoid paging forever. Report this to Centrapay or retry later.",
-        crate::text::plural(items)
-    )
-}
-
-fn duration_text(d: Duration) -> String {
-    if d < Duration::from_secs(1) {
-        format!("{}ms", d.as_millis())
-    } else {
-        format!("{}s", d.as_secs())
-    }
-}
-
-fn expired_text(host: &str, not_after: Option<&str>) -> String {
-    let when = not_after.map(|d| format!(" on {d}")).unwrap_or_default();
-    format!(
-        "The certificate of {host} expired{when}; the server's operator must renew it (and check that this machine's clock is right)."
-    )
-}
-
-fn redirect_text(from: &str, to: Option<&str>) -> String {
-    let to = to.map_or_else(|| "an unnamed location".to_string(), str::to_string);
-    format!(
-        "The server at {from} answered with a redirect to {to}; intake does not follow redirects, so the API key stays with {from}. Check base_url for this profile."
-    )
-}
-
 /// The most of a server's error text that is repeated to the operator.
 pub const MAX_MESSAGE_CHARS: usize = 200;
 
@@ -235,6 +201,7 @@ impl ApiError {
             ApiError::Unauthorized { .. } => "UNAUTHORIZED",
             ApiError::Forbidden { .. } => "FORBIDDEN",
             ApiError::NotFound { .. } => "NOT_FOUND",
+            ApiError::NotInAccount { .. } => "NOT_FOUND_IN_ACCOUNT",
             ApiError::RateLimited { .. } => "RATE_LIMITED",
             ApiError::Server { .. } => "SERVER_ERROR",
             ApiError::UnexpectedStatus { .. } => "UNEXPECTED_STATUS",

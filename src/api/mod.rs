@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod learnt;
 mod lenient;
 pub mod merchants;
 pub mod model;

@@ -91,6 +91,11 @@ impl Pages {
         Ok(())
     }
 
+    /// How many pages have been fetched so far.
+    pub fn fetched(&self) -> usize {
+        self.pages
+    }
+
     /// Whether the last page has been fetched (or the search has stopped).
     pub fn is_done(&self) -> bool {
         self.next.is_none() && self.stopped.is_none()

@@ -4,88 +4,16 @@
 //! sets a terminalId with `POST …/{id}/update`; the later one has the read
 //! and takes `PUT …/{id}/configs` instead. A 404 (or 405) to one of these
 //! means the route is not served (an unknown id answers 403), so the client
-//! switches to the other way and remembers it for the rest of the session:
-//! the memory is shared by every clone of a [`Client`].
-
-use std::sync::atomic::{AtomicU8, Ordering};
+//! switches to the other way and remembers it (see `learnt`: for the
+//! session, and on disk when the session gave it a memory). A remembered
+//! way answered 404 is learnt again the same way.
 
 use reqwest::Method;
-use tokio::sync::Mutex;
 
 use super::client::Client;
 use super::error::{ApiError, Operation};
+pub use super::learnt::{ReadWay, UpdateWay};
 use super::model::{IntegrationRequest, SearchQuery, UpdateIntegrationRequest};
-
-/// How one request is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadWay {
-    /// Not known yet: `GET /{id}` is tried first.
-    Unknown,
-    /// `GET /api/integration-requests/{id}` answers.
-    ById,
-    /// It is not served: the request is found in a search.
-    Search,
-}
-
-/// How a terminalId is set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UpdateWay {
-    /// Not known yet: `POST …/{id}/update` is tried first.
-    Unknown,
-    /// `POST …/{id}/update` (the reference revision).
-    PostUpdate,
-    /// `PUT …/{id}/configs` (the later revision).
-    PutConfigs,
-}
-
-/// What this session has learnt about the server, shared by clones.
-#[derive(Debug, Default)]
-pub(crate) struct Learnt {
-    read: AtomicU8,
-    update: AtomicU8,
-    /// Held by the one call finding out each way, so calls in flight
-    /// together (a bulk run) do not each probe.
-    read_probe: Mutex<()>,
-    update_probe: Mutex<()>,
-    /// This key's CRN, from the `createdBy`/`updatedBy` of its own writes.
-    own_crn: std::sync::Mutex<Option<String>>,
-}
-
-impl Learnt {
-    pub(crate) fn read(&self) -> ReadWay {
-        match self.read.load(Ordering::Relaxed) {
-            1 => ReadWay::ById,
-            2 => ReadWay::Search,
-            _ => ReadWay::Unknown,
-        }
-    }
-
-    fn set_read(&self, way: ReadWay) {
-        let v = match way {
-            ReadWay::Unknown => 0,
-            ReadWay::ById => 1,
-            ReadWay::Search => 2,
-        };
-        self.read.store(v, Ordering::Relaxed);
-    }
-
-    pub(crate) fn update(&self) -> UpdateWay {
-        match self.update.load(Ordering::Relaxed) {
-            1 => UpdateWay::PostUpdate,
-            2 => UpdateWay::PutConfigs,
-            _ => UpdateWay::Unknown,
-        }
-    }
-
-    fn set_update(&self, way: UpdateWay) {
-        let v = match way {
-            UpdateWay::Unknown => 0,
-            UpdateWay::PostUpdate => 1,
-            UpdateWay::PutConfigs => 2,
-        };
-        self.update.store(v, Ordering::Relaxed);
-    }
-}
 
 /// Whether an answer means "this server has no such route": 404 (Centrapay
 /// answers a wrong method like a wrong URL) or a 405 from a stricter server.
@@ -102,26 +30,6 @@ impl Client {
         self.learnt().read()
     }
 
-    /// This key's CRN, once one of its writes has shown it.
-    pub fn own_crn(&self) -> Option<String> {
-        let crn = self.learnt().own_crn.lock();
-        crn.unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Remember `crn` as this key's, from the answer to its own write.
-    pub fn learn_own_crn(&self, crn: &str) {
-        if !crn.contains(":api-key:") {
-            return;
-        }
-        let mut own = self
-            .learnt()
-            .own_crn
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *own = Some(crn.to_string());
-    }
-
     /// How this session sets a terminalId, as learnt so far.
     pub fn update_way(&self) -> UpdateWay {
         self.learnt().update()
@@ -133,10 +41,12 @@ impl Client {
         if let Some(r) = self.get_if_served(id).await? {
             return Ok(r);
         }
-        let all = self.search(&self.reading_query()).await?;
-        all.into_iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| self.unknown_id(id))
+        let mut pages = self.search_pages(self.reading_query());
+        let mut found = None;
+        while let Some(page) = pages.next_page().await? {
+            found = found.or_else(|| page.into_iter().find(|r| r.id == id));
+        }
+        found.ok_or_else(|| self.not_in_account(id, Some(pages.fetched())))
     }
 
     /// `GET /{id}` unless this session has learnt it is not served: the
@@ -174,17 +84,21 @@ impl Client {
         }
     }
 
-    /// The error a read of an id the server does not know gives: the same
-    /// as the 403 `GET /{id}` answers for one.
+    /// The error for an id that a search of the session's account did not
+    /// find, after `pages` pages when they were counted. Not a 403: the
+    /// server refused nothing, it only has no such request there.
+    pub fn not_in_account(&self, id: &str, pages: Option<usize>) -> ApiError {
+        ApiError::NotInAccount {
+            id: id.to_string(),
+            account: self.account_id().map(str::to_string),
+            pages,
+        }
+    }
+
+    /// [`Client::not_in_account`] where the pages searched were not
+    /// counted (a run's shared search).
     pub fn unknown_id(&self, id: &str) -> ApiError {
-        let path = format!("/api/integration-requests/{id}");
-        ApiError::from_status(
-            403,
-            r#"{"statusCode":403,"error":"Forbidden","message":"Forbidden"}"#,
-            &path,
-            None,
-        )
-        .during(Operation::Read { id: id.to_string() })
+        self.not_in_account(id, None)
     }
 
     /// `GET /api/integration-requests/{id}` (later revision only).

@@ -141,14 +141,15 @@ async fn list(
         query.kind = Some(type_arg::warn_and_parse(k, "searching for it anyway")?);
     }
     let (client, policy) = (&session.client, RetryPolicy::default());
+    let items = crate::ops::fetch_all_pages(client, policy, query).await?;
+    // Only once the listing is whole: one that fails looks no name up.
     let mut names = NameLookup::new(session.name_cache());
-    let mut merchants = names.fresh();
-    let (items, found) = MerchantLookups::new(session.settings.read_concurrency)
-        .along_pages(client, policy, query, |id| merchants.contains_key(id))
-        .await?;
-    names.keep(found.clone());
+    let lookups = MerchantLookups::new(session.settings.read_concurrency);
+    let ids = items.iter().map(|r| r.merchant_id.clone());
+    let merchants = names
+        .many(&lookups, client, policy, ids.filter(|id| !id.is_empty()))
+        .await;
     names.save();
-    merchants.extend(found);
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {

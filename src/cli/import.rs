@@ -8,10 +8,12 @@ use std::io::{self, IsTerminal, Write};
 use serde::Serialize;
 
 mod ask;
+mod nothing_to_set;
 mod preview;
 mod send;
 
 use ask::{Asked, confirm};
+use nothing_to_set::nothing_to_set;
 use preview::preview;
 use send::{Sent, activations, send_activations, send_updates};
 
@@ -19,7 +21,7 @@ use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
 use crate::api::retry::RetryPolicy;
-use crate::import::{ImportPlan, PlannedRow, RowClass};
+use crate::import::{PlannedRow, RowClass};
 use crate::names_cache::NameLookup;
 use crate::ops::{self, PlanError};
 use crate::text::plural;
@@ -108,7 +110,7 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         quiet_broken_pipe(output::json(&mut stdout.lock(), &report))?;
     }
     let note = if !work {
-        Some(nothing_to_do(&plan, args.activate))
+        Some(nothing_to_set(&name, &plan, args.json)?)
     } else if !confirmed && !args.yes && !io::stdin().is_terminal() {
         // A script that forgot `--yes` must not read as a success.
         return Err(Failure::Reported(format!(
@@ -128,16 +130,6 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
         }
     }
     failed(&updates, &activated, args.activate)
-}
-
-fn nothing_to_do(plan: &ImportPlan, activate: bool) -> String {
-    match activate {
-        true => "Nothing to set or activate: no row of the file is a request without a terminalId, nor a pending one that holds the file's terminalId.".to_string(),
-        false if plan.count(RowClass::Unchanged) > 0 => {
-            "Nothing to set: every request the file names already has its terminalId.".to_string()
-        }
-        false => "Nothing to set: no row of the file is a request without a terminalId.".to_string(),
-    }
 }
 
 fn done_note(updates: &[Sent], activated: &[Sent], asked: Asked, activate: bool) -> String {

@@ -27,11 +27,6 @@ impl NameLookup {
         }
     }
 
-    /// Every fresh name in the cache.
-    pub fn fresh(&self) -> HashMap<String, Merchant> {
-        self.cache.fresh(Utc::now())
-    }
-
     /// Keep names just found; written by [`NameLookup::save`].
     pub fn keep(&mut self, found: impl IntoIterator<Item = (String, Merchant)>) {
         let fetched = Utc::now();

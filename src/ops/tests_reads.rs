@@ -38,14 +38,42 @@ async fn without_get_by_id_a_read_searches_and_the_session_remembers_it() {
 }
 
 #[tokio::test]
-async fn an_id_the_search_lacks_is_the_same_error_as_an_unknown_id() {
-    let reference = Bench::start_on(Revision::Reference, windcaves(&["R1"]), 100).await;
+async fn an_id_the_search_lacks_is_not_found_and_only_a_403_is_forbidden() {
+    let reference = Bench::start_on(Revision::Reference, windcaves(&["R1", "R2", "R3"]), 2).await;
     let later = Bench::start_on(Revision::Later, windcaves(&["R1"]), 100).await;
     let by_search = reference.ops.client().get("nosuch").await.unwrap_err();
     let by_id = later.ops.client().get("nosuch").await.unwrap_err();
     assert!(matches!(by_id, ApiError::Forbidden { .. }), "{by_id:?}");
-    assert_eq!(by_search, by_id);
-    assert_eq!(by_search.to_string(), by_id.to_string());
+    assert_eq!(
+        by_search,
+        ApiError::NotInAccount {
+            id: "nosuch".into(),
+            account: None,
+            pages: Some(2)
+        }
+    );
+    assert_eq!(by_search.label(), "NOT_FOUND_IN_ACCOUNT");
+    assert_eq!(
+        by_search.to_string(),
+        "Integration request nosuch was not found in any account this API key can see (searched 2 pages); check the id."
+    );
+    let client = reference
+        .ops
+        .client()
+        .clone()
+        .with_account_id(Some("Acc1".into()));
+    let e = client.not_in_account("nosuch", Some(1));
+    assert_eq!(
+        e.to_string(),
+        "Integration request nosuch was not found in account Acc1 (searched 1 page); check the id, and that the request belongs to this account (--account, or account_id in the profile)."
+    );
+    assert!(!e.to_string().contains("Forbidden"), "{e}");
+    assert!(
+        client
+            .unknown_id("x")
+            .to_string()
+            .contains("(searched every page)")
+    );
 }
 
 #[tokio::test]

@@ -42,6 +42,9 @@ pub struct Faults {
     /// Every terminalId update is answered 200 with the record unchanged,
     /// and not applied: a success that does not hold the value sent.
     pub ignore_updates: bool,
+    /// A search's last page names its own key as the next page, as a
+    /// server paging in a loop would: a client must stop, not page forever.
+    pub page_key_cycle: bool,
 }
 
 impl Faults {

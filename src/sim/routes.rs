@@ -123,6 +123,7 @@ async fn search(
     let from = parse_page_key(page_key, PAGE_KEY_PREFIX, store.slot_count())?;
     let (items, next) = store.page(&criteria, from, shared.page_size);
     drop(store);
+    let next = next.or_else(|| shared.faults().page_key_cycle.then_some(from));
     Ok(Json(Page {
         items: items.iter().map(|r| shared.revision.shape(r)).collect(),
         next_page_key: next.map(|n| format!("{PAGE_KEY_PREFIX}{n}")),
