@@ -129,7 +129,7 @@ pub fn plan(rows: &[Row], current: &[IntegrationRequest]) -> ImportPlan {
             Some(c) => {
                 out.class = RowClass::Conflicting;
                 out.reason = Some(format!(
-                    "It already has terminalId {c}; not overwritten. If the file is right, change it with `intake update {} --terminal-id {}`.",
+                    "It already has terminalId {c}; not overwritten. If the file is right, replace it with `intake update {} --terminal-id {} --force`.",
                     m.request.id, m.terminal_id
                 ));
             }

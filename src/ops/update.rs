@@ -129,14 +129,14 @@ impl Ops {
 }
 
 fn not_applied(id: &str, tid: &str, back: &IntegrationRequest) -> OpError {
-    let now = back
-        .effective_terminal_id()
-        .map_or("no terminalId".to_string(), |t| {
-            format!("terminalId {}", clean(t))
-        });
     let tid = clean(tid);
+    let (now, force) = match back.effective_terminal_id() {
+        None => ("no terminalId".to_string(), ""),
+        // Another value there now: setting it again must say so.
+        Some(t) => (format!("terminalId {}", clean(t)), " --force"),
+    };
     OpError::NotApplied(format!(
-        "Request {id} was sent terminalId {tid}, but reading it back shows {now}: it was not applied. Set it again with `intake update {id} --terminal-id {tid}`."
+        "Request {id} was sent terminalId {tid}, but reading it back shows {now}: it was not applied. Set it again with `intake update {id} --terminal-id {tid}{force}`."
     ))
 }
 

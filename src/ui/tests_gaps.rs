@@ -83,26 +83,27 @@ fn import_count_on_production() {
     let mut app = production();
     import_preview(&mut app);
     update(&mut app, ch('a'));
-    typed(&mut app, "3");
+    typed(&mut app, "2");
     update(&mut app, key(KeyCode::Enter));
     let t = terminal(&mut app, 100, 30);
     let screen = t.backend().to_string();
     insta::assert_snapshot!("import_count_typed_100x30", screen);
+    // Two set and activated, and REQ3, which already holds the file's value.
     assert!(
-        screen.contains("Set 2 terminalIds, then activate those requests?"),
+        screen.contains("Activate 3 requests, setting their terminalIds first?"),
         "{screen}"
     );
     assert!(
-        screen.contains("PRODUCTION: type 2 (the number of requests) to go on."),
+        screen.contains("PRODUCTION: type 3 (the number of requests) to go on."),
         "{screen}"
     );
     assert!(
-        screen.contains("3 is not 2: type 2 to start the run."),
+        screen.contains("2 is not 3: type 3 to start the run."),
         "{screen}"
     );
     assert!(
         screen.contains("0-9 type the count  Enter set and activate  Esc back to the preview"),
         "{screen}"
     );
-    assert!(cursor_row(&t).contains("count: 3"));
+    assert!(cursor_row(&t).contains("count: 2"));
 }

@@ -224,10 +224,7 @@ fn preview(
                     "activate {} already set",
                     count(activates, "request", "requests")
                 ),
-                _ => format!(
-                    "set them, then activate {}",
-                    count(activates, "pending request", "pending requests")
-                ),
+                _ => format!("set, then activate {activates}"),
             };
             keys.push((k(Intent::ConfirmAlt, "a"), what));
         }

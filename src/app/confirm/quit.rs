@@ -81,13 +81,18 @@ impl App {
             ));
         }
         // An import's sets are not a resumable run: the same file again
-        // sends only the rows still to set.
-        let activate = self.import.as_ref().is_some_and(|i| i.activate);
-        Some(if activate {
-            "To finish it later, import the same file again (rows already set show as unchanged), then activate the ones still pending with `intake activate ID…`.".to_string()
-        } else {
-            "To finish it later, import the same file again: rows already set show as unchanged."
-                .to_string()
+        // sends only the rows still to set, and with --activate activates
+        // every pending request that holds the file's terminalId.
+        let import = self.import.as_ref()?;
+        let path = shell_word(&import.path.display().to_string());
+        let profile = profile_arg(&self.config.profile);
+        Some(match import.activate {
+            true => format!(
+                "To finish it later, run `intake import {path} --activate{profile}`: rows already set show as unchanged, and the pending ones that hold the file's terminalId are activated."
+            ),
+            false => format!(
+                "To finish it later, run `intake import {path}{profile}`: rows already set show as unchanged."
+            ),
         })
     }
 }
@@ -98,13 +103,18 @@ fn profile_arg(profile: &str) -> String {
     if profile == "default" {
         return String::new();
     }
-    let plain = !profile.is_empty()
-        && profile
+    format!(" --profile {}", shell_word(profile))
+}
+
+/// `word` as a shell reads it back: as it is when plain, else single-quoted.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
     if plain {
-        format!(" --profile {profile}")
+        word.to_string()
     } else {
-        format!(" --profile '{}'", profile.replace('\'', r"'\''"))
+        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }

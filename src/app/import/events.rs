@@ -110,7 +110,7 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     );
     if failed > 0 {
         text.push_str(&format!(
-            " {failed} failed; fix the cause and import the same file again."
+            " {failed} failed; fix the cause and import the same file again: rows already set show as unchanged."
         ));
     }
     if cancelled {

@@ -155,7 +155,8 @@ fn import_typed(app: &App) -> Option<TypedCount> {
 
 #[test]
 fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_typed() {
-    // IMPORT_CSV sets two terminalIds (REQ2's and REQ1's), then activates them.
+    // IMPORT_CSV sets two terminalIds (REQ2's and REQ1's), then activates
+    // them and REQ3 (pending, already holding the file's terminalId).
     let mut app = production(1);
     import_preview(&mut app);
     assert!(update(&mut app, ch('a')).is_empty(), "no ImportApply yet");
@@ -166,9 +167,9 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     }
     assert_eq!(
         import_typed(&app).and_then(|t| t.error),
-        Some("Type 2 to start the run.".into())
+        Some("Type 3 to start the run.".into())
     );
-    typed(&mut app, "3");
+    typed(&mut app, "2");
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(app.import().is_some_and(ImportState::is_preview));
 
@@ -179,7 +180,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     assert!(matches!(app.mode, Mode::Asking(Asking::Import { .. })));
 
     update(&mut app, ch('a'));
-    typed(&mut app, "2");
+    typed(&mut app, "3");
     match update(&mut app, key(KeyCode::Enter)).as_slice() {
         [Command::ImportApply { updates, .. }] => assert_eq!(
             updates,
@@ -198,7 +199,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
 
 #[test]
 fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() {
-    for mut app in [production(2), loaded()] {
+    for mut app in [production(3), loaded()] {
         import_preview(&mut app);
         match update(&mut app, ch('a')).as_slice() {
             [Command::ImportApply { updates, .. }] => assert_eq!(updates.len(), 2),

@@ -240,7 +240,9 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
     let cmds = import_finished(&mut app, run_id, false);
     match cmds.as_slice() {
         [Command::BulkActivate { ids, .. }] => {
-            assert_eq!(ids, &["REQ2epayNoTid", "REQ1verifone"]);
+            // What was set, and REQ3, pending with the file's terminalId
+            // already: every pending request that holds the file's value.
+            assert_eq!(ids, &["REQ2epayNoTid", "REQ3epayReady", "REQ1verifone"]);
         }
         other => panic!("{other:?}"),
     }

@@ -155,16 +155,28 @@ fn the_bulk_dialog_offers_e_only_when_a_terminal_id_is_missing() {
 }
 
 #[test]
-fn the_import_preview_offers_y_and_a_only_when_a_row_will_be_set() {
+fn the_import_preview_offers_y_when_a_row_will_be_set_and_a_when_one_will_activate() {
     let mut app = loaded();
     import_preview(&mut app);
     assert!(offers(&app, "set terminalIds") && offers(&app, "set and activate"));
     update(&mut app, key(KeyCode::Esc));
+    // Nothing to set, but the request is pending and holds the file's
+    // terminalId: `a` still activates it.
     start_import(&mut app, "terminals.csv");
     planned(&mut app, "id,terminalId\nREQ3epayReady,11000021\n");
     assert!(app.import().is_some_and(ImportState::is_preview));
     assert!(!offers(&app, "set terminalIds"), "{:?}", app.footer());
-    assert!(!offers(&app, "set and activate"));
+    assert!(offers(&app, "set and activate"));
+    match update(&mut app, ch('a')).as_slice() {
+        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ3epayReady"]),
+        other => panic!("{other:?}"),
+    }
+    // Nothing to set and nothing pending to activate: neither is offered.
+    let mut app = loaded();
+    start_import(&mut app, "terminals.csv");
+    planned(&mut app, "id,terminalId\nREQ6rejected,W1\n");
+    assert!(!offers(&app, "set terminalIds"), "{:?}", app.footer());
+    assert!(!offers(&app, "set and activate"), "{:?}", app.footer());
     assert!(offers(&app, "cancel"));
 }
 

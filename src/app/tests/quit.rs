@@ -105,7 +105,8 @@ fn q_during_an_import_asks_and_says_how_to_finish_it() {
     assert!(app.should_quit());
     assert!(
         app.quit_note()
-            .is_some_and(|n| n.contains("import the same file again")),
+            .is_some_and(|n| n.contains("run `intake import ")
+                && n.contains("rows already set show as unchanged")),
         "{:?}",
         app.quit_note()
     );
