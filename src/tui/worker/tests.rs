@@ -13,6 +13,7 @@ use crate::export::{ExportFormat, Merchants};
 use crate::import::RowClass;
 use crate::ops::ChangeGuard;
 
+mod held;
 mod left;
 mod names;
 mod others;
