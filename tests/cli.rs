@@ -4,6 +4,7 @@ mod common;
 
 use common::cli_env::{CliEnv, run, stderr, stdout};
 use intake::api::{IntegrationRequest, IntegrationType, Status};
+use intake::audit::Outcome;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_prints_a_table_json_and_csv() {
@@ -376,4 +377,82 @@ async fn the_api_key_never_reaches_output_or_logs() {
             .iter()
             .any(|t| t.contains("The API key was refused"))
     );
+}
+
+/// Lost and odd answers through the real binary: what the server holds
+/// decides the outcome, the exit code follows it, and the sentence's
+/// command, run as given, finishes the job.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lost_answers_are_settled_by_reading_back_and_their_advice_works() {
+    use intake::sim::Faults;
+    let env = CliEnv::new("lost").await;
+    let blanks: Vec<_> = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.is_pending() && r.kind == IntegrationType::Epay && r.needs_terminal_id())
+        .take(2)
+        .collect();
+    // A write of this key's shows its CRN, kept on disk for the next process.
+    let o = env
+        .run(&["update", &blanks[0].id, "--terminal-id", "11000071"])
+        .await;
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // A create whose answer is lost: found, and known to be this key's.
+    let free = env
+        .sim
+        .merchant_without(&IntegrationType::Windcave)
+        .expect("a merchant without windcave");
+    let account = free.account_id.clone().expect("account");
+    env.sim.set_faults(Faults {
+        drop_writes_after: true,
+        ..Faults::default()
+    });
+    let args = [
+        "create",
+        "--merchant",
+        &free.id,
+        "--type",
+        "windcave",
+        "--account",
+        &account,
+    ];
+    let o = env.run(&args).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("confirmed by searching for it, since the server's answer was lost"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(env.sim.stats().create_calls, 1, "never sent twice");
+    let last = env.audit().pop().expect("a line");
+    assert_eq!(last.outcome, Outcome::ConfirmedCreated);
+
+    // An update answered 200 without the value: not applied, exit 1.
+    env.sim.set_faults(Faults {
+        ignore_updates: true,
+        ..Faults::default()
+    });
+    let id = &blanks[1].id;
+    let o = env.run(&["update", id, "--terminal-id", "11000072"]).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let advice = format!("Set it again with `intake update {id} --terminal-id 11000072`.");
+    assert!(stderr(&o).contains(&advice), "{}", stderr(&o));
+    assert_eq!(
+        env.audit().pop().map(|r| r.outcome),
+        Some(Outcome::NotApplied)
+    );
+    // Followed to the letter once the server takes updates again.
+    env.sim.set_faults(Faults::default());
+    let o = env.run(&["update", id, "--terminal-id", "11000072"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        env.sim
+            .get(id)
+            .and_then(|r| r.effective_terminal_id().map(str::to_string))
+            .as_deref(),
+        Some("11000072")
+    );
+    env.sim.shutdown().await;
 }

@@ -31,8 +31,8 @@ const PATIENT: RetryPolicy = RetryPolicy {
 fn operator(dir: &Path, url: &str, key: &str) -> Command {
     std::fs::create_dir_all(dir).expect("operator dir");
     let mut c = isolated(dir);
-    // One call in five is dropped and each request is read before it is
-    // activated: eight attempts make a read failing every time (0.2^8 per
+    // One call in five is dropped and a lost answer is read back: eight
+    // attempts make a read failing every time (0.2^8 per
     // call) too rare to matter, so any `failed` here is a real fault.
     c.env("INTAKE_RETRY_ATTEMPTS", "8")
         .env("INTAKE_RETRY_BASE_MS", "5")
