@@ -88,6 +88,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The `s` a count other than one takes: `format!("{n} row{}", plural(n))`.
+/// `s` with its first letter upper case, to start a sentence.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

@@ -43,22 +43,23 @@ pub async fn run(
             }
         }
         Updated::Set(r) | Updated::Confirmed(r) if json => output::json(&mut out, &r)?,
-        Updated::Set(r) => writeln!(
-            out,
-            "{} terminalId set to {} ({}, merchant {})",
-            r.id,
-            r.effective_terminal_id().unwrap_or("-"),
-            r.kind,
-            r.merchant_id
-        )?,
-        Updated::Confirmed(r) => writeln!(
-            out,
-            "{} terminalId set to {} ({}, merchant {}): confirmed by reading it back, since the server's answer was lost or did not hold it",
-            r.id,
-            r.effective_terminal_id().unwrap_or("-"),
-            r.kind,
-            r.merchant_id
-        )?,
+        value @ (Updated::Set(_) | Updated::Confirmed(_)) => {
+            let how = match value {
+                Updated::Confirmed(_) => {
+                    ": confirmed by reading it back, since the server's answer was lost or did not hold it"
+                }
+                _ => "",
+            };
+            let r = value.request();
+            writeln!(
+                out,
+                "{} terminalId set to {} ({}, merchant {}){how}",
+                r.id,
+                r.effective_terminal_id().unwrap_or("-"),
+                r.kind,
+                r.merchant_id
+            )?
+        }
     }
     done.unrecorded.map_or(Ok(()), not_in_audit)
 }

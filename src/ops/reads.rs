@@ -1,16 +1,15 @@
-//! Reads for one run of many: where the server cannot read one request by
-//! id, each read would be a whole search, so a run searches once and looks
-//! ids up in that, searching again once when an id is missing (it may have
-//! been created since). Only reads that merely plan use it: a read that
-//! decides an outcome (an in-doubt read-back, the check before writing a
-//! terminalId, a refusal) is always fresh.
+//! Reads of many ids that share one search: where the server cannot read
+//! one request by id, each read would be a whole search, so one search is
+//! made and ids are looked up in it, searching again once when an id is
+//! missing (it may have been created since). The fresh copies writes are
+//! checked against (`fresh.rs`) are one of these per window, and the
+//! console's read of the requests that left the queue is one per refresh.
 //!
 //! The search streams: it runs in a task of its own that adds each page to
-//! the run's map as it arrives, so a read returns as soon as its id is
-//! there rather than after the last page (the run's activations start while
-//! the rest of the account is still being paged). A read waits only while a
-//! search is running; a search that fails fails every read waiting on it,
-//! and the next read starts it again. Dropping the cache stops its search.
+//! the map as it arrives, so a read returns as soon as its id is there
+//! rather than after the last page. A read waits only while a search is
+//! running; a search that fails fails every read waiting on it, and the
+//! next read starts it again. Dropping the cache stops its search.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;

@@ -356,7 +356,10 @@ pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &crate::app::App, theme:
     let what = app.running_run().unwrap_or("a run");
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("{} is still running. Quit anyway?", capitalised(what)),
+            format!(
+                "{} is still running. Quit anyway?",
+                crate::text::capitalised(what)
+            ),
             theme.bold(),
         )),
         Line::from("Calls already sent may still complete on the server."),
@@ -379,12 +382,4 @@ pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &crate::app::App, theme:
         ],
     ));
     sized_dialog(frame, area, 64, "Quit?", lines, theme);
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

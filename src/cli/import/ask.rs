@@ -53,7 +53,7 @@ pub(super) async fn confirm(
             asked.activate,
             asked.what()
         ),
-        false => format!("{}? [y/N] ", capitalised(&asked.what())),
+        false => format!("{}? [y/N] ", crate::text::capitalised(&asked.what())),
     };
     let answer = tokio::task::spawn_blocking(move || -> io::Result<String> {
         let mut err = io::stderr().lock();
@@ -71,12 +71,4 @@ pub(super) async fn confirm(
         true => answer == asked.activate.to_string(),
         false => matches!(answer.as_str(), "y" | "yes"),
     })
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
