@@ -87,7 +87,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The `s` a count other than one takes: `format!("{n} row{}", plural(n))`.
 /// `s` with its first letter upper case, to start a sentence.
 pub fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
@@ -97,6 +96,7 @@ pub fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The `s` a count other than one takes: `format!("{n} row{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
