@@ -60,7 +60,7 @@ mod tests {
         let (_, warning) = parse("a\u{1b}[2Jb", "x").expect("a type");
         assert_eq!(
             warning.as_deref(),
-            Some("a[2jb is not a type the API documents; x.")
+            Some("a␛[2jb is not a type the API documents; x.")
         );
     }
 
