@@ -113,7 +113,7 @@ fn table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
             ]
         })
         .collect();
-    super::output::aligned(out, &headers, &rows)
+    super::output::aligned(out, &headers, &rows, super::output::terminal_columns())
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use crate::import::{ImportPlan, PlannedRow, RowClass};
-use crate::text::{clean, plural};
+use super::super::output::MAX_CELL;
+use crate::text::{self, clean, plural};
 
 /// `names` are the merchants whose names could be looked up; the others
 /// show by id.
@@ -103,12 +104,13 @@ pub(super) fn preview(
     writeln!(out)
 }
 
-/// Left-aligned columns, two spaces apart, indented under a heading.
+/// Left-aligned columns in terminal columns, two spaces apart, indented
+/// under a heading; every column but the last (a sentence) capped with `…`.
 fn grid(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(text::width(cell).min(MAX_CELL));
         }
     }
     let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
@@ -117,7 +119,8 @@ fn grid(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Resu
             if i + 1 == cells.len() {
                 s.push_str(cell);
             } else {
-                s.push_str(&format!("{cell:<w$}  "));
+                s.push_str(&text::pad(&text::clip(cell, *w), *w));
+                s.push_str("  ");
             }
         }
         writeln!(out, "{}", s.trim_end())
