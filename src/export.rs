@@ -292,7 +292,10 @@ mod tests {
         for row in reader.records() {
             for cell in row.expect("a row").iter() {
                 assert!(
-                    !matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    !matches!(
+                        cell.chars().next(),
+                        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                    ),
                     "a live formula: {cell:?}"
                 );
             }

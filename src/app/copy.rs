@@ -17,7 +17,8 @@ pub const MAX_COPY_BYTES: usize = 75_000;
 
 /// `y`: the id of the request under the cursor.
 pub(super) fn id(app: &mut App) -> Vec<Command> {
-    let Some(id) = app.cursor_request().map(|r| r.id.clone()) else {
+    // Marked as shown: the clipboard is a way out to people too.
+    let Some(id) = app.cursor_request().map(|r| crate::text::clean(&r.id)) else {
         return Vec::new();
     };
     app.info(format!("Copied {id} to the clipboard."));

@@ -65,7 +65,11 @@ pub fn log_area(body: Rect) -> Rect {
 /// A message's text wrapped beside the head in a list `width` wide: every
 /// word shows, however narrow.
 pub fn log_lines(text: &str, width: u16) -> Vec<String> {
-    wrap(text, usize::from(width).saturating_sub(HEAD_WIDTH).max(1))
+    // Messages carry server text (ids, names, errors): shown marked.
+    wrap(
+        &crate::text::clean(text),
+        usize::from(width).saturating_sub(HEAD_WIDTH).max(1),
+    )
 }
 
 /// The overlay scrolled (in messages, newest first) no further than where

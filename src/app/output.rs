@@ -57,11 +57,11 @@ pub fn output_lines(app: &App, width: u16) -> Vec<OutputLine> {
         } else {
             OutputKind::Failed
         };
-        let head = format!(
+        let head = crate::text::clean(&format!(
             "{at} {} for {}: {status}",
             run.name,
             run.requests.join(", ")
-        );
+        ));
         push_wrapped(&mut out, kind, "", &head, width);
         if let Some((_, outcome)) = &run.ended {
             push_wrapped(&mut out, OutputKind::Stdout, "  ", &outcome.stdout, width);
@@ -103,10 +103,11 @@ fn took(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 /// Each line of `text` under `mark` (continuations indented as far), so
 /// every word shows however narrow the panel.
 fn push_wrapped(out: &mut Vec<OutputLine>, kind: OutputKind, mark: &str, text: &str, width: usize) {
-    let indent = mark.chars().count();
+    let indent = crate::text::width(mark);
     let room = width.saturating_sub(indent).max(1);
     for line in text.lines() {
-        let parts = wrap(line, room);
+        // A command's output is anyone's text: shown marked, never raw.
+        let parts = wrap(&crate::text::clean(line), room);
         let parts = if parts.is_empty() {
             vec![String::new()]
         } else {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 
 use crate::api::IntegrationRequest;
 
-use crate::text::{self, age};
 pub(crate) use crate::text::clean;
+use crate::text::{self, age};
 
 pub fn table(
     out: &mut impl Write,
@@ -107,7 +107,9 @@ pub(crate) fn terminal_columns() -> Option<usize> {
     if !io::stdout().is_terminal() {
         return None;
     }
-    crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
 }
 
 pub fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -158,7 +160,11 @@ pub fn detail(
     fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
     fields.push(("updatedAt", local(&r.updated_at)));
     fields.push(("updatedBy", clean(r.updated_by.as_deref().unwrap_or("-"))));
-    fields.push(("activation", crate::ops::readiness::text(r)));
+    let activation = match crate::ops::readiness::warning(r) {
+        Some(w) => format!("{} ({w})", crate::ops::readiness::text(r)),
+        None => crate::ops::readiness::text(r),
+    };
+    fields.push(("activation", activation));
     for (k, v) in fields {
         writeln!(out, "{k:<11} {v}")?;
     }
@@ -205,7 +211,10 @@ mod tests {
         assert!(lines[1].contains('…'), "{out}");
         assert!(at <= MAX_CELL + 2, "{out}");
         // Nothing hidden reaches the terminal: every character is visible.
-        assert!(out.chars().all(|c| c == '\n' || text::pasteable(c)), "{out}");
+        assert!(
+            out.chars().all(|c| c == '\n' || text::pasteable(c)),
+            "{out}"
+        );
     }
 
     #[test]

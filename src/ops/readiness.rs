@@ -15,6 +15,21 @@ pub fn refused_before_sending(r: &IntegrationRequest) -> Option<Blocker> {
     (!r.is_active() && r.needs_terminal_id()).then_some(Blocker::TerminalIdMissing)
 }
 
+/// What is odd about a request without blocking it: an ePay terminalId the
+/// form would refuse (letters, or characters that are not digits). The
+/// server decides whether it activates, so this only warns.
+pub fn warning(r: &IntegrationRequest) -> Option<&'static str> {
+    let tid = r.effective_terminal_id()?;
+    if !r.kind.requires_terminal_id() || crate::validate::validate_terminal_id(&r.kind, tid).is_ok()
+    {
+        return None;
+    }
+    Some(match tid.chars().any(char::is_alphabetic) {
+        true => "terminalId has letters",
+        false => "terminalId is not digits only",
+    })
+}
+
 /// What `text` says of a request nothing blocks.
 pub const READY: &str = "ready to activate";
 

@@ -64,7 +64,7 @@ pub fn gauge_label(run: &Run<BulkResult>, t: &Tally<BulkResult>, width: usize) -
     );
     let kinds = t.nonzero_summary();
     let full = format!("{counts} ({kinds})");
-    if kinds.is_empty() || full.chars().count() > width {
+    if kinds.is_empty() || crate::text::width(&full) > width {
         counts
     } else {
         full
@@ -85,7 +85,8 @@ pub fn in_flight_line(ids: &[String], width: usize) -> String {
         } else {
             String::new()
         };
-        if line.chars().count() + 1 + id.chars().count() + more.chars().count() > width {
+        let id = &crate::text::clean(id);
+        if crate::text::width(&line) + 1 + crate::text::width(id) + more.len() > width {
             line.push_str(&format!(" and {} more", ids.len() - i));
             break;
         }

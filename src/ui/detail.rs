@@ -25,10 +25,11 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let inner = block.inner(area);
     let compact = inner.height < 13 && inner.width >= 76;
     // In two columns a long value (a CRN) ends in … rather than mid-word.
+    // Every value ends in … where it is cut, however wide the pane.
     let value_width = if compact {
         usize::from(inner.width / 2).saturating_sub(12)
     } else {
-        usize::MAX
+        usize::from(inner.width).saturating_sub(12)
     };
     let field = |label: &'static str, value: String| {
         Line::from(vec![
@@ -36,11 +37,16 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             Span::raw(clip(&clean(&value), value_width)),
         ])
     };
-    let style = match crate::ops::readiness::blocker(r) {
-        None => theme.ok(),
-        Some(_) => theme.warn(),
+    let warning = crate::ops::readiness::warning(r);
+    let style = match (crate::ops::readiness::blocker(r), warning) {
+        (None, None) => theme.ok(),
+        _ => theme.warn(),
     };
-    let needs = Span::styled(crate::ops::readiness::text(r), style);
+    let needs_text = match warning {
+        Some(w) => format!("{} · {w}", crate::ops::readiness::text(r)),
+        None => crate::ops::readiness::text(r),
+    };
+    let needs = Span::styled(clip(&needs_text, value_width), style);
     // A timestamp the server left out shows as `-`, as every missing field.
     let when = |t: Option<_>| {
         let Some(t) = t else {
@@ -100,7 +106,7 @@ pub fn pane(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if let Some(m) = app.merchant(&r.merchant_id) {
         let mut name = vec![
             Span::styled(format!("{:<12}", "merchant"), theme.label()),
-            Span::raw(clean(&m.name)),
+            Span::raw(clip(&clean(&m.name), value_width.saturating_sub(5))),
         ];
         if m.test {
             name.push(Span::styled(" TEST", theme.warn()));

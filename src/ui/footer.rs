@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Mode, ToastKind};
 
+use super::format::clean;
 use super::theme::Theme;
 
 pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -40,11 +41,11 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Info => theme.ok(),
             ToastKind::Error => theme.error(),
         };
-        Line::from(Span::styled(t.text.clone(), style))
+        Line::from(Span::styled(clean(&t.text), style))
     } else if let Some(e) = &app.list.load_error {
-        Line::from(Span::styled(e.clone(), theme.error()))
+        Line::from(Span::styled(clean(e), theme.error()))
     } else if let Some(e) = app.list.filter.error() {
-        Line::from(Span::styled(e, theme.error()))
+        Line::from(Span::styled(clean(&e), theme.error()))
     } else if let names @ [_, ..] = app.running_commands().as_slice() {
         let names: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
         Line::from(Span::styled(

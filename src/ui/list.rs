@@ -14,6 +14,7 @@ use crate::keys::{Intent, Scope};
 use super::columns::{self, Col, Wants, cell, title};
 use super::format::{age, clean, clip};
 use super::theme::Theme;
+use crate::text;
 
 pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = Block::new()
@@ -72,8 +73,10 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             } else {
                 Default::default()
             }),
-            Col::Status => Cell::from(cell(r.status.as_str(), w)).style(theme.status(&r.status)),
-            Col::Kind => Cell::from(cell(r.kind.as_str(), w)),
+            Col::Status => {
+                Cell::from(cell(&clean(r.status.as_str()), w)).style(theme.status(&r.status))
+            }
+            Col::Kind => Cell::from(cell(&clean(r.kind.as_str()), w)),
             Col::Merchant => Cell::from(match app.merchant(&r.merchant_id) {
                 Some(m) => merchant_line(&m.name, m.test, &r.merchant_id, w, theme),
                 None => Line::raw(cell(&clean(&r.merchant_id), w)),
@@ -143,9 +146,10 @@ fn wants(app: &App, rows: &[&IntegrationRequest]) -> Wants {
     };
     let head = |col: Col| {
         let (name, mark) = col_title(app, col);
-        name.chars().count() + if mark.is_some() { 2 } else { 0 }
+        text::width(name) + if mark.is_some() { 2 } else { 0 }
     };
-    let len = |s: &str| s.chars().count();
+    // Columns as the terminal draws the cleaned text.
+    let len = |s: &str| text::width(&clean(s));
     // Status and type at least as wide as their usual values, so the
     // columns do not jump as the window scrolls.
     let status = widest(&|r| len(r.status.as_str()), 8);
@@ -194,8 +198,18 @@ fn col_title(app: &App, col: Col) -> (&'static str, Option<char>) {
 
 /// The merchant cell's width with room for all of `Name TEST · 5ee0c4…`.
 fn merchant_natural(name: &str, test: bool, id: &str) -> usize {
-    let id_len = id.chars().count();
-    clean(name).chars().count() + if test { 5 } else { 0 } + 3 + if id_len > 6 { 7 } else { id_len }
+    let id_len = text::width(&short_id(id));
+    text::width(&clean(name)) + if test { 5 } else { 0 } + 3 + id_len
+}
+
+/// A merchant id as the merchant cell shows it: its first six characters
+/// and `…` when longer, cleaned.
+fn short_id(id: &str) -> String {
+    let id = clean(id);
+    match id.chars().count() > 6 {
+        true => format!("{}…", id.chars().take(6).collect::<String>()),
+        false => id,
+    }
 }
 /// `Name TEST · 5ee0c4…` in `width` columns. When that does not fit, the
 /// name is cut while it keeps 16 columns; narrower, the id part goes, then
@@ -209,15 +223,10 @@ pub fn merchant_line(
 ) -> Line<'static> {
     let name = clean(name);
     let tag = if test { " TEST" } else { "" };
-    let short_id: String = id.chars().take(6).collect();
-    let id_part = if id.chars().count() > 6 {
-        format!(" · {short_id}…")
-    } else {
-        format!(" · {id}")
-    };
-    let name_len = name.chars().count();
-    let tag_len = tag.chars().count();
-    let id_len = id_part.chars().count();
+    let id_part = format!(" · {}", short_id(id));
+    let name_len = text::width(&name);
+    let tag_len = text::width(tag);
+    let id_len = text::width(&id_part);
     let room = width.saturating_sub(tag_len + id_len);
     let mut spans = Vec::with_capacity(3);
     // The id part only when the name keeps a fair share; else the name (the
@@ -269,7 +278,7 @@ fn empty_text(app: &App) -> String {
             ),
             _ => format!(
                 "No requests match `{}`. Press {} to clear the filter.",
-                app.list.filter_text.trim(),
+                clean(app.list.filter_text.trim()),
                 app.keys_label(Scope::List, &[Intent::ClearFilter], "Esc")
             ),
         };

@@ -42,9 +42,9 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 /// The names as shown: the longest cut down a character at a time until
 /// the line fits `width` (or every name is down to its first letter).
 fn fit(tabs: &[(String, String)], width: usize) -> Vec<String> {
-    let len = |s: &str| s.chars().count();
+    let len = crate::text::width;
     let fixed: usize = tabs.iter().map(|(_, c)| len(c) + 3).sum::<usize>()
-        + SEP.chars().count() * tabs.len().saturating_sub(1);
+        + len(SEP) * tabs.len().saturating_sub(1);
     let mut cap = tabs.iter().map(|(n, _)| len(n)).max().unwrap_or(0);
     let total = |cap: usize| fixed + tabs.iter().map(|(n, _)| len(n).min(cap)).sum::<usize>();
     while cap > 2 && total(cap) > width {

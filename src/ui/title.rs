@@ -226,8 +226,10 @@ fn live(app: &App, theme: Theme) -> Option<Seg> {
 }
 
 fn width(segs: &[Seg]) -> usize {
-    segs.iter().map(|s| s.text().chars().count()).sum::<usize>()
-        + SEP.chars().count() * segs.len().saturating_sub(1)
+    segs.iter()
+        .map(|s| crate::text::width(s.text()))
+        .sum::<usize>()
+        + crate::text::width(SEP) * segs.len().saturating_sub(1)
 }
 
 /// The parts that fit in `room` columns, shortened and dropped in the
@@ -252,7 +254,7 @@ fn fit(mut segs: Vec<Seg>, room: usize) -> Vec<Seg> {
         && let Some(f) = segs.iter_mut().find(|s| s.part == Part::Filter)
     {
         // `f: ` and two characters of the filter are the least worth showing.
-        let len = f.short.chars().count();
+        let len = crate::text::width(&f.short);
         if len >= over + 5 {
             f.short = clip(&f.short, len - over);
         } else {

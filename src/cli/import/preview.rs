@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
-use crate::import::{ImportPlan, PlannedRow, RowClass};
 use super::super::output::MAX_CELL;
+use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::text::{self, clean, plural};
 
 /// `names` are the merchants whose names could be looked up; the others
