@@ -19,7 +19,7 @@ pub fn clean_bounded(s: &str, max: usize) -> String {
 }
 
 /// A C0 control shows as its control picture (ESC as `␛`), DEL as `␡`,
-/// and a C1 control, a bidi control or an invisible character as `�`.
+/// and a C1 control, a bidi control or an invisible character as `⍰`.
 fn shown(c: char) -> char {
     match c {
         '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or(MARK),
@@ -30,7 +30,9 @@ fn shown(c: char) -> char {
 }
 
 /// What stands for a character that must not reach a terminal as it is.
-pub const MARK: char = '\u{FFFD}';
+// Not U+FFFD: terminals (and vt100) treat a replacement character as the
+// trace of a decoding error and may draw it in no cell at all.
+pub const MARK: char = '\u{2370}';
 
 /// Characters that take no room or reorder the text around them: zero-width
 /// spaces and joiners, direction marks, bidi embeddings, overrides and
@@ -184,15 +186,12 @@ mod tests {
     #[test]
     fn controls_bidi_and_invisible_characters_show_as_marks() {
         assert_eq!(clean("a\u{1b}[2Jb\u{7}c\u{8}"), "a␛[2Jb␇c␈");
-        assert_eq!(clean("x\u{7f}y\u{9b}z"), "x␡y\u{FFFD}z");
+        assert_eq!(clean("x\u{7f}y\u{9b}z"), "x␡y⍰z");
         assert_eq!(
             clean("Cafe \u{202E}gnp.exe\u{202C} Ltd"),
-            "Cafe \u{FFFD}gnp.exe\u{FFFD} Ltd"
+            "Cafe ⍰gnp.exe⍰ Ltd"
         );
-        assert_eq!(
-            clean("11\u{200B}00\u{FEFF}21\u{2066}"),
-            "11\u{FFFD}00\u{FFFD}21\u{FFFD}"
-        );
+        assert_eq!(clean("11\u{200B}00\u{FEFF}21\u{2066}"), "11⍰00⍰21⍰");
         // Text that is only unusual stays: accents, CJK, emoji.
         assert_eq!(clean("Café 東京 🍣"), "Café 東京 🍣");
         // Every mark takes one column, so a cleaned value is as wide as shown.

@@ -456,3 +456,100 @@ async fn lost_answers_are_settled_by_reading_back_and_their_advice_works() {
     );
     env.sim.shutdown().await;
 }
+
+/// What must never reach a terminal or a spreadsheet raw.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Every CLI writer against records with escapes, bidi overrides,
+/// invisible characters and formulas: tables, `show`, messages and CSV
+/// write none of them raw and no live formula; `--json` keeps every value.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_cli_writer_passes_hostile_text_raw_and_json_stays_faithful() {
+    let env = CliEnv::start(
+        "hostile",
+        intake::sim::SimConfig {
+            hostile: true,
+            ..intake::sim::SimConfig::default()
+        },
+    )
+    .await;
+    let hostile: Vec<IntegrationRequest> = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.id.starts_with("HOSTILE"))
+        .collect();
+    assert_eq!(hostile.len(), 10);
+    let clean_out = |o: &std::process::Output| {
+        for text in [stdout(o), stderr(o)] {
+            assert!(!text.chars().any(forbidden), "{text}");
+        }
+    };
+    let o = env.run(&["list", "--pending"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    clean_out(&o);
+    assert!(stdout(&o).contains("11␛[31m00"), "{}", stdout(&o));
+    for r in &hostile {
+        let o = env.run(&["show", &r.id]).await;
+        assert!(o.status.success(), "{}", stderr(&o));
+        clean_out(&o);
+    }
+    let o = env.run(&["show", "HOSTILE01request"]).await;
+    assert!(
+        stdout(&o).contains("(terminalId has letters)"),
+        "{}",
+        stdout(&o)
+    );
+    // A refusal quoting the server's value.
+    let o = env
+        .run(&["update", "HOSTILE00request", "--terminal-id", "11000021"])
+        .await;
+    assert_eq!(o.status.code(), Some(1));
+    clean_out(&o);
+    assert!(
+        stderr(&o).contains("already has terminalId 11␛[31m00"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = env.run(&["list", "--pending", "--csv"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    clean_out(&o);
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    for row in reader.records() {
+        for cell in row.expect("a row").iter() {
+            assert!(
+                !matches!(
+                    cell.chars().next(),
+                    Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                ),
+                "a live formula: {cell:?}"
+            );
+        }
+    }
+    // The export reads back as an import: the `'` before a formula is dropped.
+    let file = env.write("back.csv", &stdout(&o));
+    let o = env.run(&["import", &file]).await;
+    clean_out(&o);
+    assert!(stdout(&o).contains("unchanged"), "{}", stdout(&o));
+
+    let o = env.run(&["list", "--pending", "--json"]).await;
+    let listed: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
+    for r in &hostile {
+        let got = listed.iter().find(|l| l.id == r.id).expect("listed");
+        assert_eq!(got.terminal_id, r.terminal_id, "exactly as received");
+        assert_eq!(got.created_by, r.created_by);
+    }
+    env.sim.shutdown().await;
+}

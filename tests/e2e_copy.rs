@@ -123,3 +123,98 @@ fn tmux_stores_the_copied_id_as_a_paste_buffer() {
     });
     tmux.keys(&["q"]);
 }
+
+/// Characters that must never reach a terminal or a spreadsheet raw: the
+/// C0 and C1 controls (but the line ends the text itself has), DEL, bidi
+/// controls and the zero-width and invisible ones.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+fn a_live_formula(cell: &str) -> bool {
+    matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// Records with escapes, bidi overrides, invisible characters and formulas
+/// (`intake sim --hostile`): the screen shows marks, scrolling through them
+/// leaves no stale cell, and `Y` and `e` write clean CSV.
+#[test]
+fn hostile_rows_show_as_marks_leave_no_stale_cells_and_copy_and_export_clean() {
+    let dir = scratch("hostile");
+    let sim = Sim::start_with(KEY, &["--hostile"], &dir.join("sim.log"));
+    let term = Pty::start("hostile", 140, 40, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| s.contains("pending"));
+    term.keys(&["/"]);
+    term.type_text("HOSTILE");
+    term.keys(&["Enter"]);
+    let top = term.wait_for("the hostile rows", |s| {
+        s.contains(" 10/") && s.contains("HOSTILE09request")
+    });
+    assert!(top.contains("Bidi ⍰isolate⍰"), "{top}");
+    // Down through every row (each its own frame, the detail pane too)...
+    for n in (0..9).rev() {
+        term.keys(&["j"]);
+        term.wait_for("the next row", |s| {
+            s.contains(&format!("HOSTILE{n:02}request"))
+        });
+    }
+    let bottom = term.screen();
+    assert!(bottom.contains("terminalId has letters"), "{bottom}");
+    assert!(bottom.contains("11␛[31m00"), "{bottom}");
+    // ...and back: the same screen as before, cell for cell.
+    for n in 1..10 {
+        term.keys(&["k"]);
+        term.wait_for("the row before", |s| {
+            s.contains(&format!("HOSTILE{n:02}request"))
+        });
+    }
+    let again = term.screen();
+    let rows = |s: &str| s.lines().skip(1).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(rows(&again), rows(&top), "no stale cells after scrolling");
+    for s in [&top, &bottom, &again] {
+        assert!(!s.chars().any(forbidden), "{s}");
+    }
+    // The hostile name's own OSC 52 never reached the terminal as one.
+    assert!(!osc52_texts(&term.raw()).iter().any(|t| t == "hi"));
+
+    term.keys(&["Y"]);
+    term.wait_for("the copy", |s| s.contains("Copied 10 rows as CSV"));
+    let csv = wait_for_copy(&term, "the CSV by OSC 52", |t| t.starts_with("id,"));
+    assert!(!csv.chars().any(forbidden), "{csv}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for row in reader.records() {
+        assert!(!row.expect("a row").iter().any(a_live_formula), "{csv}");
+    }
+
+    let file = dir.join("hostile.csv");
+    term.keys(&["e"]);
+    let prompt = term.wait_for("the export prompt", |s| s.contains("intake-export-"));
+    let offered = prompt.split("intake-export-").nth(1).map_or(0, |rest| {
+        "intake-export-".len() + rest.find(".csv").unwrap_or(0) + ".csv".len()
+    });
+    term.keys(&vec!["BSpace"; offered]);
+    term.type_text(&file.display().to_string());
+    term.keys(&["Enter"]);
+    term.wait_for("the export", |s| s.contains("Exported 10 requests"));
+    let written = std::fs::read_to_string(&file).expect("the export");
+    assert!(!written.chars().any(forbidden), "{written}");
+    assert!(written.contains("'=HYPERLINK"), "{written}");
+
+    term.keys(&["m"]);
+    let log = term.wait_for("the message log", |s| s.contains("Messages, newest first"));
+    assert!(!log.chars().any(forbidden), "{log}");
+    term.keys(&["Escape", "q"]);
+    assert_terminal_restored(&term);
+}

@@ -229,6 +229,11 @@ pub struct SimArgs {
     /// same data on every run.
     #[arg(long)]
     pub now: bool,
+    /// Also serve records whose merchant names, terminalIds and CRNs hold
+    /// terminal escapes, bidi overrides, invisible characters and
+    /// spreadsheet formulas, to see how intake shows them.
+    #[arg(long)]
+    pub hostile: bool,
     /// Latency per call: `50` or a range `20..80` (milliseconds).
     #[arg(long, value_name = "MS")]
     pub latency_ms: Option<String>,

@@ -226,6 +226,7 @@ async fn run_sim(args: &SimArgs) -> Result<(), Failure> {
         faults,
         revision: args.revision,
         base: args.now.then(chrono::Utc::now),
+        hostile: args.hostile,
     };
     sim::run_standalone(args.listen, config).await.map_err(|e| {
         Failure::Reported(format!(

@@ -12,6 +12,9 @@ enum Column {
     MerchantId,
     Type,
     TerminalId,
+    /// Another column of intake's own export (`status`, `merchantName`…):
+    /// read past, so an export read back still works.
+    Exported,
 }
 
 impl Column {
@@ -21,6 +24,7 @@ impl Column {
             Column::MerchantId => "merchantId",
             Column::Type => "type",
             Column::TerminalId => "terminalId",
+            Column::Exported => "exported",
         }
     }
 
@@ -38,7 +42,10 @@ impl Column {
             "merchantid" => Some(Column::MerchantId),
             "type" => Some(Column::Type),
             "terminalid" => Some(Column::TerminalId),
-            _ => None,
+            other => crate::export::CSV_HEADER
+                .iter()
+                .any(|h| h.to_lowercase() == other)
+                .then_some(Column::Exported),
         }
     }
 }
@@ -62,7 +69,7 @@ impl Layout {
                     "{name}: the header has an unknown column `{shown}`; {COLUMNS_HINT}."
                 ));
             };
-            if positions.iter().any(|(c, _)| *c == col) {
+            if col != Column::Exported && positions.iter().any(|(c, _)| *c == col) {
                 return Err(format!(
                     "{name}: the header names the column `{}` twice; keep one of them.",
                     col.name()

@@ -99,6 +99,8 @@ pub struct SimConfig {
     /// [`seed::base_date`], so tests see the same data every run; the demo
     /// (and `intake sim --now`) give the time they start.
     pub base: Option<chrono::DateTime<chrono::Utc>>,
+    /// Also serve [`seed::hostile`]'s records (`intake sim --hostile`).
+    pub hostile: bool,
 }
 
 impl Default for SimConfig {
@@ -112,6 +114,7 @@ impl Default for SimConfig {
             revision: Revision::Both,
             merchants: None,
             base: None,
+            hostile: false,
         }
     }
 }
@@ -254,11 +257,22 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHa
         revision,
         merchants,
         base,
+        hostile,
     } = config;
     // Large seed counts take a noticeable moment; keep it off the async workers.
     let store = tokio::task::spawn_blocking(move || {
         let base = base.unwrap_or_else(seed::base_date);
-        let seeded = seed::generate_at(seed, seed_count, merchants, base);
+        let mut seeded = seed::generate_at(seed, seed_count, merchants, base);
+        if hostile {
+            // The seed's own account, so a profile's search finds them.
+            let account = seeded.requests.first().map(|r| r.account_id.clone());
+            let account = account
+                .or_else(|| seeded.merchants.first().and_then(|m| m.account_id.clone()))
+                .unwrap_or_else(|| "HostileAccount1".to_string());
+            let (merchants, requests) = seed::hostile::records(&account, base);
+            seeded.merchants.extend(merchants);
+            seeded.requests.extend(requests);
+        }
         SimStore::new(seeded.merchants, seeded.requests)
     })
     .await

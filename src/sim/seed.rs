@@ -11,6 +11,7 @@ use super::rng::Rng;
 use crate::api::model::{IntegrationRequest, IntegrationType, Merchant, Product, Status, Terminal};
 
 mod ages;
+pub mod hostile;
 #[cfg(test)]
 mod tests;
 mod words;
