@@ -50,7 +50,7 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             Constraint::Min(8),
         ])
         .areas(inner);
-        frame.render_widget(Paragraph::new(types), t);
+        frame.render_widget(Paragraph::new(super::format::shown(types)), t);
         frame.render_widget(Paragraph::new(fit(ready, r)), r);
         chart(frame, c, app, s, theme);
     } else {

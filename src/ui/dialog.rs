@@ -39,7 +39,10 @@ pub fn sized_dialog(
         title,
         theme,
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::format::shown(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
     inner
 }
 
@@ -111,7 +114,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             confirm_keys(app, theme),
         ];
         let inner = frame_box(frame, centered(area, 60, 6), "Activate", theme);
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(super::format::shown(lines)), inner);
         return;
     };
     let field = |label: &str, value: String| {
@@ -151,7 +154,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
         "Activate",
         theme,
     );
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(super::format::shown(lines)), inner);
 }
 
 pub fn bulk_confirm(

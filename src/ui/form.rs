@@ -68,7 +68,10 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, merchant: &str, theme: T
         Line::default(),
         Line::from(Span::styled(after, theme.dim())),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::format::shown(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
     if inner.height > 2 {
         let x =
             inner.x + label.len() as u16 + form.input.visual_cursor().saturating_sub(scroll) as u16;

@@ -5,6 +5,24 @@ use chrono::{DateTime, FixedOffset, Utc};
 /// The age column is five wide: `45s`, `12m`, `5h`, `3d`, `2y`.
 pub use crate::text::{age, clean, clip, wrap};
 
+/// `lines` with every span's text as [`clean`] shows it: dialogs mix the
+/// server's values into their sentences, so the whole is cleaned once
+/// where it is drawn (the house's own words pass unchanged).
+pub fn shown<'a>(lines: Vec<ratatui::text::Line<'a>>) -> Vec<ratatui::text::Line<'a>> {
+    lines
+        .into_iter()
+        .map(|mut line| {
+            for span in &mut line.spans {
+                let cleaned = clean(&span.content);
+                if cleaned != span.content {
+                    span.content = cleaned.into();
+                }
+            }
+            line
+        })
+        .collect()
+}
+
 pub fn local(t: DateTime<Utc>, tz: FixedOffset) -> String {
     t.with_timezone(&tz)
         .format("%Y-%m-%d %H:%M:%S %:z")

@@ -48,7 +48,10 @@ pub fn overlay(
             ]),
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(
+        Paragraph::new(super::format::shown(lines)).scroll((scroll, 0)),
+        inner,
+    );
 }
 
 /// ` 21–40 of 52 ↓ more ` while lines are hidden, nothing when all show.

@@ -119,5 +119,5 @@ pub fn results<R: RunResult>(
         })
         .collect();
     let lines = list_lines(&entries, head_w, list, run.scroll);
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
 }

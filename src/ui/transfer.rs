@@ -65,7 +65,10 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: 
         Line::default(),
         Line::from(Span::styled(after, theme.dim())),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::format::shown(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
     if inner.height > 2 {
         let x = inner.x
             + label.len() as u16
@@ -143,7 +146,10 @@ fn planning(frame: &mut Frame, area: Rect, import: &ImportState, keys: &KeyMap, 
             )],
         ),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::format::shown(lines)).wrap(Wrap { trim: false }),
+        inner,
+    );
 }
 
 fn class_style(class: RowClass, theme: Theme) -> Style {
@@ -263,7 +269,7 @@ fn preview(
         list,
         import.scroll,
     );
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
     if let Some(typed) = typed {
         super::count::import_count(
             frame,
