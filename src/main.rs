@@ -24,7 +24,7 @@ fn main() -> ExitCode {
                 .map(|note| {
                     // The terminal is restored by now, so this stays on screen.
                     if let Some(note) = note {
-                        eprintln!("{note}");
+                        eprintln!("{}", intake::text::clean_lines(&note));
                     }
                 }),
         }
@@ -32,7 +32,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            let text = failure.to_string();
+            // A failure may quote the server: shown as every other text is.
+            let text = intake::text::clean_lines(&failure.to_string());
             if !text.is_empty() {
                 eprintln!("error: {text}");
             }

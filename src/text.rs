@@ -13,6 +13,12 @@ pub fn clean(s: &str) -> String {
     s.chars().map(shown).collect()
 }
 
+/// [`clean`] for text of several lines: each line cleaned, the line
+/// breaks kept.
+pub fn clean_lines(s: &str) -> String {
+    s.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+}
+
 /// [`clean`], and at most `max` characters: for text repeated in an error.
 pub fn clean_bounded(s: &str, max: usize) -> String {
     s.chars().take(max).map(shown).collect()
