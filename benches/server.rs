@@ -1,10 +1,12 @@
 //! Figures that need a server: loading 100,000 requests (time, first page,
 //! peak memory), bulk activation of 1,000 requests at 50 ms per call,
 //! through the console's own worker and event loop, and 1,000 activations
-//! against a real rate limit (support/rate.rs). The simulator runs in a
-//! child process so its memory is not counted. Run:
+//! against a real rate limit (support/rate.rs), and keys pressed in the real
+//! console while a load with names arrives (support/keys_load.rs). The
+//! simulator runs in a child process so its memory is not counted. Run:
 //! `cargo build --release && cargo bench --bench server` (add `-- --smoke`;
-//! `-- --load`, `-- --names` or `-- --bulk` runs one section).
+//! `-- --load`, `-- --names`, `-- --bulk`, `-- --rate` or
+//! `-- --keys-during-load` runs one section).
 
 mod support;
 
@@ -332,6 +334,15 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
     }
 }
 
+/// The sections one may run alone.
+const GROUPS: [&str; 5] = [
+    "--load",
+    "--names",
+    "--bulk",
+    "--rate",
+    "--keys-during-load",
+];
+
 fn main() {
     intake::install_crypto();
     let args: Vec<String> = std::env::args().collect();
@@ -358,10 +369,7 @@ fn main() {
         if smoke { ", smoke run" } else { "" }
     );
     let only = |name: &str| {
-        !args
-            .iter()
-            .any(|a| a == "--load" || a == "--bulk" || a == "--names" || a == "--rate")
-            || args.iter().any(|a| a == name)
+        !args.iter().any(|a| GROUPS.contains(&a.as_str())) || args.iter().any(|a| a == name)
     };
     if only("--load") {
         load_figures(if smoke { 2_000 } else { 100_000 });
@@ -381,5 +389,9 @@ fn main() {
             if smoke { 5 } else { 50 },
         ));
         runtime.block_on(support::rate::unlimited(count, 16, 50));
+    }
+    if only("--keys-during-load") {
+        let (count, latency) = if smoke { (2_000, 5) } else { (100_000, 30) };
+        support::keys_load::keys_during_load(&runtime, count, latency);
     }
 }

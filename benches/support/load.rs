@@ -53,6 +53,7 @@ pub async fn measure_load(
                 }
             }
             ApiEvent::Merchant { .. } => answered += 1,
+            ApiEvent::Merchants { names } => answered += names.len(),
             ApiEvent::LoadFailed { error, .. } => panic!("load failed: {error}"),
             _ => {}
         }

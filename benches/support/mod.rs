@@ -3,10 +3,12 @@
 #![allow(dead_code)]
 
 pub mod console;
+pub mod keys_load;
 pub mod load;
 pub mod names;
 pub mod rate;
 pub mod slices;
+pub mod watched;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;

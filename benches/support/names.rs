@@ -19,7 +19,7 @@ use intake::sim::SimStats;
 use super::{ChildSim, intake_binary, verdict};
 
 /// The simulator's counters, read over plain HTTP/1.1 (`/_sim/stats`).
-fn sim_stats(sim: &ChildSim) -> SimStats {
+pub fn sim_stats(sim: &ChildSim) -> SimStats {
     let addr = sim.base_url.trim_start_matches("http://");
     let mut s = TcpStream::connect(addr).expect("connect to the simulator");
     write!(

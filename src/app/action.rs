@@ -92,6 +92,12 @@ pub enum ApiEvent {
         merchant_id: String,
         merchant: Option<Merchant>,
     },
+    /// Several merchants' answers at once, as [`ApiEvent::Merchant`] each:
+    /// the worker batches what arrives together, so a burst of names costs
+    /// one update.
+    Merchants {
+        names: Vec<(String, Option<Merchant>)>,
+    },
     Exported {
         path: PathBuf,
         count: usize,

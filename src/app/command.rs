@@ -44,8 +44,9 @@ pub enum Command {
     CancelBulk {
         run_id: u64,
     },
-    /// Look up each merchant's name (a few at a time); answered one
-    /// `ApiEvent::Merchant` per id.
+    /// Look up each merchant's name (a few at a time); answered by
+    /// `ApiEvent::Merchants`, each id once, in batches of what arrived
+    /// together.
     FetchMerchants {
         ids: Vec<String>,
     },

@@ -119,7 +119,8 @@ fn asking_scope(asking: &Asking) -> Scope {
 /// Do `intent` in the current scope, as its keys do.
 pub fn apply_intent(app: &mut App, intent: Intent) -> Vec<Command> {
     let cmds = super::update::on_input(app, crate::keys::Press::Intent(intent));
-    app.backlog.refresh(&app.list, app.now, app.config.sla_days);
+    app.backlog
+        .refresh(&mut app.list, app.now, app.config.sla_days);
     app.toasts.settle(app.toast_view());
     cmds
 }

@@ -15,6 +15,7 @@ mod form;
 mod gaps;
 mod help;
 mod import;
+mod incremental;
 mod keys_walk;
 mod live;
 mod live_saves;

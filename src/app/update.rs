@@ -22,7 +22,8 @@ use crate::keys::{Intent, Press};
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
     // The backlog summary follows the shown list here, never per frame.
-    app.backlog.refresh(&app.list, app.now, app.config.sla_days);
+    app.backlog
+        .refresh(&mut app.list, app.now, app.config.sla_days);
     // Only when the rows changed: the tabs' counts are never taken per frame.
     app.recount_views();
     bulk::during::open_results_in_list(app);
@@ -222,7 +223,8 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::Merchant {
             merchant_id,
             merchant,
-        } => list_flow::events::on_merchant(app, merchant_id, merchant),
+        } => list_flow::events::on_merchants(app, vec![(merchant_id, merchant)]),
+        ApiEvent::Merchants { names } => list_flow::events::on_merchants(app, names),
         ApiEvent::Exported {
             path,
             count,

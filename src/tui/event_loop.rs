@@ -1,8 +1,10 @@
 //! The console's main loop: input, worker results and a render tick, with a
-//! redraw only when something changed.
+//! redraw only when something changed. Input comes first and is drawn at
+//! once; the worker's answers are taken a batch at a time, every queued one
+//! before a frame, and draw at most once a tick.
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use futures_util::{Stream, StreamExt};
@@ -19,6 +21,8 @@ use crate::ui;
 pub const TICK: Duration = Duration::from_millis(40);
 /// Ages in the list move by the minute; when idle, redraw once a second.
 const IDLE_REDRAW_TICKS: u32 = 25;
+/// Most worker answers applied before the loop looks at input again.
+const EVENT_BATCH: usize = 256;
 
 /// Run until the app quits or input ends. Takes its input and backend as
 /// parameters so tests can inject keys and read the screen.
@@ -56,52 +60,81 @@ where
     send(init);
     let mut ticker = tokio::time::interval(TICK);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    // The first tick, at once and before anything else: the clock is the
+    // runtime's from the first key or answer on, whichever comes first.
+    ticker.tick().await;
+    send(update(&mut app, Action::Tick(chrono::Utc::now())));
     let mut idle_ticks = 0u32;
+    let mut queued = Vec::with_capacity(EVENT_BATCH);
+    // State changed since the last frame, and when that frame was drawn.
+    let mut stale = false;
+    let mut last_frame = Instant::now();
     loop {
-        let dirty = tokio::select! {
+        let frame = tokio::select! {
             biased;
+            // A key is drawn at once: it is what the operator waits for.
             event = input.next() => match event {
                 Some(Ok(event)) => match to_action(event) {
                     Some(action) => {
                         send(update(&mut app, action));
-                        true
+                        Frame::Now
                     }
-                    None => false,
+                    None => Frame::No,
                 },
                 Some(Err(e)) => return Err(e),
                 None => break,
             },
-            Some(result) = results.recv() => {
-                send(update(&mut app, Action::Api(result)));
-                // Pages and bulk outcomes come in bursts: apply what is queued
-                // before drawing once.
-                while let Ok(more) = results.try_recv() {
-                    send(update(&mut app, Action::Api(more)));
+            // Every queued answer (pages, names, outcomes come in bursts)
+            // before one frame; at most a batch, so a key waiting behind a
+            // flood is taken after it, not after the flood.
+            n = results.recv_many(&mut queued, EVENT_BATCH), if !results.is_closed() || !results.is_empty() => {
+                for result in queued.drain(..n) {
+                    send(update(&mut app, Action::Api(result)));
                 }
-                true
+                // At most one frame a tick from answers: the frame nearest
+                // the last answer is the only one worth drawing.
+                if last_frame.elapsed() >= TICK { Frame::Now } else { Frame::Later }
             },
             _ = ticker.tick() => {
                 send(update(&mut app, Action::Tick(chrono::Utc::now())));
                 idle_ticks += 1;
-                app.is_busy() || idle_ticks >= IDLE_REDRAW_TICKS
+                if stale || app.is_busy() || idle_ticks >= IDLE_REDRAW_TICKS {
+                    Frame::Now
+                } else {
+                    Frame::No
+                }
             },
             // Last in the biased select: a slice of a filter scan runs only
             // when no input, result or tick is waiting, and a frame follows
             // each slice, without waiting for the tick.
             () = std::future::ready(()), if app.has_pending_work() => {
                 send(update(&mut app, Action::Continue));
-                true
+                Frame::Now
             },
         };
         if app.should_quit() {
             break;
         }
-        if dirty {
-            idle_ticks = 0;
-            draw(terminal, &mut app)?;
+        match frame {
+            Frame::Now => {
+                idle_ticks = 0;
+                stale = false;
+                draw(terminal, &mut app)?;
+                last_frame = Instant::now();
+            }
+            Frame::Later => stale = true,
+            Frame::No => {}
         }
     }
     Ok(app)
+}
+
+/// Whether a turn of the loop draws.
+enum Frame {
+    Now,
+    /// At the next tick (the state changed, but a frame was just drawn).
+    Later,
+    No,
 }
 
 /// Draw a frame. A size update has not seen (the first frame, or a resize
@@ -277,6 +310,70 @@ mod tests {
         assert!(matches!(sent, Command::LoadOthers { .. }), "{sent:?}");
         assert!(!app.has_pending_work());
         assert_eq!(app.visible_len(), 0);
+    }
+
+    /// Input not ready the first time the loop asks, then one key, then
+    /// the end: a key pressed while answers are queued.
+    struct LateKey(Option<Event>, bool);
+
+    impl Stream for LateKey {
+        type Item = io::Result<Event>;
+        fn poll_next(
+            mut self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Self::Item>> {
+            if !self.1 {
+                self.1 = true;
+                cx.waker().wake_by_ref();
+                return std::task::Poll::Pending;
+            }
+            std::task::Poll::Ready(self.0.take().map(Ok))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_key_waits_behind_one_batch_of_answers_not_all_of_them() {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+        let (cmd_tx, mut commands) = unbounded_channel();
+        let (results, result_rx) = unbounded_channel();
+        let app = App::new(config(), now());
+        // The first load's pages, queued before the loop starts, each with
+        // a merchant of its own, so each asks for a name when applied.
+        let base = requests();
+        for i in 0..EVENT_BATCH * 3 {
+            let mut r = base[0].clone();
+            r.id = format!("ID{i:05}");
+            r.merchant_id = format!("merchant{i:05}");
+            results
+                .send(ApiEvent::Page {
+                    load_id: 1,
+                    items: vec![r],
+                    done: false,
+                })
+                .expect("queued");
+        }
+        let input = LateKey(
+            Some(Event::Key(KeyEvent::new(
+                KeyCode::Char('r'),
+                KeyModifiers::NONE,
+            ))),
+            false,
+        );
+        run(&mut terminal, input, app, cmd_tx, result_rx)
+            .await
+            .expect("the loop ends when input ends");
+        let mut sent = Vec::new();
+        while let Ok(c) = commands.try_recv() {
+            sent.push(c);
+        }
+        let loads: Vec<usize> = sent
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Command::Load { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        // The first load, then the key's reload after one batch of pages.
+        assert_eq!(loads, [0, 1 + EVENT_BATCH], "{} commands", sent.len());
     }
 
     #[test]

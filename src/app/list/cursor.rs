@@ -49,11 +49,20 @@ impl List {
     /// Back on the row the cursor was on `before` the rows changed, or
     /// as near its old place as the list now allows.
     pub(super) fn restore_cursor(&mut self, before: Option<u32>) {
-        if let Some(i) = before
-            && let Some(pos) = self.visible.iter().position(|&v| v == i)
-        {
-            self.cursor = pos;
-            return;
+        if let Some(i) = before {
+            // Rows that joined above it pushed it down: looking from its old
+            // place on costs a page the rows it added, not the whole list.
+            let from = self.cursor.min(self.visible.len());
+            let (above, below) = self.visible.split_at(from);
+            let found = below
+                .iter()
+                .position(|&v| v == i)
+                .map(|p| from + p)
+                .or_else(|| above.iter().position(|&v| v == i));
+            if let Some(pos) = found {
+                self.cursor = pos;
+                return;
+            }
         }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }

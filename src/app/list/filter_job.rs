@@ -42,6 +42,7 @@ impl List {
     /// now: a list of at most one slice is complete when this returns.
     pub(super) fn start_filter(&mut self, base: Vec<u32>, cursor_row: Option<u32>) {
         self.visible.clear();
+        self.shown_reset();
         if self.filter.is_empty() {
             // Nothing to test: every row of the base passes.
             self.visible = base;

@@ -47,68 +47,111 @@ impl List {
         ids
     }
 
-    /// A merchant lookup answered. A name can only add matches, so the
-    /// visible rows change only when the filter has a name-matching word in
-    /// the name; then just that merchant's rows are checked and merged in.
-    pub(crate) fn merchant_arrived(&mut self, merchant_id: String, merchant: Option<Merchant>) {
-        let Some(m) = merchant else {
-            self.merchants
-                .insert(merchant_id, MerchantInfo::Unavailable);
+    /// Merchant lookups answered, a batch at a time. A name can only add
+    /// matches, so the shown rows change only when the filter has a word
+    /// the name holds; then only those merchants' rows are tested and
+    /// merged in. Each name touches its own rows (through the store's
+    /// per-merchant index), never every row; only the merchant sort moves
+    /// rows, once for the whole batch.
+    pub(crate) fn merchants_arrived(&mut self, batch: Vec<(String, Option<Merchant>)>) {
+        let mut matched = Vec::new();
+        let mut renamed = Vec::new();
+        for (merchant_id, merchant) in batch {
+            let Some(m) = merchant else {
+                self.merchants
+                    .insert(merchant_id, MerchantInfo::Unavailable);
+                continue;
+            };
+            let lower: String = m.name.chars().flat_map(char::to_lowercase).collect();
+            let slot = self.store.merchant_slot(&merchant_id);
+            // Its rows' text now matches differently: earlier results are stale.
+            self.generation += 1;
+            if !self.filter.is_empty() && self.filter.name_could_match(&lower) {
+                matched.push(slot);
+            }
+            self.rename(slot, lower);
+            renamed.push(slot);
+            self.merchants.insert(merchant_id, MerchantInfo::Known(m));
+        }
+        let by_name = self.sort == SortKey::Merchant && !renamed.is_empty();
+        if matched.is_empty() && !by_name {
             return;
-        };
-        self.generation += 1;
-        let (slot, lower) = self.store.set_merchant_name(&merchant_id, &m.name);
-        let could_match = !self.filter.is_empty() && self.filter.name_could_match(lower);
-        if self.counts.name_could_match(lower) {
-            self.counts.mark_stale();
         }
-        self.merchants.insert(merchant_id, MerchantInfo::Known(m));
-        if could_match || self.sort == SortKey::Merchant {
-            // Rows move or join a complete result only.
-            self.finish_filter();
+        // Rows move or join a complete result only.
+        self.finish_filter();
+        if by_name {
+            self.resort_merchants(&renamed);
         }
-        if self.sort == SortKey::Merchant {
-            self.resort_merchant(slot);
+        if !matched.is_empty() {
+            self.show_matched(&matched);
         }
-        if !could_match {
+    }
+
+    /// A merchant's name, with the saved views' counts moved for its rows
+    /// alone when a view's words could match the old name or the new.
+    fn rename(&mut self, slot: u32, lower: String) {
+        let old = self.store.merchant_name(slot);
+        let counted = self.counts.name_could_match(&lower) || self.counts.name_could_match(old);
+        if !counted {
+            self.store.set_merchant_name(slot, lower);
             return;
         }
-        let store = &self.store;
-        let filter = &self.filter;
-        let of_merchant = |i: &u32| store.entry(*i).is_some_and(|e| e.merchant == slot);
-        let shown: HashSet<u32> = self.visible.iter().copied().filter(of_merchant).collect();
-        // `order` is sorted, so these come out sorted too.
-        let fresh: Vec<u32> = self
-            .order
+        let rows = self.store.merchant_rows(slot).to_vec();
+        let before: Vec<Vec<bool>> = rows.iter().map(|&i| self.matched_by(i)).collect();
+        self.store.set_merchant_name(slot, lower);
+        for (i, was) in rows.into_iter().zip(before) {
+            self.count_changed(i, &was);
+        }
+    }
+
+    /// The rows of `slots` the filter now lets through and the list does
+    /// not show yet, merged into their places.
+    fn show_matched(&mut self, slots: &[u32]) {
+        let mut fresh: HashSet<u32> = slots
             .iter()
-            .copied()
-            .filter(|i| of_merchant(i) && !shown.contains(i) && store.matches(*i, filter))
+            .flat_map(|&s| self.store.merchant_rows(s).iter().copied())
+            .collect();
+        for v in &self.visible {
+            fresh.remove(v);
+        }
+        let (store, filter) = (&self.store, &self.filter);
+        let mut fresh: Vec<u32> = fresh
+            .into_iter()
+            .filter(|&i| store.matches(i, filter))
             .collect();
         if fresh.is_empty() {
             return;
         }
         let (key, rev) = (self.sort, self.reverse);
-        let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
-        let before = self.cursor_index();
+        fresh.sort_unstable_by(|a, b| store.compare(key, rev, *a, *b));
         self.generation += 1;
-        self.visible = merge(&self.visible, &fresh, cmp);
-        self.restore_cursor(before);
-        self.count_visible_marked();
+        self.join_shown(&fresh);
     }
 
-    /// Sorted by merchant, a merchant's rows move to where its name (no
-    /// longer its id) puts them; the other rows keep their order, so only
-    /// that merchant's rows are sorted and merged back. The cursor stays on
+    /// Sorted by merchant, these merchants' rows move to where their names
+    /// (no longer their ids) put them; the other rows keep their order, so
+    /// only the renamed rows are sorted and merged back. The cursor stays on
     /// its request.
-    fn resort_merchant(&mut self, slot: u32) {
+    fn resort_merchants(&mut self, slots: &[u32]) {
+        let mut moved = vec![false; self.store.merchant_slots()];
+        for &s in slots {
+            if let Some(m) = moved.get_mut(s as usize) {
+                *m = true;
+            }
+        }
         let store = &self.store;
         let (key, rev) = (self.sort, self.reverse);
         let cmp = |a: &u32, b: &u32| store.compare(key, rev, *a, *b);
-        let of_merchant = |i: &u32| store.entry(*i).is_some_and(|e| e.merchant == slot);
+        let of_renamed = |i: &u32| {
+            store
+                .entry(*i)
+                .is_some_and(|e| moved.get(e.merchant as usize).copied().unwrap_or(false))
+        };
         let place = |rows: &[u32]| {
-            let (mut moved, rest): (Vec<u32>, Vec<u32>) = rows.iter().partition(|i| of_merchant(i));
-            moved.sort_unstable_by(cmp);
-            merge(&rest, &moved, cmp)
+            let (mut renamed, rest): (Vec<u32>, Vec<u32>) =
+                rows.iter().partition(|i| of_renamed(i));
+            renamed.sort_unstable_by(cmp);
+            merge(&rest, &renamed, cmp)
         };
         let before = self.cursor_index();
         self.order = place(&self.order);

@@ -9,7 +9,8 @@
 //! to it. `store` holds the rows, `filter` and `sort` what they say, `rows`
 //! the filtered, sorted view, `cursor` the cursor, `marks` the marks,
 //! `plan` the bulk dialog's plan from them, `load` the loads, `merchants`
-//! the merchant names and `intents` what the list's keys do.
+//! the merchant names, `shown` how the shown rows changed for the backlog
+//! and `intents` what the list's keys do.
 
 use std::collections::HashMap;
 
@@ -30,6 +31,7 @@ mod merchants;
 mod others;
 mod plan;
 mod rows;
+mod shown;
 mod sort;
 mod store;
 
@@ -41,8 +43,9 @@ pub(crate) use filter_job::FILTER_SLICE;
 use filter_job::FilterJob;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
+pub(crate) use shown::{Delta, ShownChanges};
 pub use sort::SortKey;
-use store::Store;
+pub(crate) use store::{Facts, Store};
 
 /// What the console knows about a merchant's name this session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +117,8 @@ pub(crate) struct List {
     pub(crate) live: Live,
     /// The rows the last refresh no longer had, for the app to report.
     pub(crate) left: Option<Left>,
+    /// How the shown rows changed since the backlog last counted them.
+    pub(crate) shown_changes: ShownChanges,
 }
 
 impl Default for List {
@@ -148,6 +153,7 @@ impl Default for List {
             counts: Counts::default(),
             live: Live::default(),
             left: None,
+            shown_changes: ShownChanges::default(),
         }
     }
 }

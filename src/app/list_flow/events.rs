@@ -1,5 +1,5 @@
 //! The API's answers for the list, routed from `update`: pages of a load,
-//! a load that failed, a merchant's name.
+//! a load that failed, merchants' names.
 
 use crate::api::{ApiError, IntegrationRequest, Merchant};
 
@@ -45,11 +45,7 @@ pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Ve
     Vec::new()
 }
 
-pub(crate) fn on_merchant(
-    app: &mut App,
-    merchant_id: String,
-    merchant: Option<Merchant>,
-) -> Vec<Command> {
-    app.list.merchant_arrived(merchant_id, merchant);
+pub(crate) fn on_merchants(app: &mut App, names: Vec<(String, Option<Merchant>)>) -> Vec<Command> {
+    app.list.merchants_arrived(names);
     Vec::new()
 }

@@ -1,11 +1,12 @@
 //! The console's merchant names: those kept on disk (fresh ones) are answered
-//! at once, the others looked up with the read concurrency, and what was
-//! found is saved back after each batch, as `intake list` does.
+//! at once, the others looked up with the read concurrency and sent on in
+//! batches, and what was found is saved back after each batch, as `intake
+//! list` does.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use crate::app::ApiEvent;
 use crate::names_cache::NameCache;
@@ -13,6 +14,12 @@ use crate::ops::{MerchantLookups, Ops};
 
 /// Merchant lookups in flight at once without a profile's `read_concurrency`.
 const DEFAULT_READS: usize = 6;
+/// Answers that arrive within this long of one batch go in the next one:
+/// at the read concurrency a lookup returns every millisecond or so, and
+/// the console takes each batch in one update.
+const BATCH_WINDOW: std::time::Duration = std::time::Duration::from_millis(20);
+/// Most answers in one batch.
+const BATCH_MAX: usize = 4096;
 
 /// Clones share the cache and the lookups' permits.
 #[derive(Clone)]
@@ -38,49 +45,54 @@ impl Names {
         Names::new(NameCache::off(), DEFAULT_READS)
     }
 
-    /// Answer each of `ids` with an `ApiEvent::Merchant`, in a task of its own.
+    /// Answer each of `ids` in `ApiEvent::Merchants` batches, in a task of
+    /// its own: the cached ones at once, the others as their lookups return,
+    /// gathered for [`BATCH_WINDOW`] so a burst of answers is one event.
     pub fn fetch(&self, ops: Ops, events: UnboundedSender<ApiEvent>, ids: Vec<String>) {
         let names = self.clone();
         tokio::spawn(async move {
             let now = chrono::Utc::now();
-            let mut missing = Vec::new();
+            let (mut cached, mut missing) = (Vec::new(), Vec::new());
             {
                 let cache = names.cache.lock().unwrap_or_else(PoisonError::into_inner);
                 for id in ids {
                     match cache.get(&id, now) {
-                        Some(m) => {
-                            let merchant = Some(m.clone());
-                            let _ = events.send(ApiEvent::Merchant {
-                                merchant_id: id,
-                                merchant,
-                            });
-                        }
+                        Some(m) => cached.push((id, Some(m.clone()))),
                         None => missing.push(id),
                     }
                 }
+            }
+            if !cached.is_empty() {
+                let _ = events.send(ApiEvent::Merchants { names: cached });
             }
             if missing.is_empty() {
                 return;
             }
             names.in_flight.fetch_add(1, Ordering::SeqCst);
             let mut found = Vec::new();
-            names
-                .lookups
-                .each(
-                    ops.client(),
-                    ops.policy(),
-                    missing,
-                    |merchant_id, merchant| {
-                        if let Some(m) = &merchant {
-                            found.push((merchant_id.clone(), m.clone()));
-                        }
-                        let _ = events.send(ApiEvent::Merchant {
-                            merchant_id,
-                            merchant,
-                        });
-                    },
-                )
-                .await;
+            let (answers, mut answered) = unbounded_channel();
+            let keep = &mut found;
+            let lookups = names.lookups.each(
+                ops.client(),
+                ops.policy(),
+                missing,
+                // Owns the sender: once the last lookup is in, the batches end.
+                move |merchant_id, merchant| {
+                    if let Some(m) = &merchant {
+                        keep.push((merchant_id.clone(), m.clone()));
+                    }
+                    let _ = answers.send((merchant_id, merchant));
+                },
+            );
+            let batches = async {
+                let mut batch = Vec::new();
+                while answered.recv_many(&mut batch, BATCH_MAX).await > 0 {
+                    let names = std::mem::take(&mut batch);
+                    let _ = events.send(ApiEvent::Merchants { names });
+                    tokio::time::sleep(BATCH_WINDOW).await;
+                }
+            };
+            tokio::join!(lookups, batches);
             let fetched = chrono::Utc::now();
             let mut cache = names.cache.lock().unwrap_or_else(PoisonError::into_inner);
             for (id, m) in found {
