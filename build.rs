@@ -32,9 +32,8 @@ fn watch(dir: &Path, git_path: Option<String>) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from("."), PathBuf::from);
     let commit = git(&dir, &["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=INTAKE_GIT_COMMIT={commit}");
     // `.git` may be a directory or (in a worktree) a file pointing elsewhere:

@@ -159,7 +159,9 @@ pub fn to_file<'a>(
             ExportFormat::Csv => csv(&mut out, items, merchants)?,
             ExportFormat::Json => json(&mut out, items, merchants)?,
         }
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        out.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()?;
         // Written meanwhile by someone else: theirs stays.
         if exists() {
             return Err(io::ErrorKind::AlreadyExists.into());
@@ -290,7 +292,7 @@ mod tests {
         }
         let mut reader = ::csv::Reader::from_reader(out.as_slice());
         for row in reader.records() {
-            for cell in row.expect("a row").iter() {
+            for cell in &row.expect("a row") {
                 assert!(
                     !matches!(
                         cell.chars().next(),

@@ -29,13 +29,12 @@ pub fn init(level: &str) -> LogGuard {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let file = match std::fs::OpenOptions::new()
+    let Ok(file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(&path)
-    {
-        Ok(f) => f,
-        Err(_) => return LogGuard,
+    else {
+        return LogGuard;
     };
     let filter = EnvFilter::try_new(format!("intake={level},warn"))
         .unwrap_or_else(|_| EnvFilter::new("intake=info,warn"));

@@ -136,7 +136,7 @@ impl NameCache {
         match write(path, &self.entries) {
             Ok(()) => self.changed = false,
             Err(e) => {
-                tracing::warn!(path = %path.display(), error = %e, "could not save merchant names")
+                tracing::warn!(path = %path.display(), error = %e, "could not save merchant names");
             }
         }
     }

@@ -33,10 +33,10 @@ pub fn validate_terminal_id(kind: &IntegrationType, raw: &str) -> Result<String,
     if t.is_empty() {
         return Err("Enter a terminalId; it cannot be empty.".into());
     }
-    if t.chars().any(|c| c.is_whitespace()) {
+    if t.chars().any(char::is_whitespace) {
         return Err("A terminalId cannot contain spaces.".into());
     }
-    if t.chars().any(|c| c.is_control()) {
+    if t.chars().any(char::is_control) {
         return Err("A terminalId cannot contain control characters.".into());
     }
     if t.chars().count() > 32 {

@@ -528,7 +528,7 @@ async fn no_cli_writer_passes_hostile_text_raw_and_json_stays_faithful() {
     clean_out(&o);
     let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
     for row in reader.records() {
-        for cell in row.expect("a row").iter() {
+        for cell in &row.expect("a row") {
             assert!(
                 !matches!(
                     cell.chars().next(),

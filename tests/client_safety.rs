@@ -122,7 +122,7 @@ impl Ca {
     /// A server config with a leaf for `names`, optionally long expired.
     fn server(&self, names: &[&str], expired: bool) -> Arc<rustls::ServerConfig> {
         let key = KeyPair::generate().expect("key");
-        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let names: Vec<String> = names.iter().map(std::string::ToString::to_string).collect();
         let mut params = CertificateParams::new(names).expect("params");
         if expired {
             params.not_before = rcgen::date_time_ymd(2000, 1, 1);

@@ -149,9 +149,9 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     for item in &run.items {
         let on_server = &server[&item.id];
         let label = match &item.state {
-            ItemState::Done(BulkResult::Activated)
-            | ItemState::Done(BulkResult::Confirmed)
-            | ItemState::Done(BulkResult::AlreadyActive(_)) => {
+            ItemState::Done(
+                BulkResult::Activated | BulkResult::Confirmed | BulkResult::AlreadyActive(_),
+            ) => {
                 assert!(
                     on_server.is_active(),
                     "{} reported active but the server says {}",

@@ -102,7 +102,7 @@ fn production_profile_shows_itself_and_a_big_bulk_run_needs_the_count() {
     }
     let was_active: HashSet<String> = all(&sim.client())
         .into_iter()
-        .filter(|r| r.is_active())
+        .filter(intake::api::IntegrationRequest::is_active)
         .map(|r| r.id)
         .collect();
     let host = sim.url.trim_start_matches("http://").to_string();

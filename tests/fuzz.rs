@@ -308,6 +308,6 @@ fn a_long_or_hostile_json_message_is_cut_and_cleaned() {
     })
     .to_string();
     let text = ApiError::from_status(500, &body, "/x", None).to_string();
-    assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+    assert!(!text.chars().any(char::is_control), "{text:?}");
     assert!(text.len() < 400, "{}", text.len());
 }

@@ -417,7 +417,7 @@ async fn already_active_on_the_first_attempt_is_not_a_failure() {
         .sim
         .requests()
         .into_iter()
-        .find(|r| r.is_active())
+        .find(intake::api::IntegrationRequest::is_active)
         .expect("an active request");
     let o = env.run(&["activate", &active.id]).await;
     assert!(o.status.success(), "{}", stderr(&o));

@@ -72,7 +72,7 @@ async fn list_and_show(env: &CliEnv, revision: Revision) {
             assert!(
                 err.contains(not_found) && !err.contains("Forbidden"),
                 "{err}"
-            )
+            );
         }
         _ => assert!(err.contains("Forbidden"), "{err}"),
     }

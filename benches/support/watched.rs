@@ -1,3 +1,4 @@
+#![allow(unsafe_code)] // sysconf(_SC_CLK_TCK) to read CPU time from /proc; benches only.
 //! The real console in a pseudo-terminal for a bench: a reader thread feeds
 //! its output to a vt100 parser and notes, with the time the bytes arrived,
 //! each change of the request the detail pane shows (a key's effect: pages

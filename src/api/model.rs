@@ -156,7 +156,7 @@ pub struct Product {
 }
 
 /// One integration request. Only the contract's five mandatory fields are
-/// required when decoding (see [`super::lenient`]); a missing timestamp is
+/// required when decoding (see `api::lenient`); a missing timestamp is
 /// `None` and shows as `-`. The top-level `terminalId` is filled from the
 /// later revision's `terminal` object when absent, so one field holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -67,7 +67,7 @@ impl HelpLayout {
         for row in rows {
             match row {
                 HelpLine::Section(t) => {
-                    lines.extend(wrap(t, inner_w.max(1)).into_iter().map(HelpText::Section))
+                    lines.extend(wrap(t, inner_w.max(1)).into_iter().map(HelpText::Section));
                 }
                 HelpLine::Row { label, text } => {
                     for (i, part) in wrap(&text, text_w).into_iter().enumerate() {

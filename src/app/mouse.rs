@@ -14,10 +14,10 @@ const WHEEL_STEP: usize = 3;
 pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
     match (&mut app.mode, m.kind) {
         (Mode::Help { scroll }, MouseEventKind::ScrollDown) => {
-            *scroll = scroll.saturating_add(WHEEL_STEP as u16)
+            *scroll = scroll.saturating_add(WHEEL_STEP as u16);
         }
         (Mode::Help { scroll }, MouseEventKind::ScrollUp) => {
-            *scroll = scroll.saturating_sub(WHEEL_STEP as u16)
+            *scroll = scroll.saturating_sub(WHEEL_STEP as u16);
         }
         (
             Mode::Import | Mode::Asking(Asking::Import { .. }),

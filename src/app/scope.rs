@@ -18,7 +18,7 @@ impl App {
             return Scope::QuitConfirm;
         }
         // A bulk run goes on beside the list and help, which add its keys.
-        let running = self.bulk.as_ref().is_some_and(|r| r.is_running());
+        let running = self.bulk.as_ref().is_some_and(super::run::Run::is_running);
         match &self.mode {
             Mode::List if running => Scope::BulkRunning,
             Mode::List => Scope::List,
@@ -39,7 +39,7 @@ impl App {
                 },
                 None => Scope::ImportPlanning,
             },
-            Mode::Bulk => match self.bulk.as_ref().map(|r| r.is_running()) {
+            Mode::Bulk => match self.bulk.as_ref().map(super::run::Run::is_running) {
                 Some(false) | None => Scope::BulkResults,
                 Some(true) => Scope::BulkRunning,
             },

@@ -48,7 +48,7 @@ impl App {
                 *scroll = (*scroll).min(max);
             }
             Mode::Messages { scroll } => {
-                super::messages::keep_in_view(scroll, &self.messages, screen.body)
+                super::messages::keep_in_view(scroll, &self.messages, screen.body);
             }
             Mode::Bulk => {
                 if let Some(run) = self.bulk.as_mut().filter(|r| !r.is_running()) {

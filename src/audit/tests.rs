@@ -97,7 +97,7 @@ fn in_doubt_and_finished_runs() {
         terminal_id: None,
         outcome,
         error_code: None,
-        ids: ids.iter().map(|s| s.to_string()).collect(),
+        ids: ids.iter().map(std::string::ToString::to_string).collect(),
     };
     let records = vec![
         r("old", None, Outcome::Planned, &["X"]),

@@ -44,8 +44,7 @@ type Answer = Result<Done<Activation>, OpError>;
 pub async fn run(session: &Session, args: &ActivateArgs) -> Result<(), Failure> {
     let concurrency = args
         .concurrency
-        .map(usize::from)
-        .unwrap_or(session.settings.concurrency)
+        .map_or(session.settings.concurrency, usize::from)
         .max(1);
     // Dropped (and so saved) however the run ends.
     let mut names = NameLookup::new(session.name_cache());
@@ -344,7 +343,7 @@ mod tests {
     use super::*;
 
     fn ids(args: &[&str], stdin: &str) -> Result<Vec<String>, String> {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let args: Vec<String> = args.iter().map(std::string::ToString::to_string).collect();
         collect_ids(&args, || io::Cursor::new(stdin.as_bytes().to_vec())).map_err(|f| f.to_string())
     }
 

@@ -58,7 +58,7 @@ pub async fn run(
                 r.effective_terminal_id().unwrap_or("-"),
                 r.kind,
                 r.merchant_id
-            )?
+            )?;
         }
     }
     done.unrecorded.map_or(Ok(()), not_in_audit)

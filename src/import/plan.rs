@@ -96,8 +96,7 @@ pub fn plan(rows: &[Row], current: &[IntegrationRequest]) -> ImportPlan {
         let Some(m) = m else { continue };
         let group = groups
             .get(m.request.id.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .map_or(&[][..], Vec::as_slice);
         let out = &mut planned[i];
         let first = group.first().copied().unwrap_or(i);
         let differing = group.iter().any(|&j| {

@@ -41,8 +41,7 @@ fn class_at(p: &ImportPlan, line: u64) -> RowClass {
     p.rows
         .iter()
         .find(|r| r.line == line)
-        .map(|r| r.class)
-        .unwrap_or_else(|| panic!("no row at line {line}: {p:?}"))
+        .map_or_else(|| panic!("no row at line {line}: {p:?}"), |r| r.class)
 }
 
 #[test]

@@ -121,8 +121,7 @@ impl Key {
 
 /// ctrl-c: quit at once, whatever the scope (reserved, never rebound).
 pub fn is_quit_now(k: &KeyEvent) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'))
 }
 
 /// The digit a key types into a typed count.

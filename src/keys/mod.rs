@@ -92,7 +92,7 @@ impl KeyMap {
                 message: format!(
                     "`{}` is not an action that can be bound (actions: {})",
                     b.action,
-                    Intent::ALL.map(|a| a.name()).join(", ")
+                    Intent::ALL.map(intent::Intent::name).join(", ")
                 ),
             })?;
             if b.keys.is_empty() {

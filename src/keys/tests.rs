@@ -6,7 +6,7 @@ use super::*;
 fn binding(action: &str, keys: &[&str], line: usize) -> ConfigBinding {
     ConfigBinding {
         action: action.into(),
-        keys: keys.iter().map(|k| k.to_string()).collect(),
+        keys: keys.iter().map(std::string::ToString::to_string).collect(),
         line,
     }
 }

@@ -99,8 +99,7 @@ fn exists(r: &IntegrationRequest) -> String {
     let by = r
         .created_by
         .as_deref()
-        .map(clean)
-        .unwrap_or_else(|| "someone".into());
+        .map_or_else(|| "someone".into(), clean);
     let at = r
         .created_at
         .map(|t| format!(" at {}", t.format("%Y-%m-%d %H:%M:%S UTC")))

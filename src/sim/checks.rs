@@ -25,7 +25,7 @@ pub(crate) fn parse_object(
 pub(crate) fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Refusal> {
     match obj.get(field) {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        Some(Value::String(_)) | Some(Value::Null) | None => {
+        Some(Value::String(_) | Value::Null) | None => {
             Err(bad_request(format!("{field} is required")))
         }
         Some(_) => Err(bad_request(format!("{field} must be a string"))),

@@ -95,11 +95,11 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             dialog::custom_confirm(frame, area, app, question, theme);
         }
         Mode::Asking(Asking::Bulk(plan)) => {
-            dialog::bulk_confirm(frame, area, app, plan, &app.config.prefs.keys, theme)
+            dialog::bulk_confirm(frame, area, app, plan, &app.config.prefs.keys, theme);
         }
         Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
         Mode::Asking(Asking::ExportOverwrite { path, .. }) => {
-            transfer::export_overwrite(frame, area, app, path, theme)
+            transfer::export_overwrite(frame, area, app, path, theme);
         }
         Mode::Import | Mode::Asking(Asking::Import { .. }) => {
             if let Some(run) = app.import.as_ref() {

@@ -1,3 +1,5 @@
+#![allow(unsafe_code)]
+// The pseudo-terminal needs libc calls (dup, poll, kill, tcgetattr) that std does not offer; none are in the product.
 //! The console in a pseudo-terminal of the test's own (portable-pty), its
 //! output fed to a vt100 parser, and the checks that the terminal was left
 //! as it was found. Needs nothing but Rust: no tmux, no util-linux `script`.
@@ -165,7 +167,7 @@ impl Pty {
     /// has turned bracketed paste on, as a terminal does.
     pub fn paste(&self, text: &str) {
         let text = text.replace('\n', "\r");
-        if self.with_screen(|s| s.bracketed_paste()) {
+        if self.with_screen(vt100::Screen::bracketed_paste) {
             self.write(format!("\x1b[200~{text}\x1b[201~").as_bytes());
         } else {
             self.write(text.as_bytes());

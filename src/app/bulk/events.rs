@@ -55,7 +55,7 @@ pub(in crate::app) fn on_activated(
                     } else {
                         String::new()
                     };
-                    app.error(format!("Could not activate {id}. {e}{hint}"))
+                    app.error(format!("Could not activate {id}. {e}{hint}"));
                 }
             }
         }

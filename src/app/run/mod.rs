@@ -282,7 +282,7 @@ impl<R: RunResult> Run<R> {
         for item in &mut self.items {
             match item.state {
                 ItemState::Preparing | ItemState::Queued => {
-                    item.state = ItemState::Done(unstarted.clone())
+                    item.state = ItemState::Done(unstarted.clone());
                 }
                 ItemState::InFlight => item.state = ItemState::Done(unanswered.clone()),
                 ItemState::Done(_) => {}

@@ -16,7 +16,7 @@ fn keymap(bindings: &[(&str, &[&str])]) -> KeyMap {
         .enumerate()
         .map(|(i, (action, keys))| ConfigBinding {
             action: action.to_string(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
+            keys: keys.iter().map(std::string::ToString::to_string).collect(),
             line: i + 1,
         })
         .collect();

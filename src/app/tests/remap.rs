@@ -11,7 +11,7 @@ fn remapped(bindings: &[(&str, &[&str])]) -> App {
         .enumerate()
         .map(|(i, (action, keys))| crate::keys::ConfigBinding {
             action: action.to_string(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
+            keys: keys.iter().map(std::string::ToString::to_string).collect(),
             line: i + 1,
         })
         .collect();

@@ -210,7 +210,7 @@ fn a_paste_never_answers_the_overwrite_question_or_types_the_count() {
     assert!(update(&mut app, Action::Paste("3\n".into())).is_empty());
     match &app.mode {
         Mode::Asking(Asking::Bulk(p)) => {
-            assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some(""))
+            assert_eq!(p.typed.as_ref().map(|t| t.input.as_str()), Some(""));
         }
         other => panic!("{other:?}"),
     }

@@ -6,7 +6,9 @@ use crate::app::*;
 use crate::testkit::*;
 
 fn pending(all: Vec<crate::api::IntegrationRequest>) -> Vec<crate::api::IntegrationRequest> {
-    all.into_iter().filter(|r| r.is_pending()).collect()
+    all.into_iter()
+        .filter(crate::api::model::IntegrationRequest::is_pending)
+        .collect()
 }
 
 #[test]

@@ -64,7 +64,11 @@ pub(super) fn preview(
                 let mut c = vec![
                     r.line.to_string(),
                     clean(r.id.as_deref().unwrap_or("-")),
-                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                    clean(
+                        r.kind
+                            .as_ref()
+                            .map_or("-", crate::api::model::IntegrationType::as_str),
+                    ),
                     merchant(r),
                     clean(r.terminal_id.as_deref().unwrap_or("-")),
                 ];
@@ -93,7 +97,11 @@ pub(super) fn preview(
                 vec![
                     r.line.to_string(),
                     clean(r.id.as_deref().unwrap_or("-")),
-                    clean(r.kind.as_ref().map(|k| k.as_str()).unwrap_or("-")),
+                    clean(
+                        r.kind
+                            .as_ref()
+                            .map_or("-", crate::api::model::IntegrationType::as_str),
+                    ),
                     merchant(r),
                     clean(r.terminal_id.as_deref().unwrap_or("-")),
                 ]

@@ -29,11 +29,10 @@ pub(super) fn skewed(offset: i64, span_ms: i64) -> i64 {
     let days = KNOTS
         .windows(2)
         .find(|w| u <= w[1].0)
-        .map(|w| {
+        .map_or(super::SPAN_DAYS as f64, |w| {
             let ((u0, d0), (u1, d1)) = (w[0], w[1]);
             d0 + (d1 - d0) * (u - u0) / (u1 - u0)
-        })
-        .unwrap_or(super::SPAN_DAYS as f64);
+        });
     ((days * DAY_MS) as i64).clamp(1, span_ms)
 }
 

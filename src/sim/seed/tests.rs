@@ -85,7 +85,7 @@ fn ages_lean_recent_so_a_minority_of_pending_requests_are_over_a_week() {
         let n = ages.len() as f64;
         let over_week = ages.iter().filter(|&&d| d > 7.0).count() as f64 / n;
         let under_day = ages.iter().filter(|&&d| d < 1.0).count() as f64 / n;
-        let max = ages.iter().cloned().fold(0.0, f64::max);
+        let max = ages.iter().copied().fold(0.0, f64::max);
         assert!(
             (0.22..=0.38).contains(&over_week),
             "seed {seed}: {over_week} over a week"

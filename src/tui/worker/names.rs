@@ -47,7 +47,7 @@ impl Names {
 
     /// Answer each of `ids` in `ApiEvent::Merchants` batches, in a task of
     /// its own: the cached ones at once, the others as their lookups return,
-    /// gathered for [`BATCH_WINDOW`] so a burst of answers is one event.
+    /// gathered for `BATCH_WINDOW` so a burst of answers is one event.
     pub fn fetch(&self, ops: Ops, events: UnboundedSender<ApiEvent>, ids: Vec<String>) {
         let names = self.clone();
         tokio::spawn(async move {
