@@ -1,5 +1,9 @@
 //! intake: a terminal console for Centrapay Integration Requests.
 
+// The product has no unsafe code and may never have any; Cargo.toml's
+// lints deny it, and allow it only in the tests' pseudo-terminal harness.
+#![forbid(unsafe_code)]
+
 pub mod api;
 pub mod app;
 pub mod audit;
