@@ -23,7 +23,11 @@ pub mod safety;
 pub mod server_memory;
 pub mod session;
 pub mod sim;
-#[doc(hidden)]
+/// Fixtures, clock and `App` drivers for the unit tests, the integration
+/// tests and the benches: built only for them (the `testkit` feature, which
+/// the tests and benches turn on through the dev-dependency on this
+/// package), never in the library a release build ships.
+#[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod text;
 pub mod tui;

@@ -9,6 +9,8 @@ pub mod model;
 mod operation;
 pub mod pages;
 pub mod retry;
+#[cfg(any(test, feature = "testkit"))]
+pub mod retry_knobs;
 pub mod revision;
 pub mod secret;
 pub mod throttle;

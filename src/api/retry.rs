@@ -17,14 +17,6 @@ pub struct RetryPolicy {
     pub max: Duration,
 }
 
-/// Hidden knob for tests: the backoff base in milliseconds (the cap scales
-/// with it), so a run against a faulty simulator does not sleep for real.
-pub const BASE_ENV: &str = "INTAKE_RETRY_BASE_MS";
-
-/// Hidden knob for tests: how many attempts (1 to 20), so a test that injects
-/// heavy faults can rule out a call failing every attempt by chance.
-pub const ATTEMPTS_ENV: &str = "INTAKE_RETRY_ATTEMPTS";
-
 /// The longest a server's Retry-After is honoured before giving up waiting.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
@@ -45,50 +37,18 @@ fn rate_limited_again(e: &ApiError, rate_limited: &mut u32) -> Option<bool> {
 }
 
 impl Default for RetryPolicy {
-    /// Four attempts, 200 ms base doubling to at most 5 s; the base (and the
-    /// cap, 25 times the base) can be lowered with `INTAKE_RETRY_BASE_MS`.
+    /// Four attempts, 200 ms base doubling to at most 5 s. Only in test
+    /// builds (the `testkit` feature) can the environment lower them.
     fn default() -> Self {
         let standard = RetryPolicy {
             attempts: 4,
             base: Duration::from_millis(200),
             max: Duration::from_secs(5),
         };
-        let attempts = std::env::var(ATTEMPTS_ENV)
-            .ok()
-            .as_deref()
-            .and_then(parse_attempts)
-            .unwrap_or(standard.attempts);
-        match std::env::var(BASE_ENV)
-            .ok()
-            .as_deref()
-            .and_then(parse_base_ms)
-        {
-            Some(base) => RetryPolicy {
-                attempts,
-                base,
-                max: base.saturating_mul(25),
-            },
-            None => RetryPolicy {
-                attempts,
-                ..standard
-            },
-        }
+        #[cfg(any(test, feature = "testkit"))]
+        let standard = super::retry_knobs::from_env(standard);
+        standard
     }
-}
-
-fn parse_attempts(raw: &str) -> Option<u32> {
-    raw.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (1..=20).contains(n))
-}
-
-fn parse_base_ms(raw: &str) -> Option<Duration> {
-    raw.trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|ms| *ms <= 10_000)
-        .map(Duration::from_millis)
 }
 
 impl RetryPolicy {
@@ -449,17 +409,5 @@ mod tests {
         };
         let delays: std::collections::HashSet<Duration> = (0..20).map(|_| p.delay(2, &e)).collect();
         assert!(delays.len() > 5, "{delays:?}");
-    }
-
-    #[test]
-    fn base_env_values() {
-        assert_eq!(parse_base_ms("5"), Some(Duration::from_millis(5)));
-        assert_eq!(parse_base_ms(" 0 "), Some(Duration::ZERO));
-        assert_eq!(parse_base_ms("fast"), None);
-        assert_eq!(parse_base_ms("99999999"), None);
-        assert_eq!(parse_attempts(" 8 "), Some(8));
-        assert_eq!(parse_attempts("0"), None);
-        assert_eq!(parse_attempts("21"), None);
-        assert_eq!(parse_attempts("many"), None);
     }
 }

@@ -103,6 +103,7 @@ impl Ops {
 
     /// Tests and benchmarks only: changes are made but not recorded. A
     /// session never builds one.
+    #[cfg(any(test, feature = "testkit"))]
     pub fn unaudited(client: Client, policy: RetryPolicy) -> Ops {
         Ops {
             client,
