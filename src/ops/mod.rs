@@ -22,18 +22,6 @@ mod update;
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_import;
-#[cfg(test)]
-mod tests_lost;
-#[cfg(test)]
-mod tests_rate;
-#[cfg(test)]
-mod tests_reads;
-#[cfg(test)]
-mod tests_run;
-#[cfg(test)]
-mod tests_run_reads;
 
 pub use activate::ActivateJob;
 pub use bounded::{Order, for_each_bounded};

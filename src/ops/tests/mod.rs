@@ -2,6 +2,13 @@
 
 use std::ops::ControlFlow;
 
+mod import;
+mod lost;
+mod rate;
+mod reads;
+mod run;
+mod run_reads;
+
 use super::testing::{Bench, req};
 use super::*;
 use crate::api::retry::Activation;

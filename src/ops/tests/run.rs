@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use super::testing::{Bench, req};
-use super::*;
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::api::retry::Activation;
 use crate::api::{IntegrationType::*, Status};
 use crate::audit::{AuditLog, Event};

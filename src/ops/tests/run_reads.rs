@@ -2,8 +2,8 @@
 //! streams, so a read returns once its page has arrived; a missing id
 //! searches again once; a failed search reaches every read waiting on it.
 
-use super::testing::{Bench, req};
-use super::*;
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::api::revision::ReadWay;
 use crate::api::{ApiError, IntegrationType::*, Status};
 use crate::sim::{Faults, Revision};

@@ -1,8 +1,8 @@
 //! Lost answers, for every write: what the server holds afterwards decides
 //! the outcome, and the audit log records what was confirmed.
 
-use super::testing::{ACCOUNT, Bench, req};
-use super::*;
+use crate::ops::testing::{ACCOUNT, Bench, req};
+use crate::ops::*;
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationType::*, NewIntegrationRequest, Status};
 use crate::sim::Faults;

@@ -3,8 +3,8 @@
 
 use std::ops::ControlFlow;
 
-use super::testing::{Bench, req};
-use super::*;
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::api::{IntegrationType::*, Status};
 use crate::import::RowClass;
 

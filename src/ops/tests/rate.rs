@@ -4,8 +4,8 @@
 
 use std::ops::ControlFlow;
 
-use super::testing::Bench;
-use super::*;
+use crate::ops::testing::Bench;
+use crate::ops::*;
 use crate::sim::Faults;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,8 +7,8 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::testing::{Bench, req};
-use super::*;
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::api::revision::{ReadWay, UpdateWay};
 use crate::api::{ApiError, IntegrationType::*, Secret, Status};
 use crate::sim::Revision;
