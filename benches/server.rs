@@ -357,6 +357,12 @@ fn main() {
         "intake server benchmarks{}",
         if smoke { ", smoke run" } else { "" }
     );
+    // `--wire` alone runs issue 20's group (support/wire.rs); with no group
+    // flag it runs last, after the others.
+    if args.iter().any(|a| a == "--wire") {
+        support::wire::wire_figures(&runtime, smoke);
+        return;
+    }
     let only = |name: &str| {
         !args
             .iter()
@@ -381,5 +387,8 @@ fn main() {
             if smoke { 5 } else { 50 },
         ));
         runtime.block_on(support::rate::unlimited(count, 16, 50));
+    }
+    if only("--wire") {
+        support::wire::wire_figures(&runtime, smoke);
     }
 }

@@ -7,6 +7,7 @@ pub mod load;
 pub mod names;
 pub mod rate;
 pub mod slices;
+pub mod wire;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
