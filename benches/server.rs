@@ -335,12 +335,13 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
 }
 
 /// The sections one may run alone.
-const GROUPS: [&str; 5] = [
+const GROUPS: [&str; 6] = [
     "--load",
     "--names",
     "--bulk",
     "--rate",
     "--keys-during-load",
+    "--wire",
 ];
 
 fn main() {
@@ -393,5 +394,8 @@ fn main() {
     if only("--keys-during-load") {
         let (count, latency) = if smoke { (2_000, 5) } else { (100_000, 30) };
         support::keys_load::keys_during_load(&runtime, count, latency);
+    }
+    if only("--wire") {
+        support::wire::wire_figures(&runtime, smoke);
     }
 }

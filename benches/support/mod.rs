@@ -9,6 +9,7 @@ pub mod names;
 pub mod rate;
 pub mod slices;
 pub mod watched;
+pub mod wire;
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
