@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use intake::cli::{self, Cli};
+use intake::failure::Failure;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match &cli.command {
-            Some(command) => cli::run(&cli, command).await,
+            Some(_) => on_a_worker(cli).await,
             None => intake::tui::run_console(&cli.session_options())
                 .await
                 .map(|note| {
@@ -43,4 +44,21 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// A command runs on the runtime's worker threads rather than on this one,
+/// so on a busy machine a bulk run and its printing are not all driven by
+/// the one thread that waits for them.
+async fn on_a_worker(cli: Cli) -> Result<(), Failure> {
+    let task = tokio::spawn(async move {
+        match &cli.command {
+            Some(command) => cli::run(&cli, command).await,
+            None => Ok(()),
+        }
+    });
+    task.await.unwrap_or_else(|e| {
+        Err(Failure::Reported(format!(
+            "The command stopped unexpectedly ({e}); see the log file."
+        )))
+    })
 }

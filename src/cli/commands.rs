@@ -45,14 +45,14 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
         Subcommand::Show { id, json } => {
             check_id("request id", id).map_err(Failure::Usage)?;
             let r = retry::read(policy, || client.get(id)).await?;
-            let mut out = stdout.lock();
             if *json {
-                output::json(&mut out, &r)?;
+                output::json(&mut stdout.lock(), &r)?;
             } else {
+                // Looked up before stdout is taken: no lock is held across a call.
                 let merchant = NameLookup::new(session.name_cache())
                     .one(client, policy, &r.merchant_id)
                     .await;
-                output::detail(&mut out, &r, merchant.as_ref(), &now)?;
+                output::detail(&mut stdout.lock(), &r, merchant.as_ref(), &now)?;
             }
             Ok(())
         }
