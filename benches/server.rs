@@ -335,13 +335,14 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
 }
 
 /// The sections one may run alone.
-const GROUPS: [&str; 6] = [
+const GROUPS: [&str; 7] = [
     "--load",
     "--names",
     "--bulk",
     "--rate",
     "--keys-during-load",
     "--wire",
+    "--wire-rate",
 ];
 
 fn main() {
@@ -395,7 +396,7 @@ fn main() {
         let (count, latency) = if smoke { (2_000, 5) } else { (100_000, 30) };
         support::keys_load::keys_during_load(&runtime, count, latency);
     }
-    if only("--wire") {
+    if only("--wire") || args.iter().any(|a| a == "--wire-rate") {
         support::wire::wire_figures(&runtime, smoke);
     }
 }

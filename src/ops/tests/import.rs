@@ -3,10 +3,10 @@
 
 use std::ops::ControlFlow;
 
-use crate::ops::testing::{Bench, req};
-use crate::ops::*;
 use crate::api::{IntegrationType::*, Status};
 use crate::import::RowClass;
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 
 #[tokio::test]
 async fn a_terminal_id_set_after_the_plan_is_never_overwritten() {

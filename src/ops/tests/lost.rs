@@ -1,10 +1,10 @@
 //! Lost answers, for every write: what the server holds afterwards decides
 //! the outcome, and the audit log records what was confirmed.
 
-use crate::ops::testing::{ACCOUNT, Bench, req};
-use crate::ops::*;
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationType::*, NewIntegrationRequest, Status};
+use crate::ops::testing::{ACCOUNT, Bench, req};
+use crate::ops::*;
 use crate::sim::Faults;
 
 fn lose_answers(b: &Bench) {

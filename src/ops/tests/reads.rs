@@ -7,10 +7,10 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::ops::testing::{Bench, req};
-use crate::ops::*;
 use crate::api::revision::{ReadWay, UpdateWay};
 use crate::api::{ApiError, IntegrationType::*, Secret, Status};
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::sim::Revision;
 
 fn windcaves(ids: &[&str]) -> Vec<crate::api::IntegrationRequest> {

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use crate::ops::testing::{Bench, req};
-use crate::ops::*;
 use crate::api::retry::Activation;
 use crate::api::{IntegrationType::*, Status};
 use crate::audit::{AuditLog, Event};
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 
 /// Run `ids` and collect each id's outcome as a word.
 async fn run_all(

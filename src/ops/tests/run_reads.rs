@@ -2,10 +2,10 @@
 //! streams, so a read returns once its page has arrived; a missing id
 //! searches again once; a failed search reaches every read waiting on it.
 
-use crate::ops::testing::{Bench, req};
-use crate::ops::*;
 use crate::api::revision::ReadWay;
 use crate::api::{ApiError, IntegrationType::*, Status};
+use crate::ops::testing::{Bench, req};
+use crate::ops::*;
 use crate::sim::{Faults, Revision};
 
 fn windcaves(ids: &[String]) -> Vec<crate::api::IntegrationRequest> {
