@@ -4,6 +4,7 @@
 mod activate;
 mod backlog;
 mod bulk_plan;
+mod bulk_retry;
 mod bulk_run;
 mod copy;
 mod custom;

@@ -20,8 +20,9 @@ use send::{Sent, activations, send_activations, send_updates};
 use super::args::ImportArgs;
 use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
+use super::stdout::ResultsOut;
 use crate::api::retry::RetryPolicy;
-use crate::import::{PlannedRow, RowClass};
+use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::names_cache::NameLookup;
 use crate::ops::{self, PlanError};
 use crate::text::plural;
@@ -38,42 +39,20 @@ struct Report<'a> {
     activations: &'a [Sent],
 }
 
+/// What was sent: nothing unless the operator confirmed.
+#[derive(Default)]
+struct Outcome {
+    confirmed: bool,
+    updates: Vec<Sent>,
+    activated: Vec<Sent>,
+}
+
 pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     let name = args.file.display().to_string();
-    let planned = ops::plan_import(
-        &session.client,
-        RetryPolicy::default(),
-        &args.file,
-        &name,
-        session.query(),
-    )
-    .await;
-    let plan = match planned {
-        Ok(plan) => plan,
-        Err(PlanError::File(why)) => return Err(Failure::Usage(why)),
-        Err(PlanError::Fetch { error, .. }) => return Err(Failure::Api(error)),
-    };
-
+    let plan = plan(session, args, &name).await?;
     let stdout = super::stdout::stdout();
     if !args.json {
-        let mut lookup = NameLookup::new(session.name_cache());
-        let names = lookup
-            .many(
-                &crate::ops::MerchantLookups::new(session.settings.read_concurrency),
-                &session.client,
-                RetryPolicy::default(),
-                plan.rows.iter().filter_map(|r| r.merchant_id.clone()),
-            )
-            .await;
-        // Kept before the question, which may wait on the operator a while.
-        lookup.save();
-        quiet_broken_pipe(preview(
-            &mut stdout.lock(),
-            &name,
-            &plan,
-            &names,
-            args.activate,
-        ))?;
+        show_preview(session, args, &name, &plan, &stdout).await?;
     }
     let asked = Asked {
         set: plan.rows_of(RowClass::WillSet).count(),
@@ -82,54 +61,128 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
             false => 0,
         },
     };
-    let mut updates: Vec<Sent> = Vec::new();
-    let mut activated: Vec<Sent> = Vec::new();
     let work = asked.set + asked.activate > 0;
-    let confirmed = work && confirm(args, &session.settings, asked).await?;
-    if confirmed {
-        // Each row is read again just before it is written (`--yes` too), so
-        // a terminalId someone else set since the preview is never overwritten.
-        let ops = session.ops()?;
-        let concurrency = session.settings.concurrency;
-        let sent = send_updates(&ops, &plan, concurrency, args.json).await?;
-        if args.activate {
-            let jobs = activations(&plan, &sent);
-            activated = send_activations(&ops, jobs, concurrency, args.json).await?;
-        }
-        updates = sent.sent;
-    }
+    let outcome = if work && confirm(args, &session.settings, asked).await? {
+        apply(session, args, &plan).await?
+    } else {
+        Outcome::default()
+    };
     if args.json {
         let report = Report {
             file: &name,
             counts: plan.counts(),
             rows: &plan.rows,
-            sent: confirmed,
-            updates: &updates,
-            activations: &activated,
+            sent: outcome.confirmed,
+            updates: &outcome.updates,
+            activations: &outcome.activated,
         };
         quiet_broken_pipe(output::json(&mut stdout.lock(), &report))?;
     }
-    let note = if !work {
-        Some(nothing_to_set(&name, &plan, args.json)?)
-    } else if !confirmed && !args.yes && !io::stdin().is_terminal() {
+    let note = closing_note(&name, &plan, args, asked, &outcome)?;
+    if args.json {
+        eprintln!("{note}");
+    } else {
+        quiet_broken_pipe(writeln!(stdout.lock(), "{note}"))?;
+    }
+    failed(&outcome.updates, &outcome.activated, args.activate)
+}
+
+/// The file read and planned against every request the session's query finds.
+async fn plan(session: &Session, args: &ImportArgs, name: &str) -> Result<ImportPlan, Failure> {
+    let planned = ops::plan_import(
+        &session.client,
+        RetryPolicy::default(),
+        &args.file,
+        name,
+        session.query(),
+    )
+    .await;
+    match planned {
+        Ok(plan) => Ok(plan),
+        Err(PlanError::File(why)) => Err(Failure::Usage(why)),
+        Err(PlanError::Fetch { error, .. }) => Err(Failure::Api(error)),
+    }
+}
+
+/// Every row by class, merchants by name where they can be looked up.
+async fn show_preview(
+    session: &Session,
+    args: &ImportArgs,
+    name: &str,
+    plan: &ImportPlan,
+    stdout: &ResultsOut,
+) -> Result<(), Failure> {
+    let mut lookup = NameLookup::new(session.name_cache());
+    let names = lookup
+        .many(
+            &crate::ops::MerchantLookups::new(session.settings.read_concurrency),
+            &session.client,
+            RetryPolicy::default(),
+            plan.rows.iter().filter_map(|r| r.merchant_id.clone()),
+        )
+        .await;
+    // Kept before the question, which may wait on the operator a while.
+    lookup.save();
+    quiet_broken_pipe(preview(
+        &mut stdout.lock(),
+        name,
+        plan,
+        &names,
+        args.activate,
+    ))
+}
+
+/// Send the confirmed updates, then (with `--activate`) the activations.
+async fn apply(
+    session: &Session,
+    args: &ImportArgs,
+    plan: &ImportPlan,
+) -> Result<Outcome, Failure> {
+    // Each row is read again just before it is written (`--yes` too), so
+    // a terminalId someone else set since the preview is never overwritten.
+    let ops = session.ops()?;
+    let concurrency = session.settings.concurrency;
+    let sent = send_updates(&ops, plan, concurrency, args.json).await?;
+    let mut activated = Vec::new();
+    if args.activate {
+        let jobs = activations(plan, &sent);
+        activated = send_activations(&ops, jobs, concurrency, args.json).await?;
+    }
+    Ok(Outcome {
+        confirmed: true,
+        updates: sent.sent,
+        activated,
+    })
+}
+
+/// The run's last sentence, or why nothing was sent when no one could be
+/// asked.
+fn closing_note(
+    name: &str,
+    plan: &ImportPlan,
+    args: &ImportArgs,
+    asked: Asked,
+    outcome: &Outcome,
+) -> Result<String, Failure> {
+    let work = asked.set + asked.activate > 0;
+    if !work {
+        nothing_to_set(name, plan, args.json)
+    } else if !outcome.confirmed && !args.yes && !io::stdin().is_terminal() {
         // A script that forgot `--yes` must not read as a success.
-        return Err(Failure::Reported(format!(
+        Err(Failure::Reported(format!(
             "Stdin is not a terminal, so no one can confirm that intake may {}: nothing was sent; add --yes to apply without asking.",
             asked.what()
-        )));
-    } else if !confirmed {
-        Some("Nothing was sent.".to_string())
+        )))
+    } else if !outcome.confirmed {
+        Ok("Nothing was sent.".to_string())
     } else {
-        Some(done_note(&updates, &activated, asked, args.activate))
-    };
-    if let Some(note) = note {
-        if args.json {
-            eprintln!("{note}");
-        } else {
-            quiet_broken_pipe(writeln!(stdout.lock(), "{note}"))?;
-        }
+        Ok(done_note(
+            &outcome.updates,
+            &outcome.activated,
+            asked,
+            args.activate,
+        ))
     }
-    failed(&updates, &activated, args.activate)
 }
 
 fn done_note(updates: &[Sent], activated: &[Sent], asked: Asked, activate: bool) -> String {

@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
+mod build;
 mod help_rows;
 mod hints;
 mod intent;
@@ -70,14 +71,6 @@ impl Default for KeyMap {
     }
 }
 
-fn parse_all(keys: &[&str]) -> Vec<Key> {
-    keys.iter().filter_map(|k| Key::parse(k).ok()).collect()
-}
-
-fn is_reserved(k: &Key) -> bool {
-    matches!(k.code, KeyCode::Esc) || (k.ctrl && k.code == KeyCode::Char('c'))
-}
-
 impl KeyMap {
     /// Build from the config's bindings. A configured intent gets exactly
     /// the listed keys in every scope it appears in (plus Esc where it had
@@ -85,144 +78,7 @@ impl KeyMap {
     /// another intent's default key, unless it would take that intent's
     /// last key; two configured intents sharing a key in one scope clash.
     pub fn from_bindings(bindings: &[ConfigBinding]) -> Result<KeyMap, KeyMapError> {
-        let mut configured: HashMap<Intent, (Vec<Key>, usize)> = HashMap::new();
-        for b in bindings {
-            let intent = Intent::from_name(&b.action).ok_or_else(|| KeyMapError {
-                line: b.line,
-                message: format!(
-                    "`{}` is not an action that can be bound (actions: {})",
-                    b.action,
-                    Intent::ALL.map(intent::Intent::name).join(", ")
-                ),
-            })?;
-            if b.keys.is_empty() {
-                return Err(KeyMapError {
-                    line: b.line,
-                    message: format!(
-                        "`{}` has no key; give one, e.g. {} = \"x\"",
-                        b.action, b.action
-                    ),
-                });
-            }
-            let keys = b
-                .keys
-                .iter()
-                .map(|k| Key::parse(k))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|message| KeyMapError {
-                    line: b.line,
-                    message,
-                })?;
-            if let Some(k) = keys.iter().find(|k| is_reserved(k)) {
-                return Err(KeyMapError {
-                    line: b.line,
-                    message: format!(
-                        "`{k}` is reserved (esc cancels, ctrl-c quits); pick another key"
-                    ),
-                });
-            }
-            configured.insert(intent, (keys, b.line));
-        }
-        let mut map = KeyMap {
-            intent_of: HashMap::new(),
-            shown: HashMap::new(),
-            defaults: HashSet::new(),
-            changed: HashSet::new(),
-            custom: Vec::new(),
-        };
-        // Configured intents first, so they win their keys.
-        let rows: Vec<_> = table::bindings().collect();
-        let mut done: HashSet<(Scope, Intent)> = HashSet::new();
-        for row in &rows {
-            let shown = parse_all(row.keys);
-            let defaults: Vec<Key> = shown
-                .iter()
-                .chain(&parse_all(row.aliases))
-                .copied()
-                .collect();
-            for k in &defaults {
-                map.defaults.insert((row.scope, *k));
-            }
-            let Some((keys, line)) = configured.get(&row.intent) else {
-                continue;
-            };
-            // In a text input a plain character is text: only the rest apply.
-            let mut keys: Vec<Key> = keys
-                .iter()
-                .filter(|k| !(row.scope.is_text() && k.is_plain_char()))
-                .copied()
-                .collect();
-            if keys.is_empty() {
-                // Nothing given applies here: the table's keys stay.
-                continue;
-            }
-            if let Some(esc) = defaults.iter().find(|k| is_reserved(k))
-                && !keys.contains(esc)
-            {
-                keys.push(*esc);
-            }
-            for k in &keys {
-                if let Some(other) = map.intent_of.insert((row.scope, *k), row.intent)
-                    && other != row.intent
-                {
-                    let other_line = configured.get(&other).map_or(*line, |(_, l)| *l);
-                    return Err(KeyMapError {
-                        line: (*line).max(other_line),
-                        message: format!(
-                            "`{k}` is bound to both `{}` and `{}`; give one of them another key",
-                            other.name(),
-                            row.intent.name()
-                        ),
-                    });
-                }
-            }
-            if keys != shown {
-                map.changed.insert((row.scope, row.intent));
-            }
-            map.shown.insert((row.scope, row.intent), keys);
-            done.insert((row.scope, row.intent));
-        }
-        for row in rows.iter().filter(|r| !done.contains(&(r.scope, r.intent))) {
-            let shown = parse_all(row.keys);
-            let aliases = parse_all(row.aliases);
-            let mut kept = Vec::new();
-            let mut taken_by = None;
-            for k in shown.iter().chain(&aliases) {
-                match map.intent_of.get(&(row.scope, *k)) {
-                    Some(owner) => taken_by = Some(*owner),
-                    None => kept.push(*k),
-                }
-            }
-            if kept.is_empty()
-                && let Some(owner) = taken_by
-            {
-                let line = configured.get(&owner).map_or(0, |(_, l)| *l);
-                let k = shown.first().or(aliases.first()).copied();
-                return Err(KeyMapError {
-                    line,
-                    message: format!(
-                        "`{}` is bound to both `{}` and `{}`; give one of them another key",
-                        k.map(|k| k.to_string()).unwrap_or_default(),
-                        row.intent.name(),
-                        owner.name()
-                    ),
-                });
-            }
-            for k in &kept {
-                map.intent_of.insert((row.scope, *k), row.intent);
-            }
-            let mut visible: Vec<Key> =
-                shown.iter().filter(|k| kept.contains(k)).copied().collect();
-            // Only aliases left: they are its keys now, so show them.
-            if visible.is_empty() {
-                visible = kept.clone();
-            }
-            if visible != shown {
-                map.changed.insert((row.scope, row.intent));
-            }
-            map.shown.insert((row.scope, row.intent), visible);
-        }
-        Ok(map)
+        build::from_bindings(bindings)
     }
 
     /// The intent `key` asks for in `scope`. In a text input a plain

@@ -8,14 +8,16 @@
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 
 use super::rng::Rng;
-use crate::api::model::{IntegrationRequest, IntegrationType, Merchant, Product, Status, Terminal};
+use crate::api::model::{IntegrationRequest, IntegrationType, Merchant};
 
 mod ages;
 pub mod hostile;
+mod request;
 #[cfg(test)]
 mod tests;
 mod words;
 
+use request::make_request;
 use words::{DESCRIPTORS, KINDS, PLACES};
 
 const MERCHANTS_JSON: &str = include_str!("../../assets/merchants.json");
@@ -70,22 +72,6 @@ const TYPES: [(&str, u32); 7] = [
 /// The one seeded record of a type no revision documents, kept so a client's
 /// tolerance of future types is exercised; plainly not a real vendor.
 pub const FUTURE_TYPE: &str = "futurepay";
-
-const STATUSES: [(Status, u32); 5] = [
-    (Status::Pending, 60),
-    (Status::Active, 20),
-    (Status::Available, 8),
-    (Status::Rejected, 7),
-    (Status::Disabled, 5),
-];
-
-const KEY_NAMES: [&str; 5] = [
-    "MyApiKey",
-    "pos-onboarding",
-    "store-ops",
-    "franchise-sync",
-    "intake",
-];
 
 pub struct Seeded {
     pub merchants: Vec<Merchant>,
@@ -194,138 +180,6 @@ fn pick_types(rng: &mut Rng, k: usize) -> Vec<IntegrationType> {
         out.push(IntegrationType::parse(TYPES[i].0));
     }
     out
-}
-
-fn terminal_id(rng: &mut Rng) -> String {
-    // ePay NZ terminal ids look like 11000021.
-    format!("11{}", rng.digits(6))
-}
-
-fn product_name(kind: &IntegrationType, rng: &mut Rng) -> String {
-    let names: &[&str] = match kind {
-        IntegrationType::Epay => &["ePay Gift Cards", "ePay Prepaid Mobile", "ePay Vouchers"],
-        IntegrationType::Smartpay => &["Smartpay Anywhere", "Smartpay Cloud EFTPOS"],
-        IntegrationType::Invenco => &["Invenco G7 Outdoor", "Invenco Forecourt"],
-        IntegrationType::Skyzer => &["Skyzer Cloud", "Skyzer Integrated EFTPOS"],
-        IntegrationType::Vista => &["Vista Cinema POS", "Vista Kiosk"],
-        IntegrationType::Verifone => &["Verifone V400m", "Verifone P400"],
-        IntegrationType::Windcave => &["Windcave SmartPOS", "Windcave Unattended"],
-        _ => &["Cloud EFTPOS", "Unattended Terminal"],
-    };
-    rng.pick(names).to_string()
-}
-
-fn make_request(
-    rng: &mut Rng,
-    m: &Merchant,
-    kind: IntegrationType,
-    base: DateTime<Utc>,
-    span_ms: i64,
-    staff: &[String],
-) -> IntegrationRequest {
-    let account_id = m.account_id.clone().unwrap_or_default();
-    let status = STATUSES[rng.weighted(&STATUSES.map(|s| s.1))].0.clone();
-    let later_type = matches!(
-        kind,
-        IntegrationType::Smartpay
-            | IntegrationType::Invenco
-            | IntegrationType::Skyzer
-            | IntegrationType::Vista
-    );
-
-    let mut terminal_id_field = None;
-    let mut terminal = None;
-    let mut product = None;
-    let mut updated = false;
-    match kind {
-        IntegrationType::Epay => {
-            // Activation requires a terminalId, so every active ePay request has one.
-            let has = status == Status::Active || rng.chance(0.5);
-            if has {
-                let tid = terminal_id(rng);
-                updated = true;
-                // The later revision's terminal object sits beside the
-                // top-level field, which clients of the reference read.
-                if rng.chance(0.25) {
-                    terminal = Some(Terminal {
-                        terminal_id: Some(tid.clone()),
-                        device_id: rng.chance(0.4).then(|| format!("EPAY-{}", rng.digits(5))),
-                    });
-                }
-                terminal_id_field = Some(tid);
-            }
-            if rng.chance(0.2) {
-                product = Some(Product {
-                    name: Some(product_name(&kind, rng)),
-                });
-            }
-        }
-        _ if later_type => {
-            if rng.chance(0.6) {
-                let tid = rng.digits(8);
-                terminal = Some(Terminal {
-                    terminal_id: Some(tid.clone()),
-                    device_id: rng
-                        .chance(0.7)
-                        .then(|| format!("{}-{}", rng.base62(4).to_uppercase(), rng.digits(6))),
-                });
-                terminal_id_field = Some(tid);
-                updated = true;
-            }
-            if rng.chance(0.7) {
-                product = Some(Product {
-                    name: Some(product_name(&kind, rng)),
-                });
-            }
-        }
-        _ => {
-            if rng.chance(0.2) {
-                terminal_id_field = Some(rng.digits(8));
-                updated = true;
-            }
-        }
-    }
-
-    // The draws stay those of a uniform offset, so every later draw (and
-    // with it each id) is what it always was; only the age is bent.
-    let offset = rng.range(1, span_ms as u64) as i64;
-    let age = ages::skewed(offset, span_ms);
-    let created_at = with_visible_millis(base - Duration::milliseconds(age));
-    let creator = if rng.chance(0.15) {
-        format!("crn::user:{}", rng.base62(22))
-    } else {
-        format!("crn:{account_id}:api-key:{}", rng.pick(&KEY_NAMES))
-    };
-    let changed = updated || status != Status::Pending;
-    let (updated_at, updater) = if changed {
-        let later = ages::scaled(rng.range(1, offset as u64) as i64, offset, age);
-        let who = if status == Status::Pending || status == Status::Active {
-            creator.clone()
-        } else {
-            rng.pick(staff).clone()
-        };
-        (
-            with_visible_millis(created_at + Duration::milliseconds(later)),
-            who,
-        )
-    } else {
-        (created_at, creator.clone())
-    };
-
-    IntegrationRequest {
-        id: rng.base62(22),
-        account_id,
-        merchant_id: m.id.clone(),
-        kind,
-        status,
-        terminal_id: terminal_id_field,
-        created_at: Some(created_at),
-        updated_at: Some(updated_at),
-        created_by: Some(creator),
-        updated_by: Some(updater),
-        terminal,
-        product,
-    }
 }
 
 /// Extra merchants for large seed counts, grouped into accounts of about ten.

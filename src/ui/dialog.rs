@@ -6,13 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::api::Status;
-use crate::app::{App, BulkPlan, Overwrite, TypedCount};
+use crate::app::{App, Overwrite, TypedCount};
 use crate::keys::{Intent, KeyMap, Scope};
-use crate::text::count;
 
 use super::theme::Theme;
 
 pub use crate::app::viewport::centered;
+
+mod bulk;
+pub use bulk::bulk_confirm;
 
 /// Clear a box, draw its border and title, and return its inside.
 pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
@@ -155,116 +157,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
         theme,
     );
     frame.render_widget(Paragraph::new(super::format::shown(lines)), inner);
-}
-
-pub fn bulk_confirm(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    plan: &BulkPlan,
-    keys: &KeyMap,
-    theme: Theme,
-) {
-    let scope = if plan.typed.is_some() {
-        Scope::BulkCount
-    } else {
-        Scope::BulkConfirm
-    };
-    let n = plan.ids.len();
-    let missing = plan.missing_terminal.len();
-    let skip = n - plan.runnable();
-    let mut lines = vec![
-        Line::from(Span::styled(
-            if plan.retry {
-                format!("Retry {}?", count(n, "failed request", "failed requests"))
-            } else {
-                format!("Activate {}?", count(n, "request", "requests"))
-            },
-            theme.bold(),
-        )),
-        Line::default(),
-        Line::from(format!(
-            "  {} hidden by the current filter.",
-            count(plan.hidden, "is", "are")
-        )),
-        Line::from(format!(
-            "  {} not pending and will be skipped.",
-            count(plan.not_pending, "is", "are")
-        )),
-        Line::from(format!(
-            "  {} without a terminalId.",
-            count(missing, "ePay request is", "ePay requests are")
-        )),
-    ];
-    if plan.hidden_by_status > 0 {
-        lines.insert(
-            3,
-            Line::from(format!(
-                "  ({} in other statuses: p shows every status.)",
-                plan.hidden_by_status
-            )),
-        );
-    }
-    // One request (`A` on a row with nothing marked): say which, by name.
-    if let [id] = plan.ids.as_slice() {
-        let named = match app.request(id) {
-            Some(r) => format!(
-                "  {} {id} · merchant {}",
-                r.kind,
-                super::format::clean(app.merchant_name(&r.merchant_id))
-            ),
-            None => format!("  {id} (no longer in the loaded list)"),
-        };
-        lines.insert(1, Line::from(named));
-    }
-    if plan.unknown > 0 {
-        lines.push(Line::from(format!(
-            "  {} no longer loaded and will be skipped.",
-            count(plan.unknown, "is", "are")
-        )));
-    }
-    let count_row = plan.typed.as_deref().map(|typed| {
-        lines.push(Line::default());
-        push_typed_count(&mut lines, n, "run", typed, theme)
-    });
-    lines.push(Line::default());
-    lines.push(keys_line(
-        theme,
-        &[(
-            // `y` would be a wrong character in the count, so only Enter runs.
-            &key(
-                keys,
-                scope,
-                &[Intent::Confirm],
-                if plan.typed.is_some() {
-                    "Enter"
-                } else {
-                    "Enter/y"
-                },
-            ),
-            &format!("run {} now, skipping {skip}", plan.runnable()),
-        )],
-    ));
-    if missing > 0 {
-        lines.push(keys_line(
-            theme,
-            &[(
-                &key(keys, scope, &[Intent::EnterMissing], "e"),
-                &format!(
-                    "enter the {} first, then run",
-                    count(missing, "missing terminalId", "missing terminalIds")
-                ),
-            )],
-        ));
-    }
-    lines.push(keys_line(
-        theme,
-        &[(&key(keys, scope, &[Intent::Cancel], "Esc"), "cancel")],
-    ));
-    let inner = sized_dialog(frame, area, 64, "Bulk activate", lines, theme);
-    if let (Some(row), Some(typed)) = (count_row, plan.typed.as_deref()) {
-        count_cursor(frame, inner, row, typed);
-    }
 }
 
 const COUNT_LABEL: &str = "  count: ";

@@ -26,157 +26,192 @@ mod title;
 
 type Scene = fn() -> App;
 
+/// Every screen kept, by name; each `scene_` function below builds one.
 fn scenes() -> Vec<(&'static str, Scene)> {
     vec![
         ("list", loaded as Scene),
-        ("filter", || {
-            let mut app = loaded();
-            update(&mut app, ch('/'));
-            typed(&mut app, "type:epay");
-            app
-        }),
-        ("detail", || {
-            let mut app = loaded();
-            move_to(&mut app, "REQ4windcaveT9");
-            mark(&mut app, &["REQ1verifone"]);
-            move_to(&mut app, "REQ4windcaveT9");
-            app
-        }),
-        ("form_error", || {
-            let mut app = loaded();
-            edit_terminal_id(&mut app, "REQ2epayNoTid", "12a");
-            update(&mut app, key(KeyCode::Enter));
-            app
-        }),
-        ("confirm", || {
-            let mut app = loaded();
-            move_to(&mut app, "REQ3epayReady");
-            update(&mut app, ch('a'));
-            app
-        }),
-        ("bulk_confirm", || {
-            let mut app = loaded();
-            mark(
-                &mut app,
-                &[
-                    "REQ1verifone",
-                    "REQ2epayNoTid",
-                    "REQ6rejected",
-                    "REQ7verifone",
-                ],
-            );
-            app.set_filter_text("type:verifone");
-            update(&mut app, ch('A'));
-            app
-        }),
-        ("bulk_progress", || {
-            let mut app = loaded();
-            start_run(&mut app, &READY);
-            bulk_activated(&mut app, "REQ1verifone", Ok(()));
-            let run_id = run_id(&app);
-            started(&mut app, run_id, "REQ3epayReady");
-            started(&mut app, run_id, "REQ7verifone");
-            app
-        }),
-        ("bulk_help", || {
-            let mut app = loaded();
-            start_run(&mut app, &READY);
-            let run_id = run_id(&app);
-            started(&mut app, run_id, "REQ1verifone");
-            update(&mut app, ch('?'));
-            app
-        }),
-        ("bulk_results", || {
-            let mut app = loaded();
-            start_run(&mut app, &MIXED);
-            bulk_activated(&mut app, "REQ1verifone", Ok(()));
-            bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
-            bulk_activated(
-                &mut app,
-                "REQ7verifone",
-                Err(ApiError::Server {
-                    status: 503,
-                    message: "unavailable".into(),
-                }),
-            );
-            bulk_activated(&mut app, "REQ8smartpay", Ok(()));
-            let run_id = run_id(&app);
-            bulk_finished(&mut app, run_id, false);
-            app
-        }),
-        ("help", || {
-            let mut app = loaded();
-            update(&mut app, ch('?'));
-            app
-        }),
-        ("load_error", || {
-            let mut app = loaded();
-            update(&mut app, ch('r'));
-            api(
-                &mut app,
-                ApiEvent::LoadFailed {
-                    load_id: 2,
-                    error: ApiError::Connect {
-                        host: "service.centrapay.com".into(),
-                    },
-                },
-            );
-            app
-        }),
-        ("empty", || {
-            let mut app = loaded();
-            app.set_filter_text("merchant:nothing-like-this");
-            app
-        }),
-        ("loading", || {
-            let mut app = App::new(config(), now());
-            app.init();
-            app
-        }),
-        ("list_names", || {
-            let mut app = named();
-            move_to(&mut app, "REQ2epayNoTid");
-            app
-        }),
-        ("export_prompt", || {
-            let mut app = named();
-            app.set_filter_text("type:epay");
-            update(&mut app, ch('e'));
-            app
-        }),
-        ("import_preview", || {
-            let mut app = named();
-            import_preview(&mut app);
-            app
-        }),
-        ("import_results", || {
-            let mut app = named();
-            import_preview(&mut app);
-            let run_id = apply_import(&mut app, 'y');
-            let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
-            set.terminal_id = Some("11000099".into());
-            import_row(
-                &mut app,
-                run_id,
-                "REQ2epayNoTid",
-                crate::app::ImportRowResult::Set(set),
-            );
-            import_row(
-                &mut app,
-                run_id,
-                "REQ1verifone",
-                crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
-            );
-            import_finished(&mut app, run_id, false);
-            app
-        }),
-        ("quit_confirm", || {
-            let mut app = loaded();
-            start_run(&mut app, &["REQ1verifone"]);
-            update(&mut app, ch('q'));
-            app
-        }),
+        ("filter", scene_filter),
+        ("detail", scene_detail),
+        ("form_error", scene_form_error),
+        ("confirm", scene_confirm),
+        ("bulk_confirm", scene_bulk_confirm),
+        ("bulk_progress", scene_bulk_progress),
+        ("bulk_help", scene_bulk_help),
+        ("bulk_results", scene_bulk_results),
+        ("help", scene_help),
+        ("load_error", scene_load_error),
+        ("empty", scene_empty),
+        ("loading", scene_loading),
+        ("list_names", scene_list_names),
+        ("export_prompt", scene_export_prompt),
+        ("import_preview", scene_import_preview),
+        ("import_results", scene_import_results),
+        ("quit_confirm", scene_quit_confirm),
     ]
+}
+
+fn scene_filter() -> App {
+    let mut app = loaded();
+    update(&mut app, ch('/'));
+    typed(&mut app, "type:epay");
+    app
+}
+
+fn scene_detail() -> App {
+    let mut app = loaded();
+    move_to(&mut app, "REQ4windcaveT9");
+    mark(&mut app, &["REQ1verifone"]);
+    move_to(&mut app, "REQ4windcaveT9");
+    app
+}
+
+fn scene_form_error() -> App {
+    let mut app = loaded();
+    edit_terminal_id(&mut app, "REQ2epayNoTid", "12a");
+    update(&mut app, key(KeyCode::Enter));
+    app
+}
+
+fn scene_confirm() -> App {
+    let mut app = loaded();
+    move_to(&mut app, "REQ3epayReady");
+    update(&mut app, ch('a'));
+    app
+}
+
+fn scene_bulk_confirm() -> App {
+    let mut app = loaded();
+    mark(
+        &mut app,
+        &[
+            "REQ1verifone",
+            "REQ2epayNoTid",
+            "REQ6rejected",
+            "REQ7verifone",
+        ],
+    );
+    app.set_filter_text("type:verifone");
+    update(&mut app, ch('A'));
+    app
+}
+
+fn scene_bulk_progress() -> App {
+    let mut app = loaded();
+    start_run(&mut app, &READY);
+    bulk_activated(&mut app, "REQ1verifone", Ok(()));
+    let run_id = run_id(&app);
+    started(&mut app, run_id, "REQ3epayReady");
+    started(&mut app, run_id, "REQ7verifone");
+    app
+}
+
+fn scene_bulk_help() -> App {
+    let mut app = loaded();
+    start_run(&mut app, &READY);
+    let run_id = run_id(&app);
+    started(&mut app, run_id, "REQ1verifone");
+    update(&mut app, ch('?'));
+    app
+}
+
+fn scene_bulk_results() -> App {
+    let mut app = loaded();
+    start_run(&mut app, &MIXED);
+    bulk_activated(&mut app, "REQ1verifone", Ok(()));
+    bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
+    bulk_activated(
+        &mut app,
+        "REQ7verifone",
+        Err(ApiError::Server {
+            status: 503,
+            message: "unavailable".into(),
+        }),
+    );
+    bulk_activated(&mut app, "REQ8smartpay", Ok(()));
+    let run_id = run_id(&app);
+    bulk_finished(&mut app, run_id, false);
+    app
+}
+
+fn scene_help() -> App {
+    let mut app = loaded();
+    update(&mut app, ch('?'));
+    app
+}
+
+fn scene_load_error() -> App {
+    let mut app = loaded();
+    update(&mut app, ch('r'));
+    api(
+        &mut app,
+        ApiEvent::LoadFailed {
+            load_id: 2,
+            error: ApiError::Connect {
+                host: "service.centrapay.com".into(),
+            },
+        },
+    );
+    app
+}
+
+fn scene_empty() -> App {
+    let mut app = loaded();
+    app.set_filter_text("merchant:nothing-like-this");
+    app
+}
+
+fn scene_loading() -> App {
+    let mut app = App::new(config(), now());
+    app.init();
+    app
+}
+
+fn scene_list_names() -> App {
+    let mut app = named();
+    move_to(&mut app, "REQ2epayNoTid");
+    app
+}
+
+fn scene_export_prompt() -> App {
+    let mut app = named();
+    app.set_filter_text("type:epay");
+    update(&mut app, ch('e'));
+    app
+}
+
+fn scene_import_preview() -> App {
+    let mut app = named();
+    import_preview(&mut app);
+    app
+}
+
+fn scene_import_results() -> App {
+    let mut app = named();
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'y');
+    let mut set = app.request("REQ2epayNoTid").cloned().expect("a row");
+    set.terminal_id = Some("11000099".into());
+    import_row(
+        &mut app,
+        run_id,
+        "REQ2epayNoTid",
+        crate::app::ImportRowResult::Set(set),
+    );
+    import_row(
+        &mut app,
+        run_id,
+        "REQ1verifone",
+        crate::app::ImportRowResult::SetMeanwhile("V-1".into()),
+    );
+    import_finished(&mut app, run_id, false);
+    app
+}
+
+fn scene_quit_confirm() -> App {
+    let mut app = loaded();
+    start_run(&mut app, &["REQ1verifone"]);
+    update(&mut app, ch('q'));
+    app
 }
 
 #[test]

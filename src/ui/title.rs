@@ -100,6 +100,16 @@ pub fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 }
 
 fn segments(app: &App, theme: Theme) -> Vec<Seg> {
+    let mut segs = where_it_points(app, theme);
+    segs.extend(counts(app, theme));
+    segs.extend(view(app, theme));
+    segs.extend(live(app, theme));
+    segs.extend(progress(app, theme));
+    segs
+}
+
+/// Where the console points and what it may do there: never shortened.
+fn where_it_points(app: &App, theme: Theme) -> Vec<Seg> {
     let bold = theme.bar().add_modifier(Modifier::BOLD);
     let safety = &app.config.safety;
     let mut segs = vec![
@@ -119,20 +129,22 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
     if app.config.demo {
         segs.push(Seg::fixed("DEMO".into(), bold));
     }
+    segs
+}
+
+/// Shown of loaded, marked, and over SLA.
+fn counts(app: &App, theme: Theme) -> Vec<Seg> {
     let counts = format!("{}/{}", app.visible_len(), app.total_len());
-    segs.push(Seg::new(
-        Part::Shown,
-        format!("{counts} shown"),
-        counts,
-        theme.bar(),
-    ));
     let marked = app.marked_len();
-    segs.push(Seg::new(
-        Part::Marked,
-        format!("{marked} marked"),
-        format!("{marked}*"),
-        theme.bar(),
-    ));
+    let mut segs = vec![
+        Seg::new(Part::Shown, format!("{counts} shown"), counts, theme.bar()),
+        Seg::new(
+            Part::Marked,
+            format!("{marked} marked"),
+            format!("{marked}*"),
+            theme.bar(),
+        ),
+    ];
     let over = app.backlog.summary().over_sla;
     if app.config.sla_days > 0 && over > 0 {
         segs.push(Seg::new(
@@ -142,17 +154,22 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
             theme.bar().patch(theme.sla()),
         ));
     }
+    segs
+}
+
+/// How the list is narrowed and ordered: statuses, filter, sort.
+fn view(app: &App, theme: Theme) -> Vec<Seg> {
     let (long, short) = if app.list.pending_only {
         ("pending only", "pending")
     } else {
         ("all statuses", "all")
     };
-    segs.push(Seg::new(
+    let mut segs = vec![Seg::new(
         Part::Statuses,
         long.into(),
         short.into(),
         theme.bar(),
-    ));
+    )];
     let filter = clean(app.list.filter_text.trim());
     if !filter.is_empty() {
         segs.push(Seg::new(
@@ -169,9 +186,12 @@ fn segments(app: &App, theme: Theme) -> Vec<Seg> {
         sort,
         theme.bar(),
     ));
-    if let Some(seg) = live(app, theme) {
-        segs.push(seg);
-    }
+    segs
+}
+
+/// Work under way: a filter scanning, a load.
+fn progress(app: &App, theme: Theme) -> Vec<Seg> {
+    let mut segs = Vec::new();
     if let Some((tested, of)) = app.filter_progress() {
         segs.push(Seg::new(
             Part::Loading,

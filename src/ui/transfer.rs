@@ -13,7 +13,7 @@ use crate::app::{
     App, ImportResult, ImportStage, ImportState, Prompt, PromptKind, Run, RunItem, RunPhase,
     TypedCount, shown_path, viewport,
 };
-use crate::import::RowClass;
+use crate::import::{ImportPlan, RowClass};
 use crate::text::count;
 
 use super::dialog::{centered, frame_box, key, keys_line, sized_dialog};
@@ -182,26 +182,46 @@ fn preview(
     view: Preview<'_>,
     theme: Theme,
 ) {
-    let Preview {
-        typed,
-        read_only,
-        keymap,
-    } = view;
-    let k = |intent: Intent, default: &str| key(keymap, Scope::ImportPreview, &[intent], default);
     let title = format!("Import preview: {}", import.path_text());
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }
     let plan = &import.plan;
-    let will = plan.count(RowClass::WillSet);
-    let activates = plan.to_activate().count();
+    let keys = preview_keys(plan, &view);
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), w.as_str())).collect();
+    let [top, list, bottom] = viewport::import_preview(area);
+    let head_lines = preview_head(plan, theme);
+    frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
+    frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
+    let entries = preview_rows(app, plan, list.width, theme);
+    let lines = run::list_lines(
+        &entries,
+        viewport::import_head_width(list.width),
+        list,
+        import.scroll,
+    );
+    frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
+    if let Some(typed) = view.typed {
+        super::count::import_count(
+            frame,
+            area,
+            import.plan.to_activate().count(),
+            typed,
+            view.keymap,
+            theme,
+        );
+    }
+}
+
+/// How many rows, that nothing is sent yet, and the count of each class.
+fn preview_head(plan: &ImportPlan, theme: Theme) -> Vec<Line<'static>> {
     let counts = RowClass::ALL
         .iter()
         .map(|&c| format!("{} {}", plan.count(c), c.label()))
         .collect::<Vec<_>>()
         .join(" · ");
-    let head_lines = vec![
+    vec![
         Line::from(Span::styled(
             format!(
                 "{} in the file. Nothing has been sent.",
@@ -210,9 +230,18 @@ fn preview(
             theme.bold(),
         )),
         Line::from(counts),
-    ];
+    ]
+}
+
+/// The keys the plan allows: set, set then activate, or only close (when
+/// read-only or when there is nothing to set).
+fn preview_keys(plan: &ImportPlan, view: &Preview<'_>) -> Vec<(String, String)> {
+    let k =
+        |intent: Intent, default: &str| key(view.keymap, Scope::ImportPreview, &[intent], default);
+    let will = plan.count(RowClass::WillSet);
+    let activates = plan.to_activate().count();
     let mut keys: Vec<(String, String)> = Vec::new();
-    if read_only {
+    if view.read_only {
         keys.push((
             k(Intent::Cancel, "Esc"),
             "close: read-only, nothing is sent".to_string(),
@@ -241,12 +270,12 @@ fn preview(
             "close: nothing to set".to_string(),
         ));
     }
-    let keys: Vec<(&str, &str)> = keys.iter().map(|(k, w)| (k.as_str(), w.as_str())).collect();
-    let [top, list, bottom] = viewport::import_preview(area);
-    frame.render_widget(Paragraph::new(head_lines).wrap(Wrap { trim: false }), top);
-    frame.render_widget(Paragraph::new(keys_line(theme, &keys)), bottom);
-    let entries: Vec<ListEntry> = plan
-        .rows
+    keys
+}
+
+/// Every row of the file: its line, class and request, then why.
+fn preview_rows(app: &App, plan: &ImportPlan, width: u16, theme: Theme) -> Vec<ListEntry> {
+    plan.rows
         .iter()
         .map(|r| {
             let who =
@@ -254,7 +283,7 @@ fn preview(
                     .or_else(|| r.merchant_id.clone())
                     .unwrap_or_else(|| "-".into());
             ListEntry {
-                head: head(list.width, r.line, r.class.label(), &who),
+                head: head(width, r.line, r.class.label(), &who),
                 text: run::named(
                     r.merchant_id.as_deref().map(|m| app.merchant_name(m)),
                     r.preview_text(),
@@ -262,24 +291,7 @@ fn preview(
                 style: class_style(r.class, theme),
             }
         })
-        .collect();
-    let lines = run::list_lines(
-        &entries,
-        viewport::import_head_width(list.width),
-        list,
-        import.scroll,
-    );
-    frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
-    if let Some(typed) = typed {
-        super::count::import_count(
-            frame,
-            area,
-            import.plan.to_activate().count(),
-            typed,
-            keymap,
-            theme,
-        );
-    }
+        .collect()
 }
 
 fn progress(

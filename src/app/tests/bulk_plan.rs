@@ -48,8 +48,38 @@ fn bulk_without_marks_uses_the_cursor_row() {
     assert_eq!(plan.ids, vec!["REQ7verifone".to_string()]);
 }
 
+/// Marked with two ePay requests missing a terminalId: each is asked for in
+/// turn, both are sent, and the run waits on them.
 #[test]
 fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
+    let mut app = two_missing_asked();
+    let cmds = enter_both(&mut app);
+    assert_eq!(
+        cmds,
+        vec![
+            Command::Update {
+                id: "REQ2epayNoTid".into(),
+                terminal_id: "11000021".into(),
+                expected: None
+            },
+            Command::Update {
+                id: "REQ9epayNoTid".into(),
+                terminal_id: "11000022".into(),
+                expected: None
+            },
+        ]
+    );
+    assert_eq!(
+        app.scope(),
+        crate::keys::Scope::BulkRunning,
+        "the run goes on beside the list"
+    );
+    assert_eq!(app.bulk().map(|r| r.phase), Some(RunPhase::Starting));
+    one_saved_one_failed_then_the_rest_run(&mut app);
+}
+
+/// The bulk dialog over REQ1verifone and two ePay requests with no terminalId.
+fn two_missing_asked() -> App {
     let mut app = loaded();
     let mut second = req(
         "REQ9epayNoTid",
@@ -74,7 +104,12 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         &["REQ1verifone", "REQ2epayNoTid", "REQ9epayNoTid"],
     );
     update(&mut app, ch('A'));
-    assert!(update(&mut app, ch('e')).is_empty());
+    app
+}
+
+/// `e`, then a terminalId in each form in turn; the commands of the last.
+fn enter_both(app: &mut App) -> Vec<Command> {
+    assert!(update(app, ch('e')).is_empty());
     match &app.mode {
         Mode::Form(f) => {
             assert_eq!(f.id, "REQ2epayNoTid");
@@ -82,43 +117,27 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
         }
         other => panic!("{other:?}"),
     }
-    typed(&mut app, "11000021");
-    assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+    typed(app, "11000021");
+    assert!(update(app, key(KeyCode::Enter)).is_empty());
     match &app.mode {
         Mode::Form(f) => assert_eq!(f.id, "REQ9epayNoTid"),
         other => panic!("{other:?}"),
     }
-    typed(&mut app, "11000022");
-    let cmds = update(&mut app, key(KeyCode::Enter));
-    assert_eq!(
-        cmds,
-        vec![
-            Command::Update {
-                id: "REQ2epayNoTid".into(),
-                terminal_id: "11000021".into(),
-                expected: None
-            },
-            Command::Update {
-                id: "REQ9epayNoTid".into(),
-                terminal_id: "11000022".into(),
-                expected: None
-            },
-        ]
-    );
-    assert_eq!(
-        app.scope(),
-        crate::keys::Scope::BulkRunning,
-        "the run goes on beside the list"
-    );
-    assert_eq!(app.bulk().map(|r| r.phase), Some(RunPhase::Starting));
+    typed(app, "11000022");
+    update(app, key(KeyCode::Enter))
+}
+
+/// The run starts once both saves answer: the saved one runs, the one that
+/// could not be saved fails with why.
+fn one_saved_one_failed_then_the_rest_run(app: &mut App) {
     let mut saved = app
         .request("REQ2epayNoTid")
         .cloned()
         .unwrap_or_else(|| panic!("row"));
     saved.terminal_id = Some("11000021".into());
-    assert!(updated(&mut app, saved).is_empty());
+    assert!(updated(app, saved).is_empty());
     let cmds = api(
-        &mut app,
+        app,
         ApiEvent::Updated {
             id: "REQ9epayNoTid".into(),
             result: Err(ApiError::BadRequest {

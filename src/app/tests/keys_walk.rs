@@ -98,75 +98,84 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         | Scope::BulkRunning
         | Scope::BulkResults
         | Scope::QuitConfirm
-        | Scope::HelpRunning => {
-            for id in ["REQ1verifone", "REQ2epayNoTid"] {
-                goto(&mut app, id);
-                act(&mut app, Intent::Mark);
-            }
-            act(&mut app, Intent::BulkActivate);
-            if matches!(
-                scope,
-                Scope::BulkRunning | Scope::BulkResults | Scope::QuitConfirm | Scope::HelpRunning
-            ) {
-                act(&mut app, Intent::Confirm);
-            }
-            if scope == Scope::HelpRunning {
-                act(&mut app, Intent::Help);
-            }
-            if scope == Scope::QuitConfirm {
-                act(&mut app, Intent::Quit);
-            }
-            if scope == Scope::BulkResults {
-                let run_id = app.bulk().map(|r| r.run_id).expect("a run");
-                bulk_finished(&mut app, run_id, false);
-            }
-        }
+        | Scope::HelpRunning => into_bulk(&mut app, scope),
         Scope::Prompt => drop(act(&mut app, Intent::Export)),
-        Scope::ExportOverwrite => {
-            act(&mut app, Intent::Export);
-            for cmd in act(&mut app, Intent::Submit) {
-                if let Command::Export { path, .. } = cmd {
-                    api(
-                        &mut app,
-                        ApiEvent::Exported {
-                            path,
-                            count: 8,
-                            result: Err(crate::export::ExportError::Exists),
-                        },
-                    );
-                }
-            }
-        }
+        Scope::ExportOverwrite => into_export_overwrite(&mut app),
         Scope::ImportPlanning
         | Scope::ImportPreview
         | Scope::ImportCount
         | Scope::ImportRunning
-        | Scope::ImportResults => {
-            act(&mut app, Intent::Import);
-            for _ in 0..app.last_import_path.chars().count() {
-                update(&mut app, key(KeyCode::Backspace));
-            }
-            text(&mut app, "terminals.csv");
-            act(&mut app, Intent::Submit);
-            if scope != Scope::ImportPlanning {
-                planned(&mut app, IMPORT_CSV);
-            }
-            match scope {
-                Scope::ImportCount => drop(act(&mut app, Intent::ConfirmAlt)),
-                Scope::ImportRunning | Scope::ImportResults => drop(act(&mut app, Intent::Confirm)),
-                _ => {}
-            }
-            if scope == Scope::ImportResults {
-                let run_id = app
-                    .import()
-                    .and_then(ImportState::run)
-                    .map(|r| r.run_id)
-                    .expect("an import run");
-                import_finished(&mut app, run_id, false);
-            }
-        }
+        | Scope::ImportResults => into_import(&mut app, scope),
     }
     app
+}
+
+/// Two marked, the bulk dialog, then as far into a run as `scope` is.
+fn into_bulk(app: &mut App, scope: Scope) {
+    for id in ["REQ1verifone", "REQ2epayNoTid"] {
+        goto(app, id);
+        act(app, Intent::Mark);
+    }
+    act(app, Intent::BulkActivate);
+    if matches!(
+        scope,
+        Scope::BulkRunning | Scope::BulkResults | Scope::QuitConfirm | Scope::HelpRunning
+    ) {
+        act(app, Intent::Confirm);
+    }
+    if scope == Scope::HelpRunning {
+        act(app, Intent::Help);
+    }
+    if scope == Scope::QuitConfirm {
+        act(app, Intent::Quit);
+    }
+    if scope == Scope::BulkResults {
+        let run_id = app.bulk().map(|r| r.run_id).expect("a run");
+        bulk_finished(app, run_id, false);
+    }
+}
+
+/// An export to a file that is already there.
+fn into_export_overwrite(app: &mut App) {
+    act(app, Intent::Export);
+    for cmd in act(app, Intent::Submit) {
+        if let Command::Export { path, .. } = cmd {
+            api(
+                app,
+                ApiEvent::Exported {
+                    path,
+                    count: 8,
+                    result: Err(crate::export::ExportError::Exists),
+                },
+            );
+        }
+    }
+}
+
+/// An import of `terminals.csv`, as far as `scope` is.
+fn into_import(app: &mut App, scope: Scope) {
+    act(app, Intent::Import);
+    for _ in 0..app.last_import_path.chars().count() {
+        update(app, key(KeyCode::Backspace));
+    }
+    text(app, "terminals.csv");
+    act(app, Intent::Submit);
+    if scope != Scope::ImportPlanning {
+        planned(app, IMPORT_CSV);
+    }
+    match scope {
+        Scope::ImportCount => drop(act(app, Intent::ConfirmAlt)),
+        Scope::ImportRunning | Scope::ImportResults => drop(act(app, Intent::Confirm)),
+        _ => {}
+    }
+    if scope == Scope::ImportResults {
+        let run_id = app
+            .import()
+            .and_then(ImportState::run)
+            .map(|r| r.run_id)
+            .expect("an import run");
+        import_finished(app, run_id, false);
+    }
 }
 
 fn screen(app: &mut App) -> String {

@@ -93,15 +93,17 @@ fn already_active_names_who_activated_it() {
     );
 }
 
+const FOUR: [&str; 4] = [
+    "REQ1verifone",
+    "REQ3epayReady",
+    "REQ7verifone",
+    "REQ8smartpay",
+];
+
 #[test]
 fn bulk_results_count_activated_confirmed_and_already_active_apart() {
     let mut app = loaded();
-    for id in [
-        "REQ1verifone",
-        "REQ3epayReady",
-        "REQ7verifone",
-        "REQ8smartpay",
-    ] {
+    for id in FOUR {
         move_to(&mut app, id);
         update(&mut app, ch(' '));
     }
@@ -110,34 +112,7 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         [Command::BulkActivate { run_id, .. }] => *run_id,
         other => panic!("{other:?}"),
     };
-    let ok = active(&app, "REQ1verifone", None);
-    activation(
-        &mut app,
-        "REQ1verifone",
-        Some(run_id),
-        Ok(Activation::Activated(ok)),
-    );
-    let confirmed = active(&app, "REQ3epayReady", None);
-    activation(
-        &mut app,
-        "REQ3epayReady",
-        Some(run_id),
-        Ok(Activation::Confirmed(Some(confirmed))),
-    );
-    let by = active(&app, "REQ7verifone", Some(BY));
-    activation(
-        &mut app,
-        "REQ7verifone",
-        Some(run_id),
-        Ok(Activation::AlreadyActive(Some(by))),
-    );
-    activation(
-        &mut app,
-        "REQ8smartpay",
-        Some(run_id),
-        Err(ApiError::AlreadyActivated),
-    );
-    bulk_finished(&mut app, run_id, false);
+    answer_each_kind(&mut app, run_id);
     let run = app.bulk().cloned().expect("a run");
     let c = run.tally();
     assert_eq!(
@@ -164,18 +139,46 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
         text("REQ8smartpay"),
         "already active: activated by someone else"
     );
-    for id in [
-        "REQ1verifone",
-        "REQ3epayReady",
-        "REQ7verifone",
-        "REQ8smartpay",
-    ] {
+    for id in FOUR {
         assert_eq!(
             app.request(id).map(|r| r.status.clone()),
             Some(Status::Active),
             "{id}"
         );
     }
+}
+
+/// One answer of each kind: activated, confirmed active, already active by
+/// a known hand, and already active by an unknown one.
+fn answer_each_kind(app: &mut App, run_id: u64) {
+    let ok = active(app, "REQ1verifone", None);
+    activation(
+        app,
+        "REQ1verifone",
+        Some(run_id),
+        Ok(Activation::Activated(ok)),
+    );
+    let confirmed = active(app, "REQ3epayReady", None);
+    activation(
+        app,
+        "REQ3epayReady",
+        Some(run_id),
+        Ok(Activation::Confirmed(Some(confirmed))),
+    );
+    let by = active(app, "REQ7verifone", Some(BY));
+    activation(
+        app,
+        "REQ7verifone",
+        Some(run_id),
+        Ok(Activation::AlreadyActive(Some(by))),
+    );
+    activation(
+        app,
+        "REQ8smartpay",
+        Some(run_id),
+        Err(ApiError::AlreadyActivated),
+    );
+    bulk_finished(app, run_id, false);
 }
 
 /// One word per result: the summary counts a kind under the word every

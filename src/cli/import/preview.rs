@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use super::super::output::MAX_CELL;
+use crate::export::Merchants;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::text::{self, clean, plural};
 
@@ -12,7 +13,7 @@ pub(super) fn preview(
     out: &mut impl Write,
     name: &str,
     plan: &ImportPlan,
-    names: &crate::export::Merchants,
+    names: &Merchants,
     activate: bool,
 ) -> io::Result<()> {
     let activating: Vec<&PlannedRow> = plan.to_activate().filter(|_| activate).collect();
@@ -28,60 +29,11 @@ pub(super) fn preview(
         plural(plan.rows.len()),
         plan.summary()
     )?;
-    let merchant = |r: &PlannedRow| {
-        clean(
-            r.merchant_id
-                .as_deref()
-                .map_or("-", |m| names.get(m).map_or(m, |found| found.name.as_str())),
-        )
-    };
     for class in RowClass::ALL {
         let rows: Vec<&PlannedRow> = plan.rows_of(class).collect();
-        if rows.is_empty() {
-            continue;
+        if !rows.is_empty() {
+            class_section(out, class, &rows, names)?;
         }
-        let heading = match class {
-            RowClass::WillSet => "Will set",
-            RowClass::Unchanged => "Unchanged (already has that terminalId)",
-            RowClass::Conflicting => "Conflicting (has a different terminalId; not overwritten)",
-            RowClass::UnknownRequest => "Unknown request",
-            RowClass::Duplicate => "Duplicate (ignored)",
-            RowClass::Invalid => "Invalid",
-        };
-        writeln!(out)?;
-        writeln!(out, "{heading} ({})", rows.len())?;
-        let with_note = !matches!(class, RowClass::WillSet | RowClass::Unchanged);
-        let mut header = vec!["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
-        if class == RowClass::Conflicting {
-            header.push("CURRENT");
-        }
-        if with_note {
-            header.push("WHY");
-        }
-        let cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let mut c = vec![
-                    r.line.to_string(),
-                    clean(r.id.as_deref().unwrap_or("-")),
-                    clean(
-                        r.kind
-                            .as_ref()
-                            .map_or("-", crate::api::model::IntegrationType::as_str),
-                    ),
-                    merchant(r),
-                    clean(r.terminal_id.as_deref().unwrap_or("-")),
-                ];
-                if class == RowClass::Conflicting {
-                    c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
-                }
-                if with_note {
-                    c.push(clean(r.reason.as_deref().unwrap_or("")));
-                }
-                c
-            })
-            .collect();
-        grid(out, &header, &cells)?;
     }
     if !activating.is_empty() {
         writeln!(out)?;
@@ -91,25 +43,70 @@ pub(super) fn preview(
             activating.len()
         )?;
         let header = ["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
-        let cells: Vec<Vec<String>> = activating
-            .iter()
-            .map(|r| {
-                vec![
-                    r.line.to_string(),
-                    clean(r.id.as_deref().unwrap_or("-")),
-                    clean(
-                        r.kind
-                            .as_ref()
-                            .map_or("-", crate::api::model::IntegrationType::as_str),
-                    ),
-                    merchant(r),
-                    clean(r.terminal_id.as_deref().unwrap_or("-")),
-                ]
-            })
-            .collect();
+        let cells: Vec<Vec<String>> = activating.iter().map(|r| cells(r, names)).collect();
         grid(out, &header, &cells)?;
     }
     writeln!(out)
+}
+
+/// One class's heading and rows; those not set as they are say why.
+fn class_section(
+    out: &mut impl Write,
+    class: RowClass,
+    rows: &[&PlannedRow],
+    names: &Merchants,
+) -> io::Result<()> {
+    let heading = match class {
+        RowClass::WillSet => "Will set",
+        RowClass::Unchanged => "Unchanged (already has that terminalId)",
+        RowClass::Conflicting => "Conflicting (has a different terminalId; not overwritten)",
+        RowClass::UnknownRequest => "Unknown request",
+        RowClass::Duplicate => "Duplicate (ignored)",
+        RowClass::Invalid => "Invalid",
+    };
+    writeln!(out)?;
+    writeln!(out, "{heading} ({})", rows.len())?;
+    let with_note = !matches!(class, RowClass::WillSet | RowClass::Unchanged);
+    let mut header = vec!["LINE", "ID", "TYPE", "MERCHANT", "TERMINALID"];
+    if class == RowClass::Conflicting {
+        header.push("CURRENT");
+    }
+    if with_note {
+        header.push("WHY");
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut c = cells(r, names);
+            if class == RowClass::Conflicting {
+                c.push(clean(r.current_terminal_id.as_deref().unwrap_or("-")));
+            }
+            if with_note {
+                c.push(clean(r.reason.as_deref().unwrap_or("")));
+            }
+            c
+        })
+        .collect();
+    grid(out, &header, &cells)
+}
+
+/// A row's line, request, type, merchant and terminalId.
+fn cells(r: &PlannedRow, names: &Merchants) -> Vec<String> {
+    let merchant = r
+        .merchant_id
+        .as_deref()
+        .map_or("-", |m| names.get(m).map_or(m, |found| found.name.as_str()));
+    vec![
+        r.line.to_string(),
+        clean(r.id.as_deref().unwrap_or("-")),
+        clean(
+            r.kind
+                .as_ref()
+                .map_or("-", crate::api::model::IntegrationType::as_str),
+        ),
+        clean(merchant),
+        clean(r.terminal_id.as_deref().unwrap_or("-")),
+    ]
 }
 
 /// Left-aligned columns in terminal columns, two spaces apart, indented

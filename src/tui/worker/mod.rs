@@ -6,20 +6,16 @@
 
 mod answers;
 mod names;
+mod tasks;
 
 use std::collections::HashMap;
-use std::ops::ControlFlow;
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
 use crate::app::{ApiEvent, Command};
-use crate::export;
-use crate::ops::{
-    ActivateJob, Cancel, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
-};
+use crate::ops::{Cancel, Ops};
 
-use answers::{activation, import_row, update};
 pub use names::Names;
 
 /// The UI's ends of the worker's channels.
@@ -63,46 +59,20 @@ async fn run(
                 if let Some(old) = load.take() {
                     old.abort();
                 }
-                load = Some(tokio::spawn(async move {
-                    if let Err(error) = send_pages(&ops, &events, load_id, query).await {
-                        tracing::warn!(load_id, error = %error.label(), "load failed");
-                        let _ = events.send(ApiEvent::LoadFailed { load_id, error });
-                    }
-                }));
+                load = Some(tokio::spawn(tasks::load(ops, events, load_id, query)));
             }
             Command::LoadOthers { load_id, query } => {
-                // Beside the list's load: only counted, never superseded.
-                tokio::spawn(async move {
-                    if let Err(error) = send_pages(&ops, &events, load_id, query).await {
-                        tracing::warn!(load_id, error = %error.label(), "count of other statuses failed");
-                    }
-                });
+                tokio::spawn(tasks::load_others(ops, events, load_id, query));
             }
             Command::Update {
                 id,
                 terminal_id,
                 expected,
             } => {
-                // What the operator saw is what they confirmed replacing.
-                let on = expected.map_or(OnExisting::Keep, OnExisting::ReplaceIf);
-                tokio::spawn(async move {
-                    let result = ops.update_terminal_id(&id, &terminal_id, on).await;
-                    let _ = events.send(update(id, result));
-                });
+                tokio::spawn(tasks::update(ops, events, id, terminal_id, expected));
             }
             Command::Activate { id, held } => {
-                tokio::spawn(async move {
-                    let job = match held {
-                        Some(r) if r.id == id => ActivateJob::held(r),
-                        _ => ActivateJob::new(id.clone()),
-                    };
-                    let result = ops.activate_one(&job, None).await;
-                    let _ = events.send(ApiEvent::Activated {
-                        result: activation(&id, result),
-                        id,
-                        run_id: None,
-                    });
-                });
+                tokio::spawn(tasks::activate(ops, events, id, held));
             }
             Command::BulkActivate {
                 run_id,
@@ -111,15 +81,9 @@ async fn run(
                 concurrency,
             } => {
                 let cancel = start_run(&mut runs, run_id);
-                let jobs = jobs(&ids, held);
-                tokio::spawn(bulk_activate(
-                    ops,
-                    events,
-                    run_id,
-                    jobs,
-                    concurrency,
-                    cancel,
-                ));
+                let jobs = tasks::jobs(&ids, held);
+                let run = tasks::bulk_activate(ops, events, run_id, jobs, concurrency, cancel);
+                tokio::spawn(run);
             }
             Command::CancelBulk { run_id } => {
                 if let Some(cancel) = runs.get(&run_id) {
@@ -136,26 +100,11 @@ async fn run(
                 merchants,
                 replace,
             } => {
-                tokio::spawn(async move {
-                    let count = requests.len();
-                    let result =
-                        export::write(path.clone(), format, requests, merchants, replace).await;
-                    let _ = events.send(ApiEvent::Exported {
-                        path,
-                        count,
-                        result,
-                    });
-                });
+                let write = tasks::export(events, path, format, requests, merchants, replace);
+                tokio::spawn(write);
             }
             Command::PlanImport { path, query } => {
-                tokio::spawn(async move {
-                    let name = crate::app::shown_path(&path);
-                    let (client, policy) = (ops.client(), ops.policy());
-                    let result = crate::ops::plan_import(client, policy, &path, &name, query)
-                        .await
-                        .map_err(|e| e.to_string());
-                    let _ = events.send(ApiEvent::ImportPlanned { path, result });
-                });
+                tokio::spawn(tasks::plan_import(ops, events, path, query));
             }
             Command::ImportApply {
                 run_id,
@@ -163,43 +112,11 @@ async fn run(
                 concurrency,
             } => {
                 let cancel = start_run(&mut runs, run_id);
-                tokio::spawn(async move {
-                    // The console's rows carry no file line; only the CLI prints it.
-                    let rows = updates
-                        .into_iter()
-                        .map(|(id, terminal_id)| ImportUpdate {
-                            line: 0,
-                            id,
-                            terminal_id,
-                        })
-                        .collect();
-                    let summary = ops
-                        .import_apply(
-                            rows,
-                            concurrency,
-                            Order::AsFinished,
-                            &cancel,
-                            |row, result, unrecorded| {
-                                let _ = events.send(ApiEvent::ImportRow {
-                                    run_id,
-                                    id: row.id.clone(),
-                                    result: import_row(result, unrecorded),
-                                });
-                                ControlFlow::Continue(())
-                            },
-                        )
-                        .await;
-                    let _ = events.send(ApiEvent::ImportFinished {
-                        run_id,
-                        cancelled: summary.cancelled,
-                    });
-                });
+                let run = tasks::import_apply(ops, events, run_id, updates, concurrency, cancel);
+                tokio::spawn(run);
             }
             Command::ReadLeft { ids, total } => {
-                tokio::spawn(async move {
-                    let reads = read_left(&ops, &ids).await;
-                    let _ = events.send(ApiEvent::LeftRead { reads, total });
-                });
+                tokio::spawn(tasks::read_left(ops, events, ids, total));
             }
             // The event loop writes copies to the terminal; none reach here.
             Command::Copy { .. } => {}
@@ -212,115 +129,12 @@ async fn run(
     }
 }
 
-/// The requests that left the queue as they are now, through one run's
-/// reads (a server that cannot read by id costs one search, not one per
-/// id); `None` if any read fails, so the console never guesses why.
-async fn read_left(ops: &Ops, ids: &[String]) -> Option<Vec<crate::api::IntegrationRequest>> {
-    let reads = RunReads::new();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        match reads.read(ops.client(), ops.policy(), id).await {
-            Ok(r) => out.push(r),
-            Err(error) => {
-                tracing::warn!(error = %error.label(), "could not read a request that left the queue");
-                return None;
-            }
-        }
-    }
-    Some(out)
-}
-
-/// Every page of `query` as `ApiEvent::Page`s tagged with `load_id`, until
-/// the last page, a failure, or the console going away.
-async fn send_pages(
-    ops: &Ops,
-    events: &UnboundedSender<ApiEvent>,
-    load_id: u64,
-    query: crate::api::SearchQuery,
-) -> Result<(), crate::api::ApiError> {
-    crate::ops::for_each_page(
-        ops.client(),
-        ops.policy(),
-        query,
-        |items, done| match events.send(ApiEvent::Page {
-            load_id,
-            items,
-            done,
-        }) {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(_) => ControlFlow::Break(()),
-        },
-    )
-    .await
-}
-
 /// A canceller for a new run; those of finished runs are forgotten.
 fn start_run(runs: &mut HashMap<u64, Cancel>, run_id: u64) -> Cancel {
     runs.retain(|_, cancel| cancel.is_shared());
     let cancel = Cancel::default();
     runs.insert(run_id, cancel.clone());
     cancel
-}
-
-/// The run's jobs in the order of `ids`, each with the console's copy when
-/// it holds one.
-fn jobs(ids: &[String], held: Vec<crate::api::IntegrationRequest>) -> Vec<ActivateJob> {
-    let mut held: HashMap<String, _> = held.into_iter().map(|r| (r.id.clone(), r)).collect();
-    ids.iter()
-        .map(|id| match held.remove(id) {
-            Some(r) => ActivateJob::held(r),
-            None => ActivateJob::new(id.clone()),
-        })
-        .collect()
-}
-
-/// Activate `jobs` a few at a time, answering as each finishes. If nothing
-/// could be sent (read-only, or the planned line could not be written),
-/// every id fails with why.
-async fn bulk_activate(
-    ops: Ops,
-    events: UnboundedSender<ApiEvent>,
-    run_id: u64,
-    jobs: Vec<ActivateJob>,
-    concurrency: usize,
-    cancel: Cancel,
-) {
-    let ids: Vec<String> = jobs.iter().map(|j| j.id.clone()).collect();
-    let progress = |event: RunEvent<'_>| {
-        let event = match event {
-            RunEvent::Sending { id } => ApiEvent::BulkStarted {
-                run_id,
-                id: id.to_string(),
-            },
-            RunEvent::Finished { id, result } => ApiEvent::Activated {
-                id: id.to_string(),
-                run_id: Some(run_id),
-                result: activation(id, result.clone()),
-            },
-            // The console marks what never started when the run ends.
-            RunEvent::Cancelled { .. } => return ControlFlow::Continue(()),
-        };
-        let _ = events.send(event);
-        ControlFlow::Continue(())
-    };
-    let (start, order) = (RunStart::New, Order::AsFinished);
-    let cancelled = match ops
-        .activate_many(start, jobs, concurrency, order, &cancel, progress)
-        .await
-    {
-        Ok(summary) => summary.cancelled,
-        Err(e) => {
-            for id in ids {
-                let _ = events.send(ApiEvent::Activated {
-                    result: activation(&id, Err(e.clone())),
-                    id,
-                    run_id: Some(run_id),
-                });
-            }
-            false
-        }
-    };
-    let _ = events.send(ApiEvent::BulkFinished { run_id, cancelled });
 }
 
 #[cfg(test)]

@@ -65,15 +65,7 @@ async fn export_writes_csv_and_json_that_read_back() {
         ("view.json", ExportFormat::Json),
     ] {
         let path = dir.join(name);
-        w.commands
-            .send(Command::Export {
-                path: path.clone(),
-                format,
-                requests: items.clone(),
-                merchants: known(),
-                replace: false,
-            })
-            .expect("send");
+        export(&w, &path, format, items.clone());
         match next(&mut w.events).await {
             ApiEvent::Exported {
                 path: p,
@@ -88,43 +80,13 @@ async fn export_writes_csv_and_json_that_read_back() {
         }
         let bytes = std::fs::read(&path).expect("the file");
         match format {
-            ExportFormat::Csv => {
-                let mut r = ::csv::Reader::from_reader(bytes.as_slice());
-                let rows: Vec<::csv::StringRecord> =
-                    r.records().collect::<Result<_, _>>().expect("rows");
-                let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-                let want: Vec<&str> = items.iter().map(|r| r.id.as_str()).collect();
-                assert_eq!(ids, want, "in the order given");
-                assert_eq!(&rows[0][10], "Kowhai Coffee House");
-                assert_eq!(&rows[0][11], "false");
-                assert_eq!(&rows[1][10], "Cafe Aroha");
-                assert_eq!(&rows[1][11], "true");
-                // REQ5active's merchant is one the key cannot see.
-                assert_eq!(&rows[4][3], "60a848820346ce068b21ea85");
-                assert_eq!(&rows[4][10], "");
-            }
-            ExportFormat::Json => {
-                let back: Vec<IntegrationRequest> =
-                    serde_json::from_slice(&bytes).expect("requests");
-                assert_eq!(back, items);
-                let raw: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-                assert_eq!(raw[1]["merchantName"], "Cafe Aroha");
-                assert_eq!(raw[1]["merchantTest"], true);
-                assert!(raw[4].get("merchantName").is_none());
-            }
+            ExportFormat::Csv => csv_reads_back(&bytes, &items),
+            ExportFormat::Json => json_reads_back(&bytes, &items),
         }
     }
     // A folder that does not exist: a sentence, and no file.
     let path = dir.join("missing").join("view.csv");
-    w.commands
-        .send(Command::Export {
-            path: path.clone(),
-            format: ExportFormat::Csv,
-            requests: items,
-            merchants: known(),
-            replace: false,
-        })
-        .expect("send");
+    export(&w, &path, ExportFormat::Csv, items);
     match next(&mut w.events).await {
         ApiEvent::Exported { result, .. } => {
             let e = result.expect_err("cannot write there").to_string();
@@ -139,6 +101,47 @@ async fn export_writes_csv_and_json_that_read_back() {
     assert!(!path.exists());
     let _ = std::fs::remove_dir_all(&dir);
     w.task.abort();
+}
+
+fn export(
+    w: &WorkerChannels,
+    path: &std::path::Path,
+    format: ExportFormat,
+    items: Vec<IntegrationRequest>,
+) {
+    w.commands
+        .send(Command::Export {
+            path: path.to_path_buf(),
+            format,
+            requests: items,
+            merchants: known(),
+            replace: false,
+        })
+        .expect("send");
+}
+
+fn csv_reads_back(bytes: &[u8], items: &[IntegrationRequest]) {
+    let mut r = ::csv::Reader::from_reader(bytes);
+    let rows: Vec<::csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let want: Vec<&str> = items.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, want, "in the order given");
+    assert_eq!(&rows[0][10], "Kowhai Coffee House");
+    assert_eq!(&rows[0][11], "false");
+    assert_eq!(&rows[1][10], "Cafe Aroha");
+    assert_eq!(&rows[1][11], "true");
+    // REQ5active's merchant is one the key cannot see.
+    assert_eq!(&rows[4][3], "60a848820346ce068b21ea85");
+    assert_eq!(&rows[4][10], "");
+}
+
+fn json_reads_back(bytes: &[u8], items: &[IntegrationRequest]) {
+    let back: Vec<IntegrationRequest> = serde_json::from_slice(bytes).expect("requests");
+    assert_eq!(back, items);
+    let raw: serde_json::Value = serde_json::from_slice(bytes).expect("json");
+    assert_eq!(raw[1]["merchantName"], "Cafe Aroha");
+    assert_eq!(raw[1]["merchantTest"], true);
+    assert!(raw[4].get("merchantName").is_none());
 }
 
 async fn sim() -> (crate::sim::SimHandle, Client) {
@@ -175,6 +178,8 @@ async fn merchants_are_looked_up_and_unknown_ones_answer_none() {
     handle.shutdown().await;
 }
 
+/// One import file planned, applied, planned again and applied stale, then
+/// a missing file: each step below is one thing the console does with it.
 #[tokio::test]
 async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
     let (handle, client) = sim().await;
@@ -197,15 +202,29 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
         format!("id,terminalId\n{},11000077\nnosuchrequest,1\n", target.id),
     )
     .expect("write");
-    let plan_once = |w: &mut WorkerChannels| {
-        w.commands
-            .send(Command::PlanImport {
-                path: path.clone(),
-                query: SearchQuery::default(),
-            })
-            .expect("send");
-    };
-    plan_once(&mut w);
+    let plan = first_plan(&mut w, &path).await;
+    apply_sets_once(&mut w, &handle, &target, &plan).await;
+    the_update_is_audited(&audit_path, &target);
+    // The same file again: unchanged, and a stale apply overwrites nothing.
+    plan_again_is_unchanged(&mut w, &path).await;
+    stale_apply_overwrites_nothing(&mut w, &target).await;
+    missing_file_is_a_sentence(&mut w, &dir).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    w.task.abort();
+    handle.shutdown().await;
+}
+
+fn plan_import(w: &WorkerChannels, path: PathBuf) {
+    w.commands
+        .send(Command::PlanImport {
+            path,
+            query: SearchQuery::default(),
+        })
+        .expect("send");
+}
+
+async fn first_plan(w: &mut WorkerChannels, path: &std::path::Path) -> crate::import::ImportPlan {
+    plan_import(w, path.to_path_buf());
     let plan = match next(&mut w.events).await {
         ApiEvent::ImportPlanned { path: p, result } => {
             assert_eq!(p, path);
@@ -215,6 +234,15 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
     };
     assert_eq!(plan.count(RowClass::WillSet), 1);
     assert_eq!(plan.count(RowClass::UnknownRequest), 1);
+    plan
+}
+
+async fn apply_sets_once(
+    w: &mut WorkerChannels,
+    handle: &crate::sim::SimHandle,
+    target: &IntegrationRequest,
+    plan: &crate::import::ImportPlan,
+) {
     let updates: Vec<(String, String)> = plan
         .updates()
         .into_iter()
@@ -250,8 +278,11 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
             .and_then(|r| r.effective_terminal_id().map(str::to_string)),
         Some("11000077".to_string())
     );
-    // The update is in the audit log with its terminalId.
-    let (records, _) = audit::read_all(&audit_path).expect("audit readable");
+}
+
+/// The update is in the audit log with its terminalId.
+fn the_update_is_audited(audit_path: &std::path::Path, target: &IntegrationRequest) {
+    let (records, _) = audit::read_all(audit_path).expect("audit readable");
     let updates: Vec<_> = records
         .iter()
         .filter(|r| r.outcome == audit::Outcome::Updated)
@@ -259,8 +290,10 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
     assert_eq!(updates.len(), 1);
     assert_eq!(updates[0].id.as_deref(), Some(target.id.as_str()));
     assert_eq!(updates[0].terminal_id.as_deref(), Some("11000077"));
-    // The same file again: unchanged, and a stale apply overwrites nothing.
-    plan_once(&mut w);
+}
+
+async fn plan_again_is_unchanged(w: &mut WorkerChannels, path: &std::path::Path) {
+    plan_import(w, path.to_path_buf());
     match next(&mut w.events).await {
         ApiEvent::ImportPlanned { result, .. } => {
             let plan = result.expect("a plan");
@@ -269,6 +302,9 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+async fn stale_apply_overwrites_nothing(w: &mut WorkerChannels, target: &IntegrationRequest) {
     let stale = vec![(target.id.clone(), "11000088".to_string())];
     w.commands
         .send(Command::ImportApply {
@@ -283,13 +319,11 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
         }
         other => panic!("{other:?}"),
     }
-    // A file that is not there: a sentence.
-    w.commands
-        .send(Command::PlanImport {
-            path: dir.join("nope.csv"),
-            query: SearchQuery::default(),
-        })
-        .expect("send");
+}
+
+/// A file that is not there: a sentence.
+async fn missing_file_is_a_sentence(w: &mut WorkerChannels, dir: &std::path::Path) {
+    plan_import(w, dir.join("nope.csv"));
     loop {
         match next(&mut w.events).await {
             ApiEvent::ImportFinished { .. } => continue,
@@ -301,7 +335,4 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
             other => panic!("{other:?}"),
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
-    w.task.abort();
-    handle.shutdown().await;
 }
