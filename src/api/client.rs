@@ -12,7 +12,6 @@ use serde::de::DeserializeOwned;
 use super::error::{ApiError, Operation};
 use super::learnt::Learnt;
 use super::model::{IntegrationRequest, Merchant, NewIntegrationRequest, Page, SearchQuery};
-use super::pages::Pages;
 use super::secret::Secret;
 use super::throttle::Throttle;
 use super::transport::{self, Target};
@@ -119,16 +118,18 @@ pub fn decode_response<T: DeserializeOwned>(
     retry_after: Option<Duration>,
 ) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        serde_json::from_slice(bytes).map_err(|e| match super::lenient::malformed_detail(&e) {
-            Some(detail) => ApiError::Malformed { detail },
-            None => ApiError::Decode {
-                detail: if bytes.is_empty() {
-                    "the body was empty".to_string()
-                } else {
-                    // serde quotes the offending value: keep it short and inert.
-                    crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
+        serde_json::from_slice(bytes).map_err(|e| {
+            match super::model::lenient::malformed_detail(&e) {
+                Some(detail) => ApiError::Malformed { detail },
+                None => ApiError::Decode {
+                    detail: if bytes.is_empty() {
+                        "the body was empty".to_string()
+                    } else {
+                        // serde quotes the offending value: keep it short and inert.
+                        crate::text::clean_bounded(&e.to_string(), super::error::MAX_MESSAGE_CHARS)
+                    },
                 },
-            },
+            }
         })
     } else {
         let text = String::from_utf8_lossy(bytes);
@@ -349,21 +350,6 @@ impl Client {
         }
         self.send::<(), _>(Operation::Search, Method::GET, url, &params, None)
             .await
-    }
-
-    /// Page-by-page search, so a caller can show the first page at once.
-    pub fn search_pages(&self, query: SearchQuery) -> Pages {
-        Pages::new(self.clone(), query)
-    }
-
-    /// Every matching request, following `nextPageKey` through all pages.
-    pub async fn search(&self, query: &SearchQuery) -> Result<Vec<IntegrationRequest>, ApiError> {
-        let mut pages = self.search_pages(query.clone());
-        let mut all = Vec::new();
-        while let Some(page) = pages.next_page().await? {
-            all.extend(page);
-        }
-        Ok(all)
     }
 
     /// `POST /api/integration-requests/{id}/activate`.

@@ -7,8 +7,6 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use super::client::Client;
-
 /// How one request is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReadWay {
@@ -70,7 +68,7 @@ pub(crate) struct Learnt {
 }
 
 impl Learnt {
-    fn remembered(memory: Box<dyn Memory>) -> Learnt {
+    pub(super) fn remembered(memory: Box<dyn Memory>) -> Learnt {
         let served = memory.recall();
         let learnt = Learnt {
             memory: Some(memory),
@@ -114,7 +112,7 @@ impl Learnt {
         }
     }
 
-    fn served(&self) -> Served {
+    pub(super) fn served(&self) -> Served {
         Served {
             read: self.read(),
             update: self.update(),
@@ -122,11 +120,11 @@ impl Learnt {
         }
     }
 
-    fn crn(&self) -> std::sync::MutexGuard<'_, Option<String>> {
+    pub(super) fn crn(&self) -> std::sync::MutexGuard<'_, Option<String>> {
         self.own_crn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn keep(&self, news: impl FnOnce(&mut Served)) {
+    pub(super) fn keep(&self, news: impl FnOnce(&mut Served)) {
         let Some(memory) = &self.memory else { return };
         let here = {
             let mut here = self.here.lock().unwrap_or_else(PoisonError::into_inner);
@@ -157,46 +155,8 @@ fn update_code(way: UpdateWay) -> u8 {
 const MAX_CRN_CHARS: usize = 200;
 
 /// Whether `crn` can be a Centrapay CRN (`crn:ACCOUNT:api-key:NAME`).
-fn plausible_crn(crn: &str) -> bool {
+pub(super) fn plausible_crn(crn: &str) -> bool {
     crn.starts_with("crn:")
         && crn.chars().count() <= MAX_CRN_CHARS
         && !crn.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
-impl Client {
-    /// Start from what `memory` kept and give it each new fact. Call it
-    /// before the client is cloned or used: it replaces what was learnt.
-    pub fn with_memory(mut self, memory: impl Memory + 'static) -> Self {
-        self.learnt = std::sync::Arc::new(Learnt::remembered(Box::new(memory)));
-        self
-    }
-
-    /// Everything this session knows about its server.
-    pub fn served(&self) -> Served {
-        self.learnt().served()
-    }
-
-    /// The CRN this API key writes as, once learnt (here or by an earlier
-    /// process with the same key against the same host).
-    pub fn own_crn(&self) -> Option<String> {
-        self.learnt().crn().clone()
-    }
-
-    /// Learn the CRN this API key writes as, from the `updatedBy` of one of
-    /// its own successful writes. A value that cannot be a CRN is ignored.
-    pub fn learn_own_crn(&self, crn: &str) {
-        let crn = crn.trim();
-        if !plausible_crn(crn) {
-            return;
-        }
-        let learnt = self.learnt();
-        {
-            let mut own = learnt.crn();
-            if own.as_deref() == Some(crn) {
-                return;
-            }
-            *own = Some(crn.to_string());
-        }
-        learnt.keep(|here| here.own_crn = Some(crn.to_string()));
-    }
 }

@@ -3,7 +3,6 @@
 pub mod client;
 pub mod error;
 pub mod learnt;
-mod lenient;
 pub mod merchants;
 pub mod model;
 mod operation;

@@ -9,6 +9,9 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// Decoding what either revision sends, kept beside the model it fills.
+pub(super) mod lenient;
+
 /// Lifecycle state of an integration request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
@@ -156,11 +159,11 @@ pub struct Product {
 }
 
 /// One integration request. Only the contract's five mandatory fields are
-/// required when decoding (see `api::lenient`); a missing timestamp is
+/// required when decoding (see `model::lenient`); a missing timestamp is
 /// `None` and shows as `-`. The top-level `terminalId` is filled from the
 /// later revision's `terminal` object when absent, so one field holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", try_from = "super::lenient::RawRequest")]
+#[serde(rename_all = "camelCase", try_from = "lenient::RawRequest")]
 pub struct IntegrationRequest {
     pub id: String,
     pub account_id: String,
@@ -305,11 +308,11 @@ pub struct Merchant {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
-    #[serde(default, deserialize_with = "super::lenient::status_code")]
+    #[serde(default, deserialize_with = "lenient::status_code")]
     pub status_code: Option<u16>,
-    #[serde(default, deserialize_with = "super::lenient::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub error: Option<String>,
-    #[serde(default, deserialize_with = "super::lenient::text")]
+    #[serde(default, deserialize_with = "lenient::text")]
     pub message: Option<String>,
 }
 

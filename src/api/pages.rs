@@ -101,3 +101,21 @@ impl Pages {
         self.next.is_none() && self.stopped.is_none()
     }
 }
+
+/// Searching page by page is the pages' business: the client only sends.
+impl Client {
+    /// Page-by-page search, so a caller can show the first page at once.
+    pub fn search_pages(&self, query: SearchQuery) -> Pages {
+        Pages::new(self.clone(), query)
+    }
+
+    /// Every matching request, following `nextPageKey` through all pages.
+    pub async fn search(&self, query: &SearchQuery) -> Result<Vec<IntegrationRequest>, ApiError> {
+        let mut pages = self.search_pages(query.clone());
+        let mut all = Vec::new();
+        while let Some(page) = pages.next_page().await? {
+            all.extend(page);
+        }
+        Ok(all)
+    }
+}

@@ -17,8 +17,7 @@ pub struct RetryPolicy {
     pub max: Duration,
 }
 
-/// The longest a server's Retry-After is honoured before giving up waiting.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+pub use super::throttle::MAX_RETRY_AFTER;
 
 /// How many 429s one call sits out before it fails. A 429 is not an attempt:
 /// the server did not process the call, and the client's shared pause
@@ -46,7 +45,15 @@ impl Default for RetryPolicy {
             max: Duration::from_secs(5),
         };
         #[cfg(any(test, feature = "testkit"))]
-        let standard = super::retry_knobs::from_env(standard);
+        let standard = {
+            let (attempts, base, max) =
+                super::retry_knobs::from_env(standard.attempts, standard.base, standard.max);
+            RetryPolicy {
+                attempts,
+                base,
+                max,
+            }
+        };
         standard
     }
 }

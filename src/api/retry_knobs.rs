@@ -5,8 +5,6 @@
 
 use std::time::Duration;
 
-use super::retry::RetryPolicy;
-
 /// The backoff base in milliseconds (the cap scales with it), so a run
 /// against a faulty simulator does not sleep for real.
 pub const BASE_ENV: &str = "INTAKE_RETRY_BASE_MS";
@@ -15,27 +13,21 @@ pub const BASE_ENV: &str = "INTAKE_RETRY_BASE_MS";
 /// out a call failing every attempt by chance.
 pub const ATTEMPTS_ENV: &str = "INTAKE_RETRY_ATTEMPTS";
 
-/// `standard` with what the environment sets.
-pub fn from_env(standard: RetryPolicy) -> RetryPolicy {
+/// The standard attempts, backoff base and cap with what the environment
+/// sets (plain values, so the policy depends on its knobs and not back).
+pub fn from_env(attempts: u32, base: Duration, max: Duration) -> (u32, Duration, Duration) {
     let attempts = std::env::var(ATTEMPTS_ENV)
         .ok()
         .as_deref()
         .and_then(parse_attempts)
-        .unwrap_or(standard.attempts);
+        .unwrap_or(attempts);
     match std::env::var(BASE_ENV)
         .ok()
         .as_deref()
         .and_then(parse_base_ms)
     {
-        Some(base) => RetryPolicy {
-            attempts,
-            base,
-            max: base.saturating_mul(25),
-        },
-        None => RetryPolicy {
-            attempts,
-            ..standard
-        },
+        Some(base) => (attempts, base, base.saturating_mul(25)),
+        None => (attempts, base, max),
     }
 }
 

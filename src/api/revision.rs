@@ -164,6 +164,46 @@ impl Client {
     }
 }
 
+/// What this session learns about its server and itself, and where it is
+/// kept (`learnt.rs`).
+impl Client {
+    /// Start from what `memory` kept and give it each new fact. Call it
+    /// before the client is cloned or used: it replaces what was learnt.
+    pub fn with_memory(mut self, memory: impl super::learnt::Memory + 'static) -> Self {
+        self.learnt = std::sync::Arc::new(super::learnt::Learnt::remembered(Box::new(memory)));
+        self
+    }
+
+    /// Everything this session knows about its server.
+    pub fn served(&self) -> super::learnt::Served {
+        self.learnt().served()
+    }
+
+    /// The CRN this API key writes as, once learnt (here or by an earlier
+    /// process with the same key against the same host).
+    pub fn own_crn(&self) -> Option<String> {
+        self.learnt().crn().clone()
+    }
+
+    /// Learn the CRN this API key writes as, from the `updatedBy` of one of
+    /// its own successful writes. A value that cannot be a CRN is ignored.
+    pub fn learn_own_crn(&self, crn: &str) {
+        let crn = crn.trim();
+        if !super::learnt::plausible_crn(crn) {
+            return;
+        }
+        let learnt = self.learnt();
+        {
+            let mut own = learnt.crn();
+            if own.as_deref() == Some(crn) {
+                return;
+            }
+            *own = Some(crn.to_string());
+        }
+        learnt.keep(|here| here.own_crn = Some(crn.to_string()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

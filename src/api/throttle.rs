@@ -13,8 +13,11 @@ use tokio::time::Instant;
 /// The pause when a 429 carries no Retry-After.
 pub const DEFAULT_PAUSE: Duration = Duration::from_secs(1);
 
+/// The longest a server's Retry-After is honoured before giving up waiting.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
 /// The longest pause a Retry-After can impose.
-const MAX_PAUSE: Duration = super::retry::MAX_RETRY_AFTER;
+const MAX_PAUSE: Duration = MAX_RETRY_AFTER;
 
 /// Successes in a row before the window grows by one. Slow on purpose: a
 /// token bucket refills at a fixed rate, so growing fast only drains it

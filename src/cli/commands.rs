@@ -1,8 +1,9 @@
 //! What each subcommand does.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use super::args::{Cli, ConfigAction, Format, ListArgs, SimArgs, Subcommand};
+use super::stdout::{not_in_audit, quiet_broken_pipe};
 use super::{output, type_arg};
 use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
@@ -123,13 +124,6 @@ fn read_only_refusal(session: &Session, command: &Subcommand) -> Option<Failure>
     session.guard().may_change(what).err().map(Failure::from)
 }
 
-/// The change was made (and printed) but the audit log could not take it.
-pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
-    Err(Failure::Reported(format!(
-        "{e} The change above was made but is not in the audit log."
-    )))
-}
-
 async fn list(
     session: &Session,
     args: &ListArgs,
@@ -158,14 +152,6 @@ async fn list(
         Format::Csv => crate::export::csv(&mut out, &items, &merchants),
     };
     quiet_broken_pipe(written)
-}
-
-// `intake list | head` closes the pipe early; that is not an error.
-pub(super) fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
-    match r {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }
 
 async fn run_sim(args: &SimArgs) -> Result<(), Failure> {

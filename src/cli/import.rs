@@ -18,13 +18,15 @@ use preview::preview;
 use send::{Sent, activations, send_activations, send_updates};
 
 use super::args::ImportArgs;
-use super::commands::{Failure, Session, quiet_broken_pipe};
 use super::output;
 use super::stdout::ResultsOut;
+use super::stdout::quiet_broken_pipe;
 use crate::api::retry::RetryPolicy;
+use crate::failure::Failure;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::names_cache::NameLookup;
 use crate::ops::{self, PlanError};
+use crate::session::Session;
 use crate::text::plural;
 
 /// Everything `--json` prints, as one document.

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use chrono::{DateTime, Duration, Utc};
 
 use super::args::LogArgs;
-use super::commands::{Failure, quiet_broken_pipe};
 use super::output::clean;
+use super::stdout::quiet_broken_pipe;
 use crate::audit::{self, Outcome, Record};
+use crate::failure::Failure;
 
 /// `profile`: `--profile`, to show one profile's changes only.
 pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {

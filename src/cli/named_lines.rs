@@ -8,10 +8,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use super::commands::{Failure, quiet_broken_pipe};
 use super::output::clean;
+use super::stdout::quiet_broken_pipe;
 use crate::api::Client;
 use crate::api::retry::RetryPolicy;
+use crate::failure::Failure;
 use crate::names_cache::NameLookup;
 
 /// One line: `text`, then ` (type, merchant NAME)` when it names a request.

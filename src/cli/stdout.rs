@@ -7,6 +7,23 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::failure::Failure;
+
+// `intake list | head` closes the pipe early; that is not an error.
+pub(super) fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
+    match r {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// The change was made (and printed) but the audit log could not take it.
+pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
+    Err(Failure::Reported(format!(
+        "{e} The change above was made but is not in the audit log."
+    )))
+}
+
 /// Set once the reader has gone: nothing more is written, by any writer.
 static CLOSED: AtomicBool = AtomicBool::new(false);
 

@@ -3,9 +3,11 @@
 
 use std::io::Write;
 
-use super::commands::{Failure, Session, not_in_audit};
 use super::output;
+use super::stdout::not_in_audit;
+use crate::failure::Failure;
 use crate::ops::{OnExisting, OpError, Updated};
+use crate::session::Session;
 use crate::validate::check_id;
 
 pub async fn run(

@@ -12,7 +12,6 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::Shared;
-use super::stats::bump;
 
 /// Calls per operation of the Integration Requests API, served or not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,4 +74,9 @@ impl CallCounters {
 pub(crate) async fn count(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     shared.calls.count(req.method(), req.uri().path());
     next.run(req).await
+}
+
+/// One more of what `c` counts.
+pub(crate) fn bump(c: &std::sync::atomic::AtomicU64) {
+    c.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }

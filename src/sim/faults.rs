@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::Shared;
+use super::calls::bump;
 use super::refusal::error_response;
-use super::stats::bump;
 
 /// Fault settings; all zero (the default) means a well-behaved server.
 /// Rates are probabilities in `[0, 1]`, drawn independently per request in

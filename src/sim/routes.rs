@@ -19,11 +19,11 @@ use axum::routing::{get, post, put};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
+use super::calls::bump;
 use super::checks::{self, Pairs, param, parse_object, parse_page_key, query_pairs};
 use super::faults::{Faults, inject};
 use super::refusal::{Refusal, bad_request, code, error_response, forbidden};
 use super::seed::with_visible_millis;
-use super::stats::bump;
 use super::store::Criteria;
 use super::{KEY_NAME, Revision, Shared};
 use crate::api::error::ErrorCode;

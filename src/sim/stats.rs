@@ -88,9 +88,7 @@ pub(crate) struct Counters {
     pub in_flight: AtomicU64,
 }
 
-pub(crate) fn bump(c: &AtomicU64) {
-    c.fetch_add(1, Ordering::Relaxed);
-}
+pub(crate) use super::calls::bump;
 
 impl Counters {
     fn by_id(&self) -> std::sync::MutexGuard<'_, HashMap<String, u64>> {

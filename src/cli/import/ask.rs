@@ -5,8 +5,8 @@
 use std::io::{self, IsTerminal, Write};
 
 use super::super::args::ImportArgs;
-use super::super::commands::Failure;
 use crate::config::Settings;
+use crate::failure::Failure;
 use crate::text::plural;
 
 /// What the import will send, for the question.

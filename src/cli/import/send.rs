@@ -7,8 +7,9 @@ use std::ops::ControlFlow;
 
 use serde::Serialize;
 
-use super::super::commands::{Failure, quiet_broken_pipe};
+use super::super::stdout::quiet_broken_pipe;
 use crate::api::IntegrationRequest;
+use crate::failure::Failure;
 use crate::import::{ImportPlan, RowClass};
 use crate::ops::{
     ActivateJob, Cancel, ImportRowResult, ImportUpdate, OpError, Ops, Order, RunEvent, RunStart,

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::model::{IntegrationRequest, IntegrationType, Product, Status, Terminal};
+use super::{IntegrationRequest, IntegrationType, Product, Status, Terminal};
 
 /// Starts the text of a record refused for a missing mandatory field, so the
 /// client can tell it from a body that is not JSON at all.
