@@ -61,7 +61,7 @@ fn install_panic_hook() {
 
 /// Test seam: a debug build run with `INTAKE_PANIC_AFTER_FIRST_FRAME` set
 /// panics once the first frame is drawn, so the end-to-end suite can check
-/// the panic hook restores the terminal (tests/e2e_panic.rs). Release builds
+/// the panic hook restores the terminal (tests/console/e2e_panic.rs). Release builds
 /// compile it away.
 pub fn panic_if_asked_after_first_frame() {
     #[cfg(debug_assertions)]

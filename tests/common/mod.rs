@@ -1,13 +1,15 @@
-//! Shared helpers for the integration tests: a standalone simulator process
+//! Shared helpers for the integration tests, included once by each test
+//! binary that uses them (`tests/<area>/main.rs`): a standalone simulator process
 //! (sim), a pseudo-terminal of the test's own and terminal checks (pty), an
 //! optional tmux server (tmux), steps in
 //! the console several tests take (console), the CLI
 //! against an in-process simulator (cli_env), audit log reading (audit) and
 //! scratch folders.
-// Each test file uses a different part of this module.
+// Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub mod audit;
@@ -35,12 +37,16 @@ pub fn wait_until(what: &str, mut pred: impl FnMut() -> bool) {
     }
 }
 
-/// An empty folder of this test binary's own under the temp dir.
+/// An empty folder of this call's own under the temp dir: the tests of a
+/// binary run as threads of one process, so two of them asking for the
+/// same name still get two folders.
 pub fn scratch(name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
-        "intake-{}-{name}-{}",
+        "intake-{}-{name}-{}-{}",
         env!("CARGO_CRATE_NAME"),
-        std::process::id()
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");

@@ -1,0 +1,34 @@
+//! End-to-end: quitting the real console during a bulk run says how to
+//! finish it, in the question and on stderr once the terminal is restored.
+
+use crate::common;
+
+use common::*;
+
+#[test]
+fn quitting_during_a_bulk_run_says_how_to_finish_it_after_the_terminal_is_restored() {
+    // Slow answers keep the run going while the question is answered.
+    let dir = scratch("messages-quit");
+    let sim = Sim::start_with(KEY, &["--latency-ms", "3000..3000"], &dir.join("sim.log"));
+    let term = Pty::start("messages-quit", 140, 40, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
+        s.contains("pending") && s.contains("verifone")
+    });
+    bulk_three_pending_verifone(&term);
+    term.wait_for("the bulk dialog", |s| s.contains("Bulk activate"));
+    term.keys(&["Enter"]);
+    term.wait_for("the run", |s| s.contains("cancel run"));
+    term.keys(&["q"]);
+    term.wait_for("the quit question naming the resume", |s| {
+        s.contains("Quit anyway?") && s.contains("`intake activate --resume`")
+    });
+    term.keys(&["y"]);
+    assert_terminal_restored(&term);
+    let screen = term.wait_for("the sentence on stderr", |s| {
+        s.contains("The console quit during a bulk activation.")
+    });
+    assert!(
+        screen.contains("To finish it later, run `intake activate --resume`."),
+        "{screen}"
+    );
+}
