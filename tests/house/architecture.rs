@@ -61,8 +61,8 @@ const PLURALS_OUTSIDE_TEXT: &[&str] = &[];
 const SHARED_TYPE_NAMES: &[(&str, usize)] = &[];
 
 /// R9: `use` edges (`"from -> to"`) allowed to close a cycle, between the
-/// top-level modules of `src/` and between the modules of `src/app/`
-/// (written `app::x`). Shrinks only. With these edges left out the graph
+/// top-level modules of `src/` and between the files of any folder
+/// (written `app::x`, `api::client`). Shrinks only. With these edges left out the graph
 /// must have no cycle, and each entry must still be on a cycle.
 const CYCLE_EDGES: &[&str] = &[];
 
@@ -368,61 +368,67 @@ fn no_module_cycles() {
     report(problems);
 }
 
-/// Edges between the top-level modules of `src/` and between the modules of
-/// `src/app/`, each with the first `file:line` that makes it.
+/// Edges between sibling modules at every level of `src/`: the top-level
+/// modules, and the files of each folder (written `api::client`), each with
+/// the first `file:line` that makes it. A path naming an item a folder's
+/// `mod.rs` re-exports from one of its files counts as a use of that file.
 fn module_edges(files: &BTreeMap<String, Source>) -> BTreeMap<(String, String), String> {
-    let app_children: BTreeSet<String> = files
-        .values()
-        .filter_map(|f| match f.module.as_slice() {
-            [app, child, ..] if app == "app" => Some(child.clone()),
-            _ => None,
-        })
-        .collect();
-    let reexports = files
-        .get("src/app/mod.rs")
-        .map(|f| reexports(&f.code, &app_children))
-        .unwrap_or_default();
-    let modules: BTreeSet<&String> = files.values().filter_map(|f| f.module.first()).collect();
+    let modules: BTreeSet<Vec<String>> = files.values().map(|f| f.module.clone()).collect();
+    let mut reexported: BTreeMap<Vec<String>, BTreeMap<String, String>> = BTreeMap::new();
+    for f in files.values() {
+        let children: BTreeSet<String> = modules
+            .iter()
+            .filter(|m| m.len() == f.module.len() + 1 && m.starts_with(&f.module))
+            .filter_map(|m| m.last().cloned())
+            .collect();
+        if !children.is_empty() {
+            reexported.insert(f.module.clone(), reexports(&f.code, &children));
+        }
+    }
     let mut edges = BTreeMap::new();
     for f in files.values() {
-        let Some(top) = f.module.first() else {
-            continue;
-        };
         for p in &f.paths {
-            let Some(target) = p.segments.first() else {
-                continue;
+            let Some(target) = resolve(&p.segments, &modules, &reexported) else {
+                continue; // an item of the crate root, like `VERSION`
             };
-            let at = format!("{}:{}", f.path, p.line);
-            if target != top {
-                if !modules.contains(target) {
-                    continue; // an item of the crate root, like `VERSION`
-                }
-                edges.entry((top.clone(), target.clone())).or_insert(at);
+            let shared = f
+                .module
+                .iter()
+                .zip(&target)
+                .take_while(|(a, b)| a == b)
+                .count();
+            // A module's own ancestors and descendants are not its siblings.
+            if shared >= f.module.len() || shared >= target.len() {
                 continue;
             }
-            // Inside app: from the child this file belongs to, to the child
-            // the path names (directly or through a `pub use` in app/mod.rs).
-            if top != "app" {
-                continue;
-            }
-            let (Some(from), Some(name)) = (f.module.get(1), p.segments.get(1)) else {
-                continue;
-            };
-            let to = if app_children.contains(name) {
-                name
-            } else if let Some(child) = reexports.get(name) {
-                child
-            } else {
-                continue;
-            };
-            if from != to {
-                edges
-                    .entry((format!("app::{from}"), format!("app::{to}")))
-                    .or_insert(at);
-            }
+            let from = f.module[..=shared].join("::");
+            let to = target[..=shared].join("::");
+            edges
+                .entry((from, to))
+                .or_insert(format!("{}:{}", f.path, p.line));
         }
     }
     edges
+}
+
+/// The module a path names: its longest prefix that is a module, then into
+/// the child a `pub use` there names the next segment from.
+fn resolve(
+    segments: &[String],
+    modules: &BTreeSet<Vec<String>>,
+    reexported: &BTreeMap<Vec<String>, BTreeMap<String, String>>,
+) -> Option<Vec<String>> {
+    let mut target: Vec<String> = (1..=segments.len())
+        .rev()
+        .map(|n| segments[..n].to_vec())
+        .find(|prefix| modules.contains(prefix))?;
+    while let Some(child) = segments
+        .get(target.len())
+        .and_then(|next| reexported.get(&target)?.get(next))
+    {
+        target.push(child.clone());
+    }
+    Some(target)
 }
 
 /// `pub use child::{A, B}` lines of a `mod.rs`: item name -> child module.
@@ -855,4 +861,34 @@ fn report(problems: Vec<String>) {
         "\n{}\n(see the top of tests/house/architecture.rs for how allowlists work)\n",
         problems.join("\n")
     );
+}
+
+/// The test seams exist only under `cfg(test)` or the `testkit` feature
+/// (which the tests and benches turn on), so the library a release build
+/// ships exposes none of them.
+#[test]
+fn test_seams_are_built_only_for_tests() {
+    let gate = "#[cfg(any(test, feature = \"testkit\"))]";
+    let seams = [
+        ("src/lib.rs", "pub mod testkit;"),
+        ("src/ops/mod.rs", "pub fn unaudited("),
+        ("src/api/mod.rs", "pub mod retry_knobs;"),
+    ];
+    let mut problems = Vec::new();
+    for (file, item) in seams {
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        match lines.iter().position(|l| l.starts_with(item)) {
+            None => problems.push(format!("{file}: `{item}` is gone; update this test")),
+            Some(at) if at == 0 || lines[at - 1] != gate => {
+                problems.push(format!("{file}: `{item}` is not behind {gate}"));
+            }
+            Some(_) => {}
+        }
+    }
+    let knobs = fs::read_to_string("src/api/retry.rs").expect("retry.rs");
+    if knobs.contains("std::env::var") {
+        problems.push("src/api/retry.rs reads the environment outside retry_knobs.rs".into());
+    }
+    report(problems);
 }
