@@ -335,7 +335,7 @@ async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {
 }
 
 /// The sections one may run alone.
-const GROUPS: [&str; 7] = [
+const GROUPS: [&str; 8] = [
     "--load",
     "--names",
     "--bulk",
@@ -343,6 +343,7 @@ const GROUPS: [&str; 7] = [
     "--keys-during-load",
     "--wire",
     "--wire-rate",
+    "--wire-bulk",
 ];
 
 fn main() {
@@ -396,7 +397,10 @@ fn main() {
         let (count, latency) = if smoke { (2_000, 5) } else { (100_000, 30) };
         support::keys_load::keys_during_load(&runtime, count, latency);
     }
-    if only("--wire") || args.iter().any(|a| a == "--wire-rate") {
+    let wire_part = args
+        .iter()
+        .any(|a| a == "--wire-rate" || a == "--wire-bulk");
+    if only("--wire") || wire_part {
         support::wire::wire_figures(&runtime, smoke);
     }
 }

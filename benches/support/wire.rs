@@ -85,11 +85,16 @@ const EARLY: Duration = Duration::from_secs(2);
 
 pub fn wire_figures(runtime: &Runtime, smoke: bool) {
     let sizes = if smoke { &SMOKE } else { &FULL };
-    // `--wire-rate` runs the rate-limit part alone (about a minute).
-    let rate_only = std::env::args().any(|a| a == "--wire-rate");
+    // `--wire-rate` and `--wire-bulk` run one part alone (a minute or two).
+    let alone = |flag: &str| std::env::args().any(|a| a == flag);
     for revision in REVISIONS {
-        if rate_only {
-            rate_limited(runtime, revision, sizes);
+        if alone("--wire-rate") || alone("--wire-bulk") {
+            if alone("--wire-bulk") {
+                bulk(runtime, revision, sizes);
+            }
+            if alone("--wire-rate") {
+                rate_limited(runtime, revision, sizes);
+            }
             continue;
         }
         calls_per_activation(runtime, revision, sizes);
