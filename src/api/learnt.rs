@@ -1,5 +1,5 @@
 //! What a session has learnt about its server: which routes answer, and the
-//! CRN this API key writes as. Every clone of a [`Client`] shares it. Given a
+//! CRN this API key writes as. Every clone of a [`Client`](super::Client) shares it. Given a
 //! [`Memory`], it starts from what an earlier process learnt and hands the
 //! memory each new fact, so the next process does not pay a 404 to find out
 //! again (`crate::server_memory` keeps it in a file beside the names cache).
@@ -52,7 +52,7 @@ pub trait Memory: Send + Sync {
     fn keep(&self, learnt_here: &Served);
 }
 
-/// The shared state behind [`Client::read_way`] and friends.
+/// The shared state behind [`Client::read_way`](super::Client::read_way) and friends.
 #[derive(Default)]
 pub(crate) struct Learnt {
     read: AtomicU8,
