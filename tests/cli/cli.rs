@@ -544,7 +544,19 @@ async fn no_cli_writer_passes_hostile_text_raw_and_json_stays_faithful() {
     clean_out(&o);
     assert!(stdout(&o).contains("unchanged"), "{}", stdout(&o));
 
-    let o = env.run(&["list", "--pending", "--json"]).await;
+    // The audit log keeps the server's terminalId exactly; `intake log`
+    // shows it marked.
+    let o = env.run(&["activate", "HOSTILE00request"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    clean_out(&o);
+    let o = env.run(&["log"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    clean_out(&o);
+    assert!(stdout(&o).contains("11␛[31m00"), "{}", stdout(&o));
+    let audited = env.audit().pop().expect("a line");
+    assert_eq!(audited.terminal_id.as_deref(), Some("11\u{1b}[31m00"));
+
+    let o = env.run(&["list", "--json"]).await;
     let listed: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
     for r in &hostile {
         let got = listed.iter().find(|l| l.id == r.id).expect("listed");
