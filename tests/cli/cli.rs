@@ -3,6 +3,7 @@
 use crate::common;
 
 use common::cli_env::{CliEnv, run, stderr, stdout};
+use common::forbidden;
 use intake::api::{IntegrationRequest, IntegrationType, Status};
 use intake::audit::Outcome;
 
@@ -455,20 +456,6 @@ async fn lost_answers_are_settled_by_reading_back_and_their_advice_works() {
         Some("11000072")
     );
     env.sim.shutdown().await;
-}
-
-/// What must never reach a terminal or a spreadsheet raw.
-fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
 }
 
 /// Every CLI writer against records with escapes, bidi overrides,

@@ -124,22 +124,6 @@ fn tmux_stores_the_copied_id_as_a_paste_buffer() {
     tmux.keys(&["q"]);
 }
 
-/// Characters that must never reach a terminal or a spreadsheet raw: the
-/// C0 and C1 controls (but the line ends the text itself has), DEL, bidi
-/// controls and the zero-width and invisible ones.
-fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
-}
-
 fn a_live_formula(cell: &str) -> bool {
     matches!(
         cell.chars().next(),
