@@ -22,14 +22,6 @@ mod transfer;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_decode;
-#[cfg(test)]
-mod tests_files;
-#[cfg(test)]
-mod tests_gaps;
-#[cfg(test)]
-mod tests_safety;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

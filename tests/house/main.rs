@@ -1,4 +1,5 @@
-//! The house rules: the source layout (architecture) and decoding under arbitrary input (fuzz).
+//! The house rules: the source layout (architecture, rooms) and decoding under arbitrary input (fuzz).
 
 mod architecture;
 mod fuzz;
+mod rooms;
