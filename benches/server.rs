@@ -164,71 +164,23 @@ async fn bulk_run(
     pending: &[IntegrationRequest],
     concurrency: usize,
 ) -> BulkFigure {
-    let mut app = App::new(config(concurrency), chrono::Utc::now());
-    let load_id = first_load_id(&mut app);
-    let _ = update(
-        &mut app,
-        Action::Api(ApiEvent::Page {
-            load_id,
-            items: pending.to_vec(),
-            done: true,
-        }),
-    );
-    // Mark every visible row: the pending, activatable requests.
-    let _ = update(
-        &mut app,
-        Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)),
-    );
-
+    let app = loaded_and_marked(pending, concurrency);
     let w = worker::spawn(Ops::unaudited(client(sim), RetryPolicy::default()));
-    let (ui_cmd_tx, mut ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
+    let (ui_cmd_tx, ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
     let (ui_evt_tx, ui_evt_rx) = tokio::sync::mpsc::unbounded_channel::<ApiEvent>();
     let (key_tx, key_rx) = tokio::sync::mpsc::unbounded_channel::<io::Result<Event>>();
     let started: Arc<Mutex<Option<Instant>>> = Arc::default();
     let finished: Arc<Mutex<Option<Instant>>> = Arc::default();
     let activated = Arc::new(std::sync::atomic::AtomicUsize::new(0));
 
-    let commands = w.commands.clone();
-    let started2 = started.clone();
-    tokio::spawn(async move {
-        while let Some(c) = ui_cmd_rx.recv().await {
-            match &c {
-                // The list is already loaded; a reload would only add noise.
-                Command::Load { .. } => continue,
-                Command::BulkActivate { .. } => {
-                    if let Ok(mut s) = started2.lock() {
-                        s.get_or_insert_with(Instant::now);
-                    }
-                }
-                _ => {}
-            }
-            let _ = commands.send(c);
-        }
-    });
-    let mut events = w.events;
-    let (finished2, activated2, keys) = (finished.clone(), activated.clone(), key_tx.clone());
-    tokio::spawn(async move {
-        while let Some(e) = events.recv().await {
-            let end = matches!(e, ApiEvent::BulkFinished { .. });
-            if matches!(e, ApiEvent::Activated { result: Ok(_), .. }) {
-                activated2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            let _ = ui_evt_tx.send(e);
-            if end {
-                if let Ok(mut f) = finished2.lock() {
-                    *f = Some(Instant::now());
-                }
-                // Let the results view draw, then leave it and quit.
-                tokio::time::sleep(Duration::from_millis(200)).await;
-                let _ = keys.send(Ok(Event::Key(KeyEvent::new(
-                    KeyCode::Esc,
-                    KeyModifiers::NONE,
-                ))));
-                let _ = keys.send(press('q'));
-                let _ = keys.send(press('y'));
-            }
-        }
-    });
+    pass_commands(ui_cmd_rx, w.commands.clone(), started.clone());
+    pass_events(
+        w.events,
+        ui_evt_tx,
+        finished.clone(),
+        activated.clone(),
+        key_tx.clone(),
+    );
     let _ = key_tx.send(press('A'));
     let _ = key_tx.send(press('y'));
     drop(key_tx);
@@ -256,6 +208,94 @@ async fn bulk_run(
         .and_then(|s| *s)
         .expect("the bulk run finished");
     let frames = frames.lock().map(|f| f.clone()).unwrap_or_default();
+    let (max_gap, frames) = longest_gap(frames, start, end);
+    BulkFigure {
+        wall: end - start,
+        max_gap,
+        frames,
+        activated: activated.load(std::sync::atomic::Ordering::Relaxed),
+    }
+}
+
+/// A console with `pending` loaded and every row marked, ready for A.
+fn loaded_and_marked(pending: &[IntegrationRequest], concurrency: usize) -> App {
+    let mut app = App::new(config(concurrency), chrono::Utc::now());
+    let load_id = first_load_id(&mut app);
+    let _ = update(
+        &mut app,
+        Action::Api(ApiEvent::Page {
+            load_id,
+            items: pending.to_vec(),
+            done: true,
+        }),
+    );
+    // Mark every visible row: the pending, activatable requests.
+    let _ = update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Char('*'), KeyModifiers::NONE)),
+    );
+    app
+}
+
+/// Pass the loop's commands to the worker, noting when the bulk run was sent.
+fn pass_commands(
+    mut ui_cmd_rx: tokio::sync::mpsc::UnboundedReceiver<Command>,
+    commands: tokio::sync::mpsc::UnboundedSender<Command>,
+    started: Arc<Mutex<Option<Instant>>>,
+) {
+    tokio::spawn(async move {
+        while let Some(c) = ui_cmd_rx.recv().await {
+            match &c {
+                // The list is already loaded; a reload would only add noise.
+                Command::Load { .. } => continue,
+                Command::BulkActivate { .. } => {
+                    if let Ok(mut s) = started.lock() {
+                        s.get_or_insert_with(Instant::now);
+                    }
+                }
+                _ => {}
+            }
+            let _ = commands.send(c);
+        }
+    });
+}
+
+/// Pass the worker's events to the loop, counting activations and noting
+/// when the run finished; then leave the results and quit.
+fn pass_events(
+    mut events: tokio::sync::mpsc::UnboundedReceiver<ApiEvent>,
+    ui_evt_tx: tokio::sync::mpsc::UnboundedSender<ApiEvent>,
+    finished: Arc<Mutex<Option<Instant>>>,
+    activated: Arc<std::sync::atomic::AtomicUsize>,
+    keys: tokio::sync::mpsc::UnboundedSender<io::Result<Event>>,
+) {
+    tokio::spawn(async move {
+        while let Some(e) = events.recv().await {
+            let end = matches!(e, ApiEvent::BulkFinished { .. });
+            if matches!(e, ApiEvent::Activated { result: Ok(_), .. }) {
+                activated.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            let _ = ui_evt_tx.send(e);
+            if end {
+                if let Ok(mut f) = finished.lock() {
+                    *f = Some(Instant::now());
+                }
+                // Let the results view draw, then leave it and quit.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let _ = keys.send(Ok(Event::Key(KeyEvent::new(
+                    KeyCode::Esc,
+                    KeyModifiers::NONE,
+                ))));
+                let _ = keys.send(press('q'));
+                let _ = keys.send(press('y'));
+            }
+        }
+    });
+}
+
+/// The longest time without a frame between `start` and `end`, and the
+/// frames drawn in between.
+fn longest_gap(frames: Vec<Instant>, start: Instant, end: Instant) -> (Duration, usize) {
     let during: Vec<Instant> = frames
         .into_iter()
         .filter(|t| *t >= start && *t <= end)
@@ -267,12 +307,7 @@ async fn bulk_run(
     if let Some(last) = during.last() {
         max_gap = max_gap.max(end - *last);
     }
-    BulkFigure {
-        wall: end - start,
-        max_gap,
-        frames: during.len(),
-        activated: activated.load(std::sync::atomic::Ordering::Relaxed),
-    }
+    (max_gap, during.len())
 }
 
 async fn bulk_figures(count: usize, latency_ms: u64, concurrencies: &[usize]) {

@@ -1,5 +1,6 @@
 //! Shared by the benchmark programs: timing statistics, the smoke switch,
 //! peak memory and a simulator in a child process.
+// Each benchmark program uses a different part of this module.
 #![allow(dead_code)]
 
 pub mod console;

@@ -461,7 +461,13 @@ fn bulk(runtime: &Runtime, revision: &str, sizes: &Sizes) {
     for r in &mut runs {
         r.all_ok &= runtime.block_on(active_on_server(&c, &r.ids)) == r.ids.len();
     }
-    for (way, r) in Way::ALL.into_iter().zip(&runs) {
+    report_bulk(&name, &runs, ideal);
+}
+
+/// Each way's median and runs, then its ratio to the plain client's, or
+/// INVALID when a run of it left a request not activated.
+fn report_bulk(name: &str, runs: &[Runs], ideal: Duration) {
+    for (way, r) in Way::ALL.into_iter().zip(runs) {
         let calls: Vec<String> = r.calls.iter().map(u64::to_string).collect();
         println!(
             "{name}.{}_s {:.3} (median; runs {}; calls per run {})",
@@ -480,7 +486,7 @@ fn bulk(runtime: &Runtime, revision: &str, sizes: &Sizes) {
         "{name}.plain_ratio_to_ideal {:.3}",
         median(&plain.walls) / ideal.as_secs_f64()
     );
-    for (way, r) in Way::ALL.into_iter().zip(&runs).skip(1) {
+    for (way, r) in Way::ALL.into_iter().zip(runs).skip(1) {
         if !r.all_ok {
             println!(
                 "{name}.{}_ratio INVALID (not every request was activated)",

@@ -90,6 +90,16 @@ async fn show_update_activate_create_and_their_exit_codes() {
         })
         .expect("an epay without terminalId");
 
+    show_and_its_errors(&env, &epay).await;
+    terminal_id_before_activation(&env, &epay).await;
+    activate_several_then_again(&env, &epay).await;
+    create_and_its_refusals(&env).await;
+    let o = env.run(&["activate"]).await;
+    assert_eq!(o.status.code(), Some(2), "clap usage errors exit 2");
+}
+
+/// `show` of a request, of an unknown id (exit 1) and of a malformed one (exit 2).
+async fn show_and_its_errors(env: &CliEnv, epay: &IntegrationRequest) {
     let o = env.run(&["show", &epay.id]).await;
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -115,7 +125,10 @@ async fn show_update_activate_create_and_their_exit_codes() {
         "{}",
         stderr(&o)
     );
+}
 
+/// An ePay request refuses activation until a valid terminalId is set.
+async fn terminal_id_before_activation(env: &CliEnv, epay: &IntegrationRequest) {
     // activate before the terminalId: domain error line, exit 1
     let o = env.run(&["activate", &epay.id]).await;
     assert_eq!(o.status.code(), Some(1));
@@ -145,7 +158,9 @@ async fn show_update_activate_create_and_their_exit_codes() {
             .as_deref(),
         Some("11000021")
     );
+}
 
+async fn activate_several_then_again(env: &CliEnv, epay: &IntegrationRequest) {
     // activate several: one line each, exit 1 because one failed
     let other = env
         .sim
@@ -186,7 +201,9 @@ async fn show_update_activate_create_and_their_exit_codes() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v[0]["outcome"], "already_active");
+}
 
+async fn create_and_its_refusals(env: &CliEnv) {
     // create, and the duplicate
     let free = env
         .sim
@@ -232,9 +249,6 @@ async fn show_update_activate_create_and_their_exit_codes() {
         "{}",
         stderr(&o)
     );
-
-    let o = env.run(&["activate"]).await;
-    assert_eq!(o.status.code(), Some(2), "clap usage errors exit 2");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -543,12 +557,17 @@ async fn no_cli_writer_passes_hostile_text_raw_and_json_stays_faithful() {
     let audited = env.audit().pop().expect("a line");
     assert_eq!(audited.terminal_id.as_deref(), Some("11\u{1b}[31m00"));
 
+    json_keeps_every_value(&env, &hostile).await;
+    env.sim.shutdown().await;
+}
+
+/// `list --json` gives each hostile value exactly as the server sent it.
+async fn json_keeps_every_value(env: &CliEnv, hostile: &[IntegrationRequest]) {
     let o = env.run(&["list", "--json"]).await;
     let listed: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
-    for r in &hostile {
+    for r in hostile {
         let got = listed.iter().find(|l| l.id == r.id).expect("listed");
         assert_eq!(got.terminal_id, r.terminal_id, "exactly as received");
         assert_eq!(got.created_by, r.created_by);
     }
-    env.sim.shutdown().await;
 }

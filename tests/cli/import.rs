@@ -36,11 +36,18 @@ fn unique_pairs(all: &[IntegrationRequest]) -> HashSet<String> {
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn import_previews_confirms_sets_and_is_idempotent() {
-    let env = CliEnv::new("main").await;
-    let all = env.sim.requests();
-    let unique = unique_pairs(&all);
+/// The requests the import file names, one or two for each class of row.
+struct Picks<'a> {
+    by_id: &'a IntegrationRequest,
+    by_pair: &'a IntegrationRequest,
+    letters: &'a IntegrationRequest,
+    twice: &'a IntegrationRequest,
+    same: &'a IntegrationRequest,
+    other: &'a IntegrationRequest,
+}
+
+fn picks(all: &[IntegrationRequest]) -> Picks<'_> {
+    let unique = unique_pairs(all);
     let bare_epay: Vec<&IntegrationRequest> = all
         .iter()
         .filter(|r| r.kind == IntegrationType::Epay && r.is_pending() && r.needs_terminal_id())
@@ -54,14 +61,17 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
         .iter()
         .skip(1)
         .find(|r| unique.contains(&r.id))
+        .copied()
         .expect("an epay with a unique merchant+type");
     let letters = bare_epay
         .iter()
         .find(|r| r.id != by_id.id && r.id != by_pair.id)
+        .copied()
         .expect("another bare epay");
     let twice = bare_epay
         .iter()
         .find(|r| ![&by_id.id, &by_pair.id, &letters.id].contains(&&r.id))
+        .copied()
         .expect("a fourth bare epay");
     let with_tid: Vec<&IntegrationRequest> = all
         .iter()
@@ -73,8 +83,20 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
     );
     let same = with_tid[0];
     let other = with_tid[1];
-    let same_tid = same.effective_terminal_id().expect("tid");
-    let other_tid = other.effective_terminal_id().expect("tid");
+    Picks {
+        by_id,
+        by_pair,
+        letters,
+        twice,
+        same,
+        other,
+    }
+}
+
+/// A file with a row of every class.
+fn import_text(p: &Picks) -> String {
+    let same_tid = p.same.effective_terminal_id().expect("tid");
+    let other_tid = p.other.effective_terminal_id().expect("tid");
     let differing_tid = if other_tid == "99999999" {
         "88888888"
     } else {
@@ -82,7 +104,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
     };
 
     // Columns in a free order with mixed case; line numbers count the header as 1.
-    let text = format!(
+    format!(
         "TerminalID,ID,merchantId,Type\n\
          11000021,{a},,\n\
          11000022,,{pm},{pt}\n\
@@ -96,20 +118,21 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
          11000021,{a},,\n\
          11000031,{t},,\n\
          11000032,{t},,\n",
-        a = by_id.id,
-        pm = by_pair.merchant_id,
-        pt = by_pair.kind.as_str().to_uppercase(),
-        s = same.id,
-        o = other.id,
-        l = letters.id,
-        t = twice.id,
-    );
-    let file = env.write("terminals.csv", &text);
-    let before = env.sim.stats();
+        a = p.by_id.id,
+        pm = p.by_pair.merchant_id,
+        pt = p.by_pair.kind.as_str().to_uppercase(),
+        s = p.same.id,
+        o = p.other.id,
+        l = p.letters.id,
+        t = p.twice.id,
+    )
+}
 
-    // Preview as JSON: every class with its line numbers; nothing is sent.
-    let o = env.run(&["import", &file, "--json"]).await;
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+fn json_preview_classes_each_row(
+    o: &std::process::Output,
+    by_pair: &IntegrationRequest,
+    other_tid: &str,
+) {
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let lines = lines_by_class(&report);
     assert_eq!(lines["will_set"], vec![2, 3], "{report:#}");
@@ -145,12 +168,11 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
             .as_str()
             .is_some_and(|r| r.contains("lines 12, 13"))
     );
-    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    assert!(stderr(o).contains("--yes"), "{}", stderr(o));
+}
 
-    // The readable preview: grouped with counts, and how to go on.
-    let o = env.run(&["import", &file]).await;
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let out = stdout(&o);
+fn readable_preview_groups_rows_and_says_how_to_go_on(o: &std::process::Output) {
+    let out = stdout(o);
     assert!(
         out.contains(
             "11 rows: 2 will set, 1 unchanged, 1 conflicting, 2 unknown request, 1 duplicate, 4 invalid."
@@ -168,12 +190,39 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
         assert!(out.contains(heading), "{heading}: {out}");
     }
     assert!(
-        stderr(&o).contains(
+        stderr(o).contains(
             "no one can confirm that intake may set 2 terminalIds: nothing was sent; add --yes to apply without asking."
         ),
         "{}",
-        stderr(&o)
+        stderr(o)
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_previews_confirms_sets_and_is_idempotent() {
+    let env = CliEnv::new("main").await;
+    let all = env.sim.requests();
+    let picked = picks(&all);
+    let file = env.write("terminals.csv", &import_text(&picked));
+    let Picks {
+        by_id,
+        by_pair,
+        letters,
+        twice,
+        other,
+        ..
+    } = picked;
+    let other_tid = other.effective_terminal_id().expect("tid");
+    let before = env.sim.stats();
+
+    // Preview as JSON: every class with its line numbers; nothing is sent.
+    let o = env.run(&["import", &file, "--json"]).await;
+    json_preview_classes_each_row(&o, by_pair, other_tid);
+
+    // The readable preview: grouped with counts, and how to go on.
+    let o = env.run(&["import", &file]).await;
+    readable_preview_groups_rows_and_says_how_to_go_on(&o);
+
     // Nothing changed before confirmation.
     assert_eq!(env.sim.stats().update_calls, before.update_calls);
     assert_eq!(env.sim.requests(), all);

@@ -225,19 +225,9 @@ async fn the_cli_and_the_console_worker_write_the_same_audit_lines() {
 
     through_the_cli(&cli, &ids).await;
 
-    let client =
-        Client::new(&console.sim.base_url(), &Secret::new(console.sim.api_key())).expect("client");
     let cli_lines = cli.audit();
     let profile = cli_lines.first().expect("a line").profile.clone();
-    let log = AuditLog::open_at(&console.audit_path(), &profile, &console.sim.base_url())
-        .expect("audit log");
-    let policy = RetryPolicy {
-        base: Duration::from_millis(5),
-        ..RetryPolicy::default()
-    };
-    let mut w = worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()));
-    through_the_worker(&mut w, &console, &ids).await;
-    w.task.abort();
+    through_a_worker_of_its_own(&console, &profile, &ids).await;
     let console_lines = console.audit();
 
     // The CLI activates even one id as a run, which `--resume` can finish;
@@ -306,25 +296,44 @@ async fn the_cli_and_the_console_worker_write_the_same_audit_lines() {
     );
 
     // The rules that once disagreed, on both sides.
-    let refused_epay = &ids.bulk[2];
     for (env, lines) in [(&cli, &cli_lines), (&console, &console_lines)] {
-        // Sent once on both sides; the server's refusal ends it as refused.
-        assert_eq!(env.sim.activate_calls_for(refused_epay), 1);
-        assert!(
-            lines
-                .iter()
-                .any(|r| r.outcome == Outcome::Refused
-                    && r.id.as_deref() == Some(refused_epay.as_str())),
-            "{lines:?}"
-        );
-        assert_eq!(env.terminal_id(&ids.import).as_deref(), Some("11000088"));
-        // Same value again: nothing sent, so only the first update's line.
-        let updates = lines
-            .iter()
-            .filter(|r| r.id.as_deref() == Some(ids.update.as_str()))
-            .count();
-        assert_eq!(updates, 1, "{lines:?}");
+        the_rules_that_once_disagreed_hold(env, lines, &ids);
     }
     cli.sim.shutdown().await;
     console.sim.shutdown().await;
+}
+
+/// The same steps through the console's own worker, logging under the
+/// CLI's profile so the two logs compare line for line.
+async fn through_a_worker_of_its_own(console: &CliEnv, profile: &str, ids: &Ids) {
+    let client =
+        Client::new(&console.sim.base_url(), &Secret::new(console.sim.api_key())).expect("client");
+    let log = AuditLog::open_at(&console.audit_path(), profile, &console.sim.base_url())
+        .expect("audit log");
+    let policy = RetryPolicy {
+        base: Duration::from_millis(5),
+        ..RetryPolicy::default()
+    };
+    let mut w = worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()));
+    through_the_worker(&mut w, console, ids).await;
+    w.task.abort();
+}
+
+fn the_rules_that_once_disagreed_hold(env: &CliEnv, lines: &[Record], ids: &Ids) {
+    let refused_epay = &ids.bulk[2];
+    // Sent once on both sides; the server's refusal ends it as refused.
+    assert_eq!(env.sim.activate_calls_for(refused_epay), 1);
+    assert!(
+        lines.iter().any(
+            |r| r.outcome == Outcome::Refused && r.id.as_deref() == Some(refused_epay.as_str())
+        ),
+        "{lines:?}"
+    );
+    assert_eq!(env.terminal_id(&ids.import).as_deref(), Some("11000088"));
+    // Same value again: nothing sent, so only the first update's line.
+    let updates = lines
+        .iter()
+        .filter(|r| r.id.as_deref() == Some(ids.update.as_str()))
+        .count();
+    assert_eq!(updates, 1, "{lines:?}");
 }

@@ -29,23 +29,7 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
     term.keys(&["Enter"]);
     term.wait_for("the filtered row", |s| s.contains(&epay.id[..12]));
 
-    // Enter its terminalId.
-    term.keys(&["t"]);
-    term.wait_for("the terminalId form", |s| {
-        s.to_lowercase().contains("terminalid")
-    });
-    term.type_text("11000021");
-    term.keys(&["Enter"]);
-    wait_until("the terminalId to be stored", || {
-        all(&client)
-            .iter()
-            .any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
-    });
-    // The typed value is on screen in the form too: wait for the console to
-    // have the server's answer, not for the digits.
-    term.wait_for("the row to show it", |s| {
-        s.contains("Saved terminalId 11000021") && !s.contains("saving")
-    });
+    enter_its_terminal_id(&term, &client, &epay);
 
     // Activate it.
     term.keys(&["a"]);
@@ -101,7 +85,36 @@ fn triage_a_terminal_id_activate_and_bulk_activate_then_quit() {
         "statuses outside the contract: {unknown:?}"
     );
 
-    // Every change is in the audit log, and the key is not.
+    every_change_is_in_the_audit_log_and_the_key_is_not(&dir, &epay, &newly);
+}
+
+/// `t` on the one row, the terminalId typed: stored on the server and
+/// the console says so.
+fn enter_its_terminal_id(term: &Pty, client: &intake::api::Client, epay: &IntegrationRequest) {
+    term.keys(&["t"]);
+    term.wait_for("the terminalId form", |s| {
+        s.to_lowercase().contains("terminalid")
+    });
+    term.type_text("11000021");
+    term.keys(&["Enter"]);
+    wait_until("the terminalId to be stored", || {
+        all(client)
+            .iter()
+            .any(|r| r.id == epay.id && r.effective_terminal_id() == Some("11000021"))
+    });
+    // The typed value is on screen in the form too: wait for the console to
+    // have the server's answer, not for the digits.
+    term.wait_for("the row to show it", |s| {
+        s.contains("Saved terminalId 11000021") && !s.contains("saving")
+    });
+}
+
+/// One update line and one activation line for each newly active request.
+fn every_change_is_in_the_audit_log_and_the_key_is_not(
+    dir: &Path,
+    epay: &IntegrationRequest,
+    newly: &[&IntegrationRequest],
+) {
     let audit = std::fs::read_to_string(dir.join("audit.jsonl")).expect("the audit log");
     assert!(
         !audit.contains(KEY),

@@ -593,100 +593,130 @@ impl Source {
 fn strip(code: &str) -> String {
     let c: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len());
-    let blank = |ch: char| if ch == '\n' { '\n' } else { ' ' };
     let mut i = 0;
     while i < c.len() {
         let next = c.get(i + 1).copied();
-        if c[i] == '/' && next == Some('/') {
-            while i < c.len() && c[i] != '\n' {
-                i += 1;
-            }
+        i = if c[i] == '/' && next == Some('/') {
+            line_comment(&c, i)
         } else if c[i] == '/' && next == Some('*') {
-            let mut depth = 0;
-            while i < c.len() {
-                if c[i] == '/' && c.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    i += 2;
-                } else if c[i] == '*' && c.get(i + 1) == Some(&'/') {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    out.push(blank(c[i]));
-                    i += 1;
-                }
-            }
+            block_comment(&c, i, &mut out)
         } else if c[i] == 'r'
             && (next == Some('"') || next == Some('#'))
             && !c
                 .get(i.wrapping_sub(1))
                 .is_some_and(|p| p.is_alphanumeric() || *p == '_')
         {
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while c.get(j) == Some(&'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if c.get(j) != Some(&'"') {
-                out.push(c[i]);
-                i += 1;
-                continue;
-            }
-            out.push('"');
-            j += 1;
-            while j < c.len() {
-                if c[j] == '"' && (1..=hashes).all(|k| c.get(j + k) == Some(&'#')) {
-                    j += 1 + hashes;
-                    break;
-                }
-                out.push(blank(c[j]));
-                j += 1;
-            }
-            out.push('"');
-            i = j;
+            raw_string(&c, i, &mut out)
         } else if c[i] == '"' {
-            out.push('"');
-            i += 1;
-            while i < c.len() && c[i] != '"' {
-                if c[i] == '\\' {
-                    out.push(' ');
-                    i += 1;
-                }
-                if i < c.len() {
-                    out.push(blank(c[i]));
-                    i += 1;
-                }
-            }
-            out.push('"');
-            i += 1;
+            string(&c, i, &mut out)
         } else if c[i] == '\'' {
-            // A char literal ('x', '\n', '\u{..}'), or else a lifetime.
-            let end = if next == Some('\\') {
-                (i + 2..c.len()).find(|&j| c[j] == '\'')
-            } else if c.get(i + 2) == Some(&'\'') {
-                Some(i + 2)
-            } else {
-                None
-            };
-            match end {
-                Some(end) => {
-                    out.push_str("' '");
-                    i = end + 1;
-                }
-                None => {
-                    out.push('\'');
-                    i += 1;
-                }
-            }
+            char_or_lifetime(&c, i, &mut out)
         } else {
             out.push(c[i]);
+            i + 1
+        };
+    }
+    out
+}
+
+/// A blanked character: line breaks stay, so line numbers still hold.
+fn blank(ch: char) -> char {
+    if ch == '\n' { '\n' } else { ' ' }
+}
+
+// Each of these reads the token that starts at `i` into `out` and returns
+// where the next one starts.
+
+fn line_comment(c: &[char], mut i: usize) -> usize {
+    while i < c.len() && c[i] != '\n' {
+        i += 1;
+    }
+    i
+}
+
+fn block_comment(c: &[char], mut i: usize, out: &mut String) -> usize {
+    let mut depth = 0;
+    while i < c.len() {
+        if c[i] == '/' && c.get(i + 1) == Some(&'*') {
+            depth += 1;
+            i += 2;
+        } else if c[i] == '*' && c.get(i + 1) == Some(&'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                break;
+            }
+        } else {
+            out.push(blank(c[i]));
             i += 1;
         }
     }
-    out
+    i
+}
+
+/// `r"…"` or `r#"…"#`; an `r` followed by `#` and no quote is an identifier's.
+fn raw_string(c: &[char], i: usize, out: &mut String) -> usize {
+    let mut j = i + 1;
+    let mut hashes = 0;
+    while c.get(j) == Some(&'#') {
+        hashes += 1;
+        j += 1;
+    }
+    if c.get(j) != Some(&'"') {
+        out.push(c[i]);
+        return i + 1;
+    }
+    out.push('"');
+    j += 1;
+    while j < c.len() {
+        if c[j] == '"' && (1..=hashes).all(|k| c.get(j + k) == Some(&'#')) {
+            j += 1 + hashes;
+            break;
+        }
+        out.push(blank(c[j]));
+        j += 1;
+    }
+    out.push('"');
+    j
+}
+
+fn string(c: &[char], mut i: usize, out: &mut String) -> usize {
+    out.push('"');
+    i += 1;
+    while i < c.len() && c[i] != '"' {
+        if c[i] == '\\' {
+            out.push(' ');
+            i += 1;
+        }
+        if i < c.len() {
+            out.push(blank(c[i]));
+            i += 1;
+        }
+    }
+    out.push('"');
+    i + 1
+}
+
+/// A char literal ('x', '\n', '\u{..}'), or else a lifetime.
+fn char_or_lifetime(c: &[char], i: usize, out: &mut String) -> usize {
+    let next = c.get(i + 1).copied();
+    let end = if next == Some('\\') {
+        (i + 2..c.len()).find(|&j| c[j] == '\'')
+    } else if c.get(i + 2) == Some(&'\'') {
+        Some(i + 2)
+    } else {
+        None
+    };
+    match end {
+        Some(end) => {
+            out.push_str("' '");
+            end + 1
+        }
+        None => {
+            out.push('\'');
+            i + 1
+        }
+    }
 }
 
 /// Every path starting with `crate::` or `super::` in `code`, resolved from

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::audit::outcome_lines;
 use common::cli_env::{CliEnv, ready, run_with_stdin, stderr, stdout};
 use intake::api::retry::{self, RetryPolicy};
-use intake::api::{ApiError, Client, Secret, Status};
+use intake::api::{ApiError, Client, IntegrationRequest, Secret, Status};
 use intake::audit::{self, Outcome, Record};
 use intake::sim::{self, Faults, SimConfig};
 
@@ -31,41 +31,9 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
     )
     .await;
     let all = env.sim.requests();
-    let mut ids: Vec<String> = all
-        .iter()
-        .filter(|r| ready(r))
-        .take(960)
-        .map(|r| r.id.clone())
-        .collect();
-    assert_eq!(ids.len(), 960, "seed has enough ready requests");
-    // Requests that must fail: ePay without a terminalId, and unknown ids.
-    let blocked: Vec<String> = all
-        .iter()
-        .filter(|r| r.is_pending() && r.needs_terminal_id())
-        .take(30)
-        .map(|r| r.id.clone())
-        .collect();
-    assert_eq!(blocked.len(), 30);
-    let unknown: Vec<String> = (0..10).map(|n| format!("NoSuchRequest{n:04}")).collect();
-    ids.extend(blocked.iter().cloned());
-    ids.extend(unknown.iter().cloned());
-    // Interleave them deterministically.
-    ids.sort_by_key(|id| id.bytes().rev().collect::<Vec<u8>>());
+    let (ids, blocked, unknown) = planned_ids(&all);
 
-    let faults = Faults {
-        rate_limit_rate: 0.02,
-        // `Retry-After: 0`: each 429 still pauses the client's calls and
-        // cuts its window, but the pause is over at once. At 1 s, the
-        // forty-odd 429s of a run held it back for forty-odd real seconds
-        // (a real socket, so no paused clock); the 1 s pause itself is
-        // pinned by `retry_after_is_honoured` and the throttle's unit tests.
-        retry_after_secs: 0,
-        error_rate: 0.03,
-        drop_rate: 0.03,
-        garbage_rate: 0.01,
-        empty_body_rate: 0.01,
-        ..Faults::default()
-    };
+    let faults = ten_percent_of_calls();
     env.sim.set_faults(faults);
     let mut c = env.cmd();
     // About one call in ten meets a fault, and a lost answer is read back:
@@ -82,41 +50,8 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
 
     let (order, by_id) = outcome_lines(&text);
     assert_eq!(order, ids, "one line per id, in the order given");
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for id in &ids {
-        let rest = &by_id[id];
-        let kind = if rest.starts_with("confirmed active") {
-            "confirmed"
-        } else if rest.starts_with("activated") {
-            "activated"
-        } else if rest.starts_with("failed") {
-            "failed"
-        } else if rest.starts_with("refused") {
-            // The server's refusal: one call, and it says so.
-            "failed"
-        } else if rest.starts_with("already active") {
-            "already active"
-        } else {
-            panic!("unexpected outcome for {id}: {rest}")
-        };
-        *counts.entry(kind).or_default() += 1;
-        let active = env.sim.get(id).is_some_and(|r| r.status == Status::Active);
-        assert_eq!(
-            active,
-            kind != "failed",
-            "{id}: reported `{rest}` but active on the server is {active}"
-        );
-    }
-    for id in &blocked {
-        assert!(
-            by_id[id].contains("INTEGRATION_PARAM_MISSING"),
-            "{id}: {}",
-            by_id[id]
-        );
-    }
-    for id in &unknown {
-        assert!(by_id[id].starts_with("failed: Forbidden"), "{}", by_id[id]);
-    }
+    let counts = outcomes_as_the_server_holds(&env, &ids, &by_id);
+    planned_failures_say_why(&by_id, &blocked, &unknown);
     let succeeded = counts.get("activated").copied().unwrap_or(0)
         + counts.get("confirmed").copied().unwrap_or(0);
     let failed = counts.get("failed").copied().unwrap_or(0);
@@ -138,21 +73,7 @@ async fn bulk_activation_of_1000_ids_under_faults_loses_and_repeats_nothing() {
         "faults were injected: {stats:?}"
     );
 
-    // The audit log agrees: one outcome per id, a start before each call.
-    let records = env.audit();
-    let finals: Vec<&Record> = records.iter().filter(|r| r.outcome.is_final()).collect();
-    assert_eq!(finals.len(), 1000);
-    let final_ids: HashSet<&str> = finals.iter().filter_map(|r| r.id.as_deref()).collect();
-    assert_eq!(final_ids.len(), 1000);
-    assert_eq!(
-        records
-            .iter()
-            .filter(|r| r.outcome == Outcome::Planned)
-            .map(|r| r.ids.len())
-            .sum::<usize>(),
-        1000
-    );
-    assert!(audit::unfinished_run(&records, &records[0].profile, &records[0].host).is_none());
+    the_audit_log_agrees(&env.audit());
     println!(
         "FIGURES bulk: ids=1000 seconds={secs:.1} calls={} faults={:?} outcomes={counts:?} applied={} lost=0 duplicated=0 max_activate_calls_per_id={}",
         stats.total_calls, stats.faults, stats.activations_applied, stats.max_activate_calls_per_id
@@ -200,23 +121,7 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
-    let (first_lines, killed_after) = tokio::task::spawn_blocking(move || {
-        let mut child = c.spawn().expect("spawn");
-        let out = child.stdout.take().expect("stdout");
-        let mut lines = Vec::new();
-        for line in BufReader::new(out).lines() {
-            lines.push(line.expect("line"));
-            if lines.len() == 60 {
-                break;
-            }
-        }
-        child.kill().expect("kill -9");
-        child.wait().expect("reaped");
-        let n = lines.len();
-        (lines, n)
-    })
-    .await
-    .expect("join");
+    let (first_lines, killed_after) = kill_9_after_60_lines(c).await;
     assert_eq!(killed_after, 60);
     // Let calls the killed process had in flight reach the server (or be
     // dropped with its connections) before the resume reads them back.
@@ -245,34 +150,15 @@ async fn kill_9_mid_run_then_resume_finishes_without_repeating() {
     assert!(first.len() + by_id.len() <= 200, "{note}");
     assert!(by_id.values().all(|o| is_success(o)), "{by_id:?}");
     assert!(first.values().all(|o| is_success(o)), "{first:?}");
-    let records = env.audit();
-    let mut finals: HashMap<&str, usize> = HashMap::new();
-    for r in records.iter().filter(|r| r.outcome.is_final()) {
-        *finals.entry(r.id.as_deref().expect("id")).or_default() += 1;
-    }
-    assert_eq!(finals.len(), 200, "every id has an outcome in the log");
-    assert!(finals.values().all(|n| *n == 1), "one outcome per id");
+    one_outcome_per_id_in_the_log(&env.audit(), 200);
     let recorded_not_printed = 200 - first.len() - by_id.len();
-    let in_doubt: usize = note
-        .split(" sent without an answer")
-        .next()
-        .and_then(|head| head.rsplit(' ').next())
-        .and_then(|n| n.parse().ok())
-        .expect("in-doubt count in the note");
+    let in_doubt = in_doubt_count(&note);
     let confirmed = by_id
         .values()
         .filter(|o| o.starts_with("confirmed active"))
         .count();
 
-    // The server: all 200 active, each activated by exactly one call.
-    for id in &ids {
-        assert_eq!(env.sim.get(id).expect("exists").status, Status::Active);
-        assert_eq!(env.sim.activate_calls_for(id), 1, "{id}");
-    }
-    let stats = env.sim.stats();
-    assert_eq!(stats.activations_applied, 200);
-    assert_eq!(stats.already_activated, 0);
-    assert_eq!(stats.activate_calls, 200);
+    let stats = all_active_each_by_one_call(&env, &ids);
     let again = env.run(&["activate", "--resume"]).await;
     assert!(again.status.success());
     assert!(
@@ -370,34 +256,7 @@ async fn audit_log_is_private_keyless_one_line_per_mutation_and_printable() {
     );
     assert!(!raw.contains("http://"), "no URL, only the host");
 
-    let o = env.run(&["log", "--json"]).await;
-    assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    assert_eq!(lines.len(), records.len());
-    assert!(lines.iter().all(|v| v["time"].is_string()));
-    let o = env.run(&["--profile", "default", "log", "--json"]).await;
-    assert_eq!(stdout(&o).lines().count(), records.len());
-    let o = env.run(&["--profile", "production", "log", "--json"]).await;
-    assert!(
-        o.status.success() && stdout(&o).is_empty(),
-        "{}",
-        stdout(&o)
-    );
-    let o = env.run(&["log", "--limit", "2", "--since", "1h"]).await;
-    let table = stdout(&o);
-    assert_eq!(table.lines().count(), 3, "{table}");
-    assert!(table.starts_with("TIME"), "{table}");
-    assert!(table.contains("created"), "{table}");
-    let o = env
-        .run(&["log", "--since", "2999-01-01T00:00:00Z", "--json"])
-        .await;
-    assert!(o.status.success() && stdout(&o).is_empty());
-    let o = env.run(&["log", "--since", "yesterday"]).await;
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--since"), "{}", stderr(&o));
+    intake_log_prints_it(&env, records.len()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -649,4 +508,200 @@ fn secrets_stay_out_of_debug_errors_and_urls() {
     .expect("audit");
     assert_eq!(log.host(), "h.example");
     assert!(!format!("{log:?}").contains("CANARY"));
+}
+
+/// 960 ready ids, 30 ePay without a terminalId and 10 unknown ids, interleaved;
+/// the last two kinds also apart.
+fn planned_ids(all: &[IntegrationRequest]) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut ids: Vec<String> = all
+        .iter()
+        .filter(|r| ready(r))
+        .take(960)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 960, "seed has enough ready requests");
+    // Requests that must fail: ePay without a terminalId, and unknown ids.
+    let blocked: Vec<String> = all
+        .iter()
+        .filter(|r| r.is_pending() && r.needs_terminal_id())
+        .take(30)
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(blocked.len(), 30);
+    let unknown: Vec<String> = (0..10).map(|n| format!("NoSuchRequest{n:04}")).collect();
+    ids.extend(blocked.iter().cloned());
+    ids.extend(unknown.iter().cloned());
+    // Interleave them deterministically.
+    ids.sort_by_key(|id| id.bytes().rev().collect::<Vec<u8>>());
+    (ids, blocked, unknown)
+}
+
+/// About 10% of calls faulted, of every kind.
+fn ten_percent_of_calls() -> Faults {
+    Faults {
+        rate_limit_rate: 0.02,
+        // `Retry-After: 0`: each 429 still pauses the client's calls and
+        // cuts its window, but the pause is over at once. At 1 s, the
+        // forty-odd 429s of a run held it back for forty-odd real seconds
+        // (a real socket, so no paused clock); the 1 s pause itself is
+        // pinned by `retry_after_is_honoured` and the throttle's unit tests.
+        retry_after_secs: 0,
+        error_rate: 0.03,
+        drop_rate: 0.03,
+        garbage_rate: 0.01,
+        empty_body_rate: 0.01,
+        ..Faults::default()
+    }
+}
+
+/// Each id's outcome, counted by kind, checked against what the server holds.
+fn outcomes_as_the_server_holds(
+    env: &CliEnv,
+    ids: &[String],
+    by_id: &HashMap<String, String>,
+) -> HashMap<&'static str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for id in ids {
+        let rest = &by_id[id];
+        let kind = if rest.starts_with("confirmed active") {
+            "confirmed"
+        } else if rest.starts_with("activated") {
+            "activated"
+        } else if rest.starts_with("failed") {
+            "failed"
+        } else if rest.starts_with("refused") {
+            // The server's refusal: one call, and it says so.
+            "failed"
+        } else if rest.starts_with("already active") {
+            "already active"
+        } else {
+            panic!("unexpected outcome for {id}: {rest}")
+        };
+        *counts.entry(kind).or_default() += 1;
+        let active = env.sim.get(id).is_some_and(|r| r.status == Status::Active);
+        assert_eq!(
+            active,
+            kind != "failed",
+            "{id}: reported `{rest}` but active on the server is {active}"
+        );
+    }
+    counts
+}
+
+fn planned_failures_say_why(
+    by_id: &HashMap<String, String>,
+    blocked: &[String],
+    unknown: &[String],
+) {
+    for id in blocked {
+        assert!(
+            by_id[id].contains("INTEGRATION_PARAM_MISSING"),
+            "{id}: {}",
+            by_id[id]
+        );
+    }
+    for id in unknown {
+        assert!(by_id[id].starts_with("failed: Forbidden"), "{}", by_id[id]);
+    }
+}
+
+/// The audit log agrees: one outcome per id, a start before each call.
+fn the_audit_log_agrees(records: &[Record]) {
+    let finals: Vec<&Record> = records.iter().filter(|r| r.outcome.is_final()).collect();
+    assert_eq!(finals.len(), 1000);
+    let final_ids: HashSet<&str> = finals.iter().filter_map(|r| r.id.as_deref()).collect();
+    assert_eq!(final_ids.len(), 1000);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.outcome == Outcome::Planned)
+            .map(|r| r.ids.len())
+            .sum::<usize>(),
+        1000
+    );
+    assert!(audit::unfinished_run(records, &records[0].profile, &records[0].host).is_none());
+}
+
+/// Run `c`, read 60 outcome lines, then SIGKILL it: the lines read, and how many.
+async fn kill_9_after_60_lines(mut c: std::process::Command) -> (Vec<String>, usize) {
+    tokio::task::spawn_blocking(move || {
+        let mut child = c.spawn().expect("spawn");
+        let out = child.stdout.take().expect("stdout");
+        let mut lines = Vec::new();
+        for line in BufReader::new(out).lines() {
+            lines.push(line.expect("line"));
+            if lines.len() == 60 {
+                break;
+            }
+        }
+        child.kill().expect("kill -9");
+        child.wait().expect("reaped");
+        let n = lines.len();
+        (lines, n)
+    })
+    .await
+    .expect("join")
+}
+
+fn one_outcome_per_id_in_the_log(records: &[Record], ids: usize) {
+    let mut finals: HashMap<&str, usize> = HashMap::new();
+    for r in records.iter().filter(|r| r.outcome.is_final()) {
+        *finals.entry(r.id.as_deref().expect("id")).or_default() += 1;
+    }
+    assert_eq!(finals.len(), ids, "every id has an outcome in the log");
+    assert!(finals.values().all(|n| *n == 1), "one outcome per id");
+}
+
+/// `N` of the resume's `… N sent without an answer …` note.
+fn in_doubt_count(note: &str) -> usize {
+    note.split(" sent without an answer")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("in-doubt count in the note")
+}
+
+/// The server: all active, each activated by exactly one call.
+fn all_active_each_by_one_call(env: &CliEnv, ids: &[String]) -> intake::sim::SimStats {
+    for id in ids {
+        assert_eq!(env.sim.get(id).expect("exists").status, Status::Active);
+        assert_eq!(env.sim.activate_calls_for(id), 1, "{id}");
+    }
+    let stats = env.sim.stats();
+    assert_eq!(stats.activations_applied, 200);
+    assert_eq!(stats.already_activated, 0);
+    assert_eq!(stats.activate_calls, 200);
+    stats
+}
+
+/// `intake log` as JSON lines and as a table, by profile and time.
+async fn intake_log_prints_it(env: &CliEnv, records: usize) {
+    let o = env.run(&["log", "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), records);
+    assert!(lines.iter().all(|v| v["time"].is_string()));
+    let o = env.run(&["--profile", "default", "log", "--json"]).await;
+    assert_eq!(stdout(&o).lines().count(), records);
+    let o = env.run(&["--profile", "production", "log", "--json"]).await;
+    assert!(
+        o.status.success() && stdout(&o).is_empty(),
+        "{}",
+        stdout(&o)
+    );
+    let o = env.run(&["log", "--limit", "2", "--since", "1h"]).await;
+    let table = stdout(&o);
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert!(table.starts_with("TIME"), "{table}");
+    assert!(table.contains("created"), "{table}");
+    let o = env
+        .run(&["log", "--since", "2999-01-01T00:00:00Z", "--json"])
+        .await;
+    assert!(o.status.success() && stdout(&o).is_empty());
+    let o = env.run(&["log", "--since", "yesterday"]).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--since"), "{}", stderr(&o));
 }

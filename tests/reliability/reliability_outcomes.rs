@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -122,47 +123,8 @@ fn two_operators_with_lost_answers_never_both_claim_an_activation() {
         finals_by_id(&dir.join("b").join("audit.jsonl")),
     );
 
-    let claims = |line: Option<&String>, rec: Option<&Record>| {
-        let printed = line.is_some_and(|l| l.starts_with("activated"));
-        let recorded = rec.is_some_and(|r| r.outcome == Outcome::Activated);
-        assert_eq!(printed, recorded, "{line:?} / {rec:?}");
-        printed
-    };
-    let mut confirmed = 0;
-    let mut named = 0;
-    let mut unclaimed = 0;
-    for id in shared {
-        let (ra, rb) = (log_a.get(id), log_b.get(id));
-        let (la, lb) = (out_a.get(id), out_b.get(id));
-        let claimed = [claims(la, ra), claims(lb, rb)];
-        let claims = claimed.iter().filter(|c| **c).count();
-        assert!(
-            claims <= 1,
-            "{id} claimed `activated` by both operators: {la:?} / {lb:?}"
-        );
-        unclaimed += usize::from(claims == 0);
-        for (claimed, line, rec) in [(claimed[0], la, ra), (claimed[1], lb, rb)] {
-            if claimed {
-                continue;
-            }
-            let rec = rec.expect("an outcome");
-            assert!(
-                matches!(rec.outcome, Outcome::Confirmed | Outcome::AlreadyActive),
-                "{id}: {line:?} / {rec:?}"
-            );
-            let line = line.expect("a line");
-            match rec.outcome {
-                Outcome::Confirmed => {
-                    confirmed += 1;
-                    assert!(line.starts_with("confirmed active ("), "{line}");
-                }
-                _ => {
-                    assert!(line.starts_with("already active"), "{line}");
-                    named += usize::from(line.starts_with("already active (activated by crn:"));
-                }
-            }
-        }
-    }
+    let (confirmed, named, unclaimed) =
+        shared_ids_claimed_by_one_at_most(shared, [(&out_a, &log_a), (&out_b, &log_b)]);
     // Lost answers were injected and read back; refusals name who did it.
     let confirmed_anywhere = log_a
         .values()
@@ -174,31 +136,8 @@ fn two_operators_with_lost_answers_never_both_claim_an_activation() {
         "no answer was lost: raise --drop-rate"
     );
     assert!(named > 0, "no `already active` named its updatedBy");
-    // The summaries count each kind apart.
-    for (o, log) in [(&a, &log_a), (&b, &log_b)] {
-        let count = |k: Outcome| log.values().filter(|r| r.outcome == k).count();
-        let summary = format!(
-            "{} activated, {} confirmed active, {} already active, {} refused, {} unconfirmed, {} failed.",
-            count(Outcome::Activated),
-            count(Outcome::Confirmed),
-            count(Outcome::AlreadyActive),
-            count(Outcome::Refused),
-            count(Outcome::Unconfirmed),
-            count(Outcome::Failed)
-        );
-        assert!(text(&o.stderr).contains(&summary), "{}", text(&o.stderr));
-    }
-    // Every id is active on the server.
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("rt");
-    for id in &ids {
-        let r = rt
-            .block_on(retry::read(PATIENT, || client.get(id)))
-            .expect("read back");
-        assert!(r.is_active(), "{id} is {}", r.status);
-    }
+    summaries_count_each_kind_apart([(&a, &log_a), (&b, &log_b)]);
+    every_id_active_on_the_server(&client, &ids);
     let all: Vec<&Record> = log_a.values().chain(log_b.values()).collect();
     let count = |k: Outcome| all.iter().filter(|r| r.outcome == k).count();
     println!(
@@ -253,20 +192,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     let (first, out) = first.await.expect("join");
     assert!(first.contains(" activated"), "{first}");
 
-    let refused = resume(&home, &url, &key).await;
-    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
-    assert!(
-        text(&refused.stdout).is_empty(),
-        "{}",
-        text(&refused.stdout)
-    );
-    let said = text(&refused.stderr);
-    assert!(
-        said.contains(&format!(
-            "is still running in process {pid}; wait for it or stop it"
-        )),
-        "{said}"
-    );
+    resume_is_refused_naming(&home, &url, &key, pid).await;
 
     let rest = tokio::task::spawn_blocking(move || {
         let lines: Vec<String> = out.map(|l| l.expect("utf8")).collect();
@@ -281,13 +207,6 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
         assert_eq!(sim.activate_calls_for(id), 1, "{id}");
     }
     assert_eq!(sim.stats().already_activated, 0);
-    let lock_files = |dir: &Path| {
-        std::fs::read_dir(dir)
-            .expect("audit dir")
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".lock"))
-            .count()
-    };
     assert_eq!(lock_files(&home), 0, "the lock goes with its run");
     let o = resume(&home, &url, &key).await;
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -297,15 +216,7 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     // it, so resume finishes the run.
     let mut c = operator(&home, &url, &key);
     c.args(["activate", "--concurrency", "1"]).args(killed);
-    let mut doomed = c.spawn().expect("intake runs");
-    let mut out = BufReader::new(doomed.stdout.take().expect("stdout")).lines();
-    tokio::task::spawn_blocking(move || {
-        out.next().expect("a line").expect("utf8");
-        doomed.kill().expect("kill -9");
-        doomed.wait().expect("reaped");
-    })
-    .await
-    .expect("join");
+    kill_9_after_its_first_line(&mut c).await;
     assert_eq!(lock_files(&home), 1, "a killed run leaves its lock file");
     let o = resume(&home, &url, &key).await;
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -324,4 +235,130 @@ async fn resume_refuses_a_run_a_live_process_is_still_running() {
     );
     assert_eq!(lock_files(&home), 0, "the resumed run removed the lock");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One operator's printed outcome lines and audited final records, by id.
+type Operator<'a> = (&'a HashMap<String, String>, &'a HashMap<String, Record>);
+
+/// For each shared id, at most one operator prints and records `activated`;
+/// the other says `confirmed active` or `already active`, printed and
+/// recorded alike. Counts, on the shared ids: confirmed, already active
+/// naming its `updatedBy`, and claimed by neither.
+fn shared_ids_claimed_by_one_at_most(
+    shared: &[String],
+    [(out_a, log_a), (out_b, log_b)]: [Operator; 2],
+) -> (usize, usize, usize) {
+    let claims = |line: Option<&String>, rec: Option<&Record>| {
+        let printed = line.is_some_and(|l| l.starts_with("activated"));
+        let recorded = rec.is_some_and(|r| r.outcome == Outcome::Activated);
+        assert_eq!(printed, recorded, "{line:?} / {rec:?}");
+        printed
+    };
+    let mut confirmed = 0;
+    let mut named = 0;
+    let mut unclaimed = 0;
+    for id in shared {
+        let (ra, rb) = (log_a.get(id), log_b.get(id));
+        let (la, lb) = (out_a.get(id), out_b.get(id));
+        let claimed = [claims(la, ra), claims(lb, rb)];
+        let claims = claimed.iter().filter(|c| **c).count();
+        assert!(
+            claims <= 1,
+            "{id} claimed `activated` by both operators: {la:?} / {lb:?}"
+        );
+        unclaimed += usize::from(claims == 0);
+        for (claimed, line, rec) in [(claimed[0], la, ra), (claimed[1], lb, rb)] {
+            if claimed {
+                continue;
+            }
+            let rec = rec.expect("an outcome");
+            assert!(
+                matches!(rec.outcome, Outcome::Confirmed | Outcome::AlreadyActive),
+                "{id}: {line:?} / {rec:?}"
+            );
+            let line = line.expect("a line");
+            match rec.outcome {
+                Outcome::Confirmed => {
+                    confirmed += 1;
+                    assert!(line.starts_with("confirmed active ("), "{line}");
+                }
+                _ => {
+                    assert!(line.starts_with("already active"), "{line}");
+                    named += usize::from(line.starts_with("already active (activated by crn:"));
+                }
+            }
+        }
+    }
+    (confirmed, named, unclaimed)
+}
+
+/// Each operator's summary on stderr counts each kind apart, as its audit log holds them.
+fn summaries_count_each_kind_apart(operators: [(&Output, &HashMap<String, Record>); 2]) {
+    for (o, log) in operators {
+        let count = |k: Outcome| log.values().filter(|r| r.outcome == k).count();
+        let summary = format!(
+            "{} activated, {} confirmed active, {} already active, {} refused, {} unconfirmed, {} failed.",
+            count(Outcome::Activated),
+            count(Outcome::Confirmed),
+            count(Outcome::AlreadyActive),
+            count(Outcome::Refused),
+            count(Outcome::Unconfirmed),
+            count(Outcome::Failed)
+        );
+        assert!(text(&o.stderr).contains(&summary), "{}", text(&o.stderr));
+    }
+}
+
+fn every_id_active_on_the_server(client: &Client, ids: &[String]) {
+    // Every id is active on the server.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    for id in ids {
+        let r = rt
+            .block_on(retry::read(PATIENT, || client.get(id)))
+            .expect("read back");
+        assert!(r.is_active(), "{id} is {}", r.status);
+    }
+}
+
+/// Lock files in `dir`: one is left for each run that has not ended cleanly.
+fn lock_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("audit dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+        .count()
+}
+
+async fn kill_9_after_its_first_line(c: &mut Command) {
+    let mut doomed = c.spawn().expect("intake runs");
+    let mut out = BufReader::new(doomed.stdout.take().expect("stdout")).lines();
+    tokio::task::spawn_blocking(move || {
+        out.next().expect("a line").expect("utf8");
+        doomed.kill().expect("kill -9");
+        doomed.wait().expect("reaped");
+    })
+    .await
+    .expect("join");
+}
+
+/// `--resume` while `pid` runs the run: exit 1, nothing on stdout, and the
+/// process named.
+async fn resume_is_refused_naming(home: &Path, url: &str, key: &str, pid: u32) {
+    let refused = resume(home, url, key).await;
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stdout).is_empty(),
+        "{}",
+        text(&refused.stdout)
+    );
+    let said = text(&refused.stderr);
+    assert!(
+        said.contains(&format!(
+            "is still running in process {pid}; wait for it or stop it"
+        )),
+        "{said}"
+    );
 }

@@ -14,7 +14,7 @@ use intake::app::{ApiEvent, Command};
 use intake::audit::{AuditLog, Outcome};
 use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{Faults, SimConfig};
-use intake::tui::worker;
+use intake::tui::worker::{self, WorkerChannels};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 async fn next(events: &mut UnboundedReceiver<ApiEvent>) -> ApiEvent {
@@ -49,17 +49,7 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
         latency_max_ms: 40,
         ..Faults::default()
     });
-    // The binary's profile when it has no config file, so `--resume` below
-    // finds this run.
-    let log = AuditLog::open_at(&env.audit_path(), "default", &env.sim.base_url()).expect("log");
-    let client = intake::api::Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key()))
-        .expect("client");
-    let policy = RetryPolicy {
-        attempts: 4,
-        base: Duration::from_millis(5),
-        max: Duration::from_millis(100),
-    };
-    let mut w = worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()));
+    let mut w = worker_logging_as_the_binary(&env);
     let run_id = 7;
     w.commands
         .send(Command::BulkActivate {
@@ -70,66 +60,10 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
         })
         .expect("send");
 
-    let mut started: HashSet<String> = HashSet::new();
-    let mut finished: HashSet<String> = HashSet::new();
-    let mut cancel_sent = false;
-    let cancelled = loop {
-        match next(&mut w.events).await {
-            ApiEvent::BulkStarted { run_id: r, id } => {
-                assert_eq!(r, run_id);
-                assert!(started.insert(id), "started twice");
-            }
-            ApiEvent::Activated {
-                id,
-                run_id: r,
-                result,
-            } => {
-                assert_eq!(r, Some(run_id));
-                assert!(result.is_ok(), "{id}: {result:?}");
-                assert!(started.contains(&id), "{id} finished without starting");
-                assert!(finished.insert(id), "finished twice");
-                if finished.len() == 3 && !cancel_sent {
-                    w.commands
-                        .send(Command::CancelBulk { run_id })
-                        .expect("send");
-                    cancel_sent = true;
-                }
-            }
-            ApiEvent::BulkFinished {
-                run_id: r,
-                cancelled,
-            } => {
-                assert_eq!(r, run_id);
-                break cancelled;
-            }
-            other => panic!("unexpected {other:?}"),
-        }
-    };
-    assert!(cancelled, "the run reports it was cancelled");
-    assert_eq!(started, finished, "every call started was answered");
+    let started = cancel_after_three_answers(&mut w, run_id).await;
     assert!(started.len() < ids.len(), "cancelled before the end");
 
-    // The server: once the calls in flight are over, exactly the started ids
-    // were activated, each by one call, and nothing else arrives.
-    let stats = env
-        .sim
-        .wait_for_stats(Duration::from_secs(30), |s| s.in_flight == 0)
-        .await
-        .expect("no call left in flight");
-    assert_eq!(stats.activate_calls as usize, started.len(), "{stats:?}");
-    for id in &ids {
-        let calls = env.sim.activate_calls_for(id);
-        let active = env.sim.get(id).expect("exists").is_active();
-        if started.contains(id) {
-            assert_eq!((calls, active), (1, true), "{id}");
-        } else {
-            assert_eq!(
-                (calls, active),
-                (0, false),
-                "{id} was sent after the cancel"
-            );
-        }
-    }
+    exactly_the_started_were_activated(&env, &ids, &started).await;
 
     // The audit log: a `cancelled` final line for each id never sent.
     let records = env.audit();
@@ -167,5 +101,91 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
     assert_eq!(env.sim.stats().activate_calls, calls_before);
     for id in &not_started {
         assert!(!env.sim.get(id).expect("exists").is_active(), "{id}");
+    }
+}
+
+/// The console's worker on `env`'s simulator and audit log, retrying fast.
+fn worker_logging_as_the_binary(env: &CliEnv) -> WorkerChannels {
+    // The binary's profile when it has no config file, so the test's `--resume`
+    // finds this run.
+    let log = AuditLog::open_at(&env.audit_path(), "default", &env.sim.base_url()).expect("log");
+    let client = intake::api::Client::new(&env.sim.base_url(), &Secret::new(env.sim.api_key()))
+        .expect("client");
+    let policy = RetryPolicy {
+        attempts: 4,
+        base: Duration::from_millis(5),
+        max: Duration::from_millis(100),
+    };
+    worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()))
+}
+
+/// Follow run `run_id` and cancel it once three activations are answered;
+/// the ids it started, each answered once.
+async fn cancel_after_three_answers(w: &mut WorkerChannels, run_id: u64) -> HashSet<String> {
+    let mut started: HashSet<String> = HashSet::new();
+    let mut finished: HashSet<String> = HashSet::new();
+    let mut cancel_sent = false;
+    let cancelled = loop {
+        match next(&mut w.events).await {
+            ApiEvent::BulkStarted { run_id: r, id } => {
+                assert_eq!(r, run_id);
+                assert!(started.insert(id), "started twice");
+            }
+            ApiEvent::Activated {
+                id,
+                run_id: r,
+                result,
+            } => {
+                assert_eq!(r, Some(run_id));
+                assert!(result.is_ok(), "{id}: {result:?}");
+                assert!(started.contains(&id), "{id} finished without starting");
+                assert!(finished.insert(id), "finished twice");
+                if finished.len() == 3 && !cancel_sent {
+                    w.commands
+                        .send(Command::CancelBulk { run_id })
+                        .expect("send");
+                    cancel_sent = true;
+                }
+            }
+            ApiEvent::BulkFinished {
+                run_id: r,
+                cancelled,
+            } => {
+                assert_eq!(r, run_id);
+                break cancelled;
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    assert!(cancelled, "the run reports it was cancelled");
+    assert_eq!(started, finished, "every call started was answered");
+    started
+}
+
+/// The server: once the calls in flight are over, exactly the started ids
+/// were activated, each by one call, and nothing else arrives.
+async fn exactly_the_started_were_activated(
+    env: &CliEnv,
+    ids: &[String],
+    started: &HashSet<String>,
+) {
+    let stats = env
+        .sim
+        .wait_for_stats(Duration::from_secs(30), |s| s.in_flight == 0)
+        .await
+        .expect("no call left in flight");
+    assert_eq!(stats.activate_calls as usize, started.len(), "{stats:?}");
+    for id in ids {
+        let calls = env.sim.activate_calls_for(id);
+        let active = env.sim.get(id).expect("exists").is_active();
+        if started.contains(id) {
+            assert_eq!((calls, active), (1, true), "{id}");
+        } else {
+            assert_eq!(
+                (calls, active),
+                (0, false),
+                "{id} was sent after the cancel"
+            );
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The API worker's second line of defence: in read-only mode a change
 //! command is answered with an error and nothing reaches the server.
 
+use std::path::Path;
 use std::time::Duration;
 
 use intake::api::retry::RetryPolicy;
@@ -9,9 +10,9 @@ use intake::app::{ApiEvent, Command, ImportRowResult};
 use intake::audit::AuditLog;
 use intake::ops::{ChangeGuard, OpError, Ops};
 use intake::safety::ReadOnly;
-use intake::sim::{self, SimConfig};
-use intake::tui::worker;
-use tokio::sync::mpsc::UnboundedReceiver;
+use intake::sim::{self, SimConfig, SimHandle};
+use intake::tui::worker::{self, WorkerChannels};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 async fn next(events: &mut UnboundedReceiver<ApiEvent>) -> ApiEvent {
     tokio::time::timeout(Duration::from_secs(20), events.recv())
@@ -48,17 +49,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
         std::process::id()
     ));
     let _ = std::fs::remove_file(&audit_path);
-    let log = AuditLog::open_at(&audit_path, "test", &sim.base_url()).expect("audit log");
-    let client = Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
-    let read_only = ReadOnly {
-        flag: true,
-        profile: false,
-    };
-    let guard = ChangeGuard {
-        read_only,
-        profile: "test".into(),
-    };
-    let mut w = worker::spawn(Ops::new(client, RetryPolicy::default(), log, guard));
+    let mut w = read_only_worker(&sim, &audit_path);
 
     let send = |c: Command| w.commands.send(c).expect("send");
     send(Command::Update {
@@ -88,56 +79,8 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
         }
         other => panic!("{other:?}"),
     }
-    send(Command::BulkActivate {
-        run_id: 5,
-        ids: ready.clone(),
-        held: Vec::new(),
-        concurrency: 2,
-    });
-    for want in &ready {
-        match next(&mut w.events).await {
-            ApiEvent::Activated {
-                id,
-                run_id: Some(5),
-                result,
-            } => {
-                assert_eq!(&id, want);
-                refused(&result);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-    assert!(matches!(
-        next(&mut w.events).await,
-        ApiEvent::BulkFinished {
-            run_id: 5,
-            cancelled: false
-        }
-    ));
-    send(Command::ImportApply {
-        run_id: 6,
-        updates: vec![(blank.clone(), "11000032".into())],
-        concurrency: 1,
-    });
-    match next(&mut w.events).await {
-        ApiEvent::ImportRow {
-            run_id: 6,
-            id,
-            result: ImportRowResult::Failed(e),
-        } => {
-            assert_eq!(id, blank);
-            // ops refuses; the console's own sentence says so.
-            match e {
-                OpError::ReadOnly(text) => assert!(text.starts_with("Read-only:"), "{text}"),
-                other => panic!("not refused: {other:?}"),
-            }
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(matches!(
-        next(&mut w.events).await,
-        ApiEvent::ImportFinished { run_id: 6, .. }
-    ));
+    every_bulk_activation_refused(&w.commands, &mut w.events, &ready).await;
+    every_import_row_refused(&w.commands, &mut w.events, &blank).await;
 
     // Reads still work.
     send(Command::Load {
@@ -156,4 +99,87 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     assert!(audit.trim().is_empty(), "nothing to audit: {audit}");
     w.task.abort();
     sim.shutdown().await;
+}
+
+/// The console's worker with read-only set (by the flag), auditing to `audit_path`.
+fn read_only_worker(sim: &SimHandle, audit_path: &Path) -> WorkerChannels {
+    let log = AuditLog::open_at(audit_path, "test", &sim.base_url()).expect("audit log");
+    let client = Client::new(&sim.base_url(), &Secret::new(sim.api_key())).expect("client");
+    let read_only = ReadOnly {
+        flag: true,
+        profile: false,
+    };
+    let guard = ChangeGuard {
+        read_only,
+        profile: "test".into(),
+    };
+    worker::spawn(Ops::new(client, RetryPolicy::default(), log, guard))
+}
+
+async fn every_bulk_activation_refused(
+    commands: &UnboundedSender<Command>,
+    events: &mut UnboundedReceiver<ApiEvent>,
+    ready: &[String],
+) {
+    commands
+        .send(Command::BulkActivate {
+            run_id: 5,
+            ids: ready.to_vec(),
+            held: Vec::new(),
+            concurrency: 2,
+        })
+        .expect("send");
+    for want in ready {
+        match next(events).await {
+            ApiEvent::Activated {
+                id,
+                run_id: Some(5),
+                result,
+            } => {
+                assert_eq!(&id, want);
+                refused(&result);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(
+        next(events).await,
+        ApiEvent::BulkFinished {
+            run_id: 5,
+            cancelled: false
+        }
+    ));
+}
+
+async fn every_import_row_refused(
+    commands: &UnboundedSender<Command>,
+    events: &mut UnboundedReceiver<ApiEvent>,
+    blank: &str,
+) {
+    commands
+        .send(Command::ImportApply {
+            run_id: 6,
+            updates: vec![(blank.to_string(), "11000032".into())],
+            concurrency: 1,
+        })
+        .expect("send");
+    match next(events).await {
+        ApiEvent::ImportRow {
+            run_id: 6,
+            id,
+            result: ImportRowResult::Failed(e),
+        } => {
+            assert_eq!(id, blank);
+            // ops refuses; the console's own sentence says so.
+            match e {
+                OpError::ReadOnly(text) => assert!(text.starts_with("Read-only:"), "{text}"),
+                other => panic!("not refused: {other:?}"),
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        next(events).await,
+        ApiEvent::ImportFinished { run_id: 6, .. }
+    ));
 }

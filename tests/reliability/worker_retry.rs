@@ -95,20 +95,7 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
     };
     let mut w = worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()));
 
-    let mut app = App::new(config(), chrono::Utc::now());
-    let load_id = match app.init().as_slice() {
-        [Command::Load { load_id, .. }] => *load_id,
-        other => panic!("expected one load, got {other:?}"),
-    };
-    update(
-        &mut app,
-        Action::Api(intake::app::ApiEvent::Page {
-            load_id,
-            items,
-            done: true,
-        }),
-    );
-    assert_eq!(app.visible_len(), 7);
+    let mut app = loaded(items);
 
     // First run: every call answered 500, so nothing is applied and all fail.
     sim.set_faults(Faults {
@@ -158,4 +145,23 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
     }
     sim.shutdown().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A console whose first load answered with `items`.
+fn loaded(items: Vec<IntegrationRequest>) -> App {
+    let mut app = App::new(config(), chrono::Utc::now());
+    let load_id = match app.init().as_slice() {
+        [Command::Load { load_id, .. }] => *load_id,
+        other => panic!("expected one load, got {other:?}"),
+    };
+    update(
+        &mut app,
+        Action::Api(intake::app::ApiEvent::Page {
+            load_id,
+            items,
+            done: true,
+        }),
+    );
+    assert_eq!(app.visible_len(), 7);
+    app
 }

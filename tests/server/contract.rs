@@ -95,7 +95,22 @@ const R: Row = Row {
 
 const IR: &str = "/api/integration-requests";
 
+/// Every row, in the order they run: a row may use what an earlier one saved.
 fn table() -> Vec<Row> {
+    [
+        auth_and_create_rows(),
+        refused_create_rows(),
+        search_rows(),
+        update_rows(),
+        activate_rows(),
+        by_id_merchant_and_route_rows(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn auth_and_create_rows() -> Vec<Row> {
     vec![
         // Authentication (conventions: X-Api-Key; 401 when missing).
         Row {
@@ -158,6 +173,12 @@ fn table() -> Vec<Row> {
             save: &[("windcave", "id")],
             ..R
         },
+    ]
+}
+
+fn refused_create_rows() -> Vec<Row> {
+    vec![
+        // Creates the reference refuses.
         Row {
             what: "create a later revision's type",
             method: Method::POST,
@@ -221,6 +242,11 @@ fn table() -> Vec<Row> {
             checks: &[Mentions(&["accountId"])],
             ..R
         },
+    ]
+}
+
+fn search_rows() -> Vec<Row> {
+    vec![
         // Search, paged by nextPageKey / pageKey.
         Row {
             what: "search an account, first page",
@@ -285,6 +311,11 @@ fn table() -> Vec<Row> {
             checks: &[Mentions(&["pending"])],
             ..R
         },
+    ]
+}
+
+fn update_rows() -> Vec<Row> {
+    vec![
         // Update: terminalId is optional; ids before bodies.
         Row {
             what: "update with {}",
@@ -348,6 +379,11 @@ fn table() -> Vec<Row> {
             checks: &[Message("Forbidden")],
             ..R
         },
+    ]
+}
+
+fn activate_rows() -> Vec<Row> {
+    vec![
         // Activate.
         Row {
             what: "activate ePay without terminalId",
@@ -409,6 +445,11 @@ fn table() -> Vec<Row> {
             checks: &[Message("Forbidden")],
             ..R
         },
+    ]
+}
+
+fn by_id_merchant_and_route_rows() -> Vec<Row> {
+    vec![
         // The later revision's one-by-id operations.
         Row {
             what: "get one",
