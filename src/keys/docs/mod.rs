@@ -29,10 +29,8 @@ pub fn readme_table() -> String {
     for row in ROWS {
         let keys = joined(row.intents, |i| code_list(defaults(row.scope, i)));
         let action = joined(row.intents, |i| format!("`{}`", i.name()));
-        out.push_str(&format!(
-            "| {keys}{} | {action} | {} |\n",
-            row.label, row.text
-        ));
+        let text = fill(row.text, row.scope);
+        out.push_str(&format!("| {keys}{} | {action} | {text} |\n", row.label));
     }
     let named = |i: &Intent| ROWS.iter().any(|r| r.intents.contains(i));
     for intent in Intent::all().filter(|i| !named(i)) {
@@ -138,6 +136,45 @@ fn span(text: &str, begin: &str, end: &str) -> Option<Range<usize>> {
         .map(|at| at + 1)
         .or_else(|| text[start..].starts_with(&format!("{end}\n")).then_some(0))?;
     Some(start..start + len)
+}
+
+/// `text` with each `{action}` replaced by that action's keys in `scope`,
+/// and each `{Scope/action}` by its keys in that scope (`Scope` as the
+/// enum names it), all joined by `/`. A name that is no action, or has no
+/// keys there, is left as written (a test finds it).
+fn fill(text: &str, scope: Scope) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let name = &after[..close];
+        match keys_named(name, scope) {
+            Some(keys) => out.push_str(&keys),
+            None => out.push_str(&rest[open..=open + 1 + close]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The default keys a `{Scope/action}` or `{action}` reference names.
+fn keys_named(name: &str, scope: Scope) -> Option<String> {
+    let (scope, action) = match name.split_once('/') {
+        Some((s, a)) => (Scope::ALL.into_iter().find(|x| format!("{x:?}") == s)?, a),
+        None => (scope, name),
+    };
+    let keys = defaults(scope, Intent::from_name(action)?);
+    (!keys.is_empty()).then(|| {
+        keys.iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join("/")
+    })
 }
 
 /// The keys `intent` has in `scope` by default, as the config writes them

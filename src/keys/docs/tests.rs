@@ -25,6 +25,11 @@ fn the_config_list_is_comments_that_name_every_action() {
 fn the_readme_table_names_every_action() {
     let table = readme_table();
     assert!(table.contains("| `1`–`9` | `view_1`–`view_9` |"), "{table}");
+    // Every `{action}` in the prose named an action with keys there.
+    assert!(
+        !table.contains('{'),
+        "a key reference was not filled:\n{table}"
+    );
     for intent in Intent::all().filter(|i| !matches!(i, Intent::View(_))) {
         assert!(
             table.contains(&format!("`{}`", intent.name())),
