@@ -61,7 +61,7 @@ pub fn readme_table() -> String {
 /// with the places an action has other keys.
 pub fn config_keys() -> String {
     let in_list = |i: &Intent| !defaults(Scope::List, *i).is_empty();
-    let mut out = String::from("# In the list (and beside a bulk run):\n");
+    let mut out = String::from("# In the list (most also beside a bulk run):\n");
     for intent in Intent::all().filter(in_list) {
         config_entry(&mut out, intent);
     }
