@@ -41,14 +41,36 @@ fn the_committed_key_docs_are_the_generated_ones() {
             fs::write(&path, text)
                 .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         } else {
-            stale.push(file);
+            stale.push(format!(
+                "{file}, first at: {}",
+                first_difference(committed, &fresh)
+            ));
         }
     }
     assert!(
         stale.is_empty(),
-        "{} differ from what src/keys generates (keys::docs): the key table or the intents changed, \
-         or the generated text was edited by hand. Run `INTAKE_WRITE_DOCS=1 cargo test --test house keys_docs` \
-         to rewrite them, then review and commit the change",
-        stale.join(" and ")
+        "Key docs differ from what src/keys generates (keys::docs): the key table or \
+         the intents changed, or the generated text was edited by hand. Run \
+         `INTAKE_WRITE_DOCS=1 cargo test --test house keys_docs` to rewrite them, then review and \
+         commit the change.\n{}",
+        stale.join("\n")
     );
+}
+
+/// The first line where the committed text and the generated one part.
+fn first_difference(committed: &str, fresh: &str) -> String {
+    let mut committed = committed.lines();
+    let mut fresh = fresh.lines();
+    loop {
+        match (committed.next(), fresh.next()) {
+            (Some(a), Some(b)) if a == b => {}
+            (a, b) => {
+                return format!(
+                    "committed `{}`, generated `{}`",
+                    a.unwrap_or("(end)"),
+                    b.unwrap_or("(end)")
+                );
+            }
+        }
+    }
 }
