@@ -5,7 +5,7 @@ use crate::keys::Intent;
 
 use super::command::Command;
 use super::state::App;
-use super::views::{DIGITS, Views};
+use super::views::Views;
 
 impl App {
     pub fn views(&self) -> &Views {
@@ -43,7 +43,8 @@ impl App {
         let to = match intent {
             Intent::NextView => (cur + 1) % n,
             Intent::PrevView => (cur + n - 1) % n,
-            i => DIGITS.iter().position(|d| *d == i)?,
+            Intent::View(number) => usize::from(number).checked_sub(1)?,
+            _ => return None,
         };
         Some(self.switch_view(to))
     }

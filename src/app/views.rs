@@ -5,22 +5,8 @@
 //! them and takes the counts.
 
 use crate::config::ViewSpec;
-use crate::keys::Intent;
 
 use super::list::{Filter, SortKey};
-
-/// The tabs switched to with `1`–`9`.
-pub(crate) const DIGITS: [Intent; 9] = [
-    Intent::View1,
-    Intent::View2,
-    Intent::View3,
-    Intent::View4,
-    Intent::View5,
-    Intent::View6,
-    Intent::View7,
-    Intent::View8,
-    Intent::View9,
-];
 
 #[derive(Debug, Clone)]
 pub struct SavedView {

@@ -47,7 +47,10 @@ fn configured_keys(b: &ConfigBinding) -> Result<(Intent, Vec<Key>), KeyMapError>
         message: format!(
             "`{}` is not an action that can be bound (actions: {})",
             b.action,
-            Intent::ALL.map(Intent::name).join(", ")
+            Intent::all()
+                .map(Intent::name)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     })?;
     if b.keys.is_empty() {

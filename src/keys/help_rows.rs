@@ -216,22 +216,7 @@ pub static HELP: &[HelpRow] = &[
         "Tab / BackTab",
         "next / previous view (BackTab is shift-Tab)",
     ),
-    row(
-        S::List,
-        &[
-            I::View1,
-            I::View2,
-            I::View3,
-            I::View4,
-            I::View5,
-            I::View6,
-            I::View7,
-            I::View8,
-            I::View9,
-        ],
-        "1/2/3/4/5/6/7/8/9",
-        "go to that view",
-    ),
+    row(S::List, &I::VIEWS, "1/2/3/4/5/6/7/8/9", "go to that view"),
     section("Output of your commands"),
     row(
         S::List,

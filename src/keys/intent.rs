@@ -1,172 +1,129 @@
 //! What a key does (an intent) and where it does it (a scope: the list, a
 //! dialog, a text input...). The table in `table.rs` joins the two.
 
-/// Everything a key can ask for, named as the config file's `[keys]` table
-/// names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Intent {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    Filter,
-    TogglePending,
-    Sort,
-    SortReverse,
-    TerminalId,
-    Activate,
-    Mark,
-    MarkAll,
-    ClearMarks,
-    BulkActivate,
-    Refresh,
-    Import,
-    Export,
-    Help,
-    Quit,
-    ClearFilter,
-    Confirm,
-    ConfirmAlt,
-    Cancel,
-    EnterMissing,
-    CancelRun,
-    RetryFailed,
-    Close,
-    Submit,
-    Messages,
-    Backlog,
-    Copy,
-    CopyRows,
-    NextView,
-    PrevView,
-    View1,
-    View2,
-    View3,
-    View4,
-    View5,
-    View6,
-    View7,
-    View8,
-    View9,
+use std::borrow::Cow;
+
+/// Declares every named intent once: its variant, the name the config
+/// file's `[keys]` table uses for it, and what it does (the config's and
+/// README's key lists are generated from this). The saved views' family,
+/// `View(n)`, and the config's own commands, `Custom(i)`, follow it.
+macro_rules! intents {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $help:literal; )*) => {
+        /// Everything a key can ask for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Intent {
+            $( $(#[$doc])* $variant, )*
+            /// Go to the saved view with this number, 1 to 9.
+            View(u8),
+            /// The config's command at this index (`[[commands]]`), list only.
+            Custom(usize),
+        }
+
+        impl Intent {
+            /// The named intents with their config name and what they do,
+            /// in the order declared.
+            const NAMED: &[(Intent, &'static str, &'static str)] =
+                &[$( (Intent::$variant, $name, $help), )*];
+        }
+    };
+}
+
+intents! {
+    Up = "up", "move up one row";
+    Down = "down", "move down one row";
+    Top = "top", "go to the first row";
+    Bottom = "bottom", "go to the last row";
+    HalfPageDown = "half_page_down", "move half a page down";
+    HalfPageUp = "half_page_up", "move half a page up";
+    PageDown = "page_down", "move a page down";
+    PageUp = "page_up", "move a page up";
+    Filter = "filter", "filter the list as you type";
+    TogglePending = "toggle_pending", "show pending requests only, or every status";
+    Sort = "sort", "sort by the next column";
+    SortReverse = "sort_reverse", "reverse the sort";
+    TerminalId = "terminal_id", "set the request's terminalId";
+    Activate = "activate", "activate the request (asks first)";
+    Mark = "mark", "mark or unmark the row and move down";
+    MarkAll = "mark_all", "mark every visible row";
+    ClearMarks = "clear_marks", "clear all marks";
+    BulkActivate = "bulk_activate", "bulk-activate the marked rows (or the cursor's)";
+    Refresh = "refresh", "reload the list from the server";
+    Import = "import", "import terminalIds from a CSV (preview first)";
+    Export = "export", "export the rows shown to .csv or .json";
+    Help = "help", "open the help";
+    Quit = "quit", "quit (asks while a bulk run or an import goes on)";
+    ClearFilter = "clear_filter", "clear the filter";
+    Confirm = "confirm", "yes in a dialog; run in the bulk dialog; set terminalIds in the import preview";
+    ConfirmAlt = "confirm_alt", "import preview: set the terminalIds, then activate";
+    Cancel = "cancel", "no / cancel a dialog, a form or a prompt";
+    EnterMissing = "enter_missing", "bulk dialog: enter the missing terminalIds first";
+    CancelRun = "cancel_run", "cancel a running bulk activation or import";
+    RetryFailed = "retry_failed", "bulk results: retry the failed ones";
+    Close = "close", "close the help, the messages, the output panel or a run's results";
+    Submit = "submit", "keep the filter, save the form, use the path";
+    Messages = "messages", "open the message log (every message, newest first)";
+    Backlog = "backlog", "show the backlog panel in place of the detail pane";
+    Copy = "copy", "copy the request's id to the clipboard (OSC 52; inside tmux it needs `set -s set-clipboard on`)";
+    CopyRows = "copy_rows", "copy the marked (or shown) rows as CSV (OSC 52)";
+    NextView = "next_view", "go to the next saved view";
+    PrevView = "previous_view", "go to the previous saved view (backtab is shift-Tab)";
     /// The output panel of the operator's commands.
-    Output,
-    /// The config's command at this index (`[[commands]]`), list only.
-    Custom(usize),
+    Output = "output", "open the output panel of your commands' last runs";
 }
 
 impl Intent {
-    pub const ALL: [Intent; 48] = [
-        Intent::Up,
-        Intent::Down,
-        Intent::Top,
-        Intent::Bottom,
-        Intent::HalfPageDown,
-        Intent::HalfPageUp,
-        Intent::PageDown,
-        Intent::PageUp,
-        Intent::Filter,
-        Intent::TogglePending,
-        Intent::Sort,
-        Intent::SortReverse,
-        Intent::TerminalId,
-        Intent::Activate,
-        Intent::Mark,
-        Intent::MarkAll,
-        Intent::ClearMarks,
-        Intent::BulkActivate,
-        Intent::Refresh,
-        Intent::Import,
-        Intent::Export,
-        Intent::Help,
-        Intent::Quit,
-        Intent::ClearFilter,
-        Intent::Confirm,
-        Intent::ConfirmAlt,
-        Intent::Cancel,
-        Intent::EnterMissing,
-        Intent::CancelRun,
-        Intent::RetryFailed,
-        Intent::Close,
-        Intent::Submit,
-        Intent::Messages,
-        Intent::Backlog,
-        Intent::Copy,
-        Intent::CopyRows,
-        Intent::NextView,
-        Intent::PrevView,
-        Intent::View1,
-        Intent::View2,
-        Intent::View3,
-        Intent::View4,
-        Intent::View5,
-        Intent::View6,
-        Intent::View7,
-        Intent::View8,
-        Intent::View9,
-        Intent::Output,
-    ];
+    /// The saved views' intents, `View(1)` to `View(9)`.
+    pub const VIEWS: [Intent; 9] = {
+        let mut views = [Intent::View(1); 9];
+        let mut i = 0;
+        while i < views.len() {
+            views[i] = Intent::View(i as u8 + 1);
+            i += 1;
+        }
+        views
+    };
+
+    /// Every intent the config can bind, in the order declared, the views
+    /// last.
+    pub fn all() -> impl Iterator<Item = Intent> {
+        Intent::NAMED
+            .iter()
+            .map(|(i, _, _)| *i)
+            .chain(Intent::VIEWS)
+    }
 
     /// The name used in the config file's `[keys]` table.
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> Cow<'static, str> {
         match self {
-            Intent::Up => "up",
-            Intent::Down => "down",
-            Intent::Top => "top",
-            Intent::Bottom => "bottom",
-            Intent::HalfPageDown => "half_page_down",
-            Intent::HalfPageUp => "half_page_up",
-            Intent::PageDown => "page_down",
-            Intent::PageUp => "page_up",
-            Intent::Filter => "filter",
-            Intent::TogglePending => "toggle_pending",
-            Intent::Sort => "sort",
-            Intent::SortReverse => "sort_reverse",
-            Intent::TerminalId => "terminal_id",
-            Intent::Activate => "activate",
-            Intent::Mark => "mark",
-            Intent::MarkAll => "mark_all",
-            Intent::ClearMarks => "clear_marks",
-            Intent::BulkActivate => "bulk_activate",
-            Intent::Refresh => "refresh",
-            Intent::Import => "import",
-            Intent::Export => "export",
-            Intent::Help => "help",
-            Intent::Quit => "quit",
-            Intent::ClearFilter => "clear_filter",
-            Intent::Confirm => "confirm",
-            Intent::ConfirmAlt => "confirm_alt",
-            Intent::Cancel => "cancel",
-            Intent::EnterMissing => "enter_missing",
-            Intent::CancelRun => "cancel_run",
-            Intent::RetryFailed => "retry_failed",
-            Intent::Close => "close",
-            Intent::Submit => "submit",
-            Intent::Messages => "messages",
-            Intent::Backlog => "backlog",
-            Intent::Copy => "copy",
-            Intent::CopyRows => "copy_rows",
-            Intent::NextView => "next_view",
-            Intent::PrevView => "previous_view",
-            Intent::View1 => "view_1",
-            Intent::View2 => "view_2",
-            Intent::View3 => "view_3",
-            Intent::View4 => "view_4",
-            Intent::View5 => "view_5",
-            Intent::View6 => "view_6",
-            Intent::View7 => "view_7",
-            Intent::View8 => "view_8",
-            Intent::View9 => "view_9",
-            Intent::Output => "output",
-            Intent::Custom(_) => "command",
+            Intent::View(n) => Cow::Owned(format!("view_{n}")),
+            Intent::Custom(_) => Cow::Borrowed("command"),
+            named => Cow::Borrowed(named.entry().map_or("", |(_, name, _)| *name)),
         }
     }
 
+    /// What the intent does, in a few words.
+    pub fn help(self) -> &'static str {
+        match self {
+            Intent::View(_) => "go to that saved view",
+            Intent::Custom(_) => "run your command",
+            named => named.entry().map_or("", |(_, _, help)| *help),
+        }
+    }
+
+    fn entry(self) -> Option<&'static (Intent, &'static str, &'static str)> {
+        Intent::NAMED.iter().find(|(i, _, _)| *i == self)
+    }
+
+    /// The intent a config name stands for: a declared name, or `view_1`
+    /// to `view_9` (one digit, as the config has always written them).
     pub fn from_name(name: &str) -> Option<Intent> {
-        Intent::ALL.into_iter().find(|a| a.name() == name)
+        if let Some((intent, _, _)) = Intent::NAMED.iter().find(|(_, n, _)| *n == name) {
+            return Some(*intent);
+        }
+        match name.strip_prefix("view_")?.as_bytes() {
+            [d @ b'1'..=b'9'] => Some(Intent::View(d - b'0')),
+            _ => None,
+        }
     }
 }
 

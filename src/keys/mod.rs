@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crossterm::event::KeyEvent;
 
 mod build;
+pub mod docs;
 mod help_rows;
 mod hints;
 mod intent;

@@ -3,10 +3,13 @@
 //! today's spelling, used verbatim while none of its intents is remapped in
 //! its scope; otherwise it is rendered from the keys that work.
 
+use std::sync::LazyLock;
+
 use super::intent::{Intent, Scope};
 
 /// The default keys of `intent` in `scope`; `aliases` work but are not
 /// shown.
+#[derive(Clone, Copy)]
 pub struct Binding {
     pub scope: Scope,
     pub intent: Intent,
@@ -46,53 +49,53 @@ macro_rules! nav {
 use Intent as I;
 use Scope as S;
 
-static LIST: [Binding; 40] = {
-    let [a, b0, c, d, e, f, g, h] = nav!(S::List);
-    [
-        a,
-        b0,
-        c,
-        d,
-        e,
-        f,
-        g,
-        h,
-        b(S::List, I::Filter, &["/"], &[]),
-        b(S::List, I::ClearFilter, &["esc"], &[]),
-        b(S::List, I::TogglePending, &["p"], &[]),
-        b(S::List, I::Sort, &["s"], &[]),
-        b(S::List, I::SortReverse, &["S"], &[]),
-        b(S::List, I::Refresh, &["r"], &[]),
-        b(S::List, I::Activate, &["a", "enter"], &[]),
-        b(S::List, I::TerminalId, &["t"], &[]),
-        b(S::List, I::Mark, &["space"], &[]),
-        b(S::List, I::MarkAll, &["*"], &[]),
-        b(S::List, I::ClearMarks, &["u"], &[]),
-        b(S::List, I::BulkActivate, &["A"], &[]),
-        b(S::List, I::Export, &["e"], &[]),
-        b(S::List, I::Import, &["i"], &[]),
-        b(S::List, I::Help, &["?"], &[]),
-        b(S::List, I::Quit, &["q"], &[]),
-        b(S::List, I::Messages, &["m"], &[]),
-        b(S::List, I::Backlog, &["b"], &[]),
-        b(S::List, I::Copy, &["y"], &[]),
-        b(S::List, I::CopyRows, &["Y"], &[]),
-        b(S::List, I::NextView, &["tab"], &[]),
-        b(S::List, I::PrevView, &["backtab"], &[]),
-        b(S::List, I::View1, &["1"], &[]),
-        b(S::List, I::View2, &["2"], &[]),
-        b(S::List, I::View3, &["3"], &[]),
-        b(S::List, I::View4, &["4"], &[]),
-        b(S::List, I::View5, &["5"], &[]),
-        b(S::List, I::View6, &["6"], &[]),
-        b(S::List, I::View7, &["7"], &[]),
-        b(S::List, I::View8, &["8"], &[]),
-        b(S::List, I::View9, &["9"], &[]),
-        b(S::List, I::Output, &["O"], &[]),
-    ]
+static LIST_NAV: [Binding; 8] = nav!(S::List);
+
+static LIST: [Binding; 23] = [
+    b(S::List, I::Filter, &["/"], &[]),
+    b(S::List, I::ClearFilter, &["esc"], &[]),
+    b(S::List, I::TogglePending, &["p"], &[]),
+    b(S::List, I::Sort, &["s"], &[]),
+    b(S::List, I::SortReverse, &["S"], &[]),
+    b(S::List, I::Refresh, &["r"], &[]),
+    b(S::List, I::Activate, &["a", "enter"], &[]),
+    b(S::List, I::TerminalId, &["t"], &[]),
+    b(S::List, I::Mark, &["space"], &[]),
+    b(S::List, I::MarkAll, &["*"], &[]),
+    b(S::List, I::ClearMarks, &["u"], &[]),
+    b(S::List, I::BulkActivate, &["A"], &[]),
+    b(S::List, I::Export, &["e"], &[]),
+    b(S::List, I::Import, &["i"], &[]),
+    b(S::List, I::Help, &["?"], &[]),
+    b(S::List, I::Quit, &["q"], &[]),
+    b(S::List, I::Messages, &["m"], &[]),
+    b(S::List, I::Backlog, &["b"], &[]),
+    b(S::List, I::Copy, &["y"], &[]),
+    b(S::List, I::CopyRows, &["Y"], &[]),
+    b(S::List, I::NextView, &["tab"], &[]),
+    b(S::List, I::PrevView, &["backtab"], &[]),
+    b(S::List, I::Output, &["O"], &[]),
+];
+
+static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// `View(n)` is the digit n.
+static LIST_VIEWS: [Binding; 9] = {
+    let mut rows = [b(S::List, I::View(1), &[], &[]); 9];
+    let mut i = 0;
+    while i < rows.len() {
+        rows[i] = b(
+            S::List,
+            Intent::VIEWS[i],
+            std::slice::from_ref(&DIGITS[i]),
+            &[],
+        );
+        i += 1;
+    }
+    rows
 };
 
-static OTHERS: [Binding; 40] = [
+static OTHERS: [Binding; 37] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -112,8 +115,6 @@ static OTHERS: [Binding; 40] = [
     b(S::BulkCount, I::Confirm, &["enter"], &[]),
     b(S::BulkCount, I::EnterMissing, &["e"], &[]),
     b(S::BulkCount, I::Cancel, &["esc"], &[]),
-    b(S::BulkRunning, I::CancelRun, &["esc"], &[]),
-    b(S::BulkRunning, I::Quit, &["q"], &[]),
     b(S::BulkResults, I::RetryFailed, &["R"], &[]),
     b(S::BulkResults, I::Close, &["esc", "enter", "q"], &[]),
     b(S::Prompt, I::Submit, &["enter"], &[]),
@@ -132,66 +133,64 @@ static OTHERS: [Binding; 40] = [
     b(S::ExportOverwrite, I::Cancel, &["n", "esc"], &["N"]),
     b(S::Messages, I::Close, &["esc", "q"], &["m"]),
     b(S::ImportRunning, I::Quit, &["q"], &[]),
-    b(S::Output, I::Close, &["esc", "q"], &["O"]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 6] = [
+static NAV_SCOPES: [[Binding; 8]; 7] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
     nav!(S::ImportResults),
     nav!(S::Messages),
     nav!(S::Output),
+    nav!(S::HelpRunning),
 ];
 
-/// The list and help while a bulk run goes on beside them (besides
-/// `BulkRunning`'s cancel and quit above): the list's keys, with Esc taken
-/// by the run. `A` and `i` are bound to say why they wait.
-static RUNNING: [Binding; 33] = [
-    b(S::BulkRunning, I::Filter, &["/"], &[]),
-    b(S::BulkRunning, I::TogglePending, &["p"], &[]),
-    b(S::BulkRunning, I::Sort, &["s"], &[]),
-    b(S::BulkRunning, I::SortReverse, &["S"], &[]),
-    b(S::BulkRunning, I::Refresh, &["r"], &[]),
-    b(S::BulkRunning, I::Activate, &["a", "enter"], &[]),
-    b(S::BulkRunning, I::TerminalId, &["t"], &[]),
-    b(S::BulkRunning, I::Mark, &["space"], &[]),
-    b(S::BulkRunning, I::MarkAll, &["*"], &[]),
-    b(S::BulkRunning, I::ClearMarks, &["u"], &[]),
-    b(S::BulkRunning, I::BulkActivate, &["A"], &[]),
-    b(S::BulkRunning, I::Export, &["e"], &[]),
-    b(S::BulkRunning, I::Import, &["i"], &[]),
-    b(S::BulkRunning, I::Help, &["?"], &[]),
-    b(S::BulkRunning, I::Messages, &["m"], &[]),
+static OUTPUT_AND_HELP_RUNNING: [Binding; 4] = [
+    b(S::Output, I::Close, &["esc", "q"], &["O"]),
     b(S::HelpRunning, I::Close, &["?"], &[]),
     b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
     b(S::HelpRunning, I::Quit, &["q"], &[]),
-    b(S::BulkRunning, I::Copy, &["y"], &[]),
-    b(S::BulkRunning, I::CopyRows, &["Y"], &[]),
-    b(S::BulkRunning, I::Backlog, &["b"], &[]),
-    b(S::BulkRunning, I::NextView, &["tab"], &[]),
-    b(S::BulkRunning, I::PrevView, &["backtab"], &[]),
-    b(S::BulkRunning, I::View1, &["1"], &[]),
-    b(S::BulkRunning, I::View2, &["2"], &[]),
-    b(S::BulkRunning, I::View3, &["3"], &[]),
-    b(S::BulkRunning, I::View4, &["4"], &[]),
-    b(S::BulkRunning, I::View5, &["5"], &[]),
-    b(S::BulkRunning, I::View6, &["6"], &[]),
-    b(S::BulkRunning, I::View7, &["7"], &[]),
-    b(S::BulkRunning, I::View8, &["8"], &[]),
-    b(S::BulkRunning, I::View9, &["9"], &[]),
-    b(S::BulkRunning, I::Output, &["O"], &[]),
 ];
 
-static RUNNING_NAV: [[Binding; 8]; 2] = [nav!(S::BulkRunning), nav!(S::HelpRunning)];
+/// While a bulk run goes on beside the list, the list's keys work as they
+/// do in the list (`A` and `i` included, to say why they wait), except
+/// these: Esc is the run's, so it no longer clears the filter...
+const RUNNING_DROPS: [Intent; 1] = [I::ClearFilter];
+
+/// ...and cancels the run instead.
+static RUNNING_OWN: [Binding; 1] = [b(S::BulkRunning, I::CancelRun, &["esc"], &[])];
+
+/// The list's rows.
+fn list() -> impl Iterator<Item = &'static Binding> {
+    LIST_NAV.iter().chain(&LIST).chain(&LIST_VIEWS)
+}
+
+/// The running scope's rows: the list's, less `RUNNING_DROPS`, plus
+/// `RUNNING_OWN`.
+fn running() -> impl Iterator<Item = Binding> {
+    list()
+        .filter(|row| !RUNNING_DROPS.contains(&row.intent))
+        .map(|row| Binding {
+            scope: S::BulkRunning,
+            ..*row
+        })
+        .chain(RUNNING_OWN.iter().copied())
+}
+
+/// Every row, built once: the running scope's are made from the list's.
+static ALL: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    list()
+        .chain(&OTHERS)
+        .chain(NAV_SCOPES.iter().flatten())
+        .chain(&OUTPUT_AND_HELP_RUNNING)
+        .copied()
+        .chain(running())
+        .collect()
+});
 
 /// Every binding of every scope.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    LIST.iter()
-        .chain(OTHERS.iter())
-        .chain(NAV_SCOPES.iter().flatten())
-        .chain(RUNNING.iter())
-        .chain(RUNNING_NAV.iter().flatten())
+    ALL.iter()
 }
 
 pub use super::help_rows::HELP;

@@ -242,3 +242,31 @@ fn an_intent_left_with_its_aliases_shows_them() {
         "Y"
     );
 }
+
+#[test]
+fn every_intent_is_found_by_its_name_and_views_keep_their_names() {
+    for intent in Intent::all() {
+        assert_eq!(Intent::from_name(&intent.name()), Some(intent));
+        assert!(!intent.help().is_empty(), "{intent:?} has no help");
+    }
+    assert_eq!(Intent::from_name("view_1"), Some(Intent::View(1)));
+    assert_eq!(Intent::from_name("view_9"), Some(Intent::View(9)));
+    for refused in ["view_0", "view_10", "view_01", "view1", "view_", "view_x"] {
+        assert_eq!(Intent::from_name(refused), None, "{refused}");
+    }
+    assert_eq!(Intent::all().count(), 48);
+}
+
+#[test]
+fn the_running_scope_has_the_lists_keys_but_esc() {
+    let map = KeyMap::default();
+    let mut list = map.bound(Scope::List);
+    list.retain(|(_, i)| *i != Intent::ClearFilter);
+    list.push((Key::parse("esc").expect("a key"), Intent::CancelRun));
+    list.sort_by_key(|(k, i)| (*i, k.to_string()));
+    assert_eq!(map.bound(Scope::BulkRunning), list);
+    assert_eq!(
+        map.resolve(Scope::BulkRunning, &ch('4')),
+        Some(Intent::View(4))
+    );
+}

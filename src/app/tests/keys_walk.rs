@@ -545,8 +545,8 @@ fn saved_view_keys_are_remappable_and_shown_as_remapped() {
     for (k, intent) in [
         ("]", Intent::NextView),
         ("[", Intent::PrevView),
-        ("f2", Intent::View2),
-        ("3", Intent::View3),
+        ("f2", Intent::View(2)),
+        ("3", Intent::View(3)),
     ] {
         let k = Key::parse(k).expect("a key");
         assert!(

@@ -1,0 +1,146 @@
+//! What README's Keys table says of each key. The keys and action names of
+//! a row are read from the key table when it is rendered, so only the
+//! prose is written here, and keys it mentions are references filled from
+//! the table: `{action}` in the row's scope, `{Scope/action}` elsewhere. An
+//! intent no row names gets a row of its own, from its declaration.
+
+use crate::keys::intent::{Intent, Scope};
+
+use Intent as I;
+use Scope as S;
+
+/// One row of README's Keys table: the keys of `intents` in `scope`, then
+/// `label` (a key the table does not hold, or where the keys work); no
+/// intents and the label is the key column.
+pub struct KeysDocRow {
+    pub scope: Scope,
+    pub intents: &'static [Intent],
+    pub label: &'static str,
+    pub text: &'static str,
+}
+
+const fn row(scope: Scope, intents: &'static [Intent], text: &'static str) -> KeysDocRow {
+    KeysDocRow {
+        scope,
+        intents,
+        label: "",
+        text,
+    }
+}
+
+const fn list(intents: &'static [Intent], text: &'static str) -> KeysDocRow {
+    row(S::List, intents, text)
+}
+
+const fn note(label: &'static str, text: &'static str) -> KeysDocRow {
+    KeysDocRow {
+        label,
+        ..row(S::List, &[], text)
+    }
+}
+
+/// README's Keys table, in order.
+pub static ROWS: &[KeysDocRow] = &[
+    list(&[I::Up, I::Down], "move up / down"),
+    list(&[I::Top, I::Bottom], "first / last row"),
+    list(&[I::HalfPageDown, I::HalfPageUp], "half a page down / up"),
+    list(&[I::PageDown, I::PageUp], "a page down / up"),
+    list(
+        &[I::Filter],
+        "filter live: words match id, merchant (its id or its name), account, terminalId, type, status; prefixes combine: `type:epay status:pending merchant:cafe account:Jaim id:DKT terminal:1100`; `terminal:none` finds requests without a terminalId, `needs:terminal` (or `needs:nothing`, `needs:pending`) the readiness the detail pane shows; an unknown field is shown as an error under the input; on a long list the rows are tested in slices between frames, so typing never waits: the list shows the matches found so far and the title says `filtering… 340,000 of 1,000,000` until the set is complete (a key that acts on the shown rows, such as {bulk_activate}, {export}, {copy_rows} or {mark_all}, finishes the scan first); when nothing matches while only pending requests are shown, the list says how many match in other statuses ({toggle_pending} shows them). {Filter/submit} keeps it, {Filter/clear_filter} clears it",
+    ),
+    list(&[I::ClearFilter], "clear the filter"),
+    list(
+        &[I::TogglePending],
+        "pending only ⇄ all statuses; marks stay on the rows it hides, as with the filter, and {bulk_activate} counts them as hidden",
+    ),
+    list(
+        &[I::Sort, I::SortReverse],
+        "cycle the sort column / reverse it. The header marks the sorted column (`▲` its values rise down the table, `▼` they fall) and the title bar says the order (`oldest first`, `merchant A→Z`); by merchant, rows sort by the name shown (the id while the name is unknown)",
+    ),
+    list(
+        &[I::TerminalId],
+        "enter a terminalId (validated; digits only for ePay). Replacing one the request already has, or changing a request that is not pending (the form names its status), shows `old → new` and asks: {Overwrite/confirm} sends it, {Overwrite/cancel} goes back to the form. The same value again sends nothing and says so. Just before sending, the request is read again: if its terminalId is no longer the one you saw (another operator set or cleared it since the list loaded), nothing is sent, an error says what it is now and the row shows it, so {terminal_id} can review it",
+    ),
+    list(
+        &[I::Activate],
+        "activate the request under the cursor (asks first; ePay without terminalId opens the form first)",
+    ),
+    list(
+        &[I::Mark, I::MarkAll, I::ClearMarks],
+        "mark and move down / mark every visible row / clear marks",
+    ),
+    list(
+        &[I::BulkActivate],
+        "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels)",
+    ),
+    KeysDocRow {
+        label: " (during a run)",
+        ..row(
+            S::BulkRunning,
+            &[I::CancelRun],
+            "cancel: calls in flight finish, no new ones start. A bulk run goes on beside the list: a bar above the footer shows done/total, in flight and queued, and the ids in flight (or \"and N more\"), while moving, the filter, the detail pane and {help} keep working. {cancel_run} cancels from the list or help, {quit} asks first; {bulk_activate}, {import}, and {activate} or {terminal_id} on a row the run still holds say why they wait. Its results open when it ends (in the list at once; elsewhere a toast says they open once you are back in the list)",
+        )
+    },
+    KeysDocRow {
+        label: " (results)",
+        ..row(
+            S::BulkResults,
+            &[I::RetryFailed],
+            "retry the failed ones (on a production profile, more than `confirm_typed_over` of them open the bulk dialog, which starts the retry only once its count is typed; {BulkCount/cancel} goes back to the results)",
+        )
+    },
+    list(
+        &[I::Refresh],
+        "refresh (keeps cursor, marks and filter); the list also refreshes itself every `auto_refresh_secs` (the live queue, below)",
+    ),
+    list(
+        &[I::Export],
+        "export the rows shown, as filtered and sorted, to a file: the prompt offers `intake-export-YYYYMMDD-HHMMSS.csv` in the working directory; `.csv` or `.json` picks the format (merchant names included); `~/` is your home folder. A file already there is replaced only after {ExportOverwrite/confirm} ({ExportOverwrite/cancel} goes back to the name). {Prompt/cancel} cancels",
+    ),
+    list(
+        &[I::Import],
+        "import terminalIds from a CSV (as `intake import` reads; `~/` is your home folder, and a file that cannot be read or planned keeps the prompt open with the path to fix and why under it): a preview counts and lists every row with its line number (*will set*, *unchanged*, *conflicting*, *unknown request*, *duplicate*, *invalid*, with why). Nothing is sent until {ImportPreview/confirm} sets the *will set* rows (a few at a time; a request that got a terminalId since the preview is never overwritten) or {ImportPreview/confirm_alt} sets them and then bulk-activates every pending request that holds the file's terminalId, set now or before (on a production profile, more than `confirm_typed_over` of them ask for their count to be typed first, then {ImportCount/confirm}, before anything is sent; {ImportCount/cancel} goes back to the preview). {ImportPreview/cancel} cancels; the same file again shows all *unchanged* and sends nothing",
+    ),
+    note("mouse", "click selects, wheel scrolls"),
+    note(
+        "paste",
+        "goes only into the text field that has focus (filter, terminalId, path prompt), at the cursor, without line breaks or control characters; it never submits, confirms or acts as keys, and is ignored anywhere else",
+    ),
+    list(
+        &[I::NextView, I::PrevView],
+        "next / previous saved view (backtab is shift-Tab): the tabs under the title name each view with how many loaded requests it shows (`Pending 40 · ePay missing terminalId 12 · Ready 9`; names shorten with `…` when they do not fit). What {filter} filters narrows within the view, and marks stay on their requests whichever view shows them. Views come from `[[views]]` in the config (below); without any, the three shown here",
+    ),
+    list(&Intent::VIEWS, "go to that saved view"),
+    list(
+        &[I::Help],
+        "help, wrapped to the window; the moving keys scroll it, and its bottom border says which lines show (`↓ more` while there are more below)",
+    ),
+    list(
+        &[I::Messages],
+        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. The status line shows the newest briefly; a message about a dialog or the results goes when they close, and stays in the log",
+    ),
+    list(
+        &[I::Backlog],
+        "backlog at a glance, in place of the detail pane ({backlog} again brings the detail back): the requests shown (as filtered) counted by type and by readiness (the detail pane's words: *ready to activate*, *epay: terminalId missing*, *not pending*…), and their ages as a bar chart (<1d, 1–3d, 3–7d, 1–4w, >4w; requests without `createdAt` are counted as *unknown age*). Pending requests older than `sla_days` (default 7; 0 turns it off) are marked in the list with `!` beside their age (red when colour is on) and counted in the title (`4 over SLA`)",
+    ),
+    list(
+        &[I::Copy, I::CopyRows],
+        "copy to the clipboard: {copy} the id of the request under the cursor, {copy_rows} the marked rows (hidden ones too, as {bulk_activate} takes them) or, with no marks, the rows shown, as CSV with the header, columns and merchant names of {export}'s export. Sent to the terminal as OSC 52, so it works over SSH with no clipboard tool on the host; inside tmux it needs `set -s set-clipboard on` (tmux stores it as a paste buffer and passes it on to the outer terminal). A toast says what was copied. Terminals cap one copy, so above 75 kB of CSV nothing is copied and the toast says so (export with {export} instead). A terminal without OSC 52 support ignores it",
+    ),
+    note(
+        "your keys",
+        "your own commands from `[[commands]]` (see [Your commands](#your-commands)); listed in {help} under \"Your commands\" and in the footer when it has room; they work beside a running bulk run too",
+    ),
+    list(
+        &[I::Output],
+        "output panel of your commands, like lazygit's command log: the last 20 runs, newest first, each with its time, name, requests, exit status (or \"running…\") and time taken, then what it printed (stderr lines marked `stderr│`); the moving keys scroll, {Output/close} close. Works beside a bulk run too",
+    ),
+    KeysDocRow {
+        label: " / `ctrl-c`",
+        ..list(
+            &[I::Quit],
+            "quit (asks first while a bulk run or an import is in flight) / quit now. Quitting during a run says how to finish it (`intake activate --resume`, with `--profile` when not the default one; an import: the same file again), in the question and again on stderr once the console has exited",
+        )
+    },
+];
