@@ -23,6 +23,7 @@ mod live;
 mod meanwhile;
 mod messages;
 mod mouse;
+mod outcome;
 mod output;
 mod paste;
 mod prompt;

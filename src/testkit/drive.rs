@@ -4,6 +4,7 @@
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Status};
 use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
+use crate::ops::{Done, OpError, Updated};
 
 use super::fixtures::{config, merchants, now, production_safety, requests};
 use super::input::{ch, key, typed};
@@ -157,7 +158,8 @@ pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiErr
     activation(app, id, Some(run_id), result);
 }
 
-/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a run.
+/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a
+/// run: made and recorded, or the API's error (as ops passes it on).
 pub fn activation(
     app: &mut App,
     id: &str,
@@ -169,9 +171,17 @@ pub fn activation(
         ApiEvent::Activated {
             id: id.into(),
             run_id,
-            result,
+            result: result.map(recorded).map_err(OpError::Api),
         },
     )
+}
+
+/// A change made and recorded, as ops answers it.
+pub fn recorded<T>(value: T) -> Done<T> {
+    Done {
+        value,
+        unrecorded: None,
+    }
 }
 
 /// The worker's word that bulk run `run_id` is over.
@@ -196,9 +206,14 @@ pub fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationReque
 pub fn set_meanwhile(app: &mut App, id: &str, current: IntegrationRequest) -> Vec<Command> {
     api(
         app,
-        ApiEvent::SetMeanwhile {
+        ApiEvent::Updated {
             id: id.into(),
-            current,
+            result: Err(OpError::WouldReplace {
+                id: id.into(),
+                current: current.terminal_id.clone().unwrap_or_default(),
+                wanted: String::new(),
+                request: Box::new(current),
+            }),
         },
     )
 }
@@ -209,7 +224,7 @@ pub fn updated(app: &mut App, saved: IntegrationRequest) -> Vec<Command> {
         app,
         ApiEvent::Updated {
             id: saved.id.clone(),
-            result: Ok(saved),
+            result: Ok(recorded(Updated::Set(saved))),
         },
     )
 }

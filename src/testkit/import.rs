@@ -53,7 +53,7 @@ pub fn import_row(app: &mut App, run_id: u64, id: &str, result: ImportRowResult)
         ApiEvent::ImportRow {
             run_id,
             id: id.into(),
-            result,
+            result: super::drive::recorded(result),
         },
     )
 }

@@ -10,6 +10,8 @@ use crate::text::plural;
 
 use crate::app::action::ImportRowResult;
 use crate::app::bulk::start_bulk_with;
+use crate::app::outcome;
+use crate::ops::Done;
 use tui_input::Input;
 
 use crate::app::command::Command;
@@ -59,7 +61,7 @@ pub(in crate::app) fn on_row(
     app: &mut App,
     run_id: u64,
     id: String,
-    result: ImportRowResult,
+    result: Done<ImportRowResult>,
 ) -> Vec<Command> {
     let Some(import) = app.import.as_mut() else {
         return Vec::new();
@@ -69,17 +71,19 @@ pub(in crate::app) fn on_row(
         _ => return Vec::new(),
     };
     let mut patch = None;
-    let result = match result {
-        ImportRowResult::Set(req) => {
+    let Done { value, unrecorded } = result;
+    let result = match (value, unrecorded) {
+        (ImportRowResult::Set(_), Some(why)) => ImportResult::Failed(outcome::unrecorded(why)),
+        (ImportRowResult::Set(req), None) => {
             import.updated.insert(id.clone(), req.clone());
             patch = Some(req);
             ImportResult::Set
         }
-        ImportRowResult::Unchanged => ImportResult::Unchanged,
-        ImportRowResult::SetMeanwhile(current) => ImportResult::Skipped(format!(
+        (ImportRowResult::Unchanged, _) => ImportResult::Unchanged,
+        (ImportRowResult::SetMeanwhile(current), _) => ImportResult::Skipped(format!(
             "it now has terminalId {current} (set since the preview); not overwritten"
         )),
-        ImportRowResult::Failed(e) => ImportResult::Failed(e.to_string()),
+        (ImportRowResult::Failed(e), _) => ImportResult::Failed(outcome::import_failure(&e)),
     };
     run.done(&id, result);
     if let Some(req) = patch {

@@ -182,9 +182,9 @@ fn a_failed_save_does_not_activate() {
         &mut app,
         ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            result: Err(ApiError::BadRequest {
+            result: Err(crate::ops::OpError::Api(ApiError::BadRequest {
                 message: "terminalId is invalid".into(),
-            }),
+            })),
         },
     );
     assert!(cmds.is_empty());

@@ -140,9 +140,9 @@ fn one_saved_one_failed_then_the_rest_run(app: &mut App) {
         app,
         ApiEvent::Updated {
             id: "REQ9epayNoTid".into(),
-            result: Err(ApiError::BadRequest {
+            result: Err(crate::ops::OpError::Api(ApiError::BadRequest {
                 message: "no".into(),
-            }),
+            })),
         },
     );
     match cmds.as_slice() {

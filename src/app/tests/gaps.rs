@@ -311,9 +311,9 @@ fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000023"));
     let cmds = api(
         &mut app,
-        ApiEvent::AlreadySet {
+        ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            current: current.clone(),
+            result: Ok(recorded(crate::ops::Updated::Unchanged(current.clone()))),
         },
     );
     assert!(cmds.is_empty(), "{cmds:?}");
@@ -334,9 +334,9 @@ fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     update(&mut app, key(KeyCode::Enter));
     let cmds = api(
         &mut app,
-        ApiEvent::AlreadySet {
+        ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            current,
+            result: Ok(recorded(crate::ops::Updated::Unchanged(current))),
         },
     );
     assert_eq!(

@@ -189,7 +189,12 @@ fn the_console_adds_its_own_key_to_the_shared_missing_terminal_id_sentence() {
         ApiEvent::Activated {
             id: "REQ3epayReady".into(),
             run_id: None,
-            result: Err(crate::api::ApiError::ParamMissing),
+            // The server's refusal, as ops says it.
+            result: Err(crate::ops::OpError::NotReady {
+                id: "REQ3epayReady".into(),
+                blocker: crate::api::Blocker::TerminalIdMissing,
+                by_server: true,
+            }),
         },
     );
     let text = toast(&app);

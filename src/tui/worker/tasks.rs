@@ -11,10 +11,10 @@ use crate::api::{ApiError, IntegrationRequest, SearchQuery};
 use crate::app::ApiEvent;
 use crate::export::{self, ExportFormat, Merchants};
 use crate::ops::{
-    ActivateJob, Cancel, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
+    ActivateJob, Cancel, Done, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
 };
 
-use super::answers::{activation, import_row, update as update_answer};
+use super::answers;
 
 /// The list's load: every page, or why it stopped.
 pub(super) async fn load(
@@ -52,7 +52,8 @@ pub(super) async fn update(
     // What the operator saw is what they confirmed replacing.
     let on = expected.map_or(OnExisting::Keep, OnExisting::ReplaceIf);
     let result = ops.update_terminal_id(&id, &terminal_id, on).await;
-    let _ = events.send(update_answer(id, result));
+    answers::update(&id, &result);
+    let _ = events.send(ApiEvent::Updated { id, result });
 }
 
 pub(super) async fn activate(
@@ -66,10 +67,11 @@ pub(super) async fn activate(
         _ => ActivateJob::new(id.clone()),
     };
     let result = ops.activate_one(&job, None).await;
+    answers::activation(&id, &result);
     let _ = events.send(ApiEvent::Activated {
-        result: activation(&id, result),
         id,
         run_id: None,
+        result,
     });
 }
 
@@ -127,11 +129,11 @@ pub(super) async fn import_apply(
             concurrency,
             Order::AsFinished,
             &cancel,
-            |row, result, unrecorded| {
+            |row, value, unrecorded| {
                 let _ = events.send(ApiEvent::ImportRow {
                     run_id,
                     id: row.id.clone(),
-                    result: import_row(result, unrecorded),
+                    result: Done { value, unrecorded },
                 });
                 ControlFlow::Continue(())
             },
@@ -225,11 +227,14 @@ pub(super) async fn bulk_activate(
                 run_id,
                 id: id.to_string(),
             },
-            RunEvent::Finished { id, result } => ApiEvent::Activated {
-                id: id.to_string(),
-                run_id: Some(run_id),
-                result: activation(id, result.clone()),
-            },
+            RunEvent::Finished { id, result } => {
+                answers::activation(id, result);
+                ApiEvent::Activated {
+                    id: id.to_string(),
+                    run_id: Some(run_id),
+                    result: result.clone(),
+                }
+            }
             // The console marks what never started when the run ends.
             RunEvent::Cancelled { .. } => return ControlFlow::Continue(()),
         };
@@ -244,10 +249,12 @@ pub(super) async fn bulk_activate(
         Ok(summary) => summary.cancelled,
         Err(e) => {
             for id in ids {
+                let result = Err(e.clone());
+                answers::activation(&id, &result);
                 let _ = events.send(ApiEvent::Activated {
-                    result: activation(&id, Err(e.clone())),
                     id,
                     run_id: Some(run_id),
+                    result,
                 });
             }
             false

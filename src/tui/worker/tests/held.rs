@@ -87,7 +87,15 @@ async fn a_copy_that_would_refuse_is_read_once_and_nothing_is_sent_while_it_stil
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::Activated { result, .. } => {
-            assert_eq!(result, Err(crate::api::ApiError::ParamMissing));
+            // Refused on the copy held: nothing was sent.
+            assert_eq!(
+                result,
+                Err(crate::ops::OpError::NotReady {
+                    id: blank.id.clone(),
+                    blocker: crate::api::Blocker::TerminalIdMissing,
+                    by_server: false,
+                })
+            );
         }
         other => panic!("{other:?}"),
     }

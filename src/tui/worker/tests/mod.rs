@@ -258,8 +258,9 @@ async fn apply_sets_once(
     match next(&mut w.events).await {
         ApiEvent::ImportRow { run_id, id, result } => {
             assert_eq!((run_id, id.as_str()), (7, target.id.as_str()));
+            assert_eq!(result.unrecorded, None);
             assert!(
-                matches!(&result, ImportRowResult::Set(r) if r.effective_terminal_id() == Some("11000077")),
+                matches!(&result.value, ImportRowResult::Set(r) if r.effective_terminal_id() == Some("11000077")),
                 "{result:?}"
             );
         }
@@ -315,7 +316,10 @@ async fn stale_apply_overwrites_nothing(w: &mut WorkerChannels, target: &Integra
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::ImportRow { result, .. } => {
-            assert_eq!(result, ImportRowResult::SetMeanwhile("11000077".into()));
+            assert_eq!(
+                result.value,
+                ImportRowResult::SetMeanwhile("11000077".into())
+            );
         }
         other => panic!("{other:?}"),
     }
