@@ -74,7 +74,7 @@ pub enum ApiEvent {
         run_id: u64,
         cancelled: bool,
     },
-    /// The requests of `Command::ReadLeft`, as read now; `None` when the
+    /// The requests of `WorkerCall::ReadLeft`, as read now; `None` when the
     /// reads failed. `total` left the queue, those read included.
     LeftRead {
         reads: Option<Vec<IntegrationRequest>>,

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::api::{IntegrationRequest, Status};
 
-use super::command::Command;
+use super::command::{Command, WorkerCall};
 use super::list::OthersChange;
 use super::state::{App, Mode};
 
@@ -66,7 +66,7 @@ impl App {
         }
         let total = left.len();
         let ids = left.into_iter().take(LEFT_READ_CAP).map(|r| r.id).collect();
-        Some(Command::ReadLeft { ids, total })
+        Some(Command::Api(WorkerCall::ReadLeft { ids, total }))
     }
 
     /// The reads of the rows that left: one sentence, toasted and logged.

@@ -3,7 +3,9 @@
 
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Status};
-use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
+use crate::app::{
+    Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, WorkerCall, update,
+};
 use crate::ops::{Done, OpError, Updated};
 
 use super::fixtures::{config, merchants, now, production_safety, requests};
@@ -69,7 +71,7 @@ pub fn page(load_id: u64, items: Vec<IntegrationRequest>, done: bool) -> ApiEven
 /// The load id of the one `Load` in `cmds`.
 pub fn load_id(cmds: &[Command]) -> u64 {
     match cmds {
-        [Command::Load { load_id, .. }] => *load_id,
+        [Command::Api(WorkerCall::Load { load_id, .. })] => *load_id,
         other => panic!("expected one Load, got {other:?}"),
     }
 }
@@ -114,12 +116,12 @@ pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
     update(app, ch('A'));
     match update(app, key(crossterm::event::KeyCode::Enter)).as_slice() {
         [
-            Command::BulkActivate {
+            Command::Api(WorkerCall::BulkActivate {
                 run_id,
                 ids,
                 held,
                 concurrency,
-            },
+            }),
         ] => {
             assert_eq!(*concurrency, 4);
             // The console's copies go along, so the worker reads nothing first.

@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 use intake::api::retry::RetryPolicy;
 use intake::api::{IntegrationRequest, SearchQuery};
 use intake::app::{
-    Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, RunPhase, update,
+    Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, RunPhase, WorkerCall, update,
 };
 use intake::audit::{self, AuditLog};
 use intake::ops::{ChangeGuard, Ops};
@@ -70,7 +70,7 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
 
     let mut app = App::new(config(), chrono::Utc::now());
     let load_id = match app.init().as_slice() {
-        [Command::Load { load_id, query }] => {
+        [Command::Api(WorkerCall::Load { load_id, query })] => {
             assert_eq!(
                 *query,
                 SearchQuery {
@@ -112,9 +112,9 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     update(&mut app, ch('A'));
     let mut commands = update(&mut app, key(KeyCode::Enter));
     assert!(
-        commands
-            .iter()
-            .any(|c| matches!(c, Command::BulkActivate { ids, .. } if ids.len() == 1000)),
+        commands.iter().any(
+            |c| matches!(c, Command::Api(WorkerCall::BulkActivate { ids, .. }) if ids.len() == 1000)
+        ),
         "the run sends the 1000 ready ones: {commands:?}"
     );
     let started = std::time::Instant::now();
@@ -122,8 +122,10 @@ async fn console_bulk_run_of_1000_under_faults_gives_one_outcome_each_and_matche
     loop {
         for c in commands.drain(..) {
             // The list is already loaded; reloads would only add noise.
-            if !matches!(c, Command::Load { .. }) {
-                w.commands.send(c).expect("worker running");
+            match c {
+                Command::Api(WorkerCall::Load { .. }) => {}
+                Command::Api(call) => w.commands.send(call).expect("worker running"),
+                Command::Effect(e) => panic!("not for the worker: {e:?}"),
             }
         }
         if matches!(app.bulk().map(|b| b.phase), Some(RunPhase::Finished { .. })) {

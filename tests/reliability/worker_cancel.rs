@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::cli_env::{CliEnv, ready, stderr, stdout};
 use intake::api::Secret;
 use intake::api::retry::RetryPolicy;
-use intake::app::{ApiEvent, Command};
+use intake::app::{ApiEvent, WorkerCall};
 use intake::audit::{AuditLog, Outcome};
 use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{Faults, SimConfig};
@@ -62,7 +62,7 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
     let mut w = worker::spawn(Ops::new(client, policy, log, ChangeGuard::default()));
     let run_id = 7;
     w.commands
-        .send(Command::BulkActivate {
+        .send(WorkerCall::BulkActivate {
             run_id,
             ids: ids.clone(),
             held: Vec::new(),
@@ -90,7 +90,7 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
                 assert!(finished.insert(id), "finished twice");
                 if finished.len() == 3 && !cancel_sent {
                     w.commands
-                        .send(Command::CancelBulk { run_id })
+                        .send(WorkerCall::CancelBulk { run_id })
                         .expect("send");
                     cancel_sent = true;
                 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use intake::api::retry::RetryPolicy;
 use intake::api::{Client, SearchQuery, Secret};
-use intake::app::{ApiEvent, Command, ImportRowResult};
+use intake::app::{ApiEvent, ImportRowResult, WorkerCall};
 use intake::audit::AuditLog;
 use intake::ops::{ChangeGuard, Done, OpError, Ops};
 use intake::safety::ReadOnly;
@@ -62,8 +62,8 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     };
     let mut w = worker::spawn(Ops::new(client, RetryPolicy::default(), log, guard));
 
-    let send = |c: Command| w.commands.send(c).expect("send");
-    send(Command::Update {
+    let send = |c: WorkerCall| w.commands.send(c).expect("send");
+    send(WorkerCall::Update {
         id: blank.clone(),
         terminal_id: "11000031".into(),
         expected: None,
@@ -75,7 +75,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
         }
         other => panic!("{other:?}"),
     }
-    send(Command::Activate {
+    send(WorkerCall::Activate {
         id: ready[0].clone(),
         held: None,
     });
@@ -90,7 +90,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
         }
         other => panic!("{other:?}"),
     }
-    send(Command::BulkActivate {
+    send(WorkerCall::BulkActivate {
         run_id: 5,
         ids: ready.clone(),
         held: Vec::new(),
@@ -116,7 +116,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
             cancelled: false
         }
     ));
-    send(Command::ImportApply {
+    send(WorkerCall::ImportApply {
         run_id: 6,
         updates: vec![(blank.clone(), "11000032".into())],
         concurrency: 1,
@@ -142,7 +142,7 @@ async fn a_read_only_worker_sends_no_change_and_still_loads() {
     ));
 
     // Reads still work.
-    send(Command::Load {
+    send(WorkerCall::Load {
         load_id: 1,
         query: SearchQuery::default(),
     });

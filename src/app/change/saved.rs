@@ -5,7 +5,7 @@
 use crate::ops::{Done, OpError, Updated};
 
 use crate::app::bulk::{self, after_bulk_save, saving_for_bulk};
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::outcome;
 use crate::app::state::App;
 
@@ -45,10 +45,10 @@ pub(in crate::app) fn on_updated(
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());
                 app.info(format!("{saved}; activating {id}…"));
-                cmds.push(Command::Activate {
+                cmds.push(Command::Api(WorkerCall::Activate {
                     id: id.clone(),
                     held,
-                });
+                }));
             } else {
                 app.info(alone);
             }

@@ -168,7 +168,7 @@ fn the_import_preview_offers_y_when_a_row_will_be_set_and_a_when_one_will_activa
     assert!(!offers(&app, "set terminalIds"), "{:?}", app.footer());
     assert!(offers(&app, "set and activate"));
     match update(&mut app, ch('a')).as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ3epayReady"]),
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(ids, &["REQ3epayReady"]),
         other => panic!("{other:?}"),
     }
     // Nothing to set and nothing pending to activate: neither is offered.

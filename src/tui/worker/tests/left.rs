@@ -5,7 +5,7 @@
 use super::{next, spawn};
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{Client, Secret, Status};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::ops::Ops;
 use crate::sim::{Revision, SimConfig};
 
@@ -33,7 +33,7 @@ fn pending(sim: &crate::sim::SimHandle, n: usize) -> Vec<String> {
 async fn read_left(client: Client, ids: Vec<String>, total: usize) -> ApiEvent {
     let mut w = spawn(Ops::unaudited(client, RetryPolicy::default()));
     w.commands
-        .send(Command::ReadLeft { ids, total })
+        .send(WorkerCall::ReadLeft { ids, total })
         .expect("send");
     let event = next(&mut w.events).await;
     w.task.abort();

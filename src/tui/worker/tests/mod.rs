@@ -110,7 +110,7 @@ fn export(
     items: Vec<IntegrationRequest>,
 ) {
     w.commands
-        .send(Command::Export {
+        .send(WorkerCall::Export {
             path: path.to_path_buf(),
             format,
             requests: items,
@@ -160,7 +160,7 @@ async fn merchants_are_looked_up_and_unknown_ones_answer_none() {
     let mut ids: Vec<String> = known.iter().map(|m| m.id.clone()).collect();
     ids.push("nosuchmerchant".into());
     w.commands
-        .send(Command::FetchMerchants { ids: ids.clone() })
+        .send(WorkerCall::FetchMerchants { ids: ids.clone() })
         .expect("send");
     let mut got = HashMap::new();
     // Answers come in batches of what arrived together.
@@ -216,7 +216,7 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
 
 fn plan_import(w: &WorkerChannels, path: PathBuf) {
     w.commands
-        .send(Command::PlanImport {
+        .send(WorkerCall::PlanImport {
             path,
             query: SearchQuery::default(),
         })
@@ -249,7 +249,7 @@ async fn apply_sets_once(
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
     w.commands
-        .send(Command::ImportApply {
+        .send(WorkerCall::ImportApply {
             run_id: 7,
             updates: updates.clone(),
             concurrency: 4,
@@ -308,7 +308,7 @@ async fn plan_again_is_unchanged(w: &mut WorkerChannels, path: &std::path::Path)
 async fn stale_apply_overwrites_nothing(w: &mut WorkerChannels, target: &IntegrationRequest) {
     let stale = vec![(target.id.clone(), "11000088".to_string())];
     w.commands
-        .send(Command::ImportApply {
+        .send(WorkerCall::ImportApply {
             run_id: 8,
             updates: stale,
             concurrency: 1,

@@ -5,7 +5,7 @@
 use super::{audited as worker_on, next, scratch};
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{Client, IntegrationType, Secret, Status};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::audit::{self, AuditLog};
 use crate::ops::{Done, OpError, Updated};
 use crate::tui::worker::WorkerChannels;
@@ -39,7 +39,7 @@ impl Setup {
     async fn update(&mut self, id: &str, terminal_id: &str, expected: Option<&str>) -> ApiEvent {
         self.worker
             .commands
-            .send(Command::Update {
+            .send(WorkerCall::Update {
                 id: id.to_string(),
                 terminal_id: terminal_id.into(),
                 expected: expected.map(str::to_string),
