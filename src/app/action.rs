@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Merchant};
 use crate::import::ImportPlan;
-use crate::ops::{Done, OpError, Updated};
+use crate::ops::{Done, OpError, PlanError, Updated};
 
 // Moved once per event and never stored, so the size of an API answer
 // inline costs nothing worth a Box in the runtime's interface.
@@ -98,7 +98,7 @@ pub enum ApiEvent {
     },
     ImportPlanned {
         path: PathBuf,
-        result: Result<ImportPlan, String>,
+        result: Result<ImportPlan, PlanError>,
     },
     /// One row of an import run has its answer, as ops gave it, with why
     /// its audit line is missing if it is.

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::import::ImportPlan;
+use crate::ops::{Done, PlanError};
 use crate::text::plural;
 
 use crate::app::action::ImportRowResult;
 use crate::app::bulk::start_bulk_with;
 use crate::app::outcome;
-use crate::ops::Done;
 use tui_input::Input;
 
 use crate::app::command::Command;
@@ -22,7 +22,7 @@ use crate::app::state::{App, Asking, Mode};
 pub(in crate::app) fn on_planned(
     app: &mut App,
     path: PathBuf,
-    result: Result<ImportPlan, String>,
+    result: Result<ImportPlan, PlanError>,
 ) -> Vec<Command> {
     let Some(import) = app
         .import
@@ -40,7 +40,9 @@ pub(in crate::app) fn on_planned(
                 app.mode = Mode::Asking(Asking::Import { typed: None });
             }
         }
-        Err(sentence) => {
+        Err(e) => {
+            // Its sentence names the file and what to check.
+            let sentence = e.to_string();
             app.import = None;
             if matches!(app.mode, Mode::Import) {
                 // Back to the path as typed, to fix it and press Enter again.

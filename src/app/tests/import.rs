@@ -137,7 +137,7 @@ fn plan_failed(app: &mut App, path: &str, why: &str) {
         app,
         ApiEvent::ImportPlanned {
             path: path.into(),
-            result: Err(why.into()),
+            result: Err(crate::ops::PlanError::File(why.into())),
         },
     );
 }

@@ -100,9 +100,7 @@ pub(super) async fn plan_import(
 ) {
     let name = crate::app::shown_path(&path);
     let (client, policy) = (ops.client(), ops.policy());
-    let result = crate::ops::plan_import(client, policy, &path, &name, query)
-        .await
-        .map_err(|e| e.to_string());
+    let result = crate::ops::plan_import(client, policy, &path, &name, query).await;
     let _ = events.send(ApiEvent::ImportPlanned { path, result });
 }
 

@@ -332,7 +332,7 @@ async fn missing_file_is_a_sentence(w: &mut WorkerChannels, dir: &std::path::Pat
         match next(&mut w.events).await {
             ApiEvent::ImportFinished { .. } => continue,
             ApiEvent::ImportPlanned { result, .. } => {
-                let e = result.expect_err("no such file");
+                let e = result.expect_err("no such file").to_string();
                 assert!(e.starts_with("Could not open "), "{e}");
                 break;
             }
