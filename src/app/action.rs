@@ -74,10 +74,10 @@ pub enum ApiEvent {
         run_id: u64,
         cancelled: bool,
     },
-    /// The requests of `WorkerCall::ReadLeft`, as read now; `None` when the
-    /// reads failed. `total` left the queue, those read included.
+    /// The requests of `WorkerCall::ReadLeft`, as read now, or the first
+    /// read's failure. `total` left the queue, those read included.
     LeftRead {
-        reads: Option<Vec<IntegrationRequest>>,
+        reads: Result<Vec<IntegrationRequest>, ApiError>,
         total: usize,
     },
     /// `None`: the key cannot see it, or the lookup failed.

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::api::{IntegrationRequest, Status};
+use crate::api::{ApiError, IntegrationRequest, Status};
 
 use super::command::{Command, WorkerCall};
 use super::list::OthersChange;
@@ -70,8 +70,13 @@ impl App {
     }
 
     /// The reads of the rows that left: one sentence, toasted and logged.
-    pub(crate) fn on_left_read(&mut self, reads: Option<Vec<IntegrationRequest>>, total: usize) {
-        let text = left_sentence(reads.as_deref(), total);
+    pub(crate) fn on_left_read(
+        &mut self,
+        reads: Result<Vec<IntegrationRequest>, ApiError>,
+        total: usize,
+    ) {
+        // Without every read, only the count is certain.
+        let text = left_sentence(reads.as_deref().ok(), total);
         self.info(text);
     }
 }

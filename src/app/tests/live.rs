@@ -50,7 +50,11 @@ fn without(ids: &[&str]) -> Vec<IntegrationRequest> {
         .collect()
 }
 
+/// The worker's reads of what left; `None`: one of them failed.
 fn left_read(app: &mut App, reads: Option<Vec<IntegrationRequest>>, total: usize) {
+    let reads = reads.ok_or(crate::api::ApiError::Timeout {
+        after: std::time::Duration::from_secs(30),
+    });
     api(app, ApiEvent::LeftRead { reads, total });
 }
 

@@ -155,20 +155,18 @@ pub(super) async fn read_left(
 
 /// The requests that left the queue as they are now, through one run's
 /// reads (a server that cannot read by id costs one search, not one per
-/// id); `None` if any read fails, so the console never guesses why.
-async fn read_each(ops: &Ops, ids: &[String]) -> Option<Vec<IntegrationRequest>> {
+/// id); the first failure ends it, so the console never guesses why.
+async fn read_each(ops: &Ops, ids: &[String]) -> Result<Vec<IntegrationRequest>, ApiError> {
     let reads = RunReads::new();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        match reads.read(ops.client(), ops.policy(), id).await {
-            Ok(r) => out.push(r),
-            Err(error) => {
-                tracing::warn!(error = %error.label(), "could not read a request that left the queue");
-                return None;
-            }
+        let r = reads.read(ops.client(), ops.policy(), id).await;
+        if let Err(error) = &r {
+            tracing::warn!(error = %error.label(), "could not read a request that left the queue");
         }
+        out.push(r?);
     }
-    Some(out)
+    Ok(out)
 }
 
 /// Every page of `query` as `ApiEvent::Page`s tagged with `load_id`, until

@@ -58,7 +58,7 @@ async fn left_requests_are_read_in_one_answer_with_what_became_of_them() {
     let before = sim.stats().calls;
     match read_left(client, ids.clone(), 7).await {
         ApiEvent::LeftRead {
-            reads: Some(reads),
+            reads: Ok(reads),
             total,
         } => {
             assert_eq!(total, 7);
@@ -77,12 +77,15 @@ async fn left_requests_are_read_in_one_answer_with_what_became_of_them() {
 }
 
 #[tokio::test]
-async fn a_failed_read_answers_none_so_nothing_is_guessed() {
+async fn a_failed_read_answers_its_error_so_nothing_is_guessed() {
     let (sim, client) = start(Revision::Both).await;
     let mut ids = pending(&sim, 2);
     ids.push("nosuchrequest".into());
     match read_left(client, ids, 3).await {
-        ApiEvent::LeftRead { reads: None, total } => assert_eq!(total, 3),
+        ApiEvent::LeftRead {
+            reads: Err(_),
+            total,
+        } => assert_eq!(total, 3),
         other => panic!("{other:?}"),
     }
     sim.shutdown().await;
