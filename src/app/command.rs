@@ -15,18 +15,6 @@ pub enum Command {
     Effect(Effect),
 }
 
-impl From<WorkerCall> for Command {
-    fn from(call: WorkerCall) -> Command {
-        Command::Api(call)
-    }
-}
-
-impl From<Effect> for Command {
-    fn from(effect: Effect) -> Command {
-        Command::Effect(effect)
-    }
-}
-
 /// Work for the API worker, answered by `ApiEvent`s.
 // Moved once into the worker's channel and never stored, as `ApiEvent`s
 // are, so a held request inline costs nothing worth a Box.
