@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use intake::api::retry::RetryPolicy;
 use intake::api::{Client, IntegrationRequest, SearchQuery, Secret};
-use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use intake::app::{Action, ApiEvent, App, AppConfig, Command, WorkerCall, update};
 use intake::ops::Ops;
 use intake::tui::{event_loop, worker};
 use ratatui::Terminal;
@@ -43,7 +43,7 @@ fn first_load_id(app: &mut App) -> u64 {
     app.init()
         .into_iter()
         .find_map(|c| match c {
-            Command::Load { load_id, .. } => Some(load_id),
+            Command::Api(WorkerCall::Load { load_id, .. }) => Some(load_id),
             _ => None,
         })
         .expect("the console loads on start")
@@ -166,7 +166,7 @@ async fn bulk_run(
 ) -> BulkFigure {
     let app = loaded_and_marked(pending, concurrency);
     let w = worker::spawn(Ops::unaudited(client(sim), RetryPolicy::default()));
-    let (ui_cmd_tx, ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<Command>();
+    let (ui_cmd_tx, ui_cmd_rx) = tokio::sync::mpsc::unbounded_channel::<WorkerCall>();
     let (ui_evt_tx, ui_evt_rx) = tokio::sync::mpsc::unbounded_channel::<ApiEvent>();
     let (key_tx, key_rx) = tokio::sync::mpsc::unbounded_channel::<io::Result<Event>>();
     let started: Arc<Mutex<Option<Instant>>> = Arc::default();
@@ -194,7 +194,13 @@ async fn bulk_run(
     let input = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async move {
         rx.recv().await.map(|e| (e, rx))
     }));
-    let _ = event_loop::run(&mut terminal, input, app, ui_cmd_tx, ui_evt_rx).await;
+    // The bench's commands run none of yours.
+    let (custom, _) = tokio::sync::mpsc::unbounded_channel();
+    let outlets = event_loop::Outlets {
+        worker: ui_cmd_tx,
+        custom,
+    };
+    let _ = event_loop::run(&mut terminal, input, app, outlets, ui_evt_rx).await;
     w.task.abort();
 
     let start = started
@@ -239,16 +245,16 @@ fn loaded_and_marked(pending: &[IntegrationRequest], concurrency: usize) -> App 
 
 /// Pass the loop's commands to the worker, noting when the bulk run was sent.
 fn pass_commands(
-    mut ui_cmd_rx: tokio::sync::mpsc::UnboundedReceiver<Command>,
-    commands: tokio::sync::mpsc::UnboundedSender<Command>,
+    mut ui_cmd_rx: tokio::sync::mpsc::UnboundedReceiver<WorkerCall>,
+    commands: tokio::sync::mpsc::UnboundedSender<WorkerCall>,
     started: Arc<Mutex<Option<Instant>>>,
 ) {
     tokio::spawn(async move {
         while let Some(c) = ui_cmd_rx.recv().await {
             match &c {
                 // The list is already loaded; a reload would only add noise.
-                Command::Load { .. } => continue,
-                Command::BulkActivate { .. } => {
+                WorkerCall::Load { .. } => continue,
+                WorkerCall::BulkActivate { .. } => {
                     if let Ok(mut s) = started.lock() {
                         s.get_or_insert_with(Instant::now);
                     }

@@ -1,7 +1,7 @@
 //! What the console benchmarks share: a loaded app and one frame.
 
 use intake::api::{IntegrationRequest, Status};
-use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use intake::app::{Action, ApiEvent, App, AppConfig, Command, WorkerCall, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -39,7 +39,7 @@ pub fn loaded_app(items: Vec<IntegrationRequest>) -> App {
         .init()
         .into_iter()
         .find_map(|c| match c {
-            Command::Load { load_id, .. } => Some(load_id),
+            Command::Api(WorkerCall::Load { load_id, .. }) => Some(load_id),
             _ => None,
         })
         .expect("the console loads on start");

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use intake::api::retry::RetryPolicy;
 use intake::api::{Client, SearchQuery, Secret};
-use intake::app::{Action, ApiEvent, App, AppConfig, Command, update};
+use intake::app::{Action, ApiEvent, App, AppConfig, Command, WorkerCall, update};
 use intake::ops::Ops;
 use intake::tui::worker;
 
@@ -35,7 +35,7 @@ pub async fn measure_load(
         ..SearchQuery::default()
     };
     w.commands
-        .send(Command::Load { load_id, query })
+        .send(WorkerCall::Load { load_id, query })
         .expect("the worker is running");
     let mut first = None;
     let mut count = 0usize;
@@ -58,9 +58,10 @@ pub async fn measure_load(
             _ => {}
         }
         for c in update(&mut app, Action::Api(event)) {
-            if let Command::FetchMerchants { ids } = &c {
+            if let Command::Api(WorkerCall::FetchMerchants { ids }) = c {
                 asked += ids.len();
-                w.commands.send(c).expect("the worker is running");
+                let call = WorkerCall::FetchMerchants { ids };
+                w.commands.send(call).expect("the worker is running");
             }
         }
         if pages_done.is_some() && answered >= asked {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Merchant};
 use crate::import::ImportPlan;
+use crate::ops::{Done, OpError, PlanError, Updated};
 
 // Moved once per event and never stored, so the size of an API answer
 // inline costs nothing worth a Box in the runtime's interface.
@@ -47,31 +48,23 @@ pub enum ApiEvent {
         load_id: u64,
         error: ApiError,
     },
+    /// A terminalId save's answer, as ops gave it: set, confirmed by a
+    /// read-back, or already there (nothing sent); or why not, where
+    /// `OpError::WouldReplace` carries the server's copy when its
+    /// terminalId is no longer the one the operator saw.
     Updated {
         id: String,
-        result: Result<IntegrationRequest, ApiError>,
+        result: Result<Done<Updated>, OpError>,
     },
-    /// An update was not sent because the server already had that
-    /// terminalId (someone set the same value since the operator looked).
-    /// `current` is the server's copy of the request.
-    AlreadySet {
-        id: String,
-        current: IntegrationRequest,
-    },
-    /// An update was not sent: the server's terminalId is no longer the one
-    /// the operator saw. `current` is the server's copy of the request.
-    SetMeanwhile {
-        id: String,
-        current: IntegrationRequest,
-    },
-    /// `Ok(Activation::Activated)` only when the server answered this call;
-    /// a lost answer read back as active is `Confirmed`, and someone else
-    /// getting there first is `AlreadyActive` (or the bare
-    /// `Err(ApiError::AlreadyActivated)`).
+    /// An activation's answer (alone, or one of run `run_id`), as ops gave
+    /// it: only `Activation::Activated` was this call's doing; a lost answer
+    /// read back as active is `Confirmed`, and someone else getting there
+    /// first is `AlreadyActive` (or the bare
+    /// `OpError::Api(ApiError::AlreadyActivated)`).
     Activated {
         id: String,
         run_id: Option<u64>,
-        result: Result<Activation, ApiError>,
+        result: Result<Done<Activation>, OpError>,
     },
     BulkStarted {
         run_id: u64,
@@ -81,10 +74,10 @@ pub enum ApiEvent {
         run_id: u64,
         cancelled: bool,
     },
-    /// The requests of `Command::ReadLeft`, as read now; `None` when the
-    /// reads failed. `total` left the queue, those read included.
+    /// The requests of `WorkerCall::ReadLeft`, as read now, or the first
+    /// read's failure. `total` left the queue, those read included.
     LeftRead {
-        reads: Option<Vec<IntegrationRequest>>,
+        reads: Result<Vec<IntegrationRequest>, ApiError>,
         total: usize,
     },
     /// `None`: the key cannot see it, or the lookup failed.
@@ -105,13 +98,14 @@ pub enum ApiEvent {
     },
     ImportPlanned {
         path: PathBuf,
-        result: Result<ImportPlan, String>,
+        result: Result<ImportPlan, PlanError>,
     },
-    /// One row of an import run has its answer.
+    /// One row of an import run has its answer, as ops gave it, with why
+    /// its audit line is missing if it is.
     ImportRow {
         run_id: u64,
         id: String,
-        result: ImportRowResult,
+        result: Done<ImportRowResult>,
     },
     ImportFinished {
         run_id: u64,

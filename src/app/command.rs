@@ -1,5 +1,6 @@
-//! Work the app asks the API worker to do; update() returns these instead of
-//! doing I/O itself.
+//! What update() asks for instead of doing I/O itself: calls for the API
+//! worker, and effects the event loop carries out on its own (the
+//! clipboard, the config's commands). Each consumer takes its own kind.
 
 use std::path::PathBuf;
 
@@ -8,6 +9,18 @@ use crate::export::{ExportFormat, Merchants};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
+    /// For the API worker.
+    Api(WorkerCall),
+    /// For the event loop, between frames.
+    Effect(Effect),
+}
+
+/// Work for the API worker, answered by `ApiEvent`s.
+// Moved once into the worker's channel and never stored, as `ApiEvent`s
+// are, so a held request inline costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerCall {
     Load {
         load_id: u64,
         query: SearchQuery,
@@ -78,23 +91,28 @@ pub enum Command {
         ids: Vec<String>,
         total: usize,
     },
-    /// Put `text` on the clipboard. Not for the worker: the event loop
-    /// writes it to the terminal as OSC 52 between frames. `what` names it
-    /// for the log ("REQ…", "12 rows as CSV").
-    Copy {
-        text: String,
-        what: String,
-    },
-    /// Run the config's command at `index` once for each of `requests`, in
-    /// the background, answered by `ApiEvent::CustomFinished`. Not for the
-    /// API worker: `tui::custom` runs it (and adds the API key when the
-    /// command names it).
-    RunCustom {
-        index: usize,
-        name: String,
-        template: crate::custom::Template,
-        requests: Vec<crate::custom::RequestValues>,
-        profile: String,
-        host: String,
-    },
+}
+
+/// What the event loop does itself, never the API worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put `text` on the clipboard: written to the terminal as OSC 52
+    /// between frames. `what` names it for the log ("REQ…", "12 rows as
+    /// CSV").
+    Copy { text: String, what: String },
+    /// One of the config's commands, run by `tui::custom`.
+    RunCustom(CustomRun),
+}
+
+/// Run the config's command at `index` once for each of `requests`, in the
+/// background, answered by `ApiEvent::CustomFinished`; `tui::custom` adds
+/// the API key when the command names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomRun {
+    pub index: usize,
+    pub name: String,
+    pub template: crate::custom::Template,
+    pub requests: Vec<crate::custom::RequestValues>,
+    pub profile: String,
+    pub host: String,
 }

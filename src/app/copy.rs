@@ -1,5 +1,5 @@
 //! `y` / `Y`: the cursor request's id, or the marked (else the shown) rows
-//! as the export's CSV, handed back as [`Command::Copy`] for the terminal
+//! as the export's CSV, handed back as [`Effect::Copy`] for the terminal
 //! layer to put on the clipboard with OSC 52. update() only decides what
 //! to copy and says so; it never touches the terminal.
 
@@ -7,7 +7,7 @@ use crate::api::IntegrationRequest;
 use crate::keys::{Intent, Scope};
 use crate::text::count;
 
-use super::command::Command;
+use super::command::{Command, Effect};
 use super::state::App;
 
 /// The most text one copy sends. Terminals cap an OSC 52 sequence (about
@@ -22,10 +22,10 @@ pub(super) fn id(app: &mut App) -> Vec<Command> {
         return Vec::new();
     };
     app.info(format!("Copied {id} to the clipboard."));
-    vec![Command::Copy {
+    vec![Command::Effect(Effect::Copy {
         text: id.clone(),
         what: id,
-    }]
+    })]
 }
 
 /// `Y`: the marked rows (all of them, hidden ones too, as `A` takes them),
@@ -69,8 +69,8 @@ pub(super) fn rows(app: &mut App) -> Vec<Command> {
         return Vec::new();
     }
     app.info(format!("Copied {rows} as CSV to the clipboard."));
-    vec![Command::Copy {
+    vec![Command::Effect(Effect::Copy {
         text,
         what: format!("{rows} as CSV"),
-    }]
+    })]
 }

@@ -1,14 +1,14 @@
 //! The operator's own commands (`[[commands]]`): which requests a key's
 //! command runs for, the question before it when the config asks for one,
 //! and its result. update() hands the run to the terminal layer as
-//! [`Command::RunCustom`]; the process never runs here.
+//! [`Effect::RunCustom`]; the process never runs here.
 
 use crate::custom::{CommandOutcome, CommandRecord, CustomCommand, RequestValues, Target};
 use crate::keys::{Intent, Scope};
 use crate::text::count;
 
 use super::answer::Answer;
-use super::command::Command;
+use super::command::{Command, CustomRun, Effect};
 use super::state::{App, Asking, Mode};
 use super::toast::ToastKind;
 
@@ -93,14 +93,14 @@ fn start(
         started: app.now,
         ended: None,
     });
-    vec![Command::RunCustom {
+    vec![Command::Effect(Effect::RunCustom(CustomRun {
         index,
         name: cmd.name.clone(),
         template: cmd.template.clone(),
         requests,
         profile: app.config.profile.clone(),
         host: app.config.safety.host.clone(),
-    }]
+    }))]
 }
 
 /// A command finished: a toast with its exit status, its output in the

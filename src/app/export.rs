@@ -12,7 +12,7 @@ use crate::export::{ExportError, ExportFormat};
 use crate::text::plural;
 
 use super::answer::Answer;
-use super::command::Command;
+use super::command::{Command, WorkerCall};
 use super::prompt::{Prompt, PromptKind};
 use super::run::shown_path;
 use super::state::{App, Asking, Mode};
@@ -61,13 +61,13 @@ fn send(app: &mut App, path: PathBuf, format: ExportFormat, replace: bool) -> Ve
         shown_path(&path)
     ));
     app.exporting = Some(path.clone());
-    vec![Command::Export {
+    vec![Command::Api(WorkerCall::Export {
         path,
         format,
         requests,
         merchants: app.known_merchants(),
         replace,
-    }]
+    })]
 }
 
 /// The answer to "replace the file?": yes writes over it; no goes back to

@@ -7,7 +7,7 @@ use tui_input::Input;
 
 use crate::api::SearchQuery;
 
-use super::command::Command;
+use super::command::{Command, WorkerCall};
 use super::prompt::{Prompt, PromptKind};
 use super::run::ImportState;
 use super::state::{App, Mode};
@@ -33,12 +33,12 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
     app.last_import_path = raw.to_string();
     app.import = Some(ImportState::planning(path.clone()));
     app.mode = Mode::Import;
-    Ok(vec![Command::PlanImport {
+    Ok(vec![Command::Api(WorkerCall::PlanImport {
         path,
         query: SearchQuery {
             account_id: app.config.account_id.clone(),
             kind: None,
             pending: false,
         },
-    }])
+    })])
 }

@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
-use crate::api::{IntegrationRequest, Status};
+use crate::api::{ApiError, IntegrationRequest, Status};
 
-use super::command::Command;
+use super::command::{Command, WorkerCall};
 use super::list::OthersChange;
 use super::state::{App, Mode};
 
@@ -66,12 +66,17 @@ impl App {
         }
         let total = left.len();
         let ids = left.into_iter().take(LEFT_READ_CAP).map(|r| r.id).collect();
-        Some(Command::ReadLeft { ids, total })
+        Some(Command::Api(WorkerCall::ReadLeft { ids, total }))
     }
 
     /// The reads of the rows that left: one sentence, toasted and logged.
-    pub(crate) fn on_left_read(&mut self, reads: Option<Vec<IntegrationRequest>>, total: usize) {
-        let text = left_sentence(reads.as_deref(), total);
+    pub(crate) fn on_left_read(
+        &mut self,
+        reads: Result<Vec<IntegrationRequest>, ApiError>,
+        total: usize,
+    ) {
+        // Without every read, only the count is certain.
+        let text = left_sentence(reads.as_deref().ok(), total);
         self.info(text);
     }
 }

@@ -23,6 +23,7 @@ mod live;
 mod meanwhile;
 mod messages;
 mod mouse;
+mod outcome;
 mod output;
 mod paste;
 mod prompt;
@@ -47,7 +48,7 @@ mod tests;
 
 pub use action::{Action, ApiEvent, ImportRowResult};
 pub use backlog::{AGE_BUCKETS, BacklogSummary, age_bucket, over_sla, summarize};
-pub use command::Command;
+pub use command::{Command, CustomRun, Effect, WorkerCall};
 pub use confirm::Question;
 pub use copy::MAX_COPY_BYTES;
 pub use custom::question as custom_question;

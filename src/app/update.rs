@@ -18,6 +18,7 @@ use super::prompt_flow;
 use super::state::{App, Asking, Mode};
 use super::tick;
 use crate::keys::{Intent, Press};
+use crate::ops::OpError;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
@@ -206,9 +207,13 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::LoadFailed { load_id, error } => {
             list_flow::events::on_load_failed(app, load_id, error)
         }
-        ApiEvent::Updated { id, result } => change::on_updated(app, id, result.map(|r| (r, true))),
-        ApiEvent::AlreadySet { id, current } => change::on_updated(app, id, Ok((current, false))),
-        ApiEvent::SetMeanwhile { id, current } => meanwhile::on_set_meanwhile(app, id, current),
+        // Its terminalId is no longer the one the operator saw: nothing was
+        // sent, and the server's copy is shown for review.
+        ApiEvent::Updated {
+            id,
+            result: Err(OpError::WouldReplace { request, .. }),
+        } => meanwhile::on_set_meanwhile(app, id, *request),
+        ApiEvent::Updated { id, result } => change::on_updated(app, id, result),
         ApiEvent::Activated { id, run_id, result } => {
             bulk::events::on_activated(app, id, run_id, result)
         }

@@ -50,7 +50,7 @@ pub enum ImportRowResult {
 }
 
 /// Why no plan could be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum PlanError {
     /// The file could not be opened or read: a sentence.
     #[error("{0}")]

@@ -3,7 +3,10 @@
 
 use crate::api::retry::Activation;
 use crate::api::{ApiError, IntegrationRequest, Status};
-use crate::app::{Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, update};
+use crate::app::{
+    Action, ApiEvent, App, AppConfig, Command, Form, Mode, Prompt, WorkerCall, update,
+};
+use crate::ops::{Done, OpError, Updated};
 
 use super::fixtures::{config, merchants, now, production_safety, requests};
 use super::input::{ch, key, typed};
@@ -68,7 +71,7 @@ pub fn page(load_id: u64, items: Vec<IntegrationRequest>, done: bool) -> ApiEven
 /// The load id of the one `Load` in `cmds`.
 pub fn load_id(cmds: &[Command]) -> u64 {
     match cmds {
-        [Command::Load { load_id, .. }] => *load_id,
+        [Command::Api(WorkerCall::Load { load_id, .. })] => *load_id,
         other => panic!("expected one Load, got {other:?}"),
     }
 }
@@ -113,12 +116,12 @@ pub fn start_run(app: &mut App, ids: &[&str]) -> (u64, Vec<String>) {
     update(app, ch('A'));
     match update(app, key(crossterm::event::KeyCode::Enter)).as_slice() {
         [
-            Command::BulkActivate {
+            Command::Api(WorkerCall::BulkActivate {
                 run_id,
                 ids,
                 held,
                 concurrency,
-            },
+            }),
         ] => {
             assert_eq!(*concurrency, 4);
             // The console's copies go along, so the worker reads nothing first.
@@ -157,7 +160,8 @@ pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiErr
     activation(app, id, Some(run_id), result);
 }
 
-/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a run.
+/// The worker's answer to activating `id`, alone (`run_id` `None`) or in a
+/// run: made and recorded, or the API's error (as ops passes it on).
 pub fn activation(
     app: &mut App,
     id: &str,
@@ -169,9 +173,17 @@ pub fn activation(
         ApiEvent::Activated {
             id: id.into(),
             run_id,
-            result,
+            result: result.map(recorded).map_err(OpError::Api),
         },
     )
+}
+
+/// A change made and recorded, as ops answers it.
+pub fn recorded<T>(value: T) -> Done<T> {
+    Done {
+        value,
+        unrecorded: None,
+    }
 }
 
 /// The worker's word that bulk run `run_id` is over.
@@ -196,9 +208,14 @@ pub fn with_terminal(app: &App, id: &str, tid: Option<&str>) -> IntegrationReque
 pub fn set_meanwhile(app: &mut App, id: &str, current: IntegrationRequest) -> Vec<Command> {
     api(
         app,
-        ApiEvent::SetMeanwhile {
+        ApiEvent::Updated {
             id: id.into(),
-            current,
+            result: Err(OpError::WouldReplace {
+                id: id.into(),
+                current: current.terminal_id.clone().unwrap_or_default(),
+                wanted: String::new(),
+                request: Box::new(current),
+            }),
         },
     )
 }
@@ -209,7 +226,7 @@ pub fn updated(app: &mut App, saved: IntegrationRequest) -> Vec<Command> {
         app,
         ApiEvent::Updated {
             id: saved.id.clone(),
-            result: Ok(saved),
+            result: Ok(recorded(Updated::Set(saved))),
         },
     )
 }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::{ApiEvent, App, Command, ImportRowResult, ImportState, update};
+use crate::app::{ApiEvent, App, Command, ImportRowResult, ImportState, WorkerCall, update};
 
 use super::drive::api;
 use super::fixtures::{IMPORT_CSV, import_plan, requests};
@@ -40,7 +40,7 @@ pub fn import_preview(app: &mut App) {
 /// `answer` (`y` or `a`) to the preview: the import run's id.
 pub fn apply_import(app: &mut App, answer: char) -> u64 {
     let cmds = update(app, ch(answer));
-    let Some(Command::ImportApply { run_id, .. }) = cmds.first() else {
+    let Some(Command::Api(WorkerCall::ImportApply { run_id, .. })) = cmds.first() else {
         panic!("{cmds:?}");
     };
     *run_id
@@ -53,7 +53,7 @@ pub fn import_row(app: &mut App, run_id: u64, id: &str, result: ImportRowResult)
         ApiEvent::ImportRow {
             run_id,
             id: id.into(),
-            result,
+            result: super::drive::recorded(result),
         },
     )
 }

@@ -1,4 +1,4 @@
-//! Runs the config's own commands (`Command::RunCustom`) beside the API
+//! Runs the config's own commands (`Effect::RunCustom`) beside the API
 //! worker, never in its HTTP path: `sh -c` with each request's values
 //! quoted in, in the background, stdin closed and the output captured
 //! (capped), answered with `ApiEvent::CustomFinished`. The expanded line
@@ -10,20 +10,19 @@ use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::api::Secret;
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, CustomRun};
 use crate::custom::{CommandOutcome, Placeholder, RequestValues, Template};
 
 /// The most output kept from one run's stdout and from its stderr.
 pub const MAX_OUTPUT_BYTES: u64 = 64 * 1024;
 
-/// Channels for the event loop: commands go to the worker unless they are
-/// the config's commands, which run here; events come from both.
+/// The event loop's channels for the config's commands: runs go in here,
+/// and their answers come out among the worker's events.
 pub fn beside(
-    worker_commands: UnboundedSender<Command>,
     mut worker_events: UnboundedReceiver<ApiEvent>,
     api_key: Secret,
-) -> (UnboundedSender<Command>, UnboundedReceiver<ApiEvent>) {
-    let (cmd_tx, mut cmd_rx) = unbounded_channel::<Command>();
+) -> (UnboundedSender<CustomRun>, UnboundedReceiver<ApiEvent>) {
+    let (run_tx, mut run_rx) = unbounded_channel::<CustomRun>();
     let (evt_tx, evt_rx) = unbounded_channel::<ApiEvent>();
     let forward = evt_tx.clone();
     tokio::spawn(async move {
@@ -34,33 +33,25 @@ pub fn beside(
         }
     });
     tokio::spawn(async move {
-        while let Some(c) = cmd_rx.recv().await {
-            match c {
-                Command::RunCustom {
-                    index,
-                    name,
-                    template,
-                    requests,
-                    profile,
-                    host,
-                } => {
-                    let events = evt_tx.clone();
-                    let key = api_key.clone();
-                    tokio::spawn(async move {
-                        let session = Session { profile, host, key };
-                        let outcome = run_all(&name, &template, &requests, &session).await;
-                        let _ = events.send(ApiEvent::CustomFinished { index, outcome });
-                    });
-                }
-                other => {
-                    if worker_commands.send(other).is_err() {
-                        tracing::error!("the API worker has stopped");
-                    }
-                }
-            }
+        while let Some(run) = run_rx.recv().await {
+            let CustomRun {
+                index,
+                name,
+                template,
+                requests,
+                profile,
+                host,
+            } = run;
+            let events = evt_tx.clone();
+            let key = api_key.clone();
+            tokio::spawn(async move {
+                let session = Session { profile, host, key };
+                let outcome = run_all(&name, &template, &requests, &session).await;
+                let _ = events.send(ApiEvent::CustomFinished { index, outcome });
+            });
         }
     });
-    (cmd_tx, evt_rx)
+    (run_tx, evt_rx)
 }
 
 struct Session {

@@ -11,9 +11,11 @@ use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::{Position, Rect};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::app::{Action, ApiEvent, App, Command, update};
+
+pub use super::outlets::Outlets;
 use crate::ui;
 
 /// While something is moving (a load, a bulk run) a frame is drawn every
@@ -30,7 +32,7 @@ pub async fn run<B, S>(
     terminal: &mut Terminal<B>,
     mut input: S,
     mut app: App,
-    commands: UnboundedSender<Command>,
+    outlets: Outlets,
     mut results: UnboundedReceiver<ApiEvent>,
 ) -> io::Result<App>
 where
@@ -38,22 +40,8 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     S: Stream<Item = io::Result<Event>> + Unpin,
 {
-    let send = |cmds: Vec<Command>| {
-        for c in cmds {
-            // The loop owns the terminal, and nothing is drawing now.
-            if let Command::Copy { text, what } = c {
-                if let Err(e) = super::clipboard::copy(&mut io::stdout(), &text) {
-                    tracing::warn!(%what, error = %e, "could not write the OSC 52 copy");
-                }
-                continue;
-            }
-            // The worker outlives the loop; a closed channel means it died,
-            // and the error toasts would never come: log it.
-            if commands.send(c).is_err() {
-                tracing::error!("the API worker has stopped");
-            }
-        }
-    };
+    // The loop owns the terminal, and nothing is drawing when it sends.
+    let send = |cmds: Vec<Command>| outlets.send(cmds);
     let init = app.init();
     draw(terminal, &mut app)?;
     super::terminal::panic_if_asked_after_first_frame();
@@ -187,10 +175,11 @@ pub fn quit_key() -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::WorkerCall;
     use crate::app::fixtures::{config, now, requests};
     use crossterm::event::KeyModifiers;
     use ratatui::backend::TestBackend;
-    use tokio::sync::mpsc::unbounded_channel;
+    use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
     fn press(c: char) -> io::Result<Event> {
         Ok(Event::Key(KeyEvent::new(
@@ -200,7 +189,13 @@ mod tests {
     }
 
     /// The next command the loop sends; a stuck loop fails the test, not hangs it.
-    async fn next(commands: &mut UnboundedReceiver<Command>) -> Command {
+    /// The loop's outlets, with the worker's calls into `worker`.
+    fn outlets(worker: UnboundedSender<WorkerCall>) -> Outlets {
+        let (custom, _) = unbounded_channel();
+        Outlets { worker, custom }
+    }
+
+    async fn next(commands: &mut UnboundedReceiver<WorkerCall>) -> WorkerCall {
         tokio::time::timeout(Duration::from_secs(20), commands.recv())
             .await
             .expect("the loop sends a command")
@@ -218,7 +213,7 @@ mod tests {
         let (results, result_rx) = unbounded_channel();
         let app = App::new(config(), now());
         let driver = async move {
-            let Command::Load { load_id, .. } = next(&mut commands).await else {
+            let WorkerCall::Load { load_id, .. } = next(&mut commands).await else {
                 panic!("the first command is the load");
             };
             results
@@ -231,7 +226,7 @@ mod tests {
             // The page asks for merchant names once it is applied.
             assert!(matches!(
                 next(&mut commands).await,
-                Command::FetchMerchants { .. }
+                WorkerCall::FetchMerchants { .. }
             ));
             // Down twice to REQ3epayReady, activate, confirm.
             for c in ['j', 'j', 'a', 'y'] {
@@ -242,7 +237,10 @@ mod tests {
             drop(keys);
             sent
         };
-        let (ended, sent) = tokio::join!(run(&mut terminal, input, app, cmd_tx, result_rx), driver);
+        let (ended, sent) = tokio::join!(
+            run(&mut terminal, input, app, outlets(cmd_tx), result_rx),
+            driver
+        );
         let app = ended.expect("the loop ends cleanly when input ends");
         let second = app.visible_request(2).expect("a third row").id.clone();
         assert_eq!(second, "REQ3epayReady");
@@ -251,7 +249,7 @@ mod tests {
         assert!(held.is_some());
         assert_eq!(
             sent,
-            Command::Activate {
+            WorkerCall::Activate {
                 id: second.clone(),
                 held
             }
@@ -282,7 +280,7 @@ mod tests {
             })
             .collect();
         let driver = async move {
-            let Command::Load { load_id, .. } = next(&mut commands).await else {
+            let WorkerCall::Load { load_id, .. } = next(&mut commands).await else {
                 panic!("the first command is the load");
             };
             results
@@ -294,7 +292,7 @@ mod tests {
                 .expect("the loop takes results");
             assert!(matches!(
                 next(&mut commands).await,
-                Command::FetchMerchants { .. }
+                WorkerCall::FetchMerchants { .. }
             ));
             for c in ['/', 'z', 'z'] {
                 keys.send(press(c)).expect("the loop takes keys");
@@ -305,9 +303,12 @@ mod tests {
             drop(keys);
             sent
         };
-        let (ended, sent) = tokio::join!(run(&mut terminal, input, app, cmd_tx, result_rx), driver);
+        let (ended, sent) = tokio::join!(
+            run(&mut terminal, input, app, outlets(cmd_tx), result_rx),
+            driver
+        );
         let app = ended.expect("the loop ends cleanly when input ends");
-        assert!(matches!(sent, Command::LoadOthers { .. }), "{sent:?}");
+        assert!(matches!(sent, WorkerCall::LoadOthers { .. }), "{sent:?}");
         assert!(!app.has_pending_work());
         assert_eq!(app.visible_len(), 0);
     }
@@ -359,7 +360,7 @@ mod tests {
             ))),
             false,
         );
-        run(&mut terminal, input, app, cmd_tx, result_rx)
+        run(&mut terminal, input, app, outlets(cmd_tx), result_rx)
             .await
             .expect("the loop ends when input ends");
         let mut sent = Vec::new();
@@ -369,7 +370,7 @@ mod tests {
         let loads: Vec<usize> = sent
             .iter()
             .enumerate()
-            .filter(|(_, c)| matches!(c, Command::Load { .. }))
+            .filter(|(_, c)| matches!(c, WorkerCall::Load { .. }))
             .map(|(i, _)| i)
             .collect();
         // The first load, then the key's reload after one batch of pages.

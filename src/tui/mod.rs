@@ -3,6 +3,7 @@
 pub mod clipboard;
 pub mod custom;
 pub mod event_loop;
+mod outlets;
 pub mod terminal;
 pub mod worker;
 
@@ -48,17 +49,17 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
     let names = worker::Names::new(session.name_cache(), session.settings.read_concurrency);
     let worker = worker::spawn_with_names(ops, names);
     // The config's commands run beside the worker, not in its HTTP path.
-    let (commands, events) = custom::beside(
-        worker.commands.clone(),
-        worker.events,
-        session.settings.api_key.clone(),
-    );
+    let (custom_runs, events) = custom::beside(worker.events, session.settings.api_key.clone());
+    let outlets = event_loop::Outlets {
+        worker: worker.commands.clone(),
+        custom: custom_runs,
+    };
 
     let mut tui = terminal::init()
         .map_err(|e| Failure::Reported(format!("Could not open the terminal: {e}.")))?;
     let input = EventStream::new();
     let input = futures_util::stream::select(input, signals());
-    let result = event_loop::run(&mut tui, input, app, commands, events).await;
+    let result = event_loop::run(&mut tui, input, app, outlets, events).await;
     terminal::restore();
     worker.task.abort();
     session.close().await;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use common::cli_env::{CliEnv, stderr, stdout};
 use intake::api::retry::RetryPolicy;
 use intake::api::{Client, IntegrationRequest, IntegrationType, SearchQuery, Secret};
-use intake::app::{ApiEvent, Command};
+use intake::app::{ApiEvent, WorkerCall};
 use intake::audit::{AuditLog, Outcome, Record, host_of};
 use intake::ops::{ChangeGuard, ImportUpdate, Ops};
 use intake::tui::worker::{self, WorkerChannels};
@@ -137,10 +137,10 @@ async fn through_the_cli(env: &CliEnv, ids: &Ids) {
 }
 
 async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
-    let send = |w: &WorkerChannels, c: Command| w.commands.send(c).expect("send");
+    let send = |w: &WorkerChannels, c: WorkerCall| w.commands.send(c).expect("send");
     send(
         w,
-        Command::Update {
+        WorkerCall::Update {
             id: ids.update.clone(),
             terminal_id: "11000077".into(),
             expected: None,
@@ -154,7 +154,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
     }
     send(
         w,
-        Command::Activate {
+        WorkerCall::Activate {
             id: ids.one.clone(),
             held: None,
         },
@@ -167,7 +167,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
     }
     send(
         w,
-        Command::BulkActivate {
+        WorkerCall::BulkActivate {
             run_id: 1,
             ids: ids.bulk.clone(),
             held: Vec::new(),
@@ -184,7 +184,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
     std::fs::write(&path, import_csv(ids)).expect("write");
     send(
         w,
-        Command::PlanImport {
+        WorkerCall::PlanImport {
             path,
             query: SearchQuery::default(),
         },
@@ -199,7 +199,7 @@ async fn through_the_worker(w: &mut WorkerChannels, env: &CliEnv, ids: &Ids) {
         .collect();
     send(
         w,
-        Command::ImportApply {
+        WorkerCall::ImportApply {
             run_id: 2,
             updates,
             concurrency: 1,

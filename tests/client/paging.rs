@@ -19,7 +19,7 @@ use common::cli_env::{CliEnv, isolated, run, stderr, stdout};
 use intake::api::pages::EMPTY_PAGES_ALLOWED;
 use intake::api::retry::RetryPolicy;
 use intake::api::{ApiError, Client, SearchQuery, Secret};
-use intake::app::{ApiEvent, App, Command};
+use intake::app::{ApiEvent, App, Command, WorkerCall};
 use intake::ops::{Ops, fetch_all_pages};
 use intake::sim::{Faults, SimConfig};
 use intake::testkit;
@@ -296,8 +296,8 @@ async fn the_console_shows_a_paging_loop_as_its_load_error() {
     let mut w = worker::spawn(Ops::unaudited(client(&f), RetryPolicy::default()));
     let mut app = App::new(testkit::config(), testkit::now());
     for c in app.init() {
-        if matches!(c, Command::Load { .. }) {
-            w.commands.send(c).expect("send");
+        if let Command::Api(call @ WorkerCall::Load { .. }) = c {
+            w.commands.send(call).expect("send");
         }
     }
     let mut pages = 0;

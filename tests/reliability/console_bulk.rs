@@ -10,7 +10,8 @@ use crossterm::event::KeyCode;
 use intake::api::retry::RetryPolicy;
 use intake::api::{IntegrationRequest, SearchQuery};
 use intake::app::{
-    Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, Run, RunPhase, update,
+    Action, ApiEvent, App, AppConfig, BulkResult, Command, ItemState, Run, RunPhase, WorkerCall,
+    update,
 };
 use intake::audit::{self, AuditLog};
 use intake::ops::{ChangeGuard, Ops};
@@ -119,7 +120,7 @@ fn ready_and_blocked(
 fn loaded(items: Vec<IntegrationRequest>) -> App {
     let mut app = App::new(config(), chrono::Utc::now());
     let load_id = match app.init().as_slice() {
-        [Command::Load { load_id, query }] => {
+        [Command::Api(WorkerCall::Load { load_id, query })] => {
             assert_eq!(
                 *query,
                 SearchQuery {
@@ -169,17 +170,19 @@ async fn mark_all_and_run_to_the_end(app: &mut App, w: &mut worker::WorkerChanne
     update(app, ch('A'));
     let mut commands = update(app, key(KeyCode::Enter));
     assert!(
-        commands
-            .iter()
-            .any(|c| matches!(c, Command::BulkActivate { ids, .. } if ids.len() == 1000)),
+        commands.iter().any(
+            |c| matches!(c, Command::Api(WorkerCall::BulkActivate { ids, .. }) if ids.len() == 1000)
+        ),
         "the run sends the 1000 ready ones: {commands:?}"
     );
     let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
     loop {
         for c in commands.drain(..) {
             // The list is already loaded; reloads would only add noise.
-            if !matches!(c, Command::Load { .. }) {
-                w.commands.send(c).expect("worker running");
+            match c {
+                Command::Api(WorkerCall::Load { .. }) => {}
+                Command::Api(call) => w.commands.send(call).expect("worker running"),
+                Command::Effect(e) => panic!("not for the worker: {e:?}"),
             }
         }
         if matches!(app.bulk().map(|b| b.phase), Some(RunPhase::Finished { .. })) {

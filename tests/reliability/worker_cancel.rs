@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::cli_env::{CliEnv, ready, stderr, stdout};
 use intake::api::Secret;
 use intake::api::retry::RetryPolicy;
-use intake::app::{ApiEvent, Command};
+use intake::app::{ApiEvent, WorkerCall};
 use intake::audit::{AuditLog, Outcome};
 use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{Faults, SimConfig};
@@ -52,7 +52,7 @@ async fn a_cancelled_run_sends_nothing_more_logs_cancelled_and_resume_keeps_it_c
     let mut w = worker_logging_as_the_binary(&env);
     let run_id = 7;
     w.commands
-        .send(Command::BulkActivate {
+        .send(WorkerCall::BulkActivate {
             run_id,
             ids: ids.clone(),
             held: Vec::new(),
@@ -142,7 +142,7 @@ async fn cancel_after_three_answers(w: &mut WorkerChannels, run_id: u64) -> Hash
                 assert!(finished.insert(id), "finished twice");
                 if finished.len() == 3 && !cancel_sent {
                     w.commands
-                        .send(Command::CancelBulk { run_id })
+                        .send(WorkerCall::CancelBulk { run_id })
                         .expect("send");
                     cancel_sent = true;
                 }

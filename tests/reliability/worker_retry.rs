@@ -8,7 +8,9 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use intake::api::IntegrationRequest;
 use intake::api::retry::RetryPolicy;
-use intake::app::{Action, App, AppConfig, BulkResult, Command, ItemState, RunPhase, update};
+use intake::app::{
+    Action, App, AppConfig, BulkResult, Command, ItemState, RunPhase, WorkerCall, update,
+};
 use intake::audit::AuditLog;
 use intake::ops::{ChangeGuard, Ops};
 use intake::sim::{self, Faults, SimConfig};
@@ -30,8 +32,10 @@ async fn pump(app: &mut App, w: &mut WorkerChannels, mut commands: Vec<Command>)
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     loop {
         for c in commands.drain(..) {
-            if !matches!(c, Command::Load { .. }) {
-                w.commands.send(c).expect("worker running");
+            match c {
+                Command::Api(WorkerCall::Load { .. }) => {}
+                Command::Api(call) => w.commands.send(call).expect("worker running"),
+                Command::Effect(e) => panic!("not for the worker: {e:?}"),
             }
         }
         if matches!(app.bulk().map(|b| b.phase), Some(RunPhase::Finished { .. })) {
@@ -56,7 +60,7 @@ fn failed(app: &App) -> Vec<String> {
 
 fn sent(commands: &[Command]) -> Vec<String> {
     match commands {
-        [Command::BulkActivate { ids, .. }] => {
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => {
             let mut ids = ids.clone();
             ids.sort();
             ids
@@ -151,7 +155,7 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
 fn loaded(items: Vec<IntegrationRequest>) -> App {
     let mut app = App::new(config(), chrono::Utc::now());
     let load_id = match app.init().as_slice() {
-        [Command::Load { load_id, .. }] => *load_id,
+        [Command::Api(WorkerCall::Load { load_id, .. })] => *load_id,
         other => panic!("expected one load, got {other:?}"),
     };
     update(

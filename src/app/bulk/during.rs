@@ -5,7 +5,7 @@
 
 use crate::keys::{Intent, Scope};
 
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{ItemState, Run, RunPhase};
 use crate::app::state::{App, Mode, OverlayQuestion};
 
@@ -64,7 +64,7 @@ fn cancel_run(app: &mut App) -> Vec<Command> {
     }
     run.cancel_requested = true;
     let cmds = if run.phase == RunPhase::Running {
-        vec![Command::CancelBulk { run_id: run.run_id }]
+        vec![Command::Api(WorkerCall::CancelBulk { run_id: run.run_id })]
     } else {
         Vec::new()
     };

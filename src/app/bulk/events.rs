@@ -6,8 +6,10 @@
 
 use crate::api::retry::Activation;
 use crate::api::{ApiError, Status};
+use crate::ops::{Done, OpError};
 
 use crate::app::command::Command;
+use crate::app::outcome;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
 use crate::app::state::{App, Mode};
 use crate::keys::{Intent, Scope};
@@ -16,12 +18,13 @@ pub(in crate::app) fn on_activated(
     app: &mut App,
     id: String,
     run_id: Option<u64>,
-    result: Result<Activation, ApiError>,
+    result: Result<Done<Activation>, OpError>,
 ) -> Vec<Command> {
-    // The bare error is the same answer without a read-back.
+    let hint = outcome::needs_terminal_id(&result);
     let result = match result {
-        Err(ApiError::AlreadyActivated) => Ok(Activation::AlreadyActive(None)),
-        other => other,
+        // The bare refusal is the same answer without a read-back.
+        Err(OpError::Api(ApiError::AlreadyActivated)) => Ok(Activation::AlreadyActive(None)),
+        other => outcome::made(other),
     };
     if let Ok(a) = &result {
         match a.request() {
@@ -49,7 +52,7 @@ pub(in crate::app) fn on_activated(
                 },
                 Err(e) => {
                     // The shared sentence names the CLI; the console adds its key.
-                    let hint = if *e == ApiError::ParamMissing {
+                    let hint = if hint {
                         let key = app.keys_label(Scope::List, &[Intent::TerminalId], "t");
                         format!(" Here, `{key}` on the row sets it.")
                     } else {
@@ -67,7 +70,7 @@ pub(in crate::app) fn on_activated(
                     Ok(a @ Activation::AlreadyActive(_)) => {
                         BulkResult::AlreadyActive(a.activated_by())
                     }
-                    Err(e) => BulkResult::Failed(e.to_string()),
+                    Err(e) => BulkResult::Failed(e.clone()),
                 };
                 run.done(&id, result);
             }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::api::IntegrationRequest;
 
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{BulkResult, ItemState, RunPhase, bulk_run, finish_bulk};
 use crate::app::state::{App, Mode};
 
@@ -48,10 +48,12 @@ pub(in crate::app) fn start_bulk_with(
         .filter_map(|i| {
             // These forms are for requests without a terminalId: one set
             // meanwhile is never overwritten.
-            entered.get(&i.id).map(|t| Command::Update {
-                id: i.id.clone(),
-                terminal_id: t.clone(),
-                expected: None,
+            entered.get(&i.id).map(|t| {
+                Command::Api(WorkerCall::Update {
+                    id: i.id.clone(),
+                    terminal_id: t.clone(),
+                    expected: None,
+                })
             })
         })
         .collect();
@@ -83,12 +85,12 @@ fn launch_bulk(app: &mut App) -> Vec<Command> {
         .iter()
         .filter_map(|id| store.by_id(id).or_else(|| marks.get(id)).cloned())
         .collect();
-    vec![Command::BulkActivate {
+    vec![Command::Api(WorkerCall::BulkActivate {
         run_id,
         ids,
         held,
         concurrency,
-    }]
+    })]
 }
 
 /// One of a bulk run's saves has its answer: once none is left, activate

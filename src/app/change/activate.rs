@@ -2,7 +2,7 @@
 //! an ePay request needs first), and a yes sends it.
 
 use crate::app::answer::Answer;
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
 
@@ -46,5 +46,5 @@ pub(in crate::app) fn answered(app: &mut App, id: String, answer: Answer) -> Vec
     app.activating.insert(id.clone());
     app.info(format!("Activating {id}…"));
     let held = app.list.store.by_id(&id).cloned();
-    vec![Command::Activate { id, held }]
+    vec![Command::Api(WorkerCall::Activate { id, held })]
 }

@@ -15,7 +15,7 @@ use crate::keys::{Intent, Press};
 use crate::validate::validate_terminal_id;
 
 use crate::app::bulk::start_bulk;
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{BulkEntry, BulkPlan};
 use crate::app::state::{App, Mode};
 
@@ -97,11 +97,11 @@ pub(in crate::app) fn submit_form(
             } else {
                 app.info(format!("Saving terminalId {terminal_id}…"));
             }
-            vec![Command::Update {
+            vec![Command::Api(WorkerCall::Update {
                 id,
                 terminal_id,
                 expected,
-            }]
+            })]
         }
     }
 }

@@ -2,48 +2,59 @@
 //! terminalIds: saved, already there (nothing sent), or failed. An update
 //! refused because the value changed since it was seen is in `meanwhile`.
 
-use crate::api::{ApiError, IntegrationRequest};
+use crate::ops::{Done, OpError, Updated};
 
 use crate::app::bulk::{self, after_bulk_save, saving_for_bulk};
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
+use crate::app::outcome;
 use crate::app::state::App;
 
-/// `sent` is false when the server already had the value, which serves the
-/// operator as well as a save: whatever was to follow it goes on.
+/// The server already having the value serves the operator as well as a
+/// save: whatever was to follow it goes on.
 pub(in crate::app) fn on_updated(
     app: &mut App,
     id: String,
-    result: Result<(IntegrationRequest, bool), ApiError>,
+    result: Result<Done<Updated>, OpError>,
 ) -> Vec<Command> {
     app.saving.remove(&id);
     let for_bulk = saving_for_bulk(app, &id);
     let mut cmds = Vec::new();
-    match result {
-        Ok((req, sent)) => {
-            let terminal_id = req.effective_terminal_id().unwrap_or("").to_string();
+    match outcome::made(result) {
+        Ok(updated) => {
+            let terminal_id = updated.request().effective_terminal_id();
+            let terminal_id = terminal_id.unwrap_or("").to_string();
+            // What was saved, and the toast when nothing follows it.
+            let (saved, alone) = match &updated {
+                Updated::Set(_) | Updated::Confirmed(_) => {
+                    let saved = format!("Saved terminalId {terminal_id}");
+                    let alone = format!("{saved} for {id}.");
+                    (saved, alone)
+                }
+                Updated::Unchanged(_) => {
+                    let saved =
+                        format!("{id} already has terminalId {terminal_id}; nothing was sent");
+                    let alone = format!("{saved}.");
+                    (saved, alone)
+                }
+            };
+            let (Updated::Set(req) | Updated::Confirmed(req) | Updated::Unchanged(req)) = updated;
             let held = Some(req.clone());
             app.patch(req);
-            let saved = match sent {
-                true => format!("Saved terminalId {terminal_id}"),
-                false => format!("{id} already has terminalId {terminal_id}; nothing was sent"),
-            };
             if for_bulk {
                 bulk::on_saved(app, &id, Ok(()));
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());
                 app.info(format!("{saved}; activating {id}…"));
-                cmds.push(Command::Activate {
+                cmds.push(Command::Api(WorkerCall::Activate {
                     id: id.clone(),
                     held,
-                });
+                }));
             } else {
-                app.info(match sent {
-                    true => format!("{saved} for {id}."),
-                    false => format!("{saved}."),
-                });
+                app.info(alone);
             }
         }
         Err(e) => {
+            // `e` is the sentence `outcome` made of ops's error.
             app.activate_after_save.remove(&id);
             if for_bulk {
                 bulk::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));

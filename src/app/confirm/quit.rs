@@ -3,7 +3,7 @@
 //! in the question and, once the terminal is back, on stderr.
 
 use crate::app::answer::Answer;
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{Run, RunPhase};
 use crate::app::state::{App, OverlayQuestion};
 
@@ -36,13 +36,13 @@ pub(in crate::app) fn now(app: &mut App) -> Vec<Command> {
         && run.phase == RunPhase::Running
     {
         run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
+        cmds.push(Command::Api(WorkerCall::CancelBulk { run_id: run.run_id }));
     }
     if let Some(run) = app.import.as_mut().and_then(|i| i.run_mut())
         && run.is_running()
     {
         run.cancel_requested = true;
-        cmds.push(Command::CancelBulk { run_id: run.run_id });
+        cmds.push(Command::Api(WorkerCall::CancelBulk { run_id: run.run_id }));
     }
     cmds
 }

@@ -6,10 +6,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::import::ImportPlan;
+use crate::ops::{Done, PlanError};
 use crate::text::plural;
 
 use crate::app::action::ImportRowResult;
 use crate::app::bulk::start_bulk_with;
+use crate::app::outcome;
 use tui_input::Input;
 
 use crate::app::command::Command;
@@ -20,7 +22,7 @@ use crate::app::state::{App, Asking, Mode};
 pub(in crate::app) fn on_planned(
     app: &mut App,
     path: PathBuf,
-    result: Result<ImportPlan, String>,
+    result: Result<ImportPlan, PlanError>,
 ) -> Vec<Command> {
     let Some(import) = app
         .import
@@ -38,7 +40,9 @@ pub(in crate::app) fn on_planned(
                 app.mode = Mode::Asking(Asking::Import { typed: None });
             }
         }
-        Err(sentence) => {
+        Err(e) => {
+            // Its sentence names the file and what to check.
+            let sentence = e.to_string();
             app.import = None;
             if matches!(app.mode, Mode::Import) {
                 // Back to the path as typed, to fix it and press Enter again.
@@ -59,7 +63,7 @@ pub(in crate::app) fn on_row(
     app: &mut App,
     run_id: u64,
     id: String,
-    result: ImportRowResult,
+    result: Done<ImportRowResult>,
 ) -> Vec<Command> {
     let Some(import) = app.import.as_mut() else {
         return Vec::new();
@@ -69,17 +73,19 @@ pub(in crate::app) fn on_row(
         _ => return Vec::new(),
     };
     let mut patch = None;
-    let result = match result {
-        ImportRowResult::Set(req) => {
+    let Done { value, unrecorded } = result;
+    let result = match (value, unrecorded) {
+        (ImportRowResult::Set(_), Some(why)) => ImportResult::Failed(outcome::unrecorded(why)),
+        (ImportRowResult::Set(req), None) => {
             import.updated.insert(id.clone(), req.clone());
             patch = Some(req);
             ImportResult::Set
         }
-        ImportRowResult::Unchanged => ImportResult::Unchanged,
-        ImportRowResult::SetMeanwhile(current) => ImportResult::Skipped(format!(
+        (ImportRowResult::Unchanged, _) => ImportResult::Unchanged,
+        (ImportRowResult::SetMeanwhile(current), _) => ImportResult::Skipped(format!(
             "it now has terminalId {current} (set since the preview); not overwritten"
         )),
-        ImportRowResult::Failed(e) => ImportResult::Failed(e.to_string()),
+        (ImportRowResult::Failed(e), _) => ImportResult::Failed(outcome::import_failure(&e)),
     };
     run.done(&id, result);
     if let Some(req) = patch {

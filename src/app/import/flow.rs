@@ -7,7 +7,7 @@ use crate::app::bulk::start_bulk_with;
 use crate::import::RowClass;
 use crate::text::plural;
 
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{ImportLabel, ImportResult, ImportStage, ItemState, Run, RunItem};
 use crate::app::state::{App, Mode};
 
@@ -92,9 +92,9 @@ pub(in crate::app) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
             ""
         }
     ));
-    vec![Command::ImportApply {
+    vec![Command::Api(WorkerCall::ImportApply {
         run_id,
         updates,
         concurrency,
-    }]
+    })]
 }

@@ -4,7 +4,7 @@
 
 use crate::keys::{Intent, Press};
 
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 use crate::app::keys;
 use crate::app::run::ImportStage;
 use crate::app::state::{App, Mode, OverlayQuestion};
@@ -36,7 +36,7 @@ pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             if run.is_running() && !run.cancel_requested =>
         {
             run.cancel_requested = true;
-            return vec![Command::CancelBulk { run_id: run.run_id }];
+            return vec![Command::Api(WorkerCall::CancelBulk { run_id: run.run_id })];
         }
         // Asked on top of the run, as during a bulk run (see `confirm::quit`).
         (ImportStage::Sending(run), Intent::Quit) if run.is_running() => {

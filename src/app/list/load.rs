@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::api::{ApiError, IntegrationRequest, SearchQuery};
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 
 use super::{List, Loading};
 
@@ -25,14 +25,14 @@ impl List {
             cursor_id: self.cursor_request().map(|r| r.id.clone()),
             written: HashMap::new(),
         });
-        Command::Load {
+        Command::Api(WorkerCall::Load {
             load_id,
             query: SearchQuery {
                 account_id,
                 kind: None,
                 pending: self.pending_only,
             },
-        }
+        })
     }
 
     /// A page of load `load_id` arrived at `now` (`done` when it is the
@@ -101,7 +101,7 @@ impl List {
         if ids.is_empty() {
             Vec::new()
         } else {
-            vec![Command::FetchMerchants { ids }]
+            vec![Command::Api(WorkerCall::FetchMerchants { ids })]
         }
     }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::api::{IntegrationRequest, SearchQuery};
-use crate::app::command::Command;
+use crate::app::command::{Command, WorkerCall};
 
 use super::List;
 use super::store::Store;
@@ -49,14 +49,14 @@ impl List {
             for_load: self.loaded_at,
             ..Others::default()
         });
-        Some(Command::LoadOthers {
+        Some(Command::Api(WorkerCall::LoadOthers {
             load_id,
             query: SearchQuery {
                 account_id,
                 kind: None,
                 pending: false,
             },
-        })
+        }))
     }
 
     /// Whether `load_id` is the other statuses' load.

@@ -26,10 +26,10 @@ fn activate_asks_then_sends() {
     assert!(held.is_some());
     assert_eq!(
         cmds,
-        vec![Command::Activate {
+        vec![Command::Api(WorkerCall::Activate {
             id: "REQ3epayReady".into(),
             held
-        }]
+        })]
     );
     assert!(app.is_busy());
     let mut done = app
@@ -142,11 +142,11 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         cmds,
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "123".into(),
             expected: None
-        }]
+        })]
     );
     assert!(matches!(app.mode, Mode::List));
     let mut saved = app
@@ -158,10 +158,10 @@ fn epay_without_terminal_id_gets_the_form_then_activates_without_a_second_confir
     // The server's answer to the save is the copy the activation checks.
     assert_eq!(
         cmds,
-        vec![Command::Activate {
+        vec![Command::Api(WorkerCall::Activate {
             id: "REQ2epayNoTid".into(),
             held: Some(saved)
-        }]
+        })]
     );
     assert!(matches!(app.mode, Mode::List));
     assert_eq!(
@@ -182,9 +182,9 @@ fn a_failed_save_does_not_activate() {
         &mut app,
         ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            result: Err(ApiError::BadRequest {
+            result: Err(crate::ops::OpError::Api(ApiError::BadRequest {
                 message: "terminalId is invalid".into(),
-            }),
+            })),
         },
     );
     assert!(cmds.is_empty());
@@ -208,7 +208,7 @@ fn a_while_its_terminal_id_is_being_saved_says_so_and_opens_no_second_form() {
     }
     let sent = update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(sent.as_slice(), [Command::Update { .. }]),
+        matches!(sent.as_slice(), [Command::Api(WorkerCall::Update { .. })]),
         "{sent:?}"
     );
     assert!(matches!(app.mode, Mode::List));

@@ -57,16 +57,16 @@ fn e_enters_missing_terminal_ids_one_by_one_then_runs() {
     assert_eq!(
         cmds,
         vec![
-            Command::Update {
+            Command::Api(WorkerCall::Update {
                 id: "REQ2epayNoTid".into(),
                 terminal_id: "11000021".into(),
                 expected: None
-            },
-            Command::Update {
+            }),
+            Command::Api(WorkerCall::Update {
                 id: "REQ9epayNoTid".into(),
                 terminal_id: "11000022".into(),
                 expected: None
-            },
+            }),
         ]
     );
     assert_eq!(
@@ -140,13 +140,13 @@ fn one_saved_one_failed_then_the_rest_run(app: &mut App) {
         app,
         ApiEvent::Updated {
             id: "REQ9epayNoTid".into(),
-            result: Err(ApiError::BadRequest {
+            result: Err(crate::ops::OpError::Api(ApiError::BadRequest {
                 message: "no".into(),
-            }),
+            })),
         },
     );
     match cmds.as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(
             ids,
             &["REQ1verifone".to_string(), "REQ2epayNoTid".to_string()]
         ),
@@ -166,7 +166,9 @@ fn esc_on_a_bulk_form_skips_that_request() {
     update(&mut app, ch('e'));
     let cmds = update(&mut app, key(KeyCode::Esc));
     match cmds.as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ1verifone".to_string()]),
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => {
+            assert_eq!(ids, &["REQ1verifone".to_string()]);
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(

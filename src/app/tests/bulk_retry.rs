@@ -132,9 +132,9 @@ fn one_outcome_each_and_idle(app: &App) {
 fn retry_the_failed_one(app: &mut App, run_id: u64) {
     match update(app, ch('R')).as_slice() {
         [
-            Command::BulkActivate {
+            Command::Api(WorkerCall::BulkActivate {
                 run_id: retry, ids, ..
-            },
+            }),
         ] => {
             assert_ne!(*retry, run_id);
             assert_eq!(ids, &["REQ7verifone".to_string()]);

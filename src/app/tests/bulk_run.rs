@@ -27,7 +27,7 @@ fn esc_cancels_a_running_bulk_and_the_unstarted_are_skipped() {
     started(&mut app, run_id, "REQ1verifone");
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
-        vec![Command::CancelBulk { run_id }]
+        vec![Command::Api(WorkerCall::CancelBulk { run_id })]
     );
     // A second Esc does not send it again.
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
@@ -76,7 +76,7 @@ fn during_a_run_the_list_moves_filters_and_shows_help_and_the_detail_follows() {
     update(&mut app, ch('?'));
     assert_eq!(app.scope(), crate::keys::Scope::HelpRunning);
     let cmds = update(&mut app, key(KeyCode::Esc));
-    assert_eq!(cmds, [Command::CancelBulk { run_id }]);
+    assert_eq!(cmds, [Command::Api(WorkerCall::CancelBulk { run_id })]);
     assert!(matches!(app.mode, Mode::Help { .. }));
     assert!(app.bulk().is_some_and(|r| r.cancel_requested));
     assert!(toast(&app).starts_with("Cancelling the bulk run"));
@@ -96,7 +96,7 @@ fn esc_in_the_list_cancels_the_run_and_q_asks_first() {
     assert_eq!(app.question(), None);
     assert!(!app.should_quit());
     let cmds = update(&mut app, key(KeyCode::Esc));
-    assert_eq!(cmds, [Command::CancelBulk { run_id }]);
+    assert_eq!(cmds, [Command::Api(WorkerCall::CancelBulk { run_id })]);
     // From help, q asks too.
     update(&mut app, ch('?'));
     update(&mut app, ch('q'));

@@ -4,9 +4,9 @@
 use crate::app::*;
 use crate::testkit::*;
 
-/// The one `Command::Copy` in `cmds`: (text, what).
+/// The one `Effect::Copy` in `cmds`: (text, what).
 fn copied(cmds: &[Command]) -> (String, String) {
-    let [Command::Copy { text, what }] = cmds else {
+    let [Command::Effect(Effect::Copy { text, what })] = cmds else {
         panic!("not one copy: {cmds:?}");
     };
     (text.clone(), what.clone())
@@ -80,11 +80,11 @@ fn the_csv_names_merchants_as_the_export_does() {
         update(&mut app, key(crossterm::event::KeyCode::Enter))
     };
     let [
-        Command::Export {
+        Command::Api(WorkerCall::Export {
             requests,
             merchants,
             ..
-        },
+        }),
     ] = cmds.as_slice()
     else {
         panic!("{cmds:?}");

@@ -46,12 +46,12 @@ fn ctrl_r() -> Action {
     ))
 }
 
-/// The one `Command::RunCustom` in `cmds`: (index, requests).
+/// The one `Effect::RunCustom` in `cmds`: (index, requests).
 fn run(cmds: &[Command]) -> (usize, Vec<RequestValues>) {
     let [
-        Command::RunCustom {
+        Command::Effect(Effect::RunCustom(CustomRun {
             index, requests, ..
-        },
+        })),
     ] = cmds
     else {
         panic!("not one command run: {cmds:?}");

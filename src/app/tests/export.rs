@@ -22,13 +22,13 @@ fn export_sends_exactly_the_filtered_sorted_view() {
     assert_eq!(p.input.value(), "intake-export-20240602-000000.csv");
     let cmds = update(&mut app, key(KeyCode::Enter));
     let [
-        Command::Export {
+        Command::Api(WorkerCall::Export {
             path,
             format,
             requests,
             merchants,
             replace,
-        },
+        }),
     ] = cmds.as_slice()
     else {
         panic!("{cmds:?}");
@@ -88,7 +88,7 @@ fn export_picks_the_format_by_extension_and_says_when_it_cannot() {
     typed(&mut app, "JSON");
     let cmds = update(&mut app, key(KeyCode::Enter));
     match cmds.as_slice() {
-        [Command::Export { format, path, .. }] => {
+        [Command::Api(WorkerCall::Export { format, path, .. })] => {
             assert_eq!(*format, ExportFormat::Json);
             assert_eq!(path, &PathBuf::from("out.JSON"));
         }
@@ -144,7 +144,7 @@ fn export_asks_before_replacing_a_file_and_y_replaces_it() {
     let cmds = export_to(&mut app, "out.csv");
     assert!(matches!(
         cmds.as_slice(),
-        [Command::Export { replace: false, .. }]
+        [Command::Api(WorkerCall::Export { replace: false, .. })]
     ));
     exists(&mut app, "out.csv");
     assert_eq!(app.question(), Some(Question::ExportOverwrite));
@@ -154,13 +154,13 @@ fn export_asks_before_replacing_a_file_and_y_replaces_it() {
     assert_eq!(app.question(), Some(Question::ExportOverwrite));
     let cmds = update(&mut app, ch('y'));
     let [
-        Command::Export {
+        Command::Api(WorkerCall::Export {
             path,
             format,
             requests,
             replace,
             ..
-        },
+        }),
     ] = cmds.as_slice()
     else {
         panic!("{cmds:?}");
@@ -199,7 +199,7 @@ fn no_to_replacing_goes_back_to_the_prompt_with_the_name_editable() {
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         cmds.as_slice(),
-        [Command::Export { path, replace: false, .. }] if path == &PathBuf::from("out2.json")
+        [Command::Api(WorkerCall::Export { path, replace: false, .. })] if path == &PathBuf::from("out2.json")
     ));
 }
 

@@ -121,7 +121,7 @@ fn an_empty_result_counts_the_matches_pending_only_hides() {
     let asked: Vec<u64> = cmds
         .iter()
         .filter_map(|c| match c {
-            Command::LoadOthers { load_id, query } => {
+            Command::Api(WorkerCall::LoadOthers { load_id, query }) => {
                 assert!(!query.pending, "every status");
                 Some(*load_id)
             }
@@ -149,7 +149,9 @@ fn an_empty_result_counts_the_matches_pending_only_hides() {
     // Narrowing further recounts without asking again.
     let cmds = typed(&mut app, "x");
     assert!(
-        !cmds.iter().any(|c| matches!(c, Command::LoadOthers { .. })),
+        !cmds
+            .iter()
+            .any(|c| matches!(c, Command::Api(WorkerCall::LoadOthers { .. }))),
         "{cmds:?}"
     );
     assert_eq!(app.list.others_matching(), Some(0));

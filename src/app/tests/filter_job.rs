@@ -178,7 +178,7 @@ fn export_during_a_scan_sends_the_complete_set() {
     update(&mut app, ch('e'));
     assert!(!app.has_pending_work(), "an export waits for every row");
     let cmds = update(&mut app, key(KeyCode::Enter));
-    let [Command::Export { requests, .. }] = cmds.as_slice() else {
+    let [Command::Api(WorkerCall::Export { requests, .. })] = cmds.as_slice() else {
         panic!("{cmds:?}");
     };
     let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
@@ -216,7 +216,7 @@ fn mark_all_and_copy_during_a_scan_take_every_match() {
         !app.has_pending_work(),
         "copying the shown rows waits for all"
     );
-    let [Command::Copy { text, .. }] = cmds.as_slice() else {
+    let [Command::Effect(Effect::Copy { text, .. })] = cmds.as_slice() else {
         panic!("{cmds:?}");
     };
     assert_eq!(text.lines().count(), 101, "the header and 100 rows");

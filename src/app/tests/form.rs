@@ -27,11 +27,11 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
     let cmds = update(&mut app, ch('y'));
     assert_eq!(
         cmds,
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ4windcaveT9".into(),
             terminal_id: "T-9X".into(),
             expected: Some("T-9".into())
-        }]
+        })]
     );
     // Nothing more is sent when the save succeeds.
     let mut saved = app

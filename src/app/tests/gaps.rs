@@ -53,7 +53,7 @@ fn run_with_failures(app: &mut App) {
     }
     let cmds = update(app, key(KeyCode::Enter));
     let run_id = match cmds.as_slice() {
-        [Command::BulkActivate { run_id, ids, .. }] => {
+        [Command::Api(WorkerCall::BulkActivate { run_id, ids, .. })] => {
             assert_eq!(ids, &RUN);
             *run_id
         }
@@ -118,7 +118,7 @@ fn retry_over_the_threshold_on_production_sends_nothing_until_the_count_is_typed
     update(&mut app, ch('R'));
     typed(&mut app, "3");
     match update(&mut app, key(KeyCode::Enter)).as_slice() {
-        [Command::BulkActivate { ids, run_id, .. }] => {
+        [Command::Api(WorkerCall::BulkActivate { ids, run_id, .. })] => {
             assert_eq!(ids, &FAILED);
             assert_ne!(Some(*run_id), first, "a new run");
         }
@@ -136,7 +136,7 @@ fn retry_under_the_threshold_or_off_production_starts_at_once() {
     for mut app in [production(3), loaded()] {
         run_with_failures(&mut app);
         match update(&mut app, ch('R')).as_slice() {
-            [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &FAILED),
+            [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(ids, &FAILED),
             other => panic!("{other:?}"),
         }
         assert_eq!(
@@ -182,7 +182,7 @@ fn import_set_and_activate_over_the_threshold_sends_nothing_until_the_count_is_t
     update(&mut app, ch('a'));
     typed(&mut app, "3");
     match update(&mut app, key(KeyCode::Enter)).as_slice() {
-        [Command::ImportApply { updates, .. }] => assert_eq!(
+        [Command::Api(WorkerCall::ImportApply { updates, .. })] => assert_eq!(
             updates,
             &[
                 ("REQ2epayNoTid".to_string(), "11000099".to_string()),
@@ -202,7 +202,7 @@ fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() 
     for mut app in [production(3), loaded()] {
         import_preview(&mut app);
         match update(&mut app, ch('a')).as_slice() {
-            [Command::ImportApply { updates, .. }] => assert_eq!(updates.len(), 2),
+            [Command::Api(WorkerCall::ImportApply { updates, .. })] => assert_eq!(updates.len(), 2),
             other => panic!("{other:?}"),
         }
         assert!(app.import().is_some_and(|r| r.activate));
@@ -212,7 +212,7 @@ fn import_set_and_activate_under_the_threshold_or_off_production_is_unchanged() 
     import_preview(&mut app);
     assert!(matches!(
         update(&mut app, ch('y')).as_slice(),
-        [Command::ImportApply { .. }]
+        [Command::Api(WorkerCall::ImportApply { .. })]
     ));
 }
 
@@ -254,20 +254,20 @@ fn an_update_carries_the_terminal_id_the_operator_saw() {
     // Replacing one: the old value shown in `old → new`.
     assert_eq!(
         save(&mut app, "REQ3epayReady", "11000022"),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ3epayReady".into(),
             terminal_id: "11000022".into(),
             expected: Some("11000021".into()),
-        }]
+        })]
     );
     // None shown: none expected.
     assert_eq!(
         save(&mut app, "REQ2epayNoTid", "11000023"),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "11000023".into(),
             expected: None,
-        }]
+        })]
     );
     // A reload brought someone's value while the form was open: the
     // question showed that one, so that one is expected.
@@ -277,11 +277,11 @@ fn an_update_carries_the_terminal_id_the_operator_saw() {
     update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         update(&mut app, ch('y')),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "11000024".into(),
             expected: Some("11000099".into()),
-        }]
+        })]
     );
 }
 
@@ -294,11 +294,11 @@ fn bulk_entered_terminal_ids_expect_none() {
     typed(&mut app, "11000021");
     assert_eq!(
         update(&mut app, key(KeyCode::Enter)),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "11000021".into(),
             expected: None,
-        }]
+        })]
     );
 }
 
@@ -311,9 +311,9 @@ fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000023"));
     let cmds = api(
         &mut app,
-        ApiEvent::AlreadySet {
+        ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            current: current.clone(),
+            result: Ok(recorded(crate::ops::Updated::Unchanged(current.clone()))),
         },
     );
     assert!(cmds.is_empty(), "{cmds:?}");
@@ -334,17 +334,17 @@ fn a_value_the_server_already_has_is_said_so_and_activation_follows() {
     update(&mut app, key(KeyCode::Enter));
     let cmds = api(
         &mut app,
-        ApiEvent::AlreadySet {
+        ApiEvent::Updated {
             id: "REQ2epayNoTid".into(),
-            current,
+            result: Ok(recorded(crate::ops::Updated::Unchanged(current))),
         },
     );
     assert_eq!(
         cmds,
-        [Command::Activate {
+        [Command::Api(WorkerCall::Activate {
             id: "REQ2epayNoTid".into(),
             held: app.request("REQ2epayNoTid").cloned(),
-        }]
+        })]
     );
     assert_eq!(
         toast(&app),
@@ -362,7 +362,7 @@ fn a_terminal_id_set_meanwhile_is_an_error_toast_and_activation_does_not_follow(
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         cmds.as_slice(),
-        [Command::Update { expected: None, .. }]
+        [Command::Api(WorkerCall::Update { expected: None, .. })]
     ));
     assert!(app.activate_after_save.contains("REQ2epayNoTid"));
 
@@ -416,7 +416,7 @@ fn a_bulk_entered_terminal_id_set_meanwhile_is_skipped_and_the_rest_run() {
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
     let cmds = set_meanwhile(&mut app, "REQ2epayNoTid", current);
     match cmds.as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ1verifone"]),
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(ids, &["REQ1verifone"]),
         other => panic!("{other:?}"),
     }
     let run = app.bulk().expect("the run");

@@ -24,14 +24,14 @@ fn import_plans_every_status_for_the_account_then_previews() {
     let cmds = start_import(&mut app, "terminals.csv");
     assert_eq!(
         cmds,
-        [Command::PlanImport {
+        [Command::Api(WorkerCall::PlanImport {
             path: "terminals.csv".into(),
             query: SearchQuery {
                 account_id: Some("Jaim1Cu1Q55uooxSens6yk".into()),
                 kind: None,
                 pending: false,
             },
-        }]
+        })]
     );
     assert!(matches!(app.mode, Mode::Import));
     assert!(app.is_busy());
@@ -58,11 +58,11 @@ fn confirming_the_preview_sends_the_will_set_rows_only() {
     assert!(update(&mut app, ch('j')).is_empty());
     let cmds = update(&mut app, ch('y'));
     let [
-        Command::ImportApply {
+        Command::Api(WorkerCall::ImportApply {
             run_id,
             updates,
             concurrency,
-        },
+        }),
     ] = cmds.as_slice()
     else {
         panic!("{cmds:?}");
@@ -137,7 +137,7 @@ fn plan_failed(app: &mut App, path: &str, why: &str) {
         app,
         ApiEvent::ImportPlanned {
             path: path.into(),
-            result: Err(why.into()),
+            result: Err(crate::ops::PlanError::File(why.into())),
         },
     );
 }
@@ -164,7 +164,7 @@ fn a_failed_plan_keeps_the_prompt_with_the_path_and_a_retry_sends_it_once() {
     // Enter again: the same path, once (never "terms.csvterms.csv").
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(cmds.as_slice(), [Command::PlanImport { path, .. }] if path == &PathBuf::from("terms.csv")),
+        matches!(cmds.as_slice(), [Command::Api(WorkerCall::PlanImport { path, .. })] if path == &PathBuf::from("terms.csv")),
         "{cmds:?}"
     );
     // A bad CSV: the path is edited in place, and the fixed one is sent.
@@ -180,7 +180,7 @@ fn a_failed_plan_keeps_the_prompt_with_the_path_and_a_retry_sends_it_once() {
     assert_eq!(p.error, None, "typing clears the old error");
     let cmds = update(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(cmds.as_slice(), [Command::PlanImport { path, .. }] if path == &PathBuf::from("terms2.csv")),
+        matches!(cmds.as_slice(), [Command::Api(WorkerCall::PlanImport { path, .. })] if path == &PathBuf::from("terms2.csv")),
         "{cmds:?}"
     );
     // Reopened later, the prompt offers the last path as it was typed.
@@ -239,7 +239,7 @@ fn a_sets_then_bulk_activates_what_was_set_then_shows_the_import_results() {
     }
     let cmds = import_finished(&mut app, run_id, false);
     match cmds.as_slice() {
-        [Command::BulkActivate { ids, .. }] => {
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => {
             // What was set, and REQ3, pending with the file's terminalId
             // already: every pending request that holds the file's value.
             assert_eq!(ids, &["REQ2epayNoTid", "REQ3epayReady", "REQ1verifone"]);
@@ -276,7 +276,7 @@ fn esc_during_the_import_run_cancels_it() {
     let run_id = apply_import(&mut app, 'a');
     assert_eq!(
         update(&mut app, key(KeyCode::Esc)),
-        [Command::CancelBulk { run_id }]
+        [Command::Api(WorkerCall::CancelBulk { run_id })]
     );
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty(), "asked once");
     import_row(

@@ -139,7 +139,7 @@ fn app() -> App {
 
 fn load_of(cmds: &[Command]) -> Option<u64> {
     cmds.iter().rev().find_map(|c| match c {
-        Command::Load { load_id, .. } => Some(*load_id),
+        Command::Api(WorkerCall::Load { load_id, .. }) => Some(*load_id),
         _ => None,
     })
 }

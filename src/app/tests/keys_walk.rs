@@ -139,7 +139,7 @@ fn into_bulk(app: &mut App, scope: Scope) {
 fn into_export_overwrite(app: &mut App) {
     act(app, Intent::Export);
     for cmd in act(app, Intent::Submit) {
-        if let Command::Export { path, .. } = cmd {
+        if let Command::Api(WorkerCall::Export { path, .. }) = cmd {
             api(
                 app,
                 ApiEvent::Exported {
@@ -507,12 +507,12 @@ fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
             let id = cursor_id(&app);
             let cmds = update(&mut app, ch(one));
             assert!(
-                matches!(cmds.as_slice(), [Command::Copy { text, .. }] if *text == id),
+                matches!(cmds.as_slice(), [Command::Effect(Effect::Copy { text, .. })] if *text == id),
                 "{scope:?}: {cmds:?}"
             );
             let cmds = update(&mut app, ch(rows));
             assert!(
-                matches!(cmds.as_slice(), [Command::Copy { text, .. }] if text.starts_with("id,status,")),
+                matches!(cmds.as_slice(), [Command::Effect(Effect::Copy { text, .. })] if text.starts_with("id,status,")),
                 "{scope:?}: {cmds:?}"
             );
             assert_eq!(app.scope(), scope);
@@ -579,7 +579,7 @@ fn your_commands_keys_in_the_help_run_the_commands_they_name() {
         Action::Key(event(Key::parse(label).expect("a key"))),
     );
     assert!(
-        matches!(cmds.as_slice(), [Command::RunCustom { index: 0, name, .. }] if name == "Mine"),
+        matches!(cmds.as_slice(), [Command::Effect(Effect::RunCustom(CustomRun { index: 0, name, .. }))] if name == "Mine"),
         "{cmds:?}"
     );
     // Without the remap, r is refresh's and the command is refused.

@@ -23,7 +23,7 @@ pub(super) fn live() -> App {
 fn refreshes(app: &mut App) -> bool {
     let at = app.now() + TimeDelta::seconds(61);
     let cmds = update(app, Action::Tick(at));
-    matches!(cmds.as_slice(), [Command::Load { .. }])
+    matches!(cmds.as_slice(), [Command::Api(WorkerCall::Load { .. })])
 }
 
 /// A refresh (`r`) answered with `items` in one page: what that sends.
@@ -50,7 +50,11 @@ fn without(ids: &[&str]) -> Vec<IntegrationRequest> {
         .collect()
 }
 
+/// The worker's reads of what left; `None`: one of them failed.
 fn left_read(app: &mut App, reads: Option<Vec<IntegrationRequest>>, total: usize) {
+    let reads = reads.ok_or(crate::api::ApiError::Timeout {
+        after: std::time::Duration::from_secs(30),
+    });
     api(app, ApiEvent::LeftRead { reads, total });
 }
 
@@ -168,7 +172,11 @@ fn a_new_row_is_marked_until_the_cursor_has_been_on_it() {
     let mut all = requests();
     all.push(newcomer("REQ9new"));
     let cmds = refresh_with(&mut app, all);
-    assert!(!cmds.iter().any(|c| matches!(c, Command::ReadLeft { .. })));
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| matches!(c, Command::Api(WorkerCall::ReadLeft { .. })))
+    );
     assert!(app.is_new("REQ9new"));
     assert_eq!(app.new_len(), 1);
     // On it, it is still new (the detail says so)...
@@ -227,8 +235,9 @@ fn rows_that_left_are_read_once_and_toasted_with_reasons() {
         &mut app,
         without(&["REQ1verifone", "REQ7verifone", "REQ8smartpay"]),
     );
-    let Some(Command::ReadLeft { ids, total }) =
-        cmds.iter().find(|c| matches!(c, Command::ReadLeft { .. }))
+    let Some(Command::Api(WorkerCall::ReadLeft { ids, total })) = cmds
+        .iter()
+        .find(|c| matches!(c, Command::Api(WorkerCall::ReadLeft { .. })))
     else {
         panic!("{cmds:?}");
     };
@@ -266,8 +275,9 @@ fn more_rows_left_than_are_read_say_and_n_more() {
     all.extend(many.clone());
     refresh_with(&mut app, all);
     let cmds = refresh_with(&mut app, requests());
-    let Some(Command::ReadLeft { ids, total }) =
-        cmds.iter().find(|c| matches!(c, Command::ReadLeft { .. }))
+    let Some(Command::Api(WorkerCall::ReadLeft { ids, total })) = cmds
+        .iter()
+        .find(|c| matches!(c, Command::Api(WorkerCall::ReadLeft { .. })))
     else {
         panic!("{cmds:?}");
     };

@@ -14,14 +14,14 @@ fn init_loads_pending_only_for_the_configured_account() {
     let mut app = App::new(cfg, now());
     assert_eq!(
         app.init(),
-        vec![Command::Load {
+        vec![Command::Api(WorkerCall::Load {
             load_id: 1,
             query: SearchQuery {
                 account_id: Some("Jaim1Cu1Q55uooxSens6yk".into()),
                 kind: None,
                 pending: true,
             },
-        }]
+        })]
     );
     assert!(app.is_busy());
     assert!(app.is_loading());
@@ -63,7 +63,7 @@ fn p_toggles_pending_only_and_reloads_with_the_flag() {
     let mut app = loaded();
     let cmds = update(&mut app, ch('p'));
     match cmds.as_slice() {
-        [Command::Load { load_id: 2, query }] => assert!(!query.pending),
+        [Command::Api(WorkerCall::Load { load_id: 2, query })] => assert!(!query.pending),
         other => panic!("{other:?}"),
     }
     assert!(!app.list.pending_only);
@@ -72,7 +72,7 @@ fn p_toggles_pending_only_and_reloads_with_the_flag() {
     assert_eq!(app.total_len(), 2);
     let cmds = update(&mut app, ch('p'));
     match cmds.as_slice() {
-        [Command::Load { load_id: 3, query }] => assert!(query.pending),
+        [Command::Api(WorkerCall::Load { load_id: 3, query })] => assert!(query.pending),
         other => panic!("{other:?}"),
     }
 }

@@ -21,7 +21,7 @@ fn named_event(id: &str) -> ApiEvent {
 fn fetched(cmds: &[Command]) -> Vec<String> {
     cmds.iter()
         .flat_map(|c| match c {
-            Command::FetchMerchants { ids } => ids.clone(),
+            Command::Api(WorkerCall::FetchMerchants { ids }) => ids.clone(),
             _ => Vec::new(),
         })
         .collect()
@@ -65,7 +65,7 @@ fn each_merchant_is_fetched_once_across_pages_and_reloads() {
         api(&mut app, named_event(id));
     }
     let load = update(&mut app, ch('r'));
-    let Some(Command::Load { load_id, .. }) = load.first() else {
+    let Some(Command::Api(WorkerCall::Load { load_id, .. })) = load.first() else {
         panic!("{load:?}");
     };
     let cmds = api(&mut app, page(*load_id, requests(), true));

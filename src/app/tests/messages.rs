@@ -168,7 +168,7 @@ fn the_import_preview_offers_y_when_a_row_will_be_set_and_a_when_one_will_activa
     assert!(!offers(&app, "set terminalIds"), "{:?}", app.footer());
     assert!(offers(&app, "set and activate"));
     match update(&mut app, ch('a')).as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids, &["REQ3epayReady"]),
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(ids, &["REQ3epayReady"]),
         other => panic!("{other:?}"),
     }
     // Nothing to set and nothing pending to activate: neither is offered.
@@ -189,7 +189,12 @@ fn the_console_adds_its_own_key_to_the_shared_missing_terminal_id_sentence() {
         ApiEvent::Activated {
             id: "REQ3epayReady".into(),
             run_id: None,
-            result: Err(crate::api::ApiError::ParamMissing),
+            // The server's refusal, as ops says it.
+            result: Err(crate::ops::OpError::NotReady {
+                id: "REQ3epayReady".into(),
+                blocker: crate::api::Blocker::TerminalIdMissing,
+                by_server: true,
+            }),
         },
     );
     let text = toast(&app);

@@ -25,6 +25,7 @@ mod marks;
 mod merchants;
 mod messages;
 mod navigation;
+mod op_errors;
 mod outcomes;
 mod output;
 mod overwrite;

@@ -109,7 +109,7 @@ fn bulk_results_count_activated_confirmed_and_already_active_apart() {
     }
     update(&mut app, ch('A'));
     let run_id = match update(&mut app, key(KeyCode::Enter)).as_slice() {
-        [Command::BulkActivate { run_id, .. }] => *run_id,
+        [Command::Api(WorkerCall::BulkActivate { run_id, .. })] => *run_id,
         other => panic!("{other:?}"),
     };
     answer_each_kind(&mut app, run_id);

@@ -47,7 +47,13 @@ fn failed() -> CommandOutcome {
 fn run_once(app: &mut App, outcome: CommandOutcome) {
     let cmds = update(app, ch('o'));
     assert!(
-        matches!(cmds.as_slice(), [Command::RunCustom { index: 0, .. }]),
+        matches!(
+            cmds.as_slice(),
+            [Command::Effect(Effect::RunCustom(CustomRun {
+                index: 0,
+                ..
+            }))]
+        ),
         "{cmds:?}"
     );
     app.now += TimeDelta::milliseconds(1500);

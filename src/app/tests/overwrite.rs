@@ -44,11 +44,11 @@ fn replacing_a_terminal_id_shows_old_to_new_and_sends_only_on_yes() {
         update(&mut app, key(KeyCode::Enter));
         assert_eq!(
             update(&mut app, yes),
-            vec![Command::Update {
+            vec![Command::Api(WorkerCall::Update {
                 id: "REQ3epayReady".into(),
                 terminal_id: "11000022".into(),
                 expected: Some("11000021".into())
-            }]
+            })]
         );
         assert!(matches!(app.mode, Mode::List));
         app.saving.clear();
@@ -81,11 +81,11 @@ fn a_request_without_a_terminal_id_that_is_pending_is_saved_without_asking() {
     edit_terminal_id(&mut app, "REQ2epayNoTid", "11000023");
     assert_eq!(
         update(&mut app, key(KeyCode::Enter)),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "11000023".into(),
             expected: None
-        }]
+        })]
     );
 }
 
@@ -109,11 +109,11 @@ fn a_request_that_is_not_pending_names_its_status_and_asks() {
     }
     assert_eq!(
         update(&mut app, ch('y')),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ5active".into(),
             terminal_id: "V-1".into(),
             expected: None
-        }]
+        })]
     );
 
     // A rejected one with a terminalId: old → new, and the status.

@@ -61,11 +61,11 @@ fn a_paste_into_the_terminal_id_form_is_not_saved_until_enter() {
 
     assert_eq!(
         update(&mut app, key(KeyCode::Enter)),
-        vec![Command::Update {
+        vec![Command::Api(WorkerCall::Update {
             id: "REQ2epayNoTid".into(),
             terminal_id: "11000022".into(),
             expected: None
-        }]
+        })]
     );
 }
 

@@ -22,7 +22,7 @@ fn q_asks_while_a_bulk_runs() {
     update(&mut app, ch('q'));
     assert_eq!(
         update(&mut app, ch('y')),
-        vec![Command::CancelBulk { run_id }]
+        vec![Command::Api(WorkerCall::CancelBulk { run_id })]
     );
     assert!(app.should_quit());
 }
@@ -39,7 +39,7 @@ fn ctrl_c_quits_at_once_from_any_mode() {
     let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
     assert_eq!(
         update(&mut app, ctrl('c')),
-        vec![Command::CancelBulk { run_id }]
+        vec![Command::Api(WorkerCall::CancelBulk { run_id })]
     );
     assert!(app.should_quit());
 }

@@ -61,7 +61,7 @@ fn a_big_bulk_run_on_production_starts_only_once_the_count_is_typed() {
         matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.as_ref().is_some_and(|t| t.error.is_none() && t.input == "3"))
     );
     match update(&mut app, key(KeyCode::Enter)).as_slice() {
-        [Command::BulkActivate { ids, .. }] => assert_eq!(ids.len(), 3),
+        [Command::Api(WorkerCall::BulkActivate { ids, .. })] => assert_eq!(ids.len(), 3),
         other => panic!("{other:?}"),
     }
     assert!(app.bulk().is_some());
@@ -98,7 +98,7 @@ fn small_runs_and_other_profiles_confirm_as_before() {
     assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_none()));
     assert!(matches!(
         update(&mut app, ch('y')).as_slice(),
-        [Command::BulkActivate { .. }]
+        [Command::Api(WorkerCall::BulkActivate { .. })]
     ));
 
     // Not production: a run of any size confirms with y.
@@ -111,7 +111,7 @@ fn small_runs_and_other_profiles_confirm_as_before() {
     assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.typed.is_none()));
     assert!(matches!(
         update(&mut app, key(KeyCode::Enter)).as_slice(),
-        [Command::BulkActivate { .. }]
+        [Command::Api(WorkerCall::BulkActivate { .. })]
     ));
 }
 
@@ -145,7 +145,7 @@ fn read_only_previews_an_import_but_never_applies_it() {
     let mut app = read_only();
     assert!(matches!(
         start_import(&mut app, "terminals.csv").as_slice(),
-        [Command::PlanImport { .. }]
+        [Command::Api(WorkerCall::PlanImport { .. })]
     ));
     planned(&mut app, IMPORT_CSV);
     assert!(app.import().is_some_and(ImportState::is_preview));
@@ -174,7 +174,7 @@ fn read_only_keeps_browsing_filtering_and_export() {
     update(&mut app, ch('e'));
     assert!(matches!(
         update(&mut app, key(KeyCode::Enter)).as_slice(),
-        [Command::Export { .. }]
+        [Command::Api(WorkerCall::Export { .. })]
     ));
 }
 

@@ -170,7 +170,7 @@ fn results_scroll_is_held_by_update_so_one_key_scrolls_back() {
     update(&mut app, ch('*'));
     update(&mut app, ch('A'));
     let cmds = update(&mut app, key(KeyCode::Enter));
-    let Some(Command::BulkActivate { run_id, .. }) = cmds.last() else {
+    let Some(Command::Api(WorkerCall::BulkActivate { run_id, .. })) = cmds.last() else {
         panic!("a bulk run, got {cmds:?}");
     };
     let run_id = *run_id;

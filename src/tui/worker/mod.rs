@@ -1,5 +1,5 @@
 //! The API worker: the one task that talks to the network for the console.
-//! It takes commands from the UI, hands each to the audited core
+//! It takes its calls from the UI, hands each to the audited core
 //! ([`crate::ops`]) and answers with events tagged by request or run id; the
 //! UI never awaits a network call. Every rule (read before writing, never
 //! replace silently, record before and after sending, read-only) is in ops.
@@ -13,14 +13,14 @@ use std::collections::HashMap;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::ops::{Cancel, Ops};
 
 pub use names::Names;
 
 /// The UI's ends of the worker's channels.
 pub struct WorkerChannels {
-    pub commands: UnboundedSender<Command>,
+    pub commands: UnboundedSender<WorkerCall>,
     pub events: UnboundedReceiver<ApiEvent>,
     pub task: JoinHandle<()>,
 }
@@ -46,7 +46,7 @@ pub fn spawn_with_names(ops: Ops, names: Names) -> WorkerChannels {
 async fn run(
     ops: Ops,
     merchants: Names,
-    mut commands: UnboundedReceiver<Command>,
+    mut commands: UnboundedReceiver<WorkerCall>,
     events: UnboundedSender<ApiEvent>,
 ) {
     let mut load: Option<JoinHandle<()>> = None;
@@ -54,27 +54,27 @@ async fn run(
     while let Some(command) = commands.recv().await {
         let (ops, events) = (ops.clone(), events.clone());
         match command {
-            Command::Load { load_id, query } => {
+            WorkerCall::Load { load_id, query } => {
                 // A newer load supersedes the old one; its pages would be stale.
                 if let Some(old) = load.take() {
                     old.abort();
                 }
                 load = Some(tokio::spawn(tasks::load(ops, events, load_id, query)));
             }
-            Command::LoadOthers { load_id, query } => {
+            WorkerCall::LoadOthers { load_id, query } => {
                 tokio::spawn(tasks::load_others(ops, events, load_id, query));
             }
-            Command::Update {
+            WorkerCall::Update {
                 id,
                 terminal_id,
                 expected,
             } => {
                 tokio::spawn(tasks::update(ops, events, id, terminal_id, expected));
             }
-            Command::Activate { id, held } => {
+            WorkerCall::Activate { id, held } => {
                 tokio::spawn(tasks::activate(ops, events, id, held));
             }
-            Command::BulkActivate {
+            WorkerCall::BulkActivate {
                 run_id,
                 ids,
                 held,
@@ -85,15 +85,15 @@ async fn run(
                 let run = tasks::bulk_activate(ops, events, run_id, jobs, concurrency, cancel);
                 tokio::spawn(run);
             }
-            Command::CancelBulk { run_id } => {
+            WorkerCall::CancelBulk { run_id } => {
                 if let Some(cancel) = runs.get(&run_id) {
                     cancel.cancel();
                 }
             }
             // One task per command; the shared permits bound the lookups
             // across every page that asks.
-            Command::FetchMerchants { ids } => merchants.fetch(ops, events, ids),
-            Command::Export {
+            WorkerCall::FetchMerchants { ids } => merchants.fetch(ops, events, ids),
+            WorkerCall::Export {
                 path,
                 format,
                 requests,
@@ -103,10 +103,10 @@ async fn run(
                 let write = tasks::export(events, path, format, requests, merchants, replace);
                 tokio::spawn(write);
             }
-            Command::PlanImport { path, query } => {
+            WorkerCall::PlanImport { path, query } => {
                 tokio::spawn(tasks::plan_import(ops, events, path, query));
             }
-            Command::ImportApply {
+            WorkerCall::ImportApply {
                 run_id,
                 updates,
                 concurrency,
@@ -115,13 +115,9 @@ async fn run(
                 let run = tasks::import_apply(ops, events, run_id, updates, concurrency, cancel);
                 tokio::spawn(run);
             }
-            Command::ReadLeft { ids, total } => {
+            WorkerCall::ReadLeft { ids, total } => {
                 tokio::spawn(tasks::read_left(ops, events, ids, total));
             }
-            // The event loop writes copies to the terminal; none reach here.
-            Command::Copy { .. } => {}
-            // `tui::custom` runs the config's commands; none reach here.
-            Command::RunCustom { .. } => {}
         }
     }
     if let Some(old) = load.take() {

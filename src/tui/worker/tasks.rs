@@ -11,10 +11,10 @@ use crate::api::{ApiError, IntegrationRequest, SearchQuery};
 use crate::app::ApiEvent;
 use crate::export::{self, ExportFormat, Merchants};
 use crate::ops::{
-    ActivateJob, Cancel, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
+    ActivateJob, Cancel, Done, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
 };
 
-use super::answers::{activation, import_row, update as update_answer};
+use super::answers;
 
 /// The list's load: every page, or why it stopped.
 pub(super) async fn load(
@@ -52,7 +52,8 @@ pub(super) async fn update(
     // What the operator saw is what they confirmed replacing.
     let on = expected.map_or(OnExisting::Keep, OnExisting::ReplaceIf);
     let result = ops.update_terminal_id(&id, &terminal_id, on).await;
-    let _ = events.send(update_answer(id, result));
+    answers::update(&id, &result);
+    let _ = events.send(ApiEvent::Updated { id, result });
 }
 
 pub(super) async fn activate(
@@ -66,10 +67,11 @@ pub(super) async fn activate(
         _ => ActivateJob::new(id.clone()),
     };
     let result = ops.activate_one(&job, None).await;
+    answers::activation(&id, &result);
     let _ = events.send(ApiEvent::Activated {
-        result: activation(&id, result),
         id,
         run_id: None,
+        result,
     });
 }
 
@@ -98,9 +100,7 @@ pub(super) async fn plan_import(
 ) {
     let name = crate::app::shown_path(&path);
     let (client, policy) = (ops.client(), ops.policy());
-    let result = crate::ops::plan_import(client, policy, &path, &name, query)
-        .await
-        .map_err(|e| e.to_string());
+    let result = crate::ops::plan_import(client, policy, &path, &name, query).await;
     let _ = events.send(ApiEvent::ImportPlanned { path, result });
 }
 
@@ -127,11 +127,11 @@ pub(super) async fn import_apply(
             concurrency,
             Order::AsFinished,
             &cancel,
-            |row, result, unrecorded| {
+            |row, value, unrecorded| {
                 let _ = events.send(ApiEvent::ImportRow {
                     run_id,
                     id: row.id.clone(),
-                    result: import_row(result, unrecorded),
+                    result: Done { value, unrecorded },
                 });
                 ControlFlow::Continue(())
             },
@@ -155,20 +155,18 @@ pub(super) async fn read_left(
 
 /// The requests that left the queue as they are now, through one run's
 /// reads (a server that cannot read by id costs one search, not one per
-/// id); `None` if any read fails, so the console never guesses why.
-async fn read_each(ops: &Ops, ids: &[String]) -> Option<Vec<IntegrationRequest>> {
+/// id); the first failure ends it, so the console never guesses why.
+async fn read_each(ops: &Ops, ids: &[String]) -> Result<Vec<IntegrationRequest>, ApiError> {
     let reads = RunReads::new();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        match reads.read(ops.client(), ops.policy(), id).await {
-            Ok(r) => out.push(r),
-            Err(error) => {
-                tracing::warn!(error = %error.label(), "could not read a request that left the queue");
-                return None;
-            }
+        let r = reads.read(ops.client(), ops.policy(), id).await;
+        if let Err(error) = &r {
+            tracing::warn!(error = %error.label(), "could not read a request that left the queue");
         }
+        out.push(r?);
     }
-    Some(out)
+    Ok(out)
 }
 
 /// Every page of `query` as `ApiEvent::Page`s tagged with `load_id`, until
@@ -225,11 +223,14 @@ pub(super) async fn bulk_activate(
                 run_id,
                 id: id.to_string(),
             },
-            RunEvent::Finished { id, result } => ApiEvent::Activated {
-                id: id.to_string(),
-                run_id: Some(run_id),
-                result: activation(id, result.clone()),
-            },
+            RunEvent::Finished { id, result } => {
+                answers::activation(id, result);
+                ApiEvent::Activated {
+                    id: id.to_string(),
+                    run_id: Some(run_id),
+                    result: result.clone(),
+                }
+            }
             // The console marks what never started when the run ends.
             RunEvent::Cancelled { .. } => return ControlFlow::Continue(()),
         };
@@ -244,10 +245,12 @@ pub(super) async fn bulk_activate(
         Ok(summary) => summary.cancelled,
         Err(e) => {
             for id in ids {
+                let result = Err(e.clone());
+                answers::activation(&id, &result);
                 let _ = events.send(ApiEvent::Activated {
-                    result: activation(&id, Err(e.clone())),
                     id,
                     run_id: Some(run_id),
+                    result,
                 });
             }
             false

@@ -3,7 +3,7 @@
 //! whole or absent.
 
 use super::*;
-use crate::app::Command;
+use crate::app::{Command, WorkerCall};
 
 const SIZES: [(u16, u16); 4] = [(160, 48), (120, 40), (80, 24), (40, 10)];
 
@@ -18,7 +18,7 @@ fn scene() -> App {
 
 fn all_statuses(app: &mut App) {
     let cmds = update(app, ch('p'));
-    let Some(Command::Load { load_id, .. }) = cmds.first() else {
+    let Some(Command::Api(WorkerCall::Load { load_id, .. })) = cmds.first() else {
         panic!("{cmds:?}");
     };
     api(app, page(*load_id, requests(), true));

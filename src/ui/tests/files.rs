@@ -48,10 +48,10 @@ fn a_failed_import_plan_keeps_the_prompt_with_its_error() {
         &mut app,
         ApiEvent::ImportPlanned {
             path: "terms.csv".into(),
-            result: Err(
+            result: Err(crate::ops::PlanError::File(
                 "Could not open terms.csv (No such file or directory (os error 2)); check the path and that the file is readable."
                     .into(),
-            ),
+            )),
         },
     );
     let screen = screen(&mut app, 100, 30);

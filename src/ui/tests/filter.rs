@@ -42,7 +42,9 @@ fn an_empty_result_says_how_many_other_statuses_hold_and_that_p_shows_them() {
     let load_id = cmds
         .iter()
         .find_map(|c| match c {
-            crate::app::Command::LoadOthers { load_id, .. } => Some(*load_id),
+            crate::app::Command::Api(crate::app::WorkerCall::LoadOthers { load_id, .. }) => {
+                Some(*load_id)
+            }
             _ => None,
         })
         .expect("the count is asked for");

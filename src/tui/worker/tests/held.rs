@@ -4,7 +4,7 @@
 use super::{next, spawn};
 use crate::api::retry::RetryPolicy;
 use crate::api::{Client, IntegrationRequest, Secret};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::ops::Ops;
 use crate::sim::{Revision, SimConfig};
 
@@ -42,7 +42,7 @@ async fn a_bulk_run_with_the_consoles_copies_makes_one_call_per_activation() {
         let before = sim.stats();
         let ids: Vec<String> = ready.iter().map(|r| r.id.clone()).collect();
         w.commands
-            .send(Command::BulkActivate {
+            .send(WorkerCall::BulkActivate {
                 run_id: 1,
                 ids: ids.clone(),
                 held: ready.clone(),
@@ -80,14 +80,22 @@ async fn a_copy_that_would_refuse_is_read_once_and_nothing_is_sent_while_it_stil
     let mut w = spawn(Ops::unaudited(client, RetryPolicy::default()));
     let before = sim.stats();
     w.commands
-        .send(Command::Activate {
+        .send(WorkerCall::Activate {
             id: blank.id.clone(),
             held: Some(blank.clone()),
         })
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::Activated { result, .. } => {
-            assert_eq!(result, Err(crate::api::ApiError::ParamMissing));
+            // Refused on the copy held: nothing was sent.
+            assert_eq!(
+                result,
+                Err(crate::ops::OpError::NotReady {
+                    id: blank.id.clone(),
+                    blocker: crate::api::Blocker::TerminalIdMissing,
+                    by_server: false,
+                })
+            );
         }
         other => panic!("{other:?}"),
     }

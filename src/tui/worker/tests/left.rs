@@ -5,7 +5,7 @@
 use super::{next, spawn};
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{Client, Secret, Status};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::ops::Ops;
 use crate::sim::{Revision, SimConfig};
 
@@ -33,7 +33,7 @@ fn pending(sim: &crate::sim::SimHandle, n: usize) -> Vec<String> {
 async fn read_left(client: Client, ids: Vec<String>, total: usize) -> ApiEvent {
     let mut w = spawn(Ops::unaudited(client, RetryPolicy::default()));
     w.commands
-        .send(Command::ReadLeft { ids, total })
+        .send(WorkerCall::ReadLeft { ids, total })
         .expect("send");
     let event = next(&mut w.events).await;
     w.task.abort();
@@ -58,7 +58,7 @@ async fn left_requests_are_read_in_one_answer_with_what_became_of_them() {
     let before = sim.stats().calls;
     match read_left(client, ids.clone(), 7).await {
         ApiEvent::LeftRead {
-            reads: Some(reads),
+            reads: Ok(reads),
             total,
         } => {
             assert_eq!(total, 7);
@@ -77,12 +77,15 @@ async fn left_requests_are_read_in_one_answer_with_what_became_of_them() {
 }
 
 #[tokio::test]
-async fn a_failed_read_answers_none_so_nothing_is_guessed() {
+async fn a_failed_read_answers_its_error_so_nothing_is_guessed() {
     let (sim, client) = start(Revision::Both).await;
     let mut ids = pending(&sim, 2);
     ids.push("nosuchrequest".into());
     match read_left(client, ids, 3).await {
-        ApiEvent::LeftRead { reads: None, total } => assert_eq!(total, 3),
+        ApiEvent::LeftRead {
+            reads: Err(_),
+            total,
+        } => assert_eq!(total, 3),
         other => panic!("{other:?}"),
     }
     sim.shutdown().await;

@@ -110,7 +110,7 @@ fn export(
     items: Vec<IntegrationRequest>,
 ) {
     w.commands
-        .send(Command::Export {
+        .send(WorkerCall::Export {
             path: path.to_path_buf(),
             format,
             requests: items,
@@ -160,7 +160,7 @@ async fn merchants_are_looked_up_and_unknown_ones_answer_none() {
     let mut ids: Vec<String> = known.iter().map(|m| m.id.clone()).collect();
     ids.push("nosuchmerchant".into());
     w.commands
-        .send(Command::FetchMerchants { ids: ids.clone() })
+        .send(WorkerCall::FetchMerchants { ids: ids.clone() })
         .expect("send");
     let mut got = HashMap::new();
     // Answers come in batches of what arrived together.
@@ -216,7 +216,7 @@ async fn import_plans_against_the_server_sets_once_then_is_unchanged() {
 
 fn plan_import(w: &WorkerChannels, path: PathBuf) {
     w.commands
-        .send(Command::PlanImport {
+        .send(WorkerCall::PlanImport {
             path,
             query: SearchQuery::default(),
         })
@@ -249,7 +249,7 @@ async fn apply_sets_once(
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
     w.commands
-        .send(Command::ImportApply {
+        .send(WorkerCall::ImportApply {
             run_id: 7,
             updates: updates.clone(),
             concurrency: 4,
@@ -258,8 +258,9 @@ async fn apply_sets_once(
     match next(&mut w.events).await {
         ApiEvent::ImportRow { run_id, id, result } => {
             assert_eq!((run_id, id.as_str()), (7, target.id.as_str()));
+            assert_eq!(result.unrecorded, None);
             assert!(
-                matches!(&result, ImportRowResult::Set(r) if r.effective_terminal_id() == Some("11000077")),
+                matches!(&result.value, ImportRowResult::Set(r) if r.effective_terminal_id() == Some("11000077")),
                 "{result:?}"
             );
         }
@@ -307,7 +308,7 @@ async fn plan_again_is_unchanged(w: &mut WorkerChannels, path: &std::path::Path)
 async fn stale_apply_overwrites_nothing(w: &mut WorkerChannels, target: &IntegrationRequest) {
     let stale = vec![(target.id.clone(), "11000088".to_string())];
     w.commands
-        .send(Command::ImportApply {
+        .send(WorkerCall::ImportApply {
             run_id: 8,
             updates: stale,
             concurrency: 1,
@@ -315,7 +316,10 @@ async fn stale_apply_overwrites_nothing(w: &mut WorkerChannels, target: &Integra
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::ImportRow { result, .. } => {
-            assert_eq!(result, ImportRowResult::SetMeanwhile("11000077".into()));
+            assert_eq!(
+                result.value,
+                ImportRowResult::SetMeanwhile("11000077".into())
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -328,7 +332,7 @@ async fn missing_file_is_a_sentence(w: &mut WorkerChannels, dir: &std::path::Pat
         match next(&mut w.events).await {
             ApiEvent::ImportFinished { .. } => continue,
             ApiEvent::ImportPlanned { result, .. } => {
-                let e = result.expect_err("no such file");
+                let e = result.expect_err("no such file").to_string();
                 assert!(e.starts_with("Could not open "), "{e}");
                 break;
             }

@@ -7,7 +7,7 @@ use crate::sim::{self, SimConfig};
 
 async fn names_of(w: &mut WorkerChannels, ids: &[String]) -> HashMap<String, bool> {
     w.commands
-        .send(Command::FetchMerchants { ids: ids.to_vec() })
+        .send(WorkerCall::FetchMerchants { ids: ids.to_vec() })
         .expect("send");
     let mut got = HashMap::new();
     while got.len() < ids.len() {
@@ -74,7 +74,7 @@ async fn cached_names_come_as_one_batch() {
     let names = Names::new(cache, 8);
     let mut w = spawn_with_names(Ops::unaudited(client, RetryPolicy::default()), names);
     w.commands
-        .send(Command::FetchMerchants { ids: ids.clone() })
+        .send(WorkerCall::FetchMerchants { ids: ids.clone() })
         .expect("send");
     match next(&mut w.events).await {
         ApiEvent::Merchants { names } => {

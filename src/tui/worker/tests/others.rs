@@ -1,4 +1,4 @@
-//! The count of other statuses (`Command::LoadOthers`): its pages come back
+//! The count of other statuses (`WorkerCall::LoadOthers`): its pages come back
 //! under its own load id, a list load beside it does not cut it short, and
 //! it carries every status the account holds.
 
@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::{next, spawn};
 use crate::api::retry::RetryPolicy;
 use crate::api::{Client, SearchQuery, Secret, Status};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::ops::Ops;
 use crate::sim::SimConfig;
 
@@ -32,14 +32,14 @@ async fn other_statuses_are_paged_beside_a_list_load_that_does_not_supersede_the
         pending,
     };
     w.commands
-        .send(Command::LoadOthers {
+        .send(WorkerCall::LoadOthers {
             load_id: 7,
             query: query(false),
         })
         .expect("send");
     // The list's own load, sent while the count is still paging.
     w.commands
-        .send(Command::Load {
+        .send(WorkerCall::Load {
             load_id: 8,
             query: query(true),
         })

@@ -5,8 +5,9 @@
 use super::{audited as worker_on, next, scratch};
 use crate::api::retry::{self, RetryPolicy};
 use crate::api::{Client, IntegrationType, Secret, Status};
-use crate::app::{ApiEvent, Command};
+use crate::app::{ApiEvent, WorkerCall};
 use crate::audit::{self, AuditLog};
+use crate::ops::{Done, OpError, Updated};
 use crate::tui::worker::WorkerChannels;
 
 struct Setup {
@@ -38,7 +39,7 @@ impl Setup {
     async fn update(&mut self, id: &str, terminal_id: &str, expected: Option<&str>) -> ApiEvent {
         self.worker
             .commands
-            .send(Command::Update {
+            .send(WorkerCall::Update {
                 id: id.to_string(),
                 terminal_id: terminal_id.into(),
                 expected: expected.map(str::to_string),
@@ -97,9 +98,12 @@ async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothin
     // The console showed none; meanwhile another operator sets one.
     set_behind_our_back(&s, &id, "11000099").await;
     match s.update(&id, "11000023", None).await {
-        ApiEvent::SetMeanwhile { id: got, current } => {
+        ApiEvent::Updated {
+            id: got,
+            result: Err(OpError::WouldReplace { request, .. }),
+        } => {
             assert_eq!(got, id);
-            assert_eq!(current.effective_terminal_id(), Some("11000099"));
+            assert_eq!(request.effective_terminal_id(), Some("11000099"));
         }
         other => panic!("{other:?}"),
     }
@@ -108,8 +112,11 @@ async fn an_update_over_a_terminal_id_set_since_the_operator_looked_sends_nothin
     // Seen as 11000099, then changed again: refused too.
     set_behind_our_back(&s, &id, "11000100").await;
     match s.update(&id, "11000023", Some("11000099")).await {
-        ApiEvent::SetMeanwhile { current, .. } => {
-            assert_eq!(current.effective_terminal_id(), Some("11000100"));
+        ApiEvent::Updated {
+            result: Err(OpError::WouldReplace { request, .. }),
+            ..
+        } => {
+            assert_eq!(request.effective_terminal_id(), Some("11000100"));
         }
         other => panic!("{other:?}"),
     }
@@ -127,8 +134,9 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
     match s.update(&id, "11000023", None).await {
         ApiEvent::Updated { id: got, result } => {
             assert_eq!(got, id);
-            let r = result.expect("saved");
-            assert_eq!(r.effective_terminal_id(), Some("11000023"));
+            let r = result.expect("saved").value;
+            assert!(matches!(r, Updated::Set(_)), "{r:?}");
+            assert_eq!(r.request().effective_terminal_id(), Some("11000023"));
         }
         other => panic!("{other:?}"),
     }
@@ -136,7 +144,11 @@ async fn an_update_over_the_terminal_id_the_operator_saw_is_sent() {
     match s.update(&id, "11000024", Some("11000023")).await {
         ApiEvent::Updated { result, .. } => {
             assert_eq!(
-                result.expect("saved").effective_terminal_id(),
+                result
+                    .expect("saved")
+                    .value
+                    .request()
+                    .effective_terminal_id(),
                 Some("11000024")
             );
         }
@@ -158,7 +170,14 @@ async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over(
     let before = s.sim.stats().update_calls;
     // Another operator set the very value ours is sending: nothing to send.
     match s.update(&id, "11000023", None).await {
-        ApiEvent::AlreadySet { id: got, current } => {
+        ApiEvent::Updated {
+            id: got,
+            result:
+                Ok(Done {
+                    value: Updated::Unchanged(current),
+                    unrecorded: None,
+                }),
+        } => {
             assert_eq!(got, id);
             assert_eq!(current.effective_terminal_id(), Some("11000023"));
         }
@@ -173,8 +192,11 @@ async fn the_same_value_again_sends_nothing_and_a_cleared_value_is_not_set_over(
     s.sim.insert(cleared);
     assert_eq!(server_terminal_id(&s.sim, &id), None);
     match s.update(&id, "11000024", Some("11000023")).await {
-        ApiEvent::SetMeanwhile { current, .. } => {
-            assert_eq!(current.effective_terminal_id(), None);
+        ApiEvent::Updated {
+            result: Err(OpError::WouldReplace { request, .. }),
+            ..
+        } => {
+            assert_eq!(request.effective_terminal_id(), None);
         }
         other => panic!("{other:?}"),
     }

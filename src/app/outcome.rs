@@ -1,0 +1,68 @@
+//! The console's words for what ops answers. The worker forwards ops's
+//! outcomes and typed errors as they are; the slices match on them and say
+//! a failure with these, so the console's own wording (read-only, a change
+//! not on record, the terminalId a request needs) is in one place.
+
+use crate::api::{ApiError, Blocker};
+use crate::ops::{Done, OpError};
+
+/// The console never asks for a change in read-only mode, so ops's refusal
+/// is only the second line of defence; its sentence names the CLI's flags,
+/// which mean nothing here.
+pub(in crate::app) const READ_ONLY: &str =
+    "Read-only: this console makes no changes, so nothing was sent.";
+
+/// The change made, or the sentence saying why not.
+pub(in crate::app) fn made<T>(result: Result<Done<T>, OpError>) -> Result<T, String> {
+    match result {
+        Ok(Done {
+            unrecorded: Some(why),
+            ..
+        }) => Err(unrecorded(why)),
+        Ok(done) => Ok(done.value),
+        Err(e) => Err(failure(&e)),
+    }
+}
+
+/// Why a save or an activation did not happen.
+pub(in crate::app) fn failure(e: &OpError) -> String {
+    match e {
+        OpError::ReadOnly(_) => READ_ONLY.to_string(),
+        OpError::AuditUnavailable(why) => ApiError::NotRecorded(why.clone()).to_string(),
+        // The server's own refusal, or the same rule on the copy held: the
+        // slice adds the key that sets a terminalId.
+        OpError::NotReady {
+            blocker: Blocker::TerminalIdMissing,
+            ..
+        } => ApiError::ParamMissing.to_string(),
+        e => e.to_string(),
+    }
+}
+
+/// Whether setting a terminalId is what would let it through, so the
+/// console can name its key for that.
+pub(in crate::app) fn needs_terminal_id<T>(result: &Result<T, OpError>) -> bool {
+    matches!(
+        result,
+        Err(OpError::Api(ApiError::ParamMissing)
+            | OpError::NotReady {
+                blocker: Blocker::TerminalIdMissing,
+                ..
+            })
+    )
+}
+
+/// A made change whose closing audit line could not be written: told as
+/// not made, since intake keeps no change it cannot show in the log.
+pub(in crate::app) fn unrecorded(why: String) -> String {
+    ApiError::NotRecorded(why).to_string()
+}
+
+/// Why an import row was not set: ops's own sentence, but for the
+/// console's read-only one.
+pub(in crate::app) fn import_failure(e: &OpError) -> String {
+    match e {
+        OpError::ReadOnly(_) => READ_ONLY.to_string(),
+        e => e.to_string(),
+    }
+}

@@ -1,0 +1,145 @@
+//! ops's answers as the worker forwards them, typed, and the sentences the
+//! console makes of them: its own read-only wording, a change missing from
+//! the audit log, the bare already-activated refusal.
+
+use crossterm::event::KeyCode;
+
+use crate::api::retry::Activation;
+use crate::api::{ApiError, Status};
+use crate::app::*;
+use crate::ops::{Done, ImportRowResult, OpError, Updated};
+use crate::testkit::*;
+
+const READ_ONLY: &str = "Read-only: this console makes no changes, so nothing was sent.";
+const DISK_FULL: &str = "Could not write the audit log x: disk full.";
+
+/// ops's refusal names the CLI's flags; the console never shows it.
+fn refused() -> OpError {
+    OpError::ReadOnly("Read-only (--read-only): nothing was sent.".into())
+}
+
+fn unrecorded<T>(value: T) -> Done<T> {
+    Done {
+        value,
+        unrecorded: Some(DISK_FULL.into()),
+    }
+}
+
+fn save(app: &mut App, result: Result<Done<Updated>, OpError>) -> Vec<Command> {
+    edit_terminal_id(app, "REQ2epayNoTid", "11000023");
+    update(app, key(KeyCode::Enter));
+    let id = "REQ2epayNoTid".into();
+    api(app, ApiEvent::Updated { id, result })
+}
+
+fn activate(app: &mut App, run_id: Option<u64>, result: Result<Done<Activation>, OpError>) {
+    let id = "REQ1verifone".into();
+    api(app, ApiEvent::Activated { id, run_id, result });
+}
+
+#[test]
+fn a_read_only_refusal_is_said_in_the_consoles_words() {
+    let mut app = loaded();
+    assert!(save(&mut app, Err(refused())).is_empty());
+    assert_eq!(
+        toast(&app),
+        format!("Could not save the terminalId for REQ2epayNoTid. {READ_ONLY}")
+    );
+
+    let mut app = loaded();
+    confirm_activation(&mut app, "REQ1verifone");
+    activate(&mut app, None, Err(refused()));
+    assert_eq!(
+        toast(&app),
+        format!("Could not activate REQ1verifone. {READ_ONLY}")
+    );
+    assert!(!app.activating.contains("REQ1verifone"));
+}
+
+#[test]
+fn a_made_save_missing_from_the_audit_log_is_not_told_as_saved() {
+    let mut app = loaded();
+    let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
+    saved.terminal_id = Some("11000023".into());
+    save(&mut app, Ok(unrecorded(Updated::Set(saved))));
+    let text = toast(&app);
+    assert!(
+        text.starts_with(&format!(
+            "Could not save the terminalId for REQ2epayNoTid. {DISK_FULL}"
+        )),
+        "{text}"
+    );
+    assert!(app.saving.is_empty());
+}
+
+#[test]
+fn an_activation_missing_from_the_audit_log_fails_its_item_of_a_run() {
+    let mut app = loaded();
+    let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
+    started(&mut app, run_id, "REQ1verifone");
+    let mut r = app.request("REQ1verifone").cloned().expect("row");
+    r.status = Status::Active;
+    activate(
+        &mut app,
+        Some(run_id),
+        Ok(unrecorded(Activation::Activated(r))),
+    );
+    let run = app.bulk().expect("a run");
+    assert!(
+        matches!(&run.items[0].state, ItemState::Done(BulkResult::Failed(s)) if s.starts_with(DISK_FULL)),
+        "{:?}",
+        run.items[0].state
+    );
+}
+
+#[test]
+fn the_bare_already_activated_refusal_is_someone_elses_activation() {
+    let mut app = loaded();
+    confirm_activation(&mut app, "REQ1verifone");
+    activate(
+        &mut app,
+        None,
+        Err(OpError::Api(ApiError::AlreadyActivated)),
+    );
+    assert_eq!(
+        toast(&app),
+        "REQ1verifone was already activated by someone else."
+    );
+    assert_eq!(
+        app.request("REQ1verifone").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
+}
+
+#[test]
+fn an_import_row_refused_or_unrecorded_fails_in_the_consoles_words() {
+    let mut app = loaded();
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'y');
+    let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
+    saved.terminal_id = Some("11000099".into());
+    let rows = [
+        ("REQ2epayNoTid", unrecorded(ImportRowResult::Set(saved))),
+        ("REQ1verifone", recorded(ImportRowResult::Failed(refused()))),
+    ];
+    for (id, result) in rows {
+        let id = id.into();
+        api(&mut app, ApiEvent::ImportRow { run_id, id, result });
+    }
+    let run = app.import().and_then(ImportState::run).expect("a run");
+    assert!(
+        matches!(&run.items[0].state, ItemState::Done(ImportResult::Failed(s)) if s.starts_with(DISK_FULL)),
+        "{:?}",
+        run.items[0].state
+    );
+    assert_eq!(
+        run.items[1].state,
+        ItemState::Done(ImportResult::Failed(READ_ONLY.into()))
+    );
+    // Not set, so the row keeps what it had.
+    assert_eq!(
+        app.request("REQ2epayNoTid")
+            .and_then(|r| r.effective_terminal_id()),
+        None
+    );
+}
