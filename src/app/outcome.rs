@@ -12,16 +12,10 @@ use crate::ops::{Done, OpError};
 pub(in crate::app) const READ_ONLY: &str =
     "Read-only: this console makes no changes, so nothing was sent.";
 
-/// The change made, or the sentence saying why not.
-pub(in crate::app) fn made<T>(result: Result<Done<T>, OpError>) -> Result<T, String> {
-    match result {
-        Ok(Done {
-            unrecorded: Some(why),
-            ..
-        }) => Err(unrecorded(why)),
-        Ok(done) => Ok(done.value),
-        Err(e) => Err(failure(&e)),
-    }
+/// The change made (with why the audit log lacks it, when it does), or the
+/// sentence saying why it was not made.
+pub(in crate::app) fn made<T>(result: Result<Done<T>, OpError>) -> Result<Done<T>, String> {
+    result.map_err(|e| failure(&e))
 }
 
 /// Why a save or an activation did not happen.
@@ -52,10 +46,11 @@ pub(in crate::app) fn needs_terminal_id<T>(result: &Result<T, OpError>) -> bool 
     )
 }
 
-/// A made change whose closing audit line could not be written: told as
-/// not made, since intake keeps no change it cannot show in the log.
-pub(in crate::app) fn unrecorded(why: String) -> String {
-    ApiError::NotRecorded(why).to_string()
+/// A change the server made whose closing audit line could not be written.
+/// It was made, so it is told as made, and that the log lacks it, in the
+/// CLI's words; nothing more is sent on its back.
+pub(in crate::app) fn not_in_log(why: &str) -> String {
+    format!("{why} The change was made but is not in the audit log.")
 }
 
 /// Why an import row was not set: ops's own sentence, but for the

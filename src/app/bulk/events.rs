@@ -21,11 +21,17 @@ pub(in crate::app) fn on_activated(
     result: Result<Done<Activation>, OpError>,
 ) -> Vec<Command> {
     let hint = outcome::needs_terminal_id(&result);
-    let result = match result {
+    let (result, unrecorded) = match result {
         // The bare refusal is the same answer without a read-back.
-        Err(OpError::Api(ApiError::AlreadyActivated)) => Ok(Activation::AlreadyActive(None)),
-        other => outcome::made(other),
+        Err(OpError::Api(ApiError::AlreadyActivated)) => {
+            (Ok(Activation::AlreadyActive(None)), None)
+        }
+        other => match outcome::made(other) {
+            Ok(done) => (Ok(done.value), done.unrecorded),
+            Err(e) => (Err(e), None),
+        },
     };
+    let not_in_log = unrecorded.as_deref().map(outcome::not_in_log);
     if let Ok(a) = &result {
         match a.request() {
             Some(req) => app.patch(req.clone()),
@@ -42,14 +48,13 @@ pub(in crate::app) fn on_activated(
         None => {
             app.activating.remove(&id);
             match &result {
-                Ok(Activation::Activated(_)) => app.info(format!("Activated {id}.")),
-                Ok(Activation::Confirmed(_)) => app.info(format!(
-                    "{id} is confirmed active: the answer was lost, and reading it back shows it active."
-                )),
-                Ok(a @ Activation::AlreadyActive(_)) => match a.activated_by() {
-                    Some(by) => app.info(format!("{id} was already active (activated by {by}).")),
-                    None => app.info(format!("{id} was already activated by someone else.")),
-                },
+                Ok(a) => {
+                    let said = activation_sentence(&id, a);
+                    match &not_in_log {
+                        Some(why) => app.error(format!("{said} {why}")),
+                        None => app.info(said),
+                    }
+                }
                 Err(e) => {
                     // The shared sentence names the CLI; the console adds its key.
                     let hint = if hint {
@@ -65,6 +70,11 @@ pub(in crate::app) fn on_activated(
         Some(run_id) => {
             if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
                 let result = match &result {
+                    Ok(a) if not_in_log.is_some() => BulkResult::NotLogged(format!(
+                        "{} {}",
+                        activation_sentence(&id, a),
+                        not_in_log.unwrap_or_default()
+                    )),
                     Ok(Activation::Activated(_)) => BulkResult::Activated,
                     Ok(Activation::Confirmed(_)) => BulkResult::Confirmed,
                     Ok(a @ Activation::AlreadyActive(_)) => {
@@ -77,6 +87,20 @@ pub(in crate::app) fn on_activated(
         }
     }
     Vec::new()
+}
+
+/// What an activation's answer says, in the status line's words.
+fn activation_sentence(id: &str, a: &Activation) -> String {
+    match a {
+        Activation::Activated(_) => format!("Activated {id}."),
+        Activation::Confirmed(_) => format!(
+            "{id} is confirmed active: the answer was lost, and reading it back shows it active."
+        ),
+        Activation::AlreadyActive(_) => match a.activated_by() {
+            Some(by) => format!("{id} was already active (activated by {by})."),
+            None => format!("{id} was already activated by someone else."),
+        },
+    }
 }
 
 pub(in crate::app) fn on_started(app: &mut App, run_id: u64, id: &str) -> Vec<Command> {

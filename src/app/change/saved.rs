@@ -1,5 +1,6 @@
 //! The answer to a terminalId save from the form or a bulk run's missing
-//! terminalIds: saved, already there (nothing sent), or failed. An update
+//! terminalIds: saved (and whether the audit log has it), already there
+//! (nothing sent), or failed. An update
 //! refused because the value changed since it was seen is in `meanwhile`.
 
 use crate::ops::{Done, OpError, Updated};
@@ -20,7 +21,10 @@ pub(in crate::app) fn on_updated(
     let for_bulk = saving_for_bulk(app, &id);
     let mut cmds = Vec::new();
     match outcome::made(result) {
-        Ok(updated) => {
+        Ok(Done {
+            value: updated,
+            unrecorded,
+        }) => {
             let terminal_id = updated.request().effective_terminal_id();
             let terminal_id = terminal_id.unwrap_or("").to_string();
             // What was saved, and the toast when nothing follows it.
@@ -40,7 +44,18 @@ pub(in crate::app) fn on_updated(
             let (Updated::Set(req) | Updated::Confirmed(req) | Updated::Unchanged(req)) = updated;
             let held = Some(req.clone());
             app.patch(req);
-            if for_bulk {
+            if let Some(why) = unrecorded {
+                // Made, so the row shows it; nothing more goes out on the
+                // back of a change the log lacks.
+                app.activate_after_save.remove(&id);
+                let why = outcome::not_in_log(&why);
+                if for_bulk {
+                    let text = format!("the terminalId was saved, so it was not activated. {why}");
+                    bulk::on_saved(app, &id, Err(text));
+                } else {
+                    app.error(format!("{alone} {why}"));
+                }
+            } else if for_bulk {
                 bulk::on_saved(app, &id, Ok(()));
             } else if app.activate_after_save.remove(&id) {
                 app.activating.insert(id.clone());

@@ -75,11 +75,13 @@ pub(in crate::app) fn on_row(
     let mut patch = None;
     let Done { value, unrecorded } = result;
     let result = match (value, unrecorded) {
-        (ImportRowResult::Set(_), Some(why)) => ImportResult::Failed(outcome::unrecorded(why)),
-        (ImportRowResult::Set(req), None) => {
+        (ImportRowResult::Set(req), unrecorded) => {
             import.updated.insert(id.clone(), req.clone());
             patch = Some(req);
-            ImportResult::Set
+            match unrecorded {
+                None => ImportResult::Set,
+                Some(why) => ImportResult::NotLogged(format!("set. {}", outcome::not_in_log(&why))),
+            }
         }
         (ImportRowResult::Unchanged, _) => ImportResult::Unchanged,
         (ImportRowResult::SetMeanwhile(current), _) => ImportResult::Skipped(format!(
@@ -108,15 +110,21 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     finish_import(run, cancelled);
     let c = run.tally();
     let failed = c.of(ImportKind::Failed);
+    let not_logged = c.of(ImportKind::NotLogged);
     let mut text = format!(
         "Set {} of {} terminalId{} from {path}.",
-        c.of(ImportKind::Set),
+        c.of(ImportKind::Set) + not_logged,
         c.total(),
         plural(c.total()),
     );
     if failed > 0 {
         text.push_str(&format!(
             " {failed} failed; fix the cause and import the same file again: rows already set show as unchanged."
+        ));
+    }
+    if not_logged > 0 {
+        text.push_str(&format!(
+            " {not_logged} of those are not in the audit log; make it writable before more changes."
         ));
     }
     if cancelled {

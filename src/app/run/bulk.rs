@@ -61,6 +61,9 @@ pub enum BulkResult {
     AlreadyActive(Option<String>),
     Skipped(String),
     Failed(String),
+    /// Made on the server, but its closing audit line could not be written:
+    /// what was made, then why the log lacks it.
+    NotLogged(String),
 }
 
 /// A [`BulkResult`] without its detail.
@@ -71,6 +74,7 @@ pub enum BulkKind {
     AlreadyActive,
     Skipped,
     Failed,
+    NotLogged,
 }
 
 /// What a bulk run's line shows beside the id.
@@ -87,6 +91,7 @@ result_kinds! {
         AlreadyActive(_) => "already active",
         Skipped(_) => "skipped",
         Failed(_) => "failed",
+        NotLogged(_) => "not logged" if some,
     }
 }
 
@@ -105,6 +110,7 @@ impl RunResult for BulkResult {
             BulkResult::AlreadyActive(None) => "already active: activated by someone else".into(),
             BulkResult::Skipped(why) => format!("skipped: {why}"),
             BulkResult::Failed(why) => format!("failed: {why}"),
+            BulkResult::NotLogged(what) => format!("not logged: {what}"),
         }
     }
 
@@ -112,7 +118,7 @@ impl RunResult for BulkResult {
         match self {
             BulkResult::Activated | BulkResult::Confirmed => Tone::Good,
             BulkResult::AlreadyActive(_) => Tone::Notice,
-            BulkResult::Failed(_) => Tone::Bad,
+            BulkResult::Failed(_) | BulkResult::NotLogged(_) => Tone::Bad,
             BulkResult::Skipped(_) => Tone::Quiet,
         }
     }

@@ -17,6 +17,8 @@ pub enum ImportResult {
     Unchanged,
     Skipped(String),
     Failed(String),
+    /// Set on the server, but its closing audit line could not be written.
+    NotLogged(String),
 }
 
 /// An [`ImportResult`] without its detail.
@@ -26,6 +28,7 @@ pub enum ImportKind {
     Unchanged,
     Skipped,
     Failed,
+    NotLogged,
 }
 
 /// What an import run's line shows beside the id: the file's line and the
@@ -42,6 +45,7 @@ result_kinds! {
         Unchanged => "unchanged",
         Skipped(_) => "skipped",
         Failed(_) => "failed",
+        NotLogged(_) => "not logged" if some,
     }
 }
 
@@ -56,13 +60,14 @@ impl RunResult for ImportResult {
             ImportResult::Unchanged => "unchanged: it already had this terminalId".into(),
             ImportResult::Skipped(why) => format!("skipped: {why}"),
             ImportResult::Failed(why) => format!("failed: {why}"),
+            ImportResult::NotLogged(what) => format!("not logged: {what}"),
         }
     }
 
     fn tone(&self) -> Tone {
         match self {
             ImportResult::Set => Tone::Good,
-            ImportResult::Failed(_) => Tone::Bad,
+            ImportResult::Failed(_) | ImportResult::NotLogged(_) => Tone::Bad,
             ImportResult::Skipped(_) => Tone::Notice,
             ImportResult::Unchanged => Tone::Quiet,
         }

@@ -11,7 +11,7 @@
 /// its pattern, as in `Skipped(_) => "skipped"`.
 macro_rules! result_kinds {
     ($result:ident => $kind:ident {
-        $($variant:ident $(($($detail:tt)*))? => $word:literal),+ $(,)?
+        $($variant:ident $(($($detail:tt)*))? => $word:literal $(if $some:ident)?),+ $(,)?
     }) => {
         impl From<&$result> for $kind {
             fn from(result: &$result) -> $kind {
@@ -29,8 +29,16 @@ macro_rules! result_kinds {
                     $($kind::$variant => $word),+
                 }
             }
+
+            fn said_only_if_some(self) -> bool {
+                match self {
+                    $($kind::$variant => result_kinds!(@some $($some)?)),+
+                }
+            }
         }
     };
+    (@some) => { false };
+    (@some some) => { true };
 }
 
 mod bulk;
@@ -51,6 +59,9 @@ pub trait RunKind: Copy + Eq + std::fmt::Debug + 'static {
     /// The one word for a kind. The summary counts it and every line of
     /// that kind starts with it, so the two always agree.
     fn word(self) -> &'static str;
+    /// A kind that should never happen (a change the audit log lacks): the
+    /// summary names it only when some item ended so.
+    fn said_only_if_some(self) -> bool;
 }
 
 /// What one item of a run ended with.
@@ -164,10 +175,12 @@ impl<R: RunResult> Tally<R> {
         self.done() + self.in_flight + self.waiting
     }
 
-    /// `2 activated · 0 confirmed active · …`, every kind in order.
+    /// `2 activated · 0 confirmed active · …`, every kind in order (a kind
+    /// that should never happen only when it did).
     pub fn summary(&self) -> String {
         self.kinds
             .iter()
+            .filter(|(k, n)| *n > 0 || !k.said_only_if_some())
             .map(|(k, n)| format!("{n} {}", R::word(*k)))
             .collect::<Vec<_>>()
             .join(" · ")

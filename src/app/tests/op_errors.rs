@@ -1,6 +1,6 @@
 //! ops's answers as the worker forwards them, typed, and the sentences the
 //! console makes of them: its own read-only wording, a change missing from
-//! the audit log, the bare already-activated refusal.
+//! the audit log (made, so told as made), the bare already-activated refusal.
 
 use crossterm::event::KeyCode;
 
@@ -56,24 +56,49 @@ fn a_read_only_refusal_is_said_in_the_consoles_words() {
     assert!(!app.activating.contains("REQ1verifone"));
 }
 
+/// The server made it, so it is told as made (never "nothing was sent"),
+/// with the log's trouble beside it, and the row shows it.
 #[test]
-fn a_made_save_missing_from_the_audit_log_is_not_told_as_saved() {
+fn a_made_save_missing_from_the_audit_log_is_told_as_made_and_not_logged() {
     let mut app = loaded();
     let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
     saved.terminal_id = Some("11000023".into());
     save(&mut app, Ok(unrecorded(Updated::Set(saved))));
-    let text = toast(&app);
-    assert!(
-        text.starts_with(&format!(
-            "Could not save the terminalId for REQ2epayNoTid. {DISK_FULL}"
-        )),
-        "{text}"
+    assert_eq!(
+        toast(&app),
+        format!(
+            "Saved terminalId 11000023 for REQ2epayNoTid. {DISK_FULL} The change was made but is not in the audit log."
+        )
     );
     assert!(app.saving.is_empty());
+    assert_eq!(
+        app.request("REQ2epayNoTid")
+            .and_then(|r| r.effective_terminal_id()),
+        Some("11000023")
+    );
 }
 
 #[test]
-fn an_activation_missing_from_the_audit_log_fails_its_item_of_a_run() {
+fn a_single_activation_missing_from_the_audit_log_is_told_as_made_and_not_logged() {
+    let mut app = loaded();
+    confirm_activation(&mut app, "REQ1verifone");
+    let mut r = app.request("REQ1verifone").cloned().expect("row");
+    r.status = Status::Active;
+    activate(&mut app, None, Ok(unrecorded(Activation::Activated(r))));
+    assert_eq!(
+        toast(&app),
+        format!(
+            "Activated REQ1verifone. {DISK_FULL} The change was made but is not in the audit log."
+        )
+    );
+    assert_eq!(
+        app.request("REQ1verifone").map(|r| r.status.clone()),
+        Some(Status::Active)
+    );
+}
+
+#[test]
+fn an_activation_missing_from_the_audit_log_is_not_logged_in_its_run() {
     let mut app = loaded();
     let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
     started(&mut app, run_id, "REQ1verifone");
@@ -86,7 +111,8 @@ fn an_activation_missing_from_the_audit_log_fails_its_item_of_a_run() {
     );
     let run = app.bulk().expect("a run");
     assert!(
-        matches!(&run.items[0].state, ItemState::Done(BulkResult::Failed(s)) if s.starts_with(DISK_FULL)),
+        matches!(&run.items[0].state, ItemState::Done(BulkResult::NotLogged(s))
+            if s == &format!("Activated REQ1verifone. {DISK_FULL} The change was made but is not in the audit log.")),
         "{:?}",
         run.items[0].state
     );
@@ -128,7 +154,7 @@ fn an_import_row_refused_or_unrecorded_fails_in_the_consoles_words() {
     }
     let run = app.import().and_then(ImportState::run).expect("a run");
     assert!(
-        matches!(&run.items[0].state, ItemState::Done(ImportResult::Failed(s)) if s.starts_with(DISK_FULL)),
+        matches!(&run.items[0].state, ItemState::Done(ImportResult::NotLogged(s)) if s.starts_with(&format!("set. {DISK_FULL}"))),
         "{:?}",
         run.items[0].state
     );
@@ -136,10 +162,10 @@ fn an_import_row_refused_or_unrecorded_fails_in_the_consoles_words() {
         run.items[1].state,
         ItemState::Done(ImportResult::Failed(READ_ONLY.into()))
     );
-    // Not set, so the row keeps what it had.
+    // Set on the server, so the row shows it.
     assert_eq!(
         app.request("REQ2epayNoTid")
             .and_then(|r| r.effective_terminal_id()),
-        None
+        Some("11000099")
     );
 }

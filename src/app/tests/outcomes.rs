@@ -208,11 +208,13 @@ fn every_result_line_starts_with_the_word_its_summary_counts() {
         BulkResult::AlreadyActive(None),
         BulkResult::Skipped("why".into()),
         BulkResult::Failed("why".into()),
+        BulkResult::NotLogged("what".into()),
     ]);
     check(&[
         ImportResult::Set,
         ImportResult::Unchanged,
         ImportResult::Skipped("why".into()),
         ImportResult::Failed("why".into()),
+        ImportResult::NotLogged("what".into()),
     ]);
 }
