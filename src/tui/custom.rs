@@ -18,7 +18,7 @@ pub const MAX_OUTPUT_BYTES: u64 = 64 * 1024;
 
 /// Channels for the event loop: commands go to the worker unless they are
 /// the config's commands, which run here; events come from both.
-pub fn beside(
+pub fn route_commands(
     worker_commands: UnboundedSender<Command>,
     mut worker_events: UnboundedReceiver<ApiEvent>,
     api_key: Secret,

@@ -48,7 +48,7 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
     let names = worker::Names::new(session.name_cache(), session.settings.read_concurrency);
     let worker = worker::spawn_with_names(ops, names);
     // The config's commands run beside the worker, not in its HTTP path.
-    let (commands, events) = custom::beside(
+    let (commands, events) = custom::route_commands(
         worker.commands.clone(),
         worker.events,
         session.settings.api_key.clone(),
