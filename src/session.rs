@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::api::retry::RetryPolicy;
 use crate::api::{Client, ClientOptions, SearchQuery};
 use crate::audit::{AuditError, AuditLog};
-use crate::config::{self, Overrides, Settings};
+use crate::config::{self, LoadedConfig, Overrides, Settings};
 use crate::failure::Failure;
 use crate::ops::{ChangeGuard, Ops};
 use crate::server_memory::ServerMemory;
@@ -36,12 +36,26 @@ pub struct Session {
 }
 
 impl Session {
-    /// Resolve configuration (or start the demo simulator) and build the client.
+    /// Resolve configuration (or start the demo simulator, which needs no
+    /// config file) and build the client.
     pub async fn open(opts: &SessionOptions) -> Result<Session, Failure> {
         if opts.demo {
             return Session::demo(opts).await;
         }
-        let settings = config::load(&opts.overrides)?;
+        let config = LoadedConfig::read(opts.overrides.config_path.as_deref())?;
+        Session::open_with(opts, &config).await
+    }
+
+    /// As [`Session::open`], with the config file already read: the console
+    /// reads it once for its preferences and this.
+    pub async fn open_with(
+        opts: &SessionOptions,
+        config: &LoadedConfig,
+    ) -> Result<Session, Failure> {
+        if opts.demo {
+            return Session::demo(opts).await;
+        }
+        let settings = config.settings(&opts.overrides)?;
         // Shown by the caller: the CLI on stderr, the console as toasts.
         for w in &settings.warnings {
             tracing::warn!("{w}");

@@ -6,18 +6,22 @@ pub mod event_loop;
 pub mod terminal;
 pub mod worker;
 
+#[cfg(test)]
+mod tests;
+
 use crossterm::event::EventStream;
 
 use crate::app::{App, AppConfig, Safety};
+use crate::config::LoadedConfig;
 use crate::failure::Failure;
+use crate::prefs::ConsolePrefs;
 use crate::session::{Session, SessionOptions};
 
 /// Open the console on the configured profile (or the demo simulator).
 /// What it returns is for stderr once the terminal is restored: how to
 /// finish a run the console quit during.
 pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failure> {
-    let prefs = crate::prefs::load(opts.overrides.config_path.as_deref())?;
-    let session = Session::open(opts).await?;
+    let (prefs, session) = start(opts).await?;
     let config = AppConfig {
         profile: session.settings.profile.clone(),
         demo: session.demo,
@@ -65,6 +69,16 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
     result
         .map(|app| app.quit_note().map(str::to_string))
         .map_err(|e| Failure::Reported(format!("The terminal failed: {e}.")))
+}
+
+/// The console's start: the config file read once, for the preferences
+/// (keys, colours, views and commands, which apply in demo mode too) and
+/// the session's profile.
+async fn start(opts: &SessionOptions) -> Result<(ConsolePrefs, Session), Failure> {
+    let config = LoadedConfig::read(opts.overrides.config_path.as_deref())?;
+    let prefs = crate::prefs::from_config(&config)?;
+    let session = Session::open_with(opts, &config).await?;
+    Ok((prefs, session))
 }
 
 /// How long a signalled console may take to wind down before it is ended.
