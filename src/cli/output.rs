@@ -12,7 +12,7 @@ use crate::text::{self, age};
 pub fn table(
     out: &mut impl Write,
     items: &[IntegrationRequest],
-    merchants: &crate::export::Merchants,
+    merchants: &crate::api::Merchants,
     now: &DateTime<Utc>,
 ) -> io::Result<()> {
     let headers = [
