@@ -3,7 +3,8 @@
 //! an activation is sent. A rule of the model, so the console and the CLI
 //! read it here rather than from the core; it sits beside `api` rather than
 //! in it because its warning uses `validate`'s terminalId rule, which itself
-//! uses the model.
+//! uses the model. What it builds on, [`IntegrationRequest::blockers`] and
+//! [`IntegrationRequest::needs_terminal_id`], is the model's own.
 
 use crate::api::{Blocker, IntegrationRequest};
 

@@ -1,4 +1,4 @@
-//! Structural rules of issue 10, read straight from `src/` (std only): file
+//! The house's structural rules, read straight from `src/` (std only): file
 //! sizes (R1), `tui` without `cli` (R2), views that only read (R3), the audit
 //! sequence, page loops, key matching and `plural` each in one place (R4-R7),
 //! unique public type names (R8), no module cycles (R9), no printing outside
