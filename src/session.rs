@@ -181,3 +181,41 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(config_path: std::path::PathBuf, demo: bool) -> SessionOptions {
+        SessionOptions {
+            overrides: Overrides {
+                config_path: Some(config_path),
+                ..Overrides::default()
+            },
+            demo,
+            ..SessionOptions::default()
+        }
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_command_reads_the_config_file_once_and_the_demo_none() {
+        let dir = std::env::temp_dir().join(format!("intake-session-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        let path = dir.join("config.toml");
+        let text = "[profiles.p]\nbase_url = \"http://127.0.0.1:9\"\napi_key = \"k\"\n";
+        std::fs::write(&path, text).expect("write the config");
+        let before = config::reads_on_this_thread();
+        let session = Session::open(&options(path.clone(), false))
+            .await
+            .expect("opens");
+        assert_eq!(config::reads_on_this_thread() - before, 1);
+        assert_eq!(session.settings.profile, "p");
+        session.close().await;
+        // The demo needs no profile, so a command under it reads nothing.
+        let before = config::reads_on_this_thread();
+        let demo = Session::open(&options(path, true)).await.expect("demo");
+        assert_eq!(config::reads_on_this_thread() - before, 0);
+        demo.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
