@@ -1,14 +1,13 @@
 //! Writing a list of requests as CSV or JSON, for `intake list --csv|--json`
 //! and the console's export. Merchant names ride along when they are known.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::api::model::format_timestamp;
-use crate::api::{IntegrationRequest, Merchant};
+use crate::api::{IntegrationRequest, Merchants};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -26,9 +25,6 @@ impl ExportFormat {
         }
     }
 }
-
-/// Merchants known so far, by id.
-pub type Merchants = HashMap<String, Merchant>;
 
 pub const CSV_HEADER: [&str; 12] = [
     "id",
@@ -217,7 +213,7 @@ pub async fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{IntegrationType, Status};
+    use crate::api::{IntegrationType, Merchant, Status};
 
     fn request(id: &str, merchant: &str, terminal: Option<&str>) -> IntegrationRequest {
         let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T01:02:03.456Z")
@@ -247,7 +243,7 @@ mod tests {
             country: None,
             test: true,
         };
-        HashMap::from([(m.id.clone(), m)])
+        Merchants::from([(m.id.clone(), m)])
     }
 
     /// Names a merchant could type: escapes, a bell, bidi and invisible
@@ -381,12 +377,12 @@ mod tests {
         r.created_at = None;
         r.updated_at = None;
         let mut out = Vec::new();
-        csv(&mut out, [&r], &HashMap::new()).expect("csv");
+        csv(&mut out, [&r], &Merchants::new()).expect("csv");
         let text = String::from_utf8(out).expect("utf8");
         let row = text.lines().nth(1).expect("a row");
         assert_eq!(row, "ccc3,pending,epay,6ff1,Jaiwie7aiNg2,,,,crn:user:1,,,");
         let mut out = Vec::new();
-        json(&mut out, [&r], &HashMap::new()).expect("json");
+        json(&mut out, [&r], &Merchants::new()).expect("json");
         let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
         assert!(v[0].get("createdAt").is_none(), "{v}");
         let back: Vec<IntegrationRequest> = serde_json::from_value(v).expect("decodes");

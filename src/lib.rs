@@ -19,6 +19,7 @@ pub mod names_cache;
 pub mod ops;
 pub mod paths;
 pub mod prefs;
+pub mod readiness;
 pub mod safety;
 pub mod server_memory;
 pub mod session;

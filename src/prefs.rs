@@ -9,7 +9,7 @@ use std::str::FromStr;
 use ratatui::style::Color;
 
 use crate::api::Status;
-use crate::config::{self, ConfigError, ConfigFile, KeySpec, ViewSpec};
+use crate::config::{ConfigError, ConfigFile, KeySpec, LoadedConfig, ViewSpec};
 use crate::custom::CustomCommand;
 use crate::keys::{ConfigBinding, KeyMap};
 
@@ -35,14 +35,13 @@ pub struct ConsolePrefs {
     pub commands: Vec<CustomCommand>,
 }
 
-/// Read `[keys]` and `[theme]` from the config file, if there is one.
-pub fn load(config_path: Option<&Path>) -> Result<ConsolePrefs, ConfigError> {
-    let path = config::config_path(config_path)?;
-    let Some(file) = config::read_file(&path)? else {
-        return Ok(ConsolePrefs::default());
-    };
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    from_file(&path, &file, &text)
+/// The preferences the config file read at start gives; the defaults when
+/// there is no file.
+pub fn from_config(config: &LoadedConfig) -> Result<ConsolePrefs, ConfigError> {
+    match &config.file {
+        Some(file) => from_file(&config.path, file, &config.text),
+        None => Ok(ConsolePrefs::default()),
+    }
 }
 
 /// Build preferences from a parsed file; `text` is its source, for line numbers.

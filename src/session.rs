@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::api::retry::RetryPolicy;
 use crate::api::{Client, ClientOptions, SearchQuery};
 use crate::audit::{AuditError, AuditLog};
-use crate::config::{self, Overrides, Settings};
+use crate::config::{self, LoadedConfig, Overrides, Settings};
 use crate::failure::Failure;
 use crate::ops::{ChangeGuard, Ops};
 use crate::server_memory::ServerMemory;
@@ -36,12 +36,26 @@ pub struct Session {
 }
 
 impl Session {
-    /// Resolve configuration (or start the demo simulator) and build the client.
+    /// Resolve configuration (or start the demo simulator, which needs no
+    /// config file) and build the client.
     pub async fn open(opts: &SessionOptions) -> Result<Session, Failure> {
         if opts.demo {
             return Session::demo(opts).await;
         }
-        let settings = config::load(&opts.overrides)?;
+        let config = LoadedConfig::read(opts.overrides.config_path.as_deref())?;
+        Session::open_with(opts, &config).await
+    }
+
+    /// As [`Session::open`], with the config file already read: the console
+    /// reads it once for its preferences and this.
+    pub async fn open_with(
+        opts: &SessionOptions,
+        config: &LoadedConfig,
+    ) -> Result<Session, Failure> {
+        if opts.demo {
+            return Session::demo(opts).await;
+        }
+        let settings = config.settings(&opts.overrides)?;
         // Shown by the caller: the CLI on stderr, the console as toasts.
         for w in &settings.warnings {
             tracing::warn!("{w}");
@@ -165,5 +179,43 @@ impl Session {
         if let Some(sim) = self.sim {
             sim.shutdown().await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(config_path: std::path::PathBuf, demo: bool) -> SessionOptions {
+        SessionOptions {
+            overrides: Overrides {
+                config_path: Some(config_path),
+                ..Overrides::default()
+            },
+            demo,
+            ..SessionOptions::default()
+        }
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_command_reads_the_config_file_once_and_the_demo_none() {
+        let dir = std::env::temp_dir().join(format!("intake-session-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        let path = dir.join("config.toml");
+        let text = "[profiles.p]\nbase_url = \"http://127.0.0.1:9\"\napi_key = \"k\"\n";
+        std::fs::write(&path, text).expect("write the config");
+        let before = config::reads_on_this_thread();
+        let session = Session::open(&options(path.clone(), false))
+            .await
+            .expect("opens");
+        assert_eq!(config::reads_on_this_thread() - before, 1);
+        assert_eq!(session.settings.profile, "p");
+        session.close().await;
+        // The demo needs no profile, so a command under it reads nothing.
+        let before = config::reads_on_this_thread();
+        let demo = Session::open(&options(path, true)).await.expect("demo");
+        assert_eq!(config::reads_on_this_thread() - before, 0);
+        demo.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

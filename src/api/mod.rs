@@ -17,6 +17,7 @@ mod transport;
 
 pub use client::{Client, ClientOptions};
 pub use error::{ApiError, ErrorCode, Operation};
+pub use merchants::{MerchantAnswers, Merchants};
 pub use model::{
     Blocker, IntegrationRequest, IntegrationType, Merchant, NewIntegrationRequest, Page,
     SearchQuery, Status,

@@ -6,7 +6,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use std::path::PathBuf;
 
 use crate::api::retry::Activation;
-use crate::api::{ApiError, IntegrationRequest, Merchant};
+use crate::api::{ApiError, IntegrationRequest, Merchant, MerchantAnswers};
 use crate::import::ImportPlan;
 use crate::ops::{Done, OpError, PlanError, Updated};
 
@@ -89,7 +89,7 @@ pub enum ApiEvent {
     /// the worker batches what arrives together, so a burst of names costs
     /// one update.
     Merchants {
-        names: Vec<(String, Option<Merchant>)>,
+        names: MerchantAnswers,
     },
     Exported {
         path: PathBuf,

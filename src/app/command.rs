@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use crate::api::Merchants;
 use crate::api::{IntegrationRequest, SearchQuery};
-use crate::export::{ExportFormat, Merchants};
+use crate::export::ExportFormat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {

@@ -282,7 +282,7 @@ impl App {
     }
 
     /// Every merchant whose name is known, for exports.
-    pub fn known_merchants(&self) -> crate::export::Merchants {
+    pub fn known_merchants(&self) -> crate::api::Merchants {
         self.list.known_merchants()
     }
 

@@ -12,7 +12,7 @@ use super::export;
 use super::import;
 use super::keys::{self, Nav};
 use super::list_flow;
-use super::meanwhile;
+use super::not_overwritten;
 use super::paste;
 use super::prompt_flow;
 use super::state::{App, Asking, Mode};
@@ -212,7 +212,7 @@ fn on_api(app: &mut App, event: ApiEvent) -> Vec<Command> {
         ApiEvent::Updated {
             id,
             result: Err(OpError::WouldReplace { request, .. }),
-        } => meanwhile::on_set_meanwhile(app, id, *request),
+        } => not_overwritten::on_refused(app, id, *request),
         ApiEvent::Updated { id, result } => change::on_updated(app, id, result),
         ApiEvent::Activated { id, run_id, result } => {
             bulk::events::on_activated(app, id, run_id, result)

@@ -12,7 +12,7 @@ use crate::text::{self, age};
 pub fn table(
     out: &mut impl Write,
     items: &[IntegrationRequest],
-    merchants: &crate::export::Merchants,
+    merchants: &crate::api::Merchants,
     now: &DateTime<Utc>,
 ) -> io::Result<()> {
     let headers = [
@@ -160,9 +160,9 @@ pub fn detail(
     fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
     fields.push(("updatedAt", local(&r.updated_at)));
     fields.push(("updatedBy", clean(r.updated_by.as_deref().unwrap_or("-"))));
-    let activation = match crate::ops::readiness::warning(r) {
-        Some(w) => format!("{} ({w})", crate::ops::readiness::text(r)),
-        None => crate::ops::readiness::text(r),
+    let activation = match crate::readiness::warning(r) {
+        Some(w) => format!("{} ({w})", crate::readiness::text(r)),
+        None => crate::readiness::text(r),
     };
     fields.push(("activation", activation));
     for (k, v) in fields {

@@ -1,7 +1,6 @@
 //! The config file on disk: where it is, reading it, writing the starter,
 //! and warning when others can read a key in it.
 
-use std::error::Error as _;
 use std::path::{Path, PathBuf};
 
 use super::{APP_NAME, ConfigError, ConfigFile};
@@ -18,21 +17,62 @@ pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf, ConfigError> {
         .map_err(|e| ConfigError::NoConfigDir(e.to_string()))
 }
 
-/// Read the file if it exists; `Ok(None)` when there is none.
-pub fn read_file(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
-    if !path.exists() {
-        return Ok(None);
+/// The config file as read at start: where it is, what it says and its
+/// text (kept for the line numbers errors name). Read once and handed to
+/// whoever needs it (the session's profile, the console's keys, colours,
+/// views and commands), so the file cannot change between two readings of
+/// one start and a broken file is reported once.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    /// `None` when there is no file at `path`.
+    pub file: Option<ConfigFile>,
+    /// The file's text; empty when there is none.
+    pub text: String,
+}
+
+impl LoadedConfig {
+    /// The file `--config`, INTAKE_CONFIG or the OS config dir names.
+    pub fn read(explicit: Option<&Path>) -> Result<LoadedConfig, ConfigError> {
+        LoadedConfig::at(&config_path(explicit)?)
     }
-    // confy would create a default file on a miss; we checked existence first.
-    confy::load_path::<ConfigFile>(path)
-        .map(Some)
-        .map_err(|e| ConfigError::Invalid {
+
+    /// The file at `path`, read and parsed: the one place intake reads its
+    /// config file. No file is not an error (the environment may be enough).
+    pub fn at(path: &Path) -> Result<LoadedConfig, ConfigError> {
+        count_read();
+        let mut loaded = LoadedConfig {
             path: path.to_path_buf(),
-            detail: match e.source() {
-                Some(src) => src.to_string().trim().replace('\n', " "),
-                None => e.to_string(),
-            },
-        })
+            ..LoadedConfig::default()
+        };
+        if !path.exists() {
+            return Ok(loaded);
+        }
+        let invalid = |e: &dyn std::fmt::Display| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            detail: e.to_string().trim().replace('\n', " "),
+        };
+        loaded.text = std::fs::read_to_string(path).map_err(|e| invalid(&e))?;
+        loaded.file = Some(toml::from_str(&loaded.text).map_err(|e| invalid(&e))?);
+        Ok(loaded)
+    }
+}
+
+#[cfg(any(test, feature = "testkit"))]
+thread_local! {
+    static READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread has read a config file, so a test can hold a
+/// start to one reading.
+#[cfg(any(test, feature = "testkit"))]
+pub fn reads_on_this_thread() -> usize {
+    READS.with(std::cell::Cell::get)
+}
+
+fn count_read() {
+    #[cfg(any(test, feature = "testkit"))]
+    READS.with(|r| r.set(r.get() + 1));
 }
 
 /// Whether any profile in the file holds a non-empty API key.

@@ -17,8 +17,10 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-pub use file::{STARTER, config_path, read_file, write_private, write_starter};
-pub use resolve::{load, resolve};
+#[cfg(any(test, feature = "testkit"))]
+pub use file::reads_on_this_thread;
+pub use file::{LoadedConfig, STARTER, config_path, write_private, write_starter};
+pub use resolve::resolve;
 
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::file::{config_path, permission_warning, read_file};
+use super::file::{LoadedConfig, permission_warning};
 use super::{
     ConfigError, ConfigFile, DEFAULT_AUTO_REFRESH_SECS, DEFAULT_CONCURRENCY, DEFAULT_SLA_DAYS,
     Overrides, PRODUCTION_URL, Profile, Settings,
@@ -215,9 +215,11 @@ fn auto_refresh(file: &ConfigFile) -> Option<Duration> {
         .map(|s| Duration::from_secs(s.max(5)))
 }
 
-/// Load the file and resolve settings from the real environment.
-pub fn load(overrides: &Overrides) -> Result<Settings, ConfigError> {
-    let path = config_path(overrides.config_path.as_deref())?;
-    let file = read_file(&path)?;
-    resolve(&path, file.as_ref(), overrides, &|k| std::env::var(k).ok())
+impl LoadedConfig {
+    /// The settings the file gives under the real environment and `overrides`.
+    pub fn settings(&self, overrides: &Overrides) -> Result<Settings, ConfigError> {
+        resolve(&self.path, self.file.as_ref(), overrides, &|k| {
+            std::env::var(k).ok()
+        })
+    }
 }

@@ -27,7 +27,7 @@ fn toml_from(s: &str) -> ConfigFile {
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let p = dir.join(format!("{n}.toml"));
     std::fs::write(&p, s).expect("write");
-    read_file(&p).expect("parse").expect("exists")
+    LoadedConfig::at(&p).expect("parse").file.expect("exists")
 }
 
 fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
@@ -139,7 +139,7 @@ fn invalid_toml_names_the_file_and_the_key() {
     std::fs::create_dir_all(&dir).expect("tmp");
     let p = dir.join("config.toml");
     std::fs::write(&p, "[profiles.sandbox]\nbase_urll = \"x\"\n").expect("write");
-    let e = read_file(&p).unwrap_err().to_string();
+    let e = LoadedConfig::at(&p).unwrap_err().to_string();
     assert!(e.contains(&p.display().to_string()), "{e}");
     assert!(e.contains("base_urll"), "{e}");
 }
@@ -264,7 +264,10 @@ fn starter_is_written_0600_and_warns_when_opened_up() {
     write_starter(&p).expect("write");
     let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let starter = read_file(&p).expect("starter parses").expect("a file");
+    let starter = LoadedConfig::at(&p)
+        .expect("starter parses")
+        .file
+        .expect("a file");
     assert!(permission_warning(&p, &starter).is_none());
     assert!(write_starter(&p).is_err(), "never overwrites");
 }
@@ -280,7 +283,7 @@ fn a_key_others_can_read_is_named_with_the_fix() {
         let p = dir.join(name);
         std::fs::write(&p, text).expect("write");
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).expect("chmod");
-        let file = read_file(&p).expect("parses").expect("a file");
+        let file = LoadedConfig::at(&p).expect("parses").file.expect("a file");
         (p, file)
     };
     let keyed = "[profiles.sandbox]\napi_key = \"k\"\n";

@@ -3,13 +3,13 @@
 //! `intake list`, `show`, `activate` and the `import` preview all go through
 //! it (the console's worker shares the cache across tasks its own way).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::Utc;
 
 use super::NameCache;
 use crate::api::retry::RetryPolicy;
-use crate::api::{Client, Merchant};
+use crate::api::{Client, Merchant, Merchants};
 use crate::ops::MerchantLookups;
 
 pub struct NameLookup {
@@ -66,9 +66,9 @@ impl NameLookup {
         client: &Client,
         policy: RetryPolicy,
         ids: impl IntoIterator<Item = String>,
-    ) -> HashMap<String, Merchant> {
+    ) -> Merchants {
         let now = Utc::now();
-        let mut names = HashMap::new();
+        let mut names = Merchants::new();
         let mut missing = HashSet::new();
         for id in ids {
             if let Some(m) = self.cache.get(&id, now) {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::api::Merchant;
+use crate::api::{Merchant, Merchants};
 
 mod lookup;
 pub use lookup::NameLookup;
@@ -108,7 +108,7 @@ impl NameCache {
     }
 
     /// Every fresh name, as the lists take them.
-    pub fn fresh(&self, now: DateTime<Utc>) -> HashMap<String, Merchant> {
+    pub fn fresh(&self, now: DateTime<Utc>) -> Merchants {
         self.entries
             .keys()
             .filter_map(|id| Some((id.clone(), self.get(id, now)?.clone())))

@@ -6,10 +6,11 @@
 
 use std::time::Instant;
 
-use super::{Done, OpError, Ops, readiness};
+use super::{Done, OpError, Ops};
 use crate::api::retry::{self, Activation};
 use crate::api::{ApiError, Blocker, IntegrationRequest};
 use crate::audit::{Change, Event, Outcome};
+use crate::readiness;
 
 /// One id to activate. `in_doubt`: an interrupted run sent it without an
 /// answer, so if it reads back active it is `confirmed active`, not sent

@@ -7,7 +7,7 @@ use futures_util::StreamExt;
 use tokio::sync::Semaphore;
 
 use crate::api::retry::RetryPolicy;
-use crate::api::{Client, Merchant};
+use crate::api::{Client, Merchant, Merchants};
 
 /// Lookups a few at a time; clones share the permits, so every caller
 /// together stays within the bound.
@@ -59,7 +59,7 @@ impl MerchantLookups {
         client: &Client,
         policy: RetryPolicy,
         ids: impl IntoIterator<Item = String>,
-    ) -> HashMap<String, Merchant> {
+    ) -> Merchants {
         let distinct: HashSet<String> = ids.into_iter().collect();
         let mut names = HashMap::new();
         self.each(client, policy, distinct, |id, m| {

@@ -13,7 +13,6 @@ pub mod fetch;
 mod fresh;
 mod import;
 pub mod merchants;
-pub mod readiness;
 pub mod reads;
 mod run;
 mod update;

@@ -16,9 +16,9 @@ use crate::custom::{CommandOutcome, Placeholder, RequestValues, Template};
 /// The most output kept from one run's stdout and from its stderr.
 pub const MAX_OUTPUT_BYTES: u64 = 64 * 1024;
 
-/// The event loop's channels for the config's commands: runs go in here,
+/// Starts the runner of the config's commands beside the worker: runs go in here,
 /// and their answers come out among the worker's events.
-pub fn beside(
+pub fn runner(
     mut worker_events: UnboundedReceiver<ApiEvent>,
     api_key: Secret,
 ) -> (UnboundedSender<CustomRun>, UnboundedReceiver<ApiEvent>) {

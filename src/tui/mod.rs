@@ -7,18 +7,22 @@ mod outlets;
 pub mod terminal;
 pub mod worker;
 
+#[cfg(test)]
+mod tests;
+
 use crossterm::event::EventStream;
 
 use crate::app::{App, AppConfig, Safety};
+use crate::config::LoadedConfig;
 use crate::failure::Failure;
+use crate::prefs::ConsolePrefs;
 use crate::session::{Session, SessionOptions};
 
 /// Open the console on the configured profile (or the demo simulator).
 /// What it returns is for stderr once the terminal is restored: how to
 /// finish a run the console quit during.
 pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failure> {
-    let prefs = crate::prefs::load(opts.overrides.config_path.as_deref())?;
-    let session = Session::open(opts).await?;
+    let (prefs, session) = start(opts).await?;
     let config = AppConfig {
         profile: session.settings.profile.clone(),
         demo: session.demo,
@@ -49,7 +53,7 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
     let names = worker::Names::new(session.name_cache(), session.settings.read_concurrency);
     let worker = worker::spawn_with_names(ops, names);
     // The config's commands run beside the worker, not in its HTTP path.
-    let (custom_runs, events) = custom::beside(worker.events, session.settings.api_key.clone());
+    let (custom_runs, events) = custom::runner(worker.events, session.settings.api_key.clone());
     let outlets = event_loop::Outlets {
         worker: worker.commands.clone(),
         custom: custom_runs,
@@ -66,6 +70,16 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
     result
         .map(|app| app.quit_note().map(str::to_string))
         .map_err(|e| Failure::Reported(format!("The terminal failed: {e}.")))
+}
+
+/// The console's start: the config file read once, for the preferences
+/// (keys, colours, views and commands, which apply in demo mode too) and
+/// the session's profile.
+async fn start(opts: &SessionOptions) -> Result<(ConsolePrefs, Session), Failure> {
+    let config = LoadedConfig::read(opts.overrides.config_path.as_deref())?;
+    let prefs = crate::prefs::from_config(&config)?;
+    let session = Session::open_with(opts, &config).await?;
+    Ok((prefs, session))
 }
 
 /// How long a signalled console may take to wind down before it is ended.

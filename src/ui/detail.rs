@@ -130,14 +130,14 @@ impl Fields<'_> {
 
     /// What the request still needs before it can be activated.
     fn needs(&self, r: &IntegrationRequest) -> Line<'static> {
-        let warning = crate::ops::readiness::warning(r);
-        let style = match (crate::ops::readiness::blocker(r), warning) {
+        let warning = crate::readiness::warning(r);
+        let style = match (crate::readiness::blocker(r), warning) {
             (None, None) => self.theme.ok(),
             _ => self.theme.warn(),
         };
         let needs_text = match warning {
-            Some(w) => format!("{} · {w}", crate::ops::readiness::text(r)),
-            None => crate::ops::readiness::text(r),
+            Some(w) => format!("{} · {w}", crate::readiness::text(r)),
+            None => crate::readiness::text(r),
         };
         Line::from(vec![
             Span::styled(format!("{:<12}", "needs"), self.theme.label()),

@@ -1,8 +1,8 @@
-//! Structural rules of issue 10, read straight from `src/` (std only): file
+//! The house's structural rules, read straight from `src/` (std only): file
 //! sizes (R1), `tui` without `cli` (R2), views that only read (R3), the audit
 //! sequence, page loops, key matching and `plural` each in one place (R4-R7),
 //! unique public type names (R8), no module cycles (R9), no printing outside
-//! the CLI (R10).
+//! the CLI (R10), views that take no rule from the core (R11).
 //!
 //! Every rule has an allowlist: the consts below, one entry a line, holding
 //! the violations that existed when the rule was written. They shrink only.
@@ -69,6 +69,9 @@ const CYCLE_EDGES: &[&str] = &[];
 /// R10: files of the console and the core allowed to print. Shrinks only.
 const PRINTS_OUTSIDE_CLI: &[&str] = &[];
 
+/// R11: files in `src/ui/` allowed to use `crate::ops`. Shrinks only.
+const VIEWS_USE_OPS: &[&str] = &[];
+
 const MAX_LINES: usize = 400;
 
 // R1 ------------------------------------------------------------------------
@@ -127,6 +130,33 @@ fn tui_imports_nothing_from_cli() {
         &users,
         |f| {
             format!("{f} uses crate::cli: take what the console needs from session/failure instead")
+        },
+    ));
+}
+
+// R11 -----------------------------------------------------------------------
+
+/// A view draws what the model and the state say; a rule it shows (such as
+/// readiness) lives in the model, never in the core behind the worker.
+#[test]
+fn views_take_no_rule_from_ops() {
+    let files = sources();
+    let users: BTreeSet<&str> = files
+        .values()
+        .filter(|f| f.path.starts_with("src/ui/"))
+        .filter(|f| {
+            f.paths
+                .iter()
+                .any(|p| p.segments.first().is_some_and(|s| s == "ops"))
+        })
+        .map(|f| f.path.as_str())
+        .collect();
+    report(only_allowlisted(
+        "VIEWS_USE_OPS",
+        VIEWS_USE_OPS,
+        &users,
+        |f| {
+            format!("{f} uses crate::ops: put the rule it needs in the model (as src/readiness.rs)")
         },
     ));
 }

@@ -242,12 +242,14 @@ impl IntegrationRequest {
         if !self.is_pending() {
             out.push(Blocker::NotPending);
         }
-        if self.kind.requires_terminal_id() && self.effective_terminal_id().is_none() {
+        if self.needs_terminal_id() {
             out.push(Blocker::TerminalIdMissing);
         }
         out
     }
 
+    /// An ePay request without a terminalId: the one condition every
+    /// readiness rule (`crate::readiness`) is built on.
     pub fn needs_terminal_id(&self) -> bool {
         self.kind.requires_terminal_id() && self.effective_terminal_id().is_none()
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::api::{IntegrationRequest, Merchant};
+use crate::api::{IntegrationRequest, Merchant, MerchantAnswers};
 
 use super::rows::merge;
 use super::sort::SortKey;
@@ -19,7 +19,7 @@ impl List {
     }
 
     /// Every merchant whose name is known, for exports.
-    pub(crate) fn known_merchants(&self) -> crate::export::Merchants {
+    pub(crate) fn known_merchants(&self) -> crate::api::Merchants {
         self.merchants
             .iter()
             .filter_map(|(id, m)| match m {
@@ -53,7 +53,7 @@ impl List {
     /// merged in. Each name touches its own rows (through the store's
     /// per-merchant index), never every row; only the merchant sort moves
     /// rows, once for the whole batch.
-    pub(crate) fn merchants_arrived(&mut self, batch: Vec<(String, Option<Merchant>)>) {
+    pub(crate) fn merchants_arrived(&mut self, batch: MerchantAnswers) {
         let mut matched = Vec::new();
         let mut renamed = Vec::new();
         for (merchant_id, merchant) in batch {

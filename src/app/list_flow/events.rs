@@ -1,7 +1,7 @@
 //! The API's answers for the list, routed from `update`: pages of a load,
 //! a load that failed, merchants' names.
 
-use crate::api::{ApiError, IntegrationRequest, Merchant};
+use crate::api::{ApiError, IntegrationRequest, MerchantAnswers};
 
 use crate::app::command::Command;
 use crate::app::state::App;
@@ -45,7 +45,7 @@ pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Ve
     Vec::new()
 }
 
-pub(crate) fn on_merchants(app: &mut App, names: Vec<(String, Option<Merchant>)>) -> Vec<Command> {
+pub(crate) fn on_merchants(app: &mut App, names: MerchantAnswers) -> Vec<Command> {
     app.list.merchants_arrived(names);
     Vec::new()
 }

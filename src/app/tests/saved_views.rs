@@ -1,4 +1,4 @@
-//! Saved views (issue 13 item 1): tabs switched with Tab, BackTab and
+//! Saved views: tabs switched with Tab, BackTab and
 //! digits, the typed filter narrowing within a view, marks kept across
 //! views, and the counts taken when the rows change.
 

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::super::output::MAX_CELL;
-use crate::export::Merchants;
+use crate::api::Merchants;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
 use crate::text::{self, clean, plural};
 

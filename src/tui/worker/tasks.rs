@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::api::Merchants;
 use crate::api::{ApiError, IntegrationRequest, SearchQuery};
 use crate::app::ApiEvent;
-use crate::export::{self, ExportFormat, Merchants};
+use crate::export::{self, ExportFormat};
 use crate::ops::{
     ActivateJob, Cancel, Done, ImportUpdate, OnExisting, Ops, Order, RunEvent, RunReads, RunStart,
 };

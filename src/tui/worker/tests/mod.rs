@@ -5,11 +5,12 @@ use std::time::Duration;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use super::*;
+use crate::api::Merchants;
 use crate::api::retry::RetryPolicy;
 use crate::api::{Client, IntegrationRequest, IntegrationType, SearchQuery, Secret, Status};
 use crate::app::{ImportRowResult, fixtures};
 use crate::audit::{self, AuditLog};
-use crate::export::{ExportFormat, Merchants};
+use crate::export::ExportFormat;
 use crate::import::RowClass;
 use crate::ops::ChangeGuard;
 

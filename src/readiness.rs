@@ -1,5 +1,10 @@
-//! What "ready to activate" means, once: the console's detail pane and bulk
-//! plan, `intake show`, and the refusal before an activation is sent.
+//! What "ready to activate" means, once: the console's detail pane, filter,
+//! backlog and bulk plan, `intake show`, and the refusal `ops` makes before
+//! an activation is sent. A rule of the model, so the console and the CLI
+//! read it here rather than from the core; it sits beside `api` rather than
+//! in it because its warning uses `validate`'s terminalId rule, which itself
+//! uses the model. What it builds on, [`IntegrationRequest::blockers`] and
+//! [`IntegrationRequest::needs_terminal_id`], is the model's own.
 
 use crate::api::{Blocker, IntegrationRequest};
 
@@ -50,10 +55,10 @@ pub fn text(r: &IntegrationRequest) -> String {
 mod tests {
     use super::*;
     use crate::api::{IntegrationType, Status};
-    use crate::ops::testing;
+    use crate::testkit::fixtures;
 
     fn req(kind: IntegrationType, status: Status, tid: Option<&str>) -> IntegrationRequest {
-        testing::req("R1", kind, status, tid)
+        fixtures::req("R1", kind, status, "M1", tid, chrono::TimeDelta::zero())
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Marks under `p`, and the layout arriving as an action (issue 10 items 4 and 6).
+//! update() for the layout arriving as an action: the table drawn where
+//! update keeps the cursor (`app::viewport`), clicks landing on the row
+//! drawn, and the results' scroll held by update.
 
 use crossterm::event::KeyCode;
 
@@ -9,94 +11,6 @@ fn pending(all: Vec<crate::api::IntegrationRequest>) -> Vec<crate::api::Integrat
     all.into_iter()
         .filter(crate::api::model::IntegrationRequest::is_pending)
         .collect()
-}
-
-#[test]
-fn p_keeps_marks_on_rows_it_hides_and_bulk_counts_them_hidden() {
-    let mut app = App::new(config(), now());
-    app.init();
-    api(&mut app, page(1, pending(requests()), true));
-    // Every status: the active and the rejected request show up; mark them.
-    let id = load_id(&update(&mut app, ch('p')));
-    api(&mut app, page(id, requests(), true));
-    mark(&mut app, &["REQ5active", "REQ6rejected"]);
-    assert_eq!(app.marked_len(), 2);
-
-    // Pending only: the load does not cover their statuses, so they stay marked.
-    let id = load_id(&update(&mut app, ch('p')));
-    api(&mut app, page(id, pending(requests()), true));
-    assert!(app.list.pending_only);
-    assert!(app.is_marked("REQ5active") && app.is_marked("REQ6rejected"));
-    assert_eq!(app.marked_len(), 2);
-    assert_eq!(app.list.visible_marked, 0);
-    let title = render(&mut app, 200, 20);
-    let title = title.lines().next().unwrap_or_default();
-    assert!(title.contains("2 marked"), "{title}");
-    assert!(title.contains("pending only"), "{title}");
-
-    // `A` counts them as hidden, and knows from their copies they are not pending.
-    update(&mut app, ch('A'));
-    let Mode::Asking(Asking::Bulk(plan)) = &app.mode else {
-        panic!("A opens the bulk dialog, got {:?}", app.mode);
-    };
-    assert_eq!(plan.ids.len(), 2);
-    assert_eq!(plan.hidden, 2);
-    assert_eq!(plan.hidden_by_status, 2);
-    assert_eq!(plan.not_pending, 2);
-    assert_eq!(plan.unknown, 0);
-    assert_eq!(plan.runnable(), 0);
-    let dialog = render(&mut app, 100, 30);
-    assert!(
-        dialog.contains("2 are hidden by the current filter."),
-        "{dialog}"
-    );
-    assert!(
-        dialog.contains("2 in other statuses: p shows every status."),
-        "{dialog}"
-    );
-    assert!(
-        dialog.contains("2 are not pending and will be skipped."),
-        "{dialog}"
-    );
-
-    // Running it skips both, saying why from the kept copies; nothing is sent.
-    let cmds = update(&mut app, key(KeyCode::Enter));
-    assert!(cmds.is_empty(), "{cmds:?}");
-    let run = app.bulk().expect("a run");
-    let why: Vec<String> = run.items.iter().map(|i| i.state.text()).collect();
-    assert_eq!(
-        why,
-        [
-            "already active (activated by crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops)",
-            "skipped: not pending (status rejected)"
-        ]
-    );
-    update(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.marked_len(), 2, "closing results keeps hidden marks");
-
-    // A load that covers their statuses and lacks one drops only that mark.
-    let id = load_id(&update(&mut app, ch('p')));
-    let without_active: Vec<_> = requests()
-        .into_iter()
-        .filter(|r| r.id != "REQ5active")
-        .collect();
-    api(&mut app, page(id, without_active, true));
-    assert!(!app.is_marked("REQ5active"));
-    assert!(app.is_marked("REQ6rejected"));
-    assert_eq!(app.list.visible_marked, 1);
-}
-
-#[test]
-fn a_pending_only_load_drops_a_pending_mark_it_no_longer_has() {
-    let mut app = loaded();
-    mark(&mut app, &["REQ1verifone"]);
-    let id = load_id(&update(&mut app, ch('r')));
-    let without: Vec<_> = requests()
-        .into_iter()
-        .filter(|r| r.id != "REQ1verifone")
-        .collect();
-    api(&mut app, page(id, without, true));
-    assert_eq!(app.marked_len(), 0);
 }
 
 /// `n` pending requests with distinct ids, enough to overflow any table.

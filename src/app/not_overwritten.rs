@@ -1,7 +1,8 @@
-//! An update the worker did not send because the server's terminalId is no
-//! longer the one the operator saw: another operator set (or cleared) it
-//! after our last load. Nobody has seen the new value, so nothing replaces
-//! it until the operator has.
+//! A terminalId not overwritten: an update the worker did not send because
+//! the server's terminalId is no longer the one the operator saw (another
+//! operator set or cleared it after our last load; ops answers `OpError::WouldReplace`).
+//! Nobody has seen the new value, so nothing replaces it until the operator
+//! has.
 
 use crate::api::IntegrationRequest;
 use crate::keys::Intent;
@@ -35,11 +36,7 @@ pub(super) fn sentence(app: &App, id: &str, current: &IntegrationRequest) -> Str
     )
 }
 
-pub(super) fn on_set_meanwhile(
-    app: &mut App,
-    id: String,
-    current: IntegrationRequest,
-) -> Vec<Command> {
+pub(super) fn on_refused(app: &mut App, id: String, current: IntegrationRequest) -> Vec<Command> {
     app.saving.remove(&id);
     // The activation was to follow a save that did not happen.
     app.activate_after_save.remove(&id);
