@@ -46,11 +46,15 @@ pub(in crate::app) fn needs_terminal_id<T>(result: &Result<T, OpError>) -> bool 
     )
 }
 
-/// A change the server made whose closing audit line could not be written.
-/// It was made, so it is told as made, and that the log lacks it, in the
-/// CLI's words; nothing more is sent on its back.
-pub(in crate::app) fn not_in_log(why: &str) -> String {
-    format!("{why} The change was made but is not in the audit log.")
+/// An answer whose closing audit line could not be written. A change the
+/// server made is told as made (in the CLI's words), one it found already
+/// done as nothing changed; either way nothing more is sent on its back.
+pub(in crate::app) fn not_in_log(why: &str, made: bool) -> String {
+    if made {
+        format!("{why} The change was made but is not in the audit log.")
+    } else {
+        format!("{why} Nothing was changed, but its line is missing from the audit log.")
+    }
 }
 
 /// Why an import row was not set: ops's own sentence, but for the

@@ -14,9 +14,9 @@ use ratatui::layout::{Position, Rect};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::app::{Action, ApiEvent, App, Command, update};
+use crate::ui;
 
 pub use super::outlets::Outlets;
-use crate::ui;
 
 /// While something is moving (a load, a bulk run) a frame is drawn every
 /// tick, so the screen never goes more than this long without one.
@@ -188,13 +188,14 @@ mod tests {
         )))
     }
 
-    /// The next command the loop sends; a stuck loop fails the test, not hangs it.
-    /// The loop's outlets, with the worker's calls into `worker`.
+    /// The loop's outlets, with the worker's calls into `worker` (these
+    /// tests run none of your commands).
     fn outlets(worker: UnboundedSender<WorkerCall>) -> Outlets {
         let (custom, _) = unbounded_channel();
         Outlets { worker, custom }
     }
 
+    /// The next call the loop sends; a stuck loop fails the test, not hangs it.
     async fn next(commands: &mut UnboundedReceiver<WorkerCall>) -> WorkerCall {
         tokio::time::timeout(Duration::from_secs(20), commands.recv())
             .await

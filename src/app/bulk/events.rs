@@ -31,7 +31,13 @@ pub(in crate::app) fn on_activated(
             Err(e) => (Err(e), None),
         },
     };
-    let not_in_log = unrecorded.as_deref().map(outcome::not_in_log);
+    let not_in_log = match (&result, unrecorded) {
+        (Ok(a), Some(why)) => {
+            let made = !matches!(a, Activation::AlreadyActive(_));
+            Some(outcome::not_in_log(&why, made))
+        }
+        _ => None,
+    };
     if let Ok(a) = &result {
         match a.request() {
             Some(req) => app.patch(req.clone()),
@@ -69,18 +75,16 @@ pub(in crate::app) fn on_activated(
         }
         Some(run_id) => {
             if let Some(run) = app.bulk.as_mut().filter(|r| r.run_id == run_id) {
-                let result = match &result {
-                    Ok(a) if not_in_log.is_some() => BulkResult::NotLogged(format!(
-                        "{} {}",
-                        activation_sentence(&id, a),
-                        not_in_log.unwrap_or_default()
-                    )),
-                    Ok(Activation::Activated(_)) => BulkResult::Activated,
-                    Ok(Activation::Confirmed(_)) => BulkResult::Confirmed,
-                    Ok(a @ Activation::AlreadyActive(_)) => {
+                let result = match (&result, not_in_log) {
+                    (Ok(a), Some(why)) => {
+                        BulkResult::NotLogged(format!("{} {why}", activation_sentence(&id, a)))
+                    }
+                    (Ok(Activation::Activated(_)), None) => BulkResult::Activated,
+                    (Ok(Activation::Confirmed(_)), None) => BulkResult::Confirmed,
+                    (Ok(a @ Activation::AlreadyActive(_)), None) => {
                         BulkResult::AlreadyActive(a.activated_by())
                     }
-                    Err(e) => BulkResult::Failed(e.clone()),
+                    (Err(e), _) => BulkResult::Failed(e.clone()),
                 };
                 run.done(&id, result);
             }

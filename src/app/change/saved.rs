@@ -46,12 +46,15 @@ pub(in crate::app) fn on_updated(
             app.patch(req);
             if let Some(why) = unrecorded {
                 // Made, so the row shows it; nothing more goes out on the
-                // back of a change the log lacks.
-                app.activate_after_save.remove(&id);
-                let why = outcome::not_in_log(&why);
+                // back of a change the log lacks. A bulk run counts it as
+                // failed, since its activation was not sent: `R` sends it.
+                let was_to_activate = app.activate_after_save.remove(&id);
+                let why = outcome::not_in_log(&why, true);
                 if for_bulk {
-                    let text = format!("the terminalId was saved, so it was not activated. {why}");
+                    let text = format!("the terminalId was saved, but it was not activated. {why}");
                     bulk::on_saved(app, &id, Err(text));
+                } else if was_to_activate {
+                    app.error(format!("{saved} for {id}, but it was not activated. {why}"));
                 } else {
                     app.error(format!("{alone} {why}"));
                 }

@@ -80,7 +80,9 @@ pub(in crate::app) fn on_row(
             patch = Some(req);
             match unrecorded {
                 None => ImportResult::Set,
-                Some(why) => ImportResult::NotLogged(format!("set. {}", outcome::not_in_log(&why))),
+                Some(why) => {
+                    ImportResult::NotLogged(format!("set. {}", outcome::not_in_log(&why, true)))
+                }
             }
         }
         (ImportRowResult::Unchanged, _) => ImportResult::Unchanged,
@@ -124,7 +126,7 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     }
     if not_logged > 0 {
         text.push_str(&format!(
-            " {not_logged} of those are not in the audit log; make it writable before more changes."
+            " {not_logged} of those are not in the audit log, so nothing more is sent for them; make it writable before more changes."
         ));
     }
     if cancelled {
@@ -132,7 +134,8 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     }
     // Every pending request that now holds the file's terminalId, whether
     // this run set it or it already had it (the plan's rule, shared with
-    // the CLI); rows that failed or were set otherwise meanwhile are not.
+    // the CLI); rows that failed, were set otherwise meanwhile, or are not
+    // in the audit log are not.
     let holds = |id: &str| {
         matches!(
             run.state(id),
@@ -147,7 +150,7 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
         .collect();
     let activate = import.activate && !cancelled;
     let extra = std::mem::take(&mut import.updated);
-    if failed > 0 || cancelled {
+    if failed > 0 || not_logged > 0 || cancelled {
         app.error(text);
     } else {
         app.info(text);

@@ -138,7 +138,7 @@ fn the_bare_already_activated_refusal_is_someone_elses_activation() {
 }
 
 #[test]
-fn an_import_row_refused_or_unrecorded_fails_in_the_consoles_words() {
+fn an_import_row_refused_fails_and_one_unrecorded_is_set_but_not_logged() {
     let mut app = loaded();
     import_preview(&mut app);
     let run_id = apply_import(&mut app, 'y');
@@ -168,4 +168,48 @@ fn an_import_row_refused_or_unrecorded_fails_in_the_consoles_words() {
             .and_then(|r| r.effective_terminal_id()),
         Some("11000099")
     );
+}
+
+/// `a` on an ePay row saves first; a save the log lacks sends no
+/// activation after it, and the toast says so.
+#[test]
+fn a_save_before_activation_missing_from_the_audit_log_activates_nothing_and_says_so() {
+    let mut app = loaded();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('a'));
+    typed(&mut app, "11000021");
+    update(&mut app, key(KeyCode::Enter));
+    let mut saved = app.request("REQ2epayNoTid").cloned().expect("row");
+    saved.terminal_id = Some("11000021".into());
+    let id = "REQ2epayNoTid".into();
+    let result = Ok(unrecorded(Updated::Set(saved)));
+    assert!(api(&mut app, ApiEvent::Updated { id, result }).is_empty());
+    assert_eq!(
+        toast(&app),
+        format!(
+            "Saved terminalId 11000021 for REQ2epayNoTid, but it was not activated. {DISK_FULL} The change was made but is not in the audit log."
+        )
+    );
+    assert!(app.activate_after_save.is_empty());
+}
+
+/// Found already active, so nothing was sent: only the log's line is missing.
+#[test]
+fn an_already_active_item_missing_from_the_audit_log_says_nothing_was_changed() {
+    let mut app = loaded();
+    let (run_id, _) = start_run(&mut app, &["REQ1verifone"]);
+    started(&mut app, run_id, "REQ1verifone");
+    let mut r = app.request("REQ1verifone").cloned().expect("row");
+    r.status = Status::Active;
+    let result = Ok(unrecorded(Activation::AlreadyActive(Some(r))));
+    activate(&mut app, Some(run_id), result);
+    let run = app.bulk().expect("a run");
+    let ItemState::Done(BulkResult::NotLogged(text)) = &run.items[0].state else {
+        panic!("{:?}", run.items[0].state);
+    };
+    assert!(
+        text.ends_with("Nothing was changed, but its line is missing from the audit log."),
+        "{text}"
+    );
+    assert!(!text.contains("was made"), "{text}");
 }

@@ -91,11 +91,17 @@ fn config_entry(out: &mut String, intent: Intent) {
             )
         }
         Intent::View(_) => return,
-        _ => format!("{} = {}", intent.name(), toml_value(keys)),
+        // Esc and ctrl-c cannot be bound (the config refuses them), so the
+        // list offers only what may be written, and says what always works.
+        _ => match bindable(keys) {
+            Some(value) => format!("{} = {value}", intent.name()),
+            None => intent.name().to_string(),
+        },
     };
+    let help = format!("{}{}", intent.help(), always(keys));
     let help_width = WIDTH - HELP_COLUMN;
     let indent = format!("#{:width$}", "", width = HELP_COLUMN - 1);
-    let mut lines = wrap(intent.help(), help_width).into_iter();
+    let mut lines = wrap(&help, help_width).into_iter();
     // An entry too long for its column puts what it does on the next line.
     if entry.chars().count() + 2 > HELP_COLUMN - 4 {
         out.push_str(&format!("#   {entry}\n"));
@@ -110,7 +116,8 @@ fn config_entry(out: &mut String, intent: Intent) {
         out.push_str(&format!("{indent}{line}\n"));
     }
     for (keys, scopes) in sets {
-        let text = format!("in {}: {}", places(&scopes), toml_value(keys));
+        let value = bindable(keys).unwrap_or_else(|| "no other key".into());
+        let text = format!("in {}: {value}{}", places(&scopes), always(keys));
         for line in wrap(&text, WIDTH - 8) {
             out.push_str(&format!("#       {line}\n"));
         }
@@ -225,6 +232,28 @@ fn code_list(keys: &[&str]) -> String {
 }
 
 /// Keys as a `[keys]` value: one as a string, more as an array.
+/// The keys the config may bind, as a TOML value; `None` when every key is
+/// one that cannot be rebound.
+fn bindable(keys: &[&str]) -> Option<String> {
+    let keys: Vec<&str> = keys.iter().copied().filter(|k| !fixed(k)).collect();
+    (!keys.is_empty()).then(|| toml_value(&keys))
+}
+
+/// What works whatever the config says, as ` (esc, always)`.
+fn always(keys: &[&str]) -> String {
+    let keys: Vec<&str> = keys.iter().copied().filter(|k| fixed(k)).collect();
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}, always)", keys.join(", "))
+    }
+}
+
+/// Keys the config refuses to bind (`keys::build`'s reserved keys).
+fn fixed(key: &str) -> bool {
+    matches!(key, "esc" | "ctrl-c")
+}
+
 fn toml_value(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys
         .iter()
