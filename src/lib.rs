@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod custom;
+pub mod domain;
 pub mod export;
 pub mod failure;
 pub mod import;
@@ -19,7 +20,6 @@ pub mod names_cache;
 pub mod ops;
 pub mod paths;
 pub mod prefs;
-pub mod readiness;
 pub mod safety;
 pub mod server_memory;
 pub mod session;
@@ -33,7 +33,6 @@ pub mod testkit;
 pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod validate;
 
 /// The version with the git commit it was built from, when known.
 /// e.g. "0.1.0 (abc1234)", or "0.1.0 (unknown)" when built outside git.

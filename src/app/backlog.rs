@@ -246,7 +246,7 @@ pub fn summarize<'a>(
     s.by_readiness = most_first(
         ready
             .into_iter()
-            .map(|(_, r, n)| (crate::readiness::text(r), n)),
+            .map(|(_, r, n)| (crate::domain::readiness::text(r), n)),
     );
     s
 }

@@ -5,9 +5,9 @@
 
 use tui_input::{Input, InputRequest};
 
+use crate::domain::validate::validate_terminal_id;
 use crate::keys::Intent;
 use crate::text::pasteable;
-use crate::validate::validate_terminal_id;
 
 use super::state::{App, Mode};
 

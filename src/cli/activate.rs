@@ -14,13 +14,13 @@ use super::output;
 use super::stdout::quiet_broken_pipe;
 use crate::api::retry::Activation;
 use crate::audit::Outcome;
+use crate::domain::validate::check_id;
 use crate::failure::Failure;
 use crate::names_cache::NameLookup;
 use crate::ops::{
     ActivateJob, Cancel, Done, OpError, Ops, Order, RunEvent, RunStart, not_recorded,
 };
 use crate::session::Session;
-use crate::validate::check_id;
 
 /// One id's outcome as `--json` prints it.
 #[derive(Serialize)]

@@ -8,12 +8,12 @@ use super::{output, type_arg};
 use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
 use crate::config;
+use crate::domain::validate::check_id;
 pub use crate::failure::Failure;
 use crate::names_cache::NameLookup;
 use crate::ops::MerchantLookups;
 pub use crate::session::Session;
 use crate::sim;
-use crate::validate::check_id;
 
 /// Run a headless subcommand.
 pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {

@@ -160,9 +160,9 @@ pub fn detail(
     fields.push(("createdBy", clean(r.created_by.as_deref().unwrap_or("-"))));
     fields.push(("updatedAt", local(&r.updated_at)));
     fields.push(("updatedBy", clean(r.updated_by.as_deref().unwrap_or("-"))));
-    let activation = match crate::readiness::warning(r) {
-        Some(w) => format!("{} ({w})", crate::readiness::text(r)),
-        None => crate::readiness::text(r),
+    let activation = match crate::domain::readiness::warning(r) {
+        Some(w) => format!("{} ({w})", crate::domain::readiness::text(r)),
+        None => crate::domain::readiness::text(r),
     };
     fields.push(("activation", activation));
     for (k, v) in fields {

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use super::output;
 use super::stdout::not_in_audit;
+use crate::domain::validate::check_id;
 use crate::failure::Failure;
 use crate::ops::{OnExisting, OpError, Updated};
 use crate::session::Session;
-use crate::validate::check_id;
 
 pub async fn run(
     session: &Session,

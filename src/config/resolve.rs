@@ -175,7 +175,7 @@ fn account_id(
         .or_else(|| env("CENTRAPAY_ACCOUNT_ID"))
         .or(in_profile.filter(|a| !a.trim().is_empty()));
     if let Some(a) = &account_id
-        && !crate::validate::is_valid_id(a)
+        && !crate::domain::validate::is_valid_id(a)
     {
         return Err(ConfigError::BadValue {
             path: path.to_path_buf(),

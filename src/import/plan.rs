@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{ImportPlan, PlannedRow, Row, RowClass, RowData};
 use crate::api::{IntegrationRequest, IntegrationType};
-use crate::validate::validate_terminal_id;
+use crate::domain::validate::validate_terminal_id;
 
 /// A row matched to a request, before duplicates and current values are considered.
 struct Matched<'a> {

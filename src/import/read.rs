@@ -4,7 +4,7 @@ use std::io::Read;
 
 use super::{Row, RowData};
 use crate::api::IntegrationType;
-use crate::validate::check_id;
+use crate::domain::validate::check_id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {

@@ -10,7 +10,7 @@ use super::{Done, OpError, Ops};
 use crate::api::retry::{self, Activation};
 use crate::api::{ApiError, Blocker, IntegrationRequest};
 use crate::audit::{Change, Event, Outcome};
-use crate::readiness;
+use crate::domain::readiness;
 
 /// One id to activate. `in_doubt`: an interrupted run sent it without an
 /// answer, so if it reads back active it is `confirmed active`, not sent

@@ -8,8 +8,8 @@ use super::{Done, OpError, Ops};
 use crate::api::retry;
 use crate::api::{ApiError, IntegrationRequest};
 use crate::audit::{Change, Event, Outcome};
+use crate::domain::validate::validate_terminal_id;
 use crate::text::clean;
-use crate::validate::validate_terminal_id;
 
 /// What to do when the request already has a different terminalId.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,7 +34,7 @@ pub fn panel(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     let types = counts("by type", &s.by_type, theme, |_| Style::new());
     let ready = counts("by readiness", &s.by_readiness, theme, |words| {
-        if words == crate::readiness::READY {
+        if words == crate::domain::readiness::READY {
             theme.ok()
         } else {
             theme.warn()

@@ -130,14 +130,14 @@ impl Fields<'_> {
 
     /// What the request still needs before it can be activated.
     fn needs(&self, r: &IntegrationRequest) -> Line<'static> {
-        let warning = crate::readiness::warning(r);
-        let style = match (crate::readiness::blocker(r), warning) {
+        let warning = crate::domain::readiness::warning(r);
+        let style = match (crate::domain::readiness::blocker(r), warning) {
             (None, None) => self.theme.ok(),
             _ => self.theme.warn(),
         };
         let needs_text = match warning {
-            Some(w) => format!("{} · {w}", crate::readiness::text(r)),
-            None => crate::readiness::text(r),
+            Some(w) => format!("{} · {w}", crate::domain::readiness::text(r)),
+            None => crate::domain::readiness::text(r),
         };
         Line::from(vec![
             Span::styled(format!("{:<12}", "needs"), self.theme.label()),

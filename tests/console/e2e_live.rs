@@ -98,7 +98,7 @@ fn a_request_created_on_the_server_appears_marked_new_and_one_activated_there_le
 
     let ready = requests
         .iter()
-        .find(|r| r.is_pending() && intake::readiness::blocker(r).is_none())
+        .find(|r| r.is_pending() && intake::domain::readiness::blocker(r).is_none())
         .expect("a request ready to activate");
     let activated = block_on(client.activate(&ready.id)).expect("activated on the server");
     let by = activated.updated_by.clone().unwrap_or_default();

@@ -155,9 +155,7 @@ fn views_take_no_rule_from_ops() {
         "VIEWS_USE_OPS",
         VIEWS_USE_OPS,
         &users,
-        |f| {
-            format!("{f} uses crate::ops: put the rule it needs in the model (as src/readiness.rs)")
-        },
+        |f| format!("{f} uses crate::ops: put the rule it needs in the model (src/domain/)"),
     ));
 }
 

@@ -17,7 +17,7 @@ use intake::api::client::{decode_response, parse_retry_after};
 use intake::api::model::{ErrorBody, IntegrationRequest, Merchant, Page};
 use intake::api::retry::RetryPolicy;
 use intake::audit;
-use intake::validate::{check_id, validate_terminal_id};
+use intake::domain::validate::{check_id, validate_terminal_id};
 
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES")

@@ -249,7 +249,7 @@ impl IntegrationRequest {
     }
 
     /// An ePay request without a terminalId: the one condition every
-    /// readiness rule (`crate::readiness`) is built on.
+    /// readiness rule (`crate::domain::readiness`) is built on.
     pub fn needs_terminal_id(&self) -> bool {
         self.kind.requires_terminal_id() && self.effective_terminal_id().is_none()
     }

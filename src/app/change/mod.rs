@@ -11,8 +11,8 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::IntegrationRequest;
+use crate::domain::validate::validate_terminal_id;
 use crate::keys::{Intent, Press};
-use crate::validate::validate_terminal_id;
 
 use crate::app::bulk::start_bulk;
 use crate::app::command::{Command, WorkerCall};

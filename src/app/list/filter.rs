@@ -94,7 +94,7 @@ impl Haystack {
             ends[i] = u32::try_from(all.len()).unwrap_or(u32::MAX);
         }
         let mut needs = String::new();
-        lower_into(&mut needs, &crate::readiness::text(r));
+        lower_into(&mut needs, &crate::domain::readiness::text(r));
         let ready = r.blockers().is_empty();
         Haystack {
             all,

@@ -85,7 +85,7 @@ impl Store {
         let merchant = self.merchant_slot(&req.merchant_id);
         let facts = Facts {
             kind: intern(&mut self.kinds, req.kind.to_string()),
-            readiness: intern(&mut self.readiness, crate::readiness::text(&req)),
+            readiness: intern(&mut self.readiness, crate::domain::readiness::text(&req)),
             created_at: req.created_at,
             pending: req.is_pending(),
         };

@@ -49,7 +49,7 @@ async fn left_requests_are_read_in_one_answer_with_what_became_of_them() {
     let activated = sim
         .requests()
         .into_iter()
-        .find(|r| ids.contains(&r.id) && crate::readiness::blocker(r).is_none())
+        .find(|r| ids.contains(&r.id) && crate::domain::readiness::blocker(r).is_none())
         .map(|r| r.id)
         .expect("a ready request among them");
     retry::activate(&client, RetryPolicy::default(), &activated)

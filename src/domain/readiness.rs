@@ -25,7 +25,8 @@ pub fn refused_before_sending(r: &IntegrationRequest) -> Option<Blocker> {
 /// server decides whether it activates, so this only warns.
 pub fn warning(r: &IntegrationRequest) -> Option<&'static str> {
     let tid = r.effective_terminal_id()?;
-    if !r.kind.requires_terminal_id() || crate::validate::validate_terminal_id(&r.kind, tid).is_ok()
+    if !r.kind.requires_terminal_id()
+        || crate::domain::validate::validate_terminal_id(&r.kind, tid).is_ok()
     {
         return None;
     }
