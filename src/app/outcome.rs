@@ -29,6 +29,8 @@ pub(in crate::app) fn failure(e: &OpError) -> String {
             blocker: Blocker::TerminalIdMissing,
             ..
         } => ApiError::ParamMissing.to_string(),
+        // Its advice is a CLI command; the slice names the console's key.
+        OpError::NotApplied { what, .. } => what.clone(),
         e => e.to_string(),
     }
 }

@@ -68,7 +68,7 @@ impl Ops {
                     request: Box::new(r),
                 });
             }
-            Found::None => return Err(OpError::NotApplied(not_created(new))),
+            Found::None => return Err(not_created(new)),
         };
         if let Some(by) = value.request().created_by.as_deref() {
             self.client.learn_own_crn(by);
@@ -127,12 +127,13 @@ impl Ops {
     }
 }
 
-fn not_created(new: &NewIntegrationRequest) -> String {
-    format!(
-        "The answer to the create was lost, and the account has no {} request for merchant {}: it was not created. Create it again with `intake create --merchant {} --type {}`.",
-        new.kind,
-        crate::text::clean(&new.merchant_id),
-        crate::text::clean(&new.merchant_id),
-        new.kind
-    )
+fn not_created(new: &NewIntegrationRequest) -> OpError {
+    let merchant = crate::text::clean(&new.merchant_id);
+    let kind = &new.kind;
+    OpError::NotApplied {
+        what: format!(
+            "The answer to the create was lost, and the account has no {kind} request for merchant {merchant}: it was not created."
+        ),
+        redo: format!("Create it again with `intake create --merchant {merchant} --type {kind}`."),
+    }
 }

@@ -23,10 +23,11 @@ pub enum OpError {
         blocker: Blocker,
         by_server: bool,
     },
-    /// A change the server's answer or a read-back shows did not take: a
-    /// sentence saying which value is missing and what to do.
-    #[error("{0}")]
-    NotApplied(String),
+    /// A change the server's answer or a read-back shows did not take:
+    /// `what` says which value is missing, `redo` the command that makes it
+    /// again (the console says its own key instead).
+    #[error("{what} {redo}")]
+    NotApplied { what: String, redo: String },
     /// A create whose answer was lost, while a request for that merchant and
     /// type exists that cannot be shown to be this call's.
     #[error("{}", exists(.request))]
@@ -62,7 +63,7 @@ impl OpError {
             } => "INTEGRATION_PARAM_MISSING",
             OpError::NotReady { .. } => "NOT_READY",
             OpError::WouldReplace { .. } => "TERMINAL_ID_SET",
-            OpError::NotApplied(_) => "NOT_APPLIED",
+            OpError::NotApplied { .. } => "NOT_APPLIED",
             OpError::Exists { .. } => "INTEGRATION_ALREADY_REQUESTED",
             OpError::AuditUnavailable(_) => "AUDIT_LOG",
             OpError::Busy(_) => "RUN_BUSY",

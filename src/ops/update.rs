@@ -135,9 +135,12 @@ fn not_applied(id: &str, tid: &str, back: &IntegrationRequest) -> OpError {
         // Another value there now: setting it again must say so.
         Some(t) => (format!("terminalId {}", clean(t)), " --force"),
     };
-    OpError::NotApplied(format!(
-        "Request {id} was sent terminalId {tid}, but reading it back shows {now}: it was not applied. Set it again with `intake update {id} --terminal-id {tid}{force}`."
-    ))
+    OpError::NotApplied {
+        what: format!(
+            "Request {id} was sent terminalId {tid}, but reading it back shows {now}: it was not applied."
+        ),
+        redo: format!("Set it again with `intake update {id} --terminal-id {tid}{force}`."),
+    }
 }
 
 /// Whether `on` lets the update go over what the server has now. `ReplaceIf`

@@ -9,6 +9,7 @@ use crate::app::bulk::{self, after_bulk_save, saving_for_bulk};
 use crate::app::command::{Command, WorkerCall};
 use crate::app::outcome;
 use crate::app::state::App;
+use crate::keys::{Intent, Scope};
 
 /// The server already having the value serves the operator as well as a
 /// save: whatever was to follow it goes on.
@@ -19,6 +20,7 @@ pub(in crate::app) fn on_updated(
 ) -> Vec<Command> {
     app.saving.remove(&id);
     let for_bulk = saving_for_bulk(app, &id);
+    let again = matches!(result, Err(OpError::NotApplied { .. }));
     let mut cmds = Vec::new();
     match outcome::made(result) {
         Ok(Done {
@@ -77,7 +79,13 @@ pub(in crate::app) fn on_updated(
             if for_bulk {
                 bulk::on_saved(app, &id, Err(format!("could not save the terminalId. {e}")));
             } else {
-                app.error(format!("Could not save the terminalId for {id}. {e}"));
+                let hint = if again {
+                    let key = app.keys_label(Scope::List, &[Intent::TerminalId], "t");
+                    format!(" `{key}` on the row sets it again.")
+                } else {
+                    String::new()
+                };
+                app.error(format!("Could not save the terminalId for {id}. {e}{hint}"));
             }
         }
     }

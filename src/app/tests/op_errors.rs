@@ -213,3 +213,22 @@ fn an_already_active_item_missing_from_the_audit_log_says_nothing_was_changed() 
     );
     assert!(!text.contains("was made"), "{text}");
 }
+
+/// A save the read-back shows did not take: the console names its own key
+/// to set it again, not the CLI's command.
+#[test]
+fn a_save_not_applied_names_the_consoles_key_not_the_cli() {
+    let mut app = loaded();
+    let what = "Request REQ2epayNoTid was sent terminalId 11000023, but reading it back shows no terminalId: it was not applied.";
+    let not_applied = OpError::NotApplied {
+        what: what.into(),
+        redo: "Set it again with `intake update REQ2epayNoTid --terminal-id 11000023`.".into(),
+    };
+    save(&mut app, Err(not_applied));
+    assert_eq!(
+        toast(&app),
+        format!(
+            "Could not save the terminalId for REQ2epayNoTid. {what} `t` on the row sets it again."
+        )
+    );
+}
