@@ -84,6 +84,11 @@ fn man_renders_the_page() {
         .args(["-l", "-"])
         .env("MANPAGER", "cat")
         .env("MANWIDTH", "80")
+        // The locale every machine has, and the strictest: its ASCII device
+        // warns about any character it cannot show.
+        .env("LC_ALL", "C")
+        // Every troff warning (an unknown macro, a bad escape) on stderr.
+        .env("MANROFFOPT", "-ww")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

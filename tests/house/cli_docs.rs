@@ -59,10 +59,33 @@ fn completion_offers_only_options_that_help_lists() {
     for (_, mut cmd) in commands() {
         listed.extend(long_options(&cmd.render_long_help().to_string()));
     }
-    for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Zsh] {
+    use clap_complete::Shell;
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::Elvish,
+        Shell::PowerShell,
+    ] {
         let mut script = Vec::new();
         clap_complete::generate(shell, &mut Cli::command(), "intake", &mut script);
-        let offered = long_options(&String::from_utf8_lossy(&script));
+        let script = String::from_utf8_lossy(&script);
+        let offered = match shell {
+            // fish names a long option `-l name` in its `complete` lines.
+            Shell::Fish => long_options(
+                &script
+                    .lines()
+                    .filter(|l| l.starts_with("complete -c intake "))
+                    .map(|l| l.replace(" -l ", " --"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            _ => long_options(&script),
+        };
+        assert!(
+            offered.contains("json"),
+            "{shell}: no options found in\n{script}"
+        );
         let unlisted: Vec<_> = offered.difference(&listed).collect();
         assert!(
             unlisted.is_empty(),

@@ -42,7 +42,9 @@ pub fn page(root: clap::Command) -> io::Result<String> {
     configuration(&mut tail);
     out.push_str(&strip_preamble(&tail.render()));
     out.push_str(&piece(|w| man.render_version_section(w))?);
-    Ok(out)
+    // troff's ASCII device, which `man` uses in a C locale, has no
+    // ellipsis and warns about each; three dots read the same anywhere.
+    Ok(out.replace('…', "..."))
 }
 
 /// One subcommand (and its own subcommands) as a subsection of COMMANDS:
