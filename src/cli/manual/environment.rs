@@ -90,6 +90,10 @@ const FILES: &[(&str, &str)] = &[
 
 pub fn roff(page: &mut Roff) {
     page.control("SH", ["FILES"]);
+    page.text([roman(
+        "As on Linux, where XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME \
+         move them; other systems use their own folders.",
+    )]);
     for (path, meaning) in FILES {
         page.control("TP", []);
         page.text([bold(*path)]);

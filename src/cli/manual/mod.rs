@@ -27,6 +27,9 @@ pub fn page(root: clap::Command) -> io::Result<String> {
     let man = Man::new(root.clone());
     let mut out = title();
     out.push_str(PREAMBLE);
+    // Option names such as --config are never split across lines, and
+    // long names and paths leave no wide gaps between words.
+    out.push_str(".nh\n.ad l\n");
     out.push_str(&piece(|w| man.render_name_section(w))?);
     out.push_str(".SH SYNOPSIS\n");
     out.push_str(&synopsis(root.clone()));
