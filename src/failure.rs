@@ -18,11 +18,57 @@ pub enum Failure {
     Reported(String),
 }
 
+/// The exit status of a command that did what it was asked.
+pub const SUCCESS: u8 = 0;
+/// The exit status of a command whose work (or part of it) failed.
+pub const FAILED: u8 = 1;
+/// The exit status of a command refused before it started its work.
+pub const USAGE: u8 = 2;
+
+/// One exit status as scripts see it: the number, a name and when it is
+/// given.
+#[derive(Debug, Clone, Copy)]
+pub struct ExitStatus {
+    pub code: u8,
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+/// Every exit status intake gives, the one table `intake --help`, the man
+/// page and README's table are rendered from (`cli::exit_docs`). Scripts
+/// branch on these numbers, so a change to one needs a CHANGELOG line.
+pub const EXIT_STATUSES: [ExitStatus; 3] = [
+    ExitStatus {
+        code: SUCCESS,
+        name: "ok",
+        meaning: "Done, including when there was nothing to do (an import whose rows are all \
+                  unchanged, the same terminalId again) and when a reader such as `head -1` \
+                  stopped reading early.",
+    },
+    ExitStatus {
+        code: FAILED,
+        name: "failed",
+        meaning: "The API refused or could not be reached, or some of the work failed; each \
+                  failure is said in a sentence on stderr. E.g. an unknown id, an activation \
+                  refused, an update that did not take, a different terminalId without \
+                  `--force`, an import with no usable row or without `--yes` off a terminal, a \
+                  run another process still holds, an audit log that cannot be read or written.",
+    },
+    ExitStatus {
+        code: USAGE,
+        name: "usage",
+        meaning: "Refused before anything was sent: bad arguments, a bad or missing \
+                  configuration (no config file or API key, a bad base URL), an invalid id or \
+                  terminalId, no account for `create`, or a change in read-only mode \
+                  (`--read-only` or `read_only = true`).",
+    },
+];
+
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::Usage(_) | Failure::Api(ApiError::Config(_)) => 2,
-            Failure::Api(_) | Failure::Reported(_) => 1,
+            Failure::Usage(_) | Failure::Api(ApiError::Config(_)) => USAGE,
+            Failure::Api(_) | Failure::Reported(_) => FAILED,
         }
     }
 }

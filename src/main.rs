@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start the async runtime: {e}");
-            return ExitCode::from(1);
+            return ExitCode::from(intake::failure::FAILED);
         }
     };
     let result = runtime.block_on(async {

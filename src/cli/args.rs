@@ -15,7 +15,9 @@ const GLOBAL: &str = "Global options";
     version = crate::VERSION,
     about = "Triage and activate Centrapay Integration Requests",
     long_about = "intake opens a console for the pending Integration Requests of the configured profile. \
-                  With a subcommand it runs headless for scripts. `intake --demo` uses a built-in simulator instead of Centrapay."
+                  With a subcommand it runs headless for scripts. `intake --demo` uses a built-in simulator instead of Centrapay. \
+                  `intake man` prints the manual page.",
+    after_help = super::manual::exit_codes_help()
 )]
 pub struct Cli {
     /// Run against a built-in simulator with demo data (no credentials needed).
@@ -69,18 +71,25 @@ pub enum Subcommand {
     List(ListArgs),
     /// Show one integration request.
     Show {
+        /// The integration request's id.
+        #[arg(value_name = "ID")]
         id: String,
+        /// Print the request as JSON for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Set the terminalId of an integration request.
     Update {
+        /// The integration request's id.
+        #[arg(value_name = "ID")]
         id: String,
-        #[arg(long = "terminal-id", value_name = "ID")]
+        /// The terminalId to set (digits only for ePay).
+        #[arg(long = "terminal-id", value_name = "TERMINAL_ID")]
         terminal_id: String,
         /// Replace a different terminalId the request already has.
         #[arg(long)]
         force: bool,
+        /// Print the updated request as JSON for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -88,12 +97,15 @@ pub enum Subcommand {
     Activate(ActivateArgs),
     /// Create an integration request.
     Create {
+        /// The merchant the request is for (the account comes from
+        /// `--account`, CENTRAPAY_ACCOUNT_ID or the profile).
         #[arg(long, value_name = "MERCHANT_ID")]
         merchant: String,
         /// verifone, windcave or epay (or a later type); any other is sent
         /// too, with a warning, and the server decides.
         #[arg(long = "type", value_name = "TYPE")]
         kind: String,
+        /// Print the created request as JSON for scripts.
         #[arg(long)]
         json: bool,
     },
@@ -107,6 +119,8 @@ pub enum Subcommand {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff) to stdout: `intake man | man -l -`.
+    Man,
     /// Run the Centrapay API simulator standalone.
     Sim(SimArgs),
     /// Inspect or create the configuration file.
@@ -125,7 +139,8 @@ pub struct ListArgs {
     /// Only pending requests.
     #[arg(long)]
     pub pending: bool,
-    #[arg(long, value_enum, default_value = "table", hide = true)]
+    /// How to print: a table, JSON (as `--json`) or CSV (as `--csv`).
+    #[arg(long, value_enum, default_value = "table", conflicts_with_all = ["json", "csv"])]
     pub format: Format,
     /// Print JSON for scripts.
     #[arg(long, conflicts_with = "csv")]
@@ -182,8 +197,11 @@ pub struct ImportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Columns for people, fitted to the terminal.
     Table,
+    /// One JSON array.
     Json,
+    /// CSV with a header row.
     Csv,
 }
 
@@ -202,10 +220,10 @@ impl ListArgs {
 #[derive(Debug, Args)]
 pub struct SimArgs {
     /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     pub listen: SocketAddr,
     /// The API key clients must send.
-    #[arg(long, default_value = "demo-key")]
+    #[arg(long, default_value = "demo-key", value_name = "KEY")]
     pub api_key: String,
     /// Generate N requests instead of the built-in demo set.
     #[arg(long, value_name = "N")]
@@ -214,7 +232,7 @@ pub struct SimArgs {
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Items per search page.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_name = "N")]
     pub page_size: usize,
     /// Which API revision to serve: `reference` (only the documented
     /// operations), `later` (GET/DELETE by id, PUT …/configs) or `both`.
@@ -238,13 +256,13 @@ pub struct SimArgs {
     #[arg(long, value_name = "MS")]
     pub latency_ms: Option<String>,
     /// Share of calls answered 500 (0.0 to 1.0).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_name = "SHARE")]
     pub error_rate: f64,
     /// Share of calls whose connection is dropped.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_name = "SHARE")]
     pub drop_rate: f64,
     /// Share of calls answered 429 with Retry-After.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_name = "SHARE")]
     pub rate_limit_rate: f64,
     /// A real rate limit: at most N calls per second (a token bucket, burst
     /// N); calls over it are answered 429 with Retry-After.
@@ -254,10 +272,10 @@ pub struct SimArgs {
     #[arg(long, value_name = "SECS", default_value_t = 1)]
     pub retry_after: u64,
     /// Share of calls answered 200 with an undecodable JSON body (applied first).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_name = "SHARE")]
     pub garbage_rate: f64,
     /// Share of calls answered 200 with an empty body (applied first).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_name = "SHARE")]
     pub empty_body_rate: f64,
 }
 

@@ -22,6 +22,7 @@ pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {
         Subcommand::Log(args) => return super::log::run(args, cli.profile.as_deref()),
         Subcommand::Config { action } => return run_config(cli, action),
         Subcommand::Completions { shell } => return completions(*shell),
+        Subcommand::Man => return man(),
         _ => {}
     }
     let session = Session::open(&cli.session_options()).await?;
@@ -108,6 +109,7 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
         Subcommand::Sim(_)
         | Subcommand::Config { .. }
         | Subcommand::Completions { .. }
+        | Subcommand::Man
         | Subcommand::Log(_) => Ok(()),
     }
 }
@@ -228,6 +230,13 @@ fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "intake", &mut script);
     quiet_broken_pipe(super::stdout::stdout().lock().write_all(&script))
+}
+
+fn man() -> Result<(), Failure> {
+    use clap::CommandFactory;
+    let page = super::manual::page(Cli::command())
+        .map_err(|e| Failure::Reported(format!("Could not render the manual page: {e}.")))?;
+    quiet_broken_pipe(super::stdout::stdout().lock().write_all(page.as_bytes()))
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod import;
 mod log;
+mod manual;
 mod named_lines;
 mod output;
 mod stdout;
@@ -17,3 +18,7 @@ pub use args::{
     ActivateArgs, Cli, ConfigAction, Format, ImportArgs, ListArgs, LogArgs, SimArgs, Subcommand,
 };
 pub use commands::run;
+pub use manual::{
+    README_BEGIN as EXIT_CODES_BEGIN, README_END as EXIT_CODES_END, VARIABLES,
+    readme_table as exit_codes_table,
+};
