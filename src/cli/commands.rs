@@ -231,6 +231,9 @@ fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
+    if let ConfigAction::Show { json } = action {
+        return super::config_show::run(cli, *json);
+    }
     let path = config::config_path(cli.config.as_deref())?;
     match action {
         ConfigAction::Path => Ok(writeln!(super::stdout::stdout(), "{}", path.display())?),
@@ -242,5 +245,6 @@ fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
                 path.display()
             )?)
         }
+        ConfigAction::Show { .. } => Ok(()),
     }
 }

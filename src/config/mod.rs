@@ -17,6 +17,7 @@ mod origin;
 #[cfg(test)]
 mod origin_tests;
 mod resolve;
+mod show;
 mod sources;
 #[cfg(test)]
 mod tests;
@@ -26,6 +27,7 @@ pub use file::reads_on_this_thread;
 pub use file::{LoadedConfig, STARTER, config_path, write_private, write_starter};
 pub use origin::{KeyLines, Origin, Sourced};
 pub use resolve::resolve;
+pub use show::{ShowRow, Shown, rows as show_rows};
 pub use sources::{Resolved, sources};
 
 pub const APP_NAME: &str = "intake";
