@@ -50,6 +50,7 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         text.get(..span.start)
             .map_or(0, |t| t.matches('\n').count() + 1)
     };
+    let lines = crate::config::KeyLines::of(text);
     let at = |line: usize| Origin::File {
         path: path.to_path_buf(),
         line: (line > 0).then_some(line),
@@ -71,12 +72,19 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         origin: at(e.line),
         detail: format!("{}.", e.message),
     })?;
-    let commands =
-        crate::custom::validate(&file.commands, &keys).map_err(|detail| ConfigError::BadValue {
-            key: "commands".into(),
-            origin: at(0),
-            detail,
-        })?;
+    let commands = crate::custom::validate(&file.commands, &keys).map_err(|e| {
+        let key = format!("commands[{}]", e.index);
+        // The line of its key (what clashes most often), else the entry's.
+        let line = lines
+            .line(&format!("{key}.key"))
+            .or_else(|| lines.line(&key))
+            .unwrap_or(0);
+        ConfigError::BadValue {
+            key,
+            origin: at(line),
+            detail: e.message,
+        }
+    })?;
     keys.set_custom(commands.iter().map(|c| (c.key, c.name.clone())));
     let mut theme = StatusColors::default();
     for (name, value) in &file.theme {
@@ -167,6 +175,17 @@ mod tests {
         );
         let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
         assert!(err.to_string().contains("`sparkly`"), "{err}");
+    }
+
+    #[test]
+    fn a_refused_command_names_its_line() {
+        let err = parse("[[commands]]\nkey = \"o\"\nname = \"A\"\nrun = \"a\"\n\n[[commands]]\nname = \"B\"\nkey = \"o\"\nrun = \"b\"\n")
+            .expect_err("two commands on o");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("`commands[1]` in /tmp/intake.toml:8"),
+            "{text}"
+        );
     }
 
     #[test]
