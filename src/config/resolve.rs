@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::file::LoadedConfig;
-use super::origin::{Origin, Sourced};
+use super::origin::Sourced;
 use super::sources::{Resolved, sources};
 use super::{ConfigError, Overrides, Settings};
 
@@ -102,11 +102,6 @@ impl Resolved {
                 Some(dir) if p.value.is_relative() => dir.join(&p.value),
                 _ => p.value.clone(),
             })
-    }
-
-    /// Whether an API key is set; the key itself is never handed out here.
-    pub fn api_key_origin(&self) -> Option<&Origin> {
-        self.api_key.as_ref().map(|k| &k.origin)
     }
 }
 
