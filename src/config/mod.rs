@@ -156,7 +156,7 @@ pub enum ConfigError {
     )]
     Syntax { path: PathBuf, report: String },
     #[error(
-        "Profile `{profile}` (from {origin}) is not in {path} (profiles there: {available}). Pick one with --profile or INTAKE_PROFILE, or try `intake --demo`."
+        "Profile `{profile}` is not in {path} (profiles there: {available}); it was named by {origin}. Pick one with --profile or INTAKE_PROFILE, or try `intake --demo`."
     )]
     UnknownProfile {
         path: PathBuf,

@@ -132,7 +132,7 @@ fn an_unknown_profile_says_who_named_it() {
     let e = resolve(&c, &Overrides::default(), &env_of(&[])).unwrap_err();
     assert!(
         e.to_string()
-            .contains(&format!("(from {}:1)", c.path.display())),
+            .contains(&format!("it was named by {}:1.", c.path.display())),
         "{e}"
     );
     let e = resolve(
@@ -143,7 +143,7 @@ fn an_unknown_profile_says_who_named_it() {
     .unwrap_err();
     assert!(
         e.to_string()
-            .contains("(from the environment variable INTAKE_PROFILE)"),
+            .contains("it was named by the environment variable INTAKE_PROFILE."),
         "{e}"
     );
 }
