@@ -9,7 +9,7 @@ use std::str::FromStr;
 use ratatui::style::Color;
 
 use crate::api::Status;
-use crate::config::{ConfigError, ConfigFile, KeySpec, LoadedConfig, ViewSpec};
+use crate::config::{ConfigError, ConfigFile, KeySpec, LoadedConfig, Origin, ViewSpec};
 use crate::custom::CustomCommand;
 use crate::keys::{ConfigBinding, KeyMap};
 
@@ -50,6 +50,11 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         text.get(..span.start)
             .map_or(0, |t| t.matches('\n').count() + 1)
     };
+    let lines = crate::config::KeyLines::of(text);
+    let at = |line: usize| Origin::File {
+        path: path.to_path_buf(),
+        line: (line > 0).then_some(line),
+    };
     let bindings: Vec<ConfigBinding> = file
         .keys
         .iter()
@@ -63,16 +68,23 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         })
         .collect();
     let mut keys = KeyMap::from_bindings(&bindings).map_err(|e| ConfigError::BadValue {
-        path: path.to_path_buf(),
         key: "keys".into(),
-        detail: format!("{e}."),
+        origin: at(e.line),
+        detail: format!("{}.", e.message),
     })?;
-    let commands =
-        crate::custom::validate(&file.commands, &keys).map_err(|detail| ConfigError::BadValue {
-            path: path.to_path_buf(),
-            key: "commands".into(),
-            detail,
-        })?;
+    let commands = crate::custom::validate(&file.commands, &keys).map_err(|e| {
+        let key = format!("commands[{}]", e.index);
+        // The line of its key (what clashes most often), else the entry's.
+        let line = lines
+            .line(&format!("{key}.key"))
+            .or_else(|| lines.line(&key))
+            .unwrap_or(0);
+        ConfigError::BadValue {
+            key,
+            origin: at(line),
+            detail: e.message,
+        }
+    })?;
     keys.set_custom(commands.iter().map(|c| (c.key, c.name.clone())));
     let mut theme = StatusColors::default();
     for (name, value) in &file.theme {
@@ -80,10 +92,10 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
         let known = Status::KNOWN.iter().any(|s| s.as_str() == name);
         if !known {
             return Err(ConfigError::BadValue {
-                path: path.to_path_buf(),
                 key: format!("theme.{name}"),
+                origin: at(line),
                 detail: format!(
-                    "line {line}: `{name}` is not a status (statuses: {}).",
+                    "`{name}` is not a status (statuses: {}).",
                     Status::KNOWN
                         .iter()
                         .map(Status::as_str)
@@ -93,10 +105,10 @@ pub fn from_file(path: &Path, file: &ConfigFile, text: &str) -> Result<ConsolePr
             });
         }
         let color = Color::from_str(value.get_ref()).map_err(|_| ConfigError::BadValue {
-            path: path.to_path_buf(),
             key: format!("theme.{name}"),
+            origin: at(line),
             detail: format!(
-                "line {line}: `{}` is not a colour (use a name like \"yellow\" or \"light-green\", a hex value like \"#ffaa00\", or a palette index like \"208\").",
+                "`{}` is not a colour (use a name like \"yellow\" or \"light-green\", a hex value like \"#ffaa00\", or a palette index like \"208\").",
                 value.get_ref()
             ),
         })?;
@@ -145,7 +157,7 @@ mod tests {
         let err =
             parse("[keys]\nrefresh = \"r\"\nactivate = \"t\"\n").expect_err("t is terminal_id's");
         let text = err.to_string();
-        assert!(text.contains("line 3"), "{text}");
+        assert!(text.contains("/tmp/intake.toml:3"), "{text}");
         assert!(text.contains("/tmp/intake.toml"), "{text}");
     }
 
@@ -153,16 +165,27 @@ mod tests {
     fn an_unknown_action_or_colour_names_its_line() {
         let err = parse("\n[keys]\nfly = \"f\"\n").expect_err("unknown action");
         assert!(
-            err.to_string().contains("line 3") && err.to_string().contains("`fly`"),
+            err.to_string().contains("/tmp/intake.toml:3") && err.to_string().contains("`fly`"),
             "{err}"
         );
         let err = parse("[theme]\npending = \"blurple\"\n").expect_err("unknown colour");
         assert!(
-            err.to_string().contains("line 2") && err.to_string().contains("blurple"),
+            err.to_string().contains("/tmp/intake.toml:2") && err.to_string().contains("blurple"),
             "{err}"
         );
         let err = parse("[theme]\nsparkly = \"red\"\n").expect_err("unknown status");
         assert!(err.to_string().contains("`sparkly`"), "{err}");
+    }
+
+    #[test]
+    fn a_refused_command_names_its_line() {
+        let err = parse("[[commands]]\nkey = \"o\"\nname = \"A\"\nrun = \"a\"\n\n[[commands]]\nname = \"B\"\nkey = \"o\"\nrun = \"b\"\n")
+            .expect_err("two commands on o");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("`commands[1]` in /tmp/intake.toml:8"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -285,4 +285,10 @@ pub enum ConfigAction {
     Path,
     /// Write a commented starter configuration (mode 0600).
     Init,
+    /// Print the resolved profile, each value with where it came from.
+    Show {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }

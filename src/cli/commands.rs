@@ -240,6 +240,9 @@ fn man() -> Result<(), Failure> {
 }
 
 fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
+    if let ConfigAction::Show { json } = action {
+        return super::config_show::run(cli, *json);
+    }
     let path = config::config_path(cli.config.as_deref())?;
     match action {
         ConfigAction::Path => Ok(writeln!(super::stdout::stdout(), "{}", path.display())?),
@@ -251,5 +254,6 @@ fn run_config(cli: &Cli, action: &ConfigAction) -> Result<(), Failure> {
                 path.display()
             )?)
         }
+        ConfigAction::Show { .. } => Ok(()),
     }
 }

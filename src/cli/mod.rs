@@ -3,6 +3,7 @@
 mod activate;
 mod args;
 mod commands;
+mod config_show;
 mod import;
 mod log;
 mod manual;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::origin::KeyLines;
 use super::{APP_NAME, ConfigError, ConfigFile};
 
 /// The path of the config file: `--config`, then INTAKE_CONFIG, then the OS config dir.
@@ -29,6 +30,9 @@ pub struct LoadedConfig {
     pub file: Option<ConfigFile>,
     /// The file's text; empty when there is none.
     pub text: String,
+    /// The line of each key in `text`, for the origins errors and
+    /// `intake config show` name.
+    pub lines: KeyLines,
 }
 
 impl LoadedConfig {
@@ -48,12 +52,16 @@ impl LoadedConfig {
         if !path.exists() {
             return Ok(loaded);
         }
-        let invalid = |e: &dyn std::fmt::Display| ConfigError::Invalid {
+        loaded.text = std::fs::read_to_string(path).map_err(|e| ConfigError::Invalid {
             path: path.to_path_buf(),
-            detail: e.to_string().trim().replace('\n', " "),
-        };
-        loaded.text = std::fs::read_to_string(path).map_err(|e| invalid(&e))?;
-        loaded.file = Some(toml::from_str(&loaded.text).map_err(|e| invalid(&e))?);
+            detail: e.to_string(),
+        })?;
+        let file = toml::from_str(&loaded.text).map_err(|e| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            report: e.to_string().trim_end().to_string(),
+        })?;
+        loaded.file = Some(file);
+        loaded.lines = KeyLines::of(&loaded.text);
         Ok(loaded)
     }
 }

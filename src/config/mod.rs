@@ -13,14 +13,22 @@ use crate::api::Secret;
 use crate::safety::ReadOnly;
 
 mod file;
+mod origin;
+#[cfg(test)]
+mod origin_tests;
 mod resolve;
+mod show;
+mod sources;
 #[cfg(test)]
 mod tests;
 
 #[cfg(any(test, feature = "testkit"))]
 pub use file::reads_on_this_thread;
 pub use file::{LoadedConfig, STARTER, config_path, write_private, write_starter};
+pub use origin::{KeyLines, Origin, Sourced};
 pub use resolve::resolve;
+pub use show::{ShowRow, Shown, rows as show_rows};
+pub use sources::{Resolved, sources};
 
 pub const APP_NAME: &str = "intake";
 pub const PRODUCTION_URL: &str = "https://service.centrapay.com";
@@ -141,12 +149,19 @@ pub enum ConfigError {
         "The configuration file {path} could not be read: {detail}. Fix it (see config.example.toml) or try `intake --demo`."
     )]
     Invalid { path: PathBuf, detail: String },
+    /// The parser's own report, whole: its snippet's caret sits under the
+    /// column only while its lines are kept as they are.
     #[error(
-        "Profile `{profile}` is not in {path} (profiles there: {available}). Pick one with --profile or INTAKE_PROFILE, or try `intake --demo`."
+        "The configuration file {path} is not valid (fix it, see config.example.toml, or try `intake --demo`):\n{report}"
+    )]
+    Syntax { path: PathBuf, report: String },
+    #[error(
+        "Profile `{profile}` is not in {path} (profiles there: {available}); it was named by {origin}. Pick one with --profile or INTAKE_PROFILE, or try `intake --demo`."
     )]
     UnknownProfile {
         path: PathBuf,
         profile: String,
+        origin: Origin,
         available: String,
     },
     #[error(
@@ -158,10 +173,12 @@ pub enum ConfigError {
         key: &'static str,
         env: &'static str,
     },
-    #[error("`{key}` in {path} is invalid: {detail}")]
+    /// A value refused, named as it is where it came from (the flag, the
+    /// environment variable, or the file's key with its line).
+    #[error("`{key}` {} is invalid: {detail}", .origin.as_source())]
     BadValue {
-        path: PathBuf,
         key: String,
+        origin: Origin,
         detail: String,
     },
     #[error("Could not work out the OS config directory: {0}. Use --config PATH.")]

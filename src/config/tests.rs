@@ -30,6 +30,15 @@ fn toml_from(s: &str) -> ConfigFile {
     LoadedConfig::at(&p).expect("parse").file.expect("exists")
 }
 
+/// The config as read at start, for a file built in memory (no lines known).
+fn at(path: &Path, file: Option<&ConfigFile>) -> LoadedConfig {
+    LoadedConfig {
+        path: path.to_path_buf(),
+        file: file.cloned(),
+        ..LoadedConfig::default()
+    }
+}
+
 fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
     move |k| {
         pairs
@@ -43,8 +52,7 @@ fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Op
 fn file_values_apply_without_overrides() {
     let f = file();
     let s = resolve(
-        Path::new("c.toml"),
-        Some(&f),
+        &at(Path::new("c.toml"), Some(&f)),
         &Overrides::default(),
         &env_of(&[]),
     )
@@ -65,7 +73,12 @@ fn env_beats_file_and_flag_beats_env() {
         ("CENTRAPAY_ACCOUNT_ID", "AccEnv"),
         ("INTAKE_PROFILE", "production"),
     ]);
-    let s = resolve(Path::new("c.toml"), Some(&f), &Overrides::default(), &env).expect("ok");
+    let s = resolve(
+        &at(Path::new("c.toml"), Some(&f)),
+        &Overrides::default(),
+        &env,
+    )
+    .expect("ok");
     assert_eq!(s.profile, "production");
     assert_eq!(s.api_key.expose(), "env-key");
     assert_eq!(s.base_url, "https://env.example");
@@ -77,7 +90,7 @@ fn env_beats_file_and_flag_beats_env() {
         account_id: Some("AccFlag".into()),
         ..Default::default()
     };
-    let s = resolve(Path::new("c.toml"), Some(&f), &flags, &env).expect("ok");
+    let s = resolve(&at(Path::new("c.toml"), Some(&f)), &flags, &env).expect("ok");
     assert_eq!(s.profile, "sandbox");
     assert_eq!(s.base_url, "https://flag.example");
     assert_eq!(s.account_id.as_deref(), Some("AccFlag"));
@@ -91,7 +104,12 @@ fn unknown_profile_names_the_file_and_the_choices() {
         profile: Some("staging".into()),
         ..Default::default()
     };
-    let e = resolve(Path::new("/x/config.toml"), Some(&f), &flags, &env_of(&[])).unwrap_err();
+    let e = resolve(
+        &at(Path::new("/x/config.toml"), Some(&f)),
+        &flags,
+        &env_of(&[]),
+    )
+    .unwrap_err();
     let msg = e.to_string();
     assert!(msg.contains("/x/config.toml"), "{msg}");
     assert!(msg.contains("production, sandbox"), "{msg}");
@@ -101,8 +119,7 @@ fn unknown_profile_names_the_file_and_the_choices() {
 #[test]
 fn missing_file_without_env_suggests_demo() {
     let e = resolve(
-        Path::new("/nope.toml"),
-        None,
+        &at(Path::new("/nope.toml"), None),
         &Overrides::default(),
         &env_of(&[]),
     )
@@ -114,7 +131,12 @@ fn missing_file_without_env_suggests_demo() {
 #[test]
 fn env_alone_is_enough() {
     let env = env_of(&[("CENTRAPAY_API_KEY", "k")]);
-    let s = resolve(Path::new("/nope.toml"), None, &Overrides::default(), &env).expect("ok");
+    let s = resolve(
+        &at(Path::new("/nope.toml"), None),
+        &Overrides::default(),
+        &env,
+    )
+    .expect("ok");
     assert_eq!(s.base_url, PRODUCTION_URL);
 }
 
@@ -124,13 +146,13 @@ fn plain_http_to_a_remote_host_is_refused_but_loopback_is_fine() {
         ("CENTRAPAY_API_KEY", "k"),
         ("CENTRAPAY_BASE_URL", "http://example.com"),
     ]);
-    let e = resolve(Path::new("c.toml"), None, &Overrides::default(), &env).unwrap_err();
+    let e = resolve(&at(Path::new("c.toml"), None), &Overrides::default(), &env).unwrap_err();
     assert!(e.to_string().contains("plain http"), "{e}");
     let env = env_of(&[
         ("CENTRAPAY_API_KEY", "k"),
         ("CENTRAPAY_BASE_URL", "http://127.0.0.1:9"),
     ]);
-    assert!(resolve(Path::new("c.toml"), None, &Overrides::default(), &env).is_ok());
+    assert!(resolve(&at(Path::new("c.toml"), None), &Overrides::default(), &env).is_ok());
 }
 
 #[test]
@@ -148,8 +170,7 @@ fn invalid_toml_names_the_file_and_the_key() {
 fn missing_api_key_names_profile_and_env() {
     let f = toml_from("[profiles.p]\nbase_url = \"https://a.example\"\n");
     let e = resolve(
-        Path::new("c.toml"),
-        Some(&f),
+        &at(Path::new("c.toml"), Some(&f)),
         &Overrides::default(),
         &env_of(&[]),
     )
@@ -186,7 +207,7 @@ read_only = true
             profile: Some(name.into()),
             ..overrides
         };
-        resolve(Path::new("c.toml"), Some(&f), &overrides, &env_of(&[])).expect("ok")
+        resolve(&at(Path::new("c.toml"), Some(&f)), &overrides, &env_of(&[])).expect("ok")
     };
     let live = get("live", Overrides::default());
     assert!(live.production);
@@ -214,8 +235,7 @@ read_only = true
     assert!(flagged.read_only.flag && !flagged.read_only.profile);
     // Neither says: the default threshold, and not production.
     let s = resolve(
-        Path::new("c.toml"),
-        None,
+        &at(Path::new("c.toml"), None),
         &Overrides::default(),
         &env_of(&[
             ("CENTRAPAY_API_KEY", "k"),
@@ -238,8 +258,7 @@ fn ca_file_is_taken_from_the_config_folder_when_relative() {
             ..Default::default()
         };
         resolve(
-            Path::new("/home/op/.config/intake/config.toml"),
-            Some(&f),
+            &at(Path::new("/home/op/.config/intake/config.toml"), Some(&f)),
             &o,
             &env_of(&[]),
         )
@@ -297,7 +316,7 @@ fn a_key_others_can_read_is_named_with_the_fix() {
         ))
     );
     // Through resolve, as the CLI and the console get it.
-    let settings = resolve(&p, Some(&f), &Overrides::default(), &|_| None).expect("ok");
+    let settings = resolve(&at(&p, Some(&f)), &Overrides::default(), &|_| None).expect("ok");
     assert_eq!(settings.warnings.len(), 1);
     let (p, f) = write("group.toml", keyed, 0o640);
     assert!(permission_warning(&p, &f).is_some(), "group can read it");
@@ -316,8 +335,7 @@ fn a_key_others_can_read_is_named_with_the_fix() {
 fn sla_days_defaults_to_a_week_and_0_turns_it_off() {
     let resolved = |f: &ConfigFile| {
         resolve(
-            Path::new("c.toml"),
-            Some(f),
+            &at(Path::new("c.toml"), Some(f)),
             &Overrides::default(),
             &env_of(&[]),
         )
@@ -339,8 +357,7 @@ fn sla_days_defaults_to_a_week_and_0_turns_it_off() {
 fn auto_refresh_defaults_to_a_minute_and_0_turns_it_off() {
     let resolved = |f: &ConfigFile| {
         resolve(
-            Path::new("c.toml"),
-            Some(f),
+            &at(Path::new("c.toml"), Some(f)),
             &Overrides::default(),
             &env_of(&[]),
         )

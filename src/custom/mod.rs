@@ -101,71 +101,94 @@ fn placeholders() -> String {
         .join(" ")
 }
 
+/// A `[[commands]]` entry refused: which one (from 0, in the file's
+/// order, so its line can be found) and a sentence naming it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct InvalidCommand {
+    pub index: usize,
+    pub message: String,
+}
+
 /// Check every command against the rest and the list's keys in `keys`;
 /// the error is a sentence naming the command.
-pub fn validate(specs: &[CommandSpec], keys: &KeyMap) -> Result<Vec<CustomCommand>, String> {
+pub fn validate(
+    specs: &[CommandSpec],
+    keys: &KeyMap,
+) -> Result<Vec<CustomCommand>, InvalidCommand> {
     let mut out: Vec<CustomCommand> = Vec::new();
-    for spec in specs {
-        let name = spec.name.trim();
-        if name.is_empty() {
-            return Err(format!(
-                "A command (run = \"{}\") has no name; give it one, e.g. name = \"Open ticket\".",
-                spec.run
-            ));
-        }
-        if spec.run.trim().is_empty() {
-            return Err(format!(
-                "The command '{name}' has an empty `run`; give it the shell command line to run."
-            ));
-        }
-        let template = Template::parse(&spec.run).map_err(|e| match e {
-            TemplateError::Unknown(p) => format!(
-                "The command '{name}' uses {{{p}}}, which is not a placeholder; use {}.",
-                placeholders()
-            ),
-            TemplateError::Quoted(f) => format!(
-                "The command '{name}' has {{{0}}} inside quotes in `run`, where its own quoting would break; write {{{0}}} without quotes; intake quotes it.",
-                f.name()
-            ),
-        })?;
-        if template.uses(Placeholder::ApiKey) && !spec.allow_api_key {
-            return Err(format!(
-                "The command '{name}' uses {{api_key}} without `allow_api_key = true`; it was refused so the API key never reaches a command by mistake. Add allow_api_key = true to it if it must have the key."
-            ));
-        }
-        let key = Key::parse(&spec.key)
-            .map_err(|e| format!("The command '{name}' has a key intake cannot read: {e}."))?;
-        if key.is_reserved() {
-            return Err(format!(
-                "The command '{name}' is bound to `{key}`, which is reserved (esc cancels, ctrl-c quits); pick another key."
-            ));
-        }
-        // Commands work beside a bulk run too, so its keys count as well.
-        if let Some(intent) = keys
-            .intent_at(Scope::List, key)
-            .or_else(|| keys.intent_at(Scope::BulkRunning, key))
-        {
-            return Err(format!(
-                "The command '{name}' is bound to `{key}`, which is already the list's key for `{}`; give the command another key (or move `{}` in [keys]).",
-                intent.name(),
-                intent.name()
-            ));
-        }
-        if let Some(other) = out.iter().find(|c| c.key == key) {
-            return Err(format!(
-                "The commands '{}' and '{name}' are both bound to `{key}`; give one of them another key.",
-                other.name
-            ));
-        }
-        out.push(CustomCommand {
-            key,
-            name: name.to_string(),
-            template,
-            confirm: spec.confirm,
-            target: spec.target,
-        });
+    for (index, spec) in specs.iter().enumerate() {
+        let command =
+            check(spec, keys, &out).map_err(|message| InvalidCommand { index, message })?;
+        out.push(command);
     }
     Ok(out)
+}
+
+/// One command, against the list's keys and the commands before it.
+fn check(
+    spec: &CommandSpec,
+    keys: &KeyMap,
+    before: &[CustomCommand],
+) -> Result<CustomCommand, String> {
+    let name = spec.name.trim();
+    if name.is_empty() {
+        return Err(format!(
+            "A command (run = \"{}\") has no name; give it one, e.g. name = \"Open ticket\".",
+            spec.run
+        ));
+    }
+    if spec.run.trim().is_empty() {
+        return Err(format!(
+            "The command '{name}' has an empty `run`; give it the shell command line to run."
+        ));
+    }
+    let template = Template::parse(&spec.run).map_err(|e| match e {
+        TemplateError::Unknown(p) => format!(
+            "The command '{name}' uses {{{p}}}, which is not a placeholder; use {}.",
+            placeholders()
+        ),
+        TemplateError::Quoted(f) => format!(
+            "The command '{name}' has {{{0}}} inside quotes in `run`, where its own quoting would break; write {{{0}}} without quotes; intake quotes it.",
+            f.name()
+        ),
+    })?;
+    if template.uses(Placeholder::ApiKey) && !spec.allow_api_key {
+        return Err(format!(
+            "The command '{name}' uses {{api_key}} without `allow_api_key = true`; it was refused so the API key never reaches a command by mistake. Add allow_api_key = true to it if it must have the key."
+        ));
+    }
+    let key = Key::parse(&spec.key)
+        .map_err(|e| format!("The command '{name}' has a key intake cannot read: {e}."))?;
+    if key.is_reserved() {
+        return Err(format!(
+            "The command '{name}' is bound to `{key}`, which is reserved (esc cancels, ctrl-c quits); pick another key."
+        ));
+    }
+    // Commands work beside a bulk run too, so its keys count as well.
+    if let Some(intent) = keys
+        .intent_at(Scope::List, key)
+        .or_else(|| keys.intent_at(Scope::BulkRunning, key))
+    {
+        return Err(format!(
+            "The command '{name}' is bound to `{key}`, which is already the list's key for `{}`; give the command another key (or move `{}` in [keys]).",
+            intent.name(),
+            intent.name()
+        ));
+    }
+    if let Some(other) = before.iter().find(|c| c.key == key) {
+        return Err(format!(
+            "The commands '{}' and '{name}' are both bound to `{key}`; give one of them another key.",
+            other.name
+        ));
+    }
+    Ok(CustomCommand {
+        key,
+        name: name.to_string(),
+        template,
+        confirm: spec.confirm,
+        target: spec.target,
+    })
 }
 
 /// How a command's run (one per request) ended, as the terminal layer

@@ -11,7 +11,9 @@ fn spec(key: &str, name: &str, run: &str) -> CommandSpec {
 }
 
 fn refused(specs: &[CommandSpec]) -> String {
-    validate(specs, &KeyMap::default()).expect_err("refused")
+    validate(specs, &KeyMap::default())
+        .expect_err("refused")
+        .message
 }
 
 #[test]

@@ -71,7 +71,7 @@ impl Key {
                 }
                 _ => {
                     return Err(format!(
-                        "`{spec}` is not a key (use a character, or ctrl-x, alt-x, enter, esc, space, tab, up, down, left, right, home, end, pageup, pagedown, f1..f12)"
+                        "`{spec}` is not a key (use a character, or ctrl-x, alt-x, enter, space, tab, backtab, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, f1..f12)"
                     ));
                 }
             },

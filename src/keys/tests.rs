@@ -229,6 +229,24 @@ fn unknown_actions_and_keys_are_refused_with_their_line() {
     assert!(err.message.contains("reserved"));
 }
 
+/// The names an unknown key's message offers are all keys a config can
+/// bind: no reserved one (esc, ctrl-c) among them.
+#[test]
+fn an_unknown_key_lists_only_bindable_names() {
+    let message = Key::parse("hyper-x").expect_err("unknown key");
+    let offered = message
+        .split_once("(use a character, or ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("a list of keys: {message}"));
+    for name in offered.split(", ") {
+        for name in name.split("..") {
+            let key = Key::parse(name).unwrap_or_else(|e| panic!("`{name}` offered: {e}"));
+            assert!(!key.is_reserved(), "`{name}` is offered but reserved");
+        }
+    }
+    assert!(!offered.contains("esc"), "{message}");
+}
+
 #[test]
 fn an_intent_left_with_its_aliases_shows_them() {
     // cancel = "y" takes the quit dialog's `y`; quitting keeps `Y`.

@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod cli_config_show;
 mod cli_edges;
 mod cli_guards;
 mod cli_log_secrets;

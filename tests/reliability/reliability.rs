@@ -481,13 +481,14 @@ fn secrets_stay_out_of_debug_errors_and_urls() {
     assert!(Client::new("http://10.0.0.5", &Secret::new(key)).is_err());
     assert!(Client::new("http://127.0.0.1:9", &Secret::new(key)).is_ok());
     // Settings, profiles and the client print the key as ***.
-    let settings = intake::config::resolve(
-        std::path::Path::new("c.toml"),
-        None,
-        &intake::config::Overrides::default(),
-        &|k| (k == "CENTRAPAY_API_KEY").then(|| key.to_string()),
-    )
-    .expect("settings");
+    let config = intake::config::LoadedConfig {
+        path: "c.toml".into(),
+        ..Default::default()
+    };
+    let env = |k: &str| (k == "CENTRAPAY_API_KEY").then(|| key.to_string());
+    let overrides = intake::config::Overrides::default();
+    let resolved = intake::config::sources(&config, &overrides, &env).expect("sources");
+    let settings = intake::config::resolve(&config, &overrides, &env).expect("settings");
     let client = Client::new(&settings.base_url, &settings.api_key).expect("client");
     let profile = intake::config::Profile {
         api_key: Some(Secret::new(key)),
@@ -495,6 +496,7 @@ fn secrets_stay_out_of_debug_errors_and_urls() {
     };
     for text in [
         format!("{settings:?}"),
+        format!("{resolved:?}"),
         format!("{client:?}"),
         format!("{profile:?}"),
     ] {
