@@ -4,6 +4,8 @@ mod activate;
 mod args;
 mod commands;
 mod import;
+mod json;
+mod lines;
 mod log;
 mod named_lines;
 mod output;

@@ -199,8 +199,11 @@ async fn activate_several_then_again(env: &CliEnv, epay: &IntegrationRequest) {
     // again: already active is not a failure
     let o = env.run(&["activate", &epay.id, "--json"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let v = common::cli_env::json_lines(&o);
     assert_eq!(v[0]["outcome"], "already_active");
+    assert_eq!(v[0]["errorCode"], "INTEGRATION_ALREADY_ACTIVATED");
+    assert_eq!(v[1]["kind"], "summary");
+    assert_eq!(v[1]["alreadyActive"], 1);
 }
 
 async fn create_and_its_refusals(env: &CliEnv) {

@@ -171,3 +171,20 @@ fn timestamps_are_written_back_exactly_as_sent() {
     assert_eq!(out["updatedAt"], "2026-11-21T00:00:00.000Z");
     assert_eq!(out["createdAt"], sent[0]);
 }
+
+#[test]
+fn a_timestamp_in_centrapay_form_keeps_nothing_beside_it_and_still_comes_back_exactly() {
+    for sent in ["2026-11-20T01:00:00.000Z", "2020-06-12T01:17:46.499Z"] {
+        let r = decode(json!({"id": "I1", "accountId": "A1", "merchantId": "M1",
+                              "type": "epay", "status": "pending", "createdAt": sent}))
+        .expect("decodes");
+        assert!(
+            format!("{:?}", r.as_sent).contains("AsSent(None)"),
+            "{sent}"
+        );
+        assert_eq!(
+            serde_json::to_value(&r).expect("serializes")["createdAt"],
+            sent
+        );
+    }
+}
