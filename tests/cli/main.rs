@@ -16,6 +16,7 @@ mod cli_safety;
 mod cli_types;
 mod decode;
 mod import;
+mod json_contract;
 mod learnt;
 mod revisions;
 mod same_audit;
