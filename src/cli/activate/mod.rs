@@ -202,6 +202,18 @@ async fn execute(
     tally.verdict(total, json)
 }
 
+/// Who the server says activated a request found already active, exactly as
+/// sent (the text line shows it cleaned, in `message`).
+fn as_sent_by(result: &Answer) -> Option<String> {
+    match result {
+        Ok(Done {
+            value: Activation::AlreadyActive(Some(r)),
+            ..
+        }) => r.updated_by.clone(),
+        _ => None,
+    }
+}
+
 /// An id's outcome, as its JSON line says it and its text line is made of.
 fn line(id: &str, result: &Answer) -> ActivationLine {
     let (outcome, message, error_code) = match result {
@@ -220,7 +232,7 @@ fn line(id: &str, result: &Answer) -> ActivationLine {
         message,
         merchant_id: request.map(|r| r.merchant_id.clone()),
         merchant_name: None,
-        activated_by: result.as_ref().ok().and_then(|d| d.value.activated_by()),
+        activated_by: as_sent_by(result),
         error_code,
     }
 }
