@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::api::model::format_timestamp;
-use crate::api::{IntegrationRequest, Merchants};
+use crate::api::{IntegrationRequest, Merchant, Merchants};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -94,16 +94,28 @@ fn timestamp_cell(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
     t.map(format_timestamp).unwrap_or_default()
 }
 
-/// A request as exported to JSON: the API's fields plus the merchant's name.
+/// A request as exported to JSON, and as `intake list --json` and `intake
+/// show --json` print it: the API's fields as sent plus the merchant's name.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Exported<'a> {
+pub struct Exported<'a> {
     #[serde(flatten)]
     request: &'a IntegrationRequest,
     #[serde(skip_serializing_if = "Option::is_none")]
     merchant_name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     merchant_test: Option<bool>,
+}
+
+impl<'a> Exported<'a> {
+    /// `merchant`: its name when it could be looked up.
+    pub fn new(request: &'a IntegrationRequest, merchant: Option<&'a Merchant>) -> Exported<'a> {
+        Exported {
+            request,
+            merchant_name: merchant.map(|m| m.name.as_str()),
+            merchant_test: merchant.map(|m| m.test),
+        }
+    }
 }
 
 pub fn json<'a>(
@@ -113,14 +125,7 @@ pub fn json<'a>(
 ) -> io::Result<()> {
     let rows: Vec<Exported<'_>> = items
         .into_iter()
-        .map(|request| {
-            let m = merchants.get(&request.merchant_id);
-            Exported {
-                request,
-                merchant_name: m.map(|m| m.name.as_str()),
-                merchant_test: m.map(|m| m.test),
-            }
-        })
+        .map(|request| Exported::new(request, merchants.get(&request.merchant_id)))
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
     writeln!(out)
@@ -232,6 +237,7 @@ mod tests {
             updated_by: None,
             terminal: None,
             product: None,
+            as_sent: Default::default(),
         }
     }
 

@@ -99,6 +99,12 @@ pub enum Outcome {
     /// The answer was lost and the read-back failed too: it may or may not
     /// be done. Not final, so `--resume` reads an activation back.
     Unconfirmed,
+    /// The request already held the terminalId: nothing was sent, so no
+    /// line is written; `--json` and the lines say it with this word.
+    Unchanged,
+    /// An import's row whose request got another terminalId since the
+    /// preview: not overwritten, nothing sent, no line written.
+    Skipped,
     #[serde(other)]
     Other,
 }
@@ -121,9 +127,32 @@ impl Outcome {
             Outcome::Exists => "exists",
             Outcome::NotApplied => "not_applied",
             Outcome::Unconfirmed => "unconfirmed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Skipped => "skipped",
             Outcome::Other => "other",
         }
     }
+
+    /// Every way a change can end, in README's order: the one list of
+    /// identifiers `--json`, the audit log and README's outcome table share
+    /// (a test holds the table and docs/schemas to it).
+    pub const RESULTS: [Outcome; 15] = [
+        Outcome::Activated,
+        Outcome::Confirmed,
+        Outcome::AlreadyActive,
+        Outcome::Refused,
+        Outcome::Unconfirmed,
+        Outcome::Updated,
+        Outcome::ConfirmedSet,
+        Outcome::Unchanged,
+        Outcome::Skipped,
+        Outcome::NotApplied,
+        Outcome::Created,
+        Outcome::ConfirmedCreated,
+        Outcome::Exists,
+        Outcome::Cancelled,
+        Outcome::Failed,
+    ];
 
     /// Whether this line ends the work on its id (not a progress marker).
     pub fn is_final(self) -> bool {

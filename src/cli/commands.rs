@@ -3,10 +3,12 @@
 use std::io::Write;
 
 use super::args::{Cli, ConfigAction, Format, ListArgs, SimArgs, Subcommand};
+use super::json::{Changed, Shown};
 use super::stdout::{not_in_audit, quiet_broken_pipe};
 use super::{output, type_arg};
 use crate::api::NewIntegrationRequest;
 use crate::api::retry::{self, RetryPolicy};
+use crate::audit::Outcome;
 use crate::config;
 use crate::domain::validate::check_id;
 pub use crate::failure::Failure;
@@ -47,14 +49,14 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
         Subcommand::Show { id, json } => {
             check_id("request id", id).map_err(Failure::Usage)?;
             let r = retry::read(policy, || client.get(id)).await?;
-            if *json {
-                output::json(&mut stdout.lock(), &r)?;
-            } else {
-                // Looked up before stdout is taken: no lock is held across a call.
-                let merchant = NameLookup::new(session.name_cache())
-                    .one(client, policy, &r.merchant_id)
-                    .await;
-                output::detail(&mut stdout.lock(), &r, merchant.as_ref(), &now)?;
+            // Looked up before stdout is taken: no lock is held across a call.
+            let merchant = NameLookup::new(session.name_cache())
+                .one(client, policy, &r.merchant_id)
+                .await;
+            let mut out = stdout.lock();
+            match json {
+                true => output::json(&mut out, &Shown::new(&r, merchant.as_ref()))?,
+                false => output::detail(&mut out, &r, merchant.as_ref(), &now)?,
             }
             Ok(())
         }
@@ -93,10 +95,12 @@ async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure>
                 false => "",
             };
             if *json {
-                output::json(&mut out, r)?;
-                if confirmed {
-                    eprintln!("{} created{how}.", r.id);
-                }
+                let outcome = match confirmed {
+                    true => Outcome::ConfirmedCreated,
+                    false => Outcome::Created,
+                };
+                let message = format!("{} created{how}.", r.id);
+                output::json(&mut out, &Changed::new(r, outcome, message))?;
             } else {
                 writeln!(
                     out,

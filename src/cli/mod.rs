@@ -5,6 +5,8 @@ mod args;
 mod commands;
 mod config_show;
 mod import;
+mod json;
+mod lines;
 mod log;
 mod manual;
 mod named_lines;

@@ -1,15 +1,16 @@
 //! Outcome lines that name a request's merchant: printed in the order they
 //! arrive, each after its merchant's name is looked up (once per merchant),
-//! while the run that produces them goes on.
+//! while the run that produces them goes on; for people, or (`--json`) as
+//! JSON Lines, each through [`super::lines`] as it comes.
 
-use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+use super::json::ActivationLine;
+use super::lines;
 use super::output::clean;
-use super::stdout::quiet_broken_pipe;
 use crate::api::Client;
 use crate::api::retry::RetryPolicy;
 use crate::failure::Failure;
@@ -17,9 +18,17 @@ use crate::names_cache::NameLookup;
 
 /// One line: `text`, then ` (type, merchant NAME)` when it names a request.
 pub struct NamedLine {
-    pub text: String,
+    pub body: Body,
     /// The request's type and merchantId.
     pub request: Option<(String, String)>,
+}
+
+/// What a line says, before its merchant is named.
+pub enum Body {
+    /// For people: the name is added after the text.
+    Text(String),
+    /// `--json`: the name fills `merchantName` when it is known.
+    Json(Box<ActivationLine>),
 }
 
 /// The sending side, held by the run's progress callback.
@@ -39,13 +48,9 @@ impl Lines {
 pub struct Printer {
     rx: UnboundedReceiver<NamedLine>,
     failed: Arc<AtomicBool>,
-    /// `--json`: the names are looked up beside the run, the lines printed
-    /// after it as one document.
-    quiet: bool,
 }
 
-/// `quiet`: look the names up without printing the lines.
-pub fn channel(quiet: bool) -> (Lines, Printer) {
+pub fn channel() -> (Lines, Printer) {
     let (tx, rx) = unbounded_channel();
     let failed = Arc::new(AtomicBool::new(false));
     (
@@ -53,7 +58,7 @@ pub fn channel(quiet: bool) -> (Lines, Printer) {
             tx,
             failed: failed.clone(),
         },
-        Printer { rx, failed, quiet },
+        Printer { rx, failed },
     )
 }
 
@@ -67,30 +72,29 @@ impl Printer {
         client: &Client,
         policy: RetryPolicy,
     ) -> Option<Failure> {
-        let stdout = io::stdout();
         while let Some(line) = self.rx.recv().await {
             let named = match line.request {
                 Some((kind, merchant_id)) => {
                     let name = names.one(client, policy, &merchant_id).await;
-                    Some((kind, name.map_or(merchant_id, |m| m.name)))
+                    Some((kind, merchant_id, name.map(|m| m.name)))
                 }
                 None => None,
             };
-            if self.quiet {
-                continue;
-            }
-            let text = match named {
-                Some((kind, name)) => {
-                    format!(
-                        "{} ({}, merchant {})",
-                        line.text,
-                        clean(&kind),
-                        clean(&name)
-                    )
+            let printed = match line.body {
+                Body::Json(mut o) => {
+                    o.merchant_name = named.and_then(|(_, _, name)| name);
+                    lines::json(&o)
                 }
-                None => line.text,
+                Body::Text(text) => lines::text(&match named {
+                    Some((kind, id, name)) => format!(
+                        "{text} ({}, merchant {})",
+                        clean(&kind),
+                        clean(&name.unwrap_or(id))
+                    ),
+                    None => text,
+                }),
             };
-            if let Err(f) = quiet_broken_pipe(writeln!(stdout.lock(), "{text}")) {
+            if let Err(f) = printed {
                 self.failed.store(true, Ordering::Relaxed);
                 return Some(f);
             }

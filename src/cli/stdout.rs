@@ -20,7 +20,7 @@ pub(super) fn quiet_broken_pipe(r: io::Result<()>) -> Result<(), Failure> {
 /// The change was made (and printed) but the audit log could not take it.
 pub(super) fn not_in_audit(e: impl std::fmt::Display) -> Result<(), Failure> {
     Err(Failure::Reported(format!(
-        "{e} The change above was made but is not in the audit log."
+        "{e} The change printed on stdout was made but is not in the audit log."
     )))
 }
 

@@ -3,8 +3,10 @@
 
 use std::io::Write;
 
+use super::json::Changed;
 use super::output;
 use super::stdout::not_in_audit;
+use crate::audit::Outcome;
 use crate::domain::validate::check_id;
 use crate::failure::Failure;
 use crate::ops::{OnExisting, OpError, Updated};
@@ -33,35 +35,36 @@ pub async fn run(
     };
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
-    match done.value {
+    let (outcome, text) = match &done.value {
         Updated::Unchanged(current) => {
             let tid = current.effective_terminal_id().unwrap_or_default();
-            let note = format!("Request {id} already has terminalId {tid}; nothing was sent.");
-            if json {
-                output::json(&mut out, &current)?;
-                eprintln!("{note}");
-            } else {
-                writeln!(out, "{note}")?;
-            }
+            (
+                Outcome::Unchanged,
+                format!("Request {id} already has terminalId {tid}; nothing was sent."),
+            )
         }
-        Updated::Set(r) | Updated::Confirmed(r) if json => output::json(&mut out, &r)?,
         value @ (Updated::Set(_) | Updated::Confirmed(_)) => {
-            let how = match value {
-                Updated::Confirmed(_) => {
-                    ": confirmed by reading it back, since the server's answer was lost or did not hold it"
-                }
-                _ => "",
+            let (outcome, how) = match value {
+                Updated::Confirmed(_) => (
+                    Outcome::ConfirmedSet,
+                    ": confirmed by reading it back, since the server's answer was lost or did not hold it",
+                ),
+                _ => (Outcome::Updated, ""),
             };
             let r = value.request();
-            writeln!(
-                out,
+            let text = format!(
                 "{} terminalId set to {} ({}, merchant {}){how}",
                 r.id,
                 r.effective_terminal_id().unwrap_or("-"),
                 r.kind,
                 r.merchant_id
-            )?;
+            );
+            (outcome, text)
         }
+    };
+    match json {
+        true => output::json(&mut out, &Changed::new(done.value.request(), outcome, text))?,
+        false => writeln!(out, "{text}")?,
     }
     done.unrecorded.map_or(Ok(()), not_in_audit)
 }

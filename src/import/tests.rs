@@ -18,6 +18,7 @@ fn req(id: &str, merchant: &str, kind: IntegrationType, tid: Option<&str>) -> In
         updated_by: None,
         terminal: None,
         product: None,
+        as_sent: Default::default(),
     }
 }
 

@@ -51,6 +51,18 @@ pub enum OpError {
 }
 
 impl OpError {
+    /// The audit log's identifier for a change that ended in this error.
+    pub fn outcome(&self) -> crate::audit::Outcome {
+        use crate::audit::Outcome;
+        match self {
+            OpError::Api(e) => Outcome::of_error(e),
+            OpError::NotReady { .. } => Outcome::Refused,
+            OpError::NotApplied { .. } => Outcome::NotApplied,
+            OpError::Exists { .. } => Outcome::Exists,
+            _ => Outcome::Failed,
+        }
+    }
+
     /// A short code for scripts (`--json`), as [`ApiError::label`] gives.
     pub fn label(&self) -> &'static str {
         match self {

@@ -41,7 +41,11 @@ impl ImportUpdate {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportRowResult {
+    /// The server's answer holds it (`updated`).
     Set(IntegrationRequest),
+    /// The answer was lost or did not hold it, and a read-back shows it set
+    /// (`confirmed_set`).
+    Confirmed(IntegrationRequest),
     /// It already had this terminalId: nothing was sent.
     Unchanged,
     /// It got another terminalId since the plan (this one): not overwritten.
@@ -118,9 +122,8 @@ impl Ops {
             let on = OnExisting::Keep;
             let result = match self.update_terminal_id(&row.id, &row.terminal_id, on).await {
                 Ok(done) => match done.value {
-                    Updated::Set(r) | Updated::Confirmed(r) => {
-                        (ImportRowResult::Set(r), done.unrecorded)
-                    }
+                    Updated::Set(r) => (ImportRowResult::Set(r), done.unrecorded),
+                    Updated::Confirmed(r) => (ImportRowResult::Confirmed(r), done.unrecorded),
                     Updated::Unchanged(_) => (ImportRowResult::Unchanged, None),
                 },
                 Err(OpError::WouldReplace { current, .. }) => {

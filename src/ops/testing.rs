@@ -33,6 +33,7 @@ pub(crate) fn req(
         updated_by: None,
         terminal: None,
         product: None,
+        as_sent: Default::default(),
     }
 }
 

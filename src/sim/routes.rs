@@ -174,6 +174,7 @@ async fn create(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesReje
         updated_by: Some(by),
         terminal: None,
         product: None,
+        as_sent: Default::default(),
     };
     store.upsert(r.clone());
     drop(store);

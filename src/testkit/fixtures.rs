@@ -63,6 +63,7 @@ pub fn req(
         updated_by: Some("crn:Jaim1Cu1Q55uooxSens6yk:api-key:ops".into()),
         terminal: None,
         product: None,
+        as_sent: Default::default(),
     }
 }
 

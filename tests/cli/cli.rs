@@ -199,8 +199,11 @@ async fn activate_several_then_again(env: &CliEnv, epay: &IntegrationRequest) {
     // again: already active is not a failure
     let o = env.run(&["activate", &epay.id, "--json"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let v = common::cli_env::json_lines(&o);
     assert_eq!(v[0]["outcome"], "already_active");
+    assert_eq!(v[0]["errorCode"], "INTEGRATION_ALREADY_ACTIVATED");
+    assert_eq!(v[1]["kind"], "summary");
+    assert_eq!(v[1]["alreadyActive"], 1);
 }
 
 async fn create_and_its_refusals(env: &CliEnv) {
@@ -561,13 +564,26 @@ async fn no_cli_writer_passes_hostile_text_raw_and_json_stays_faithful() {
     env.sim.shutdown().await;
 }
 
-/// `list --json` gives each hostile value exactly as the server sent it.
+/// `list --json` and `show --json` give each hostile value exactly as the
+/// server sent it, in the documented shape.
 async fn json_keeps_every_value(env: &CliEnv, hostile: &[IntegrationRequest]) {
+    let mut schemas = crate::json_contract::schema::Schemas::docs();
     let o = env.run(&["list", "--json"]).await;
     let listed: Vec<IntegrationRequest> = serde_json::from_slice(&o.stdout).expect("json");
+    let document: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    schemas.assert_valid("list.schema.json", &document);
     for r in hostile {
         let got = listed.iter().find(|l| l.id == r.id).expect("listed");
         assert_eq!(got.terminal_id, r.terminal_id, "exactly as received");
         assert_eq!(got.created_by, r.created_by);
+    }
+    for r in hostile.iter().take(3) {
+        let o = env.run(&["show", &r.id, "--json"]).await;
+        let shown: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        schemas.assert_valid("show.schema.json", &shown);
+        let sent = serde_json::to_value(env.sim.get(&r.id).expect("stored")).expect("json");
+        for (key, value) in sent.as_object().expect("an object") {
+            assert_eq!(&shown[key], value, "{key} exactly as sent");
+        }
     }
 }

@@ -52,7 +52,13 @@ async fn update_replaces_a_different_terminal_id_only_with_force() {
     assert!(o.status.success(), "{}", stderr(&o));
     let r: IntegrationRequest = serde_json::from_slice(&o.stdout).expect("the request as JSON");
     assert_eq!(r.effective_terminal_id(), Some("11000021"));
-    assert!(stderr(&o).contains("already has terminalId 11000021; nothing was sent."));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["outcome"], "unchanged", "{v}");
+    let said = v["message"].as_str().unwrap_or_default();
+    assert!(
+        said.contains("already has terminalId 11000021; nothing was sent."),
+        "{v}"
+    );
 
     // --force replaces it.
     let o = env

@@ -249,8 +249,10 @@ async fn activate_json(env: &CliEnv, ids: &[&str]) -> Vec<serde_json::Value> {
     let mut args = vec!["activate", "--json"];
     args.extend(ids);
     let o = env.run(&args).await;
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    let lines = v.as_array().expect("an array").clone();
+    let lines: Vec<serde_json::Value> = common::cli_env::json_lines(&o)
+        .into_iter()
+        .filter(|l| l["kind"] == "activation")
+        .collect();
     for line in lines.iter().filter(|l| l.get("merchantId").is_some()) {
         let merchant_id = line["merchantId"].as_str().expect("merchantId");
         assert_eq!(

@@ -49,9 +49,12 @@ async fn activate_sends_once_and_the_servers_refusal_of_an_epay_request_without_
     // --json gives the audit log's word and the server's code.
     let o = env.run(&["activate", &blank.id, "--json"]).await;
     assert_eq!(o.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let json = common::cli_env::json_lines(&o);
     assert_eq!(json[0]["outcome"], "refused");
-    assert_eq!(json[0]["code"], "INTEGRATION_PARAM_MISSING");
+    assert_eq!(json[0]["errorCode"], "INTEGRATION_PARAM_MISSING");
+    // stderr speaks of the JSON on stdout, not of lines above.
+    let err = stderr(&o);
+    assert!(err.contains("as their `message` on stdout says"), "{err}");
 
     // The advice, followed to the letter: set it, then activate it again.
     let o = env

@@ -33,7 +33,8 @@ fn records() -> Vec<Value> {
                "product": {"name": "Cloud EFTPOS"}}),
         json!({"id": FUTURE, "accountId": "Acc1", "merchantId": "6411fd000000000000000001",
                "type": "linkly", "status": "suspended", "terminal": {"deviceId": "D-1"},
-               "createdAt": "2026-11-01T00:00:00.000Z"}),
+               "createdAt": "2026-11-01T00:00:00.000Z",
+               "updatedAt": "2026-11-02T13:00:00.500+13:00"}),
     ]
 }
 
@@ -143,6 +144,11 @@ async fn list_shows_records_with_only_the_mandatory_fields() {
     assert_eq!(items.len(), 3);
     assert_eq!(items[1]["terminalId"], "11000021");
     assert!(items[0].get("createdAt").is_none(), "{}", items[0]);
+    // Timestamps come back exactly as sent, in the documented shape.
+    assert_eq!(items[2]["createdAt"], "2026-11-01T00:00:00.000Z");
+    assert_eq!(items[2]["updatedAt"], "2026-11-02T13:00:00.500+13:00");
+    let shapes = Value::Array(items);
+    crate::json_contract::schema::Schemas::docs().assert_valid("list.schema.json", &shapes);
 }
 
 #[tokio::test]

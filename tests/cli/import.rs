@@ -5,8 +5,19 @@ use crate::common;
 
 use std::collections::{HashMap, HashSet};
 
-use common::cli_env::{CliEnv, stderr, stdout};
+use common::cli_env::{CliEnv, json_lines, stderr, stdout};
 use intake::api::{IntegrationRequest, IntegrationType, Status};
+
+/// `intake import --json`'s plan line, with the summary line's `sent`.
+fn report(o: &std::process::Output) -> serde_json::Value {
+    let lines = json_lines(o);
+    let mut plan = lines.first().cloned().expect("the plan line");
+    assert_eq!(plan["kind"], "plan", "{plan}");
+    let summary = lines.last().expect("the summary line");
+    assert_eq!(summary["kind"], "summary", "{summary}");
+    plan["sent"] = summary["sent"].clone();
+    plan
+}
 
 /// `class -> sorted line numbers` from the `--json` report.
 fn lines_by_class(report: &serde_json::Value) -> HashMap<String, Vec<u64>> {
@@ -133,7 +144,7 @@ fn json_preview_classes_each_row(
     by_pair: &IntegrationRequest,
     other_tid: &str,
 ) {
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let report = report(o);
     let lines = lines_by_class(&report);
     assert_eq!(lines["will_set"], vec![2, 3], "{report:#}");
     assert_eq!(lines["unchanged"], vec![4]);
@@ -141,7 +152,7 @@ fn json_preview_classes_each_row(
     assert_eq!(lines["unknown_request"], vec![6, 8]);
     assert_eq!(lines["duplicate"], vec![11]);
     assert_eq!(lines["invalid"], vec![9, 10, 12, 13]);
-    assert_eq!(report["counts"]["will_set"], 2);
+    assert_eq!(report["counts"]["willSet"], 2);
     assert_eq!(report["counts"]["invalid"], 4);
     assert_eq!(report["sent"], false);
     let row = |line: u64| {
@@ -257,7 +268,7 @@ async fn import_previews_confirms_sets_and_is_idempotent() {
     // The same file again changes nothing.
     let o = env.run(&["import", &file, "--yes", "--json"]).await;
     assert!(o.status.success(), "{}", stderr(&o));
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let report = report(&o);
     let lines = lines_by_class(&report);
     assert!(!lines.contains_key("will_set"), "{report:#}");
     assert_eq!(lines["unchanged"], vec![2, 3, 4]);

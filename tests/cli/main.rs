@@ -18,6 +18,7 @@ mod cli_types;
 mod decode;
 mod exit_codes;
 mod import;
+mod json_contract;
 mod learnt;
 mod man_page;
 mod revisions;

@@ -140,3 +140,11 @@ pub fn stderr(o: &Output) -> String {
 pub fn ready(r: &IntegrationRequest) -> bool {
     r.is_pending() && !r.needs_terminal_id()
 }
+
+/// stdout as JSON Lines: one object per line, each line whole.
+pub fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: a JSON line: {l}")))
+        .collect()
+}

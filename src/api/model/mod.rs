@@ -11,6 +11,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Decoding what either revision sends, kept beside the model it fills.
 pub(super) mod lenient;
+/// Timestamps written back as they were sent.
+mod sent;
+
+pub use sent::AsSent;
 
 /// Lifecycle state of an integration request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -162,29 +166,26 @@ pub struct Product {
 /// required when decoding (see `model::lenient`); a missing timestamp is
 /// `None` and shows as `-`. The top-level `terminalId` is filled from the
 /// later revision's `terminal` object when absent, so one field holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", try_from = "lenient::RawRequest")]
+/// Written out (`sent::Wire`) with every string as the server sent it, its
+/// timestamps included.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "lenient::RawRequest")]
 pub struct IntegrationRequest {
     pub id: String,
     pub account_id: String,
     pub merchant_id: String,
-    #[serde(rename = "type")]
     pub kind: IntegrationType,
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminal_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminal: Option<Terminal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<Product>,
+    /// The timestamps' text as the server wrote it; `AsSent::default()`
+    /// for a request intake made itself.
+    pub as_sent: AsSent,
 }
 
 /// Why a request cannot be activated right now.

@@ -75,7 +75,7 @@ pub(in crate::app) fn on_row(
     let mut patch = None;
     let Done { value, unrecorded } = result;
     let result = match (value, unrecorded) {
-        (ImportRowResult::Set(req), unrecorded) => {
+        (ImportRowResult::Set(req) | ImportRowResult::Confirmed(req), unrecorded) => {
             import.updated.insert(id.clone(), req.clone());
             patch = Some(req);
             match unrecorded {

@@ -280,6 +280,7 @@ mod tests {
             updated_by: None,
             terminal: None,
             product: None,
+            as_sent: Default::default(),
         }
     }
 

@@ -2,8 +2,7 @@
 //! change, ask, then send the updates (and with `--activate`, activate every
 //! pending request that holds the file's terminalId).
 
-use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use serde::Serialize;
 
@@ -18,9 +17,9 @@ use preview::preview;
 use send::{Sent, activations, send_activations, send_updates};
 
 use super::args::ImportArgs;
-use super::output;
 use super::stdout::ResultsOut;
 use super::stdout::quiet_broken_pipe;
+use super::{json, lines};
 use crate::api::retry::RetryPolicy;
 use crate::failure::Failure;
 use crate::import::{ImportPlan, PlannedRow, RowClass};
@@ -29,21 +28,65 @@ use crate::ops::{self, PlanError};
 use crate::session::Session;
 use crate::text::plural;
 
-/// Everything `--json` prints, as one document.
+/// The first line of `--json`, printed before anything is sent: the
+/// preview, every row with its class.
 #[derive(Serialize)]
-struct Report<'a> {
+#[serde(rename_all = "camelCase")]
+struct PlanLine<'a> {
+    kind: &'static str,
     file: &'a str,
-    counts: BTreeMap<RowClass, usize>,
+    counts: Counts,
+    /// With `--activate`: the requests it will activate (else 0).
+    will_activate: usize,
     rows: &'a [PlannedRow],
-    /// Whether updates were sent (false when not confirmed or nothing to set).
+}
+
+/// The rows of each class, every class named (camelCase, as every key).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Counts {
+    will_set: usize,
+    unchanged: usize,
+    conflicting: usize,
+    unknown_request: usize,
+    duplicate: usize,
+    invalid: usize,
+}
+
+impl Counts {
+    fn of(plan: &ImportPlan) -> Counts {
+        Counts {
+            will_set: plan.count(RowClass::WillSet),
+            unchanged: plan.count(RowClass::Unchanged),
+            conflicting: plan.count(RowClass::Conflicting),
+            unknown_request: plan.count(RowClass::UnknownRequest),
+            duplicate: plan.count(RowClass::Duplicate),
+            invalid: plan.count(RowClass::Invalid),
+        }
+    }
+}
+
+/// The last line of `--json`, once the run has ended (a run killed or
+/// stopped before has none).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryLine<'a> {
+    kind: &'static str,
+    /// Whether anything was sent (false when not confirmed or nothing to set).
     sent: bool,
-    updates: &'a [Sent],
-    activations: &'a [Sent],
+    /// TerminalIds this run set (`updated` or `confirmed_set`).
+    set: usize,
+    /// Requests that ended active (`activated`, `confirmed_active`, `already_active`).
+    activated: usize,
+    /// Updates and activations that did not end as asked.
+    failed: usize,
+    /// The closing sentence, or why the import failed.
+    message: &'a str,
 }
 
 /// What was sent: nothing unless the operator confirmed.
 #[derive(Default)]
-struct Outcome {
+struct Applied {
     confirmed: bool,
     updates: Vec<Sent>,
     activated: Vec<Sent>,
@@ -53,9 +96,6 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
     let name = args.file.display().to_string();
     let plan = plan(session, args, &name).await?;
     let stdout = super::stdout::stdout();
-    if !args.json {
-        show_preview(session, args, &name, &plan, &stdout).await?;
-    }
     let asked = Asked {
         set: plan.rows_of(RowClass::WillSet).count(),
         activate: match args.activate {
@@ -63,30 +103,45 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
             false => 0,
         },
     };
+    match args.json {
+        true => lines::json(&PlanLine {
+            kind: "plan",
+            file: &name,
+            counts: Counts::of(&plan),
+            will_activate: asked.activate,
+            rows: &plan.rows,
+        })?,
+        false => show_preview(session, args, &name, &plan, &stdout).await?,
+    }
     let work = asked.set + asked.activate > 0;
-    let outcome = if work && confirm(args, &session.settings, asked).await? {
+    let applied = if work && confirm(args, &session.settings, asked).await? {
         apply(session, args, &plan).await?
     } else {
-        Outcome::default()
+        Applied::default()
     };
+    let ended = closing_note(&name, &plan, args, asked, &applied).and_then(|note| {
+        match args.json {
+            true => eprintln!("{note}"),
+            false => lines::text(&note)?,
+        }
+        failed(&applied, args).map(|()| note)
+    });
     if args.json {
-        let report = Report {
-            file: &name,
-            counts: plan.counts(),
-            rows: &plan.rows,
-            sent: outcome.confirmed,
-            updates: &outcome.updates,
-            activations: &outcome.activated,
+        let message = match &ended {
+            Ok(note) => note.clone(),
+            Err(f) => f.to_string(),
         };
-        quiet_broken_pipe(output::json(&mut stdout.lock(), &report))?;
+        let sent = applied.updates.iter().chain(&applied.activated);
+        lines::json(&SummaryLine {
+            kind: json::SUMMARY,
+            sent: applied.confirmed,
+            set: applied.updates.iter().filter(|s| s.set()).count(),
+            activated: applied.activated.iter().filter(|s| !s.failed()).count(),
+            failed: sent.filter(|s| s.failed()).count(),
+            message: &message,
+        })?;
     }
-    let note = closing_note(&name, &plan, args, asked, &outcome)?;
-    if args.json {
-        eprintln!("{note}");
-    } else {
-        quiet_broken_pipe(writeln!(stdout.lock(), "{note}"))?;
-    }
-    failed(&outcome.updates, &outcome.activated, args.activate)
+    ended.map(|_| ())
 }
 
 /// The file read and planned against every request the session's query finds.
@@ -139,7 +194,7 @@ async fn apply(
     session: &Session,
     args: &ImportArgs,
     plan: &ImportPlan,
-) -> Result<Outcome, Failure> {
+) -> Result<Applied, Failure> {
     // Each row is read again just before it is written (`--yes` too), so
     // a terminalId someone else set since the preview is never overwritten.
     let ops = session.ops()?;
@@ -150,7 +205,7 @@ async fn apply(
         let jobs = activations(plan, &sent);
         activated = send_activations(&ops, jobs, concurrency, args.json).await?;
     }
-    Ok(Outcome {
+    Ok(Applied {
         confirmed: true,
         updates: sent.sent,
         activated,
@@ -164,7 +219,7 @@ fn closing_note(
     plan: &ImportPlan,
     args: &ImportArgs,
     asked: Asked,
-    outcome: &Outcome,
+    outcome: &Applied,
 ) -> Result<String, Failure> {
     let work = asked.set + asked.activate > 0;
     if !work {
@@ -188,7 +243,7 @@ fn closing_note(
 }
 
 fn done_note(updates: &[Sent], activated: &[Sent], asked: Asked, activate: bool) -> String {
-    let set = updates.iter().filter(|s| s.outcome == "set").count();
+    let set = updates.iter().filter(|s| s.set()).count();
     let mut text = format!(
         "Set {set} of {} terminalId{}.",
         asked.set,
@@ -202,7 +257,8 @@ fn done_note(updates: &[Sent], activated: &[Sent], asked: Asked, activate: bool)
 }
 
 /// Exit 1 when a row failed, with the one sentence that finishes the job.
-fn failed(updates: &[Sent], activated: &[Sent], activate: bool) -> Result<(), Failure> {
+fn failed(applied: &Applied, args: &ImportArgs) -> Result<(), Failure> {
+    let (updates, activated) = (&applied.updates, &applied.activated);
     let failed_updates = updates.iter().filter(|s| s.failed()).count();
     let failed_activations = activated.iter().filter(|s| s.failed()).count();
     if failed_updates + failed_activations == 0 {
@@ -221,14 +277,18 @@ fn failed(updates: &[Sent], activated: &[Sent], activate: bool) -> Result<(), Fa
             activated.len()
         ));
     }
-    let again = match activate {
+    let again = match args.activate {
         true => {
             "run the same command again: rows already set show as unchanged and are activated if still pending"
         }
         false => "run the same command again: rows already set show as unchanged",
     };
     Err(Failure::Reported(format!(
-        "{}; see the lines above. Fix the cause and {again}.",
-        parts.join(" and ")
+        "{}; {}. Fix the cause and {again}.",
+        parts.join(" and "),
+        match args.json {
+            true => "see their `message` and `errorCode` on stdout",
+            false => "see the lines above",
+        }
     )))
 }

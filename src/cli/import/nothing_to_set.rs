@@ -36,7 +36,7 @@ pub(super) fn nothing_to_set(name: &str, plan: &ImportPlan, json: bool) -> Resul
         ));
     }
     let why = match json {
-        true => "each row's reason is in `rows`",
+        true => "each row's `reason` is in the plan line's `rows`",
         false => "the preview above says why for each row",
     };
     let mut fix = String::from("Fix those rows and import the file again.");

@@ -2,13 +2,14 @@
 //! `--activate`) the activations, each row's outcome printed as it ends.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::ops::ControlFlow;
 
 use serde::Serialize;
 
-use super::super::stdout::quiet_broken_pipe;
+use super::super::{json, lines};
 use crate::api::IntegrationRequest;
+use crate::api::retry::Activation;
+use crate::audit::Outcome;
 use crate::failure::Failure;
 use crate::import::{ImportPlan, RowClass};
 use crate::ops::{
@@ -17,35 +18,79 @@ use crate::ops::{
 };
 use crate::text::clean;
 
-/// One update or activation that was attempted.
+/// One update or activation that was attempted: a line of `--json`
+/// (JSON Lines, `kind` `update` or `activation`) or of text.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Sent {
+    kind: &'static str,
     line: u64,
     id: String,
     terminal_id: String,
-    pub(super) outcome: &'static str,
+    pub(super) outcome: Outcome,
+    /// The sentence people read, without the line and the id.
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
+    error_code: Option<&'static str>,
+    /// The line for people.
+    #[serde(skip)]
+    text: String,
 }
 
 impl Sent {
-    pub(super) fn failed(&self) -> bool {
-        matches!(self.outcome, "failed" | "refused" | "unconfirmed")
-    }
-
-    fn line_text(&self, what: &str) -> String {
-        let head = format!("line {}: {}", self.line, clean(&self.id));
-        match (self.outcome, &self.error) {
-            ("failed", Some(e)) => format!("{head} {what} failed: {e}"),
-            ("set", _) => format!("{head} terminalId set to {}", clean(&self.terminal_id)),
-            (o, Some(e)) => format!("{head} {o}: {e}"),
-            (o, None) => format!("{head} {o}"),
+    fn new(kind: &'static str, line: u64, id: &str, terminal_id: &str) -> Sent {
+        Sent {
+            kind,
+            line,
+            id: id.to_string(),
+            terminal_id: terminal_id.to_string(),
+            outcome: Outcome::Failed,
+            message: String::new(),
+            error_code: None,
+            text: String::new(),
         }
     }
+
+    /// How it ended, its sentence, and the line people read.
+    fn ended(mut self, outcome: Outcome, message: String) -> Sent {
+        let head = format!("line {}: {}", self.line, clean(&self.id));
+        let what = match self.kind {
+            UPDATE => "update",
+            _ => "activation",
+        };
+        let o = outcome.as_str();
+        self.text = match outcome {
+            Outcome::Failed => format!("{head} {what} failed: {}", clean(&message)),
+            Outcome::Updated | Outcome::ConfirmedSet => format!("{head} {}", clean(&message)),
+            Outcome::Refused | Outcome::Unconfirmed | Outcome::Skipped | Outcome::NotApplied => {
+                format!("{head} {o}: {}", clean(&message))
+            }
+            _ => format!("{head} {o}"),
+        };
+        self.outcome = outcome;
+        self.message = message;
+        self
+    }
+
+    fn failed_with(mut self, e: &OpError) -> Sent {
+        self.error_code = Some(e.label());
+        self.ended(e.outcome(), e.to_string())
+    }
+
+    pub(super) fn failed(&self) -> bool {
+        matches!(
+            self.outcome,
+            Outcome::Failed | Outcome::Refused | Outcome::Unconfirmed | Outcome::NotApplied
+        )
+    }
+
+    /// Set by this run (the server's answer or a read-back holds it).
+    pub(super) fn set(&self) -> bool {
+        matches!(self.outcome, Outcome::Updated | Outcome::ConfirmedSet)
+    }
 }
+
+const UPDATE: &str = "update";
 
 /// The updates' outcomes, and the server's copy of each row it set.
 pub(super) struct Updates {
@@ -53,22 +98,17 @@ pub(super) struct Updates {
     set: HashMap<String, IntegrationRequest>,
 }
 
-/// Print a row's line (unless `--json`) and keep it for the report; an
-/// output that cannot be written stops the run.
+/// Print a row's line (JSON with `--json`) as it ends and keep it for the
+/// summary; an output that cannot be written stops the run.
 fn report(
     json: bool,
-    what: &str,
     sent: Sent,
     out: &mut Vec<Sent>,
     stopped: &mut Option<Failure>,
 ) -> ControlFlow<()> {
     let printed = match json {
-        true => Ok(()),
-        false => quiet_broken_pipe(writeln!(
-            super::super::stdout::stdout().lock(),
-            "{}",
-            sent.line_text(what)
-        )),
+        true => lines::json(&sent),
+        false => lines::text(&sent.text),
     };
     out.push(sent);
     match printed {
@@ -101,29 +141,31 @@ pub(super) async fn send_updates(
                 stopped = Some(unrecorded(&why));
                 return ControlFlow::Break(());
             }
-            let mut sent = Sent {
-                line: row.line,
-                id: row.id.clone(),
-                terminal_id: row.terminal_id.clone(),
-                outcome: "set",
-                code: None,
-                error: None,
-            };
-            match result {
+            let sent = Sent::new(UPDATE, row.line, &row.id, &row.terminal_id);
+            let tid = &row.terminal_id;
+            let sent = match result {
                 ImportRowResult::Set(r) => {
                     set.insert(row.id.clone(), r);
+                    sent.ended(Outcome::Updated, format!("terminalId set to {tid}"))
                 }
-                ImportRowResult::Unchanged => sent.outcome = "unchanged",
-                ImportRowResult::SetMeanwhile(c) => {
-                    sent.outcome = "skipped";
-                    sent.error = Some(format!(
-                        "it now has terminalId {} (set since the preview); not overwritten.",
-                        clean(&c)
-                    ));
+                ImportRowResult::Confirmed(r) => {
+                    set.insert(row.id.clone(), r);
+                    sent.ended(
+                        Outcome::ConfirmedSet,
+                        format!("terminalId set to {tid}: confirmed by reading it back, since the server's answer was lost or did not hold it"),
+                    )
                 }
-                ImportRowResult::Failed(e) => fail(&mut sent, &e),
-            }
-            report(json, "update", sent, &mut out, &mut stopped)
+                ImportRowResult::Unchanged => sent.ended(
+                    Outcome::Unchanged,
+                    format!("already has terminalId {tid}; nothing was sent"),
+                ),
+                ImportRowResult::SetMeanwhile(c) => sent.ended(
+                    Outcome::Skipped,
+                    format!("it now has terminalId {c} (set since the preview); not overwritten."),
+                ),
+                ImportRowResult::Failed(e) => sent.failed_with(&e),
+            };
+            report(json, sent, &mut out, &mut stopped)
         },
     )
     .await;
@@ -135,7 +177,7 @@ pub(super) async fn send_updates(
 /// the rule is checked on (the server's answer to this run's update, or the
 /// plan's copy for a row that already had it).
 pub(super) fn activations(plan: &ImportPlan, updates: &Updates) -> Vec<(u64, String, ActivateJob)> {
-    let outcome: HashMap<&str, &str> = updates
+    let outcome: HashMap<&str, Outcome> = updates
         .sent
         .iter()
         .map(|s| (s.id.as_str(), s.outcome))
@@ -147,9 +189,11 @@ pub(super) fn activations(plan: &ImportPlan, updates: &Updates) -> Vec<(u64, Str
             let job = match row.class {
                 RowClass::Unchanged => ActivateJob::held(row.request.clone()?),
                 _ => match outcome.get(id.as_str()) {
-                    Some(&"set") => ActivateJob::held(updates.set.get(&id)?.clone()),
+                    Some(Outcome::Updated | Outcome::ConfirmedSet) => {
+                        ActivateJob::held(updates.set.get(&id)?.clone())
+                    }
                     // Someone set the same value since the preview.
-                    Some(&"unchanged") => ActivateJob::new(id.clone()),
+                    Some(Outcome::Unchanged) => ActivateJob::new(id.clone()),
                     _ => return None,
                 },
             };
@@ -160,18 +204,8 @@ pub(super) fn activations(plan: &ImportPlan, updates: &Updates) -> Vec<(u64, Str
 
 pub(super) fn unrecorded(why: &str) -> Failure {
     Failure::Reported(format!(
-        "{why} Stopped; lines printed above were recorded. Once the log is writable, run the same command again to finish: rows already set show as unchanged."
+        "{why} Stopped; the rows already printed were recorded. Once the log is writable, run the same command again to finish: rows already set show as unchanged."
     ))
-}
-
-fn fail(sent: &mut Sent, e: &OpError) {
-    sent.outcome = match e {
-        OpError::NotReady { .. } => "refused",
-        OpError::Api(crate::api::ApiError::Unconfirmed { .. }) => "unconfirmed",
-        _ => "failed",
-    };
-    sent.code = Some(e.label());
-    sent.error = Some(e.to_string());
 }
 
 /// Activate `jobs` as one resumable run (`intake activate --resume`
@@ -203,19 +237,19 @@ pub(super) async fn send_activations(
         let Some((line, tid)) = rows.get(id) else {
             return ControlFlow::Continue(());
         };
-        let mut sent = Sent {
-            line: *line,
-            id: id.to_string(),
-            terminal_id: tid.clone(),
-            outcome: "activated",
-            code: None,
-            error: None,
+        let sent = Sent::new(json::ACTIVATION, *line, id, tid);
+        let sent = match result {
+            Ok(done) => {
+                let already = matches!(done.value, Activation::AlreadyActive(_));
+                let sent = Sent {
+                    error_code: already.then_some("INTEGRATION_ALREADY_ACTIVATED"),
+                    ..sent
+                };
+                sent.ended(Outcome::of_activation(&done.value), done.value.describe())
+            }
+            Err(e) => sent.failed_with(e),
         };
-        match result {
-            Ok(done) => sent.outcome = crate::audit::Outcome::of_activation(&done.value).as_str(),
-            Err(e) => fail(&mut sent, e),
-        }
-        report(json, "activation", sent, &mut out, &mut stopped)
+        report(json, sent, &mut out, &mut stopped)
     };
     let cancel = Cancel::default();
     let run = ops

@@ -57,6 +57,7 @@ pub fn records(account_id: &str, base: DateTime<Utc>) -> (Vec<Merchant>, Vec<Int
             updated_by: Some("crn::user:\u{1b}[2Jx".into()),
             terminal: None,
             product: None,
+            as_sent: Default::default(),
         });
         merchants.push(merchant);
     }

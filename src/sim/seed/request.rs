@@ -71,6 +71,7 @@ pub(super) fn make_request(
         updated_by: Some(history.updater),
         terminal: fitted.terminal,
         product: fitted.product,
+        as_sent: Default::default(),
     }
 }
 

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::{IntegrationRequest, IntegrationType, Product, Status, Terminal};
+use super::{AsSent, IntegrationRequest, IntegrationType, Product, Status, Terminal};
 
 /// Starts the text of a record refused for a missing mandatory field, so the
 /// client can tell it from a body that is not JSON at all.
@@ -38,9 +38,9 @@ pub(crate) struct RawRequest {
     #[serde(default, deserialize_with = "scalar")]
     terminal_id: Option<String>,
     #[serde(default, deserialize_with = "timestamp")]
-    created_at: Option<DateTime<Utc>>,
+    created_at: Option<(DateTime<Utc>, String)>,
     #[serde(default, deserialize_with = "timestamp")]
-    updated_at: Option<DateTime<Utc>>,
+    updated_at: Option<(DateTime<Utc>, String)>,
     #[serde(default, deserialize_with = "scalar")]
     created_by: Option<String>,
     #[serde(default, deserialize_with = "scalar")]
@@ -86,12 +86,13 @@ impl TryFrom<RawRequest> for IntegrationRequest {
             kind: IntegrationType::parse(&kind),
             status: Status::parse(&status),
             terminal_id,
-            created_at: raw.created_at,
-            updated_at: raw.updated_at,
+            created_at: raw.created_at.as_ref().map(|(at, _)| *at),
+            updated_at: raw.updated_at.as_ref().map(|(at, _)| *at),
             created_by: raw.created_by,
             updated_by: raw.updated_by,
             terminal: raw.terminal,
             product: raw.product,
+            as_sent: AsSent::new(raw.created_at, raw.updated_at),
         })
     }
 }
@@ -176,11 +177,16 @@ pub(crate) fn status_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>
     })
 }
 
-fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+/// A timestamp and the text it was read from (less surrounding blanks), so
+/// it can be written back as sent; one that is not a time is absent.
+fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(DateTime<Utc>, String)>, D::Error> {
     Ok(match Value::deserialize(d)? {
-        Value::String(s) => DateTime::parse_from_rfc3339(s.trim())
-            .ok()
-            .map(|t| t.with_timezone(&Utc)),
+        Value::String(s) => {
+            let text = s.trim();
+            DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(|t| (t.with_timezone(&Utc), text.to_string()))
+        }
         _ => None,
     })
 }

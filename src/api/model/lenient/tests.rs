@@ -145,3 +145,46 @@ fn error_body_fields_decode_each_on_its_own() {
     assert_eq!(b.error, None);
     assert_eq!(b.message.as_deref(), Some(r#"{"reason":"no"}"#));
 }
+
+#[test]
+fn timestamps_are_written_back_exactly_as_sent() {
+    let sent = ["2026-11-20T01:00:00.000Z", "2020-06-12T01:17:46.499+13:00"];
+    let r = decode(json!({"id": "I1", "accountId": "A1", "merchantId": "M1",
+                          "type": "epay", "status": "pending",
+                          "createdAt": sent[0], "updatedAt": sent[1]}))
+    .expect("decodes");
+    let out = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(out["createdAt"], sent[0]);
+    assert_eq!(out["updatedAt"], sent[1]);
+    // Decoding it again gives the same request, and the same text.
+    let again: IntegrationRequest = serde_json::from_value(out.clone()).expect("decodes");
+    assert_eq!(again, r);
+    assert_eq!(serde_json::to_value(&again).expect("serializes"), out);
+    // A request changed since it was read is written afresh, in Centrapay's form.
+    let mut changed = r;
+    changed.updated_at = Some(
+        DateTime::parse_from_rfc3339("2026-11-21T00:00:00Z")
+            .expect("time")
+            .with_timezone(&Utc),
+    );
+    let out = serde_json::to_value(&changed).expect("serializes");
+    assert_eq!(out["updatedAt"], "2026-11-21T00:00:00.000Z");
+    assert_eq!(out["createdAt"], sent[0]);
+}
+
+#[test]
+fn a_timestamp_in_centrapay_form_keeps_nothing_beside_it_and_still_comes_back_exactly() {
+    for sent in ["2026-11-20T01:00:00.000Z", "2020-06-12T01:17:46.499Z"] {
+        let r = decode(json!({"id": "I1", "accountId": "A1", "merchantId": "M1",
+                              "type": "epay", "status": "pending", "createdAt": sent}))
+        .expect("decodes");
+        assert!(
+            format!("{:?}", r.as_sent).contains("AsSent(None)"),
+            "{sent}"
+        );
+        assert_eq!(
+            serde_json::to_value(&r).expect("serializes")["createdAt"],
+            sent
+        );
+    }
+}
