@@ -71,6 +71,23 @@ async fn every_commands_json_matches_its_schema() {
     for line in &log {
         schemas.assert_valid("log.schema.json", line);
     }
+
+    // The settings: the environment's, and a key bound in a file so a
+    // file origin (path and line) shows too.
+    let config = env.write("config.toml", "[keys]\nquit = \"Q\"\n");
+    let o = env.run(&["--config", &config, "config", "show", "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let settings = document(&o);
+    schemas.assert_valid("config-show.schema.json", &settings);
+    let kinds: Vec<&str> = settings
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["origin"]["kind"].as_str())
+        .collect();
+    for kind in ["flag", "env", "file", "default"] {
+        assert!(kinds.contains(&kind), "no {kind} origin: {settings}");
+    }
     env.sim.shutdown().await;
 }
 
