@@ -9,6 +9,7 @@ mod log;
 mod manual;
 mod named_lines;
 mod output;
+mod progress;
 mod stdout;
 mod type_arg;
 mod update;

@@ -2,7 +2,7 @@
 //! arrive, each after its merchant's name is looked up (once per merchant),
 //! while the run that produces them goes on.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -67,7 +67,7 @@ impl Printer {
         client: &Client,
         policy: RetryPolicy,
     ) -> Option<Failure> {
-        let stdout = io::stdout();
+        let stdout = super::stdout::stdout();
         while let Some(line) = self.rx.recv().await {
             let named = match line.request {
                 Some((kind, merchant_id)) => {

@@ -39,7 +39,7 @@ pub async fn run(
             let note = format!("Request {id} already has terminalId {tid}; nothing was sent.");
             if json {
                 output::json(&mut out, &current)?;
-                eprintln!("{note}");
+                super::progress::note(note);
             } else {
                 writeln!(out, "{note}")?;
             }

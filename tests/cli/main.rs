@@ -20,5 +20,6 @@ mod exit_codes;
 mod import;
 mod learnt;
 mod man_page;
+mod progress;
 mod revisions;
 mod same_audit;

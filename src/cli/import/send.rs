@@ -90,6 +90,7 @@ pub(super) async fn send_updates(
     let mut set = HashMap::new();
     let mut stopped = None;
     let rows = ImportUpdate::from_plan(plan);
+    let bar = super::super::progress::Progress::counting(rows.len(), "written");
     let cancel = Cancel::default();
     ops.import_apply(
         rows,
@@ -101,6 +102,7 @@ pub(super) async fn send_updates(
                 stopped = Some(unrecorded(&why));
                 return ControlFlow::Break(());
             }
+            bar.done_one();
             let mut sent = Sent {
                 line: row.line,
                 id: row.id.clone(),
@@ -189,7 +191,8 @@ pub(super) async fn send_activations(
         .iter()
         .map(|(line, tid, job)| (job.id.clone(), (*line, tid.clone())))
         .collect();
-    let jobs = jobs.into_iter().map(|(_, _, job)| job).collect();
+    let jobs: Vec<_> = jobs.into_iter().map(|(_, _, job)| job).collect();
+    let bar = super::super::progress::Progress::counting(jobs.len(), "activated");
     let mut out = Vec::new();
     let mut stopped = None;
     let progress = |event: RunEvent<'_>| {
@@ -200,6 +203,7 @@ pub(super) async fn send_activations(
             stopped = Some(unrecorded(why));
             return ControlFlow::Break(());
         }
+        bar.done_one();
         let Some((line, tid)) = rows.get(id) else {
             return ControlFlow::Continue(());
         };
