@@ -61,9 +61,7 @@ impl Write for ResultsLock<'_> {
         if self.held.is_empty() && !progress::shares_screen() {
             return quiet(buf.len(), || self.out.write(buf));
         }
-        self.held.extend_from_slice(buf);
-        if let Some(end) = self.held.iter().rposition(|b| *b == b'\n') {
-            let lines: Vec<u8> = self.held.drain(..=end).collect();
+        if let Some(lines) = whole_lines(&mut self.held, buf) {
             quiet((), || around_bar(&mut self.out, &lines))?;
         }
         Ok(buf.len())
@@ -86,6 +84,14 @@ impl Drop for ResultsLock<'_> {
             let _ = self.flush();
         }
     }
+}
+
+/// `buf` added to `held`, and what `held` now holds up to its last line
+/// end taken out, if it has one.
+fn whole_lines(held: &mut Vec<u8>, buf: &[u8]) -> Option<Vec<u8>> {
+    held.extend_from_slice(buf);
+    let end = held.iter().rposition(|b| *b == b'\n')?;
+    Some(held.drain(..=end).collect())
 }
 
 /// `bytes` written and flushed with any progress bar off the screen.
@@ -123,6 +129,19 @@ fn quiet<T>(done: T, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_whole_lines_are_let_through_and_the_rest_is_held() {
+        let mut held = Vec::new();
+        assert_eq!(whole_lines(&mut held, b"abc"), None);
+        assert_eq!(
+            whole_lines(&mut held, b" def\nghi\njk").as_deref(),
+            Some(&b"abc def\nghi\n"[..])
+        );
+        assert_eq!(held, b"jk");
+        assert_eq!(whole_lines(&mut held, b"\n").as_deref(), Some(&b"jk\n"[..]));
+        assert!(held.is_empty());
+    }
 
     #[test]
     fn a_broken_pipe_is_done_and_stops_later_writes() {
