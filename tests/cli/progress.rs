@@ -237,3 +237,43 @@ fn quiet_on_a_terminal_draws_no_bar() {
         assert!(raw.contains(&format!("{id} activated (")), "{raw}");
     }
 }
+
+#[test]
+fn on_a_terminal_an_imports_writes_show_done_of_total_and_their_lines_stay_whole() {
+    let dir = common::scratch("progress-import");
+    let sim = slow_sim(&dir, &[]);
+    let rows: Vec<String> = all(&sim.client())
+        .into_iter()
+        .filter(|r| r.is_pending() && r.kind != IntegrationType::Epay)
+        .filter(|r| r.effective_terminal_id().is_none())
+        .take(12)
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(rows.len(), 12, "the seed has 12 such requests");
+    let csv: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!("{id},1100{i:04}\n"))
+        .collect();
+    let file = dir.join("terminals.csv");
+    std::fs::write(&file, format!("id,terminalId\n{csv}")).expect("write the file");
+    let args = format!("import {} --yes --activate", shell_quote(&file));
+    let term = on_terminal(&sim, &dir, &args, "");
+    assert!(term.exit_status().success(), "{}", term.screen());
+
+    // Every frame the bar drew is in the raw bytes, however fast it went.
+    let raw = String::from_utf8_lossy(&term.raw()).into_owned();
+    assert!(
+        raw.contains("/12 written"),
+        "no bar for the writes: {raw:?}"
+    );
+    let screen = term.screen();
+    for (i, id) in rows.iter().enumerate() {
+        let whole = format!("{id} terminalId set to 1100{i:04}");
+        assert!(
+            screen.lines().any(|l| l.trim_end().ends_with(&whole)),
+            "{id}'s line is not whole:\n{screen}"
+        );
+    }
+    assert!(!screen.contains(" left"), "the bar was left:\n{screen}");
+}
