@@ -44,6 +44,9 @@ pub struct Cli {
     /// Look every merchant name up again, ignoring (and replacing) the names kept on disk.
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub refresh_names: bool,
+    /// Print only results, warnings and errors: no progress on stderr and no notes.
+    #[arg(long, short = 'q', global = true, help_heading = GLOBAL)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Subcommand>,
 }

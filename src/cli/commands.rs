@@ -19,6 +19,7 @@ use crate::sim;
 
 /// Run a headless subcommand.
 pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {
+    super::progress::set_quiet(cli.quiet);
     match command {
         Subcommand::Sim(args) => return run_sim(args).await,
         Subcommand::Log(args) => return super::log::run(args, cli.profile.as_deref()),
@@ -141,7 +142,9 @@ async fn list(
         query.kind = Some(type_arg::warn_and_parse(k, "searching for it anyway")?);
     }
     let (client, policy) = (&session.client, RetryPolicy::default());
-    let items = crate::ops::fetch_all_pages(client, policy, query).await?;
+    let paging = super::progress::Progress::paging("Listing");
+    let seen = |so_far, pages| paging.page(so_far, pages);
+    let items = crate::ops::fetch_all_pages_seen(client, policy, query, seen).await?;
     // Only once the listing is whole: one that fails looks no name up.
     let mut names = NameLookup::new(session.name_cache());
     let lookups = MerchantLookups::new(session.settings.read_concurrency);
@@ -150,6 +153,7 @@ async fn list(
         .many(&lookups, client, policy, ids.filter(|id| !id.is_empty()))
         .await;
     names.save();
+    drop(paging);
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     let written = match args.format() {

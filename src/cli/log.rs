@@ -23,11 +23,11 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
     let (records, skipped) =
         audit::read_all(&path).map_err(|e| Failure::Reported(e.to_string()))?;
     if skipped > 0 {
-        eprintln!(
+        super::progress::note(format_args!(
             "note: {skipped} damaged line{} of {} skipped.",
             if skipped == 1 { "" } else { "s" },
             path.display()
-        );
+        ));
     }
     // `--demo` keeps its own temporary log; lines older versions wrote here
     // are fake changes, never shown.
@@ -52,7 +52,7 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
         return Ok(());
     }
     if records.is_empty() {
-        eprintln!("The audit log {} is empty.", path.display());
+        super::progress::note(format_args!("The audit log {} is empty.", path.display()));
         return Ok(());
     }
     quiet_broken_pipe(table(&mut out, &shown))

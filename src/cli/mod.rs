@@ -11,6 +11,7 @@ mod log;
 mod manual;
 mod named_lines;
 mod output;
+mod progress;
 mod stdout;
 mod type_arg;
 mod update;

@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::progress;
 use crate::failure::Failure;
 
 // `intake list | head` closes the pipe early; that is not an error.
@@ -39,26 +40,71 @@ pub(crate) fn stdout() -> ResultsOut {
 impl ResultsOut {
     /// One writer held for a run of writes, as `io::Stdout::lock`.
     pub(crate) fn lock(&self) -> ResultsLock<'static> {
-        ResultsLock(self.0.lock())
+        ResultsLock {
+            out: self.0.lock(),
+            held: Vec::new(),
+        }
     }
 }
 
-/// A locked [`ResultsOut`].
-pub(crate) struct ResultsLock<'a>(io::StdoutLock<'a>);
+/// A locked [`ResultsOut`]. While a progress bar shares stdout's screen,
+/// only whole lines are written, each batch with the bar off the screen: a
+/// line begun under the bar would be wiped with it. The bytes are the same.
+pub(crate) struct ResultsLock<'a> {
+    out: io::StdoutLock<'a>,
+    /// The end of a line not yet written, while a bar is shown.
+    held: Vec<u8>,
+}
 
 impl Write for ResultsLock<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        quiet(buf.len(), || self.0.write(buf))
+        if self.held.is_empty() && !progress::shares_screen() {
+            return quiet(buf.len(), || self.out.write(buf));
+        }
+        if let Some(lines) = whole_lines(&mut self.held, buf) {
+            quiet((), || around_bar(&mut self.out, &lines))?;
+        }
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        quiet((), || self.0.flush())
+        let rest = std::mem::take(&mut self.held);
+        match rest.is_empty() {
+            true => quiet((), || self.out.flush()),
+            false => quiet((), || around_bar(&mut self.out, &rest)),
+        }
     }
+}
+
+impl Drop for ResultsLock<'_> {
+    fn drop(&mut self) {
+        // A line without its end, written as it would have been unheld;
+        // `flush` is where a caller that cares sees the error.
+        if !self.held.is_empty() {
+            let _ = self.flush();
+        }
+    }
+}
+
+/// `buf` added to `held`, and what `held` now holds up to its last line
+/// end taken out, if it has one.
+fn whole_lines(held: &mut Vec<u8>, buf: &[u8]) -> Option<Vec<u8>> {
+    held.extend_from_slice(buf);
+    let end = held.iter().rposition(|b| *b == b'\n')?;
+    Some(held.drain(..=end).collect())
+}
+
+/// `bytes` written and flushed with any progress bar off the screen.
+fn around_bar(out: &mut io::StdoutLock<'_>, bytes: &[u8]) -> io::Result<()> {
+    progress::around_bar(|| {
+        out.write_all(bytes)?;
+        out.flush()
+    })
 }
 
 impl Write for ResultsOut {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        quiet(buf.len(), || self.0.write(buf))
+        self.lock().write_all(buf).map(|()| buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -83,6 +129,19 @@ fn quiet<T>(done: T, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_whole_lines_are_let_through_and_the_rest_is_held() {
+        let mut held = Vec::new();
+        assert_eq!(whole_lines(&mut held, b"abc"), None);
+        assert_eq!(
+            whole_lines(&mut held, b" def\nghi\njk").as_deref(),
+            Some(&b"abc def\nghi\n"[..])
+        );
+        assert_eq!(held, b"jk");
+        assert_eq!(whole_lines(&mut held, b"\n").as_deref(), Some(&b"jk\n"[..]));
+        assert!(held.is_empty());
+    }
 
     #[test]
     fn a_broken_pipe_is_done_and_stops_later_writes() {

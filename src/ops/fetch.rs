@@ -40,9 +40,23 @@ pub async fn fetch_all_pages(
     policy: RetryPolicy,
     query: SearchQuery,
 ) -> Result<Vec<IntegrationRequest>, ApiError> {
+    fetch_all_pages_seen(client, policy, query, |_, _| {}).await
+}
+
+/// [`fetch_all_pages`], telling `seen` the requests and pages so far after
+/// each page (a CLI's progress).
+pub async fn fetch_all_pages_seen(
+    client: &Client,
+    policy: RetryPolicy,
+    query: SearchQuery,
+    mut seen: impl FnMut(usize, usize),
+) -> Result<Vec<IntegrationRequest>, ApiError> {
     let mut all = Vec::new();
+    let mut pages = 0;
     for_each_page(client, policy, query, |items, _| {
         all.extend(items);
+        pages += 1;
+        seen(all.len(), pages);
         ControlFlow::Continue(())
     })
     .await?;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::bounded::{Order, for_each_bounded};
-use super::{Cancel, OnExisting, OpError, Ops, Updated, fetch_all_pages};
+use super::{Cancel, OnExisting, OpError, Ops, Updated, fetch_all_pages_seen};
 use crate::api::retry::RetryPolicy;
 use crate::api::{ApiError, Client, IntegrationRequest, SearchQuery};
 use crate::import::{self, ImportPlan, RowClass};
@@ -79,6 +79,18 @@ pub async fn plan_import(
     name: &str,
     query: SearchQuery,
 ) -> Result<ImportPlan, PlanError> {
+    plan_import_seen(client, policy, path, name, query, |_, _| {}).await
+}
+
+/// [`plan_import`], telling `seen` the requests and pages read so far.
+pub async fn plan_import_seen(
+    client: &Client,
+    policy: RetryPolicy,
+    path: &Path,
+    name: &str,
+    query: SearchQuery,
+    seen: impl FnMut(usize, usize),
+) -> Result<ImportPlan, PlanError> {
     let (file_path, read_name) = (crate::paths::expand_home(path), name.to_string());
     let rows = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&file_path).map_err(|e| {
@@ -91,7 +103,7 @@ pub async fn plan_import(
     .await
     .map_err(|e| PlanError::File(format!("Could not read {name}: the reader stopped ({e}).")))?
     .map_err(PlanError::File)?;
-    let current = fetch_all_pages(client, policy, query)
+    let current = fetch_all_pages_seen(client, policy, query, seen)
         .await
         .map_err(|error| PlanError::Fetch {
             name: name.to_string(),

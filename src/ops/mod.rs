@@ -27,9 +27,11 @@ pub use bounded::{Order, for_each_bounded};
 pub use cancel::Cancel;
 pub use create::Created;
 pub use error::{Done, OpError, not_recorded};
-pub use fetch::{fetch_all_pages, for_each_page};
+pub use fetch::{fetch_all_pages, fetch_all_pages_seen, for_each_page};
 pub use fresh::FRESH_WINDOW;
-pub use import::{ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import};
+pub use import::{
+    ApplySummary, ImportRowResult, ImportUpdate, PlanError, plan_import, plan_import_seen,
+};
 pub use merchants::MerchantLookups;
 pub use reads::RunReads;
 pub use run::{Resumable, RunEvent, RunStart, RunSummary};

@@ -21,5 +21,6 @@ mod import;
 mod json_contract;
 mod learnt;
 mod man_page;
+mod progress;
 mod revisions;
 mod same_audit;

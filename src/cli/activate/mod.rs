@@ -90,7 +90,9 @@ pub fn collect_ids<R: BufRead>(
         if seen.insert(id.clone()) {
             ids.push(id);
         } else {
-            eprintln!("note: {id} is given more than once; it is activated once.");
+            super::progress::note(format_args!(
+                "note: {id} is given more than once; it is activated once."
+            ));
         }
     }
     if ids.is_empty() {
@@ -108,10 +110,10 @@ async fn resume(ops: &Ops, concurrency: usize, reporting: Reporting<'_>) -> Resu
         None => ("", "", String::new()),
     };
     if skipped > 0 {
-        eprintln!(
+        super::progress::note(format_args!(
             "note: {skipped} damaged line{} of {path} skipped.",
             crate::text::plural(skipped),
-        );
+        ));
     }
     let Some(found) = found else {
         eprintln!(
@@ -123,7 +125,7 @@ async fn resume(ops: &Ops, concurrency: usize, reporting: Reporting<'_>) -> Resu
         };
     };
     let run = &found.run;
-    eprintln!(
+    super::progress::note(format_args!(
         "Resuming run {} of {}: {} of {} done; {} sent without an answer (read back first), {} not started.",
         run.run_id,
         run.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
@@ -131,7 +133,7 @@ async fn resume(ops: &Ops, concurrency: usize, reporting: Reporting<'_>) -> Resu
         run.planned.len(),
         run.in_doubt.len(),
         run.not_started.len()
-    );
+    ));
     let jobs = found.jobs();
     execute(ops, RunStart::Resume(found), jobs, concurrency, reporting).await
 }
@@ -153,6 +155,7 @@ async fn execute(
     // Lines name each request's merchant; the names are looked up beside
     // the run, never in its way.
     let (named, printer) = named_lines::channel();
+    let bar = super::progress::Progress::counting(total, "activated");
     // `named` moves in, so the printer ends when the run drops the callback.
     let (tally_ref, stopped_ref) = (&mut tally, &mut stopped);
     let progress = move |event: RunEvent<'_>| {
@@ -167,6 +170,7 @@ async fn execute(
             return ControlFlow::Break(());
         }
         tally_ref.add(result);
+        bar.done_one();
         // Every line about a request the server showed names its merchant.
         let request = result
             .as_ref()

@@ -146,12 +146,14 @@ pub async fn run(session: &Session, args: &ImportArgs) -> Result<(), Failure> {
 
 /// The file read and planned against every request the session's query finds.
 async fn plan(session: &Session, args: &ImportArgs, name: &str) -> Result<ImportPlan, Failure> {
-    let planned = ops::plan_import(
+    let paging = super::progress::Progress::paging("Reading the requests");
+    let planned = ops::plan_import_seen(
         &session.client,
         RetryPolicy::default(),
         &args.file,
         name,
         session.query(),
+        |so_far, pages| paging.page(so_far, pages),
     )
     .await;
     match planned {

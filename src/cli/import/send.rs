@@ -130,6 +130,7 @@ pub(super) async fn send_updates(
     let mut set = HashMap::new();
     let mut stopped = None;
     let rows = ImportUpdate::from_plan(plan);
+    let bar = super::super::progress::Progress::counting(rows.len(), "written");
     let cancel = Cancel::default();
     ops.import_apply(
         rows,
@@ -141,6 +142,7 @@ pub(super) async fn send_updates(
                 stopped = Some(unrecorded(&why));
                 return ControlFlow::Break(());
             }
+            bar.done_one();
             let sent = Sent::new(UPDATE, row.line, &row.id, &row.terminal_id);
             let tid = &row.terminal_id;
             let sent = match result {
@@ -223,7 +225,8 @@ pub(super) async fn send_activations(
         .iter()
         .map(|(line, tid, job)| (job.id.clone(), (*line, tid.clone())))
         .collect();
-    let jobs = jobs.into_iter().map(|(_, _, job)| job).collect();
+    let jobs: Vec<_> = jobs.into_iter().map(|(_, _, job)| job).collect();
+    let bar = super::super::progress::Progress::counting(jobs.len(), "activated");
     let mut out = Vec::new();
     let mut stopped = None;
     let progress = |event: RunEvent<'_>| {
@@ -234,6 +237,7 @@ pub(super) async fn send_activations(
             stopped = Some(unrecorded(why));
             return ControlFlow::Break(());
         }
+        bar.done_one();
         let Some((line, tid)) = rows.get(id) else {
             return ControlFlow::Continue(());
         };

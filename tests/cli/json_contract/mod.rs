@@ -75,7 +75,9 @@ async fn every_commands_json_matches_its_schema() {
     // The settings: the environment's, and a key bound in a file so a
     // file origin (path and line) shows too.
     let config = env.write("config.toml", "[keys]\nquit = \"Q\"\n");
-    let o = env.run(&["--config", &config, "config", "show", "--json"]).await;
+    let o = env
+        .run(&["--config", &config, "config", "show", "--json"])
+        .await;
     assert!(o.status.success(), "{}", stderr(&o));
     let settings = document(&o);
     schemas.assert_valid("config-show.schema.json", &settings);
