@@ -28,7 +28,9 @@ mod tests;
 
 pub use log::{AuditLog, default_path};
 pub use run_lock::{RunBusy, RunLock};
-pub use runs::{UnfinishedRun, new_run_id, parse_line, read_all, unfinished_run};
+pub use runs::{
+    UnfinishedRun, new_run_id, parse_line, read_all, read_all_as_written, unfinished_run,
+};
 pub use temporary::{DEMO_PROFILE, is_demo};
 
 /// The host of a base URL as the log names it: host and explicit port, never

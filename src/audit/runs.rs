@@ -36,6 +36,14 @@ pub fn parse_line(line: &str) -> Option<Record> {
 /// Every readable line of the log, oldest first, and how many were skipped.
 /// A missing file is an empty log.
 pub fn read_all(path: &Path) -> Result<(Vec<Record>, usize), AuditError> {
+    let (lines, skipped) = read_all_as_written(path)?;
+    Ok((lines.into_iter().map(|(r, _)| r).collect(), skipped))
+}
+
+/// [`read_all`], each record with its line exactly as the file holds it
+/// (`intake log --json` prints that, so a later version's fields and
+/// values, and every timestamp's own form, pass through untouched).
+pub fn read_all_as_written(path: &Path) -> Result<(Vec<(Record, String)>, usize), AuditError> {
     let err = |source| AuditError::Read {
         path: path.to_path_buf(),
         source,
@@ -54,7 +62,7 @@ pub fn read_all(path: &Path) -> Result<(Vec<Record>, usize), AuditError> {
             continue;
         }
         match parse_line(&text) {
-            Some(r) => records.push(r),
+            Some(r) => records.push((r, text.trim().to_string())),
             None => skipped += 1,
         }
     }

@@ -164,14 +164,14 @@ pub struct ActivateArgs {
     /// Finish the last bulk activation that was interrupted, from the audit log.
     #[arg(long, conflicts_with = "ids")]
     pub resume: bool,
-    /// Print JSON for scripts.
+    /// Print JSON Lines for scripts: one object per id as it finishes, then a summary line (docs/json.md).
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Print JSON lines for scripts.
+    /// Print JSON Lines for scripts: the audit log's lines exactly as the file holds them (docs/json.md).
     #[arg(long)]
     pub json: bool,
     /// Only entries newer than this: a duration (`30m`, `2h`, `7d`) or an RFC 3339 time.
@@ -193,7 +193,7 @@ pub struct ImportArgs {
     /// Then activate every pending request that holds the file's terminalId (set now or earlier).
     #[arg(long)]
     pub activate: bool,
-    /// Print JSON for scripts.
+    /// Print JSON Lines for scripts: the plan, one object per row as it finishes, then a summary line (docs/json.md).
     #[arg(long)]
     pub json: bool,
 }

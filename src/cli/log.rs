@@ -21,7 +21,7 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
         .map_err(Failure::Usage)?;
     let path = audit::default_path().map_err(|e| Failure::Usage(e.to_string()))?;
     let (records, skipped) =
-        audit::read_all(&path).map_err(|e| Failure::Reported(e.to_string()))?;
+        audit::read_all_as_written(&path).map_err(|e| Failure::Reported(e.to_string()))?;
     if skipped > 0 {
         super::progress::note(format_args!(
             "note: {skipped} damaged line{} of {} skipped.",
@@ -31,11 +31,14 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
     }
     // `--demo` keeps its own temporary log; lines older versions wrote here
     // are fake changes, never shown.
-    let records: Vec<Record> = records.into_iter().filter(|r| !audit::is_demo(r)).collect();
-    let mut shown: Vec<&Record> = records
+    let records: Vec<(Record, String)> = records
+        .into_iter()
+        .filter(|(r, _)| !audit::is_demo(r))
+        .collect();
+    let mut shown: Vec<&(Record, String)> = records
         .iter()
-        .filter(|r| since.is_none_or(|t| r.time >= t))
-        .filter(|r| profile.is_none_or(|p| r.profile == p))
+        .filter(|(r, _)| since.is_none_or(|t| r.time >= t))
+        .filter(|(r, _)| profile.is_none_or(|p| r.profile == p))
         .collect();
     if let Some(n) = args.limit {
         let skip = shown.len().saturating_sub(n);
@@ -44,9 +47,8 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
     let stdout = super::stdout::stdout();
     let mut out = stdout.lock();
     if args.json {
-        for r in &shown {
-            let line = serde_json::to_string(r)
-                .map_err(|e| Failure::Reported(format!("Could not print the log: {e}.")))?;
+        // The line as written: a script sees what the file holds.
+        for (_, line) in &shown {
             quiet_broken_pipe(writeln!(out, "{line}"))?;
         }
         return Ok(());
@@ -55,6 +57,7 @@ pub fn run(args: &LogArgs, profile: Option<&str>) -> Result<(), Failure> {
         super::progress::note(format_args!("The audit log {} is empty.", path.display()));
         return Ok(());
     }
+    let shown: Vec<&Record> = shown.iter().map(|(r, _)| r).collect();
     quiet_broken_pipe(table(&mut out, &shown))
 }
 

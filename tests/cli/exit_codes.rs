@@ -106,6 +106,8 @@ fn cases(env: &CliEnv) -> Vec<Case> {
         with_env(SUCCESS, &["config", "path"], &[("INTAKE_CONFIG", &nowhere)]),
         with_env(SUCCESS, &["config", "init"], &[("INTAKE_CONFIG", &nowhere)]),
         with_env(USAGE, &["config", "init"], &[("INTAKE_CONFIG", &existing)]),
+        case(SUCCESS, &["config", "show"]),
+        case(USAGE, &["--base-url", "not a url", "config", "show"]),
     ]
 }
 

@@ -128,7 +128,7 @@ fn on_terminal(sim: &Sim, dir: &Path, args: &str, redirect: &str) -> Pty {
     Pty::start("progress", 160, 48, &command)
 }
 
-/// The bar's count, e.g. `7/30 activated`, anywhere on the screen.
+/// The bar's count, e.g. `7/30 activations done`, anywhere on the screen.
 fn shows_count(screen: &str, total: usize, what: &str) -> bool {
     screen.lines().any(|l| {
         l.split_once(&format!("/{total} {what}"))
@@ -149,7 +149,7 @@ fn on_a_terminal_a_bulk_activation_shows_done_of_total_and_leaves_its_lines_inta
     );
 
     let running = term.wait_for("done/total while the run goes", |s| {
-        shows_count(s, 30, "activated") && s.contains(" left")
+        shows_count(s, 30, "activations done") && s.contains(" left")
     });
     assert!(running.contains("/s"), "no rate shown:\n{running}");
 
@@ -166,7 +166,7 @@ fn on_a_terminal_a_bulk_activation_shows_done_of_total_and_leaves_its_lines_inta
         );
     }
     assert!(
-        !shows_count(&screen, 30, "activated") && !screen.contains(" left"),
+        !shows_count(&screen, 30, "activations done") && !screen.contains(" left"),
         "the bar was left on the screen:\n{screen}"
     );
     assert!(
@@ -184,7 +184,7 @@ fn with_stdout_in_a_file_the_bar_draws_on_stderr_and_the_file_is_what_a_pipe_get
     let args = format!("activate --concurrency 2 {ids}");
     let term = on_terminal(&sim, &dir, &args, &format!("> {}", shell_quote(&out)));
     term.wait_for("the bar on the terminal", |s| {
-        shows_count(s, 24, "activated")
+        shows_count(s, 24, "activations done")
     });
     assert!(term.exit_status().success(), "{}", term.screen());
 
@@ -264,7 +264,7 @@ fn on_a_terminal_an_imports_writes_show_done_of_total_and_their_lines_stay_whole
     // Every frame the bar drew is in the raw bytes, however fast it went.
     let raw = String::from_utf8_lossy(&term.raw()).into_owned();
     assert!(
-        raw.contains("/12 written"),
+        raw.contains("/12 writes done"),
         "no bar for the writes: {raw:?}"
     );
     let screen = term.screen();

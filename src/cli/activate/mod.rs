@@ -155,7 +155,7 @@ async fn execute(
     // Lines name each request's merchant; the names are looked up beside
     // the run, never in its way.
     let (named, printer) = named_lines::channel();
-    let bar = super::progress::Progress::counting(total, "activated");
+    let bar = super::progress::Progress::counting(total, "activations done");
     // `named` moves in, so the printer ends when the run drops the callback.
     let (tally_ref, stopped_ref) = (&mut tally, &mut stopped);
     let progress = move |event: RunEvent<'_>| {

@@ -130,7 +130,7 @@ pub(super) async fn send_updates(
     let mut set = HashMap::new();
     let mut stopped = None;
     let rows = ImportUpdate::from_plan(plan);
-    let bar = super::super::progress::Progress::counting(rows.len(), "written");
+    let bar = super::super::progress::Progress::counting(rows.len(), "writes done");
     let cancel = Cancel::default();
     ops.import_apply(
         rows,
@@ -226,7 +226,7 @@ pub(super) async fn send_activations(
         .map(|(line, tid, job)| (job.id.clone(), (*line, tid.clone())))
         .collect();
     let jobs: Vec<_> = jobs.into_iter().map(|(_, _, job)| job).collect();
-    let bar = super::super::progress::Progress::counting(jobs.len(), "activated");
+    let bar = super::super::progress::Progress::counting(jobs.len(), "activations done");
     let mut out = Vec::new();
     let mut stopped = None;
     let progress = |event: RunEvent<'_>| {

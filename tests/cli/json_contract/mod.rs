@@ -255,3 +255,23 @@ async fn a_killed_activate_json_leaves_the_lines_it_finished() {
     assert!(printed.len() < ids.len(), "{printed:?}");
     env.sim.shutdown().await;
 }
+
+/// `log --json` prints each line exactly as the file holds it: a later
+/// version's words and fields, and a timestamp's own form, pass through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_json_prints_the_lines_exactly_as_the_file_holds_them() {
+    let env = CliEnv::new("log-as-written").await;
+    let lines = [
+        r#"{"time":"2026-12-07T05:20:00.000Z","profile":"default","host":"example.test","action":"activate","id":"R1","outcome":"activated"}"#,
+        r#"{"time":"2026-12-07T05:21:00Z","profile":"default","host":"example.test","action":"delete","id":"R2","outcome":"deleted","errorCode":"X","note":"a later version's field"}"#,
+    ];
+    std::fs::write(env.audit_path(), format!("{}\n{}\n", lines[0], lines[1])).expect("write");
+    let o = env.run(&["log", "--json"]).await;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(printed, format!("{}\n{}\n", lines[0], lines[1]));
+    let mut schemas = Schemas::docs();
+    for line in json_lines(&o) {
+        schemas.assert_valid("log.schema.json", &line);
+    }
+}
