@@ -75,7 +75,8 @@ impl Progress {
     }
 
     /// A run of `total` items: done/total, a bar, the rate and time left;
-    /// `done` names what is counted (`activations done`, `writes done`): an item that failed is done too, so the bar never claims an outcome.
+    /// `done` names what is counted (`activations done`, `writes done`):
+    /// an item that failed is done too, so the bar claims no outcome.
     pub(crate) fn counting(total: usize, done: &'static str) -> Progress {
         let template =
             format!("[{{bar:30}}] {{pos}}/{{len}} {done} · {{per_sec:1}} · {{eta}} left");
