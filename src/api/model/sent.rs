@@ -31,7 +31,8 @@ struct Texts {
 
 #[derive(Debug, Clone)]
 struct Stamp {
-    at: DateTime<Utc>,
+    /// `None` when the text is not a time: then only the text is known.
+    at: Option<DateTime<Utc>>,
     text: String,
 }
 
@@ -46,11 +47,11 @@ impl Eq for AsSent {}
 impl AsSent {
     /// From the decoded timestamps, each with the text it was read from.
     pub(super) fn new(
-        created_at: Option<(DateTime<Utc>, String)>,
-        updated_at: Option<(DateTime<Utc>, String)>,
+        created_at: Option<(Option<DateTime<Utc>>, String)>,
+        updated_at: Option<(Option<DateTime<Utc>>, String)>,
     ) -> AsSent {
-        let stamp = |(at, text): (DateTime<Utc>, String)| {
-            (!in_centrapay_form(&text)).then_some(Stamp { at, text })
+        let stamp = |(at, text): (Option<DateTime<Utc>>, String)| {
+            (at.is_none() || !in_centrapay_form(&text)).then_some(Stamp { at, text })
         };
         let texts = Texts {
             created_at: created_at.and_then(stamp),
@@ -82,13 +83,15 @@ fn in_centrapay_form(text: &str) -> bool {
 
 /// `at` as the server wrote it while it is still the instant it sent (a
 /// request changed since, as the simulator changes its own, is written
-/// afresh); otherwise in Centrapay's form.
+/// afresh); otherwise in Centrapay's form. A text that was no time is
+/// written back as it came while no instant has replaced it.
 fn text<'a>(sent: Option<&'a Stamp>, at: Option<&DateTime<Utc>>) -> Option<Cow<'a, str>> {
-    let at = at?;
-    Some(match sent {
-        Some(s) if s.at == *at => Cow::Borrowed(s.text.as_str()),
-        _ => Cow::Owned(format_timestamp(at)),
-    })
+    match (sent, at) {
+        (Some(s), Some(at)) if s.at == Some(*at) => Some(Cow::Borrowed(s.text.as_str())),
+        (_, Some(at)) => Some(Cow::Owned(format_timestamp(at))),
+        (Some(s), None) if s.at.is_none() => Some(Cow::Borrowed(s.text.as_str())),
+        (_, None) => None,
+    }
 }
 
 /// The request's JSON: the API's field names, absent fields left out.

@@ -38,9 +38,9 @@ pub(crate) struct RawRequest {
     #[serde(default, deserialize_with = "scalar")]
     terminal_id: Option<String>,
     #[serde(default, deserialize_with = "timestamp")]
-    created_at: Option<(DateTime<Utc>, String)>,
+    created_at: Option<(Option<DateTime<Utc>>, String)>,
     #[serde(default, deserialize_with = "timestamp")]
-    updated_at: Option<(DateTime<Utc>, String)>,
+    updated_at: Option<(Option<DateTime<Utc>>, String)>,
     #[serde(default, deserialize_with = "scalar")]
     created_by: Option<String>,
     #[serde(default, deserialize_with = "scalar")]
@@ -86,8 +86,8 @@ impl TryFrom<RawRequest> for IntegrationRequest {
             kind: IntegrationType::parse(&kind),
             status: Status::parse(&status),
             terminal_id,
-            created_at: raw.created_at.as_ref().map(|(at, _)| *at),
-            updated_at: raw.updated_at.as_ref().map(|(at, _)| *at),
+            created_at: raw.created_at.as_ref().and_then(|(at, _)| *at),
+            updated_at: raw.updated_at.as_ref().and_then(|(at, _)| *at),
             created_by: raw.created_by,
             updated_by: raw.updated_by,
             terminal: raw.terminal,
@@ -177,15 +177,16 @@ pub(crate) fn status_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>
     })
 }
 
-/// A timestamp and the text it was read from (less surrounding blanks), so
-/// it can be written back as sent; one that is not a time is absent.
-fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(DateTime<Utc>, String)>, D::Error> {
+/// A timestamp and the exact text it was read from, so it can be written
+/// back as sent; a text that is not a time has no instant (no age, sorted
+/// as unknown) but is still written back as it came.
+type Timestamp = Option<(Option<DateTime<Utc>>, String)>;
+
+fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::String(s) => {
-            let text = s.trim();
-            DateTime::parse_from_rfc3339(text)
-                .ok()
-                .map(|t| (t.with_timezone(&Utc), text.to_string()))
+            let at = DateTime::parse_from_rfc3339(s.trim()).ok();
+            Some((at.map(|t| t.with_timezone(&Utc)), s))
         }
         _ => None,
     })

@@ -188,3 +188,19 @@ fn a_timestamp_in_centrapay_form_keeps_nothing_beside_it_and_still_comes_back_ex
         );
     }
 }
+
+/// A server's timestamp that is not a time has no instant (no age, sorted
+/// as unknown) but is written back exactly as it came, blanks and all.
+#[test]
+fn a_timestamp_that_is_no_time_is_written_back_as_sent_without_an_instant() {
+    let sent = ["2026-11-20 01:00:00", " 2026-11-20T01:00:00Z "];
+    let r = decode(json!({"id": "I1", "accountId": "A1", "merchantId": "M1",
+                          "type": "epay", "status": "pending",
+                          "createdAt": sent[0], "updatedAt": sent[1]}))
+    .expect("decodes");
+    assert_eq!(r.created_at, None);
+    assert!(r.updated_at.is_some(), "blanks around a time still read");
+    let out = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(out["createdAt"], sent[0]);
+    assert_eq!(out["updatedAt"], sent[1]);
+}
