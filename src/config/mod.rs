@@ -14,8 +14,6 @@ use crate::safety::ReadOnly;
 
 mod file;
 mod origin;
-#[cfg(test)]
-mod origin_tests;
 mod resolve;
 mod show;
 mod sources;

@@ -234,10 +234,13 @@ fn choose_profile(
         .unwrap_or_else(|| Sourced::default_value("default".to_string()));
     let profile = match file.profiles.get(&name.value) {
         Some(p) => p.clone(),
-        None if config.file.is_some() && named.is_some() => {
-            let available = match file.profiles.is_empty() {
-                true => "none".to_string(),
-                false => file.profiles.keys().cloned().collect::<Vec<_>>().join(", "),
+        // A profile asked for by name is never quietly replaced by the
+        // environment's settings, with or without a file.
+        None if explicit.is_some() || (config.file.is_some() && named.is_some()) => {
+            let available = match (config.file.is_some(), file.profiles.is_empty()) {
+                (false, _) => "none, as there is no file there".to_string(),
+                (true, true) => "none".to_string(),
+                (true, false) => file.profiles.keys().cloned().collect::<Vec<_>>().join(", "),
             };
             return Err(ConfigError::UnknownProfile {
                 path: config.path.clone(),

@@ -1,7 +1,7 @@
 //! How the source tree is laid out: one module style, and tests in test
 //! rooms. A module with files of its own is a folder with a `mod.rs` (never
 //! `x.rs` beside `x/`), and a module's tests are in its `tests.rs` or its
-//! `tests/` folder, never in `tests_*.rs` files among the product's files.
+//! `tests/` folder, never in `tests_*.rs` or `*_tests.rs` files among the product's files.
 
 use std::fs;
 use std::path::Path;
@@ -31,7 +31,9 @@ fn look(dir: &Path, problems: &mut Vec<String>) {
                 ));
             }
             look(&path, problems);
-        } else if name.starts_with("tests_") && name.ends_with(".rs") {
+        } else if (name.starts_with("tests_") || name.ends_with("_tests.rs"))
+            && name.ends_with(".rs")
+        {
             problems.push(format!(
                 "{shown} is a test file among product files: move it into the folder's tests/"
             ));

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::*;
+use crate::config::*;
 
 /// `text` written to a file of its own and read as at start.
 fn loaded(name: &str, text: &str) -> LoadedConfig {
@@ -177,4 +177,26 @@ fn a_syntax_error_keeps_the_snippet_and_its_caret() {
     let column = caret.find('^').unwrap_or_else(|| panic!("a caret: {e}"));
     assert_eq!(lines[source].get(column..column + 5), Some("https"), "{e}");
     assert!(caret.trim_start_matches([' ', '|']).starts_with('^'), "{e}");
+}
+
+/// A profile asked for by name is never quietly replaced by the
+/// environment's settings when no file holds it, file or no file.
+#[test]
+fn a_named_profile_without_a_file_is_refused_not_replaced_by_the_environment() {
+    let nowhere = std::env::temp_dir().join(format!("intake-no-such-{}.toml", std::process::id()));
+    let c = LoadedConfig::at(&nowhere).expect("no file is no error");
+    let env = env_of(&[
+        ("CENTRAPAY_API_KEY", "k"),
+        ("CENTRAPAY_BASE_URL", "https://a.example"),
+    ]);
+    assert!(resolve(&c, &Overrides::default(), &env).is_ok());
+    let named = Overrides {
+        profile: Some("nope".into()),
+        ..Overrides::default()
+    };
+    let e = resolve(&c, &named, &env).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("Profile `nope` is not in"), "{text}");
+    assert!(text.contains("there is no file there"), "{text}");
+    assert!(text.contains("the flag --profile"), "{text}");
 }

@@ -1,3 +1,5 @@
+mod origins;
+
 use std::path::Path;
 
 #[cfg(unix)]
