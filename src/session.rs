@@ -108,6 +108,9 @@ impl Session {
             // Each demo runs on a new port with names in memory: nothing to keep.
             merchant_cache_days: 0,
             read_concurrency: config::DEFAULT_READ_CONCURRENCY,
+            // The demo's own simulator: nothing of the operator's to name.
+            key_from: config::Origin::Default,
+            base_url_from: config::Origin::Default,
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?

@@ -36,8 +36,21 @@ pub async fn run(cli: &Cli, command: &Subcommand) -> Result<(), Failure> {
         Some(refused) => Err(refused),
         None => run_api(&session, command).await,
     };
+    let result = result.map_err(|f| named_source(f, &session));
     session.close().await;
     result
+}
+
+/// An API error that blames the key or the base URL, followed by where
+/// that value came from (flag, variable or file line). Its exit code stays.
+fn named_source(failure: Failure, session: &Session) -> Failure {
+    match failure {
+        Failure::Api(e) => match session.settings.source_of(&e) {
+            Some(source) => Failure::Reported(format!("{e} {source}")),
+            None => Failure::Api(e),
+        },
+        other => other,
+    }
 }
 
 async fn run_api(session: &Session, command: &Subcommand) -> Result<(), Failure> {

@@ -135,6 +135,34 @@ pub struct Settings {
     pub read_concurrency: usize,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
+    /// Where the API key came from, for an error that blames it.
+    pub key_from: Origin,
+    /// Where the base URL came from, for an error that blames it.
+    pub base_url_from: Origin,
+}
+
+impl Settings {
+    /// Which value an API error blames, and where that value came from, as
+    /// a sentence to follow the error's own: a refused key or an
+    /// unreachable base URL then names the flag, variable or file line to
+    /// fix. `None` for other errors, and for intake's own values.
+    pub fn source_of(&self, e: &crate::api::ApiError) -> Option<String> {
+        use crate::api::ApiError as E;
+        let (what, origin) = match e {
+            E::Unauthorized { .. } => ("API key", &self.key_from),
+            E::NotFound { .. }
+            | E::Connect { .. }
+            | E::Refused { .. }
+            | E::NameNotResolved { .. }
+            | E::UntrustedCertificate { .. }
+            | E::CertificateExpired { .. } => ("base_url", &self.base_url_from),
+            _ => return None,
+        };
+        match origin {
+            Origin::Default => None,
+            o => Some(format!("That {what} is the one {}.", o.as_source())),
+        }
+    }
 }
 
 #[derive(Debug, Error)]

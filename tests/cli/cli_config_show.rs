@@ -294,3 +294,34 @@ async fn a_toml_error_keeps_its_caret_under_the_column() {
     let column = caret.find('^').unwrap_or_else(|| panic!("a caret: {e}"));
     assert_eq!(lines[at].get(column..column + 5), Some("https"), "{e}");
 }
+
+/// An API error that blames the key or the base URL says where that value
+/// came from: a refused key its variable, an unreachable server the flag
+/// or the file's line. Exit 1 as before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_api_error_names_where_the_key_or_base_url_came_from() {
+    let env = common::cli_env::CliEnv::new("source-of-api-errors").await;
+    let mut c = env.cmd();
+    c.env("CENTRAPAY_API_KEY", "not-the-key").arg("list");
+    let o = run(c).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("That API key is the one from the environment variable CENTRAPAY_API_KEY."),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("not-the-key"), "{}", stderr(&o));
+
+    // Nothing listens on port 1 of loopback.
+    let mut c = env.cmd();
+    c.args(["--base-url", "http://127.0.0.1:1", "list"]);
+    let o = run(c).await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("That base_url is the one from the flag --base-url."),
+        "{}",
+        stderr(&o)
+    );
+    env.sim.shutdown().await;
+}
