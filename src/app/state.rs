@@ -15,10 +15,10 @@ use super::form::{Form, Overwrite};
 use super::guard::Safety;
 use super::list::List;
 pub use super::list::MerchantInfo;
-use super::messages::MessageLog;
+use super::messages::{MessageLog, ToastKind};
 use super::prompt::Prompt;
 use super::run::{BulkPlan, BulkResult, ImportState, Run};
-use super::toast::{Toast, ToastKind, Toasts};
+use super::toast::{Toast, Toasts};
 use super::typed_count::TypedCount;
 use super::viewport::Viewport;
 use super::views::Views;
@@ -305,7 +305,7 @@ impl App {
     }
 
     pub fn current_toast(&self) -> Option<&Toast> {
-        self.toasts.current()
+        self.toasts.current(self.toast_view())
     }
 
     /// Every message of the session (the `m` overlay).
@@ -319,15 +319,23 @@ impl App {
         self.quit_note.as_deref()
     }
 
+    /// Say `text` on the status line; the message log keeps it too.
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        self.messages.push(text.clone(), ToastKind::Info, self.now);
-        self.toasts.info(text, self.now);
+        let now = self.now;
+        self.toasts
+            .raise(&mut self.messages, ToastKind::Info, text.into(), now);
     }
 
+    /// An error on the status line; the message log keeps it too.
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        self.messages.push(text.clone(), ToastKind::Error, self.now);
-        self.toasts.error(text, self.now);
+        let now = self.now;
+        self.toasts
+            .raise(&mut self.messages, ToastKind::Error, text.into(), now);
+    }
+
+    /// Kept in the message log only: what the screen already shows whole
+    /// (a run's results) or is too long for the status line.
+    pub(crate) fn log_only(&mut self, text: impl Into<String>) {
+        self.messages.push(text.into(), ToastKind::Info, self.now);
     }
 }

@@ -32,6 +32,7 @@ mod paste;
 mod quit;
 mod remap;
 mod safety;
+mod said;
 mod saved_views;
 mod sort;
 mod terminal_id_seen;

@@ -79,7 +79,7 @@ pub static ROWS: &[KeysDocRow] = &[
         ..row(
             S::BulkRunning,
             &[I::CancelRun],
-            "cancel: calls in flight finish, no new ones start. A bulk run goes on beside the list: a bar above the footer shows done/total, in flight and queued, and the ids in flight (or \"and N more\"), while moving, the filter, the detail pane and {help} keep working. {cancel_run} cancels from the list or help, {quit} asks first; {bulk_activate}, {import}, and {activate} or {terminal_id} on a row the run still holds say why they wait. Its results open when it ends (in the list at once; elsewhere a toast says they open once you are back in the list)",
+            "cancel: calls in flight finish, no new ones start. A bulk run goes on beside the list: a bar above the footer shows done/total, in flight and queued, and the ids in flight (or \"and N more\"), while moving, the filter, the detail pane and {help} keep working. {cancel_run} cancels from the list or help, {quit} asks first; {bulk_activate}, {import}, and {activate} or {terminal_id} on a row the run still holds say why they wait. Its results open when it ends (in the list at once; elsewhere a toast says they open once you are back in the list); either way the message log keeps its summary and where its results are",
         )
     },
     KeysDocRow {
@@ -118,7 +118,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Messages],
-        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. The status line shows the newest briefly; a message about a dialog or the results goes when they close, and stays in the log",
+        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here, failed loads and every run's summary too. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log), a failed load's when a load succeeds, and each stays in the log",
     ),
     list(
         &[I::Backlog],
