@@ -9,6 +9,7 @@ use crate::text::count;
 
 use super::answer::Answer;
 use super::command::{Command, CustomRun, Effect};
+use super::messages::ToastKind;
 use super::state::{App, Asking, Mode};
 
 /// The command's key was pressed in the list.
@@ -140,7 +141,10 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
         }
     }
     if !outcome.output.is_empty() {
-        app.log_only(format!("Output of '{name}':\n{}", outcome.output));
+        app.log_only(
+            ToastKind::Info,
+            format!("Output of '{name}':\n{}", outcome.output),
+        );
     }
     app.custom.history.finished(index, app.now, outcome.clone());
     app.custom.last = Some((name, outcome.output));

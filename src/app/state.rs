@@ -321,21 +321,25 @@ impl App {
 
     /// Say `text` on the status line; the message log keeps it too.
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        let now = self.now;
-        self.toasts
-            .raise(&mut self.messages, ToastKind::Info, text.into(), now);
+        self.say(ToastKind::Info, text.into(), "");
     }
 
     /// An error on the status line; the message log keeps it too.
     pub(crate) fn error(&mut self, text: impl Into<String>) {
+        self.say(ToastKind::Error, text.into(), "");
+    }
+
+    /// `text` on the status line, kept in the log followed by `pointer`.
+    pub(crate) fn say(&mut self, kind: ToastKind, text: String, pointer: &str) {
         let now = self.now;
         self.toasts
-            .raise(&mut self.messages, ToastKind::Error, text.into(), now);
+            .raise(&mut self.messages, kind, (text, pointer), now);
     }
 
     /// Kept in the message log only: what the screen already shows whole
-    /// (a run's results) or is too long for the status line.
-    pub(crate) fn log_only(&mut self, text: impl Into<String>) {
-        self.messages.push(text.into(), ToastKind::Info, self.now);
+    /// (a run's results, a prompt's reason) or is too long for the status
+    /// line.
+    pub(crate) fn log_only(&mut self, kind: ToastKind, text: impl Into<String>) {
+        self.messages.push(text.into(), kind, self.now);
     }
 }

@@ -42,15 +42,16 @@ pub struct Toasts {
 
 impl Toasts {
     /// Say `text` on the status line and keep it, in full and with its
-    /// time, in `log`.
+    /// time, in `log`, followed there by `pointer` (where a run's results
+    /// are: the screen already shows them, the log is read later).
     pub(crate) fn raise(
         &mut self,
         log: &mut MessageLog,
         kind: ToastKind,
-        text: String,
+        (text, pointer): (String, &str),
         now: DateTime<Utc>,
     ) {
-        log.push(text.clone(), kind, now);
+        log.push(format!("{text}{pointer}"), kind, now);
         let ttl = match kind {
             ToastKind::Info => INFO_TTL,
             ToastKind::Error => ERROR_TTL,

@@ -9,6 +9,7 @@ use crate::api::{ApiError, Status};
 use crate::ops::{Done, OpError};
 
 use crate::app::command::Command;
+use crate::app::messages::ToastKind;
 use crate::app::outcome;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
 use crate::app::state::{App, Mode};
@@ -131,7 +132,7 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     // screen from what the operator is doing. Either way the log keeps it
     // with where the results are.
     if matches!(app.mode, Mode::List) && app.asking.is_none() {
-        app.log_only(format!(
+        app.log_only(ToastKind::Info, format!(
             "The bulk run {how} ({summary}); its results opened over the list (once closed they cannot be opened again)."
         ));
     } else {

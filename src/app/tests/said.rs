@@ -114,8 +114,53 @@ fn an_import_that_sets_then_activates_logs_both() {
         );
     }
     bulk_finished(&mut app, bulk_id, false);
-    assert!(logged(&app, "Set 2 of 2 terminalIds from "));
     assert!(logged(&app, "The bulk run finished (3 activated"));
+    let set = app
+        .messages()
+        .newest_first()
+        .find(|m| m.text.starts_with("Set 2 of 2 terminalIds from "))
+        .expect("the set is logged");
+    assert!(
+        set.text
+            .ends_with("Its results show once the activation's results close."),
+        "{}",
+        set.text
+    );
+}
+
+#[test]
+fn an_import_that_only_sets_logs_where_its_results_are_and_says_less() {
+    let mut app = loaded();
+    import_preview(&mut app);
+    let run_id = apply_import(&mut app, 'y');
+    for (id, tid) in [("REQ2epayNoTid", "11000099"), ("REQ1verifone", "V-77")] {
+        let mut r = app.request(id).cloned().expect("row");
+        r.terminal_id = Some(tid.into());
+        import_row(&mut app, run_id, id, ImportRowResult::Set(r));
+    }
+    import_finished(&mut app, run_id, false);
+    assert_eq!(toast(&app), "Set 2 of 2 terminalIds from terminals.csv.");
+    assert!(logged(
+        &app,
+        "Set 2 of 2 terminalIds from terminals.csv. Its results show until closed."
+    ));
+}
+
+#[test]
+fn an_import_file_that_cannot_be_read_is_said_in_the_prompt_and_logged() {
+    let mut app = loaded();
+    start_import(&mut app, "terminals.csv");
+    api(
+        &mut app,
+        ApiEvent::ImportPlanned {
+            path: "terminals.csv".into(),
+            result: Err(crate::ops::PlanError::File(
+                "Could not read terminals.csv: no such file.".into(),
+            )),
+        },
+    );
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(logged(&app, "Could not read terminals.csv: no such file."));
 }
 
 #[test]
