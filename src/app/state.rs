@@ -304,6 +304,12 @@ impl App {
         self.list.store.by_id(id)
     }
 
+    /// Whether the list is what the operator looks at (no view or dialog
+    /// over it): what is said about the list shows only then.
+    pub fn in_list(&self) -> bool {
+        self.toast_view() == super::toast::ToastView::List && self.asking.is_none()
+    }
+
     pub fn current_toast(&self) -> Option<&Toast> {
         self.toasts.current(self.toast_view())
     }

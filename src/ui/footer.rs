@@ -1,4 +1,4 @@
-//! The status line (filter input, toasts, the filter's error) and the key hints,
+//! The status line (filter input, toasts, load errors) and the key hints,
 //! which the key table gives for the current scope.
 
 use ratatui::Frame;
@@ -42,6 +42,9 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Error => theme.error(),
         };
         Line::from(Span::styled(clean(&t.text), style))
+    } else if let Some(e) = app.list.load_error.as_ref().filter(|_| app.in_list()) {
+        // Until a load succeeds, but only over the list it is about.
+        Line::from(Span::styled(clean(e), theme.error()))
     } else if let Some(e) = app.list.filter.error() {
         Line::from(Span::styled(clean(&e), theme.error()))
     } else if let names @ [_, ..] = app.running_commands().as_slice() {
