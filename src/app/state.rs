@@ -339,7 +339,7 @@ impl App {
     pub(crate) fn say(&mut self, kind: ToastKind, text: String, pointer: &str) {
         let now = self.now;
         self.toasts
-            .raise(&mut self.messages, kind, (text, pointer), now);
+            .raise(&mut self.messages, kind, text, pointer, now);
     }
 
     /// Kept in the message log only: what the screen already shows whole

@@ -1,5 +1,6 @@
-//! Short messages in the footer: the newest shows, each until it expires
-//! or the view it was raised in closes (the message log keeps them all).
+//! Short messages in the footer: the newest of the view the operator is in
+//! shows, each until it expires or that view closes (the message log keeps
+//! them all).
 //! `raise` is the only way in, and it logs: nothing is said on the status
 //! line that the message log `m` does not keep.
 
@@ -48,7 +49,8 @@ impl Toasts {
         &mut self,
         log: &mut MessageLog,
         kind: ToastKind,
-        (text, pointer): (String, &str),
+        text: String,
+        pointer: &str,
         now: DateTime<Utc>,
     ) {
         log.push(format!("{text}{pointer}"), kind, now);
