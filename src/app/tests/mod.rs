@@ -20,6 +20,7 @@ mod keys_walk;
 mod live;
 mod live_saves;
 mod load;
+mod load_cursor;
 mod marks;
 mod merchants;
 mod messages;
