@@ -43,7 +43,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             (pasted, "the filter", FILTER_MAX)
         }
         Mode::Form(form) => {
-            let pasted = insert(&mut form.input, text, TERMINAL_ID_MAX);
+            let pasted = insert(form.input.paste_target(text), text, TERMINAL_ID_MAX);
             if pasted.kept > 0 {
                 // A paste is usually the whole value: check it at once
                 // rather than waiting for Enter.
@@ -52,7 +52,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             (pasted, "a terminalId field", TERMINAL_ID_MAX)
         }
         Mode::Prompt(prompt) => {
-            let pasted = insert(&mut prompt.input, text, PATH_MAX);
+            let pasted = insert(prompt.input.paste_target(text), text, PATH_MAX);
             if pasted.kept > 0 {
                 prompt.error = None;
             }
