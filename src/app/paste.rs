@@ -38,7 +38,9 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         Mode::Filter => {
             let pasted = insert(&mut app.list.filter_input, text, FILTER_MAX);
             let value = app.list.filter_input.value().to_string();
-            // The same live refilter as a typed character.
+            // The same live refilter as a typed character, and as one it
+            // is the operator's choice: the cursor no longer follows the top.
+            app.list.stop_following_top();
             app.set_filter_text(&value);
             (pasted, "the filter", FILTER_MAX)
         }

@@ -80,3 +80,58 @@ fn a_filter_typed_while_loading_ends_following_the_top() {
     api(&mut app, page(1, second, true));
     assert_eq!(cursor_id(&app), seen);
 }
+
+/// Sorted by merchant, every page in, names still to come: they sort the
+/// rows again once the load is over.
+fn by_merchant_before_names() -> App {
+    let mut app = App::new(config(), now());
+    app.list.sort = SortKey::Merchant;
+    app.init();
+    api(&mut app, page(1, requests(), true));
+    app
+}
+
+fn names_arrive(app: &mut App) {
+    for (id, m) in merchants() {
+        api(
+            app,
+            ApiEvent::Merchant {
+                merchant_id: id.into(),
+                merchant: m,
+            },
+        );
+    }
+}
+
+#[test]
+fn names_sorting_rows_above_keep_the_cursor_on_the_top_row_until_a_key() {
+    let mut app = by_merchant_before_names();
+    let top_by_id = cursor_id(&app);
+    names_arrive(&mut app);
+    assert_ne!(
+        visible_ids(&app)[0],
+        top_by_id,
+        "the names sort another row on top"
+    );
+    assert_eq!(app.list.cursor, 0);
+    assert_eq!(cursor_id(&app), visible_ids(&app)[0]);
+
+    let mut app = by_merchant_before_names();
+    update(&mut app, ch('G'));
+    let chosen = cursor_id(&app);
+    names_arrive(&mut app);
+    assert_eq!(cursor_id(&app), chosen);
+}
+
+#[test]
+fn a_paste_into_the_filter_ends_following_the_top() {
+    let (first, second) = pages_bottom_first();
+    let mut app = App::new(config(), now());
+    app.init();
+    api(&mut app, page(1, first, false));
+    app.mode = Mode::Filter;
+    paste(&mut app, "pending");
+    let seen = cursor_id(&app);
+    api(&mut app, page(1, second, true));
+    assert_eq!(cursor_id(&app), seen);
+}
