@@ -6,8 +6,6 @@
 
 use std::path::PathBuf;
 
-use tui_input::Input;
-
 use crate::export::{ExportError, ExportFormat};
 use crate::text::plural;
 
@@ -16,6 +14,8 @@ use super::command::{Command, WorkerCall};
 use super::prompt::{Prompt, PromptKind};
 use super::run::shown_path;
 use super::state::{App, Asking, Mode};
+use super::text_field::TextField;
+use super::toast::ToastKind;
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.
@@ -33,7 +33,7 @@ pub(super) fn open(app: &mut App) {
         .format("%Y%m%d-%H%M%S");
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Export,
-        input: Input::new(format!("intake-export-{stamp}.csv")),
+        input: TextField::prefilled(format!("intake-export-{stamp}.csv")),
         error: None,
     }));
 }
@@ -83,7 +83,7 @@ pub(super) fn overwrite_answered(
     }
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Export,
-        input: Input::new(path.display().to_string()),
+        input: TextField::prefilled(path.display().to_string()),
         error: Some(format!(
             "{} was left as it was; type another name, or Esc to cancel.",
             shown_path(&path)
@@ -120,6 +120,19 @@ pub(super) fn on_exported(
             "{} already exists, so nothing was written; export again to replace it or to choose another name.",
             shown_path(&path)
         )),
+        // Back to the name as typed, with why under it, where the export
+        // was started: the next keys fix the name instead of acting on the
+        // list. The log keeps the sentence too.
+        Err(ExportError::Failed(sentence)) if matches!(app.mode, Mode::List) => {
+            app.toasts.clear();
+            app.messages
+                .push(sentence.clone(), ToastKind::Error, app.now);
+            app.mode = Mode::Prompt(Box::new(Prompt {
+                kind: PromptKind::Export,
+                input: TextField::editing(path.display().to_string()),
+                error: Some(sentence),
+            }));
+        }
         Err(ExportError::Failed(sentence)) => app.error(sentence),
     }
     Vec::new()

@@ -6,10 +6,6 @@ mod activate;
 mod overwrite;
 mod saved;
 
-use crossterm::event::Event;
-use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
-
 use crate::api::IntegrationRequest;
 use crate::domain::validate::validate_terminal_id;
 use crate::keys::{Intent, Press};
@@ -18,6 +14,7 @@ use crate::app::bulk::start_bulk;
 use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{BulkEntry, BulkPlan};
 use crate::app::state::{App, Mode};
+use crate::app::text_field::TextField;
 
 use crate::app::form::{Form, FormThen};
 
@@ -31,7 +28,7 @@ pub(in crate::app) fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
         id: r.id.clone(),
         kind: r.kind.clone(),
         merchant: r.merchant_id.clone(),
-        input: Input::new(old.clone().unwrap_or_default()),
+        input: TextField::prefilled(old.clone().unwrap_or_default()),
         error: None,
         then,
         status: r.status.clone(),
@@ -62,7 +59,7 @@ pub(in crate::app) fn form_key(app: &mut App, input: Press, mut form: Box<Form>)
             return overwrite::submit(app, form, terminal_id);
         }
         Press::Text(k) => {
-            if form.input.handle_event(&Event::Key(k)).is_some() {
+            if form.input.key(k) {
                 form.error = None;
             }
         }
