@@ -1,0 +1,36 @@
+//! Questions whose yes is named for what it does, and the bulk dialog on a
+//! small window.
+
+use super::*;
+
+const TICKET: &str = r#"
+[[commands]]
+key = "o"
+name = "Ticket"
+run = "ticket {id}"
+confirm = true
+for = "marked"
+"#;
+
+/// The console with one command that asks first, `o` pressed on two marks.
+fn asking_ticket() -> App {
+    let file: crate::config::ConfigFile = toml::from_str(TICKET).expect("valid toml");
+    let mut cfg = config();
+    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, TICKET)
+        .expect("valid commands");
+    let mut app = loaded_with(cfg);
+    mark(&mut app, &["REQ1verifone", "REQ3epayReady"]);
+    update(&mut app, ch('o'));
+    app
+}
+
+/// The command's question says "run", and so do its footer and its keys.
+#[test]
+fn a_custom_command_question_offers_to_run_it() {
+    let mut app = asking_ticket();
+    let screen = render(&mut app, 80, 24);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(footer.contains("y/Enter run the command"), "{screen}");
+    assert!(!footer.contains("activate"), "{screen}");
+    insta::assert_snapshot!("custom_confirm_80x24", screen);
+}
