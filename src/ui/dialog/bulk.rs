@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{count_cursor, key, keys_line, push_typed_count, sized_dialog};
+use super::fit::{keyed_dialog, rows};
+use super::{count_cursor, key, keys_line, push_typed_count};
 use crate::app::{App, BulkPlan};
 use crate::keys::{Intent, KeyMap, Scope};
 use crate::text::count;
@@ -19,16 +20,21 @@ pub fn bulk_confirm(
     keys: &KeyMap,
     theme: Theme,
 ) {
-    let mut lines = bulk_summary(app, plan, theme);
+    let body = bulk_summary(app, plan, theme);
+    // The typed count and the keys are what the dialog is for: a small
+    // window cuts the summary first.
+    let mut tail = Vec::new();
     let count_row = plan.typed.as_deref().map(|typed| {
-        lines.push(Line::default());
-        push_typed_count(&mut lines, plan.ids.len(), "run", typed, theme)
+        tail.push(Line::default());
+        push_typed_count(&mut tail, plan.ids.len(), "run", typed, theme)
     });
-    lines.push(Line::default());
-    lines.extend(bulk_keys(plan, keys, theme));
-    let inner = sized_dialog(frame, area, 64, "Bulk activate", lines, theme);
+    tail.push(Line::default());
+    tail.extend(bulk_keys(plan, keys, theme));
+    let width = 64u16.min(area.width).saturating_sub(2);
+    let count_row = count_row.map(|row| rows(&tail[..row], width));
+    let fitted = keyed_dialog(frame, area, 64, "Bulk activate", body, tail, theme);
     if let (Some(row), Some(typed)) = (count_row, plan.typed.as_deref()) {
-        count_cursor(frame, inner, row, typed);
+        count_cursor(frame, fitted.keys, usize::from(row), typed);
     }
 }
 

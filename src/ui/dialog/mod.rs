@@ -14,6 +14,7 @@ use super::theme::Theme;
 pub use crate::app::viewport::centered;
 
 mod bulk;
+mod fit;
 pub use bulk::bulk_confirm;
 
 /// Clear a box, draw its border and title, and return its inside.

@@ -34,3 +34,25 @@ fn a_custom_command_question_offers_to_run_it() {
     assert!(!footer.contains("activate"), "{screen}");
     insta::assert_snapshot!("custom_confirm_80x24", screen);
 }
+
+/// At 40×15 the bulk dialog keeps its keys: its summary is cut first.
+#[test]
+fn the_bulk_dialog_keeps_its_keys_on_a_small_window() {
+    let mut app = loaded();
+    mark(
+        &mut app,
+        &[
+            "REQ1verifone",
+            "REQ2epayNoTid",
+            "REQ6rejected",
+            "REQ7verifone",
+        ],
+    );
+    app.set_filter_text("type:verifone");
+    update(&mut app, ch('A'));
+    let screen = render(&mut app, 40, 15);
+    for keys in ["[Enter/y] run", "[e] enter the", "[Esc] cancel"] {
+        assert!(screen.contains(keys), "{keys}: {screen}");
+    }
+    insta::assert_snapshot!("bulk_confirm_40x15", screen);
+}
