@@ -118,6 +118,13 @@ pub static HINTS: &[HintRow] = &[
     h(S::Form, &[I::Cancel], "Esc", "skip this one", W::FormBulk),
     h(
         S::Form,
+        &[I::StopEntry],
+        "ctrl-x",
+        "stop, review the run",
+        W::FormBulk,
+    ),
+    h(
+        S::Form,
         &[I::Submit],
         "Enter",
         "save and activate",

@@ -56,3 +56,25 @@ fn the_bulk_dialog_keeps_its_keys_on_a_small_window() {
     }
     insta::assert_snapshot!("bulk_confirm_40x15", screen);
 }
+
+/// The last look after the bulk run's forms: what was typed, what is still
+/// missing, and that cancelling sends nothing.
+#[test]
+fn the_last_look_after_the_forms() {
+    let mut app = loaded();
+    mark(
+        &mut app,
+        &["REQ1verifone", "REQ2epayNoTid", "REQ3epayReady"],
+    );
+    update(&mut app, ch('A'));
+    update(&mut app, ch('e'));
+    let form = render(&mut app, 100, 24);
+    let footer = form.lines().last().unwrap_or_default();
+    assert!(footer.contains("Esc skip this one"), "{form}");
+    assert!(footer.contains("ctrl-x stop, review the run"), "{form}");
+    typed(&mut app, "11000021");
+    update(&mut app, key(KeyCode::Enter));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Bulk activate: last look"), "{screen}");
+    insta::assert_snapshot!("bulk_last_look_80x24", screen);
+}
