@@ -55,11 +55,19 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
 fn send(app: &mut App, path: PathBuf, format: ExportFormat, replace: bool) -> Vec<Command> {
     let requests = app.visible_requests();
     let n = requests.len();
-    app.info(format!(
+    let note = format!(
         "Exporting {n} request{} to {}…",
         plural(n),
         shown_path(&path)
-    ));
+    );
+    if replace {
+        app.info(note);
+    } else {
+        // The worker may find the file there and the operator decline to
+        // replace it: only the status line says it, so the log never holds
+        // an export that did not happen (its outcome is logged either way).
+        app.toasts.info(note, app.now);
+    }
     app.exporting = Some(path.clone());
     vec![Command::Api(WorkerCall::Export {
         path,
@@ -81,12 +89,13 @@ pub(super) fn overwrite_answered(
     if answer == Answer::Yes {
         return send(app, path, format, true);
     }
+    let shown = shown_path(&path);
+    app.info(format!("Nothing was written: {shown} was left as it was."));
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Export,
         input: TextField::prefilled(path.display().to_string()),
         error: Some(format!(
-            "{} was left as it was; type another name, or Esc to cancel.",
-            shown_path(&path)
+            "{shown} was left as it was; type another name, or Esc to cancel."
         )),
     }));
     Vec::new()

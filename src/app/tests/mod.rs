@@ -8,6 +8,7 @@ mod bulk_retry;
 mod bulk_run;
 mod copy;
 mod custom;
+mod dialogs;
 mod export;
 mod export_failed;
 mod filter;

@@ -75,7 +75,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::BulkActivate],
-        "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels)",
+        "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels). {BulkConfirm/enter_missing} opens a form for each missing terminalId first: {Form/cancel} skips that request, {Form/stop_entry} stops entering; after the last form (or the stop) the dialog shows again as a last look, counting what was typed and what is still missing (on production its count is typed again): its yes saves the typed terminalIds and activates, its {BulkConfirm/cancel} cancels the whole run, and nothing has been sent before that yes",
     ),
     KeysDocRow {
         label: " (during a run)",
