@@ -6,16 +6,16 @@
 
 use std::path::PathBuf;
 
-use tui_input::Input;
-
 use crate::export::{ExportError, ExportFormat};
 use crate::text::plural;
 
 use super::answer::Answer;
 use super::command::{Command, WorkerCall};
+use super::messages::ToastKind;
 use super::prompt::{Prompt, PromptKind};
 use super::run::shown_path;
 use super::state::{App, Asking, Mode};
+use super::text_field::TextField;
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.
@@ -33,7 +33,7 @@ pub(super) fn open(app: &mut App) {
         .format("%Y%m%d-%H%M%S");
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Export,
-        input: Input::new(format!("intake-export-{stamp}.csv")),
+        input: TextField::prefilled(format!("intake-export-{stamp}.csv")),
         error: None,
     }));
 }
@@ -55,11 +55,17 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
 fn send(app: &mut App, path: PathBuf, format: ExportFormat, replace: bool) -> Vec<Command> {
     let requests = app.visible_requests();
     let n = requests.len();
-    app.info(format!(
-        "Exporting {n} request{} to {}…",
-        plural(n),
-        shown_path(&path)
-    ));
+    // The worker may find the file there and the operator decline to
+    // replace it: until then the status line shows it as work going on
+    // (`App::exporting`), never as a message, so the log never holds an
+    // export that did not happen (its outcome is logged either way).
+    if replace {
+        app.info(format!(
+            "Exporting {n} request{} to {}…",
+            plural(n),
+            shown_path(&path)
+        ));
+    }
     app.exporting = Some(path.clone());
     vec![Command::Api(WorkerCall::Export {
         path,
@@ -81,12 +87,13 @@ pub(super) fn overwrite_answered(
     if answer == Answer::Yes {
         return send(app, path, format, true);
     }
+    let shown = shown_path(&path);
+    app.info(format!("Nothing was written: {shown} was left as it was."));
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Export,
-        input: Input::new(path.display().to_string()),
+        input: TextField::prefilled(path.display().to_string()),
         error: Some(format!(
-            "{} was left as it was; type another name, or Esc to cancel.",
-            shown_path(&path)
+            "{shown} was left as it was; type another name, or Esc to cancel."
         )),
     }));
     Vec::new()
@@ -120,7 +127,28 @@ pub(super) fn on_exported(
             "{} already exists, so nothing was written; export again to replace it or to choose another name.",
             shown_path(&path)
         )),
+        // Back to the name as typed, with why under it, where the export
+        // was started: the next keys fix the name instead of acting on the
+        // list. The log keeps the sentence too.
+        Err(ExportError::Failed(sentence)) if matches!(app.mode, Mode::List) => {
+            app.toasts.clear();
+            app.log_only(ToastKind::Error, sentence.clone());
+            app.mode = Mode::Prompt(Box::new(Prompt {
+                kind: PromptKind::Export,
+                input: TextField::editing(path.display().to_string()),
+                error: Some(sentence),
+            }));
+        }
         Err(ExportError::Failed(sentence)) => app.error(sentence),
     }
     Vec::new()
+}
+
+impl App {
+    /// The export the worker is writing, as the status line shows work
+    /// going on.
+    pub fn exporting_note(&self) -> Option<String> {
+        let path = self.exporting.as_ref()?;
+        Some(format!("Exporting to {}…", shown_path(path)))
+    }
 }

@@ -2,9 +2,9 @@
 //! state holds while the operator types, apart from what they lead to
 //! (that is in `change`).
 
-use tui_input::Input;
-
 use crate::api::{IntegrationType, Status};
+
+use super::text_field::TextField;
 
 use super::run::BulkEntry;
 
@@ -14,7 +14,7 @@ pub struct Form {
     pub id: String,
     pub kind: IntegrationType,
     pub merchant: String,
-    pub input: Input,
+    pub input: TextField,
     pub error: Option<String>,
     pub then: FormThen,
     /// The request's status and terminalId when the form opened.

@@ -3,20 +3,19 @@
 
 use std::path::PathBuf;
 
-use tui_input::Input;
-
 use crate::api::SearchQuery;
 
 use super::command::{Command, WorkerCall};
 use super::prompt::{Prompt, PromptKind};
 use super::run::ImportState;
 use super::state::{App, Mode};
+use super::text_field::TextField;
 
 /// `i`: the import prompt, offering the last file imported.
 pub(super) fn open(app: &mut App) {
     app.mode = Mode::Prompt(Box::new(Prompt {
         kind: PromptKind::Import,
-        input: Input::new(app.last_import_path.clone()),
+        input: TextField::prefilled(app.last_import_path.clone()),
         error: None,
     }));
 }

@@ -33,6 +33,7 @@ pub mod run;
 mod scope;
 mod scroll;
 mod state;
+mod text_field;
 mod tick;
 mod toast;
 mod typed_count;
@@ -68,6 +69,7 @@ pub use run::{
 };
 pub use scope::apply_intent;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
+pub use text_field::TextField;
 pub use toast::{Toast, ToastView, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;

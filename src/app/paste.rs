@@ -38,12 +38,14 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         Mode::Filter => {
             let pasted = insert(&mut app.list.filter_input, text, FILTER_MAX);
             let value = app.list.filter_input.value().to_string();
-            // The same live refilter as a typed character.
+            // The same live refilter as a typed character, and as one it
+            // is the operator's choice: the cursor no longer follows the top.
+            app.list.stop_following_top();
             app.set_filter_text(&value);
             (pasted, "the filter", FILTER_MAX)
         }
         Mode::Form(form) => {
-            let pasted = insert(&mut form.input, text, TERMINAL_ID_MAX);
+            let pasted = insert(form.input.paste_target(text), text, TERMINAL_ID_MAX);
             if pasted.kept > 0 {
                 // A paste is usually the whole value: check it at once
                 // rather than waiting for Enter.
@@ -52,7 +54,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             (pasted, "a terminalId field", TERMINAL_ID_MAX)
         }
         Mode::Prompt(prompt) => {
-            let pasted = insert(&mut prompt.input, text, PATH_MAX);
+            let pasted = insert(prompt.input.paste_target(text), text, PATH_MAX);
             if pasted.kept > 0 {
                 prompt.error = None;
             }

@@ -1,7 +1,7 @@
 //! The one-line path prompt of export and import: plain data, so the
 //! state can hold it without knowing what the prompt leads to.
 
-use tui_input::Input;
+use super::text_field::TextField;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -13,6 +13,6 @@ pub enum PromptKind {
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: Input,
+    pub input: TextField,
     pub error: Option<String>,
 }

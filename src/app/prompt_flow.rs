@@ -3,9 +3,6 @@
 //! (`export` or `import_prompt`). Its data is in `prompt`, so the state can
 //! hold it without knowing what the prompt leads to.
 
-use crossterm::event::Event;
-use tui_input::backend::crossterm::EventHandler;
-
 use crate::keys::{Intent, Press};
 
 use super::command::Command;
@@ -39,7 +36,7 @@ pub(super) fn prompt_key(app: &mut App, input: Press, mut prompt: Box<Prompt>) -
             }
         }
         Press::Text(k) => {
-            if prompt.input.handle_event(&Event::Key(k)).is_some() {
+            if prompt.input.key(k) {
                 prompt.error = None;
             }
             app.mode = Mode::Prompt(prompt);

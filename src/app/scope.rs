@@ -83,6 +83,10 @@ impl App {
                     .import
                     .as_ref()
                     .is_some_and(|i| i.plan.to_activate().next().is_some()),
+            confirm: match &self.mode {
+                Mode::Asking(Asking::Custom { .. }) => When::ConfirmCustom,
+                _ => When::ConfirmActivate,
+            },
             prompt: match &self.mode {
                 Mode::Prompt(p) if p.kind == PromptKind::Import => When::PromptImport,
                 _ => When::PromptExport,

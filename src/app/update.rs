@@ -83,6 +83,9 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
     if let Some(cmds) = confirm::on_input(app, input) {
         return cmds;
     }
+    if matches!(app.mode, Mode::List | Mode::Filter) {
+        app.list.stop_following_top();
+    }
     let intent = match input {
         Press::Intent(i) => Some(i),
         Press::Text(_) => None,

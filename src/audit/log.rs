@@ -1,12 +1,13 @@
 //! The open log file: where it lives, opening it privately, appending a line.
 
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
 
+use super::commit::Committer;
 use super::{AuditError, Event, FILE_ENV, Record};
 use crate::safety::host_of;
 
@@ -33,6 +34,7 @@ pub(super) struct Inner {
     pub(super) profile: String,
     pub(super) host: String,
     pub(super) file: Mutex<File>,
+    pub(super) commit: Committer,
     /// A demo's log: deleted when the last clone is dropped.
     pub(super) temporary: bool,
 }
@@ -69,6 +71,7 @@ impl AuditLog {
                 profile: profile.to_string(),
                 host: host_of(base_url),
                 file: Mutex::new(file),
+                commit: Committer::default(),
                 temporary: false,
             }),
         })
@@ -86,7 +89,8 @@ impl AuditLog {
         &self.inner.host
     }
 
-    /// Append one line and flush it to disk before returning.
+    /// Append one line and flush it to disk before returning; lines recorded
+    /// meanwhile by other threads share the sync (see [`Committer`]).
     pub fn record(&self, entry: &Event) -> Result<Record, AuditError> {
         let record = Record {
             time: Utc::now(),
@@ -107,15 +111,10 @@ impl AuditLog {
         };
         let mut line = serde_json::to_string(&record).map_err(|e| err(io::Error::other(e)))?;
         line.push('\n');
-        // A poisoned lock only means another writer panicked mid-call; the
-        // file itself is fine (each line is one append).
-        let mut file = self
-            .inner
-            .file
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        file.write_all(line.as_bytes()).map_err(err)?;
-        file.sync_data().map_err(err)?;
+        self.inner
+            .commit
+            .append(&self.inner.file, line.as_bytes())
+            .map_err(err)?;
         Ok(record)
     }
 }

@@ -3,9 +3,10 @@
 //! can be finished without repeating what was done.
 //!
 //! The file lives in the OS data dir (`$INTAKE_AUDIT_FILE` overrides), is
-//! created mode 0600, opened with O_APPEND, and every line is written with a
-//! single `write` and `sync_data`ed before [`AuditLog::record`] returns, so a
-//! caller that records before it prints never shows a result the log lacks.
+//! created mode 0600, opened with O_APPEND, and every line is written whole
+//! in one `write` (with the other lines recorded at the same moment) and
+//! `sync_data`ed before [`AuditLog::record`] returns, so a caller that
+//! records before it prints never shows a result the log lacks.
 //! It never holds the API key: only the profile name and the base URL's host.
 //!
 //! Lines of a bulk activation share a `runId`: first a `planned` line listing
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod commit;
 mod log;
 mod run_lock;
 mod runs;

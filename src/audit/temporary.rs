@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use super::commit::Committer;
 use super::log::Inner;
 use super::{AuditError, AuditLog, Record};
 use crate::safety::host_of;
@@ -33,6 +34,7 @@ impl AuditLog {
                             profile: profile.to_string(),
                             host: host_of(base_url),
                             file: Mutex::new(file),
+                            commit: Committer::default(),
                             temporary: true,
                         }),
                     });

@@ -138,6 +138,12 @@ pub static HELP: &[HelpRow] = &[
         "bulk: enter the missing terminalIds first",
     ),
     row(
+        S::Form,
+        &[I::StopEntry],
+        "ctrl-x",
+        "bulk forms: stop, look at the run again (Esc skips one)",
+    ),
+    row(
         S::BulkRunning,
         &[I::CancelRun],
         "Esc",

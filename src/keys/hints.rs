@@ -15,6 +15,9 @@ pub struct HintContext {
     pub form: When,
     /// The path prompt's kind (`PromptExport`, `PromptImport`).
     pub prompt: When,
+    /// What `Scope::Confirm` asks (`ConfirmActivate`, `ConfirmCustom`): its
+    /// yes is named for what it does.
+    pub confirm: When,
     /// The import preview has rows it will set.
     pub import_sets: bool,
     /// The import preview has rows an import with activation activates.
@@ -30,6 +33,7 @@ impl HintContext {
             When::Missing => self.missing_terminal_ids,
             When::FormSave | When::FormActivate | When::FormBulk => self.form == when,
             When::PromptExport | When::PromptImport => self.prompt == when,
+            When::ConfirmActivate | When::ConfirmCustom => self.confirm == when,
             When::ImportSets => !self.read_only && self.import_sets,
             When::ImportActivates => !self.read_only && self.import_activates,
         }

@@ -57,6 +57,8 @@ intents! {
     ConfirmAlt = "confirm_alt", "import preview: set the terminalIds, then activate";
     Cancel = "cancel", "no / cancel a dialog, a form or a prompt";
     EnterMissing = "enter_missing", "bulk dialog: enter the missing terminalIds first";
+    /// Leave the bulk run's terminalId forms for the bulk dialog's last look.
+    StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
     Close = "close", "close the help, the messages, the output panel or a run's results";

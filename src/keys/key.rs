@@ -124,6 +124,15 @@ pub fn is_quit_now(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'))
 }
 
+/// Whether a key types a character into a text field (no ctrl or alt):
+/// the key that replaces a pre-filled value instead of editing it.
+pub fn types_char(k: &KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Char(_))
+        && !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
 /// The digit a key types into a typed count.
 pub fn count_digit(k: &KeyEvent) -> Option<char> {
     match k.code {

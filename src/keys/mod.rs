@@ -21,7 +21,7 @@ mod tests;
 
 pub use hints::{HelpLine, HintContext, custom_footer, footer, help, help_title, help_title_in};
 pub use intent::{Intent, Scope};
-pub use key::{Key, count_digit, is_quit_now};
+pub use key::{Key, count_digit, is_quit_now, types_char};
 
 /// A key press as a scope's handler takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,6 +20,10 @@ pub enum When {
     FormBulk,
     PromptExport,
     PromptImport,
+    /// The question of `Scope::Confirm` is "activate this request?".
+    ConfirmActivate,
+    /// The question of `Scope::Confirm` is "run your command?".
+    ConfirmCustom,
     /// Not read-only, and the import preview has rows it will set.
     ImportSets,
     /// Not read-only, and the import preview has rows an import with
@@ -116,6 +120,13 @@ pub static HINTS: &[HintRow] = &[
     h(S::Form, &[I::Cancel], "Esc", "skip this one", W::FormBulk),
     h(
         S::Form,
+        &[I::StopEntry],
+        "ctrl-x",
+        "stop, review the run",
+        W::FormBulk,
+    ),
+    h(
+        S::Form,
         &[I::Submit],
         "Enter",
         "save and activate",
@@ -138,10 +149,23 @@ pub static HINTS: &[HintRow] = &[
         "back to the form",
         W::Always,
     ),
-    h(S::Confirm, &[I::Confirm], "y/Enter", "activate", W::Always),
+    h(
+        S::Confirm,
+        &[I::Confirm],
+        "y/Enter",
+        "activate",
+        W::ConfirmActivate,
+    ),
+    h(
+        S::Confirm,
+        &[I::Confirm],
+        "y/Enter",
+        "run the command",
+        W::ConfirmCustom,
+    ),
     h(S::Confirm, &[I::Cancel], "n/Esc", "cancel", W::Always),
     h(S::BulkCount, &[], "0-9", "type the count", W::Always),
-    h(S::BulkCount, &[I::Confirm], "Enter", "run", W::Always),
+    h(S::BulkCount, &[I::Confirm], "Enter", "activate", W::Always),
     h(
         S::BulkCount,
         &[I::EnterMissing],
@@ -150,7 +174,13 @@ pub static HINTS: &[HintRow] = &[
         W::Missing,
     ),
     h(S::BulkCount, &[I::Cancel], "Esc", "cancel", W::Always),
-    h(S::BulkConfirm, &[I::Confirm], "Enter/y", "run", W::Always),
+    h(
+        S::BulkConfirm,
+        &[I::Confirm],
+        "Enter/y",
+        "activate",
+        W::Always,
+    ),
     h(
         S::BulkConfirm,
         &[I::EnterMissing],

@@ -95,7 +95,7 @@ static LIST_VIEWS: [Binding; 9] = {
     rows
 };
 
-static OTHERS: [Binding; 37] = [
+static OTHERS: [Binding; 38] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -105,6 +105,7 @@ static OTHERS: [Binding; 37] = [
     b(S::Help, I::Close, &["esc", "?"], &["q"]),
     b(S::Form, I::Submit, &["enter"], &[]),
     b(S::Form, I::Cancel, &["esc"], &[]),
+    b(S::Form, I::StopEntry, &["ctrl-x"], &[]),
     b(S::Overwrite, I::Confirm, &["y", "enter"], &["Y"]),
     b(S::Overwrite, I::Cancel, &["n", "esc"], &["N"]),
     b(S::Confirm, I::Confirm, &["y", "enter"], &["Y"]),

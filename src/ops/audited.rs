@@ -59,10 +59,12 @@ impl<'a> Audited<'a> {
         Fut: Future<Output = Result<T, ApiError>>,
     {
         if let Some(entry) = before {
-            self.write(&entry).map_err(OpError::AuditUnavailable)?;
+            self.write_off_thread(entry)
+                .await
+                .map_err(OpError::AuditUnavailable)?;
         }
         let result = send().await;
-        let unrecorded = self.write(&after(&result)).err();
+        let unrecorded = self.write_off_thread(after(&result)).await.err();
         match result {
             Ok(value) => Ok(Done { value, unrecorded }),
             Err(e) => {
@@ -118,6 +120,21 @@ impl<'a> Audited<'a> {
 
     fn write(&self, entry: &Event) -> Result<(), String> {
         self.lines.map_or(Ok(()), |lines| lines.write(entry))
+    }
+
+    /// [`Self::write`], waited for on the blocking pool: a sync holds its
+    /// thread for milliseconds, and on the runtime's workers it held every
+    /// call's answer (two workers on a two-core machine) and kept the other
+    /// calls' lines from joining its sync.
+    async fn write_off_thread(&self, entry: Event) -> Result<(), String> {
+        let (Some(log), Ok(runtime)) = (self.log, tokio::runtime::Handle::try_current()) else {
+            return self.write(&entry);
+        };
+        let log = log.clone();
+        runtime
+            .spawn_blocking(move || log.write(&entry))
+            .await
+            .unwrap_or_else(|e| Err(format!("Could not write the audit log: {e}.")))
     }
 }
 

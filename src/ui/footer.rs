@@ -53,6 +53,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             format!("Running {}…", names.join(", ")),
             theme.dim(),
         ))
+    } else if let Some(note) = app.exporting_note() {
+        Line::from(Span::styled(clean(&note), theme.dim()))
     } else if app.is_loading() {
         Line::from(Span::styled(
             format!("Loading… {} so far.", app.total_len()),

@@ -10,6 +10,7 @@ use crate::api::Status;
 use crate::app::{Form, FormThen};
 
 use super::dialog::{centered, frame_box};
+use super::prompt::{field_cursor, field_value, selection_hint};
 use super::theme::Theme;
 
 /// `merchant` is the request's merchant as the list names it.
@@ -33,15 +34,13 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, merchant: &str, theme: T
     ]);
     let label = "terminalId: ";
     let field_w = inner.width.saturating_sub(label.len() as u16 + 1) as usize;
-    let scroll = form.input.visual_scroll(field_w);
-    let value: String = form.input.value().chars().skip(scroll).collect();
     let input = Line::from(vec![
         Span::styled(label, theme.label()),
-        Span::styled(value, theme.bold()),
+        field_value(&form.input, field_w, theme),
     ]);
     let error = match &form.error {
         Some(e) => Line::from(Span::styled(e.clone(), theme.error())),
-        None => Line::default(),
+        None => selection_hint(&form.input, theme),
     };
     let after = match form.then {
         FormThen::Save => "Enter saves it; Esc cancels.",
@@ -73,8 +72,7 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form, merchant: &str, theme: T
         inner,
     );
     if inner.height > 2 {
-        let x =
-            inner.x + label.len() as u16 + form.input.visual_cursor().saturating_sub(scroll) as u16;
+        let x = inner.x + label.len() as u16 + field_cursor(&form.input, field_w);
         if x < inner.right() {
             frame.set_cursor_position(Position::new(x, inner.y + 2));
         }

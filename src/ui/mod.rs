@@ -14,6 +14,7 @@ mod help;
 mod list;
 mod messages;
 mod output;
+mod prompt;
 mod run;
 mod tabs;
 mod theme;
@@ -89,7 +90,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Asking(Asking::Bulk(plan)) => {
             dialog::bulk_confirm(frame, area, app, plan, &app.config.prefs.keys, theme);
         }
-        Mode::Prompt(p) => transfer::prompt(frame, area, app, p, theme),
+        Mode::Prompt(p) => prompt::prompt(frame, area, app, p, theme),
         Mode::Asking(Asking::ExportOverwrite { path, .. }) => {
             transfer::export_overwrite(frame, area, app, path, theme);
         }

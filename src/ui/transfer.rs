@@ -1,17 +1,17 @@
-//! The export/import path prompt and the import overlay: planning, the
+//! The import overlay and the export's replace question: planning, the
 //! preview of every row, progress while the terminalIds are set, results.
 
 use std::path::Path;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{
-    App, ImportResult, ImportStage, ImportState, Prompt, PromptKind, Run, RunItem, RunPhase,
-    TypedCount, shown_path, viewport,
+    App, ImportResult, ImportStage, ImportState, Run, RunItem, RunPhase, TypedCount, shown_path,
+    viewport,
 };
 use crate::import::{ImportPlan, RowClass};
 use crate::text::count;
@@ -21,63 +21,6 @@ use super::format::{clean, clip};
 use super::run::{self, ListEntry};
 use super::theme::Theme;
 use crate::keys::{Intent, KeyMap, Scope};
-
-pub fn prompt(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: Theme) {
-    let (title, about, after) = match prompt.kind {
-        PromptKind::Export => (
-            "Export",
-            format!(
-                "Write the {} shown, in list order, to a file.",
-                count(app.visible_len(), "request", "requests")
-            ),
-            "Ends in .csv or .json; relative to the working directory. Enter exports; Esc cancels.",
-        ),
-        PromptKind::Import => (
-            "Import terminalIds",
-            "CSV columns: id (or merchantId and type) and terminalId.".to_string(),
-            "Enter previews every row; nothing is sent until you confirm. Esc cancels.",
-        ),
-    };
-    let outer = centered(area, 64, 10);
-    let inner = frame_box(frame, outer, title, theme);
-    if inner.height == 0 || inner.width == 0 {
-        return;
-    }
-    let label = "file: ";
-    let field_w = inner.width.saturating_sub(label.len() as u16 + 1) as usize;
-    let scroll = prompt.input.visual_scroll(field_w);
-    let value: String = prompt.input.value().chars().skip(scroll).collect();
-    let error = match &prompt.error {
-        Some(e) => Line::from(Span::styled(e.clone(), theme.error())),
-        None => Line::default(),
-    };
-    let lines = vec![
-        Line::from(Span::styled(
-            clip(&about, inner.width as usize),
-            theme.bold(),
-        )),
-        Line::default(),
-        Line::from(vec![
-            Span::styled(label, theme.label()),
-            Span::styled(value, theme.bold()),
-        ]),
-        error,
-        Line::default(),
-        Line::from(Span::styled(after, theme.dim())),
-    ];
-    frame.render_widget(
-        Paragraph::new(super::format::shown(lines)).wrap(Wrap { trim: false }),
-        inner,
-    );
-    if inner.height > 2 {
-        let x = inner.x
-            + label.len() as u16
-            + prompt.input.visual_cursor().saturating_sub(scroll) as u16;
-        if x < inner.right() {
-            frame.set_cursor_position(Position::new(x, inner.y + 2));
-        }
-    }
-}
 
 /// The export's file is already there: replace it, or choose another name.
 pub fn export_overwrite(frame: &mut Frame, area: Rect, app: &App, path: &Path, theme: Theme) {

@@ -7,6 +7,8 @@ mod e2e;
 mod e2e_commands;
 mod e2e_copy;
 mod e2e_demo;
+mod e2e_dialogs;
+mod e2e_fields;
 mod e2e_live;
 mod e2e_messages;
 mod e2e_panic;

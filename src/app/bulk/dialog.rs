@@ -12,7 +12,20 @@ use super::flow::start_bulk;
 /// the results it came from, anything else to the list.
 pub(in crate::app) fn answered(app: &mut App, plan: BulkPlan, start: bool) -> Vec<Command> {
     if start {
-        return start_bulk(app, &plan.ids, &Default::default());
+        return start_bulk(app, &plan.ids, &plan.entered);
+    }
+    if plan.reviewing {
+        // Typed terminalIds wait for the run's start, so backing out here
+        // sends nothing at all.
+        let typed = match plan.entered.len() {
+            0 => String::new(),
+            n => format!(
+                " (the {} typed {} not saved)",
+                crate::text::count(n, "terminalId", "terminalIds"),
+                if n == 1 { "was" } else { "were" }
+            ),
+        };
+        app.info(format!("Bulk run cancelled; nothing was sent{typed}."));
     }
     app.mode = if plan.retry && app.bulk.is_some() {
         Mode::Bulk

@@ -12,6 +12,4 @@ mod progress;
 mod retry;
 
 pub(in crate::app) use dialog::answered;
-pub(in crate::app) use flow::{
-    after_bulk_save, on_saved, saving_for_bulk, start_bulk, start_bulk_with,
-};
+pub(in crate::app) use flow::{after_bulk_save, on_saved, saving_for_bulk, start_bulk_with};

@@ -3,25 +3,23 @@
 //! next form of a bulk run).
 
 mod activate;
+mod entry;
 mod overwrite;
 mod saved;
-
-use crossterm::event::Event;
-use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
 use crate::api::IntegrationRequest;
 use crate::domain::validate::validate_terminal_id;
 use crate::keys::{Intent, Press};
 
-use crate::app::bulk::start_bulk;
 use crate::app::command::{Command, WorkerCall};
-use crate::app::run::{BulkEntry, BulkPlan};
 use crate::app::state::{App, Mode};
+use crate::app::text_field::TextField;
 
 use crate::app::form::{Form, FormThen};
 
 pub(in crate::app) use activate::{activate, answered as activate_answered};
+pub(in crate::app) use entry::enter_missing;
+use entry::next_bulk_form;
 pub(in crate::app) use overwrite::answered as overwrite_answered;
 pub(in crate::app) use saved::on_updated;
 
@@ -31,7 +29,7 @@ pub(in crate::app) fn form_for(r: &IntegrationRequest, then: FormThen) -> Form {
         id: r.id.clone(),
         kind: r.kind.clone(),
         merchant: r.merchant_id.clone(),
-        input: Input::new(old.clone().unwrap_or_default()),
+        input: TextField::prefilled(old.clone().unwrap_or_default()),
         error: None,
         then,
         status: r.status.clone(),
@@ -48,6 +46,13 @@ pub(in crate::app) fn form_key(app: &mut App, input: Press, mut form: Box<Form>)
                 _ => Vec::new(),
             };
         }
+        Press::Intent(Intent::StopEntry) => {
+            match std::mem::replace(&mut form.then, FormThen::Save) {
+                FormThen::Bulk(entry) => return entry::stop(app, entry),
+                // Only a bulk run's forms have a run to stop.
+                then => form.then = then,
+            }
+        }
         Press::Intent(Intent::Submit) => {
             let terminal_id = match validate_terminal_id(&form.kind, form.input.value()) {
                 Ok(t) => t,
@@ -62,7 +67,7 @@ pub(in crate::app) fn form_key(app: &mut App, input: Press, mut form: Box<Form>)
             return overwrite::submit(app, form, terminal_id);
         }
         Press::Text(k) => {
-            if form.input.handle_event(&Event::Key(k)).is_some() {
+            if form.input.key(k) {
                 form.error = None;
             }
         }
@@ -84,7 +89,7 @@ pub(in crate::app) fn submit_form(
     let id = form.id;
     match form.then {
         FormThen::Bulk(mut entry) => {
-            entry.entered.insert(id, terminal_id);
+            entry.plan.entered.insert(id, terminal_id);
             next_bulk_form(app, entry)
         }
         then => {
@@ -104,31 +109,4 @@ pub(in crate::app) fn submit_form(
             })]
         }
     }
-}
-
-/// The bulk dialog's "enter the missing terminalIds first": one form each,
-/// then the run starts.
-pub(in crate::app) fn enter_missing(app: &mut App, plan: BulkPlan) -> Vec<Command> {
-    let queue = plan.missing_terminal.iter().cloned().collect();
-    let total = plan.missing_terminal.len();
-    let entry = BulkEntry {
-        plan,
-        queue,
-        entered: Default::default(),
-        step: (0, total),
-    };
-    next_bulk_form(app, entry)
-}
-
-/// Open the next missing terminalId's form, or start the run after the last.
-fn next_bulk_form(app: &mut App, mut entry: BulkEntry) -> Vec<Command> {
-    while let Some(id) = entry.queue.pop_front() {
-        if let Some(r) = app.list.store.by_id(&id) {
-            entry.step.0 += 1;
-            let form = form_for(r, FormThen::Bulk(entry));
-            app.mode = Mode::Form(Box::new(form));
-            return Vec::new();
-        }
-    }
-    start_bulk(app, &entry.plan.ids, &entry.entered)
 }

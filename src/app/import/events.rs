@@ -12,13 +12,13 @@ use crate::text::plural;
 use crate::app::action::ImportRowResult;
 use crate::app::bulk::start_bulk_with;
 use crate::app::outcome;
-use tui_input::Input;
 
 use crate::app::command::Command;
 use crate::app::messages::ToastKind;
 use crate::app::prompt::{Prompt, PromptKind};
 use crate::app::run::{ImportKind, ImportResult, ImportStage, ItemState, finish_import};
 use crate::app::state::{App, Asking, Mode};
+use crate::app::text_field::TextField;
 
 pub(in crate::app) fn on_planned(
     app: &mut App,
@@ -51,7 +51,7 @@ pub(in crate::app) fn on_planned(
                 // Back to the path as typed, to fix it and press Enter again.
                 app.mode = Mode::Prompt(Box::new(Prompt {
                     kind: PromptKind::Import,
-                    input: Input::new(app.last_import_path.clone()),
+                    input: TextField::editing(app.last_import_path.clone()),
                     error: Some(sentence),
                 }));
             } else {

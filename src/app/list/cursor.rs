@@ -28,6 +28,13 @@ impl List {
         if let Some(l) = self.loading.as_mut() {
             l.cursor_id = None;
         }
+        self.follow_top = false;
+    }
+
+    /// The operator pressed a key in the list or the filter: from now on
+    /// the cursor stays on its request as pages sort in around it.
+    pub(crate) fn stop_following_top(&mut self) {
+        self.follow_top = false;
     }
 
     /// The cursor on a row, and the table scrolled to show it in `rows`
@@ -49,6 +56,10 @@ impl List {
     /// Back on the row the cursor was on `before` the rows changed, or
     /// as near its old place as the list now allows.
     pub(super) fn restore_cursor(&mut self, before: Option<u32>) {
+        if self.follow_top {
+            self.cursor = 0;
+            return;
+        }
         if let Some(i) = before {
             // Rows that joined above it pushed it down: looking from its old
             // place on costs a page the rows it added, not the whole list.

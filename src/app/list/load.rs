@@ -18,11 +18,15 @@ impl List {
         let load_id = self.next_load_id;
         self.next_load_id += 1;
         let refresh = refresh && self.loaded_once;
+        let cursor_id = self.cursor_request().map(|r| r.id.clone());
+        if !refresh && cursor_id.is_none() {
+            self.follow_top = true;
+        }
         self.loading = Some(Loading {
             id: load_id,
             staged: refresh.then(Vec::new),
             got_first: false,
-            cursor_id: self.cursor_request().map(|r| r.id.clone()),
+            cursor_id,
             written: HashMap::new(),
         });
         Command::Api(WorkerCall::Load {

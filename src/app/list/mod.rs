@@ -97,6 +97,11 @@ pub(crate) struct List {
     pub(crate) sort: SortKey,
     pub(crate) reverse: bool,
     pub(crate) cursor: usize,
+    /// A first load keeps the cursor on the top row as pages and merchant
+    /// names sort rows in above it, so the operator starts at the top and
+    /// not on whatever the first page held; off from their first key or
+    /// click, after which the cursor keeps its request.
+    pub(crate) follow_top: bool,
     pub(crate) offset: usize,
     pub(crate) marks: Marks,
     pub(crate) visible_marked: usize,
@@ -139,6 +144,7 @@ impl Default for List {
             sort: SortKey::Age,
             reverse: false,
             cursor: 0,
+            follow_top: false,
             offset: 0,
             marks: Marks::default(),
             visible_marked: 0,

@@ -1,7 +1,7 @@
 //! The bulk dialog's plan made from the marks (or the cursor row): what
 //! it will send and what it must warn about.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::app::guard::Safety;
 use crate::app::run::BulkPlan;
@@ -51,6 +51,8 @@ impl List {
             unknown: 0,
             typed: None,
             retry: false,
+            entered: HashMap::new(),
+            reviewing: false,
         };
         for id in ids {
             let request = match self.store.find(&id) {

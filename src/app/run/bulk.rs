@@ -25,6 +25,11 @@ pub struct BulkPlan {
     pub typed: Option<Box<crate::app::typed_count::TypedCount>>,
     /// `R` on a finished run's results: cancelling goes back to them.
     pub retry: bool,
+    /// The terminalIds typed in the bulk run's forms, by request id: sent
+    /// only once the run starts.
+    pub entered: HashMap<String, String>,
+    /// The last look after the forms: cancelling says what was not sent.
+    pub reviewing: bool,
 }
 
 impl BulkPlan {
@@ -43,7 +48,6 @@ pub struct BulkEntry {
     pub plan: BulkPlan,
     /// Still to ask for, after this one.
     pub queue: std::collections::VecDeque<String>,
-    pub entered: std::collections::HashMap<String, String>,
     /// 1-based position of this form, and how many there are.
     pub step: (usize, usize),
 }

@@ -124,6 +124,9 @@ fn enter_both(app: &mut App) -> Vec<Command> {
         other => panic!("{other:?}"),
     }
     typed(app, "11000022");
+    // The last form leads to a last look, not to the run.
+    assert!(update(app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(&app.mode, Mode::Asking(Asking::Bulk(p)) if p.reviewing));
     update(app, key(KeyCode::Enter))
 }
 
@@ -164,7 +167,8 @@ fn esc_on_a_bulk_form_skips_that_request() {
     mark(&mut app, &["REQ1verifone", "REQ2epayNoTid"]);
     update(&mut app, ch('A'));
     update(&mut app, ch('e'));
-    let cmds = update(&mut app, key(KeyCode::Esc));
+    assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
+    let cmds = update(&mut app, key(KeyCode::Enter));
     match cmds.as_slice() {
         [Command::Api(WorkerCall::BulkActivate { ids, .. })] => {
             assert_eq!(ids, &["REQ1verifone".to_string()]);

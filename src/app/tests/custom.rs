@@ -241,3 +241,24 @@ fn the_footer_and_help_show_the_commands_from_the_keys_that_run_them() {
     // Shown after the built-in hints, when the footer has room.
     assert!(render(&mut app, 300, 30).contains("o Open ticket  ctrl-r Report"));
 }
+
+/// The question before a command names its yes for the command, never for
+/// an activation; the activate question keeps its own.
+#[test]
+fn the_command_question_footer_says_run_not_activate() {
+    let mut app = with_commands();
+    mark(&mut app, &["REQ1verifone"]);
+    update(&mut app, ctrl_r());
+    assert_eq!(app.question(), Some(Question::Custom));
+    let footer = app.footer();
+    assert_eq!(footer[0], ("y/Enter".to_string(), "run the command"));
+    assert!(
+        footer.iter().all(|(_, w)| !w.contains("activate")),
+        "{footer:?}"
+    );
+    update(&mut app, ch('n'));
+    move_to(&mut app, "REQ1verifone");
+    update(&mut app, ch('a'));
+    assert_eq!(app.question(), Some(Question::Activate));
+    assert_eq!(app.footer()[0], ("y/Enter".to_string(), "activate"));
+}

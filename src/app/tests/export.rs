@@ -104,8 +104,16 @@ fn export_picks_the_format_by_extension_and_says_when_it_cannot() {
             )),
         },
     );
-    assert_eq!(toast(&app), "Could not export to out.JSON (disk full).");
-    assert_eq!(app.current_toast().map(|t| t.kind), Some(ToastKind::Error));
+    // The prompt again, with the name as typed and why under it.
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt reopens: {:?}", app.mode);
+    };
+    assert_eq!(p.input.value(), "out.JSON");
+    assert_eq!(
+        p.error.as_deref(),
+        Some("Could not export to out.JSON (disk full).")
+    );
+    assert!(app.current_toast().is_none(), "said once, under the name");
 }
 
 #[test]

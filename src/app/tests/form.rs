@@ -20,6 +20,8 @@ fn t_opens_the_form_prefilled_and_esc_cancels() {
     assert!(update(&mut app, key(KeyCode::Esc)).is_empty());
     assert!(matches!(app.mode, Mode::List));
     update(&mut app, ch('t'));
+    // End keeps the value and puts the cursor after it; typing then adds.
+    update(&mut app, key(KeyCode::End));
     typed(&mut app, "X");
     // It has T-9 already: replacing it is confirmed first.
     assert!(update(&mut app, key(KeyCode::Enter)).is_empty());

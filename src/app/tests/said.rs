@@ -169,8 +169,9 @@ fn an_import_file_that_cannot_be_read_is_said_in_the_prompt_and_logged() {
 }
 
 #[test]
-fn an_export_error_is_not_drawn_under_the_import_preview() {
+fn an_export_error_raised_elsewhere_goes_with_that_view() {
     let mut app = loaded();
+    update(&mut app, ch('?'));
     api(
         &mut app,
         ApiEvent::Exported {
@@ -182,11 +183,11 @@ fn an_export_error_is_not_drawn_under_the_import_preview() {
         },
     );
     assert_eq!(toast(&app), "Could not export to /nonexistent/dir/x.csv.");
-    import_preview(&mut app);
-    assert_eq!(toast(&app), "");
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::List));
-    assert_eq!(toast(&app), "Import cancelled; nothing was sent.");
+    assert_eq!(toast(&app), "", "not drawn under the list");
+    import_preview(&mut app);
+    assert_eq!(toast(&app), "", "nor under the import preview");
     assert!(logged(&app, "Could not export to /nonexistent/dir/x.csv."));
 }
 
@@ -201,4 +202,20 @@ fn a_list_toast_waits_unseen_under_help() {
     assert_eq!(toast(&app), "", "not drawn under another view");
     update(&mut app, key(KeyCode::Esc));
     assert_eq!(toast(&app), refusal);
+}
+
+#[test]
+fn an_export_going_on_is_work_on_the_status_line_not_a_message() {
+    let mut app = loaded();
+    update(&mut app, ch('e'));
+    typed(&mut app, "/tmp/out.csv");
+    update(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        app.exporting_note().as_deref(),
+        Some("Exporting to /tmp/out.csv…")
+    );
+    assert_eq!(toast(&app), "");
+    assert!(!logged(&app, "Exporting"));
+    let screen = render(&mut app, 100, 24);
+    assert!(screen.contains("Exporting to /tmp/out.csv…"), "{screen}");
 }

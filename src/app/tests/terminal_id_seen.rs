@@ -84,6 +84,7 @@ fn bulk_entered_terminal_ids_expect_none() {
     update(&mut app, ch('A'));
     update(&mut app, ch('e'));
     typed(&mut app, "11000021");
+    update(&mut app, key(KeyCode::Enter));
     assert_eq!(
         update(&mut app, key(KeyCode::Enter)),
         vec![Command::Api(WorkerCall::Update {
@@ -204,6 +205,7 @@ fn a_bulk_entered_terminal_id_set_meanwhile_is_skipped_and_the_rest_run() {
     update(&mut app, ch('A'));
     update(&mut app, ch('e'));
     typed(&mut app, "11000021");
+    update(&mut app, key(KeyCode::Enter));
     update(&mut app, key(KeyCode::Enter));
     let current = with_terminal(&app, "REQ2epayNoTid", Some("11000099"));
     let cmds = set_meanwhile(&mut app, "REQ2epayNoTid", current);

@@ -41,7 +41,10 @@ const fn note(label: &'static str, text: &'static str) -> KeysDocRow {
 
 /// README's Keys table, in order.
 pub static ROWS: &[KeysDocRow] = &[
-    list(&[I::Up, I::Down], "move up / down"),
+    list(
+        &[I::Up, I::Down],
+        "move up / down. While the list first loads, the cursor stays on the top row as pages (and merchant names) sort rows in above it, until your first key or click; from then on it stays on its request",
+    ),
     list(&[I::Top, I::Bottom], "first / last row"),
     list(&[I::HalfPageDown, I::HalfPageUp], "half a page down / up"),
     list(&[I::PageDown, I::PageUp], "a page down / up"),
@@ -60,7 +63,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::TerminalId],
-        "enter a terminalId (validated; digits only for ePay). Replacing one the request already has, or changing a request that is not pending (the form names its status), shows `old → new` and asks: {Overwrite/confirm} sends it, {Overwrite/cancel} goes back to the form. The same value again sends nothing and says so. Just before sending, the request is read again: if its terminalId is no longer the one you saw (another operator set or cleared it since the list loaded), nothing is sent, an error says what it is now and the row shows it, so {terminal_id} can review it",
+        "enter a terminalId (validated; digits only for ePay). The form opens holding the request's terminalId, selected (drawn reversed): the first character typed, or a paste, replaces it; arrows, Home/End, Backspace and Delete edit it instead. Replacing one the request already has, or changing a request that is not pending (the form names its status), shows `old → new` and asks: {Overwrite/confirm} sends it, {Overwrite/cancel} goes back to the form. The same value again sends nothing and says so. Just before sending, the request is read again: if its terminalId is no longer the one you saw (another operator set or cleared it since the list loaded), nothing is sent, an error says what it is now and the row shows it, so {terminal_id} can review it",
     ),
     list(
         &[I::Activate],
@@ -72,7 +75,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::BulkActivate],
-        "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels)",
+        "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels). {BulkConfirm/enter_missing} opens a form for each missing terminalId first: {Form/cancel} skips that request, {Form/stop_entry} stops entering; after the last form (or the stop) the dialog shows again as a last look, counting what was typed and what is still missing (on production its count is typed again): its yes saves the typed terminalIds and activates, its {BulkConfirm/cancel} cancels the whole run, and nothing has been sent before that yes",
     ),
     KeysDocRow {
         label: " (during a run)",
@@ -96,16 +99,16 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Export],
-        "export the rows shown, as filtered and sorted, to a file: the prompt offers `intake-export-YYYYMMDD-HHMMSS.csv` in the working directory; `.csv` or `.json` picks the format (merchant names included); `~/` is your home folder. A file already there is replaced only after {ExportOverwrite/confirm} ({ExportOverwrite/cancel} goes back to the name). {Prompt/cancel} cancels",
+        "export the rows shown, as filtered and sorted, to a file: the prompt offers `intake-export-YYYYMMDD-HHMMSS.csv` in the working directory; `.csv` or `.json` picks the format (merchant names included); `~/` is your home folder; the name offered is selected as in the form (typing replaces it). A file that cannot be written keeps the prompt open with the name as typed and why under it. A file already there is replaced only after {ExportOverwrite/confirm} ({ExportOverwrite/cancel} goes back to the name). While the file is written the status line says `Exporting to …`; the message log keeps how it ended. {Prompt/cancel} cancels",
     ),
     list(
         &[I::Import],
-        "import terminalIds from a CSV (as `intake import` reads; `~/` is your home folder, and a file that cannot be read or planned keeps the prompt open with the path to fix and why under it): a preview counts and lists every row with its line number (*will set*, *unchanged*, *conflicting*, *unknown request*, *duplicate*, *invalid*, with why). Nothing is sent until {ImportPreview/confirm} sets the *will set* rows (a few at a time; a request that got a terminalId since the preview is never overwritten) or {ImportPreview/confirm_alt} sets them and then bulk-activates every pending request that holds the file's terminalId, set now or before (on a production profile, more than `confirm_typed_over` of them ask for their count to be typed first, then {ImportCount/confirm}, before anything is sent; {ImportCount/cancel} goes back to the preview). {ImportPreview/cancel} cancels; the same file again shows all *unchanged* and sends nothing",
+        "import terminalIds from a CSV (as `intake import` reads; `~/` is your home folder; the prompt offers the last file imported, selected as in the form; a file that cannot be read or planned keeps the prompt open with the path to fix and why under it): a preview counts and lists every row with its line number (*will set*, *unchanged*, *conflicting*, *unknown request*, *duplicate*, *invalid*, with why). Nothing is sent until {ImportPreview/confirm} sets the *will set* rows (a few at a time; a request that got a terminalId since the preview is never overwritten) or {ImportPreview/confirm_alt} sets them and then bulk-activates every pending request that holds the file's terminalId, set now or before (on a production profile, more than `confirm_typed_over` of them ask for their count to be typed first, then {ImportCount/confirm}, before anything is sent; {ImportCount/cancel} goes back to the preview). {ImportPreview/cancel} cancels; the same file again shows all *unchanged* and sends nothing",
     ),
     note("mouse", "click selects, wheel scrolls"),
     note(
         "paste",
-        "goes only into the text field that has focus (filter, terminalId, path prompt), at the cursor, without line breaks or control characters; it never submits, confirms or acts as keys, and is ignored anywhere else",
+        "goes only into the text field that has focus (filter, terminalId, path prompt), at the cursor (in place of a pre-filled value still selected), without line breaks or control characters; it never submits, confirms or acts as keys, and is ignored anywhere else",
     ),
     list(
         &[I::NextView, I::PrevView],

@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{count_cursor, key, keys_line, push_typed_count, sized_dialog};
+use super::fit::{keyed_dialog, rows};
+use super::{count_cursor, key, keys_line, push_typed_count};
 use crate::app::{App, BulkPlan};
 use crate::keys::{Intent, KeyMap, Scope};
 use crate::text::count;
@@ -19,16 +20,26 @@ pub fn bulk_confirm(
     keys: &KeyMap,
     theme: Theme,
 ) {
-    let mut lines = bulk_summary(app, plan, theme);
+    let body = bulk_summary(app, plan, theme);
+    // The typed count and the keys are what the dialog is for: a small
+    // window cuts the summary first.
+    let mut tail = Vec::new();
     let count_row = plan.typed.as_deref().map(|typed| {
-        lines.push(Line::default());
-        push_typed_count(&mut lines, plan.ids.len(), "run", typed, theme)
+        tail.push(Line::default());
+        push_typed_count(&mut tail, plan.ids.len(), "run", typed, theme)
     });
-    lines.push(Line::default());
-    lines.extend(bulk_keys(plan, keys, theme));
-    let inner = sized_dialog(frame, area, 64, "Bulk activate", lines, theme);
+    tail.push(Line::default());
+    tail.extend(bulk_keys(plan, keys, theme));
+    let width = 64u16.min(area.width).saturating_sub(2);
+    let count_row = count_row.map(|row| rows(&tail[..row], width));
+    let title = if plan.reviewing {
+        "Bulk activate: last look"
+    } else {
+        "Bulk activate"
+    };
+    let fitted = keyed_dialog(frame, area, 64, title, body, tail, theme);
     if let (Some(row), Some(typed)) = (count_row, plan.typed.as_deref()) {
-        count_cursor(frame, inner, row, typed);
+        count_cursor(frame, fitted.keys, usize::from(row), typed);
     }
 }
 
@@ -53,15 +64,20 @@ fn bulk_summary(app: &App, plan: &BulkPlan, theme: Theme) -> Vec<Line<'static>> 
             "  {} not pending and will be skipped.",
             count(plan.not_pending, "is", "are")
         )),
-        Line::from(format!(
-            "  {} without a terminalId.",
-            count(
-                plan.missing_terminal.len(),
-                "ePay request is",
-                "ePay requests are"
-            )
-        )),
+        missing_line(plan),
     ];
+    if plan.reviewing {
+        lines.push(Line::from(format!(
+            "  {} typed: saved just before {} activate{}.",
+            count(plan.entered.len(), "terminalId", "terminalIds"),
+            if plan.entered.len() == 1 {
+                "its request"
+            } else {
+                "their requests"
+            },
+            if plan.entered.len() == 1 { "s" } else { "" },
+        )));
+    }
     if plan.hidden_by_status > 0 {
         lines.insert(
             3,
@@ -90,6 +106,23 @@ fn bulk_summary(app: &App, plan: &BulkPlan, theme: Theme) -> Vec<Line<'static>> 
         )));
     }
     lines
+}
+
+/// The ePay requests without a terminalId; after the forms, those still
+/// without one (skipped, or stopped before).
+fn missing_line(plan: &BulkPlan) -> Line<'static> {
+    let n = plan.missing_terminal.len();
+    Line::from(if plan.reviewing {
+        format!(
+            "  {} still without a terminalId and will be skipped.",
+            count(n, "ePay request is", "ePay requests are")
+        )
+    } else {
+        format!(
+            "  {} without a terminalId.",
+            count(n, "ePay request is", "ePay requests are")
+        )
+    })
 }
 
 /// The keys: run now, enter the missing terminalIds first, or cancel.
@@ -130,9 +163,14 @@ fn bulk_keys(plan: &BulkPlan, keys: &KeyMap, theme: Theme) -> Vec<Line<'static>>
             )],
         ));
     }
+    let cancel = if plan.reviewing {
+        "cancel the run: nothing has been sent"
+    } else {
+        "cancel"
+    };
     lines.push(keys_line(
         theme,
-        &[(&key(keys, scope, &[Intent::Cancel], "Esc"), "cancel")],
+        &[(&key(keys, scope, &[Intent::Cancel], "Esc"), cancel)],
     ));
     lines
 }

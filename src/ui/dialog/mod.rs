@@ -14,6 +14,7 @@ use super::theme::Theme;
 pub use crate::app::viewport::centered;
 
 mod bulk;
+mod fit;
 pub use bulk::bulk_confirm;
 
 /// Clear a box, draw its border and title, and return its inside.
@@ -68,42 +69,20 @@ pub fn keys_line(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
 
 /// The question before one of the config's commands (`confirm = true`).
 pub fn custom_confirm(frame: &mut Frame, area: Rect, app: &App, question: String, theme: Theme) {
-    let keys = &app.config().prefs.keys;
     let lines = vec![
         Line::from(Span::styled(question, theme.bold())),
         Line::default(),
-        keys_line(
-            theme,
-            &[
-                (
-                    &key(keys, Scope::Confirm, &[Intent::Confirm], "y/Enter"),
-                    "run",
-                ),
-                (
-                    &key(keys, Scope::Confirm, &[Intent::Cancel], "n/Esc"),
-                    "cancel",
-                ),
-            ],
-        ),
+        footer_keys(app, theme),
     ];
     sized_dialog(frame, area, 60, "Your command", lines, theme);
 }
 
-fn confirm_keys(app: &App, theme: Theme) -> Line<'static> {
-    let keys = &app.config().prefs.keys;
-    keys_line(
-        theme,
-        &[
-            (
-                &key(keys, Scope::Confirm, &[Intent::Confirm], "y/Enter"),
-                "activate",
-            ),
-            (
-                &key(keys, Scope::Confirm, &[Intent::Cancel], "n/Esc"),
-                "cancel",
-            ),
-        ],
-    )
+/// The keys of the question on screen as its footer names them: one table
+/// row says what the yes does there, so the dialog and the footer agree.
+fn footer_keys(app: &App, theme: Theme) -> Line<'static> {
+    let footer = app.footer();
+    let keys: Vec<(&str, &str)> = footer.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    keys_line(theme, &keys)
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme) {
@@ -113,7 +92,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             Line::from(Span::styled(format!("Activate {id}?"), theme.bold())),
             Line::from("It is no longer in the loaded list."),
             Line::default(),
-            confirm_keys(app, theme),
+            footer_keys(app, theme),
         ];
         let inner = frame_box(frame, centered(area, 60, 6), "Activate", theme);
         frame.render_widget(Paragraph::new(super::format::shown(lines)), inner);
@@ -148,7 +127,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme)
             r.effective_terminal_id().unwrap_or("-").to_string(),
         ),
         Line::default(),
-        confirm_keys(app, theme),
+        footer_keys(app, theme),
     ]);
     let inner = frame_box(
         frame,

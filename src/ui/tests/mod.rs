@@ -14,6 +14,8 @@ mod backlog;
 mod bulk;
 mod colour;
 mod columns;
+mod dialogs;
+mod fields;
 mod files;
 mod filter;
 mod footer;

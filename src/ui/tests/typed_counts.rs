@@ -72,7 +72,7 @@ fn retry_dialog_on_production() {
         "{screen}"
     );
     assert!(
-        screen.contains("0-9 type the count  Enter run  Esc cancel"),
+        screen.contains("0-9 type the count  Enter activate  Esc cancel"),
         "{screen}"
     );
     assert!(cursor_row(&t).contains("count: 2"));
