@@ -9,8 +9,8 @@ use crate::text::count;
 
 use super::answer::Answer;
 use super::command::{Command, CustomRun, Effect};
+use super::messages::ToastKind;
 use super::state::{App, Asking, Mode};
-use super::toast::ToastKind;
 
 /// The command's key was pressed in the list.
 pub(super) fn on_intent(app: &mut App, index: usize) -> Vec<Command> {
@@ -141,10 +141,9 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
         }
     }
     if !outcome.output.is_empty() {
-        app.messages.push(
-            format!("Output of '{name}':\n{}", outcome.output),
+        app.log_only(
             ToastKind::Info,
-            app.now,
+            format!("Output of '{name}':\n{}", outcome.output),
         );
     }
     app.custom.history.finished(index, app.now, outcome.clone());

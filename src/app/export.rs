@@ -11,11 +11,11 @@ use crate::text::plural;
 
 use super::answer::Answer;
 use super::command::{Command, WorkerCall};
+use super::messages::ToastKind;
 use super::prompt::{Prompt, PromptKind};
 use super::run::shown_path;
 use super::state::{App, Asking, Mode};
 use super::text_field::TextField;
-use super::toast::ToastKind;
 
 /// `e`: the export prompt, prefilled with a timestamped name in the
 /// working directory.
@@ -55,18 +55,16 @@ pub(super) fn submit(app: &mut App, raw: &str) -> Result<Vec<Command>, String> {
 fn send(app: &mut App, path: PathBuf, format: ExportFormat, replace: bool) -> Vec<Command> {
     let requests = app.visible_requests();
     let n = requests.len();
-    let note = format!(
-        "Exporting {n} request{} to {}…",
-        plural(n),
-        shown_path(&path)
-    );
+    // The worker may find the file there and the operator decline to
+    // replace it: until then the status line shows it as work going on
+    // (`App::exporting`), never as a message, so the log never holds an
+    // export that did not happen (its outcome is logged either way).
     if replace {
-        app.info(note);
-    } else {
-        // The worker may find the file there and the operator decline to
-        // replace it: only the status line says it, so the log never holds
-        // an export that did not happen (its outcome is logged either way).
-        app.toasts.info(note, app.now);
+        app.info(format!(
+            "Exporting {n} request{} to {}…",
+            plural(n),
+            shown_path(&path)
+        ));
     }
     app.exporting = Some(path.clone());
     vec![Command::Api(WorkerCall::Export {
@@ -134,8 +132,7 @@ pub(super) fn on_exported(
         // list. The log keeps the sentence too.
         Err(ExportError::Failed(sentence)) if matches!(app.mode, Mode::List) => {
             app.toasts.clear();
-            app.messages
-                .push(sentence.clone(), ToastKind::Error, app.now);
+            app.log_only(ToastKind::Error, sentence.clone());
             app.mode = Mode::Prompt(Box::new(Prompt {
                 kind: PromptKind::Export,
                 input: TextField::editing(path.display().to_string()),
@@ -145,4 +142,13 @@ pub(super) fn on_exported(
         Err(ExportError::Failed(sentence)) => app.error(sentence),
     }
     Vec::new()
+}
+
+impl App {
+    /// The export the worker is writing, as the status line shows work
+    /// going on.
+    pub fn exporting_note(&self) -> Option<String> {
+        let path = self.exporting.as_ref()?;
+        Some(format!("Exporting to {}…", shown_path(path)))
+    }
 }

@@ -11,7 +11,12 @@ use crate::text::wrap;
 
 use super::viewport;
 
-use super::toast::ToastKind;
+/// How a message is said: in the status line's colours and the log's head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
 
 /// How many messages the log keeps; the oldest go first.
 const KEEP: usize = 500;

@@ -59,7 +59,7 @@ pub use help_layout::{HelpLayout, HelpText};
 pub use list::SortKey;
 pub use list::{Filter, OthersChange};
 pub use live::{LEFT_READ_CAP, left_sentence};
-pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, log_area, log_lines};
+pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, ToastKind, log_area, log_lines};
 pub use output::{OutputKind, OutputLine, STDERR_MARK, output_area, output_lines};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{
@@ -70,7 +70,7 @@ pub use run::{
 pub use scope::apply_intent;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
 pub use text_field::TextField;
-pub use toast::{Toast, ToastKind, ToastView, Toasts};
+pub use toast::{Toast, ToastView, Toasts};
 pub use typed_count::TypedCount;
 pub use update::update;
 pub use viewport::Viewport;

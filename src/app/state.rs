@@ -15,10 +15,10 @@ use super::form::{Form, Overwrite};
 use super::guard::Safety;
 use super::list::List;
 pub use super::list::MerchantInfo;
-use super::messages::MessageLog;
+use super::messages::{MessageLog, ToastKind};
 use super::prompt::Prompt;
 use super::run::{BulkPlan, BulkResult, ImportState, Run};
-use super::toast::{Toast, ToastKind, Toasts};
+use super::toast::{Toast, Toasts};
 use super::typed_count::TypedCount;
 use super::viewport::Viewport;
 use super::views::Views;
@@ -304,8 +304,14 @@ impl App {
         self.list.store.by_id(id)
     }
 
+    /// Whether the list is what the operator looks at (no view or dialog
+    /// over it): what is said about the list shows only then.
+    pub fn in_list(&self) -> bool {
+        self.toast_view() == super::toast::ToastView::List && self.asking.is_none()
+    }
+
     pub fn current_toast(&self) -> Option<&Toast> {
-        self.toasts.current()
+        self.toasts.current(self.toast_view())
     }
 
     /// Every message of the session (the `m` overlay).
@@ -319,15 +325,27 @@ impl App {
         self.quit_note.as_deref()
     }
 
+    /// Say `text` on the status line; the message log keeps it too.
     pub(crate) fn info(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        self.messages.push(text.clone(), ToastKind::Info, self.now);
-        self.toasts.info(text, self.now);
+        self.say(ToastKind::Info, text.into(), "");
     }
 
+    /// An error on the status line; the message log keeps it too.
     pub(crate) fn error(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        self.messages.push(text.clone(), ToastKind::Error, self.now);
-        self.toasts.error(text, self.now);
+        self.say(ToastKind::Error, text.into(), "");
+    }
+
+    /// `text` on the status line, kept in the log followed by `pointer`.
+    pub(crate) fn say(&mut self, kind: ToastKind, text: String, pointer: &str) {
+        let now = self.now;
+        self.toasts
+            .raise(&mut self.messages, kind, text, pointer, now);
+    }
+
+    /// Kept in the message log only: what the screen already shows whole
+    /// (a run's results, a prompt's reason) or is too long for the status
+    /// line.
+    pub(crate) fn log_only(&mut self, kind: ToastKind, text: impl Into<String>) {
+        self.messages.push(text.into(), kind, self.now);
     }
 }

@@ -1,19 +1,19 @@
-//! Short messages in the footer: the newest shows, each until it expires
-//! or the view it was raised in closes (the message log keeps them all).
+//! Short messages in the footer: the newest of the view the operator is in
+//! shows, each until it expires or that view closes (the message log keeps
+//! them all).
+//! `raise` is the only way in, and it logs: nothing is said on the status
+//! line that the message log `m` does not keep.
 
 use chrono::{DateTime, Utc};
+
+use super::messages::{MessageLog, ToastKind};
 
 const INFO_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(4);
 const ERROR_TTL: chrono::TimeDelta = chrono::TimeDelta::seconds(10);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ToastKind {
-    Info,
-    Error,
-}
-
-/// The view a toast was raised in. The list is under every other view, so
-/// its toasts stay; another view's go when it closes.
+/// The view a toast was raised in: the toast is about that view, so it goes
+/// as soon as the operator is in another (a list toast under the import
+/// preview would speak of something else).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastView {
     List,
@@ -42,12 +42,23 @@ pub struct Toasts {
 }
 
 impl Toasts {
-    pub(crate) fn info(&mut self, text: String, now: DateTime<Utc>) {
-        self.push(text, ToastKind::Info, now + INFO_TTL);
-    }
-
-    pub(crate) fn error(&mut self, text: String, now: DateTime<Utc>) {
-        self.push(text, ToastKind::Error, now + ERROR_TTL);
+    /// Say `text` on the status line and keep it, in full and with its
+    /// time, in `log`, followed there by `pointer` (where a run's results
+    /// are: the screen already shows them, the log is read later).
+    pub(crate) fn raise(
+        &mut self,
+        log: &mut MessageLog,
+        kind: ToastKind,
+        text: String,
+        pointer: &str,
+        now: DateTime<Utc>,
+    ) {
+        log.push(format!("{text}{pointer}"), kind, now);
+        let ttl = match kind {
+            ToastKind::Info => INFO_TTL,
+            ToastKind::Error => ERROR_TTL,
+        };
+        self.push(text, kind, now + ttl);
     }
 
     fn push(&mut self, text: String, kind: ToastKind, expires: DateTime<Utc>) {
@@ -70,16 +81,29 @@ impl Toasts {
         for t in &mut self.items {
             t.view.get_or_insert(now);
         }
+        // Help and the message log are a look from the list, so its toasts
+        // wait under them (not drawn); any other view ends them.
+        let peek = matches!(now, ToastView::Help | ToastView::Messages);
         self.items
-            .retain(|t| matches!(t.view, Some(ToastView::List)) || t.view == Some(now));
+            .retain(|t| t.view == Some(now) || (peek && t.view == Some(ToastView::List)));
+    }
+
+    /// `text` no longer holds (a later load succeeded): it goes at once.
+    pub(crate) fn dismiss(&mut self, text: &str) {
+        self.items.retain(|t| t.text != text);
     }
 
     pub(crate) fn expire(&mut self, now: DateTime<Utc>) {
         self.items.retain(|t| t.expires > now);
     }
 
-    pub fn current(&self) -> Option<&Toast> {
-        self.items.last()
+    /// The newest toast raised in `view` (or not yet settled, as the
+    /// startup warnings): another view's is never drawn under it.
+    pub fn current(&self, view: ToastView) -> Option<&Toast> {
+        self.items
+            .iter()
+            .rev()
+            .find(|t| t.view.is_none_or(|v| v == view))
     }
 
     pub fn is_empty(&self) -> bool {

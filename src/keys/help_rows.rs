@@ -176,9 +176,18 @@ pub static HELP: &[HelpRow] = &[
     section("Filter words"),
     note(
         "type:epay",
-        "one field: type status merchant account id terminal",
+        "one field: type status merchant account id terminal needs",
     ),
-    note("merchant:cafe", "merchantId or merchant name"),
+    note("status:pending", "type and status match a whole name"),
+    note(
+        "merchant:cafe",
+        "merchantId or name; id, account, terminal: any part",
+    ),
+    note("terminal:none", "requests without a terminalId"),
+    note(
+        "needs:terminal",
+        "readiness, as the detail pane says it (or pending, nothing)",
+    ),
     note("5ee0", "a bare word matches any field or merchant name"),
     section("Other"),
     HelpRow {

@@ -98,18 +98,20 @@ pub static HINTS: &[HintRow] = &[
     h(S::List, &[I::Messages], "m", "messages", W::Always),
     h(S::Filter, &[I::Submit], "Enter", "keep filter", W::Always),
     h(S::Filter, &[I::ClearFilter], "Esc", "clear", W::Always),
-    h(
-        S::Filter,
-        &[],
-        "type: status: merchant: account: id: terminal:",
-        "one field",
-        W::Always,
-    ),
+    // The words no one guesses come before the field names, so they show
+    // at 100 columns; the names show wider, in `?` and in the error line.
     h(
         S::Filter,
         &[],
         "terminal:none needs:terminal",
         "no terminalId / needs one",
+        W::Always,
+    ),
+    h(
+        S::Filter,
+        &[],
+        "type: status: merchant: account: id: terminal:",
+        "one field",
         W::Always,
     ),
     h(S::Help, &[I::Down, I::Up], "j/k", "scroll", W::Always),

@@ -42,7 +42,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Error => theme.error(),
         };
         Line::from(Span::styled(clean(&t.text), style))
-    } else if let Some(e) = &app.list.load_error {
+    } else if let Some(e) = app.list.load_error.as_ref().filter(|_| app.in_list()) {
+        // Until a load succeeds, but only over the list it is about.
         Line::from(Span::styled(clean(e), theme.error()))
     } else if let Some(e) = app.list.filter.error() {
         Line::from(Span::styled(clean(&e), theme.error()))
@@ -52,6 +53,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             format!("Running {}…", names.join(", ")),
             theme.dim(),
         ))
+    } else if let Some(note) = app.exporting_note() {
+        Line::from(Span::styled(clean(&note), theme.dim()))
     } else if app.is_loading() {
         Line::from(Span::styled(
             format!("Loading… {} so far.", app.total_len()),

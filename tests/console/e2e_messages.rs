@@ -1,5 +1,7 @@
 //! End-to-end: quitting the real console during a bulk run says how to
-//! finish it, in the question and on stderr once the terminal is restored.
+//! finish it, in the question and on stderr once the terminal is restored;
+//! what the status line said is in the message log, and the filter names
+//! what it does not know.
 
 use crate::common;
 
@@ -31,4 +33,36 @@ fn quitting_during_a_bulk_run_says_how_to_finish_it_after_the_terminal_is_restor
         screen.contains("To finish it later, run `intake activate --resume`."),
         "{screen}"
     );
+}
+
+#[test]
+fn a_bulk_run_ended_in_the_list_is_in_the_log_and_an_unknown_filter_value_is_named() {
+    let sim = Sim::start();
+    let dir = scratch("messages-said");
+    let term = Pty::start("messages-said", 160, 48, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
+        s.contains("pending") && s.contains("verifone")
+    });
+    bulk_three_pending_verifone(&term);
+    term.wait_for("the bulk dialog", |s| s.contains("Bulk activate"));
+    term.keys(&["Enter"]);
+    term.wait_for("the results", |s| s.matches("activated").count() >= 3);
+    term.keys(&["Escape", "m"]);
+    term.wait_for("the run's summary in the log", |s| {
+        s.contains("The bulk run finished (3 activated")
+    });
+    term.keys(&["Escape"]);
+    // At 100 columns the hint names the words no one guesses.
+    term.resize(100, 30);
+    term.keys(&["/"]);
+    term.wait_for("the filter hint", |s| {
+        s.contains("terminal:none needs:terminal")
+    });
+    term.keys(&["Escape", "/"]);
+    term.type_text("needs:bogus");
+    term.wait_for("the unknown value named with the known ones", |s| {
+        s.contains("unknown needs:bogus; needs: terminal pending active nothing")
+    });
+    term.keys(&["Escape", "q"]);
+    assert_terminal_restored(&term);
 }

@@ -9,6 +9,7 @@ use crate::api::{ApiError, Status};
 use crate::ops::{Done, OpError};
 
 use crate::app::command::Command;
+use crate::app::messages::ToastKind;
 use crate::app::outcome;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
 use crate::app::state::{App, Mode};
@@ -121,14 +122,20 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     let cancelled = cancelled || run.cancel_requested;
     finish_bulk(run, cancelled);
     let summary = run.tally().summary();
-    // In the list the results open at once (`during`); elsewhere say so,
-    // without taking the screen from what the operator is doing.
-    if !matches!(app.mode, Mode::List) || app.asking.is_some() {
-        let how = if cancelled {
-            "was cancelled"
-        } else {
-            "finished"
-        };
+    let how = if cancelled {
+        "was cancelled"
+    } else {
+        "finished"
+    };
+    // In the list the results open at once (`during`) and show the summary,
+    // so it is only logged; elsewhere it is said too, without taking the
+    // screen from what the operator is doing. Either way the log keeps it
+    // with where the results are.
+    if matches!(app.mode, Mode::List) && app.asking.is_none() {
+        app.log_only(ToastKind::Info, format!(
+            "The bulk run {how} ({summary}); its results opened over the list (once closed they cannot be opened again)."
+        ));
+    } else {
         app.info(format!(
             "The bulk run {how} ({summary}); its results open when you are back in the list."
         ));

@@ -14,6 +14,7 @@ use crate::app::bulk::start_bulk_with;
 use crate::app::outcome;
 
 use crate::app::command::Command;
+use crate::app::messages::ToastKind;
 use crate::app::prompt::{Prompt, PromptKind};
 use crate::app::run::{ImportKind, ImportResult, ImportStage, ItemState, finish_import};
 use crate::app::state::{App, Asking, Mode};
@@ -45,6 +46,8 @@ pub(in crate::app) fn on_planned(
             let sentence = e.to_string();
             app.import = None;
             if matches!(app.mode, Mode::Import) {
+                // Said in the prompt, and kept like anything said.
+                app.log_only(ToastKind::Error, sentence.clone());
                 // Back to the path as typed, to fix it and press Enter again.
                 app.mode = Mode::Prompt(Box::new(Prompt {
                     kind: PromptKind::Import,
@@ -150,12 +153,19 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
         .collect();
     let activate = import.activate && !cancelled;
     let extra = std::mem::take(&mut import.updated);
-    if failed > 0 || not_logged > 0 || cancelled {
-        app.error(text);
-    } else {
-        app.info(text);
-    }
-    if activate && !ids.is_empty() {
+    let kind = match failed > 0 || not_logged > 0 || cancelled {
+        true => ToastKind::Error,
+        false => ToastKind::Info,
+    };
+    let activates = activate && !ids.is_empty();
+    // The results are on screen now; the log is read later, so it says
+    // where they are.
+    let pointer = match activates {
+        true => " Its results show once the activation's results close.",
+        false => " Its results show until closed.",
+    };
+    app.say(kind, text, pointer);
+    if activates {
         // The bulk run's results come first; closing them returns here.
         return start_bulk_with(app, &ids, &HashMap::new(), &extra);
     }

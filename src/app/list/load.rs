@@ -109,14 +109,22 @@ impl List {
         }
     }
 
-    /// Load `load_id` failed at `now`; its error stays shown until a load
-    /// succeeds.
-    pub(crate) fn on_load_failed(&mut self, load_id: u64, error: ApiError, now: DateTime<Utc>) {
-        if self.loading.as_ref().is_some_and(|l| l.id == load_id) {
-            self.loading = None;
-            self.loaded_at = Some(now);
-            self.load_error = Some(format!("Could not load the integration requests. {error}"));
+    /// Load `load_id` failed at `now`: the sentence to say, when it is the
+    /// load going on (it holds until a load succeeds).
+    pub(crate) fn on_load_failed(
+        &mut self,
+        load_id: u64,
+        error: ApiError,
+        now: DateTime<Utc>,
+    ) -> Option<String> {
+        if self.loading.as_ref().is_none_or(|l| l.id != load_id) {
+            return None;
         }
+        self.loading = None;
+        self.loaded_at = Some(now);
+        let sentence = format!("Could not load the integration requests. {error}");
+        self.load_error = Some(sentence.clone());
+        Some(sentence)
     }
 }
 

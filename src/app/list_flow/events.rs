@@ -17,7 +17,14 @@ pub(crate) fn on_page(
         return Vec::new();
     }
     let now = app.now;
+    let failed_before = app.list.load_error.clone();
     let mut cmds = app.list.on_page(load_id, items, done, now);
+    // A load that succeeds makes the last failure's toast untrue.
+    if app.list.load_error.is_none()
+        && let Some(text) = failed_before
+    {
+        app.toasts.dismiss(&text);
+    }
     cmds.extend(app.on_left());
     cmds.extend(others_wanted(app));
     cmds
@@ -41,7 +48,9 @@ pub(crate) fn continue_filter(app: &mut App) -> Vec<Command> {
 
 pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Vec<Command> {
     let now = app.now;
-    app.list.on_load_failed(load_id, error, now);
+    if let Some(sentence) = app.list.on_load_failed(load_id, error, now) {
+        app.error(sentence);
+    }
     Vec::new()
 }
 

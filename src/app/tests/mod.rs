@@ -36,6 +36,7 @@ mod prefilled;
 mod quit;
 mod remap;
 mod safety;
+mod said;
 mod saved_views;
 mod sort;
 mod terminal_id_seen;

@@ -50,7 +50,7 @@ pub static ROWS: &[KeysDocRow] = &[
     list(&[I::PageDown, I::PageUp], "a page down / up"),
     list(
         &[I::Filter],
-        "filter live: words match id, merchant (its id or its name), account, terminalId, type, status; prefixes combine: `type:epay status:pending merchant:cafe account:Jaim id:DKT terminal:1100`; `terminal:none` finds requests without a terminalId, `needs:terminal` (or `needs:nothing`, `needs:pending`) the readiness the detail pane shows; an unknown field is shown as an error under the input; on a long list the rows are tested in slices between frames, so typing never waits: the list shows the matches found so far and the title says `filtering… 340,000 of 1,000,000` until the set is complete (a key that acts on the shown rows, such as {bulk_activate}, {export}, {copy_rows} or {mark_all}, finishes the scan first); when nothing matches while only pending requests are shown, the list says how many match in other statuses ({toggle_pending} shows them). {Filter/submit} keeps it, {Filter/clear_filter} clears it",
+        "filter live: words match id, merchant (its id or its name), account, terminalId, type, status; prefixes combine: `type:epay status:pending merchant:cafe account:Jaim id:DKT terminal:1100`; `terminal:none` finds requests without a terminalId, `needs:terminal` (or `needs:nothing`, `needs:pending`) the readiness the detail pane shows; `type:` and `status:` match a whole name (`type:epay` is not a type that merely contains epay), `needs:` a word of the readiness, bare words, `id:`, `merchant:`, `account:` and `terminal:` any part; an unknown field, or a value none of its field's values begins with (`needs:bogus`, `type:epayx`), is shown as an error under the input with the ones it knows; the hint under the input names `terminal:none needs:terminal` first and `?` lists the prefixes; on a long list the rows are tested in slices between frames, so typing never waits: the list shows the matches found so far and the title says `filtering… 340,000 of 1,000,000` until the set is complete (a key that acts on the shown rows, such as {bulk_activate}, {export}, {copy_rows} or {mark_all}, finishes the scan first); when nothing matches while only pending requests are shown, the list says how many match in other statuses ({toggle_pending} shows them). {Filter/submit} keeps it, {Filter/clear_filter} clears it",
     ),
     list(&[I::ClearFilter], "clear the filter"),
     list(
@@ -82,7 +82,7 @@ pub static ROWS: &[KeysDocRow] = &[
         ..row(
             S::BulkRunning,
             &[I::CancelRun],
-            "cancel: calls in flight finish, no new ones start. A bulk run goes on beside the list: a bar above the footer shows done/total, in flight and queued, and the ids in flight (or \"and N more\"), while moving, the filter, the detail pane and {help} keep working. {cancel_run} cancels from the list or help, {quit} asks first; {bulk_activate}, {import}, and {activate} or {terminal_id} on a row the run still holds say why they wait. Its results open when it ends (in the list at once; elsewhere a toast says they open once you are back in the list)",
+            "cancel: calls in flight finish, no new ones start. A bulk run goes on beside the list: a bar above the footer shows done/total, in flight and queued, and the ids in flight (or \"and N more\"), while moving, the filter, the detail pane and {help} keep working. {cancel_run} cancels from the list or help, {quit} asks first; {bulk_activate}, {import}, and {activate} or {terminal_id} on a row the run still holds say why they wait. Its results open when it ends (in the list at once; elsewhere a toast says they open once you are back in the list); either way the message log keeps its summary and where its results are",
         )
     },
     KeysDocRow {
@@ -99,7 +99,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Export],
-        "export the rows shown, as filtered and sorted, to a file: the prompt offers `intake-export-YYYYMMDD-HHMMSS.csv` in the working directory; `.csv` or `.json` picks the format (merchant names included); `~/` is your home folder; the name offered is selected as in the form (typing replaces it). A file that cannot be written keeps the prompt open with the name as typed and why under it. A file already there is replaced only after {ExportOverwrite/confirm} ({ExportOverwrite/cancel} goes back to the name). {Prompt/cancel} cancels",
+        "export the rows shown, as filtered and sorted, to a file: the prompt offers `intake-export-YYYYMMDD-HHMMSS.csv` in the working directory; `.csv` or `.json` picks the format (merchant names included); `~/` is your home folder; the name offered is selected as in the form (typing replaces it). A file that cannot be written keeps the prompt open with the name as typed and why under it. A file already there is replaced only after {ExportOverwrite/confirm} ({ExportOverwrite/cancel} goes back to the name). While the file is written the status line says `Exporting to …`; the message log keeps how it ended. {Prompt/cancel} cancels",
     ),
     list(
         &[I::Import],
@@ -121,7 +121,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Messages],
-        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. The status line shows the newest briefly; a message about a dialog or the results goes when they close, and stays in the log",
+        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here: failed loads, every bulk run's and import's summary with where its results are (results once closed cannot be opened again), and the reason an import prompt gives. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log), a failed load's when a load succeeds, and each stays in the log",
     ),
     list(
         &[I::Backlog],

@@ -63,3 +63,36 @@ fn an_empty_result_says_how_many_other_statuses_hold_and_that_p_shows_them() {
         "{screen}"
     );
 }
+
+/// The line under the filter input, at `width` columns.
+fn under_input(app: &mut App, width: u16, typed_text: &str) -> (String, String) {
+    let screen = render(app, width, 16);
+    let lines: Vec<&str> = screen.lines().collect();
+    let input = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("\"/{typed_text}")))
+        .expect("the filter input");
+    (screen.clone(), lines[input + 1].to_string())
+}
+
+#[test]
+fn an_unknown_value_is_shown_under_the_filter_input_with_the_known_ones() {
+    let mut app = loaded();
+    update(&mut app, ch('/'));
+    typed(&mut app, "needs:bogus");
+    let (screen, line) = under_input(&mut app, 100, "needs:bogus");
+    insta::assert_snapshot!("filter_unknown_value_100x16", screen);
+    assert!(
+        line.starts_with("\"unknown needs:bogus; needs: terminal pending active nothing"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_filter_hint_names_terminal_none_and_needs_at_100_columns() {
+    let mut app = loaded();
+    update(&mut app, ch('/'));
+    let (screen, line) = under_input(&mut app, 100, "");
+    insta::assert_snapshot!("filter_hint_100x16", screen);
+    assert!(line.contains("terminal:none needs:terminal"), "{screen}");
+}

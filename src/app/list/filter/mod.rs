@@ -4,14 +4,18 @@
 //! single field; bare words match any field. `terminal:none` matches rows
 //! without a terminalId, and `needs:` matches the readiness the detail pane
 //! shows (`needs:terminal`, `needs:nothing`). All terms must match.
-//! Matching is a case-insensitive substring test against text lowercased
-//! once per row. An unknown field (`tpye:epay`) matches nothing and is
-//! reported by [`Filter::error`], never taken as text.
+//! Matching is case-insensitive against text lowercased once per row: a
+//! substring test, except that `type:` and `status:` match a name whole
+//! (`values`). An unknown field (`tpye:epay`) matches nothing and is
+//! reported by [`Filter::error`], never taken as text; so is a value no
+//! known one begins with (`needs:bogus`, `type:epayx`).
 //! Merchant names arrive after the rows, so they are not in a row's
 //! [`Haystack`]: the store keeps one lowercased name per merchant and passes
 //! it beside the row (`merchant:` and bare words match it too).
 
 use crate::api::IntegrationRequest;
+
+mod values;
 
 /// Searchable fields, in the order their text is stored in a [`Haystack`].
 /// `Needs` is kept apart: bare words never match readiness ("pending" must
@@ -143,6 +147,7 @@ impl Term {
             Some(Field::Merchant) => {
                 h.field(Field::Merchant).contains(needle) || name.contains(needle)
             }
+            Some(f) if values::whole(self.field) => h.field(f) == needle,
             Some(f) => h.field(f).contains(needle),
             None => h.all.contains(needle) || name.contains(needle),
         }
@@ -150,7 +155,7 @@ impl Term {
 
     /// Whether every row this term matches is matched by `old` too.
     fn narrows(&self, old: &Term) -> bool {
-        if self.is_keyword() || old.is_keyword() {
+        if self.is_keyword() || old.is_keyword() || values::whole(self.field) {
             return self == old;
         }
         old.field == self.field && self.needle.contains(old.needle.as_str())
@@ -163,12 +168,15 @@ impl Term {
 pub struct Filter {
     terms: Vec<Term>,
     unknown: Vec<String>,
+    /// What is wrong with each value a known field does not know.
+    bad_values: Vec<String>,
 }
 
 impl Filter {
     pub fn parse(text: &str) -> Filter {
         let lower = text.to_lowercase();
         let mut unknown = Vec::new();
+        let mut bad_values = Vec::new();
         let mut terms = Vec::new();
         for word in lower.split_whitespace() {
             let term = match word.split_once(':') {
@@ -196,11 +204,22 @@ impl Filter {
                 },
             };
             // `account:` with nothing after it is a prefix still being typed.
-            if !term.needle.is_empty() {
-                terms.push(term);
+            if term.needle.is_empty() {
+                continue;
             }
+            if let Some(field) = term.field
+                && let Some(why) = values::unknown(field, &term.needle)
+                && !bad_values.contains(&why)
+            {
+                bad_values.push(why);
+            }
+            terms.push(term);
         }
-        Filter { terms, unknown }
+        Filter {
+            terms,
+            unknown,
+            bad_values,
+        }
     }
 
     /// Both filters at once: a saved view's, then what is typed in it.
@@ -211,6 +230,11 @@ impl Filter {
         for u in &other.unknown {
             if !out.unknown.contains(u) {
                 out.unknown.push(u.clone());
+            }
+        }
+        for b in &other.bad_values {
+            if !out.bad_values.contains(b) {
+                out.bad_values.push(b.clone());
             }
         }
         out
@@ -224,11 +248,13 @@ impl Filter {
     /// shows it.
     pub fn error(&self) -> Option<String> {
         let names = self.unknown.join(", ");
-        match self.unknown.len() {
+        let fields = match self.unknown.len() {
             0 => None,
             1 => Some(format!("unknown field {names}; fields: {FIELD_NAMES}")),
             _ => Some(format!("unknown fields {names}; fields: {FIELD_NAMES}")),
-        }
+        };
+        let said: Vec<String> = fields.into_iter().chain(self.bad_values.clone()).collect();
+        (!said.is_empty()).then(|| said.join(" · "))
     }
 
     /// Whether a row matches; `name` is its merchant's lowercased name
@@ -257,105 +283,4 @@ impl Filter {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::{IntegrationType, Status};
-    use chrono::TimeZone;
-
-    fn req() -> IntegrationRequest {
-        let t = chrono::Utc
-            .with_ymd_and_hms(2024, 1, 1, 0, 0, 0)
-            .single()
-            .unwrap_or_default();
-        IntegrationRequest {
-            id: "DKTs3U38".into(),
-            account_id: "Jaim1Cu1".into(),
-            merchant_id: "5ee0c486".into(),
-            kind: IntegrationType::Epay,
-            status: Status::Pending,
-            terminal_id: Some("11000021".into()),
-            created_at: Some(t),
-            updated_at: Some(t),
-            created_by: None,
-            updated_by: None,
-            terminal: None,
-            product: None,
-            as_sent: Default::default(),
-        }
-    }
-
-    #[test]
-    fn prefixes_and_bare_words() {
-        let h = Haystack::new(&req());
-        for yes in [
-            "",
-            "epay",
-            "EPAY",
-            "type:epay status:pending",
-            "merchant:5EE0 account:jaim",
-            "id:dkts terminal:1100",
-            "account:",
-            "pend 5ee0",
-            "tid:11",
-        ] {
-            assert!(Filter::parse(yes).matches(&h, ""), "{yes}");
-        }
-        for no in [
-            "type:verifone",
-            "merchant:jaim",
-            "status:active",
-            "nothing",
-            "foo:bar",
-            "epay:x",
-        ] {
-            assert!(!Filter::parse(no).matches(&h, ""), "{no}");
-        }
-    }
-
-    #[test]
-    fn never_panics_on_odd_input() {
-        let h = Haystack::new(&req());
-        for s in [
-            ":",
-            "::",
-            ":::x",
-            "type::",
-            "\u{0}",
-            "ß:ẞ",
-            "İ",
-            "id:İ",
-            "\u{1b}[2J",
-            "  \t ",
-        ] {
-            let _ = Filter::parse(s).matches(&h, "ß");
-        }
-    }
-
-    #[test]
-    fn merchant_names_match_merchant_terms_and_bare_words_only() {
-        let h = Haystack::new(&req());
-        let name = "kowhai coffee";
-        for yes in ["merchant:kowhai", "m:coffee", "kowhai", "coffee type:epay"] {
-            let f = Filter::parse(yes);
-            assert!(f.matches(&h, name), "{yes}");
-            assert!(!f.matches(&h, ""), "{yes} without the name");
-            assert!(f.name_could_match(name), "{yes}");
-        }
-        for no in ["account:kowhai", "id:coffee", "type:epay"] {
-            assert!(!Filter::parse(no).name_could_match(name), "{no}");
-        }
-        assert!(!Filter::parse("account:kowhai").matches(&h, name));
-        // A bare word cannot straddle the row's text and the name.
-        assert!(!Filter::parse("pendingkowhai").matches(&h, name));
-    }
-
-    #[test]
-    fn narrowing() {
-        let a = Filter::parse("type:ep");
-        let b = Filter::parse("type:epa");
-        assert!(b.narrows(&a));
-        assert!(!a.narrows(&b));
-        assert!(Filter::parse("type:ep x").narrows(&a));
-        assert!(!Filter::parse("status:ep").narrows(&a));
-    }
-}
+mod tests;
