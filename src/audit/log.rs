@@ -90,7 +90,7 @@ impl AuditLog {
     }
 
     /// Append one line and flush it to disk before returning; lines recorded
-    /// meanwhile by other threads share the sync (see [`Committer`]).
+    /// meanwhile by other threads share the sync (see `commit.rs`).
     pub fn record(&self, entry: &Event) -> Result<Record, AuditError> {
         let record = Record {
             time: Utc::now(),
