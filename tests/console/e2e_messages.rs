@@ -47,18 +47,25 @@ fn a_bulk_run_ended_in_the_list_is_in_the_log_and_an_unknown_filter_value_is_nam
     term.wait_for("the bulk dialog", |s| s.contains("Bulk activate"));
     term.keys(&["Enter"]);
     term.wait_for("the results", |s| s.matches("activated").count() >= 3);
-    term.keys(&["Escape", "m"]);
+    term.keys(&["Escape"]);
+    term.wait_for("the list's footer", |s| s.contains("/ filter"));
+    term.keys(&["m"]);
     term.wait_for("the run's summary in the log", |s| {
         s.contains("The bulk run finished (3 activated")
     });
+    // Each Escape is seen to land before the next key, so a slow reader
+    // never takes Escape and `/` together as alt-/.
     term.keys(&["Escape"]);
+    term.wait_for("the list's footer", |s| s.contains("/ filter"));
     // At 100 columns the hint names the words no one guesses.
     term.resize(100, 30);
     term.keys(&["/"]);
     term.wait_for("the filter hint", |s| {
         s.contains("terminal:none needs:terminal")
     });
-    term.keys(&["Escape", "/"]);
+    term.keys(&["Escape"]);
+    term.wait_for("the list's footer again", |s| s.contains("/ filter"));
+    term.keys(&["/"]);
     term.type_text("needs:bogus");
     term.wait_for("the unknown value named with the known ones", |s| {
         s.contains("unknown needs:bogus; needs: terminal pending active nothing")
