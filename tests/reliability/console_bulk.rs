@@ -168,32 +168,15 @@ async fn mark_all_and_run_to_the_end(app: &mut App, w: &mut worker::WorkerChanne
     update(app, ch('*'));
     assert_eq!(app.marked_len(), 1020);
     update(app, ch('A'));
-    let mut commands = update(app, key(KeyCode::Enter));
+    let commands = update(app, key(KeyCode::Enter));
     assert!(
         commands.iter().any(
             |c| matches!(c, Command::Api(WorkerCall::BulkActivate { ids, .. }) if ids.len() == 1000)
         ),
         "the run sends the 1000 ready ones: {commands:?}"
     );
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
-    loop {
-        for c in commands.drain(..) {
-            // The list is already loaded; reloads would only add noise.
-            match c {
-                Command::Api(WorkerCall::Load { .. }) => {}
-                Command::Api(call) => w.commands.send(call).expect("worker running"),
-                Command::Effect(e) => panic!("not for the worker: {e:?}"),
-            }
-        }
-        if matches!(app.bulk().map(|b| b.phase), Some(RunPhase::Finished { .. })) {
-            break;
-        }
-        let event = tokio::time::timeout_at(deadline, w.events.recv())
-            .await
-            .expect("the run finishes within two minutes")
-            .expect("worker running");
-        commands = update(app, Action::Api(event));
-    }
+    let limit = Duration::from_secs(120);
+    super::worker_retry::pump_until_finished(app, w, commands, limit).await;
 }
 
 /// Each row's outcome checked against what the server holds, counted by

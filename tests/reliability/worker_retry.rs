@@ -27,9 +27,16 @@ fn config() -> AppConfig {
 }
 
 /// Hand `commands` to the worker and feed its answers to `update()` until
-/// the bulk run has finished, the way the event loop does.
-async fn pump(app: &mut App, w: &mut WorkerChannels, mut commands: Vec<Command>) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+/// the bulk run has finished (within `limit`), the way the event loop does.
+/// Reloads are left out: the list is already loaded. Shared with
+/// `console_bulk`.
+pub(crate) async fn pump_until_finished(
+    app: &mut App,
+    w: &mut WorkerChannels,
+    mut commands: Vec<Command>,
+    limit: Duration,
+) {
+    let deadline = tokio::time::Instant::now() + limit;
     loop {
         for c in commands.drain(..) {
             match c {
@@ -43,11 +50,13 @@ async fn pump(app: &mut App, w: &mut WorkerChannels, mut commands: Vec<Command>)
         }
         let event = tokio::time::timeout_at(deadline, w.events.recv())
             .await
-            .expect("the run finishes in time")
+            .unwrap_or_else(|_| panic!("the run did not finish within {limit:?}"))
             .expect("worker running");
         commands = update(app, Action::Api(event));
     }
 }
+
+const MINUTE: Duration = Duration::from_secs(60);
 
 fn failed(app: &App) -> Vec<String> {
     let run = app.bulk().expect("a run");
@@ -110,7 +119,7 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
     update(&mut app, ch('A'));
     let commands = update(&mut app, key(KeyCode::Enter));
     assert_eq!(sent(&commands).len(), 7);
-    pump(&mut app, &mut w, commands).await;
+    pump_until_finished(&mut app, &mut w, commands, MINUTE).await;
     let mut all: Vec<String> = ready.clone();
     all.push("NoSuchRequest0001".into());
     all.sort();
@@ -124,7 +133,7 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
     let commands = update(&mut app, ch('R'));
     assert_eq!(sent(&commands), all);
     assert_eq!(app.bulk().map(|b| b.phase), Some(RunPhase::Running));
-    pump(&mut app, &mut w, commands).await;
+    pump_until_finished(&mut app, &mut w, commands, MINUTE).await;
     assert_eq!(failed(&app), ["NoSuchRequest0001".to_string()]);
     for id in &ready {
         assert_eq!(
@@ -140,7 +149,7 @@ async fn r_retries_the_failed_rows_through_the_worker_and_the_server() {
     // are not touched.
     let commands = update(&mut app, ch('R'));
     assert_eq!(sent(&commands), ["NoSuchRequest0001".to_string()]);
-    pump(&mut app, &mut w, commands).await;
+    pump_until_finished(&mut app, &mut w, commands, MINUTE).await;
     assert_eq!(failed(&app), ["NoSuchRequest0001".to_string()]);
     let stats = sim.stats();
     assert_eq!(stats.activations_applied, 6);
