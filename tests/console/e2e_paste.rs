@@ -78,3 +78,32 @@ fn a_paste_is_text_for_the_focused_field_and_never_keys() {
     term.keys(&["q"]);
     assert_terminal_restored(&term);
 }
+
+/// A key typed as the window resizes is taken at once. crossterm's default
+/// (mio, edge-triggered) source returned the resize and left the key unread
+/// until the next one; five tries caught that in most runs.
+#[test]
+fn a_key_typed_as_the_window_resizes_is_taken_at_once() {
+    let sim = Sim::start();
+    let dir = scratch("resize-key");
+    let term = Pty::start("resize-key", 120, 36, &console_command(&sim, &dir));
+    term.wait_for("the list", |s| {
+        s.contains("pending") && s.contains("verifone")
+    });
+    for (round, (w, h)) in [(100, 30), (130, 40), (90, 28), (140, 44), (110, 32)]
+        .into_iter()
+        .enumerate()
+    {
+        term.resize(w, h);
+        term.keys(&["?"]);
+        term.wait_for(&format!("help after resize {round} to {w}x{h}"), |s| {
+            s.contains("Keys (")
+        });
+        term.keys(&["?"]);
+        term.wait_for("the list's footer", |s| {
+            s.contains("/ filter") && !s.contains("Keys (")
+        });
+    }
+    term.keys(&["q"]);
+    assert_terminal_restored(&term);
+}
