@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 /// Where the log goes: `$INTAKE_LOG_FILE`, else the OS state/data dir.
 pub fn log_path() -> Option<PathBuf> {
@@ -36,12 +38,20 @@ pub fn init(level: &str) -> LogGuard {
     else {
         return LogGuard;
     };
-    let filter = EnvFilter::try_new(format!("intake={level},warn"))
-        .unwrap_or_else(|_| EnvFilter::new("intake=info,warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
+    // intake's own events at the level asked for (info when it is not a
+    // level), everything else's warnings. A fixed pair of targets needs no
+    // directive parser: `Targets` rather than `EnvFilter` and its regex crates.
+    let level = level.parse::<LevelFilter>().unwrap_or(LevelFilter::INFO);
+    let filter = Targets::new()
+        .with_target("intake", level)
+        .with_default(LevelFilter::WARN);
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::sync::Mutex::new(file))
+                .with_ansi(false),
+        )
+        .with(filter)
         .try_init();
     LogGuard
 }

@@ -60,3 +60,42 @@ async fn the_api_key_is_absent_from_the_trace_log_on_successful_calls() {
         assert!(!text.contains(CANARY), "the key leaked: {text}");
     }
 }
+
+/// The log file after `intake ARGS` alone, with room for many retries.
+async fn log_of(env: &CliEnv, args: &[&str]) -> String {
+    let _ = std::fs::remove_file(env.dir.join("intake.log"));
+    let mut c = env.cmd();
+    c.env("INTAKE_RETRY_ATTEMPTS", "40").args(args);
+    let o = common::cli_env::run(c).await;
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    std::fs::read_to_string(env.dir.join("intake.log")).unwrap_or_default()
+}
+
+/// `--log-level` picks what intake writes; other crates' chatter stays at
+/// warnings. Retries are logged at debug, so a run that retries shows both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_level_decides_what_the_log_file_holds() {
+    let env = CliEnv::new("log-level").await;
+    env.sim.set_faults(Faults {
+        error_rate: 0.5,
+        ..Faults::default()
+    });
+    let info = log_of(&env, &["list"]).await;
+    assert!(!info.contains(" DEBUG "), "debug lines at info: {info}");
+    assert!(!info.contains("retrying"), "{info}");
+    let debug = log_of(&env, &["--log-level", "debug", "list"]).await;
+    assert!(
+        debug.contains(" DEBUG ") && debug.contains("retrying"),
+        "{debug}"
+    );
+    assert!(!debug.contains(" TRACE "), "{debug}");
+    for line in debug
+        .lines()
+        .filter(|l| l.contains(" DEBUG ") || l.contains(" INFO "))
+    {
+        assert!(
+            line.contains(" intake"),
+            "another crate's line below warn: {line}"
+        );
+    }
+}
