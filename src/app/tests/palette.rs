@@ -243,3 +243,24 @@ fn beside_a_running_bulk_run_it_offers_the_runs_keys_and_runs_them() {
         "{cmds:?}"
     );
 }
+
+#[test]
+fn the_wheel_moves_the_choice_and_leaves_the_list_alone() {
+    use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = loaded();
+    let cursor = cursor_id(&app);
+    update(&mut app, ch(':'));
+    let wheel = |kind| {
+        Action::Mouse(MouseEvent {
+            kind,
+            column: 50,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    update(&mut app, wheel(MouseEventKind::ScrollDown));
+    update(&mut app, wheel(MouseEventKind::ScrollDown));
+    update(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(palette(&app).selected(), 1);
+    assert_eq!(cursor_id(&app), cursor);
+}
