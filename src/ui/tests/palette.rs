@@ -49,3 +49,15 @@ fn the_matched_letters_are_highlighted() {
     assert!(buf[(x + 2, row)].modifier.contains(Modifier::UNDERLINED));
     assert!(!buf[(x + 3, row)].modifier.contains(Modifier::UNDERLINED));
 }
+
+#[test]
+fn a_small_window_draws_what_fits_without_panicking() {
+    for (w, h) in [(10, 4), (12, 5), (20, 6), (30, 8), (40, 10)] {
+        let mut app = loaded();
+        update(&mut app, ch(':'));
+        typed(&mut app, "a");
+        update(&mut app, key(KeyCode::PageDown));
+        let screen = render(&mut app, w, h);
+        assert!(!screen.is_empty(), "{w}x{h}");
+    }
+}
