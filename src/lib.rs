@@ -13,6 +13,7 @@ pub mod custom;
 pub mod domain;
 pub mod export;
 pub mod failure;
+pub mod fuzzy;
 pub mod import;
 pub mod keys;
 pub mod logging;

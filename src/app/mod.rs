@@ -25,6 +25,8 @@ mod mouse;
 mod not_overwritten;
 mod outcome;
 mod output;
+mod palette;
+mod palette_flow;
 mod paste;
 mod prompt;
 mod prompt_flow;
@@ -61,6 +63,7 @@ pub use list::{Filter, OthersChange};
 pub use live::{LEFT_READ_CAP, left_sentence};
 pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, ToastKind, log_area, log_lines};
 pub use output::{OutputKind, OutputLine, STDERR_MARK, output_area, output_lines};
+pub use palette::{Palette, PaletteEntry};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{
     BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,

@@ -1,5 +1,6 @@
 //! A bracketed paste goes, as text, into the text field that has focus:
-//! the filter line, the terminalId form or a path prompt. It never submits
+//! the filter line, the terminalId form, a path prompt or the command
+//! palette's input. It never submits
 //! the field, answers a dialog or acts as a key; anywhere else it is
 //! dropped with a toast saying so.
 
@@ -16,6 +17,8 @@ pub(super) const FILTER_MAX: usize = 512;
 /// Twice the longest terminalId, so an over-long paste is still reported as
 /// too long instead of being cut down to a valid-looking one.
 pub(super) const TERMINAL_ID_MAX: usize = 64;
+/// Longer than any action's words.
+pub(super) const PALETTE_MAX: usize = 200;
 /// The longest path Linux accepts.
 pub(super) const PATH_MAX: usize = 4096;
 
@@ -59,6 +62,11 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
                 prompt.error = None;
             }
             (pasted, "the path prompt", PATH_MAX)
+        }
+        Mode::Palette(palette) => {
+            let pasted = insert(palette.paste_target(text), text, PALETTE_MAX);
+            palette.pasted();
+            (pasted, "the command palette", PALETTE_MAX)
         }
         Mode::List => {
             let key = app.config.prefs.keys.short(Intent::Filter);

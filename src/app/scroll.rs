@@ -43,6 +43,17 @@ impl App {
             self.mode = Mode::Output { scroll };
         }
         match &mut self.mode {
+            Mode::Palette(palette) => {
+                let [_, _, rows] = viewport::palette(screen.body);
+                let len = palette.len();
+                palette.selected = palette.selected.min(len.saturating_sub(1));
+                palette.offset = viewport::window_start(
+                    palette.offset,
+                    palette.selected,
+                    len,
+                    usize::from(rows.height),
+                );
+            }
             Mode::Help { scroll } => {
                 let max = HelpLayout::of(screen.body, &self.config.prefs.keys).max_scroll();
                 *scroll = (*scroll).min(max);

@@ -16,6 +16,7 @@ use super::guard::Safety;
 use super::list::List;
 pub use super::list::MerchantInfo;
 use super::messages::{MessageLog, ToastKind};
+use super::palette::Palette;
 use super::prompt::Prompt;
 use super::run::{BulkPlan, BulkResult, ImportState, Run};
 use super::toast::{Toast, Toasts};
@@ -73,6 +74,8 @@ pub enum Mode {
     /// `App::import` while it plans, sends, and shows its results; its
     /// preview is the question `Asking::Import`.
     Import,
+    /// The command palette over the list (`palette_flow`).
+    Palette(Box<Palette>),
 }
 
 /// A question that holds the screen until it is answered (in `confirm`).

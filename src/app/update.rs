@@ -13,6 +13,7 @@ use super::import;
 use super::keys::{self, Nav};
 use super::list_flow;
 use super::not_overwritten;
+use super::palette_flow;
 use super::paste;
 use super::prompt_flow;
 use super::state::{App, Asking, Mode};
@@ -143,13 +144,18 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             app.mode = Mode::Import;
             import::intents::on_input(app, input)
         }
+        // The chosen action runs as its key press would, from the list.
+        Mode::Palette(palette) => match palette_flow::on_input(app, input, palette) {
+            Some(intent) => on_input(app, Press::Intent(intent)),
+            None => Vec::new(),
+        },
     }
 }
 
 /// Whether an input leaves a running filter scan to finish in slices.
 fn keeps_scanning(app: &App, input: Press) -> bool {
     match app.mode {
-        Mode::Filter => app.asking.is_none(),
+        Mode::Filter | Mode::Palette(_) => app.asking.is_none(),
         Mode::List => matches!(input, Press::Intent(i) if keys::nav_of(i).is_some()),
         _ => false,
     }

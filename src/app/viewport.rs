@@ -164,6 +164,22 @@ pub fn big_box(body: Rect) -> Rect {
     centered(body, w, h)
 }
 
+/// The command palette: its box (centred, at most 80 wide and 20 tall, so
+/// it does not jump as the list narrows), its input line and its rows
+/// under a rule.
+pub fn palette(body: Rect) -> [Rect; 3] {
+    let w = body.width.saturating_sub(4).min(80);
+    let h = body.height.saturating_sub(2).min(20);
+    let outer = centered(body, w, h);
+    let [input, _, rows] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner(outer));
+    [outer, input, rows]
+}
+
 /// The bulk results' (summary, list) inside the big box.
 pub fn bulk_results(body: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner(big_box(body)))

@@ -206,6 +206,12 @@ pub static HELP: &[HelpRow] = &[
     note("ctrl-c", "quit at once"),
     row(
         S::List,
+        &[I::Palette],
+        ":",
+        "all actions with their keys: type to narrow, Enter runs one",
+    ),
+    row(
+        S::List,
         &[I::Messages],
         "m",
         "messages of this session, newest first, in full",

@@ -71,6 +71,8 @@ intents! {
     PrevView = "previous_view", "go to the previous saved view (backtab is shift-Tab)";
     /// The output panel of the operator's commands.
     Output = "output", "open the output panel of your commands' last runs";
+    /// Every action of the list, searchable, run as its key runs it.
+    Palette = "palette", "command palette: every action here with its key; type to narrow it, Enter runs it";
 }
 
 impl Intent {
@@ -160,10 +162,12 @@ pub enum Scope {
     Messages,
     /// The output panel of the operator's commands.
     Output,
+    /// The command palette over the list: its input and its actions.
+    Palette,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 21] = [
+    pub const ALL: [Scope; 22] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -185,12 +189,16 @@ impl Scope {
         Scope::HelpRunning,
         Scope::Messages,
         Scope::Output,
+        Scope::Palette,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an
     /// intent, so only control keys (Enter, Esc, arrows...) are bound.
     pub fn is_text(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Form | Scope::Prompt)
+        matches!(
+            self,
+            Scope::Filter | Scope::Form | Scope::Prompt | Scope::Palette
+        )
     }
 
     /// Scopes that take a typed count: digits and backspace are the count.

@@ -70,8 +70,8 @@ const fn h(
 
 use When as W;
 
-/// The footer of every scope, in the order shown (help and quit early: at
-/// 80 columns the line is cut after them).
+/// The footer of every scope, in the order shown (help, the palette and
+/// quit early: at 80 columns the line is cut after them).
 pub static HINTS: &[HintRow] = &[
     h(S::QuitConfirm, &[I::Confirm], "y", "quit", W::Always),
     h(S::QuitConfirm, &[I::Cancel], "n/Esc", "stay", W::Always),
@@ -82,6 +82,7 @@ pub static HINTS: &[HintRow] = &[
     h(S::List, &[I::Mark], "space", "mark", W::Always),
     h(S::List, &[I::BulkActivate], "A", "bulk", W::Writable),
     h(S::List, &[I::Help], "?", "help", W::Always),
+    h(S::List, &[I::Palette], ":", "actions", W::Always),
     h(S::List, &[I::Quit], "q", "quit", W::Always),
     h(S::List, &[I::TogglePending], "p", "pending/all", W::Always),
     h(
@@ -298,6 +299,7 @@ pub static HINTS: &[HintRow] = &[
     ),
     h(S::BulkRunning, &[I::Down, I::Up], "j/k", "move", W::Always),
     h(S::BulkRunning, &[I::Help], "?", "help", W::Always),
+    h(S::BulkRunning, &[I::Palette], ":", "actions", W::Always),
     h(S::BulkRunning, &[I::Filter], "/", "filter", W::Always),
     h(S::BulkRunning, &[I::Activate], "a", "activate", W::Writable),
     h(
@@ -364,4 +366,8 @@ pub static HINTS: &[HintRow] = &[
     h(S::BulkRunning, &[I::Output], "O", "output", W::Always),
     h(S::Output, &[I::Down, I::Up], "j/k", "scroll", W::Always),
     h(S::Output, &[I::Close], "Esc/q", "close", W::Always),
+    h(S::Palette, &[I::Submit], "Enter", "run it", W::Always),
+    h(S::Palette, &[I::Down, I::Up], "↓/↑", "choose", W::Always),
+    h(S::Palette, &[I::Cancel], "Esc", "close", W::Always),
+    h(S::Palette, &[], "letters", "narrow the list", W::Always),
 ];

@@ -51,7 +51,7 @@ use Scope as S;
 
 static LIST_NAV: [Binding; 8] = nav!(S::List);
 
-static LIST: [Binding; 23] = [
+static LIST: [Binding; 24] = [
     b(S::List, I::Filter, &["/"], &[]),
     b(S::List, I::ClearFilter, &["esc"], &[]),
     b(S::List, I::TogglePending, &["p"], &[]),
@@ -75,6 +75,7 @@ static LIST: [Binding; 23] = [
     b(S::List, I::NextView, &["tab"], &[]),
     b(S::List, I::PrevView, &["backtab"], &[]),
     b(S::List, I::Output, &["O"], &[]),
+    b(S::List, I::Palette, &[":"], &[]),
 ];
 
 static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -153,6 +154,16 @@ static OUTPUT_AND_HELP_RUNNING: [Binding; 4] = [
     b(S::HelpRunning, I::Quit, &["q"], &[]),
 ];
 
+/// The palette's input takes the characters; these choose and run.
+static PALETTE: [Binding; 6] = [
+    b(S::Palette, I::Submit, &["enter"], &[]),
+    b(S::Palette, I::Cancel, &["esc"], &[]),
+    b(S::Palette, I::Up, &["up"], &["ctrl-p"]),
+    b(S::Palette, I::Down, &["down"], &["ctrl-n"]),
+    b(S::Palette, I::PageUp, &["pageup"], &[]),
+    b(S::Palette, I::PageDown, &["pagedown"], &[]),
+];
+
 /// While a bulk run goes on beside the list, the list's keys work as they
 /// do in the list (`A` and `i` included, to say why they wait), except
 /// these: Esc is the run's, so it no longer clears the filter...
@@ -184,6 +195,7 @@ static ALL: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         .chain(&OTHERS)
         .chain(NAV_SCOPES.iter().flatten())
         .chain(&OUTPUT_AND_HELP_RUNNING)
+        .chain(&PALETTE)
         .copied()
         .chain(running())
         .collect()

@@ -14,6 +14,7 @@ mod help;
 mod list;
 mod messages;
 mod output;
+mod palette;
 mod prompt;
 mod run;
 mod tabs;
@@ -73,6 +74,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
+        Mode::Palette(p) => palette::overlay(frame, area, p, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

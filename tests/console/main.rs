@@ -11,6 +11,7 @@ mod e2e_dialogs;
 mod e2e_fields;
 mod e2e_live;
 mod e2e_messages;
+mod e2e_palette;
 mod e2e_panic;
 mod e2e_paste;
 mod e2e_revisions;

@@ -79,6 +79,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::Help => drop(act(&mut app, Intent::Help)),
         Scope::Messages => drop(act(&mut app, Intent::Messages)),
         Scope::Output => drop(act(&mut app, Intent::Output)),
+        Scope::Palette => drop(act(&mut app, Intent::Palette)),
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);

@@ -31,6 +31,7 @@ mod op_errors;
 mod outcomes;
 mod output;
 mod overwrite;
+mod palette;
 mod paste;
 mod prefilled;
 mod quit;

@@ -139,6 +139,10 @@ pub static ROWS: &[KeysDocRow] = &[
         &[I::Output],
         "output panel of your commands, like lazygit's command log: the last 20 runs, newest first, each with its time, name, requests, exit status (or \"running…\") and time taken, then what it printed (stderr lines marked `stderr│`); the moving keys scroll, {Output/close} close. Works beside a bulk run too",
     ),
+    list(
+        &[I::Palette],
+        "command palette, as in VS Code, k9s or lazygit: a box over the list with an input and every action the list offers (beside a running bulk run, cancelling it too), your `[[commands]]` as well, each with its key as you bound it. Typing narrows it, fuzzily: the letters in order, runs and word starts first (`bact` finds bulk-activate), the matched letters highlighted; a paste goes into the input. {Palette/down}/{Palette/up} (or `ctrl-n`/`ctrl-p`) choose, {Palette/submit} runs the chosen action exactly as its key does (the same questions, typed counts and read-only refusals), {Palette/cancel} closes it. The moving keys are left out: the palette is for finding a key, not for moving",
+    ),
     KeysDocRow {
         label: " / `ctrl-c`",
         ..list(

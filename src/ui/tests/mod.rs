@@ -24,6 +24,7 @@ mod layout;
 mod live;
 mod messages;
 mod names;
+mod palette;
 mod record_shapes;
 mod safety;
 mod tabs;
