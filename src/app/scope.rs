@@ -27,6 +27,7 @@ impl App {
             Mode::Help { .. } => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,
             Mode::Output { .. } => Scope::Output,
+            Mode::Runs => Scope::Runs,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -51,7 +52,7 @@ impl App {
         match &self.mode {
             Mode::List | Mode::Filter => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
-            Mode::Messages { .. } | Mode::Output { .. } => ToastView::Messages,
+            Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
             Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
             Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,

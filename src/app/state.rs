@@ -73,6 +73,8 @@ pub enum Mode {
     /// `App::import` while it plans, sends, and shows its results; its
     /// preview is the question `Asking::Import`.
     Import,
+    /// The runs of this session (`App::runs`), to reopen one's results.
+    Runs,
 }
 
 /// A question that holds the screen until it is answered (in `confirm`).
@@ -145,6 +147,8 @@ pub struct App {
     pub(crate) views: Views,
     /// The config's commands running now and the last one's output.
     pub(crate) custom: crate::custom::CommandRuns,
+    /// Every run of the session with its results, for the runs panel.
+    pub(crate) runs: super::runs::Runs,
 }
 
 impl App {
@@ -174,6 +178,7 @@ impl App {
             backlog: Backlog::default(),
             views,
             custom: crate::custom::CommandRuns::default(),
+            runs: super::runs::Runs::default(),
         };
         app.open_first_view();
         app

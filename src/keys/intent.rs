@@ -61,7 +61,7 @@ intents! {
     StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
-    Close = "close", "close the help, the messages, the output panel or a run's results";
+    Close = "close", "close the help, the messages, the output panel, the runs panel or a run's results";
     Submit = "submit", "keep the filter, save the form, use the path";
     Messages = "messages", "open the message log (every message, newest first)";
     Backlog = "backlog", "show the backlog panel in place of the detail pane";
@@ -71,6 +71,10 @@ intents! {
     PrevView = "previous_view", "go to the previous saved view (backtab is shift-Tab)";
     /// The output panel of the operator's commands.
     Output = "output", "open the output panel of your commands' last runs";
+    /// The runs panel: every run of the session, to reopen its results.
+    Runs = "runs", "open the runs panel: this session's bulk runs, retries, imports and command runs (the last 50), to reopen one's results";
+    OpenRun = "open_run", "runs panel: open the selected run's results (the failed first)";
+    FailedOnly = "failed_only", "a run's results: only the failed ⇄ all, the failed first";
 }
 
 impl Intent {
@@ -160,10 +164,12 @@ pub enum Scope {
     Messages,
     /// The output panel of the operator's commands.
     Output,
+    /// The runs panel: this session's runs.
+    Runs,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 21] = [
+    pub const ALL: [Scope; 22] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -185,6 +191,7 @@ impl Scope {
         Scope::HelpRunning,
         Scope::Messages,
         Scope::Output,
+        Scope::Runs,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

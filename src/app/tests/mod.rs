@@ -35,6 +35,7 @@ mod paste;
 mod prefilled;
 mod quit;
 mod remap;
+mod runs;
 mod safety;
 mod said;
 mod saved_views;

@@ -25,6 +25,7 @@ mod live;
 mod messages;
 mod names;
 mod record_shapes;
+mod runs;
 mod safety;
 mod tabs;
 mod title;
