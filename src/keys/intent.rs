@@ -74,7 +74,7 @@ intents! {
     /// The runs panel: every run of the session, to reopen its results.
     Runs = "runs", "open the runs panel: this session's bulk runs, retries, imports and command runs (the last 50), to reopen one's results";
     OpenRun = "open_run", "runs panel: open the selected run's results (the failed first)";
-    FailedOnly = "failed_only", "a run's results: only the failed ⇄ all, the failed first";
+    FailedOnly = "failed_only", "a run's results: only the failed, or all with the failed first";
 }
 
 impl Intent {
