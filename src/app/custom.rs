@@ -10,6 +10,7 @@ use crate::text::count;
 use super::answer::Answer;
 use super::command::{Command, CustomRun, Effect};
 use super::messages::ToastKind;
+use super::runs::{RunBody, RunWhat};
 use super::state::{App, Asking, Mode};
 
 /// The command's key was pressed in the list.
@@ -86,13 +87,19 @@ fn start(
     requests: Vec<RequestValues>,
 ) -> Vec<Command> {
     app.custom.running.push(index);
-    app.custom.history.started(CommandRecord {
+    let record = CommandRecord {
         index,
         name: cmd.name.clone(),
         requests: requests.iter().map(|r| r.id.clone()).collect(),
         started: app.now,
         ended: None,
-    });
+    };
+    app.runs.started(
+        app.now,
+        RunWhat::Command(cmd.name.clone()),
+        RunBody::Command(record.clone()),
+    );
+    app.custom.history.started(record);
     vec![Command::Effect(Effect::RunCustom(CustomRun {
         index,
         name: cmd.name.clone(),
@@ -118,6 +125,8 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
     } else {
         String::new()
     };
+    let number = app.runs.command_finished(index, app.now, outcome.clone());
+    let pointer = app.results_pointer(number);
     // The panel's key, as the operator bound it; no hint when unbound.
     let panel = app
         .config
@@ -126,9 +135,18 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
         .keys(Scope::List, Intent::Output)
         .first()
         .map_or_else(String::new, |k| format!(" {k} shows the output."));
+    let (error, info) = (ToastKind::Error, ToastKind::Info);
     match (&outcome.error, outcome.code) {
-        (Some(e), _) => app.error(format!("'{name}' could not run{runs}: {e}{panel}")),
-        (None, Some(0)) => app.info(format!("'{name}' finished{runs} (exit 0).{panel}")),
+        (Some(e), _) => app.say(
+            error,
+            format!("'{name}' could not run{runs}: {e}{panel}"),
+            &pointer,
+        ),
+        (None, Some(0)) => app.say(
+            info,
+            format!("'{name}' finished{runs} (exit 0).{panel}"),
+            &pointer,
+        ),
         (None, code) => {
             let code =
                 code.map_or_else(|| "killed by a signal".to_string(), |c| format!("exit {c}"));
@@ -137,7 +155,11 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
                 .as_deref()
                 .map_or_else(String::new, |l| format!(": {l}"));
             let sep = if panel.is_empty() { "" } else { ";" };
-            app.error(format!("'{name}' failed{runs} ({code}){line}{sep}{panel}"));
+            app.say(
+                error,
+                format!("'{name}' failed{runs} ({code}){line}{sep}{panel}"),
+                &pointer,
+            );
         }
     }
     if !outcome.output.is_empty() {

@@ -32,6 +32,9 @@ mod prompt;
 mod prompt_flow;
 mod read_only;
 pub mod run;
+mod runs;
+mod runs_flow;
+mod runs_panel;
 mod scope;
 mod scroll;
 mod state;
@@ -67,9 +70,10 @@ pub use palette::{Palette, PaletteEntry};
 pub use prompt::{Prompt, PromptKind};
 pub use run::{
     BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,
-    ImportStage, ImportState, ItemState, Run, RunItem, RunPhase, RunResult, Tally, Tone,
-    shown_path,
+    ImportStage, ImportState, ItemState, ResultsShown, Run, RunItem, RunPhase, RunResult, Tally,
+    Tone, shown_path,
 };
+pub use runs::{KEEP_RUNS, RunEntry, RunRow, RunStatus, RunWhat, Runs};
 pub use scope::apply_intent;
 pub use state::{App, AppConfig, Asking, MerchantInfo, Mode, OverlayQuestion};
 pub use text_field::TextField;

@@ -78,6 +78,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         Mode::Help { .. }
         | Mode::Messages { .. }
         | Mode::Output { .. }
+        | Mode::Runs
         | Mode::Asking(_)
         | Mode::Bulk
         | Mode::Import => {

@@ -28,6 +28,7 @@ impl App {
             Mode::Messages { .. } => Scope::Messages,
             Mode::Output { .. } => Scope::Output,
             Mode::Palette(_) => Scope::Palette,
+            Mode::Runs => Scope::Runs,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -53,7 +54,7 @@ impl App {
             // The palette is a look over the list: its toasts stay.
             Mode::List | Mode::Filter | Mode::Palette(_) => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
-            Mode::Messages { .. } | Mode::Output { .. } => ToastView::Messages,
+            Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
             Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
             Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,

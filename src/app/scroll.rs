@@ -102,7 +102,9 @@ impl App {
 fn keep_results_in_view<R: RunResult>(run: &mut Run<R>, list: Rect, head_w: usize) {
     let w = viewport::text_width(list.width, head_w);
     let max = viewport::max_scroll(
-        run.items.iter().map(|i| wrap(&i.state.text(), w).len()),
+        run.shown_items()
+            .into_iter()
+            .map(|i| wrap(&i.state.text(), w).len()),
         usize::from(list.height),
     );
     run.scroll = run.scroll.min(max);

@@ -76,6 +76,8 @@ pub enum Mode {
     Import,
     /// The command palette over the list (`palette_flow`).
     Palette(Box<Palette>),
+    /// The runs of this session (`App::runs`), to reopen one's results.
+    Runs,
 }
 
 /// A question that holds the screen until it is answered (in `confirm`).
@@ -148,6 +150,8 @@ pub struct App {
     pub(crate) views: Views,
     /// The config's commands running now and the last one's output.
     pub(crate) custom: crate::custom::CommandRuns,
+    /// Every run of the session with its results, for the runs panel.
+    pub(crate) runs: super::runs::Runs,
 }
 
 impl App {
@@ -177,6 +181,7 @@ impl App {
             backlog: Backlog::default(),
             views,
             custom: crate::custom::CommandRuns::default(),
+            runs: super::runs::Runs::default(),
         };
         app.open_first_view();
         app

@@ -16,6 +16,7 @@ use super::not_overwritten;
 use super::palette_flow;
 use super::paste;
 use super::prompt_flow;
+use super::runs_flow;
 use super::state::{App, Asking, Mode};
 use super::tick;
 use crate::keys::{Intent, Press};
@@ -23,6 +24,8 @@ use crate::ops::OpError;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
+    // Whichever step ended a run, the runs panel keeps its results.
+    app.keep_ended_runs();
     // The backlog summary follows the shown list here, never per frame.
     app.backlog
         .refresh(&mut app.list, app.now, app.config.sla_days);
@@ -149,6 +152,10 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             Some(intent) => on_input(app, Press::Intent(intent)),
             None => Vec::new(),
         },
+        Mode::Runs => {
+            app.mode = Mode::Runs;
+            intent.map_or_else(Vec::new, |i| runs_flow::on_intent(app, i))
+        }
     }
 }
 
@@ -185,6 +192,10 @@ fn output_key(app: &mut App, intent: Intent, scroll: usize) {
         Some(scroll) => Mode::Output { scroll },
         None => Mode::List,
     };
+    // A command run opened from the runs panel goes back to it.
+    if matches!(app.mode, Mode::List) {
+        runs_flow::back_to_panel(app);
+    }
 }
 
 /// Where an overlay that only scrolls (help, messages) goes on a key: the

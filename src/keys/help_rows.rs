@@ -216,6 +216,19 @@ pub static HELP: &[HelpRow] = &[
         "m",
         "messages of this session, newest first, in full",
     ),
+    HelpRow {
+        refs: &[
+            (S::Runs, &[I::OpenRun], "Enter"),
+            (S::BulkResults, &[I::FailedOnly], "f"),
+            (S::BulkResults, &[I::RetryFailed], "R"),
+        ],
+        ..row(
+            S::List,
+            &[I::Runs],
+            "H",
+            "the last 50 runs: {} opens one's results, the failed first ({} only the failed, {} retries them)",
+        )
+    },
     row(
         S::List,
         &[I::Backlog],

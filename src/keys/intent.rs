@@ -61,7 +61,7 @@ intents! {
     StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
-    Close = "close", "close the help, the messages, the output panel or a run's results";
+    Close = "close", "close the help, the messages, the output panel, the runs panel or a run's results";
     Submit = "submit", "keep the filter, save the form, use the path";
     Messages = "messages", "open the message log (every message, newest first)";
     Backlog = "backlog", "show the backlog panel in place of the detail pane";
@@ -73,6 +73,10 @@ intents! {
     Output = "output", "open the output panel of your commands' last runs";
     /// Every action of the list, searchable, run as its key runs it.
     Palette = "palette", "command palette: every action here with its key; type to narrow it, Enter runs it";
+    /// The runs panel: every run of the session, to reopen its results.
+    Runs = "runs", "open the runs panel: this session's bulk runs, retries, imports and command runs (the last 50), to reopen one's results";
+    OpenRun = "open_run", "runs panel: open the selected run's results (the failed first)";
+    FailedOnly = "failed_only", "a run's results: only the failed, or all with the failed first";
 }
 
 impl Intent {
@@ -164,10 +168,12 @@ pub enum Scope {
     Output,
     /// The command palette over the list: its input and its actions.
     Palette,
+    /// The runs panel: this session's runs.
+    Runs,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 22] = [
+    pub const ALL: [Scope; 23] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -190,6 +196,7 @@ impl Scope {
         Scope::Messages,
         Scope::Output,
         Scope::Palette,
+        Scope::Runs,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

@@ -51,7 +51,7 @@ use Scope as S;
 
 static LIST_NAV: [Binding; 8] = nav!(S::List);
 
-static LIST: [Binding; 24] = [
+static LIST: [Binding; 25] = [
     b(S::List, I::Filter, &["/"], &[]),
     b(S::List, I::ClearFilter, &["esc"], &[]),
     b(S::List, I::TogglePending, &["p"], &[]),
@@ -76,6 +76,7 @@ static LIST: [Binding; 24] = [
     b(S::List, I::PrevView, &["backtab"], &[]),
     b(S::List, I::Output, &["O"], &[]),
     b(S::List, I::Palette, &[":"], &[]),
+    b(S::List, I::Runs, &["H"], &[]),
 ];
 
 static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -96,7 +97,7 @@ static LIST_VIEWS: [Binding; 9] = {
     rows
 };
 
-static OTHERS: [Binding; 38] = [
+static OTHERS: [Binding; 42] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -118,6 +119,10 @@ static OTHERS: [Binding; 38] = [
     b(S::BulkCount, I::EnterMissing, &["e"], &[]),
     b(S::BulkCount, I::Cancel, &["esc"], &[]),
     b(S::BulkResults, I::RetryFailed, &["R"], &[]),
+    b(S::BulkResults, I::FailedOnly, &["f"], &[]),
+    b(S::ImportResults, I::FailedOnly, &["f"], &[]),
+    b(S::Runs, I::OpenRun, &["enter"], &[]),
+    b(S::Runs, I::Close, &["esc", "q"], &["H"]),
     b(S::BulkResults, I::Close, &["esc", "enter", "q"], &[]),
     b(S::Prompt, I::Submit, &["enter"], &[]),
     b(S::Prompt, I::Cancel, &["esc"], &[]),
@@ -137,7 +142,7 @@ static OTHERS: [Binding; 38] = [
     b(S::ImportRunning, I::Quit, &["q"], &[]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 7] = [
+static NAV_SCOPES: [[Binding; 8]; 8] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
@@ -145,6 +150,7 @@ static NAV_SCOPES: [[Binding; 8]; 7] = [
     nav!(S::Messages),
     nav!(S::Output),
     nav!(S::HelpRunning),
+    nav!(S::Runs),
 ];
 
 static OUTPUT_AND_HELP_RUNNING: [Binding; 4] = [

@@ -101,7 +101,8 @@ pub fn results(frame: &mut Frame, area: Rect, app: &App, run: &Run<BulkResult>, 
         RunPhase::Finished { cancelled: true } => "Bulk activation results (cancelled)",
         _ => "Bulk activation results",
     };
-    let inner = frame_box(frame, viewport::big_box(area), title, theme);
+    let title = format!("{title}{}", run::shown_words(run.shown));
+    let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;
     }

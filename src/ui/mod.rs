@@ -17,6 +17,7 @@ mod output;
 mod palette;
 mod prompt;
 mod run;
+mod runs;
 mod tabs;
 mod theme;
 mod title;
@@ -75,6 +76,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
         Mode::Palette(p) => palette::overlay(frame, area, p, theme),
+        Mode::Runs => runs::overlay(frame, area, app, app.runs().selected(), theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

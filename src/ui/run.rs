@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::{Run, RunItem, RunResult, Tone, viewport};
+use crate::app::{ResultsShown, Run, RunItem, RunResult, Tone, viewport};
 
 use super::format::wrap;
 use super::theme::Theme;
@@ -41,6 +41,15 @@ pub fn named(merchant: Option<&str>, text: String) -> String {
     match merchant {
         Some(m) => format!("{} · {text}", super::format::clean(m)),
         None => text,
+    }
+}
+
+/// What a results title adds once they are not in run order.
+pub fn shown_words(shown: ResultsShown) -> &'static str {
+    match shown {
+        ResultsShown::InOrder => "",
+        ResultsShown::FailedFirst => ", failed first",
+        ResultsShown::FailedOnly => ", only the failed",
     }
 }
 
@@ -107,8 +116,8 @@ pub fn results<R: RunResult>(
     theme: Theme,
 ) {
     let entries: Vec<ListEntry> = run
-        .items
-        .iter()
+        .shown_items()
+        .into_iter()
         .map(|i| ListEntry {
             head: head(i),
             text: named(merchant(i).as_deref(), i.state.text()),

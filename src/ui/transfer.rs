@@ -295,6 +295,7 @@ fn results(
         }
         _ => format!("Import results: {}", import.path_text()),
     };
+    let title = format!("{title}{}", run::shown_words(run.shown));
     let inner = frame_box(frame, viewport::big_box(area), &title, theme);
     if inner.height == 0 {
         return;

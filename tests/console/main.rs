@@ -16,5 +16,6 @@ mod e2e_panic;
 mod e2e_paste;
 mod e2e_revisions;
 mod e2e_run;
+mod e2e_runs;
 mod e2e_safety;
 mod e2e_views;

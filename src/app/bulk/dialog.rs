@@ -4,6 +4,7 @@
 
 use crate::app::command::Command;
 use crate::app::run::BulkPlan;
+use crate::app::runs::RunWhat;
 use crate::app::state::{App, Mode};
 
 use super::flow::start_bulk;
@@ -12,7 +13,11 @@ use super::flow::start_bulk;
 /// the results it came from, anything else to the list.
 pub(in crate::app) fn answered(app: &mut App, plan: BulkPlan, start: bool) -> Vec<Command> {
     if start {
-        return start_bulk(app, &plan.ids, &plan.entered);
+        let what = match plan.retry {
+            true => RunWhat::Retry,
+            false => RunWhat::Bulk,
+        };
+        return start_bulk(app, &plan.ids, &plan.entered, what);
     }
     if plan.reviewing {
         // Typed terminalIds wait for the run's start, so backing out here

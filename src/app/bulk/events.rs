@@ -127,18 +127,28 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     } else {
         "finished"
     };
+    // The runs panel keeps the results from now on (`keep_ended_runs`).
+    let pointer = app.results_pointer(app.runs.by_run_id(run_id).map(|e| e.number));
+    let end = if pointer.is_empty() { "." } else { "" };
     // In the list the results open at once (`during`) and show the summary,
     // so it is only logged; elsewhere it is said too, without taking the
     // screen from what the operator is doing. Either way the log keeps it
     // with where the results are.
     if matches!(app.mode, Mode::List) && app.asking.is_none() {
-        app.log_only(ToastKind::Info, format!(
-            "The bulk run {how} ({summary}); its results opened over the list (once closed they cannot be opened again)."
-        ));
+        app.log_only(
+            ToastKind::Info,
+            format!(
+                "The bulk run {how} ({summary}); its results opened over the list{pointer}{end}"
+            ),
+        );
     } else {
-        app.info(format!(
-            "The bulk run {how} ({summary}); its results open when you are back in the list."
-        ));
+        app.say(
+            ToastKind::Info,
+            format!(
+                "The bulk run {how} ({summary}); its results open when you are back in the list."
+            ),
+            &pointer,
+        );
     }
     Vec::new()
 }

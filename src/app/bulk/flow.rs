@@ -7,24 +7,38 @@ use crate::api::IntegrationRequest;
 
 use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{BulkResult, ItemState, RunPhase, bulk_run, finish_bulk};
+use crate::app::runs::RunWhat;
 use crate::app::state::{App, Mode};
 
+/// A bulk run (or a retry, as `what` says) over requests the list holds.
 pub(in crate::app) fn start_bulk(
     app: &mut App,
     ids: &[String],
     entered: &HashMap<String, String>,
+    what: RunWhat,
 ) -> Vec<Command> {
-    start_bulk_with(app, ids, entered, &Default::default())
+    start_run(app, ids, entered, &Default::default(), what)
 }
 
-/// Begin a run over `ids`: save entered terminalIds first, else activate
-/// straight away with bounded concurrency. `extra` holds requests the run
-/// may name that the list has not loaded (an import's, say).
+/// Begin a run over `ids`. `extra` holds requests the run may name that
+/// the list has not loaded (an import's, say).
 pub(in crate::app) fn start_bulk_with(
     app: &mut App,
     ids: &[String],
     entered: &HashMap<String, String>,
     extra: &HashMap<String, IntegrationRequest>,
+) -> Vec<Command> {
+    start_run(app, ids, entered, extra, RunWhat::Bulk)
+}
+
+/// Save entered terminalIds first, else activate straight away with
+/// bounded concurrency; the runs panel keeps it from its start.
+fn start_run(
+    app: &mut App,
+    ids: &[String],
+    entered: &HashMap<String, String>,
+    extra: &HashMap<String, IntegrationRequest>,
+    what: RunWhat,
 ) -> Vec<Command> {
     let run_id = app.next_run_id;
     app.next_run_id += 1;
@@ -58,6 +72,10 @@ pub(in crate::app) fn start_bulk_with(
         })
         .collect();
     let running = run.phase == RunPhase::Running;
+    app.runs
+        .started(app.now, what, crate::app::runs::RunBody::Bulk(run.clone()));
+    // Results reopened from the panel make way for the run's progress.
+    app.runs.reopened = false;
     app.bulk = Some(run);
     // The run goes on beside the list (its progress above the footer);
     // its results open when it ends (`during`).

@@ -20,10 +20,14 @@ pub(in crate::app) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
         app.mode = Mode::List;
         return super::during::on_intent(app, intent).unwrap_or_default();
     }
-    let len = run.items.len();
+    let len = run.shown_items().len();
     match (intent, keys::nav_of(intent)) {
         (Intent::Close, _) => close_results(app),
         (Intent::RetryFailed, _) => return retry::retry_failed(app),
+        (Intent::FailedOnly, _) => {
+            run.shown = run.shown.toggled();
+            run.scroll = 0;
+        }
         (_, Some(nav)) => run.scroll = keys::apply(nav, run.scroll, len, 10),
         _ => {}
     }
@@ -46,4 +50,5 @@ fn close_results(app: &mut App) {
     } else {
         Mode::List
     };
+    crate::app::runs_flow::back_to_panel(app);
 }

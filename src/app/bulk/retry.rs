@@ -5,6 +5,7 @@
 
 use crate::app::command::Command;
 use crate::app::run::{BulkResult, ItemState};
+use crate::app::runs::RunWhat;
 use crate::app::state::{App, Asking, Mode};
 
 use super::flow::start_bulk;
@@ -25,5 +26,5 @@ pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
         app.mode = Mode::Asking(Asking::Bulk(plan));
         return Vec::new();
     }
-    start_bulk(app, &failed, &Default::default())
+    start_bulk(app, &failed, &Default::default(), RunWhat::Retry)
 }

@@ -160,11 +160,13 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
     let activates = activate && !ids.is_empty();
     // The results are on screen now; the log is read later, so it says
     // where they are.
+    let number = app.runs.by_run_id(run_id).map(|e| e.number);
     let pointer = match activates {
-        true => " Its results show once the activation's results close.",
-        false => " Its results show until closed.",
+        true => " Its results show once the activation's results close",
+        false => " Its results show until closed",
     };
-    app.say(kind, text, pointer);
+    let pointer = format!("{pointer}{}", app.results_pointer(number));
+    app.say(kind, text, &pointer);
     if activates {
         // The bulk run's results come first; closing them returns here.
         return start_bulk_with(app, &ids, &HashMap::new(), &extra);

@@ -9,6 +9,7 @@ use crate::text::plural;
 
 use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{ImportLabel, ImportResult, ImportStage, ItemState, Run, RunItem};
+use crate::app::runs::{RunBody, RunWhat};
 use crate::app::state::{App, Mode};
 
 /// Leave the import; rows it changed take their place in the list now.
@@ -83,6 +84,10 @@ pub(in crate::app) fn apply(app: &mut App, activate: bool) -> Vec<Command> {
     import.activate = activate;
     let n = updates.len();
     let path = import.path_text();
+    let kept = RunBody::Import(Box::new(import.clone()));
+    app.runs
+        .started(app.now, RunWhat::Import(path.clone()), kept);
+    app.runs.reopened = false;
     app.info(format!(
         "Setting {n} terminalId{} from {path}{}…",
         plural(n),

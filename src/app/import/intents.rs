@@ -42,10 +42,17 @@ pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         (ImportStage::Sending(run), Intent::Quit) if run.is_running() => {
             app.asking = Some(OverlayQuestion::Quit);
         }
-        (ImportStage::Sending(run), Intent::Close) if !run.is_running() => close(app),
+        (ImportStage::Sending(run), Intent::Close) if !run.is_running() => {
+            close(app);
+            crate::app::runs_flow::back_to_panel(app);
+        }
+        (ImportStage::Sending(run), Intent::FailedOnly) if !run.is_running() => {
+            run.shown = run.shown.toggled();
+            run.scroll = 0;
+        }
         (ImportStage::Sending(run), _) if !run.is_running() => {
             if let Some(nav) = nav {
-                run.scroll = keys::apply(nav, run.scroll, run.items.len(), 10);
+                run.scroll = keys::apply(nav, run.scroll, run.shown_items().len(), 10);
             }
         }
         _ => {}

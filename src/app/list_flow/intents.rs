@@ -87,6 +87,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Messages => app.mode = Mode::Messages { scroll: 0 },
         Intent::Output => app.mode = Mode::Output { scroll: 0 },
         Intent::Palette => crate::app::palette_flow::open(app),
+        Intent::Runs => crate::app::runs_flow::open_panel(app),
         Intent::Backlog => app.backlog.toggle(),
         Intent::BulkActivate => {
             if read_only::refuse(app, "activate requests") {

@@ -43,6 +43,7 @@ macro_rules! result_kinds {
 
 mod bulk;
 mod import;
+mod shown;
 
 use std::collections::HashMap;
 
@@ -50,6 +51,7 @@ pub use bulk::{BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, bulk_run, f
 pub use import::{
     ImportKind, ImportLabel, ImportResult, ImportStage, ImportState, finish_import, shown_path,
 };
+pub use shown::ResultsShown;
 
 /// A result without its detail: what the tally counts. Implemented by
 /// `result_kinds!`.
@@ -208,6 +210,8 @@ pub struct Run<R: RunResult> {
     pub cancel_requested: bool,
     /// Results view scroll position.
     pub scroll: usize,
+    /// Which results the view shows, in which order.
+    pub shown: ResultsShown,
 }
 
 impl<R: RunResult> Run<R> {
@@ -236,6 +240,7 @@ impl<R: RunResult> Run<R> {
             phase,
             cancel_requested: false,
             scroll: 0,
+            shown: ResultsShown::InOrder,
         }
     }
 

@@ -35,6 +35,8 @@ fn remapped() -> KeyMap {
         ("close", &["z", "enter"]),
         ("quit", &["Q"]),
         ("help", &["h"]),
+        // Enter is close's above; the runs panel opens a run with another.
+        ("open_run", &["l"]),
     ])
 }
 
@@ -80,6 +82,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::Messages => drop(act(&mut app, Intent::Messages)),
         Scope::Output => drop(act(&mut app, Intent::Output)),
         Scope::Palette => drop(act(&mut app, Intent::Palette)),
+        Scope::Runs => drop(act(&mut app, Intent::Runs)),
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);

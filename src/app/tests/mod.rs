@@ -36,6 +36,7 @@ mod paste;
 mod prefilled;
 mod quit;
 mod remap;
+mod runs;
 mod safety;
 mod said;
 mod saved_views;

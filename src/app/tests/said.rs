@@ -127,7 +127,7 @@ fn an_import_that_sets_then_activates_logs_both() {
         .expect("the set is logged");
     assert!(
         set.text
-            .ends_with("Its results show once the activation's results close."),
+            .ends_with("Its results show once the activation's results close — results: H, run 1."),
         "{}",
         set.text
     );
@@ -147,7 +147,7 @@ fn an_import_that_only_sets_logs_where_its_results_are_and_says_less() {
     assert_eq!(toast(&app), "Set 2 of 2 terminalIds from terminals.csv.");
     assert!(logged(
         &app,
-        "Set 2 of 2 terminalIds from terminals.csv. Its results show until closed."
+        "Set 2 of 2 terminalIds from terminals.csv. Its results show until closed — results: H, run 1."
     ));
 }
 

@@ -300,6 +300,7 @@ fn place(scope: Scope) -> &'static str {
         Scope::Messages => "the message log",
         Scope::Output => "the output panel",
         Scope::Palette => "the command palette",
+        Scope::Runs => "the runs panel",
     }
 }
 

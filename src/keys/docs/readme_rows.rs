@@ -121,7 +121,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Messages],
-        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here: failed loads, every bulk run's and import's summary with where its results are (results once closed cannot be opened again), and the reason an import prompt gives. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log), a failed load's when a load succeeds, and each stays in the log",
+        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here: failed loads, every bulk run's, import's and command run's summary with where its results are (… — results: {runs}, run 3.), which the runs panel opens again however long ago they were closed, and the reason an import prompt gives. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log), a failed load's when a load succeeds, and each stays in the log",
     ),
     list(
         &[I::Backlog],
@@ -142,6 +142,10 @@ pub static ROWS: &[KeysDocRow] = &[
     list(
         &[I::Palette],
         "command palette, as in VS Code, k9s or lazygit: a box over the list with an input and every action the list offers (beside a running bulk run, cancelling it too), your `[[commands]]` as well, each with its key as you bound it. Typing narrows it, fuzzily: the letters in order, runs and word starts first (`bact` finds bulk-activate), the matched letters highlighted; a paste goes into the input. {Palette/down}/{Palette/up} (or `ctrl-n`/`ctrl-p`) choose, {Palette/submit} runs the chosen action exactly as its key does (the same questions, typed counts and read-only refusals), {Palette/cancel} closes it. The moving keys are left out: the palette is for finding a key, not for moving",
+    ),
+    list(
+        &[I::Runs],
+        "runs panel: every bulk run, retry, import and command run of this session (the last 50), newest first, each with its time, what it was (`bulk activation`, `retry of the failed`, `import FILE`, `command NAME`), its counts (`38 activated · 2 failed`) and whether it is running, done or cancelled; the moving keys select, {Runs/open_run} opens its results in the view a run that just finished shows, the failed first ({BulkResults/failed_only} shows only the failed, again all; {BulkResults/retry_failed} retries a bulk run's failed ones with the same confirmation as after the run), and closing them comes back here; a command run opens its output in {output}'s panel. A run still going shows its counts so far, and its progress stays beside the list. {Runs/close} closes",
     ),
     KeysDocRow {
         label: " / `ctrl-c`",
