@@ -27,6 +27,7 @@ impl App {
             Mode::Help { .. } => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,
             Mode::Output { .. } => Scope::Output,
+            Mode::Columns { .. } => Scope::Columns,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -49,7 +50,7 @@ impl App {
     /// The view a toast raised now is about.
     pub fn toast_view(&self) -> ToastView {
         match &self.mode {
-            Mode::List | Mode::Filter => ToastView::List,
+            Mode::List | Mode::Filter | Mode::Columns { .. } => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
             Mode::Messages { .. } | Mode::Output { .. } => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,

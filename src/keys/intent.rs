@@ -61,7 +61,7 @@ intents! {
     StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
-    Close = "close", "close the help, the messages, the output panel or a run's results";
+    Close = "close", "close the help, the messages, the output panel, the column chooser or a run's results";
     Submit = "submit", "keep the filter, save the form, use the path";
     Messages = "messages", "open the message log (every message, newest first)";
     Backlog = "backlog", "show the backlog panel in place of the detail pane";
@@ -71,6 +71,11 @@ intents! {
     PrevView = "previous_view", "go to the previous saved view (backtab is shift-Tab)";
     /// The output panel of the operator's commands.
     Output = "output", "open the output panel of your commands' last runs";
+    /// The column chooser of the current saved view.
+    Columns = "columns", "choose the view's columns: show, hide and order them (for this session)";
+    ToggleColumn = "toggle_column", "column chooser: show the column at any width, or hide it";
+    ColumnUp = "column_up", "column chooser: move the column up (left in the table)";
+    ColumnDown = "column_down", "column chooser: move the column down (right in the table)";
 }
 
 impl Intent {
@@ -160,10 +165,12 @@ pub enum Scope {
     Messages,
     /// The output panel of the operator's commands.
     Output,
+    /// The column chooser of the current saved view.
+    Columns,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 21] = [
+    pub const ALL: [Scope; 22] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -185,6 +192,7 @@ impl Scope {
         Scope::HelpRunning,
         Scope::Messages,
         Scope::Output,
+        Scope::Columns,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

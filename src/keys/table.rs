@@ -51,7 +51,7 @@ use Scope as S;
 
 static LIST_NAV: [Binding; 8] = nav!(S::List);
 
-static LIST: [Binding; 23] = [
+static LIST: [Binding; 24] = [
     b(S::List, I::Filter, &["/"], &[]),
     b(S::List, I::ClearFilter, &["esc"], &[]),
     b(S::List, I::TogglePending, &["p"], &[]),
@@ -75,6 +75,7 @@ static LIST: [Binding; 23] = [
     b(S::List, I::NextView, &["tab"], &[]),
     b(S::List, I::PrevView, &["backtab"], &[]),
     b(S::List, I::Output, &["O"], &[]),
+    b(S::List, I::Columns, &["C"], &[]),
 ];
 
 static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -136,7 +137,7 @@ static OTHERS: [Binding; 38] = [
     b(S::ImportRunning, I::Quit, &["q"], &[]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 7] = [
+static NAV_SCOPES: [[Binding; 8]; 8] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
@@ -144,10 +145,15 @@ static NAV_SCOPES: [[Binding; 8]; 7] = [
     nav!(S::Messages),
     nav!(S::Output),
     nav!(S::HelpRunning),
+    nav!(S::Columns),
 ];
 
-static OUTPUT_AND_HELP_RUNNING: [Binding; 4] = [
+static OUTPUT_AND_HELP_RUNNING: [Binding; 8] = [
     b(S::Output, I::Close, &["esc", "q"], &["O"]),
+    b(S::Columns, I::ToggleColumn, &["space"], &[]),
+    b(S::Columns, I::ColumnUp, &["K"], &[]),
+    b(S::Columns, I::ColumnDown, &["J"], &[]),
+    b(S::Columns, I::Close, &["enter", "esc"], &["C", "q"]),
     b(S::HelpRunning, I::Close, &["?"], &[]),
     b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
     b(S::HelpRunning, I::Quit, &["q"], &[]),

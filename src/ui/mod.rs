@@ -3,6 +3,7 @@
 
 mod backlog;
 pub(crate) mod bulk;
+mod column_chooser;
 mod columns;
 mod count;
 mod detail;
@@ -73,6 +74,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
+        Mode::Columns { at } => column_chooser::overlay(frame, area, app, *at, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,
