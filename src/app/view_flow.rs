@@ -68,7 +68,13 @@ impl App {
             .return_to(place.cursor_id.as_deref(), place.offset);
         if self.list.pending_only == view.all_statuses {
             self.list.pending_only = !view.all_statuses;
-            return vec![self.start_load(false)];
+            let load = self.start_load(false);
+            // Its request may be one only this view's statuses load.
+            if let (Some(id), Some(l)) = (place.cursor_id, self.list.loading.as_mut()) {
+                l.cursor_id = Some(id);
+                self.list.follow_top = false;
+            }
+            return vec![load];
         }
         // An empty pending-only view says how many other statuses hold.
         super::list_flow::events::others_wanted(self)

@@ -152,3 +152,25 @@ fn a_view_shows_its_columns_and_names_an_unknown_one() {
     assert_eq!(cols[1], (SortKey::Terminal, ColumnState::Keep));
     assert!(cols[2..].iter().all(|(_, s)| *s == ColumnState::Hidden));
 }
+
+#[test]
+fn a_view_that_loads_other_statuses_comes_back_to_its_request() {
+    let mut app = with_views(vec![
+        spec("Pending", None, &[]),
+        ViewSpec {
+            all_statuses: true,
+            ..spec("All", None, &[])
+        },
+    ]);
+    let id = load_id(&update(&mut app, key(KeyCode::Tab)));
+    api(&mut app, page(id, requests(), true));
+    move_to(&mut app, "REQ5active");
+    let id = load_id(&update(&mut app, key(KeyCode::BackTab)));
+    let pending: Vec<_> = requests().into_iter().filter(|r| r.is_pending()).collect();
+    api(&mut app, page(id, pending, true));
+    assert_ne!(cursor_id(&app), "REQ5active");
+    // Only the load of every status brings it back; the cursor waits for it.
+    let id = load_id(&update(&mut app, key(KeyCode::Tab)));
+    api(&mut app, page(id, requests(), true));
+    assert_eq!(cursor_id(&app), "REQ5active");
+}
