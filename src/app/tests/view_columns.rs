@@ -166,7 +166,10 @@ fn a_view_that_loads_other_statuses_comes_back_to_its_request() {
     api(&mut app, page(id, requests(), true));
     move_to(&mut app, "REQ5active");
     let id = load_id(&update(&mut app, key(KeyCode::BackTab)));
-    let pending: Vec<_> = requests().into_iter().filter(|r| r.is_pending()).collect();
+    let pending: Vec<_> = requests()
+        .into_iter()
+        .filter(crate::api::IntegrationRequest::is_pending)
+        .collect();
     api(&mut app, page(id, pending, true));
     assert_ne!(cursor_id(&app), "REQ5active");
     // Only the load of every status brings it back; the cursor waits for it.
