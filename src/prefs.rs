@@ -198,6 +198,18 @@ mod tests {
         assert_eq!(names, ["ePay", "All"]);
         assert_eq!(prefs.views[0].sort.as_deref(), Some("age"));
         assert!(prefs.views[1].all_statuses);
+        assert!(prefs.views[1].columns.is_empty());
         assert!(toml::from_str::<ConfigFile>("[[views]]\nname = \"x\"\nfliter = \"y\"\n").is_err());
+    }
+
+    #[test]
+    fn a_view_reads_its_columns_in_order() {
+        let prefs =
+            parse("[[views]]\nname = \"Ids\"\ncolumns = [\"status\", \"TerminalId\", \"age\"]\n")
+                .expect("valid prefs");
+        assert_eq!(prefs.views[0].columns, ["status", "TerminalId", "age"]);
+        assert!(
+            toml::from_str::<ConfigFile>("[[views]]\nname = \"x\"\ncolumns = \"age\"\n").is_err()
+        );
     }
 }

@@ -79,6 +79,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         | Mode::Messages { .. }
         | Mode::Output { .. }
         | Mode::Runs
+        | Mode::Columns { .. }
         | Mode::Asking(_)
         | Mode::Bulk
         | Mode::Import => {

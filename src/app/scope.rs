@@ -29,6 +29,7 @@ impl App {
             Mode::Output { .. } => Scope::Output,
             Mode::Palette(_) => Scope::Palette,
             Mode::Runs => Scope::Runs,
+            Mode::Columns { .. } => Scope::Columns,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -51,8 +52,9 @@ impl App {
     /// The view a toast raised now is about.
     pub fn toast_view(&self) -> ToastView {
         match &self.mode {
-            // The palette is a look over the list: its toasts stay.
-            Mode::List | Mode::Filter | Mode::Palette(_) => ToastView::List,
+            // The palette and the column chooser are looks over the list:
+            // its toasts stay.
+            Mode::List | Mode::Filter | Mode::Palette(_) | Mode::Columns { .. } => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
             Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,

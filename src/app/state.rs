@@ -65,6 +65,10 @@ pub enum Mode {
     Output {
         scroll: usize,
     },
+    /// The current view's column chooser, its cursor on the column `at`.
+    Columns {
+        at: usize,
+    },
     /// A question waiting for its answer (see `confirm`).
     Asking(Asking),
     /// Progress while `App::bulk` runs, results once it has finished.

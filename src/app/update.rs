@@ -127,6 +127,13 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
+        Mode::Columns { at } => {
+            app.mode = Mode::Columns { at };
+            if let Some(i) = intent {
+                super::column_chooser::on_intent(app, i, at);
+            }
+            Vec::new()
+        }
         Mode::Form(form) => change::form_key(app, input, form),
         // The preview's answers went to `confirm` above; the rest scroll it.
         asking @ Mode::Asking(Asking::Import { .. }) => {

@@ -5,7 +5,7 @@ use crate::keys::Intent;
 
 use super::command::Command;
 use super::state::App;
-use super::views::Views;
+use super::views::{Place, Views};
 
 impl App {
     pub fn views(&self) -> &Views {
@@ -26,9 +26,8 @@ impl App {
         self.list.set_count_filters(filters);
         if let Some(v) = self.views.views.first() {
             self.list.pending_only = !v.all_statuses;
-            if let Some(sort) = v.sort {
-                self.list.sort = sort;
-            }
+            self.list.sort = v.place.sort;
+            self.list.reverse = v.place.reverse;
             self.list.set_view_filter(v.filter.clone());
         }
     }
@@ -61,19 +60,45 @@ impl App {
         if to == self.views.current {
             return Vec::new();
         }
+        self.leave_view();
         self.views.current = to;
-        self.list.set_view_filter(view.filter);
-        if let Some(sort) = view.sort {
-            self.list.set_sort(sort, false);
-        }
+        let place = view.place;
+        self.list.show_view(view.filter, place.sort, place.reverse);
+        self.list
+            .return_to(place.cursor_id.as_deref(), place.offset);
         if self.list.pending_only == view.all_statuses {
             self.list.pending_only = !view.all_statuses;
-            return vec![self.start_load(false)];
+            let load = self.start_load(false);
+            // Its request may be one only this view's statuses load.
+            if let (Some(id), Some(l)) = (place.cursor_id, self.list.loading.as_mut()) {
+                l.cursor_id = Some(id);
+                self.list.follow_top = false;
+            }
+            return vec![load];
         }
         // An empty pending-only view says how many other statuses hold.
         super::list_flow::events::others_wanted(self)
             .into_iter()
             .collect()
+    }
+
+    /// Keep the current view's sort, cursor and scroll for the way back.
+    fn leave_view(&mut self) {
+        let cursor_id = self.list.cursor_request().map(|r| r.id.clone());
+        if let Some(v) = self.views.views.get_mut(self.views.current) {
+            v.place = Place {
+                sort: self.list.sort,
+                reverse: self.list.reverse,
+                cursor_id,
+                offset: self.list.offset,
+            };
+        }
+    }
+
+    /// `s`: sort by the next column the current view does not hide.
+    pub(crate) fn sort_next(&mut self) {
+        let key = self.views.columns().sort_after(self.list.sort);
+        self.list.set_sort(key, self.list.reverse);
     }
 
     /// Count each view's requests again when a change made that due

@@ -1,19 +1,34 @@
 //! Saved views: named filters from `[[views]]`, shown as tabs under the
 //! title with how many loaded requests each lets through. The typed filter
 //! narrows within the current view; marks belong to requests, so they stay
-//! whichever view shows them. This is their state; `view_flow` switches
-//! them and takes the counts.
+//! whichever view shows them. Each view keeps its own columns, sort,
+//! cursor and scroll while the operator moves between them. This is their
+//! state; `view_flow` switches them and takes the counts.
 
 use crate::config::ViewSpec;
 
 use super::list::{Filter, SortKey};
+use super::view_columns::ViewColumns;
 
 #[derive(Debug, Clone)]
 pub struct SavedView {
     pub name: String,
     pub(crate) filter: Filter,
-    pub(crate) sort: Option<SortKey>,
     pub(crate) all_statuses: bool,
+    pub(crate) columns: ViewColumns,
+    /// Where the operator left the view (its sort from the config until
+    /// then).
+    pub(crate) place: Place,
+}
+
+/// A view's sort, and the request the cursor was on with the table's
+/// scroll, kept while another view is shown.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Place {
+    pub(crate) sort: SortKey,
+    pub(crate) reverse: bool,
+    pub(crate) cursor_id: Option<String>,
+    pub(crate) offset: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -64,14 +79,27 @@ impl Views {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.views.iter().map(|v| v.name.as_str())
     }
+
+    /// The current view's columns (every column as room allows when there
+    /// are no views).
+    pub fn columns(&self) -> &ViewColumns {
+        static ALL: std::sync::LazyLock<ViewColumns> =
+            std::sync::LazyLock::new(ViewColumns::default);
+        self.views.get(self.current).map_or(&ALL, |v| &v.columns)
+    }
+
+    pub(crate) fn columns_mut(&mut self) -> Option<&mut ViewColumns> {
+        self.views.get_mut(self.current).map(|v| &mut v.columns)
+    }
 }
 
 fn defaults() -> Vec<SavedView> {
     let view = |name: &str, filter: &str| SavedView {
         name: name.into(),
         filter: Filter::parse(filter),
-        sort: None,
         all_statuses: false,
+        columns: ViewColumns::default(),
+        place: Place::default(),
     };
     vec![
         view("Pending", ""),
@@ -92,22 +120,49 @@ fn view_of(i: usize, spec: &ViewSpec, warnings: &mut Vec<String>) -> SavedView {
         ));
     }
     let sort = spec.sort.as_deref().and_then(|s| {
-        let key = SortKey::ALL
-            .into_iter()
-            .find(|k| k.label().eq_ignore_ascii_case(s.trim()));
+        let key = column_named(s);
         if key.is_none() {
-            let names: Vec<&str> = SortKey::ALL.iter().map(|k| k.label()).collect();
             warnings.push(format!(
                 "The view `{name}` sorts by `{s}`, which is not a column; use one of {} in the config file.",
-                names.join(", ")
+                column_names()
             ));
         }
         key
     });
+    let mut shown = Vec::new();
+    for c in &spec.columns {
+        match column_named(c) {
+            Some(key) => shown.push(key),
+            None => warnings.push(format!(
+                "The view `{name}` shows the column `{c}`, which is not a column; use {} in the config file.",
+                column_names()
+            )),
+        }
+    }
+    let columns = match shown.is_empty() {
+        true => ViewColumns::default(),
+        false => ViewColumns::chosen(&shown),
+    };
     SavedView {
         name,
         filter,
-        sort,
         all_statuses: spec.all_statuses,
+        columns,
+        place: Place {
+            sort: sort.unwrap_or_default(),
+            ..Place::default()
+        },
     }
+}
+
+/// The column a config names, as the table's header has it, in any case.
+fn column_named(name: &str) -> Option<SortKey> {
+    SortKey::ALL
+        .into_iter()
+        .find(|k| k.label().eq_ignore_ascii_case(name.trim()))
+}
+
+fn column_names() -> String {
+    let names: Vec<&str> = SortKey::ALL.iter().map(|k| k.label()).collect();
+    names.join(", ")
 }

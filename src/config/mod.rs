@@ -75,6 +75,9 @@ pub struct ViewSpec {
     pub sort: Option<String>,
     /// Load requests in every status, not only pending ones.
     pub all_statuses: bool,
+    /// The columns shown, in order, at any width (names as the header has
+    /// them); none: every column while the width has room.
+    pub columns: Vec<String>,
 }
 
 /// One key or several, as `[keys]` accepts them.

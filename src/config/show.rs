@@ -138,6 +138,9 @@ fn console_rows(config: &LoadedConfig, file: &ConfigFile) -> Vec<ShowRow> {
         if view.all_statuses {
             value.push_str(" (all statuses)");
         }
+        if !view.columns.is_empty() {
+            value.push_str(&format!(" (columns {})", view.columns.join(", ")));
+        }
         rows.push(row(&key, text(value), &entry(config, &key, "name")));
     }
     if file.views.is_empty() {

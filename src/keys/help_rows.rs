@@ -250,7 +250,24 @@ pub static HELP: &[HelpRow] = &[
         "Tab / BackTab",
         "next / previous view (BackTab is shift-Tab)",
     ),
-    row(S::List, &I::VIEWS, "1/2/3/4/5/6/7/8/9", "go to that view"),
+    row(
+        S::List,
+        &I::VIEWS,
+        "1/2/3/4/5/6/7/8/9",
+        "that view (each keeps its sort, cursor and scroll)",
+    ),
+    HelpRow {
+        refs: &[
+            (S::Columns, &[I::ToggleColumn], "space"),
+            (S::Columns, &[I::ColumnUp, I::ColumnDown], "K/J"),
+        ],
+        ..row(
+            S::List,
+            &[I::Columns],
+            "C",
+            "this view's columns: {} show/hide, {} move (session)",
+        )
+    },
     section("Output of your commands"),
     row(
         S::List,

@@ -61,7 +61,7 @@ intents! {
     StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
-    Close = "close", "close the help, the messages, the output panel, the runs panel or a run's results";
+    Close = "close", "close the help, the messages, the output panel, the runs panel, the column chooser or a run's results";
     Submit = "submit", "keep the filter, save the form, use the path";
     Messages = "messages", "open the message log (every message, newest first)";
     Backlog = "backlog", "show the backlog panel in place of the detail pane";
@@ -77,6 +77,11 @@ intents! {
     Runs = "runs", "open the runs panel: this session's bulk runs, retries, imports and command runs (the last 50), to reopen one's results";
     OpenRun = "open_run", "runs panel: open the selected run's results (the failed first)";
     FailedOnly = "failed_only", "a run's results: only the failed, or all with the failed first";
+    /// The column chooser of the current saved view.
+    Columns = "columns", "choose the view's columns: show, hide and order them (for this session)";
+    ToggleColumn = "toggle_column", "column chooser: show the column at any width, or hide it";
+    ColumnUp = "column_up", "column chooser: move the column up (left in the table)";
+    ColumnDown = "column_down", "column chooser: move the column down (right in the table)";
 }
 
 impl Intent {
@@ -170,10 +175,12 @@ pub enum Scope {
     Palette,
     /// The runs panel: this session's runs.
     Runs,
+    /// The column chooser of the current saved view.
+    Columns,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 23] = [
+    pub const ALL: [Scope; 24] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -197,6 +204,7 @@ impl Scope {
         Scope::Output,
         Scope::Palette,
         Scope::Runs,
+        Scope::Columns,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

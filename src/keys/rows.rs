@@ -395,4 +395,21 @@ pub static HINTS: &[HintRow] = &[
         "only failed/all",
         W::Always,
     ),
+    h(S::List, &[I::Columns], "C", "columns", W::Always),
+    h(S::Columns, &[I::Down, I::Up], "j/k", "move", W::Always),
+    h(
+        S::Columns,
+        &[I::ToggleColumn],
+        "space",
+        "show/hide",
+        W::Always,
+    ),
+    h(
+        S::Columns,
+        &[I::ColumnUp, I::ColumnDown],
+        "K/J",
+        "move column",
+        W::Always,
+    ),
+    h(S::Columns, &[I::Close], "Enter/Esc", "close", W::Always),
 ];

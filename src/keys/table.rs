@@ -51,7 +51,7 @@ use Scope as S;
 
 static LIST_NAV: [Binding; 8] = nav!(S::List);
 
-static LIST: [Binding; 25] = [
+static LIST: [Binding; 26] = [
     b(S::List, I::Filter, &["/"], &[]),
     b(S::List, I::ClearFilter, &["esc"], &[]),
     b(S::List, I::TogglePending, &["p"], &[]),
@@ -77,6 +77,7 @@ static LIST: [Binding; 25] = [
     b(S::List, I::Output, &["O"], &[]),
     b(S::List, I::Palette, &[":"], &[]),
     b(S::List, I::Runs, &["H"], &[]),
+    b(S::List, I::Columns, &["C"], &[]),
 ];
 
 static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -142,7 +143,7 @@ static OTHERS: [Binding; 42] = [
     b(S::ImportRunning, I::Quit, &["q"], &[]),
 ];
 
-static NAV_SCOPES: [[Binding; 8]; 8] = [
+static NAV_SCOPES: [[Binding; 8]; 9] = [
     nav!(S::Help),
     nav!(S::BulkResults),
     nav!(S::ImportPreview),
@@ -151,10 +152,15 @@ static NAV_SCOPES: [[Binding; 8]; 8] = [
     nav!(S::Output),
     nav!(S::HelpRunning),
     nav!(S::Runs),
+    nav!(S::Columns),
 ];
 
-static OUTPUT_AND_HELP_RUNNING: [Binding; 4] = [
+static OUTPUT_AND_HELP_RUNNING: [Binding; 8] = [
     b(S::Output, I::Close, &["esc", "q"], &["O"]),
+    b(S::Columns, I::ToggleColumn, &["space"], &[]),
+    b(S::Columns, I::ColumnUp, &["K"], &[]),
+    b(S::Columns, I::ColumnDown, &["J"], &[]),
+    b(S::Columns, I::Close, &["enter", "esc"], &["C", "q"]),
     b(S::HelpRunning, I::Close, &["?"], &[]),
     b(S::HelpRunning, I::CancelRun, &["esc"], &[]),
     b(S::HelpRunning, I::Quit, &["q"], &[]),

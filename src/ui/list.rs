@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::api::IntegrationRequest;
-use crate::app::{App, SortKey, viewport};
+use crate::app::{App, ColumnState, SortKey, viewport};
 use crate::keys::{Intent, Scope};
 
 use super::columns::{self, Col, Wants, cell, title};
@@ -34,7 +34,7 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let window = start..(start + height).min(len);
 
     if app.list.visible.is_empty() {
-        let cols = columns::fit(usize::from(inner.width), wants(app, &[]));
+        let cols = columns::fit(usize::from(inner.width), wants(app, &[]), view_columns(app));
         frame.render_widget(header_table(app, theme, &cols, Vec::new()), inner);
         let text = empty_text(app);
         frame.render_widget(
@@ -53,7 +53,11 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
     let rows: Vec<&IntegrationRequest> =
         window.filter_map(|pos| app.visible_request(pos)).collect();
-    let cols = columns::fit(usize::from(inner.width), wants(app, &rows));
+    let cols = columns::fit(
+        usize::from(inner.width),
+        wants(app, &rows),
+        view_columns(app),
+    );
     let mut table_rows = Vec::with_capacity(rows.len());
     for (i, r) in rows.iter().enumerate() {
         let pos = start + i;
@@ -137,6 +141,31 @@ fn age_text(app: &App, r: &IntegrationRequest) -> String {
 
 fn over_sla(app: &App, r: &IntegrationRequest) -> bool {
     app.backlog.is_over_sla(r, app.config.sla_days)
+}
+
+/// The current saved view's columns, in its order.
+fn view_columns(app: &App) -> &[(SortKey, ColumnState)] {
+    app.views().columns().columns()
+}
+
+/// The table's columns with the rows on screen now (what the column
+/// chooser says of each).
+pub fn fitted(app: &App) -> Vec<(Col, usize)> {
+    let Some(screen) = app.viewport().screen else {
+        return Vec::new();
+    };
+    let (inner, body) = viewport::table_areas(screen.list);
+    let len = app.list.visible.len();
+    let height = usize::from(body.height);
+    let start = viewport::window_start(app.list.offset, app.list.cursor, len, height);
+    let rows: Vec<&IntegrationRequest> = (start..(start + height).min(len))
+        .filter_map(|pos| app.visible_request(pos))
+        .collect();
+    columns::fit(
+        usize::from(inner.width),
+        wants(app, &rows),
+        view_columns(app),
+    )
 }
 
 /// What the columns' titles and the `rows` on screen need.

@@ -3,6 +3,7 @@
 
 mod backlog;
 pub(crate) mod bulk;
+mod column_chooser;
 mod columns;
 mod count;
 mod detail;
@@ -77,6 +78,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
         Mode::Palette(p) => palette::overlay(frame, area, p, theme),
         Mode::Runs => runs::overlay(frame, area, app, app.runs().selected(), theme),
+        Mode::Columns { at } => column_chooser::overlay(frame, area, app, *at, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

@@ -16,7 +16,7 @@ const KEY: &str = "sk_test_CANARY_9f3e71";
 /// A config (0600) whose lines the tests name: default_profile on 1,
 /// concurrency on 2, `[profiles.sandbox]` on 4, base_url 5, api_key 6,
 /// account_id 7; `[profiles.other]` on 9; `[keys]` activate on 13; the
-/// first view's name on 16; the command's key on 20.
+/// first view's name on 16; the command's key on 21.
 const CONFIG: &str = concat!(
     "default_profile = \"sandbox\"\n",
     "concurrency = 4\n",
@@ -35,6 +35,7 @@ const CONFIG: &str = concat!(
     "[[views]]\n",
     "name = \"ePay\"\n",
     "filter = \"type:epay\"\n",
+    "columns = [\"terminalId\", \"age\"]\n",
     "\n",
     "[[commands]]\n",
     "key = \"o\"\n",
@@ -106,7 +107,11 @@ async fn file_values_are_shown_with_their_lines() {
     assert_eq!(origin_of(&out, "read_concurrency"), "default");
     assert_eq!(origin_of(&out, "keys.activate"), format!("file {p}:13"));
     assert_eq!(origin_of(&out, "views[0]"), format!("file {p}:16"));
-    assert_eq!(origin_of(&out, "commands[0]"), format!("file {p}:20"));
+    assert!(
+        out.contains("ePay: type:epay (columns terminalId, age)"),
+        "{out}"
+    );
+    assert_eq!(origin_of(&out, "commands[0]"), format!("file {p}:21"));
     for setting in ["read_only", "production", "merchant_cache_days", "sla_days"] {
         assert_eq!(origin_of(&out, setting), "default", "{setting}");
     }

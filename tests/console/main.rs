@@ -4,6 +4,7 @@
 mod common;
 
 mod e2e;
+mod e2e_columns;
 mod e2e_commands;
 mod e2e_copy;
 mod e2e_demo;

@@ -49,6 +49,20 @@ impl List {
         }
     }
 
+    /// Back where the operator left a view: on the request `id` when it
+    /// is still shown, with the table scrolled as it was (`keep_in_view`
+    /// brings the cursor back inside).
+    pub(crate) fn return_to(&mut self, id: Option<&str>, offset: usize) {
+        let Some(i) = id.and_then(|id| self.store.find(id)) else {
+            return;
+        };
+        if let Some(pos) = self.visible.iter().position(|&v| v == i) {
+            self.cursor = pos;
+            self.offset = offset;
+            self.keep_cursor_chosen();
+        }
+    }
+
     pub(super) fn cursor_index(&self) -> Option<u32> {
         self.visible.get(self.cursor).copied()
     }

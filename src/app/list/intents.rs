@@ -61,7 +61,6 @@ impl List {
                     note: Some(note),
                 };
             }
-            Intent::Sort => self.set_sort(self.sort.next(), self.reverse),
             Intent::SortReverse => self.set_sort(self.sort, !self.reverse),
             Intent::Refresh => {
                 return ListOutcome::Load {

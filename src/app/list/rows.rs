@@ -97,6 +97,18 @@ impl List {
         self.filter_rows(false);
     }
 
+    /// Show a saved view in its own order: its filter (the typed one still
+    /// on top) and its sort, sorting again only when that changed.
+    pub(crate) fn show_view(&mut self, view: Filter, sort: SortKey, reverse: bool) {
+        if (sort, reverse) == (self.sort, self.reverse) {
+            return self.set_view_filter(view);
+        }
+        self.filter = view.and(&Filter::parse(&self.filter_text));
+        self.view_filter = view;
+        self.filter_history.clear();
+        self.set_sort(sort, reverse);
+    }
+
     /// Whether the typed filter (not the saved view's) narrows anything.
     pub(crate) fn typed_filter_is_empty(&self) -> bool {
         Filter::parse(&self.filter_text).is_empty()

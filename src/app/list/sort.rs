@@ -6,14 +6,16 @@ use crate::api::IntegrationRequest;
 
 use super::store::Store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     Status,
     Kind,
     Merchant,
     Account,
     Terminal,
-    /// Oldest first, so the requests waiting longest come to the top.
+    /// Oldest first, so the requests waiting longest come to the top; the
+    /// order of a view without its own.
+    #[default]
     Age,
 }
 

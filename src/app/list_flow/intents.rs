@@ -21,6 +21,11 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
     if let Some(cmds) = app.view_intent(intent) {
         return cmds;
     }
+    // The view's columns say which ones `s` goes through.
+    if intent == Intent::Sort {
+        app.sort_next();
+        return Vec::new();
+    }
     let page = app.page();
     match app.list.on_intent(intent, page) {
         ListOutcome::Done => Vec::new(),
@@ -88,6 +93,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Output => app.mode = Mode::Output { scroll: 0 },
         Intent::Palette => crate::app::palette_flow::open(app),
         Intent::Runs => crate::app::runs_flow::open_panel(app),
+        Intent::Columns => app.mode = Mode::Columns { at: 0 },
         Intent::Backlog => app.backlog.toggle(),
         Intent::BulkActivate => {
             if read_only::refuse(app, "activate requests") {

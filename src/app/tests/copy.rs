@@ -161,7 +161,7 @@ fn copy_keys_can_be_remapped() {
         },
         crate::keys::ConfigBinding {
             action: "copy_rows".into(),
-            keys: vec!["C".into()],
+            keys: vec!["Z".into()],
             line: 2,
         },
     ])
@@ -170,12 +170,12 @@ fn copy_keys_can_be_remapped() {
     assert!(update(&mut app, ch('y')).is_empty());
     assert_eq!(copied(&update(&mut app, ch('c'))).0, cursor_id(&app));
     assert!(
-        copied(&update(&mut app, ch('C')))
+        copied(&update(&mut app, ch('Z')))
             .0
             .starts_with("id,status,")
     );
     assert!(
-        app.footer().contains(&("c/C".to_string(), "copy")),
+        app.footer().contains(&("c/Z".to_string(), "copy")),
         "{:?}",
         app.footer()
     );

@@ -83,6 +83,7 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::Output => drop(act(&mut app, Intent::Output)),
         Scope::Palette => drop(act(&mut app, Intent::Palette)),
         Scope::Runs => drop(act(&mut app, Intent::Runs)),
+        Scope::Columns => drop(act(&mut app, Intent::Columns)),
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);
@@ -493,12 +494,12 @@ fn backlog_key_toggles_the_panel_and_follows_its_remap() {
 fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
     for keys in [
         KeyMap::default(),
-        keymap(&[("copy", &["c"]), ("copy_rows", &["C"])]),
+        keymap(&[("copy", &["c"]), ("copy_rows", &["Z"])]),
     ] {
         let (one, rows) = if keys.is_default() {
             ('y', 'Y')
         } else {
-            ('c', 'C')
+            ('c', 'Z')
         };
         for scope in [Scope::List, Scope::BulkRunning] {
             let mut app = app_in(scope, &keys);

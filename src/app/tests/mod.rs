@@ -43,4 +43,5 @@ mod saved_views;
 mod sort;
 mod terminal_id_seen;
 mod typed_counts;
+mod view_columns;
 mod viewport;

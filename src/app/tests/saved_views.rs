@@ -137,6 +137,7 @@ fn a_view_sorts_and_shows_every_status_when_it_says_so() {
             filter: String::new(),
             sort: Some("type".into()),
             all_statuses: true,
+            ..ViewSpec::default()
         },
     ]);
     let cmds = update(&mut app, key(KeyCode::Tab));

@@ -301,6 +301,7 @@ fn place(scope: Scope) -> &'static str {
         Scope::Output => "the output panel",
         Scope::Palette => "the command palette",
         Scope::Runs => "the runs panel",
+        Scope::Columns => "the column chooser",
     }
 }
 

@@ -159,3 +159,47 @@ fn no_column_title_is_cut_to_nothing() {
         );
     }
 }
+
+/// A view of its own columns: terminalId first, accountId kept at 80
+/// columns where the width alone drops it, merchant and type hidden.
+fn custom_columns() -> App {
+    let mut cfg = config();
+    cfg.prefs.views = vec![crate::config::ViewSpec {
+        name: "Ids".into(),
+        columns: ["terminalId", "status", "accountId", "age"]
+            .map(String::from)
+            .to_vec(),
+        ..crate::config::ViewSpec::default()
+    }];
+    let mut app = loaded_with(cfg);
+    move_to(&mut app, "REQ3epayReady");
+    app
+}
+
+#[test]
+fn a_view_of_its_own_columns_shows_them_in_its_order() {
+    let mut app = custom_columns();
+    let screen = render(&mut app, 80, 16);
+    insta::assert_snapshot!("custom_columns_80x16", screen);
+    let header = screen.lines().nth(3).unwrap_or_default();
+    let at = |name: &str| header.find(name);
+    assert!(at("terminalId") < at("status") && at("status") < at("accountId"));
+    assert!(at("accountId") < at("age") && at("merchant").is_none());
+}
+
+#[test]
+fn the_column_chooser_says_how_each_column_is_shown() {
+    let mut app = named();
+    update(&mut app, ch('C'));
+    update(&mut app, ch('j'));
+    update(&mut app, ch('j'));
+    update(&mut app, ch(' '));
+    update(&mut app, ch('j'));
+    update(&mut app, ch(' '));
+    update(&mut app, ch(' '));
+    let screen = render(&mut app, 100, 24);
+    insta::assert_snapshot!("column_chooser_100x24", screen);
+    assert!(screen.contains("(x) merchant"), "{screen}");
+    assert!(screen.contains("( ) accountId"), "{screen}");
+    assert!(screen.contains("(·) terminalId"), "{screen}");
+}

@@ -143,7 +143,7 @@ fn help_scrolls_to_its_last_line_and_says_where_it_is() {
         update(&mut app, ch('?'));
         let top = render(&mut app, w, h);
         // The end of the help's last row, as it wraps at 40 columns.
-        let last = "go to that view";
+        let last = "stderr";
         if !top.contains(last) {
             assert!(top.contains("↓ more"), "{w}x{h}\n{top}");
         }
