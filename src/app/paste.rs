@@ -70,6 +70,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         Mode::Help { .. }
         | Mode::Messages { .. }
         | Mode::Output { .. }
+        | Mode::CopyMenu { .. }
         | Mode::Asking(_)
         | Mode::Bulk
         | Mode::Import => {

@@ -20,6 +20,8 @@ impl App {
         // A bulk run goes on beside the list and help, which add its keys.
         let running = self.bulk.as_ref().is_some_and(super::run::Run::is_running);
         match &self.mode {
+            // Esc ends the range first, and only then cancels a run.
+            Mode::List if self.list.in_range() => Scope::Range,
             Mode::List if running => Scope::BulkRunning,
             Mode::List => Scope::List,
             Mode::Filter => Scope::Filter,
@@ -27,6 +29,7 @@ impl App {
             Mode::Help { .. } => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,
             Mode::Output { .. } => Scope::Output,
+            Mode::CopyMenu { .. } => Scope::CopyMenu,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -49,7 +52,8 @@ impl App {
     /// The view a toast raised now is about.
     pub fn toast_view(&self) -> ToastView {
         match &self.mode {
-            Mode::List | Mode::Filter => ToastView::List,
+            // The copy menu is a line or two over the list, which stays in view.
+            Mode::List | Mode::Filter | Mode::CopyMenu { .. } => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
             Mode::Messages { .. } | Mode::Output { .. } => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,

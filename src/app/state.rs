@@ -73,6 +73,10 @@ pub enum Mode {
     /// `App::import` while it plans, sends, and shows its results; its
     /// preview is the question `Asking::Import`.
     Import,
+    /// The copy menu of this request (`y`): a key per field.
+    CopyMenu {
+        id: String,
+    },
 }
 
 /// A question that holds the screen until it is answered (in `confirm`).

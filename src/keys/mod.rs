@@ -90,8 +90,8 @@ impl KeyMap {
             return None;
         }
         self.intent_at(scope, k).or_else(|| {
-            // The list's commands work beside a bulk run too.
-            matches!(scope, Scope::List | Scope::BulkRunning)
+            // The list's commands work beside a bulk run and in a range too.
+            matches!(scope, Scope::List | Scope::BulkRunning | Scope::Range)
                 .then(|| self.custom.iter().find(|(ck, _, _)| *ck == k))
                 .flatten()
                 .map(|(_, i, _)| Intent::Custom(*i))

@@ -1,4 +1,4 @@
-//! The footer and help rows of the key table. A label is today's spelling,
+//! The footer rows of the key table. A label is today's spelling,
 //! used verbatim while none of its intents is remapped in its scope;
 //! otherwise it is rendered from the keys that work.
 
@@ -38,18 +38,6 @@ pub struct HintRow {
     pub label: &'static str,
     pub words: &'static str,
     pub when: When,
-}
-
-/// One line of the `?` overlay. Empty `label` and no intents: a section
-/// title (`text`). `refs` fill the `{}` in `text`, in order, with the keys
-/// of those intents (their default spelling while not remapped).
-pub struct HelpRow {
-    pub scope: Scope,
-    pub intents: &'static [Intent],
-    pub prefix: &'static str,
-    pub label: &'static str,
-    pub text: &'static str,
-    pub refs: &'static [(Scope, &'static [Intent], &'static str)],
 }
 
 const fn h(
@@ -352,6 +340,7 @@ pub static HINTS: &[HintRow] = &[
     h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
     h(S::List, &[I::Backlog], "b", "backlog", W::Always),
     h(S::List, &[I::Copy, I::CopyRows], "y/Y", "copy", W::Always),
+    h(S::List, &[I::RangeMark], "v", "range", W::Always),
     h(
         S::BulkRunning,
         &[I::Copy, I::CopyRows],
@@ -364,4 +353,44 @@ pub static HINTS: &[HintRow] = &[
     h(S::BulkRunning, &[I::Output], "O", "output", W::Always),
     h(S::Output, &[I::Down, I::Up], "j/k", "scroll", W::Always),
     h(S::Output, &[I::Close], "Esc/q", "close", W::Always),
+    h(
+        S::Range,
+        &[I::RangeMark, I::Mark],
+        "v/space",
+        "mark the range",
+        W::Always,
+    ),
+    h(S::Range, &[I::CancelRange], "Esc", "cancel", W::Always),
+    h(S::Range, &[I::Down, I::Up], "j/k", "extend", W::Always),
+    h(S::Range, &[I::Help], "?", "help", W::Always),
+    h(S::CopyMenu, &[I::CopyId], "y", "id", W::Always),
+    h(
+        S::CopyMenu,
+        &[I::CopyMerchantId],
+        "m",
+        "merchantId",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyMerchantName],
+        "n",
+        "merchant name",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyTerminalId],
+        "t",
+        "terminalId",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyAccountId],
+        "a",
+        "accountId",
+        W::Always,
+    ),
+    h(S::CopyMenu, &[I::Close], "Esc", "close", W::Always),
 ];

@@ -272,7 +272,7 @@ fn every_intent_is_found_by_its_name_and_views_keep_their_names() {
     for refused in ["view_0", "view_10", "view_01", "view1", "view_", "view_x"] {
         assert_eq!(Intent::from_name(refused), None, "{refused}");
     }
-    assert_eq!(Intent::all().count(), 49);
+    assert_eq!(Intent::all().count(), 56);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod backlog;
 pub(crate) mod bulk;
 mod columns;
+mod copy_menu;
 mod count;
 mod detail;
 mod dialog;
@@ -73,6 +74,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
+        Mode::CopyMenu { id } => copy_menu::overlay(frame, area, app, id, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

@@ -11,7 +11,7 @@ use crate::app::form::FormThen;
 use crate::app::list::{FilterOutcome, ListOutcome};
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
-use crate::app::{copy, export, import_prompt};
+use crate::app::{copy, copy_menu, export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
@@ -35,6 +35,10 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
             Vec::new()
         }
         ListOutcome::NotList => elsewhere(app, intent),
+        ListOutcome::Range(outcome) => {
+            super::range::said(app, outcome);
+            Vec::new()
+        }
     }
 }
 
@@ -74,6 +78,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Activate | Intent::BulkActivate => Some("activate"),
         Intent::TerminalId => Some("set a terminalId on"),
         Intent::Copy | Intent::CopyRows => Some("copy"),
+        Intent::RangeMark => Some("mark"),
         _ => None,
     };
     if let Some(reason) = what.and_then(|w| nothing_to(app, intent, w)) {
@@ -105,7 +110,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         }
         Intent::Export => export::open(app),
         Intent::Import => import_prompt::open(app),
-        Intent::Copy => return copy::id(app),
+        Intent::Copy => copy_menu::open(app),
         Intent::CopyRows => return copy::rows(app),
         _ => {}
     }

@@ -79,6 +79,15 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::Help => drop(act(&mut app, Intent::Help)),
         Scope::Messages => drop(act(&mut app, Intent::Messages)),
         Scope::Output => drop(act(&mut app, Intent::Output)),
+        Scope::Range => {
+            goto(&mut app, "REQ3epayReady");
+            act(&mut app, Intent::RangeMark);
+            act(&mut app, Intent::Down);
+        }
+        Scope::CopyMenu => {
+            goto(&mut app, "REQ2epayNoTid");
+            act(&mut app, Intent::Copy);
+        }
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);
@@ -505,7 +514,9 @@ fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
                 app.footer()
             );
             let id = cursor_id(&app);
-            let cmds = update(&mut app, ch(one));
+            assert!(update(&mut app, ch(one)).is_empty(), "{scope:?}: the menu");
+            assert_eq!(app.scope(), Scope::CopyMenu);
+            let cmds = update(&mut app, ch('y'));
             assert!(
                 matches!(cmds.as_slice(), [Command::Effect(Effect::Copy { text, .. })] if *text == id),
                 "{scope:?}: {cmds:?}"

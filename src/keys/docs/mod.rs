@@ -299,6 +299,8 @@ fn place(scope: Scope) -> &'static str {
         Scope::HelpRunning => "the help beside a bulk run",
         Scope::Messages => "the message log",
         Scope::Output => "the output panel",
+        Scope::Range => "range marking",
+        Scope::CopyMenu => "the copy menu",
     }
 }
 
