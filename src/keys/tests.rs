@@ -288,3 +288,16 @@ fn the_running_scope_has_the_lists_keys_but_esc() {
         Some(Intent::View(4))
     );
 }
+
+#[test]
+fn the_range_scope_has_the_lists_keys_but_esc_and_your_commands() {
+    let mut map = KeyMap::default();
+    let mut list = map.bound(Scope::List);
+    list.retain(|(_, i)| *i != Intent::ClearFilter);
+    list.push((Key::parse("esc").expect("a key"), Intent::CancelRange));
+    list.sort_by_key(|(k, i)| (*i, k.to_string()));
+    assert_eq!(map.bound(Scope::Range), list);
+    map.set_custom([(Key::parse("o").expect("a key"), "Ticket".to_string())]);
+    assert_eq!(map.resolve(Scope::Range, &ch('o')), Some(Intent::Custom(0)));
+    assert_eq!(map.resolve(Scope::CopyMenu, &ch('o')), None);
+}
