@@ -86,12 +86,9 @@ impl List {
 
     /// After the rows changed: find the anchor's request among the shown
     /// rows again. `Some(id)` when it is no longer shown: the range has
-    /// ended. While a filter scan runs the rows are not all in yet, so it
-    /// waits for the scan.
+    /// ended. While a filter scan runs the rows are not all in yet, so a
+    /// missing anchor waits for the scan.
     pub(crate) fn keep_range(&mut self) -> Option<String> {
-        if self.filtering() {
-            return None;
-        }
         let anchor = self.range.as_ref()?;
         let at = |pos: usize| {
             self.visible
@@ -110,6 +107,7 @@ impl List {
                 }
                 None
             }
+            None if self.filtering() => None,
             None => self.range.take().map(|a| a.id),
         }
     }

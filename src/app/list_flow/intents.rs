@@ -21,6 +21,15 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
     if let Some(cmds) = app.view_intent(intent) {
         return cmds;
     }
+    // The scan this key finished may have moved the anchor's row, or
+    // hidden it: a range's own keys then have nothing left to act on.
+    let range_key = matches!(
+        intent,
+        Intent::RangeMark | Intent::Mark | Intent::CancelRange
+    );
+    if app.list.in_range() && super::range::keep(app) && range_key {
+        return Vec::new();
+    }
     let page = app.page();
     match app.list.on_intent(intent, page) {
         ListOutcome::Done => Vec::new(),

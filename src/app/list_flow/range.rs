@@ -29,12 +29,14 @@ pub(crate) fn said(app: &mut App, outcome: RangeOutcome) {
 
 /// After any action: a range whose anchor's request left the shown rows
 /// (a refresh dropped it, a filter hid it) ends, and the operator is told
-/// nothing was marked.
-pub(crate) fn keep(app: &mut App) {
-    if let Some(id) = app.list.keep_range() {
-        app.info(format!(
-            "The range's first row, {}, is no longer shown: range marking ended, nothing marked.",
-            crate::text::clean(&id)
-        ));
-    }
+/// nothing was marked. True when it ended now.
+pub(crate) fn keep(app: &mut App) -> bool {
+    let Some(id) = app.list.keep_range() else {
+        return false;
+    };
+    app.info(format!(
+        "The range's first row, {}, is no longer shown: range marking ended, nothing marked.",
+        crate::text::clean(&id)
+    ));
+    true
 }

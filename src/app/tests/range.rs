@@ -152,3 +152,40 @@ fn v_on_an_empty_list_says_there_is_nothing_to_mark() {
         toast(&app)
     );
 }
+
+/// A range started on a long list, then a filter typed: the scan runs in
+/// slices (the anchor's row not among the first matches), and `v`, which
+/// finishes it, marks from the anchor's place in the complete rows.
+#[test]
+fn a_filter_scan_under_a_range_marks_from_the_anchors_new_place() {
+    let mut app = App::new(config(), now());
+    app.init();
+    let base = requests();
+    let items: Vec<_> = (0..2_000)
+        .map(|i| {
+            let mut r = base[i % base.len()].clone();
+            r.id = format!("ID{i:05}");
+            r
+        })
+        .collect();
+    api(&mut app, page(1, items, true));
+    app.list.filter_slice = 100;
+    // Into the second request's copies: the first's are another type.
+    keys(&mut app, &"j".repeat(260));
+    let anchor = cursor_id(&app);
+    let kind = app.cursor_request().expect("a row").kind.to_string();
+    update(&mut app, ch('v'));
+    update(&mut app, ch('/'));
+    typed(&mut app, &format!("type:{kind}"));
+    assert!(app.has_pending_work(), "the scan runs in slices");
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, ch('v'));
+    assert!(!app.has_pending_work());
+    let shown = visible_ids(&app);
+    let at = shown.iter().position(|id| *id == anchor).expect("shown");
+    assert!(at < 260, "rows above it were filtered out: {at}");
+    // The cursor is back on the anchor's request: a range of one row.
+    assert_eq!(cursor_id(&app), anchor);
+    assert!(app.is_marked(&anchor));
+    assert_eq!(app.marked_len(), 1, "not the rows between its old places");
+}
