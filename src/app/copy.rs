@@ -1,7 +1,7 @@
-//! `y` / `Y`: the cursor request's id, or the marked (else the shown) rows
-//! as the export's CSV, handed back as [`Effect::Copy`] for the terminal
-//! layer to put on the clipboard with OSC 52. update() only decides what
-//! to copy and says so; it never touches the terminal.
+//! `Y`: the marked (else the shown) rows as the export's CSV, handed back
+//! as [`Effect::Copy`] for the terminal layer to put on the clipboard with
+//! OSC 52 (`y`'s menu of one request's fields is `copy_menu`). update()
+//! only decides what to copy and says so; it never touches the terminal.
 
 use crate::api::IntegrationRequest;
 use crate::keys::{Intent, Scope};
@@ -14,19 +14,6 @@ use super::state::App;
 /// 100 kB of base64 in several); this many bytes encode to 100,000. Above
 /// it nothing is copied, rather than a CSV cut off mid-row.
 pub const MAX_COPY_BYTES: usize = 75_000;
-
-/// `y`: the id of the request under the cursor.
-pub(super) fn id(app: &mut App) -> Vec<Command> {
-    // Marked as shown: the clipboard is a way out to people too.
-    let Some(id) = app.cursor_request().map(|r| crate::text::clean(&r.id)) else {
-        return Vec::new();
-    };
-    app.info(format!("Copied {id} to the clipboard."));
-    vec![Command::Effect(Effect::Copy {
-        text: id.clone(),
-        what: id,
-    })]
-}
 
 /// `Y`: the marked rows (all of them, hidden ones too, as `A` takes them),
 /// or with no marks the rows shown, as CSV with the export's header,

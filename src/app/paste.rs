@@ -80,6 +80,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         | Mode::Output { .. }
         | Mode::Runs
         | Mode::Columns { .. }
+        | Mode::CopyMenu { .. }
         | Mode::Asking(_)
         | Mode::Bulk
         | Mode::Import => {

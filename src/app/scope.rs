@@ -20,6 +20,8 @@ impl App {
         // A bulk run goes on beside the list and help, which add its keys.
         let running = self.bulk.as_ref().is_some_and(super::run::Run::is_running);
         match &self.mode {
+            // Esc ends the range first, and only then cancels a run.
+            Mode::List if self.list.in_range() => Scope::Range,
             Mode::List if running => Scope::BulkRunning,
             Mode::List => Scope::List,
             Mode::Filter => Scope::Filter,
@@ -30,6 +32,7 @@ impl App {
             Mode::Palette(_) => Scope::Palette,
             Mode::Runs => Scope::Runs,
             Mode::Columns { .. } => Scope::Columns,
+            Mode::CopyMenu { .. } => Scope::CopyMenu,
             Mode::Form(_) => Scope::Form,
             Mode::Asking(asking) => asking_scope(asking),
             Mode::Prompt(_) => Scope::Prompt,
@@ -52,9 +55,13 @@ impl App {
     /// The view a toast raised now is about.
     pub fn toast_view(&self) -> ToastView {
         match &self.mode {
-            // The palette and the column chooser are looks over the list:
-            // its toasts stay.
-            Mode::List | Mode::Filter | Mode::Palette(_) | Mode::Columns { .. } => ToastView::List,
+            // The palette, the column chooser and the copy menu are looks
+            // over the list: its toasts stay.
+            Mode::List
+            | Mode::Filter
+            | Mode::Palette(_)
+            | Mode::Columns { .. }
+            | Mode::CopyMenu { .. } => ToastView::List,
             Mode::Help { .. } => ToastView::Help,
             Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
             Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,

@@ -82,6 +82,10 @@ pub enum Mode {
     Palette(Box<Palette>),
     /// The runs of this session (`App::runs`), to reopen one's results.
     Runs,
+    /// The copy menu of this request (`y`): a key per field.
+    CopyMenu {
+        id: String,
+    },
 }
 
 /// A question that holds the screen until it is answered (in `confirm`).

@@ -8,6 +8,7 @@ use super::bulk;
 use super::change;
 use super::command::Command;
 use super::confirm::{self, quit};
+use super::copy_menu;
 use super::export;
 use super::import;
 use super::keys::{self, Nav};
@@ -26,6 +27,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Command> {
     let cmds = dispatch(app, action);
     // Whichever step ended a run, the runs panel keeps its results.
     app.keep_ended_runs();
+    // A range follows its anchor's request as the rows change, or ends.
+    list_flow::range::keep(app);
     // The backlog summary follows the shown list here, never per frame.
     app.backlog
         .refresh(&mut app.list, app.now, app.config.sla_days);
@@ -133,6 +136,10 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
                 super::column_chooser::on_intent(app, i, at);
             }
             Vec::new()
+        }
+        Mode::CopyMenu { id } => {
+            app.mode = Mode::CopyMenu { id: id.clone() };
+            intent.map_or_else(Vec::new, |i| copy_menu::on_key(app, i, &id))
         }
         Mode::Form(form) => change::form_key(app, input, form),
         // The preview's answers went to `confirm` above; the rest scroll it.

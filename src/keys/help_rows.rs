@@ -1,10 +1,21 @@
 //! The `?` overlay's rows of the key table.
 
 use super::intent::{Intent, Scope};
-use super::rows::HelpRow;
 
 use Intent as I;
 use Scope as S;
+
+/// One line of the `?` overlay. Empty `label` and no intents: a section
+/// title (`text`). `refs` fill the `{}` in `text`, in order, with the keys
+/// of those intents (their default spelling while not remapped).
+pub struct HelpRow {
+    pub scope: Scope,
+    pub intents: &'static [Intent],
+    pub prefix: &'static str,
+    pub label: &'static str,
+    pub text: &'static str,
+    pub refs: &'static [(Scope, &'static [Intent], &'static str)],
+}
 
 const fn row(
     scope: Scope,
@@ -92,6 +103,18 @@ pub static HELP: &[HelpRow] = &[
         "set the terminalId (asks before replacing one)",
     ),
     row(S::List, &[I::Mark], "Space", "mark / unmark and move down"),
+    HelpRow {
+        refs: &[
+            (S::Range, &[I::RangeMark, I::Mark], "v/space"),
+            (S::Range, &[I::CancelRange], "Esc"),
+        ],
+        ..row(
+            S::List,
+            &[I::RangeMark],
+            "v",
+            "mark a range: move, then {} marks it ({} cancels)",
+        )
+    },
     row(S::List, &[I::MarkAll], "*", "mark every visible row"),
     row(S::List, &[I::ClearMarks], "u", "clear all marks"),
     row(
@@ -236,7 +259,27 @@ pub static HELP: &[HelpRow] = &[
         "backlog panel: counts and ages",
     ),
     section("Clipboard (OSC 52: over SSH, inside tmux)"),
-    row(S::List, &[I::Copy], "y", "copy the request's id"),
+    HelpRow {
+        refs: &[(S::CopyMenu, &[I::CopyId], "y")],
+        ..row(
+            S::List,
+            &[I::Copy],
+            "y",
+            "copy menu: a field of the request ({} again: its id)",
+        )
+    },
+    row(
+        S::CopyMenu,
+        &[
+            I::CopyId,
+            I::CopyMerchantId,
+            I::CopyMerchantName,
+            I::CopyTerminalId,
+            I::CopyAccountId,
+        ],
+        "y / m / n / t / a",
+        "copy menu: id / merchantId / name / terminalId / accountId",
+    ),
     row(
         S::List,
         &[I::CopyRows],

@@ -61,11 +61,11 @@ intents! {
     StopEntry = "stop_entry", "bulk run's terminalId forms: stop entering and look at the run again (nothing is sent until its yes; Esc there cancels it)";
     CancelRun = "cancel_run", "cancel a running bulk activation or import";
     RetryFailed = "retry_failed", "bulk results: retry the failed ones";
-    Close = "close", "close the help, the messages, the output panel, the runs panel, the column chooser or a run's results";
+    Close = "close", "close the help, the messages, the output panel, the runs panel, the column chooser, the copy menu or a run's results";
     Submit = "submit", "keep the filter, save the form, use the path";
     Messages = "messages", "open the message log (every message, newest first)";
     Backlog = "backlog", "show the backlog panel in place of the detail pane";
-    Copy = "copy", "copy the request's id to the clipboard (OSC 52; inside tmux it needs `set -s set-clipboard on`)";
+    Copy = "copy", "open the copy menu: a field of the request (id, merchantId, merchant name, terminalId, accountId) to the clipboard (OSC 52; inside tmux it needs `set -s set-clipboard on`)";
     CopyRows = "copy_rows", "copy the marked (or shown) rows as CSV (OSC 52)";
     NextView = "next_view", "go to the next saved view";
     PrevView = "previous_view", "go to the previous saved view (backtab is shift-Tab)";
@@ -82,6 +82,15 @@ intents! {
     ToggleColumn = "toggle_column", "column chooser: show the column at any width, or hide it";
     ColumnUp = "column_up", "column chooser: move the column up (left in the table)";
     ColumnDown = "column_down", "column chooser: move the column down (right in the table)";
+    /// Range marking: an anchor at the cursor, then every row between it
+    /// and the cursor marked at once.
+    RangeMark = "range_mark", "start a range at the cursor; pressed again (or space), mark every row from there to the cursor";
+    CancelRange = "cancel_range", "range marking: end the range without marking";
+    CopyId = "copy_id", "copy menu: copy the request's id";
+    CopyMerchantId = "copy_merchant_id", "copy menu: copy its merchantId";
+    CopyMerchantName = "copy_merchant_name", "copy menu: copy its merchant's name";
+    CopyTerminalId = "copy_terminal_id", "copy menu: copy its terminalId";
+    CopyAccountId = "copy_account_id", "copy menu: copy its accountId";
 }
 
 impl Intent {
@@ -177,10 +186,15 @@ pub enum Scope {
     Runs,
     /// The column chooser of the current saved view.
     Columns,
+    /// The list while a range is being marked (`v`): its keys, but Esc
+    /// cancels the range.
+    Range,
+    /// The copy menu (`y`): a key per field.
+    CopyMenu,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 24] = [
+    pub const ALL: [Scope; 26] = [
         Scope::List,
         Scope::Filter,
         Scope::Help,
@@ -205,6 +219,8 @@ impl Scope {
         Scope::Palette,
         Scope::Runs,
         Scope::Columns,
+        Scope::Range,
+        Scope::CopyMenu,
     ];
 
     /// Scopes with a text input: a plain character is text there, never an

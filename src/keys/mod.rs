@@ -11,6 +11,7 @@ use crossterm::event::KeyEvent;
 mod build;
 pub mod docs;
 mod help_rows;
+mod hint_row;
 mod hints;
 mod intent;
 mod key;
@@ -90,8 +91,8 @@ impl KeyMap {
             return None;
         }
         self.intent_at(scope, k).or_else(|| {
-            // The list's commands work beside a bulk run too.
-            matches!(scope, Scope::List | Scope::BulkRunning)
+            // The list's commands work beside a bulk run and in a range too.
+            matches!(scope, Scope::List | Scope::BulkRunning | Scope::Range)
                 .then(|| self.custom.iter().find(|(ck, _, _)| *ck == k))
                 .flatten()
                 .map(|(_, i, _)| Intent::Custom(*i))

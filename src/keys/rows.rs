@@ -1,72 +1,13 @@
-//! The footer and help rows of the key table. A label is today's spelling,
+//! The footer rows of the key table. A label is today's spelling,
 //! used verbatim while none of its intents is remapped in its scope;
 //! otherwise it is rendered from the keys that work.
 
+use super::hint_row::h;
+pub use super::hint_row::{HintRow, When};
 use super::intent::{Intent, Scope};
 
 use Intent as I;
 use Scope as S;
-
-/// When a footer row is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum When {
-    Always,
-    Writable,
-    ReadOnly,
-    /// The bulk plan has requests without the terminalId they need.
-    Missing,
-    FormSave,
-    FormActivate,
-    FormBulk,
-    PromptExport,
-    PromptImport,
-    /// The question of `Scope::Confirm` is "activate this request?".
-    ConfirmActivate,
-    /// The question of `Scope::Confirm` is "run your command?".
-    ConfirmCustom,
-    /// Not read-only, and the import preview has rows it will set.
-    ImportSets,
-    /// Not read-only, and the import preview has rows an import with
-    /// activation activates (set now, or already holding the file's value).
-    ImportActivates,
-}
-
-/// One footer hint. No intents: a note whose label is not a key.
-pub struct HintRow {
-    pub scope: Scope,
-    pub intents: &'static [Intent],
-    pub label: &'static str,
-    pub words: &'static str,
-    pub when: When,
-}
-
-/// One line of the `?` overlay. Empty `label` and no intents: a section
-/// title (`text`). `refs` fill the `{}` in `text`, in order, with the keys
-/// of those intents (their default spelling while not remapped).
-pub struct HelpRow {
-    pub scope: Scope,
-    pub intents: &'static [Intent],
-    pub prefix: &'static str,
-    pub label: &'static str,
-    pub text: &'static str,
-    pub refs: &'static [(Scope, &'static [Intent], &'static str)],
-}
-
-const fn h(
-    scope: Scope,
-    intents: &'static [Intent],
-    label: &'static str,
-    words: &'static str,
-    when: When,
-) -> HintRow {
-    HintRow {
-        scope,
-        intents,
-        label,
-        words,
-        when,
-    }
-}
 
 use When as W;
 
@@ -354,6 +295,7 @@ pub static HINTS: &[HintRow] = &[
     h(S::ImportRunning, &[I::Quit], "q", "quit", W::Always),
     h(S::List, &[I::Backlog], "b", "backlog", W::Always),
     h(S::List, &[I::Copy, I::CopyRows], "y/Y", "copy", W::Always),
+    h(S::List, &[I::RangeMark], "v", "range", W::Always),
     h(
         S::BulkRunning,
         &[I::Copy, I::CopyRows],
@@ -412,4 +354,44 @@ pub static HINTS: &[HintRow] = &[
         W::Always,
     ),
     h(S::Columns, &[I::Close], "Enter/Esc", "close", W::Always),
+    h(
+        S::Range,
+        &[I::RangeMark, I::Mark],
+        "v/space",
+        "mark the range",
+        W::Always,
+    ),
+    h(S::Range, &[I::CancelRange], "Esc", "cancel", W::Always),
+    h(S::Range, &[I::Down, I::Up], "j/k", "extend", W::Always),
+    h(S::Range, &[I::Help], "?", "help", W::Always),
+    h(S::CopyMenu, &[I::CopyId], "y", "id", W::Always),
+    h(
+        S::CopyMenu,
+        &[I::CopyMerchantId],
+        "m",
+        "merchantId",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyMerchantName],
+        "n",
+        "merchant name",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyTerminalId],
+        "t",
+        "terminalId",
+        W::Always,
+    ),
+    h(
+        S::CopyMenu,
+        &[I::CopyAccountId],
+        "a",
+        "accountId",
+        W::Always,
+    ),
+    h(S::CopyMenu, &[I::Close], "Esc", "close", W::Always),
 ];

@@ -51,7 +51,7 @@ use Scope as S;
 
 static LIST_NAV: [Binding; 8] = nav!(S::List);
 
-static LIST: [Binding; 26] = [
+static LIST: [Binding; 27] = [
     b(S::List, I::Filter, &["/"], &[]),
     b(S::List, I::ClearFilter, &["esc"], &[]),
     b(S::List, I::TogglePending, &["p"], &[]),
@@ -78,6 +78,7 @@ static LIST: [Binding; 26] = [
     b(S::List, I::Palette, &[":"], &[]),
     b(S::List, I::Runs, &["H"], &[]),
     b(S::List, I::Columns, &["C"], &[]),
+    b(S::List, I::RangeMark, &["v"], &[]),
 ];
 
 static DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -155,6 +156,16 @@ static NAV_SCOPES: [[Binding; 8]; 9] = [
     nav!(S::Columns),
 ];
 
+/// The copy menu: a key per field, `y` first so `yy` copies the id.
+static COPY_MENU: [Binding; 6] = [
+    b(S::CopyMenu, I::CopyId, &["y"], &[]),
+    b(S::CopyMenu, I::CopyMerchantId, &["m"], &[]),
+    b(S::CopyMenu, I::CopyMerchantName, &["n"], &[]),
+    b(S::CopyMenu, I::CopyTerminalId, &["t"], &[]),
+    b(S::CopyMenu, I::CopyAccountId, &["a"], &[]),
+    b(S::CopyMenu, I::Close, &["esc"], &["q"]),
+];
+
 static OUTPUT_AND_HELP_RUNNING: [Binding; 8] = [
     b(S::Output, I::Close, &["esc", "q"], &["O"]),
     b(S::Columns, I::ToggleColumn, &["space"], &[]),
@@ -184,6 +195,10 @@ const RUNNING_DROPS: [Intent; 1] = [I::ClearFilter];
 /// ...and cancels the run instead.
 static RUNNING_OWN: [Binding; 1] = [b(S::BulkRunning, I::CancelRun, &["esc"], &[])];
 
+/// While a range is marked the list's keys work as they do in the list
+/// (space marks the range there), except Esc, which cancels the range.
+static RANGE_OWN: [Binding; 1] = [b(S::Range, I::CancelRange, &["esc"], &[])];
+
 /// The list's rows.
 fn list() -> impl Iterator<Item = &'static Binding> {
     LIST_NAV.iter().chain(&LIST).chain(&LIST_VIEWS)
@@ -201,15 +216,30 @@ fn running() -> impl Iterator<Item = Binding> {
         .chain(RUNNING_OWN.iter().copied())
 }
 
-/// Every row, built once: the running scope's are made from the list's.
+/// The range scope's rows: the list's, less `RUNNING_DROPS` (Esc), plus
+/// `RANGE_OWN`.
+fn range() -> impl Iterator<Item = Binding> {
+    list()
+        .filter(|row| !RUNNING_DROPS.contains(&row.intent))
+        .map(|row| Binding {
+            scope: S::Range,
+            ..*row
+        })
+        .chain(RANGE_OWN.iter().copied())
+}
+
+/// Every row, built once: the running and range scopes' are made from the
+/// list's.
 static ALL: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     list()
         .chain(&OTHERS)
         .chain(NAV_SCOPES.iter().flatten())
         .chain(&OUTPUT_AND_HELP_RUNNING)
         .chain(&PALETTE)
+        .chain(&COPY_MENU)
         .copied()
         .chain(running())
+        .chain(range())
         .collect()
 });
 
@@ -218,5 +248,5 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     ALL.iter()
 }
 
-pub use super::help_rows::HELP;
-pub use super::rows::{HINTS, HelpRow, HintRow, When};
+pub use super::help_rows::{HELP, HelpRow};
+pub use super::rows::{HINTS, HintRow, When};

@@ -272,7 +272,7 @@ fn every_intent_is_found_by_its_name_and_views_keep_their_names() {
     for refused in ["view_0", "view_10", "view_01", "view1", "view_", "view_x"] {
         assert_eq!(Intent::from_name(refused), None, "{refused}");
     }
-    assert_eq!(Intent::all().count(), 57);
+    assert_eq!(Intent::all().count(), 64);
 }
 
 #[test]
@@ -287,4 +287,17 @@ fn the_running_scope_has_the_lists_keys_but_esc() {
         map.resolve(Scope::BulkRunning, &ch('4')),
         Some(Intent::View(4))
     );
+}
+
+#[test]
+fn the_range_scope_has_the_lists_keys_but_esc_and_your_commands() {
+    let mut map = KeyMap::default();
+    let mut list = map.bound(Scope::List);
+    list.retain(|(_, i)| *i != Intent::ClearFilter);
+    list.push((Key::parse("esc").expect("a key"), Intent::CancelRange));
+    list.sort_by_key(|(k, i)| (*i, k.to_string()));
+    assert_eq!(map.bound(Scope::Range), list);
+    map.set_custom([(Key::parse("o").expect("a key"), "Ticket".to_string())]);
+    assert_eq!(map.resolve(Scope::Range, &ch('o')), Some(Intent::Custom(0)));
+    assert_eq!(map.resolve(Scope::CopyMenu, &ch('o')), None);
 }

@@ -42,6 +42,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Error => theme.error(),
         };
         Line::from(Span::styled(clean(&t.text), style))
+    } else if app.list.in_range() && app.in_list() {
+        // The range's size while it is marked; its keys are in the footer.
+        let rows = crate::text::count(app.list.range_len(), "row", "rows");
+        Line::from(Span::styled(format!("range: {rows}"), theme.key()))
     } else if let Some(e) = app.list.load_error.as_ref().filter(|_| app.in_list()) {
         // Until a load succeeds, but only over the list it is about.
         Line::from(Span::styled(clean(e), theme.error()))

@@ -66,7 +66,7 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let cells = cols.iter().map(|&(col, w)| match col {
             Col::Marker => Cell::from(format!(
                 "{}{}{}",
-                if pos == app.list.cursor { '>' } else { ' ' },
+                cursor_mark(app, pos),
                 if marked { '*' } else { ' ' },
                 live_mark(app, r, busy)
             ))
@@ -97,10 +97,30 @@ pub fn table(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let mut row = Row::new(cells.collect::<Vec<_>>());
         if pos == app.list.cursor {
             row = row.style(theme.selected());
+        } else if in_range(app, pos) {
+            row = row.style(theme.range());
         }
         table_rows.push(row);
     }
     frame.render_widget(header_table(app, theme, &cols, table_rows), inner);
+}
+
+/// The marker column's first character: `>` on the cursor, `·` on the
+/// other rows of a range being marked.
+fn cursor_mark(app: &App, pos: usize) -> char {
+    if pos == app.list.cursor {
+        '>'
+    } else if in_range(app, pos) {
+        '·'
+    } else {
+        ' '
+    }
+}
+
+fn in_range(app: &App, pos: usize) -> bool {
+    app.list
+        .range_span()
+        .is_some_and(|(lo, hi)| (lo..=hi).contains(&pos))
 }
 
 /// The marker column's last character: `~` while this console changes the

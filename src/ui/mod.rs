@@ -5,6 +5,7 @@ mod backlog;
 pub(crate) mod bulk;
 mod column_chooser;
 mod columns;
+mod copy_menu;
 mod count;
 mod detail;
 mod dialog;
@@ -79,6 +80,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Palette(p) => palette::overlay(frame, area, p, theme),
         Mode::Runs => runs::overlay(frame, area, app, app.runs().selected(), theme),
         Mode::Columns { at } => column_chooser::overlay(frame, area, app, *at, theme),
+        Mode::CopyMenu { id } => copy_menu::overlay(frame, area, app, id, theme),
         Mode::Form(f) => form::form(frame, area, f, app.merchant_name(&f.merchant), theme),
         Mode::Asking(Asking::Overwrite(ow)) => dialog::overwrite(
             frame,

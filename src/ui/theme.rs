@@ -59,6 +59,16 @@ impl Theme {
         }
     }
 
+    /// A row of the range being marked (`v`): a dim background, and
+    /// without colour underlined; the marker column's `·` says it either way.
+    pub fn range(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Indexed(238))
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
     pub fn marked(&self) -> Style {
         self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
     }

@@ -1,4 +1,4 @@
-//! End-to-end: `y` and `Y` in the real console reach the clipboard by OSC
+//! End-to-end: `y` `y` and `Y` in the real console reach the clipboard by OSC
 //! 52, checked in the bytes the console wrote to its terminal. One extra
 //! check has tmux (with `set-clipboard on`) store it as a paste buffer; it
 //! skips, saying so, when tmux is not installed.
@@ -28,7 +28,7 @@ fn decode_base64(text: &str) -> Vec<u8> {
 }
 
 /// The texts of every OSC 52 clipboard write in `raw`, decoded.
-fn osc52_texts(raw: &[u8]) -> Vec<String> {
+pub(crate) fn osc52_texts(raw: &[u8]) -> Vec<String> {
     let raw = String::from_utf8_lossy(raw);
     raw.split("\x1b]52;c;")
         .skip(1)
@@ -40,7 +40,7 @@ fn osc52_texts(raw: &[u8]) -> Vec<String> {
 }
 
 /// The newest clipboard write once it is `pred`, or fail showing them all.
-fn wait_for_copy(term: &Pty, what: &str, pred: impl Fn(&str) -> bool) -> String {
+pub(crate) fn wait_for_copy(term: &Pty, what: &str, pred: impl Fn(&str) -> bool) -> String {
     let mut last = Vec::new();
     let found = std::cell::Cell::new(false);
     wait_until(what, || {
@@ -69,8 +69,11 @@ fn y_copies_the_id_and_shift_y_the_csv_by_osc_52() {
     });
     assert!(osc52_texts(&term.raw()).is_empty(), "copied before y");
 
+    // `y` opens the copy menu; `y` again is its id.
     term.keys(&["y"]);
-    let toast = format!("Copied {} to the clipboard.", epay.id);
+    term.wait_for("the copy menu", |s| s.contains("Copy from"));
+    term.keys(&["y"]);
+    let toast = format!("Copied id {} to the clipboard.", epay.id);
     term.wait_for("the copy's toast", |s| s.contains(&toast));
     let copied = wait_for_copy(&term, "the id by OSC 52", |t| t == epay.id);
     assert_eq!(copied, epay.id);
@@ -117,6 +120,8 @@ fn tmux_stores_the_copied_id_as_a_paste_buffer() {
     tmux.wait_for("the one row", |s| {
         s.contains(&epay.id[..12]) && s.contains(" 1/")
     });
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy menu", |s| s.contains("Copy from"));
     tmux.keys(&["y"]);
     wait_until("the id in tmux's buffer", || {
         tmux.tmux(&["show-buffer"]) == epay.id

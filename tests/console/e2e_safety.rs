@@ -176,6 +176,10 @@ fn read_only_shows_in_the_title_and_activating_changes_nothing() {
         "no confirm opened"
     );
     assert_eq!(server_copy(&sim, &req.id), req, "the server is unchanged");
+    // With no question open, `y` was the list's: its copy menu, closed by Esc.
+    term.wait_for("the copy menu", |s| s.contains("Copy from"));
+    term.keys(&["Escape"]);
+    term.wait_for("the copy menu closed", |s| !s.contains("Copy from"));
     term.keys(&["q"]);
     assert_terminal_restored(&term);
     let audit = std::fs::read_to_string(dir.join("audit.jsonl")).unwrap_or_default();

@@ -15,6 +15,7 @@ mod e2e_messages;
 mod e2e_palette;
 mod e2e_panic;
 mod e2e_paste;
+mod e2e_range_copy;
 mod e2e_revisions;
 mod e2e_run;
 mod e2e_runs;

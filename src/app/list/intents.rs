@@ -9,7 +9,7 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::app::keys::{self, Nav};
 use crate::keys::{Intent, Press};
 
-use super::List;
+use super::{List, RangeOutcome};
 
 /// What a list intent leaves for the rest of the console to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub(crate) enum ListOutcome {
     EditFilter,
     /// Not an intent of the list: another slice's, pressed in the list.
     NotList,
+    /// A range was started, marked or cancelled.
+    Range(RangeOutcome),
 }
 
 /// Where the filter line is after an input.
@@ -44,6 +46,16 @@ impl List {
             return ListOutcome::Done;
         }
         match intent {
+            // Nothing shown: the console says why there is nothing to mark.
+            Intent::RangeMark => {
+                return self
+                    .on_range_mark()
+                    .map_or(ListOutcome::NotList, ListOutcome::Range);
+            }
+            Intent::Mark if self.in_range() => return ListOutcome::Range(self.mark_range()),
+            Intent::CancelRange if self.in_range() => {
+                return ListOutcome::Range(self.cancel_range());
+            }
             Intent::ClearFilter => self.clear_filter(),
             Intent::Filter => {
                 self.filter_input = Input::new(self.filter_text.clone());

@@ -8,7 +8,7 @@
 //! settings); `app::list_flow` routes the console's intents and API events
 //! to it. `store` holds the rows, `filter` and `sort` what they say, `rows`
 //! the filtered, sorted view, `cursor` the cursor, `marks` the marks,
-//! `plan` the bulk dialog's plan from them, `load` the loads, `merchants`
+//! `range` range marking, `plan` the bulk dialog's plan from them, `load` the loads, `merchants`
 //! the merchant names, `shown` how the shown rows changed for the backlog
 //! and `intents` what the list's keys do.
 
@@ -30,6 +30,7 @@ mod marks;
 mod merchants;
 mod others;
 mod plan;
+mod range;
 mod rows;
 mod shown;
 mod sort;
@@ -43,6 +44,7 @@ pub(crate) use filter_job::FILTER_SLICE;
 use filter_job::FilterJob;
 pub(crate) use intents::{FilterOutcome, ListOutcome};
 use marks::Marks;
+pub(crate) use range::RangeOutcome;
 pub(crate) use shown::{Delta, ShownChanges};
 pub use sort::SortKey;
 pub(crate) use store::{Facts, Store};
@@ -105,6 +107,8 @@ pub(crate) struct List {
     pub(crate) offset: usize,
     pub(crate) marks: Marks,
     pub(crate) visible_marked: usize,
+    /// The anchor of a range being marked (`v`), from it to the cursor.
+    pub(crate) range: Option<range::Anchor>,
     pub(crate) pending_only: bool,
     pub(crate) next_load_id: u64,
     pub(crate) loading: Option<Loading>,
@@ -148,6 +152,7 @@ impl Default for List {
             offset: 0,
             marks: Marks::default(),
             visible_marked: 0,
+            range: None,
             pending_only: true,
             next_load_id: 1,
             loading: None,

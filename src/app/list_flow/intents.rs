@@ -11,7 +11,7 @@ use crate::app::form::FormThen;
 use crate::app::list::{FilterOutcome, ListOutcome};
 use crate::app::read_only;
 use crate::app::state::{App, Asking, Mode};
-use crate::app::{copy, export, import_prompt};
+use crate::app::{copy, copy_menu, export, import_prompt};
 
 /// An intent while the list has the keyboard.
 pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
@@ -24,6 +24,15 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
     // The view's columns say which ones `s` goes through.
     if intent == Intent::Sort {
         app.sort_next();
+        return Vec::new();
+    }
+    // The scan this key finished may have moved the anchor's row, or
+    // hidden it: a range's own keys then have nothing left to act on.
+    let range_key = matches!(
+        intent,
+        Intent::RangeMark | Intent::Mark | Intent::CancelRange
+    );
+    if app.list.in_range() && super::range::keep(app) && range_key {
         return Vec::new();
     }
     let page = app.page();
@@ -40,6 +49,10 @@ pub(crate) fn on_intent(app: &mut App, intent: Intent) -> Vec<Command> {
             Vec::new()
         }
         ListOutcome::NotList => elsewhere(app, intent),
+        ListOutcome::Range(outcome) => {
+            super::range::said(app, outcome);
+            Vec::new()
+        }
     }
 }
 
@@ -79,6 +92,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Activate | Intent::BulkActivate => Some("activate"),
         Intent::TerminalId => Some("set a terminalId on"),
         Intent::Copy | Intent::CopyRows => Some("copy"),
+        Intent::RangeMark => Some("mark"),
         _ => None,
     };
     if let Some(reason) = what.and_then(|w| nothing_to(app, intent, w)) {
@@ -113,7 +127,7 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         }
         Intent::Export => export::open(app),
         Intent::Import => import_prompt::open(app),
-        Intent::Copy => return copy::id(app),
+        Intent::Copy => copy_menu::open(app),
         Intent::CopyRows => return copy::rows(app),
         _ => {}
     }

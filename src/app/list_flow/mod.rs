@@ -9,6 +9,7 @@
 
 pub(super) mod events;
 pub(super) mod intents;
+pub(super) mod range;
 
 use crate::api::IntegrationRequest;
 

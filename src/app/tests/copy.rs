@@ -23,10 +23,12 @@ fn export_csv(app: &App, requests: &[crate::api::IntegrationRequest]) -> String 
 fn y_copies_the_cursor_requests_id_and_says_so() {
     let mut app = named();
     move_to(&mut app, "REQ3epayReady");
+    assert!(update(&mut app, ch('y')).is_empty(), "y opens the menu");
+    assert!(matches!(app.mode, Mode::CopyMenu { .. }));
     let (text, what) = copied(&update(&mut app, ch('y')));
     assert_eq!(text, "REQ3epayReady");
     assert_eq!(what, "REQ3epayReady");
-    assert_eq!(toast(&app), "Copied REQ3epayReady to the clipboard.");
+    assert_eq!(toast(&app), "Copied id REQ3epayReady to the clipboard.");
     assert!(matches!(app.mode, Mode::List));
 }
 
@@ -146,6 +148,7 @@ fn a_copy_over_the_terminals_cap_copies_nothing_and_says_so() {
         "{said}"
     );
     // One id is well under the cap.
+    update(&mut app, ch('y'));
     assert_eq!(copied(&update(&mut app, ch('y'))).0, cursor_id(&app));
     assert!(MAX_COPY_BYTES.div_ceil(3) * 4 <= 100_000);
 }
@@ -168,7 +171,9 @@ fn copy_keys_can_be_remapped() {
     .expect("valid bindings");
     let mut app = loaded_with(cfg);
     assert!(update(&mut app, ch('y')).is_empty());
-    assert_eq!(copied(&update(&mut app, ch('c'))).0, cursor_id(&app));
+    assert!(matches!(app.mode, Mode::List), "y is no longer copy's");
+    assert!(update(&mut app, ch('c')).is_empty());
+    assert_eq!(copied(&update(&mut app, ch('y'))).0, cursor_id(&app));
     assert!(
         copied(&update(&mut app, ch('Z')))
             .0

@@ -84,6 +84,15 @@ fn app_in_with(scope: Scope, keys: &KeyMap, read_only: bool) -> App {
         Scope::Palette => drop(act(&mut app, Intent::Palette)),
         Scope::Runs => drop(act(&mut app, Intent::Runs)),
         Scope::Columns => drop(act(&mut app, Intent::Columns)),
+        Scope::Range => {
+            goto(&mut app, "REQ3epayReady");
+            act(&mut app, Intent::RangeMark);
+            act(&mut app, Intent::Down);
+        }
+        Scope::CopyMenu => {
+            goto(&mut app, "REQ2epayNoTid");
+            act(&mut app, Intent::Copy);
+        }
         Scope::Form => {
             goto(&mut app, "REQ4windcaveT9");
             act(&mut app, Intent::TerminalId);
@@ -510,7 +519,9 @@ fn copy_keys_work_as_shown_in_the_list_and_beside_a_bulk_run() {
                 app.footer()
             );
             let id = cursor_id(&app);
-            let cmds = update(&mut app, ch(one));
+            assert!(update(&mut app, ch(one)).is_empty(), "{scope:?}: the menu");
+            assert_eq!(app.scope(), Scope::CopyMenu);
+            let cmds = update(&mut app, ch('y'));
             assert!(
                 matches!(cmds.as_slice(), [Command::Effect(Effect::Copy { text, .. })] if *text == id),
                 "{scope:?}: {cmds:?}"

@@ -302,6 +302,8 @@ fn place(scope: Scope) -> &'static str {
         Scope::Palette => "the command palette",
         Scope::Runs => "the runs panel",
         Scope::Columns => "the column chooser",
+        Scope::Range => "range marking",
+        Scope::CopyMenu => "the copy menu",
     }
 }
 

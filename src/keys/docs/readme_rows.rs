@@ -74,6 +74,10 @@ pub static ROWS: &[KeysDocRow] = &[
         "mark and move down / mark every visible row / clear marks",
     ),
     list(
+        &[I::RangeMark],
+        "range marking, like lazygit's range select: {range_mark} sets an anchor at the cursor; moving extends the range from it to the cursor (its rows drawn highlighted, with `·` beside them, and the status line says `range: 5 rows`); {Range/range_mark} again or {Range/mark} marks every row of the range as shown (filtered and sorted; marks are by id, so {bulk_activate} then counts them as usual) and ends it, {Range/cancel_range} ends it without marking. The other keys of the list keep working meanwhile. The anchor stays on its request while pages arrive, a refresh, a filter or a sort moves it; if its request is no longer shown, the range ends with a toast and nothing is marked",
+    ),
+    list(
         &[I::BulkActivate],
         "bulk-activate the marked requests (or the cursor row): the dialog says how many, how many the filter hides, how many are not pending and how many ePay lack a terminalId. On a production profile a run of more than `confirm_typed_over` requests starts only once its count is typed (then {BulkCount/confirm}; a wrong count is refused, {BulkCount/cancel} cancels). {BulkConfirm/enter_missing} opens a form for each missing terminalId first: {Form/cancel} skips that request, {Form/stop_entry} stops entering; after the last form (or the stop) the dialog shows again as a last look, counting what was typed and what is still missing (on production its count is typed again): its yes saves the typed terminalIds and activates, its {BulkConfirm/cancel} cancels the whole run, and nothing has been sent before that yes",
     ),
@@ -129,7 +133,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Copy, I::CopyRows],
-        "copy to the clipboard: {copy} the id of the request under the cursor, {copy_rows} the marked rows (hidden ones too, as {bulk_activate} takes them) or, with no marks, the rows shown, as CSV with the header, columns and merchant names of {export}'s export. Sent to the terminal as OSC 52, so it works over SSH with no clipboard tool on the host; inside tmux it needs `set -s set-clipboard on` (tmux stores it as a paste buffer and passes it on to the outer terminal). A toast says what was copied. Terminals cap one copy, so above 75 kB of CSV nothing is copied and the toast says so (export with {export} instead). A terminal without OSC 52 support ignores it",
+        "copy to the clipboard: {copy} opens the copy menu of the request under the cursor (like lazygit's), a small box above the footer listing each field with its key and its value as shown: {CopyMenu/copy_id} its id (so {copy} then {CopyMenu/copy_id} copies the id at once), {CopyMenu/copy_merchant_id} its merchantId, {CopyMenu/copy_merchant_name} its merchant's name, {CopyMenu/copy_terminal_id} its terminalId, {CopyMenu/copy_account_id} its accountId; a field the request lacks shows greyed `(none)` and its key says there is nothing to copy; {CopyMenu/close} closes it. The value copied is the one shown (control and invisible characters marked, as on screen). {copy_rows} copies the marked rows (hidden ones too, as {bulk_activate} takes them) or, with no marks, the rows shown, as CSV with the header, columns and merchant names of {export}'s export. Sent to the terminal as OSC 52, so it works over SSH with no clipboard tool on the host; inside tmux it needs `set -s set-clipboard on` (tmux stores it as a paste buffer and passes it on to the outer terminal). A toast says what was copied. Terminals cap one copy, so above 75 kB of CSV nothing is copied and the toast says so (export with {export} instead). A terminal without OSC 52 support ignores it",
     ),
     note(
         "your keys",

@@ -45,3 +45,33 @@ fn theme_colours_statuses_unless_colour_is_off() {
     assert_eq!(status_fg(true), Color::Magenta);
     assert_eq!(status_fg(false), Color::Reset);
 }
+
+/// A range's rows are drawn apart from the rest: a background with colour,
+/// underlined without; the cursor row keeps its own look.
+#[test]
+fn range_rows_are_highlighted_with_and_without_colour() {
+    for color in [false, true] {
+        let mut cfg = config();
+        cfg.color = color;
+        let mut app = loaded_with(cfg);
+        update(&mut app, ch('v'));
+        update(&mut app, ch('j'));
+        update(&mut app, ch('j'));
+        let t = terminal(&mut app, 160, 20);
+        let area = app.viewport().table_rows().expect("the table was drawn");
+        let buf = t.backend().buffer();
+        let (anchor, outside) = (&buf[(area.x + 5, area.y)], &buf[(area.x + 5, area.y + 3)]);
+        assert_eq!(buf[(area.x, area.y)].symbol(), "·", "color {color}");
+        if color {
+            assert_ne!(anchor.bg, outside.bg, "color {color}");
+        } else {
+            assert!(anchor.modifier.contains(Modifier::UNDERLINED));
+            assert!(!outside.modifier.contains(Modifier::UNDERLINED));
+        }
+        let cursor = &buf[(area.x + 5, area.y + 2)];
+        assert!(
+            cursor.bg != anchor.bg || cursor.modifier != anchor.modifier,
+            "color {color}"
+        );
+    }
+}

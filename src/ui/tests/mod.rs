@@ -55,6 +55,8 @@ fn scenes() -> Vec<(&'static str, Scene)> {
         ("import_preview", scene_import_preview),
         ("import_results", scene_import_results),
         ("quit_confirm", scene_quit_confirm),
+        ("range", scene_range),
+        ("copy_menu", scene_copy_menu),
     ]
 }
 
@@ -219,6 +221,26 @@ fn scene_quit_confirm() -> App {
     let mut app = loaded();
     start_run(&mut app, &["REQ1verifone"]);
     update(&mut app, ch('q'));
+    app
+}
+
+/// A range from REQ2 three rows down, one row in it marked before.
+fn scene_range() -> App {
+    let mut app = named();
+    mark(&mut app, &["REQ3epayReady"]);
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('v'));
+    for _ in 0..3 {
+        update(&mut app, ch('j'));
+    }
+    app
+}
+
+/// The copy menu of a request without a terminalId.
+fn scene_copy_menu() -> App {
+    let mut app = named();
+    move_to(&mut app, "REQ2epayNoTid");
+    update(&mut app, ch('y'));
     app
 }
 
