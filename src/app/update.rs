@@ -116,31 +116,11 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             }
             Vec::new()
         }
-        Mode::Messages { scroll } => {
-            app.mode = Mode::Messages { scroll };
-            if let Some(i) = intent {
-                messages_key(app, i, scroll);
-            }
-            Vec::new()
-        }
-        Mode::Output { scroll } => {
-            app.mode = Mode::Output { scroll };
-            if let Some(i) = intent {
-                output_key(app, i, scroll);
-            }
-            Vec::new()
-        }
-        Mode::Columns { at } => {
-            app.mode = Mode::Columns { at };
-            if let Some(i) = intent {
-                super::column_chooser::on_intent(app, i, at);
-            }
-            Vec::new()
-        }
-        Mode::CopyMenu { id } => {
-            app.mode = Mode::CopyMenu { id: id.clone() };
-            intent.map_or_else(Vec::new, |i| copy_menu::on_key(app, i, &id))
-        }
+        panel @ (Mode::Messages { .. }
+        | Mode::Output { .. }
+        | Mode::Columns { .. }
+        | Mode::CopyMenu { .. }
+        | Mode::Runs) => on_panel(app, panel, intent),
         Mode::Form(form) => change::form_key(app, input, form),
         // The preview's answers went to `confirm` above; the rest scroll it.
         asking @ Mode::Asking(Asking::Import { .. }) => {
@@ -166,9 +146,46 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             Some(intent) => on_input(app, Press::Intent(intent)),
             None => Vec::new(),
         },
+    }
+}
+
+/// A key in one of the panels over the list (the message log, the output
+/// panel, the column chooser, the copy menu, the runs panel): each keeps
+/// its place, and its own handler may close it.
+fn on_panel(app: &mut App, panel: Mode, intent: Option<Intent>) -> Vec<Command> {
+    match panel {
+        Mode::Messages { scroll } => {
+            app.mode = Mode::Messages { scroll };
+            if let Some(i) = intent {
+                messages_key(app, i, scroll);
+            }
+            Vec::new()
+        }
+        Mode::Output { scroll } => {
+            app.mode = Mode::Output { scroll };
+            if let Some(i) = intent {
+                output_key(app, i, scroll);
+            }
+            Vec::new()
+        }
+        Mode::Columns { at } => {
+            app.mode = Mode::Columns { at };
+            if let Some(i) = intent {
+                super::column_chooser::on_intent(app, i, at);
+            }
+            Vec::new()
+        }
+        Mode::CopyMenu { id } => {
+            app.mode = Mode::CopyMenu { id: id.clone() };
+            intent.map_or_else(Vec::new, |i| copy_menu::on_key(app, i, &id))
+        }
         Mode::Runs => {
             app.mode = Mode::Runs;
             intent.map_or_else(Vec::new, |i| runs_flow::on_intent(app, i))
+        }
+        other => {
+            app.mode = other;
+            Vec::new()
         }
     }
 }
