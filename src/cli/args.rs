@@ -158,8 +158,8 @@ pub struct ActivateArgs {
     /// Request ids; `-` reads more ids from stdin, one per line.
     #[arg(value_name = "ID", required_unless_present = "resume")]
     pub ids: Vec<String>,
-    /// Requests in flight at once (default: `concurrency` in the config, 8).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    /// Requests in flight at once, 1 to 64 (default: `concurrency` in the config, 8).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(crate::config::MAX_CONCURRENCY)))]
     pub concurrency: Option<u16>,
     /// Finish the last bulk activation that was interrupted, from the audit log.
     #[arg(long, conflicts_with = "ids")]

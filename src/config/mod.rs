@@ -24,7 +24,7 @@ mod tests;
 pub use file::reads_on_this_thread;
 pub use file::{LoadedConfig, STARTER, config_path, write_private, write_starter};
 pub use origin::{KeyLines, Origin, Sourced};
-pub use resolve::resolve;
+pub use resolve::{MAX_CONCURRENCY, resolve};
 pub use show::{ShowRow, Shown, rows as show_rows};
 pub use sources::{Resolved, sources};
 

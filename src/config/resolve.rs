@@ -107,13 +107,20 @@ impl Resolved {
     }
 }
 
-/// A concurrency the client can run: 1 to 64 calls at once.
+/// The most calls a run keeps in flight, from the config file or
+/// `--concurrency` alike.
+pub const MAX_CONCURRENCY: u16 = 64;
+
+/// A concurrency the client can run: 1 to [`MAX_CONCURRENCY`] calls at once.
 fn in_range(key: &str, value: &Sourced<usize>) -> Result<usize, ConfigError> {
-    if !(1..=64).contains(&value.value) {
+    if !(1..=usize::from(MAX_CONCURRENCY)).contains(&value.value) {
         return Err(ConfigError::BadValue {
             key: key.into(),
             origin: value.origin.clone(),
-            detail: format!("{} is out of range; use 1 to 64.", value.value),
+            detail: format!(
+                "{} is out of range; use 1 to {MAX_CONCURRENCY}.",
+                value.value
+            ),
         });
     }
     Ok(value.value)

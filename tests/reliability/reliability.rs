@@ -274,8 +274,11 @@ async fn bad_ids_are_refused_before_anything_is_sent() {
     let o = run_with_stdin(c, Some("ok1\n\nx;rm -rf\n".into())).await;
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("stdin line 3:"), "{}", stderr(&o));
-    let o = env.run(&["activate", "--concurrency", "0", "a"]).await;
-    assert_eq!(o.status.code(), Some(2));
+    // The flag takes what the config file takes: 1 to 64.
+    for bad in ["0", "65"] {
+        let o = env.run(&["activate", "--concurrency", bad, "a"]).await;
+        assert_eq!(o.status.code(), Some(2), "--concurrency {bad}");
+    }
     assert_eq!(env.sim.stats().activate_calls, 0);
     assert!(!env.audit_path().exists(), "nothing to record");
 }
