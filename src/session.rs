@@ -109,8 +109,7 @@ impl Session {
             merchant_cache_days: 0,
             read_concurrency: config::DEFAULT_READ_CONCURRENCY,
             // The demo's own simulator: nothing of the operator's to name.
-            key_from: config::Origin::Default,
-            base_url_from: config::Origin::Default,
+            blame: config::Blame::default(),
             warnings: Vec::new(),
         };
         let client = Client::new(&settings.base_url, &settings.api_key)?

@@ -43,6 +43,9 @@ pub struct AppConfig {
     /// Pending requests older than this many days are over SLA: marked in
     /// the list and counted in the title. 0 turns it off.
     pub sla_days: u32,
+    /// Where the key and the base URL came from: a failed load that blames
+    /// one of them names it, as the CLI does.
+    pub blame: crate::config::Blame,
 }
 
 /// What has the keyboard. The one question that sits on top of any mode

@@ -138,13 +138,36 @@ pub struct Settings {
     pub read_concurrency: usize,
     /// Warnings to show the operator (e.g. a config file others can read).
     pub warnings: Vec<String>,
-    /// Where the API key came from, for an error that blames it.
+    /// Where the key and the base URL came from, for an error that blames
+    /// one of them.
+    pub blame: Blame,
+}
+
+/// Where the API key and the base URL came from: what an error that blames
+/// one of them names, in the CLI and the console alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blame {
     pub key_from: Origin,
-    /// Where the base URL came from, for an error that blames it.
     pub base_url_from: Origin,
 }
 
+impl Default for Blame {
+    fn default() -> Self {
+        Blame {
+            key_from: Origin::Default,
+            base_url_from: Origin::Default,
+        }
+    }
+}
+
 impl Settings {
+    /// See [`Blame::source_of`].
+    pub fn source_of(&self, e: &crate::api::ApiError) -> Option<String> {
+        self.blame.source_of(e)
+    }
+}
+
+impl Blame {
     /// Which value an API error blames, and where that value came from, as
     /// a sentence to follow the error's own: a refused key or an
     /// unreachable base URL then names the flag, variable or file line to

@@ -56,8 +56,10 @@ impl Resolved {
             merchant_cache_days: self.merchant_cache_days.value,
             read_concurrency,
             warnings: self.warnings,
-            key_from: api_key.origin,
-            base_url_from: self.base_url.origin,
+            blame: super::Blame {
+                key_from: api_key.origin,
+                base_url_from: self.base_url.origin,
+            },
         })
     }
 

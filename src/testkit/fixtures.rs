@@ -39,6 +39,7 @@ pub fn config() -> AppConfig {
         // Off, so the screens of other tests do not carry SLA markers;
         // the backlog tests turn it on.
         sla_days: 0,
+        blame: Default::default(),
     }
 }
 

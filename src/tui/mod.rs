@@ -34,6 +34,7 @@ pub async fn run_console(opts: &SessionOptions) -> Result<Option<String>, Failur
         prefs,
         warnings: session.settings.warnings.clone(),
         sla_days: session.settings.sla_days,
+        blame: session.settings.blame.clone(),
         safety: Safety {
             host: crate::safety::host_of(&session.settings.base_url),
             production: session.settings.production,

@@ -116,13 +116,17 @@ impl List {
         load_id: u64,
         error: ApiError,
         now: DateTime<Utc>,
+        source: Option<String>,
     ) -> Option<String> {
         if self.loading.as_ref().is_none_or(|l| l.id != load_id) {
             return None;
         }
         self.loading = None;
         self.loaded_at = Some(now);
-        let sentence = format!("Could not load the integration requests. {error}");
+        let mut sentence = format!("Could not load the integration requests. {error}");
+        if let Some(source) = source {
+            sentence = format!("{sentence} {source}");
+        }
         self.load_error = Some(sentence.clone());
         Some(sentence)
     }

@@ -48,7 +48,8 @@ pub(crate) fn continue_filter(app: &mut App) -> Vec<Command> {
 
 pub(crate) fn on_load_failed(app: &mut App, load_id: u64, error: ApiError) -> Vec<Command> {
     let now = app.now;
-    if let Some(sentence) = app.list.on_load_failed(load_id, error, now) {
+    let source = app.config.blame.source_of(&error);
+    if let Some(sentence) = app.list.on_load_failed(load_id, error, now, source) {
         app.error(sentence);
     }
     Vec::new()

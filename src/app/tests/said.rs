@@ -219,3 +219,33 @@ fn an_export_going_on_is_work_on_the_status_line_not_a_message() {
     let screen = render(&mut app, 100, 24);
     assert!(screen.contains("Exporting to /tmp/out.csv…"), "{screen}");
 }
+
+#[test]
+fn a_failed_load_that_blames_the_key_names_where_the_key_came_from() {
+    let mut app = crate::testkit::loaded_with(AppConfig {
+        blame: crate::config::Blame {
+            key_from: crate::config::Origin::Env("CENTRAPAY_API_KEY"),
+            base_url_from: crate::config::Origin::Default,
+        },
+        ..crate::testkit::config()
+    });
+    let id = load_id(&update(&mut app, ch('r')));
+    api(
+        &mut app,
+        ApiEvent::LoadFailed {
+            load_id: id,
+            error: ApiError::Unauthorized {
+                message: "Missing authentication".into(),
+            },
+        },
+    );
+    assert!(
+        toast(&app)
+            .ends_with("That API key is the one from the environment variable CENTRAPAY_API_KEY."),
+        "{}",
+        toast(&app)
+    );
+    // A default base URL is intake's own: nothing to name.
+    fail_load(&mut app);
+    assert!(!toast(&app).contains("That base_url"), "{}", toast(&app));
+}
