@@ -71,7 +71,8 @@ pub enum Mode {
     },
     /// A question waiting for its answer (see `confirm`).
     Asking(Asking),
-    /// Progress while `App::bulk` runs, results once it has finished.
+    /// Progress while `App::bulk` runs, results once it has finished; or
+    /// `App::reopened`'s results, beside a run going on.
     Bulk,
     /// The export or import path prompt.
     Prompt(Box<Prompt>),
