@@ -36,9 +36,10 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
             }
         }
         (Mode::Bulk, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) => {
-            if let Some(run) = app.bulk.as_mut() {
+            if let Some(run) = app.bulk_results_mut() {
+                let len = run.shown_items().len();
                 run.scroll = if m.kind == MouseEventKind::ScrollDown {
-                    (run.scroll + WHEEL_STEP).min(run.items.len().saturating_sub(1))
+                    (run.scroll + WHEEL_STEP).min(len.saturating_sub(1))
                 } else {
                     run.scroll.saturating_sub(WHEEL_STEP)
                 };

@@ -2,7 +2,7 @@
 //! just finished uses (the failed first), and back. Closing results opened
 //! from here comes back here.
 
-use crate::keys::{Intent, Scope};
+use crate::keys::Intent;
 
 use super::command::Command;
 use super::keys;
@@ -48,6 +48,8 @@ fn open(app: &mut App) {
 }
 
 /// A bulk run's results, as after the run; the live run while it goes.
+/// While another run goes on, the reopened one is held apart from it
+/// (`App::reopened`), so that run's progress and results are untouched.
 fn open_bulk(app: &mut App, number: u64, kept: Run<BulkResult>) {
     let live = app.bulk.as_ref().map(|r| (r.run_id, r.is_running()));
     match live {
@@ -58,17 +60,14 @@ fn open_bulk(app: &mut App, number: u64, kept: Run<BulkResult>) {
             ));
             return;
         }
-        Some((_, true)) => {
-            let cancel = app.keys_label(Scope::BulkRunning, &[Intent::CancelRun], "Esc");
-            app.error(format!(
-                "A bulk run is going on: run {number}'s results open once it ends ({cancel} in the list cancels it)."
-            ));
-            return;
+        Some((_, true)) => app.reopened = Some(kept),
+        Some((id, false)) if id == kept.run_id => app.reopened = None,
+        _ => {
+            app.reopened = None;
+            app.bulk = Some(kept);
         }
-        Some((id, false)) if id == kept.run_id => {}
-        _ => app.bulk = Some(kept),
     }
-    if let Some(run) = app.bulk.as_mut() {
+    if let Some(run) = app.bulk_results_mut() {
         run.shown = ResultsShown::FailedFirst;
         run.scroll = 0;
     }

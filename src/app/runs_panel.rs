@@ -16,7 +16,7 @@ impl App {
         if let Some(run) = self.bulk.as_ref().filter(|r| !r.is_running()) {
             self.runs.ended(run.run_id, || {
                 let mut kept = run.clone();
-                kept.shown = ResultsShown::InOrder;
+                kept.shown = ResultsShown::FailedFirst;
                 kept.scroll = 0;
                 RunBody::Bulk(kept)
             });

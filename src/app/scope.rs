@@ -45,6 +45,7 @@ impl App {
                 },
                 None => Scope::ImportPlanning,
             },
+            Mode::Bulk if self.reopened.is_some() => Scope::BulkResults,
             Mode::Bulk => match self.bulk.as_ref().map(super::run::Run::is_running) {
                 Some(false) | None => Scope::BulkResults,
                 Some(true) => Scope::BulkRunning,

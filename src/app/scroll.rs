@@ -62,7 +62,7 @@ impl App {
                 super::messages::keep_in_view(scroll, &self.messages, screen.body);
             }
             Mode::Bulk => {
-                if let Some(run) = self.bulk.as_mut().filter(|r| !r.is_running()) {
+                if let Some(run) = self.bulk_results_mut() {
                     let [_, list] = viewport::bulk_results(screen.body);
                     keep_results_in_view(run, list, viewport::BULK_HEAD_WIDTH);
                 }

@@ -74,7 +74,8 @@ pub enum Mode {
     },
     /// A question waiting for its answer (see `confirm`).
     Asking(Asking),
-    /// Progress while `App::bulk` runs, results once it has finished.
+    /// Progress while `App::bulk` runs, results once it has finished; or
+    /// `App::reopened`'s results, beside a run going on.
     Bulk,
     /// The export or import path prompt.
     Prompt(Box<Prompt>),
@@ -148,6 +149,9 @@ pub struct App {
     pub(crate) activating: HashSet<String>,
     pub(crate) activate_after_save: HashSet<String>,
     pub(crate) bulk: Option<Run<BulkResult>>,
+    /// A finished bulk run reopened from the runs panel while another goes
+    /// on: the results view shows it, and `bulk` stays the live run's.
+    pub(crate) reopened: Option<Run<BulkResult>>,
     pub(crate) next_run_id: u64,
     pub(crate) ticks: u64,
     /// The path of an export the worker is writing.
@@ -184,6 +188,7 @@ impl App {
             activating: HashSet::new(),
             activate_after_save: HashSet::new(),
             bulk: None,
+            reopened: None,
             next_run_id: 1,
             ticks: 0,
             exporting: None,
@@ -279,6 +284,21 @@ impl App {
 
     pub fn bulk(&self) -> Option<&Run<BulkResult>> {
         self.bulk.as_ref()
+    }
+
+    /// The bulk results on screen in `Mode::Bulk`: a run reopened beside
+    /// a live one, else the live run once it has finished.
+    pub fn bulk_results(&self) -> Option<&Run<BulkResult>> {
+        self.reopened
+            .as_ref()
+            .or_else(|| self.bulk.as_ref().filter(|r| !r.is_running()))
+    }
+
+    pub(crate) fn bulk_results_mut(&mut self) -> Option<&mut Run<BulkResult>> {
+        match self.reopened {
+            Some(ref mut run) => Some(run),
+            None => self.bulk.as_mut().filter(|r| !r.is_running()),
+        }
     }
 
     pub fn import(&self) -> Option<&ImportState> {

@@ -182,7 +182,7 @@ pub static HELP: &[HelpRow] = &[
         S::BulkResults,
         &[I::RetryFailed],
         "R",
-        "bulk results: retry the failed ones",
+        "bulk results: retry the failed ones (not the not logged: those were made)",
     ),
     row(
         S::ImportPreview,

@@ -76,7 +76,7 @@ intents! {
     /// The runs panel: every run of the session, to reopen its results.
     Runs = "runs", "open the runs panel: this session's bulk runs, retries, imports and command runs (the last 50), to reopen one's results";
     OpenRun = "open_run", "runs panel: open the selected run's results (the failed first)";
-    FailedOnly = "failed_only", "a run's results: only the failed, or all with the failed first";
+    FailedOnly = "failed_only", "a run's results: only the failed, or all with the failed first (every results view starts so); failed means what a retry would send again, so a *not logged* one, made on the server, is not";
     /// The column chooser of the current saved view.
     Columns = "columns", "choose the view's columns: show, hide and order them (for this session)";
     ToggleColumn = "toggle_column", "column chooser: show the column at any width, or hide it";

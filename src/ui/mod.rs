@@ -109,7 +109,7 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         // A run going on shows its progress beside the list (`draw`).
         Mode::Bulk => {
-            if let Some(run) = app.bulk.as_ref().filter(|r| !r.is_running()) {
+            if let Some(run) = app.bulk_results() {
                 bulk::results(frame, area, app, run, theme);
             }
         }

@@ -44,14 +44,17 @@ pub fn named(merchant: Option<&str>, text: String) -> String {
     }
 }
 
-/// What a results title adds once they are not in run order.
+/// What a results title adds when it leaves some out (the failed first
+/// is how every results view starts, so it goes unsaid).
 pub fn shown_words(shown: ResultsShown) -> &'static str {
     match shown {
-        ResultsShown::InOrder => "",
-        ResultsShown::FailedFirst => ", failed first",
+        ResultsShown::FailedFirst => "",
         ResultsShown::FailedOnly => ", only the failed",
     }
 }
+
+/// Said instead of an empty list when only the failed are shown.
+pub const NOTHING_FAILED: &str = "Nothing failed in this run.";
 
 pub fn tone_style(tone: Tone, theme: Theme) -> Style {
     match tone {
@@ -127,6 +130,13 @@ pub fn results<R: RunResult>(
                 .map_or(theme.dim(), |r| tone_style(r.tone(), theme)),
         })
         .collect();
+    if entries.is_empty() && run.shown == ResultsShown::FailedOnly {
+        frame.render_widget(
+            Paragraph::new(Span::styled(NOTHING_FAILED, theme.dim())),
+            list,
+        );
+        return;
+    }
     let lines = list_lines(&entries, head_w, list, run.scroll);
     frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
 }

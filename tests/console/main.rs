@@ -19,5 +19,6 @@ mod e2e_range_copy;
 mod e2e_revisions;
 mod e2e_run;
 mod e2e_runs;
+mod e2e_runs_beside;
 mod e2e_safety;
 mod e2e_views;

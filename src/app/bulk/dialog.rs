@@ -32,7 +32,7 @@ pub(in crate::app) fn answered(app: &mut App, plan: BulkPlan, start: bool) -> Ve
         };
         app.info(format!("Bulk run cancelled; nothing was sent{typed}."));
     }
-    app.mode = if plan.retry && app.bulk.is_some() {
+    app.mode = if plan.retry && app.bulk_results().is_some() {
         Mode::Bulk
     } else {
         Mode::List

@@ -7,7 +7,7 @@ use crate::keys::{Intent, Scope};
 
 use crate::app::command::{Command, WorkerCall};
 use crate::app::run::{ItemState, Run, RunPhase};
-use crate::app::state::{App, Mode, OverlayQuestion};
+use crate::app::state::{App, Asking, Mode, OverlayQuestion};
 
 /// An intent pressed while a bulk run goes on: `Some` when the run takes
 /// it (cancel, quit, or a refusal), `None` when it does what it always does.
@@ -76,6 +76,12 @@ fn cancel_run(app: &mut App) -> Vec<Command> {
 /// (at once when the run ends there; after closing help, the filter or a
 /// dialog otherwise, which a toast says when it ends).
 pub(in crate::app) fn open_results_in_list(app: &mut App) {
+    // A run reopened beside a live one lives only while its results (or
+    // its retry's dialog) are on screen, so it never stands in for the
+    // live run's results.
+    if !matches!(app.mode, Mode::Bulk | Mode::Asking(Asking::Bulk(_))) {
+        app.reopened = None;
+    }
     let finished = app.bulk.as_ref().is_some_and(|r| !r.is_running());
     if finished && matches!(app.mode, Mode::List) && app.asking.is_none() {
         app.mode = Mode::Bulk;

@@ -76,6 +76,7 @@ fn start_run(
         .started(app.now, what, crate::app::runs::RunBody::Bulk(run.clone()));
     // Results reopened from the panel make way for the run's progress.
     app.runs.reopened = false;
+    app.reopened = None;
     app.bulk = Some(run);
     // The run goes on beside the list (its progress above the footer);
     // its results open when it ends (`during`).

@@ -4,20 +4,26 @@
 //! count is typed.
 
 use crate::app::command::Command;
-use crate::app::run::{BulkResult, ItemState};
+use crate::app::run::Run;
 use crate::app::runs::RunWhat;
 use crate::app::state::{App, Asking, Mode};
+
+use crate::keys::{Intent, Scope};
 
 use super::flow::start_bulk;
 
 pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
-    let failed = app
-        .bulk
-        .as_ref()
-        .map(|run| run.ids_where(|s| matches!(s, ItemState::Done(BulkResult::Failed(_)))))
-        .unwrap_or_default();
+    let failed = app.bulk_results().map(Run::failed_ids).unwrap_or_default();
     if failed.is_empty() {
         app.info("Nothing failed; there is nothing to retry.");
+        return Vec::new();
+    }
+    if app.bulk_running() {
+        // Only a reopened run's results show while another run goes on.
+        let cancel = app.keys_label(Scope::BulkRunning, &[Intent::CancelRun], "Esc");
+        app.error(format!(
+            "A bulk run is going on: this retry can start once it ends ({cancel} in the list cancels it)."
+        ));
         return Vec::new();
     }
     if app.config.safety.needs_typed_count(failed.len()) {

@@ -103,6 +103,10 @@ impl RunResult for BulkResult {
     type Kind = BulkKind;
     type Label = BulkLabel;
 
+    fn failed(&self) -> bool {
+        matches!(self, BulkResult::Failed(_))
+    }
+
     /// The wording of the results view.
     fn text(&self) -> String {
         match self {

@@ -53,6 +53,10 @@ impl RunResult for ImportResult {
     type Kind = ImportKind;
     type Label = ImportLabel;
 
+    fn failed(&self) -> bool {
+        matches!(self, ImportResult::Failed(_))
+    }
+
     /// The wording of the results list.
     fn text(&self) -> String {
         match self {

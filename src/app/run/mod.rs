@@ -84,6 +84,11 @@ pub trait RunResult: Clone + PartialEq + std::fmt::Debug {
         kind.word()
     }
 
+    /// Whether it failed: what a retry would send again and what the
+    /// results show first. A result made on the server without its audit
+    /// line is not: sending it again would not mend the log.
+    fn failed(&self) -> bool;
+
     /// The line: the kind's word, then what more is known.
     fn text(&self) -> String;
     fn tone(&self) -> Tone;
@@ -240,7 +245,7 @@ impl<R: RunResult> Run<R> {
             phase,
             cancel_requested: false,
             scroll: 0,
-            shown: ResultsShown::InOrder,
+            shown: ResultsShown::FailedFirst,
         }
     }
 

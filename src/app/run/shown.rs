@@ -1,16 +1,15 @@
-//! Which of a run's results its results view shows, and in what order: a
-//! run just finished shows them in run order; one reopened from the runs
-//! panel shows the failed first, or only the failed (`failed_only`).
+//! Which of a run's results its results view shows, and in what order:
+//! every results view (just finished or reopened from the runs panel)
+//! shows the failed first, or only the failed (`failed_only`). "Failed"
+//! is what a retry would send again ([`RunResult::failed`]).
 
-use super::{Run, RunItem, RunResult, Tone};
+use super::{Run, RunItem, RunResult};
 
 /// The order and choice of a results view's lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ResultsShown {
-    /// Every item, in the order the run took them.
-    #[default]
-    InOrder,
     /// Every item, the failed ones first (each group in run order).
+    #[default]
     FailedFirst,
     /// Only the items that failed.
     FailedOnly,
@@ -21,22 +20,19 @@ impl ResultsShown {
     pub fn toggled(self) -> ResultsShown {
         match self {
             ResultsShown::FailedOnly => ResultsShown::FailedFirst,
-            ResultsShown::InOrder | ResultsShown::FailedFirst => ResultsShown::FailedOnly,
+            ResultsShown::FailedFirst => ResultsShown::FailedOnly,
         }
     }
 }
 
-/// Whether an item ended badly (failed, or made without its audit line):
-/// what an operator reopening a run looks for first.
 fn failed<R: RunResult>(item: &RunItem<R>) -> bool {
-    item.state.result().is_some_and(|r| r.tone() == Tone::Bad)
+    item.state.result().is_some_and(RunResult::failed)
 }
 
 impl<R: RunResult> Run<R> {
     /// The items the results view shows, in its order.
     pub fn shown_items(&self) -> Vec<&RunItem<R>> {
         match self.shown {
-            ResultsShown::InOrder => self.items.iter().collect(),
             ResultsShown::FailedOnly => self.items.iter().filter(|i| failed(*i)).collect(),
             ResultsShown::FailedFirst => {
                 let (mut bad, good): (Vec<_>, Vec<_>) = self.items.iter().partition(|i| failed(*i));
@@ -46,7 +42,12 @@ impl<R: RunResult> Run<R> {
         }
     }
 
-    /// How many items ended badly.
+    /// The ids that failed, in run order: what a retry sends again.
+    pub fn failed_ids(&self) -> Vec<String> {
+        self.ids_where(|s| s.result().is_some_and(RunResult::failed))
+    }
+
+    /// How many items failed.
     pub fn failed_count(&self) -> usize {
         self.items.iter().filter(|i| failed(*i)).count()
     }

@@ -25,6 +25,9 @@ result_kinds! {
 impl RunResult for R {
     type Kind = K;
     type Label = u32;
+    fn failed(&self) -> bool {
+        matches!(self, R::Fail(_))
+    }
     fn text(&self) -> String {
         match self {
             R::Ok => "ok".into(),
@@ -144,4 +147,23 @@ fn ids_where_picks_in_run_order() {
     let failed = r.ids_where(|s| matches!(s, ItemState::Done(R::Fail(_))));
     assert_eq!(failed, ["id0", "id2"]);
     assert!(r.any(|s| *s == ItemState::Queued));
+}
+
+#[test]
+fn every_run_shows_the_failed_first_and_f_toggles_only_the_failed() {
+    let mut r = run(vec![
+        ItemState::Done(R::Skip("no".into())),
+        ItemState::Done(R::Fail("a".into())),
+        ItemState::Done(R::Ok),
+        ItemState::Done(R::Fail("b".into())),
+    ]);
+    let ids =
+        |r: &Run<R>| -> Vec<String> { r.shown_items().iter().map(|i| i.id.clone()).collect() };
+    assert_eq!(r.shown, ResultsShown::FailedFirst, "the default");
+    assert_eq!(ids(&r), ["id1", "id3", "id0", "id2"]);
+    assert_eq!(r.failed_ids(), ["id1", "id3"]);
+    r.shown = r.shown.toggled();
+    assert_eq!(ids(&r), ["id1", "id3"]);
+    r.shown = r.shown.toggled();
+    assert_eq!(r.shown, ResultsShown::FailedFirst);
 }

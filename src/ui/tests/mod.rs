@@ -26,6 +26,7 @@ mod messages;
 mod names;
 mod palette;
 mod record_shapes;
+mod results_shown;
 mod runs;
 mod safety;
 mod tabs;
