@@ -16,6 +16,10 @@ pub(super) fn on_intent(app: &mut App, intent: Intent, at: usize) {
             return;
         }
         (_, Some(nav)) => keys::apply(nav, at, n, n),
+        (Intent::ToggleColumn, _) if app.views.columns().hides_the_last(at) => {
+            app.info("At least one column stays shown: show another before hiding this one.");
+            at
+        }
         (Intent::ToggleColumn, _) => {
             if let Some(cols) = app.views.columns_mut() {
                 cols.toggle(at);

@@ -46,8 +46,8 @@ pub(super) fn on_mouse(app: &mut App, m: MouseEvent) {
             }
         }
         // The wheel moves the palette's choice a row a notch, as its arrows do.
-        (Mode::Palette(p), MouseEventKind::ScrollDown) => p.go(Nav::Down, 1),
-        (Mode::Palette(p), MouseEventKind::ScrollUp) => p.go(Nav::Up, 1),
+        (Mode::Palette(p, _), MouseEventKind::ScrollDown) => p.go(Nav::Down, 1),
+        (Mode::Palette(p, _), MouseEventKind::ScrollUp) => p.go(Nav::Up, 1),
         (Mode::List | Mode::Filter, MouseEventKind::Down(MouseButton::Left)) => {
             let Some(area) = app.viewport.table_rows() else {
                 return;

@@ -1,7 +1,9 @@
-//! The command palette opened from the list: every action the key table
-//! binds there (beside a running bulk run, the running list's), with the
-//! operator's own commands, each with its keys as bound now. Its Enter
-//! hands the chosen intent back to `update`, which runs it as the key's
+//! The command palette, opened from any place whose keys act (the list,
+//! a panel, help, a run's results): every action the key table binds
+//! there (beside a running bulk run, the running list's), with the
+//! operator's own commands where they work, each with its keys as bound
+//! now. It keeps the place it was opened from; its Enter goes back there
+//! and hands the chosen intent to `update`, which runs it as the key's
 //! press would run it, through the same path: the same questions, typed
 //! counts and read-only refusals.
 
@@ -11,10 +13,17 @@ use super::keys::nav_of;
 use super::palette::{Palette, PaletteEntry};
 use super::state::{App, Mode};
 
-/// Open the palette over the list.
+/// Whether the palette opens in `scope`: where the key table binds it
+/// (never in a text input, where `:` is text, nor in a typed count).
+pub(super) fn opens_in(scope: Scope) -> bool {
+    crate::keys::table::bindings().any(|b| b.scope == scope && b.intent == Intent::Palette)
+}
+
+/// Open the palette over the current place, which it keeps to go back to.
 pub(super) fn open(app: &mut App) {
     let entries = entries(app, app.scope());
-    app.mode = Mode::Palette(Box::new(Palette::new(entries)));
+    let from = std::mem::replace(&mut app.mode, Mode::List);
+    app.mode = Mode::Palette(Box::new(Palette::new(entries)), Box::new(from));
 }
 
 /// What the palette offers in `scope`, generated from the key table so
@@ -80,16 +89,22 @@ fn joined(keys: &[crate::keys::Key]) -> String {
 
 /// An input while the palette is open: text narrows it, the moving keys
 /// choose, Esc closes it. Enter closes it and returns the chosen intent,
-/// for `update` to run as its key.
-pub(super) fn on_input(app: &mut App, input: Press, mut palette: Box<Palette>) -> Option<Intent> {
+/// for `update` to run as its key; both put back the place it was opened
+/// from (`from`) as it was.
+pub(super) fn on_input(
+    app: &mut App,
+    input: Press,
+    mut palette: Box<Palette>,
+    from: Box<Mode>,
+) -> Option<Intent> {
     match input {
         Press::Intent(Intent::Cancel) => {
-            app.mode = Mode::List;
+            app.mode = *from;
             return None;
         }
         Press::Intent(Intent::Submit) => {
             if let Some(intent) = palette.chosen() {
-                app.mode = Mode::List;
+                app.mode = *from;
                 return Some(intent);
             }
         }
@@ -100,7 +115,7 @@ pub(super) fn on_input(app: &mut App, input: Press, mut palette: Box<Palette>) -
         }
         Press::Text(k) => palette.key(k),
     }
-    app.mode = Mode::Palette(palette);
+    app.mode = Mode::Palette(palette, from);
     None
 }
 

@@ -63,7 +63,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             }
             (pasted, "the path prompt", PATH_MAX)
         }
-        Mode::Palette(palette) => {
+        Mode::Palette(palette, _) => {
             let pasted = insert(palette.paste_target(text), text, PALETTE_MAX);
             palette.pasted();
             (pasted, "the command palette", PALETTE_MAX)

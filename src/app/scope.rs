@@ -29,7 +29,7 @@ impl App {
             Mode::Help { .. } => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,
             Mode::Output { .. } => Scope::Output,
-            Mode::Palette(_) => Scope::Palette,
+            Mode::Palette(..) => Scope::Palette,
             Mode::Runs => Scope::Runs,
             Mode::Columns { .. } => Scope::Columns,
             Mode::CopyMenu { .. } => Scope::CopyMenu,
@@ -55,22 +55,7 @@ impl App {
 
     /// The view a toast raised now is about.
     pub fn toast_view(&self) -> ToastView {
-        match &self.mode {
-            // The palette, the column chooser and the copy menu are looks
-            // over the list: its toasts stay.
-            Mode::List
-            | Mode::Filter
-            | Mode::Palette(_)
-            | Mode::Columns { .. }
-            | Mode::CopyMenu { .. } => ToastView::List,
-            Mode::Help { .. } => ToastView::Help,
-            Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
-            Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
-            Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
-            Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,
-            Mode::Prompt(_) | Mode::Asking(Asking::ExportOverwrite { .. }) => ToastView::Prompt,
-            Mode::Asking(Asking::Import { .. }) | Mode::Import => ToastView::Import,
-        }
+        toast_view_of(&self.mode)
     }
 
     /// What the footer of the current scope depends on.
@@ -116,6 +101,24 @@ impl App {
     /// `default` unless the operator remapped them.
     pub fn keys_label(&self, scope: Scope, intents: &[Intent], default: &str) -> String {
         self.config.prefs.keys.label(scope, intents, default, true)
+    }
+}
+
+/// The view a toast raised in `mode` is about.
+fn toast_view_of(mode: &Mode) -> ToastView {
+    match mode {
+        // The palette is a look over the place it was opened from; the
+        // column chooser and the copy menu are looks over the list: its
+        // toasts stay.
+        Mode::Palette(_, from) => toast_view_of(from),
+        Mode::List | Mode::Filter | Mode::Columns { .. } | Mode::CopyMenu { .. } => ToastView::List,
+        Mode::Help { .. } => ToastView::Help,
+        Mode::Messages { .. } | Mode::Output { .. } | Mode::Runs => ToastView::Messages,
+        Mode::Form(_) | Mode::Asking(Asking::Overwrite(_)) => ToastView::Form,
+        Mode::Asking(Asking::Activate { .. } | Asking::Custom { .. }) => ToastView::Activate,
+        Mode::Asking(Asking::Bulk(_)) | Mode::Bulk => ToastView::Bulk,
+        Mode::Prompt(_) | Mode::Asking(Asking::ExportOverwrite { .. }) => ToastView::Prompt,
+        Mode::Asking(Asking::Import { .. }) | Mode::Import => ToastView::Import,
     }
 }
 

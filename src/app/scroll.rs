@@ -43,7 +43,7 @@ impl App {
             self.mode = Mode::Output { scroll };
         }
         match &mut self.mode {
-            Mode::Palette(palette) => {
+            Mode::Palette(palette, _) => {
                 let [_, _, rows] = viewport::palette(screen.body);
                 let len = palette.len();
                 palette.selected = palette.selected.min(len.saturating_sub(1));

@@ -82,8 +82,9 @@ pub enum Mode {
     /// `App::import` while it plans, sends, and shows its results; its
     /// preview is the question `Asking::Import`.
     Import,
-    /// The command palette over the list (`palette_flow`).
-    Palette(Box<Palette>),
+    /// The command palette (`palette_flow`) over the place it was opened
+    /// from, which it goes back to on Esc or Enter.
+    Palette(Box<Palette>, Box<Mode>),
     /// The runs of this session (`App::runs`), to reopen one's results.
     Runs,
     /// The copy menu of this request (`y`): a key per field.

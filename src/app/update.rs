@@ -97,6 +97,12 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
         Press::Intent(i) => Some(i),
         Press::Text(_) => None,
     };
+    // One way in for every place that offers the palette; it keeps the
+    // place to go back to.
+    if intent == Some(Intent::Palette) && palette_flow::opens_in(app.scope()) {
+        palette_flow::open(app);
+        return Vec::new();
+    }
     match std::mem::replace(&mut app.mode, Mode::List) {
         Mode::List => intent.map_or_else(Vec::new, |i| {
             bulk::during::on_intent(app, i).unwrap_or_else(|| list_flow::intents::on_intent(app, i))
@@ -141,8 +147,9 @@ pub(super) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             app.mode = Mode::Import;
             import::intents::on_input(app, input)
         }
-        // The chosen action runs as its key press would, from the list.
-        Mode::Palette(palette) => match palette_flow::on_input(app, input, palette) {
+        // The chosen action runs as its key press would, in the place the
+        // palette was opened from (put back by `palette_flow`).
+        Mode::Palette(palette, from) => match palette_flow::on_input(app, input, palette, from) {
             Some(intent) => on_input(app, Press::Intent(intent)),
             None => Vec::new(),
         },
@@ -193,7 +200,7 @@ fn on_panel(app: &mut App, panel: Mode, intent: Option<Intent>) -> Vec<Command> 
 /// Whether an input leaves a running filter scan to finish in slices.
 fn keeps_scanning(app: &App, input: Press) -> bool {
     match app.mode {
-        Mode::Filter | Mode::Palette(_) => app.asking.is_none(),
+        Mode::Filter | Mode::Palette(..) => app.asking.is_none(),
         Mode::List => matches!(input, Press::Intent(i) if keys::nav_of(i).is_some()),
         _ => false,
     }

@@ -67,6 +67,19 @@ impl ViewColumns {
         }
     }
 
+    /// Whether toggling the column at `at` would hide the last one shown,
+    /// leaving a table with no columns.
+    pub(crate) fn hides_the_last(&self, at: usize) -> bool {
+        self.cols
+            .get(at)
+            .is_some_and(|(_, s)| *s == ColumnState::Keep)
+            && self
+                .cols
+                .iter()
+                .enumerate()
+                .all(|(i, (_, s))| i == at || *s == ColumnState::Hidden)
+    }
+
     /// Move the column at `at` one place left (`up`) or right; where it is now.
     pub(crate) fn shift(&mut self, at: usize, up: bool) -> usize {
         let to = match up {

@@ -28,6 +28,7 @@ pub enum When {
 }
 
 /// One footer hint. No intents: a note whose label is not a key.
+#[derive(Clone, Copy)]
 pub struct HintRow {
     pub scope: Scope,
     pub intents: &'static [Intent],

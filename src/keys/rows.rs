@@ -12,8 +12,9 @@ use Scope as S;
 use When as W;
 
 /// The footer of every scope, in the order shown (help, the palette and
-/// quit early: at 80 columns the line is cut after them).
-pub static HINTS: &[HintRow] = &[
+/// quit early: at 80 columns the line is cut after them). `table::HINTS`
+/// adds the palette's row to the panels' footers, last.
+pub(super) static ROWS: &[HintRow] = &[
     h(S::QuitConfirm, &[I::Confirm], "y", "quit", W::Always),
     h(S::QuitConfirm, &[I::Cancel], "n/Esc", "stay", W::Always),
     h(S::List, &[I::Down, I::Up], "j/k", "move", W::Always),

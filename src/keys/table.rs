@@ -177,6 +177,24 @@ static OUTPUT_AND_HELP_RUNNING: [Binding; 8] = [
     b(S::HelpRunning, I::Quit, &["q"], &[]),
 ];
 
+/// `:` opens the palette wherever keys act (in the list above): in every
+/// panel, help, the copy menu, an import's and a run's screens too. Not
+/// where `:` is text, nor in a typed count, nor over a question, which
+/// waits for its answer.
+static PALETTE_OPENS: [Binding; 11] = [
+    b(S::Help, I::Palette, &[":"], &[]),
+    b(S::HelpRunning, I::Palette, &[":"], &[]),
+    b(S::Messages, I::Palette, &[":"], &[]),
+    b(S::Output, I::Palette, &[":"], &[]),
+    b(S::Runs, I::Palette, &[":"], &[]),
+    b(S::Columns, I::Palette, &[":"], &[]),
+    b(S::BulkResults, I::Palette, &[":"], &[]),
+    b(S::ImportResults, I::Palette, &[":"], &[]),
+    b(S::CopyMenu, I::Palette, &[":"], &[]),
+    b(S::ImportPlanning, I::Palette, &[":"], &[]),
+    b(S::ImportRunning, I::Palette, &[":"], &[]),
+];
+
 /// The palette's input takes the characters; these choose and run.
 static PALETTE: [Binding; 6] = [
     b(S::Palette, I::Submit, &["enter"], &[]),
@@ -235,6 +253,7 @@ static ALL: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         .chain(&OTHERS)
         .chain(NAV_SCOPES.iter().flatten())
         .chain(&OUTPUT_AND_HELP_RUNNING)
+        .chain(&PALETTE_OPENS)
         .chain(&PALETTE)
         .chain(&COPY_MENU)
         .copied()
@@ -248,5 +267,20 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     ALL.iter()
 }
 
+/// Every footer row: each scope's own, then the palette's in the panels
+/// that open it (last, so their own keys show first in a short footer).
+pub static HINTS: LazyLock<Vec<HintRow>> = LazyLock::new(|| {
+    super::rows::ROWS
+        .iter()
+        .copied()
+        .chain(
+            PALETTE_OPENS
+                .iter()
+                .map(|b| h(b.scope, &[I::Palette], ":", "actions", When::Always)),
+        )
+        .collect()
+});
+
 pub use super::help_rows::{HELP, HelpRow};
-pub use super::rows::{HINTS, HintRow, When};
+use super::hint_row::h;
+pub use super::hint_row::{HintRow, When};

@@ -3,7 +3,7 @@
 //! lazygit's copy menu. A field the request lacks is greyed `(none)`.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -20,12 +20,14 @@ const NAME: usize = 14;
 
 pub fn overlay(frame: &mut Frame, area: Rect, app: &App, id: &str, theme: Theme) {
     let choices = app.copy_choices(id);
-    let width = WIDTH.min(area.width);
-    let height = (choices.len() as u16 + 2).min(area.height);
+    // Inside the panes' frame: its own border never lands on theirs.
+    let inside = area.inner(Margin::new(1, 1));
+    let width = WIDTH.min(inside.width);
+    let height = (choices.len() as u16 + 2).min(inside.height);
     // Anchored at the bottom, over the rows least likely to be the cursor's.
     let at = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.bottom().saturating_sub(height),
+        x: inside.x + (inside.width - width) / 2,
+        y: inside.bottom().saturating_sub(height),
         width,
         height,
     };

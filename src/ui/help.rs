@@ -28,7 +28,14 @@ pub fn overlay(
     let scroll = scroll.min(layout.max_scroll());
     let inner = layout.inner();
     let mut block = Block::bordered().title(Span::styled(
-        format!(" {} ", help_title_in(keys, scope, read_only)),
+        // Cut to leave its corner and a `─`, as `frame_box` does.
+        format!(
+            " {} ",
+            super::format::clip(
+                &help_title_in(keys, scope, read_only),
+                usize::from(layout.outer.width).saturating_sub(5)
+            )
+        ),
         theme.bold(),
     ));
     if let Some(position) = position(scroll, inner.height, layout.lines.len()) {

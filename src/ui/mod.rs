@@ -60,24 +60,33 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     footer::status_line(frame, screen.status, app, theme);
     footer::hint_line(frame, screen.hints, app, theme);
-    overlays(frame, screen.body, app, theme);
+    overlays(frame, screen.body, app, &app.mode, theme);
+    // Asked on top of the screen below, drawn last.
+    if app.asking == Some(OverlayQuestion::Quit) {
+        dialog::quit_confirm(frame, screen.body, app, theme);
+    }
 }
 
-fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    match &app.mode {
+/// What `mode` draws over the list; the palette draws the place it was
+/// opened from under it.
+fn overlays(frame: &mut Frame, area: Rect, app: &App, mode: &Mode, theme: Theme) {
+    match mode {
         Mode::List | Mode::Filter => {}
         Mode::Help { scroll } => help::overlay(
             frame,
             area,
             *scroll,
             &app.config.prefs.keys,
-            app.scope(),
+            help_scope(app),
             app.config.safety.read_only.is_on(),
             theme,
         ),
         Mode::Messages { scroll } => messages::overlay(frame, area, app, *scroll, theme),
         Mode::Output { scroll } => output::overlay(frame, area, app, *scroll, theme),
-        Mode::Palette(p) => palette::overlay(frame, area, p, theme),
+        Mode::Palette(p, from) => {
+            overlays(frame, area, app, from, theme);
+            palette::overlay(frame, area, p, theme);
+        }
         Mode::Runs => runs::overlay(frame, area, app, app.runs().selected(), theme),
         Mode::Columns { at } => column_chooser::overlay(frame, area, app, *at, theme),
         Mode::CopyMenu { id } => copy_menu::overlay(frame, area, app, id, theme),
@@ -114,8 +123,15 @@ fn overlays(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
-    // Asked on top of the screen below, drawn last.
-    if app.asking == Some(OverlayQuestion::Quit) {
-        dialog::quit_confirm(frame, area, app, theme);
+}
+
+/// Help's scope (which keys close it), also under the palette.
+fn help_scope(app: &App) -> crate::keys::Scope {
+    match app.scope() {
+        crate::keys::Scope::Palette if app.bulk().is_some_and(crate::app::Run::is_running) => {
+            crate::keys::Scope::HelpRunning
+        }
+        crate::keys::Scope::Palette => crate::keys::Scope::Help,
+        scope => scope,
     }
 }

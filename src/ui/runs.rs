@@ -15,8 +15,9 @@ use super::dialog::frame_box;
 use super::format::{clean, clip};
 use super::theme::Theme;
 
-/// `  #  time      status     ` before what a run was.
-const HEAD: usize = 4 + 10 + 11;
+/// `>   # time      status     ` before what a run was: the selection
+/// mark has its own column, clear of a run's number.
+const HEAD: usize = 6 + 10 + 11;
 
 pub fn overlay(frame: &mut Frame, body: Rect, app: &App, selected: usize, theme: Theme) {
     // The footer names the keys; the title stays short enough for 40 columns.
@@ -37,7 +38,7 @@ pub fn overlay(frame: &mut Frame, body: Rect, app: &App, selected: usize, theme:
     let width = usize::from(inner.width);
     let what_w = (width.saturating_sub(HEAD) * 2 / 5).max(12);
     let header = format!(
-        "{:>3} {:<9} {:<10} {:<what_w$} counts",
+        "  {:>3} {:<9} {:<10} {:<what_w$} counts",
         "#", "time", "status", "what"
     );
     let mut lines = vec![Line::from(Span::styled(
@@ -73,7 +74,7 @@ fn line(app: &App, row: &RunRow, what_w: usize, selected: bool) -> String {
         .to_string();
     let mark = if selected { '>' } else { ' ' };
     format!(
-        "{mark}{:>2} {at:<9} {:<10} {:<what_w$} {}",
+        "{mark} {:>3} {at:<9} {:<10} {:<what_w$} {}",
         row.number,
         row.status.word(),
         clip(&clean(&row.what), what_w),

@@ -190,7 +190,13 @@ fn the_footer_says_what_works_while_a_run_goes_on() {
         .collect();
     assert_eq!(
         footer,
-        ["Esc cancel run", "j/k scroll", "? close", "q quit"]
+        [
+            "Esc cancel run",
+            "j/k scroll",
+            "? close",
+            "q quit",
+            ": actions"
+        ]
     );
 }
 

@@ -63,7 +63,7 @@ fn text(app: &mut App, s: &str) {
 
 /// A loaded console in `scope`, reached through intents only, so the same
 /// path works whatever the keys are.
-fn app_in(scope: Scope, keys: &KeyMap) -> App {
+pub(super) fn app_in(scope: Scope, keys: &KeyMap) -> App {
     app_in_with(scope, keys, false)
 }
 

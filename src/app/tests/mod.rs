@@ -33,6 +33,7 @@ mod outcomes;
 mod output;
 mod overwrite;
 mod palette;
+mod palette_places;
 mod paste;
 mod prefilled;
 mod quit;

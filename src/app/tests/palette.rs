@@ -48,7 +48,7 @@ fn read_only() -> App {
 
 fn palette(app: &App) -> &Palette {
     match &app.mode {
-        Mode::Palette(p) => p,
+        Mode::Palette(p, _) => p,
         other => panic!("no palette: {other:?}"),
     }
 }

@@ -177,3 +177,24 @@ fn a_view_that_loads_other_statuses_comes_back_to_its_request() {
     api(&mut app, page(id, requests(), true));
     assert_eq!(cursor_id(&app), "REQ5active");
 }
+
+#[test]
+fn the_last_column_shown_cannot_be_hidden() {
+    let mut app = with_views(vec![spec("Ages", None, &["age"])]);
+    update(&mut app, ch('C'));
+    assert_eq!(shown(&app)[0], (SortKey::Age, ColumnState::Keep));
+    update(&mut app, ch(' '));
+    assert_eq!(shown(&app)[0], (SortKey::Age, ColumnState::Keep));
+    assert!(
+        toast(&app).starts_with("At least one column stays shown"),
+        "{}",
+        toast(&app)
+    );
+    // With another shown, it hides.
+    update(&mut app, ch('j'));
+    update(&mut app, ch(' '));
+    update(&mut app, ch('k'));
+    update(&mut app, ch(' '));
+    assert_eq!(shown(&app)[0], (SortKey::Age, ColumnState::Hidden));
+    assert_eq!(shown(&app)[1].1, ColumnState::Keep);
+}

@@ -145,7 +145,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Palette],
-        "command palette, as in VS Code, k9s or lazygit: a box over the list with an input and every action the list offers (beside a running bulk run, cancelling it too), your `[[commands]]` as well, each with its key as you bound it. Typing narrows it, fuzzily: the letters in order, runs and word starts first (`bact` finds bulk-activate), the matched letters highlighted; a paste goes into the input. {Palette/down}/{Palette/up} (or `ctrl-n`/`ctrl-p`) choose, {Palette/submit} runs the chosen action exactly as its key does (the same questions, typed counts and read-only refusals), {Palette/cancel} closes it. The moving keys are left out: the palette is for finding a key, not for moving",
+        "command palette, as in VS Code, k9s or lazygit: a box with an input and every action the place you opened it from offers (the list, beside a running bulk run cancelling it too; help, the message log, the output and runs panels, the column chooser, the copy menu, an import or a run going or done: their own keys; not over a question, which waits for its answer), in the list your `[[commands]]` as well, each with its key as you bound it. Typing narrows it, fuzzily: the letters in order, runs and word starts first (`bact` finds bulk-activate), the matched letters highlighted; a paste goes into the input. {Palette/down}/{Palette/up} (or `ctrl-n`/`ctrl-p`) choose, {Palette/submit} goes back to that place and runs the chosen action there exactly as its key does (the same questions, typed counts and read-only refusals), {Palette/cancel} goes back to it unchanged. The moving keys are left out: the palette is for finding a key, not for moving",
     ),
     list(
         &[I::Runs],

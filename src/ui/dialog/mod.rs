@@ -18,8 +18,13 @@ mod fit;
 pub use bulk::bulk_confirm;
 
 /// Clear a box, draw its border and title, and return its inside.
+/// The title is cut with `…` to leave its corner and at least one `─`
+/// after it.
 pub fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    // Two corners, a space each side, one `─`.
+    let room = usize::from(area.width).saturating_sub(5);
+    let title = super::format::clip(title, room);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -18,6 +18,7 @@ mod dialogs;
 mod fields;
 mod files;
 mod filter;
+mod fitting;
 mod footer;
 mod help;
 mod layout;
