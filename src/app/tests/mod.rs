@@ -39,6 +39,7 @@ mod quit;
 mod range;
 mod remap;
 mod runs;
+mod runs_said;
 mod safety;
 mod said;
 mod saved_views;
