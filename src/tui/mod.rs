@@ -8,8 +8,6 @@ pub mod terminal;
 pub mod worker;
 
 #[cfg(test)]
-mod custom_tests;
-#[cfg(test)]
 mod tests;
 
 use crossterm::event::EventStream;
