@@ -143,13 +143,22 @@ pub(super) fn on_key(app: &mut App, intent: Intent, id: &str) -> Vec<Command> {
         return Vec::new();
     };
     app.mode = Mode::List;
-    let (said, what) = match field {
-        CopyField::Id => (format!("id {text}"), text.clone()),
+    let (said, full, what) = match field {
+        CopyField::Id => (format!("id {text}"), format!("id {text}"), text.clone()),
         _ => (
             format!("{} {} of {shown_id}", field.name(), clip(&text, 16)),
+            format!("{} {text} of {}", field.name(), clean(id)),
             format!("{} of {shown_id}", field.name()),
         ),
     };
-    app.info(format!("Copied {said} to the clipboard."));
+    // The status line says it short; the message log keeps it whole.
+    let now = app.now;
+    app.toasts.raise_cut(
+        &mut app.messages,
+        super::messages::ToastKind::Info,
+        format!("Copied {said} to the clipboard."),
+        format!("Copied {full} to the clipboard."),
+        now,
+    );
     vec![Command::Effect(Effect::Copy { text, what })]
 }

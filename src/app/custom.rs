@@ -148,18 +148,27 @@ pub(super) fn on_finished(app: &mut App, index: usize, outcome: CommandOutcome) 
             &pointer,
         ),
         (None, code) => {
-            let code =
-                code.map_or_else(|| "killed by a signal".to_string(), |c| format!("exit {c}"));
             let line = outcome
                 .stderr_line
                 .as_deref()
                 .map_or_else(String::new, |l| format!(": {l}"));
             let sep = if panel.is_empty() { "" } else { ";" };
-            app.say(
-                error,
-                format!("'{name}' failed{runs} ({code}){line}{sep}{panel}"),
-                &pointer,
-            );
+            // It runs once per request: say how many of them failed.
+            let how = match outcome.requests.len() {
+                0 | 1 => {
+                    let code = code
+                        .map_or_else(|| "killed by a signal".to_string(), |c| format!("exit {c}"));
+                    format!("failed{runs} ({code})")
+                }
+                n => format!(
+                    "ran for {}: {} succeeded, {} failed ({})",
+                    count(n, "request", "requests"),
+                    n - outcome.failed(),
+                    outcome.failed(),
+                    outcome.failed_exits()
+                ),
+            };
+            app.say(error, format!("'{name}' {how}{line}{sep}{panel}"), &pointer);
         }
     }
     if !outcome.output.is_empty() {

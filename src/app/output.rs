@@ -6,10 +6,11 @@
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
-use crate::custom::{CommandOutcome, CommandRecord};
+use crate::custom::{CommandOutcome, CommandRecord, RequestRun};
 use crate::text::wrap;
 
 use super::messages::log_area;
+use super::runs::RunBody;
 use super::state::App;
 
 /// The mark before each stderr line.
@@ -39,9 +40,15 @@ pub fn output_area(body: Rect) -> Rect {
     log_area(body)
 }
 
-/// Every line of the panel for a list `width` wide, newest run first.
+/// Every line of the panel for a list `width` wide: the run opened from
+/// the runs panel alone, else the last runs newest first.
 pub fn output_lines(app: &App, width: u16) -> Vec<OutputLine> {
     let width = usize::from(width).max(1);
+    if let Some(entry) = app.runs.shown_command()
+        && let RunBody::Command(record) = &entry.body
+    {
+        return run_lines(app, entry.number, record, width);
+    }
     let mut out = Vec::new();
     for (i, run) in app.custom.history.newest_first().enumerate() {
         if i > 0 {
@@ -77,12 +84,83 @@ pub fn output_lines(app: &App, width: u16) -> Vec<OutputLine> {
     out
 }
 
+/// Run `number` alone, as the runs panel names it: its head line, then
+/// each request's exit status and output, the failed requests first.
+fn run_lines(app: &App, number: u64, run: &CommandRecord, width: usize) -> Vec<OutputLine> {
+    let mut out = Vec::new();
+    let at = run.started.with_timezone(&app.config.tz).format("%H:%M:%S");
+    let (status, ok) = status(run);
+    let kind = if ok {
+        OutputKind::Head
+    } else {
+        OutputKind::Failed
+    };
+    let head = crate::text::clean(&format!(
+        "run {number} · {at} {} for {}: {status}",
+        run.name,
+        crate::text::count(run.requests.len(), "request", "requests")
+    ));
+    push_wrapped(&mut out, kind, "", &head, width);
+    let Some((_, outcome)) = &run.ended else {
+        return out;
+    };
+    if outcome.requests.is_empty() {
+        push_wrapped(&mut out, OutputKind::Stdout, "  ", &outcome.stdout, width);
+        push_wrapped(
+            &mut out,
+            OutputKind::Stderr,
+            STDERR_MARK,
+            &outcome.stderr,
+            width,
+        );
+        return out;
+    }
+    let mut ran: Vec<&RequestRun> = outcome.requests.iter().collect();
+    ran.sort_by_key(|r| !r.failed());
+    for r in ran {
+        let (kind, how) = match r.code {
+            Some(0) => (OutputKind::Head, "exit 0".to_string()),
+            Some(c) => (OutputKind::Failed, format!("exit {c}")),
+            None => (OutputKind::Failed, "killed by a signal".to_string()),
+        };
+        push_wrapped(&mut out, kind, "", &format!("{}: {how}", r.id), width);
+        push_wrapped(&mut out, OutputKind::Stdout, "  ", &r.stdout, width);
+        push_wrapped(&mut out, OutputKind::Stderr, STDERR_MARK, &r.stderr, width);
+    }
+    for id in run
+        .requests
+        .iter()
+        .filter(|id| !outcome.requests.iter().any(|r| &r.id == *id))
+    {
+        push_wrapped(
+            &mut out,
+            OutputKind::Failed,
+            "",
+            &format!("{id}: not run"),
+            width,
+        );
+    }
+    out
+}
+
 /// The run's status words, and whether it went well (or is still going).
 fn status(run: &CommandRecord) -> (String, bool) {
     let Some((ended, outcome)) = &run.ended else {
         return ("running…".to_string(), true);
     };
     let took = took(run.started, *ended);
+    let failed = outcome.failed();
+    // Once per request: how many failed, when some did and some did not.
+    if outcome.error.is_none() && outcome.requests.len() > 1 && failed > 0 {
+        return (
+            format!(
+                "{} succeeded, {failed} failed ({}) in {took}",
+                outcome.requests.len() - failed,
+                outcome.failed_exits()
+            ),
+            false,
+        );
+    }
     match outcome {
         CommandOutcome { error: Some(e), .. } => (format!("could not run: {e}"), false),
         CommandOutcome { code: Some(0), .. } => (format!("exit 0 in {took}"), true),

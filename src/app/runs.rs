@@ -110,6 +110,9 @@ pub struct Runs {
     /// The results on screen were opened from the panel: closing them goes
     /// back to it.
     pub(crate) reopened: bool,
+    /// The command run the output panel shows alone (opened from the
+    /// panel); `None`: the output panel shows the last runs.
+    pub(crate) command_shown: Option<u64>,
 }
 
 impl Runs {
@@ -145,6 +148,16 @@ impl Runs {
         self.selected.min(self.entries.len().saturating_sub(1))
     }
 
+    /// Run `number`, while it is kept.
+    pub fn by_number(&self, number: u64) -> Option<&RunEntry> {
+        self.entries.iter().find(|e| e.number == number)
+    }
+
+    /// The command run the output panel shows alone, if one was opened.
+    pub fn shown_command(&self) -> Option<&RunEntry> {
+        self.command_shown.and_then(|n| self.by_number(n))
+    }
+
     /// The entry of a bulk run or an import.
     pub fn by_run_id(&self, run_id: u64) -> Option<&RunEntry> {
         self.entries.iter().find(|e| e.run_id() == Some(run_id))
@@ -165,15 +178,18 @@ impl Runs {
             |e| matches!(&e.body, RunBody::Command(r) if r.index == index && r.ended.is_none()),
         )?;
         if let RunBody::Command(record) = &mut entry.body {
-            record.ended = Some((at, outcome));
+            record.ended = Some((at, outcome.kept()));
         }
         Some(entry.number)
     }
 
     /// A run that ended in `App`: its results are kept as they ended.
-    pub(crate) fn ended(&mut self, run_id: u64, body: impl FnOnce() -> RunBody) {
-        if let Some(entry) = self.by_run_id_mut(run_id).filter(|e| e.is_running()) {
-            entry.body = body();
-        }
+    /// Whether it had not been seen ended before (so its end is said once).
+    pub(crate) fn ended(&mut self, run_id: u64, body: impl FnOnce() -> RunBody) -> bool {
+        let Some(entry) = self.by_run_id_mut(run_id).filter(|e| e.is_running()) else {
+            return false;
+        };
+        entry.body = body();
+        true
     }
 }

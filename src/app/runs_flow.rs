@@ -94,39 +94,10 @@ fn open_import(app: &mut App, kept: ImportState) {
     app.mode = Mode::Import;
 }
 
-/// A command run's output: the output panel, scrolled to its run while
-/// the panel still keeps it.
+/// A command run's results: the output panel showing that run alone (its
+/// failed requests first), from what the runs panel keeps of it.
 fn open_command(app: &mut App, number: u64) {
-    // Both keep every command run in order, so the run's place among the
-    // panel's newer command runs is its place in the output panel.
-    let newer = app
-        .runs
-        .newest_first()
-        .take_while(|e| e.number != number)
-        .filter(|e| matches!(e.body, RunBody::Command(_)))
-        .count();
-    let position = (newer < app.custom.history.len()).then_some(newer);
-    let Some(position) = position else {
-        app.info(format!(
-            "Run {number}'s output is no longer kept: the output panel keeps the last {} runs.",
-            crate::custom::MAX_RUNS
-        ));
-        return;
-    };
-    let width = app
-        .viewport
-        .screen
-        .map_or(80, |s| super::output::output_area(s.body).width);
-    // Each run after the first starts after one blank line.
-    let scroll = match position {
-        0 => 0,
-        n => super::output::output_lines(app, width)
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.kind == super::output::OutputKind::Blank)
-            .nth(n - 1)
-            .map_or(0, |(i, _)| i + 1),
-    };
+    app.runs.command_shown = Some(number);
     app.runs.reopened = true;
-    app.mode = Mode::Output { scroll };
+    app.mode = Mode::Output { scroll: 0 };
 }

@@ -5,27 +5,69 @@
 use crate::custom::CommandRecord;
 use crate::text::count;
 
+use super::messages::ToastKind;
 use super::run::{ImportState, ResultsShown, Run, RunPhase, RunResult};
 use super::runs::{RunBody, RunRow, RunStatus, Runs};
-use super::state::App;
+use super::state::{App, Mode};
 
 impl App {
     /// Keep the results of a bulk run or an import that has ended since
     /// the last update (whichever step ended it).
     pub(crate) fn keep_ended_runs(&mut self) {
         if let Some(run) = self.bulk.as_ref().filter(|r| !r.is_running()) {
-            self.runs.ended(run.run_id, || {
+            let ended = self.runs.ended(run.run_id, || {
                 let mut kept = run.clone();
                 kept.shown = ResultsShown::FailedFirst;
                 kept.scroll = 0;
                 RunBody::Bulk(kept)
             });
+            // Said here, however it ended (its last answer, or nothing to
+            // send at all), so every run's end is in the log once.
+            if ended {
+                self.say_bulk_end();
+            }
         }
         if let Some(import) = self.import.as_ref()
             && let Some(run) = import.run().filter(|r| !r.is_running())
         {
             self.runs
                 .ended(run.run_id, || RunBody::Import(Box::new(import.clone())));
+        }
+    }
+
+    /// The end of the bulk run in `bulk`, with where its results are.
+    fn say_bulk_end(&mut self) {
+        let Some(run) = self.bulk.as_ref() else {
+            return;
+        };
+        let summary = run.tally().summary();
+        let cancelled = matches!(run.phase, RunPhase::Finished { cancelled: true });
+        let how = if cancelled {
+            "was cancelled"
+        } else {
+            "finished"
+        };
+        let pointer = self.results_pointer(self.runs.by_run_id(run.run_id).map(|e| e.number));
+        let end = if pointer.is_empty() { "." } else { "" };
+        // In the list the results open at once (`during`) and show the
+        // summary, so it is only logged; elsewhere it is said too, without
+        // taking the screen from what the operator is doing. Either way the
+        // log keeps it with where the results are.
+        if matches!(self.mode, Mode::List) && self.asking.is_none() {
+            self.log_only(
+                ToastKind::Info,
+                format!(
+                    "The bulk run {how} ({summary}); its results opened over the list{pointer}{end}"
+                ),
+            );
+        } else {
+            self.say(
+                ToastKind::Info,
+                format!(
+                    "The bulk run {how} ({summary}); its results open when you are back in the list."
+                ),
+                &pointer,
+            );
         }
     }
 
@@ -105,8 +147,15 @@ fn command_counts(record: &CommandRecord) -> (String, RunStatus) {
     let Some((_, outcome)) = &record.ended else {
         return (requests, RunStatus::Running);
     };
+    let failed = outcome.failed();
     let how = match (&outcome.error, outcome.code) {
         (Some(_), _) => "could not run".to_string(),
+        // Once per request: how many of them failed, and how.
+        (None, _) if outcome.requests.len() > 1 && failed > 0 => format!(
+            "{} ok · {failed} failed ({})",
+            outcome.requests.len() - failed,
+            outcome.failed_exits()
+        ),
         (None, Some(code)) => format!("exit {code}"),
         (None, None) => "killed by a signal".to_string(),
     };

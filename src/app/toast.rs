@@ -53,7 +53,21 @@ impl Toasts {
         pointer: &str,
         now: DateTime<Utc>,
     ) {
-        log.push(format!("{text}{pointer}"), kind, now);
+        self.raise_cut(log, kind, text.clone(), format!("{text}{pointer}"), now);
+    }
+
+    /// Say `shown` (a shortened `full`) on the status line; the log keeps
+    /// `full`, so nothing the status line cut is lost.
+    pub(crate) fn raise_cut(
+        &mut self,
+        log: &mut MessageLog,
+        kind: ToastKind,
+        shown: String,
+        full: String,
+        now: DateTime<Utc>,
+    ) {
+        log.push(full, kind, now);
+        let text = shown;
         let ttl = match kind {
             ToastKind::Info => INFO_TTL,
             ToastKind::Error => ERROR_TTL,

@@ -232,6 +232,7 @@ fn output_key(app: &mut App, intent: Intent, scroll: usize) {
     };
     // A command run opened from the runs panel goes back to it.
     if matches!(app.mode, Mode::List) {
+        app.runs.command_shown = None;
         runs_flow::back_to_panel(app);
     }
 }

@@ -12,7 +12,7 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-pub use history::{CommandHistory, CommandRecord, MAX_RUNS};
+pub use history::{CommandHistory, CommandRecord, KEPT_OUTPUT_BYTES, MAX_RUNS};
 pub use template::{Placeholder, Template, TemplateError, quote};
 
 /// One `[[commands]]` entry as written in the file.
@@ -208,6 +208,33 @@ pub struct CommandOutcome {
     pub stderr: String,
     /// Why it could not be started (no `sh`, say).
     pub error: Option<String>,
+    /// Each request's run in the order they ran (those after one that
+    /// could not start are missing): its exit status and what it printed.
+    pub requests: Vec<RequestRun>,
+}
+
+/// One request's run of a command.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestRun {
+    pub id: String,
+    /// `None` when a signal ended it.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl RequestRun {
+    /// Its exit status was not 0, or a signal ended it.
+    pub fn failed(&self) -> bool {
+        self.code != Some(0)
+    }
+}
+
+impl CommandOutcome {
+    /// How many of the requests' runs failed (exit status not 0, or killed).
+    pub fn failed(&self) -> usize {
+        self.requests.iter().filter(|r| r.failed()).count()
+    }
 }
 
 /// The console's commands running now (by index), and the last finished

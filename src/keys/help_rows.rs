@@ -185,6 +185,12 @@ pub static HELP: &[HelpRow] = &[
         "bulk results: retry the failed ones (not the not logged: those were made)",
     ),
     row(
+        S::ImportResults,
+        &[I::RetryFailed],
+        "R",
+        "import results: says how to finish it (the same file again)",
+    ),
+    row(
         S::ImportPreview,
         &[I::Confirm, I::ConfirmAlt],
         "y / a",
@@ -249,7 +255,7 @@ pub static HELP: &[HelpRow] = &[
             S::List,
             &[I::Runs],
             "H",
-            "the last 50 runs: {} opens one's results, the failed first ({} only the failed, {} retries them)",
+            "the last 50 runs: {} opens one's results, the failed first; in a bulk run's or an import's {} shows only the failed, in a bulk run's {} retries them; a command run shows its own output (up to 64 kB kept)",
         )
     },
     row(

@@ -99,7 +99,7 @@ static LIST_VIEWS: [Binding; 9] = {
     rows
 };
 
-static OTHERS: [Binding; 42] = [
+static OTHERS: [Binding; 43] = [
     b(S::Filter, I::Submit, &["enter"], &[]),
     b(S::Filter, I::ClearFilter, &["esc"], &[]),
     b(S::Filter, I::Up, &["up"], &[]),
@@ -123,6 +123,8 @@ static OTHERS: [Binding; 42] = [
     b(S::BulkResults, I::RetryFailed, &["R"], &[]),
     b(S::BulkResults, I::FailedOnly, &["f"], &[]),
     b(S::ImportResults, I::FailedOnly, &["f"], &[]),
+    // Only to say an import is not retried from its results.
+    b(S::ImportResults, I::RetryFailed, &["R"], &[]),
     b(S::Runs, I::OpenRun, &["enter"], &[]),
     b(S::Runs, I::Close, &["esc", "q"], &["H"]),
     b(S::BulkResults, I::Close, &["esc", "enter", "q"], &[]),

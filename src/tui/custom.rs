@@ -11,7 +11,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::api::Secret;
 use crate::app::{ApiEvent, CustomRun};
-use crate::custom::{CommandOutcome, Placeholder, RequestValues, Template};
+use crate::custom::{CommandOutcome, Placeholder, RequestRun, RequestValues, Template};
 
 /// The most output kept from one run's stdout and from its stderr.
 pub const MAX_OUTPUT_BYTES: u64 = 64 * 1024;
@@ -93,9 +93,15 @@ async fn run_all(
                 let many = requests.len() > 1;
                 append(&mut outcome.stdout, &r.id, &stdout, many);
                 append(&mut outcome.stderr, &r.id, &stderr, many);
-                for part in [stdout, stderr] {
-                    append(&mut outcome.output, &r.id, &part, many);
+                for part in [&stdout, &stderr] {
+                    append(&mut outcome.output, &r.id, part, many);
                 }
+                outcome.requests.push(RequestRun {
+                    id: r.id.clone(),
+                    code,
+                    stdout,
+                    stderr,
+                });
             }
             Err(e) => {
                 tracing::warn!(command = %name, id = %r.id, error = %e, "configured command could not start");

@@ -14,8 +14,11 @@ use super::theme::Theme;
 
 pub fn overlay(frame: &mut Frame, body: Rect, app: &App, scroll: usize, theme: Theme) {
     // The footer names the keys; the title stays short enough for 40 columns.
-    let title = "Command output, newest first";
-    let inner = frame_box(frame, viewport::big_box(body), title, theme);
+    let title = match app.runs().shown_command() {
+        Some(run) => format!("Command run {}", run.number),
+        None => "Command output, newest first".to_string(),
+    };
+    let inner = frame_box(frame, viewport::big_box(body), &title, theme);
     debug_assert_eq!(inner, output_area(body));
     let lines = output_lines(app, inner.width);
     if lines.is_empty() {

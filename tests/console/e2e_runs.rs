@@ -1,6 +1,8 @@
 //! End-to-end: a bulk run with failures, its results closed, is found
 //! again in the runs panel (`H`), reopens with the failed first (`f` shows
-//! only them), and its failed ones retry from there.
+//! only them), and its failed ones retry from there; `R` there once they
+//! are active sends nothing, and a run that sends nothing is logged with
+//! its pointer.
 
 use crate::common;
 
@@ -105,6 +107,40 @@ fn a_closed_run_reopens_from_the_runs_panel_failed_first_and_retries() {
         index_of(&panel, "retry of the failed") < index_of(&panel, "bulk activation"),
         "newest first: {panel}"
     );
+
+    nothing_sent_is_said(&term);
     term.keys(&["Escape", "q"]);
     assert_terminal_restored(&term);
+}
+
+/// From the runs panel (the retry selected): the first run again, whose
+/// failed ones are active now, so `R` says there is nothing to retry and
+/// asks nothing; then a run that sends nothing (the ePay row is skipped)
+/// is logged with its pointer all the same.
+fn nothing_sent_is_said(term: &Pty) {
+    term.keys(&["j", "Enter"]);
+    term.wait_for("the first run's results", |s| {
+        s.contains("Bulk activation results") && s.contains("skipped:")
+    });
+    term.keys(&["R"]);
+    term.wait_for("nothing to retry", |s| {
+        s.contains("Nothing to retry") && s.contains("Bulk activation results")
+    });
+
+    term.keys(&["Escape", "Escape", "Escape", "u", "/"]);
+    term.type_text("type:epay terminal:none");
+    term.keys(&["Enter"]);
+    term.wait_for("epay rows again", |s| !s.contains(" verifone "));
+    term.keys(&["Space"]);
+    term.wait_for("one marked again", |s| s.contains("1 marked"));
+    term.keys(&["A"]);
+    term.wait_for("the bulk dialog again", |s| s.contains("Bulk activate"));
+    term.keys(&["Enter"]);
+    term.wait_for("its results", |s| {
+        s.contains("Bulk activation results") && s.contains("1 skipped")
+    });
+    term.keys(&["Escape", "m"]);
+    term.wait_for("its end in the message log", |s| {
+        s.contains("The bulk run finished (0 activated") && s.contains("results: H, run 3.")
+    });
 }

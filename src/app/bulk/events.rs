@@ -9,10 +9,9 @@ use crate::api::{ApiError, Status};
 use crate::ops::{Done, OpError};
 
 use crate::app::command::Command;
-use crate::app::messages::ToastKind;
 use crate::app::outcome;
 use crate::app::run::{BulkResult, ItemState, finish_bulk};
-use crate::app::state::{App, Mode};
+use crate::app::state::App;
 use crate::keys::{Intent, Scope};
 
 pub(in crate::app) fn on_activated(
@@ -120,35 +119,8 @@ pub(in crate::app) fn on_finished(app: &mut App, run_id: u64, cancelled: bool) -
         return Vec::new();
     };
     let cancelled = cancelled || run.cancel_requested;
+    // Its end is said once the update settles (`keep_ended_runs`), as for
+    // a run that ends without sending anything.
     finish_bulk(run, cancelled);
-    let summary = run.tally().summary();
-    let how = if cancelled {
-        "was cancelled"
-    } else {
-        "finished"
-    };
-    // The runs panel keeps the results from now on (`keep_ended_runs`).
-    let pointer = app.results_pointer(app.runs.by_run_id(run_id).map(|e| e.number));
-    let end = if pointer.is_empty() { "." } else { "" };
-    // In the list the results open at once (`during`) and show the summary,
-    // so it is only logged; elsewhere it is said too, without taking the
-    // screen from what the operator is doing. Either way the log keeps it
-    // with where the results are.
-    if matches!(app.mode, Mode::List) && app.asking.is_none() {
-        app.log_only(
-            ToastKind::Info,
-            format!(
-                "The bulk run {how} ({summary}); its results opened over the list{pointer}{end}"
-            ),
-        );
-    } else {
-        app.say(
-            ToastKind::Info,
-            format!(
-                "The bulk run {how} ({summary}); its results open when you are back in the list."
-            ),
-            &pointer,
-        );
-    }
     Vec::new()
 }

@@ -26,11 +26,41 @@ pub(super) fn retry_failed(app: &mut App) -> Vec<Command> {
         ));
         return Vec::new();
     }
+    let mut plan = app.plan_of(failed.clone());
+    // Nothing would be sent: say why rather than ask for a count of none.
+    if plan.runnable() == 0 && plan.missing_terminal.is_empty() {
+        app.info(nothing_to_retry(
+            failed.len(),
+            plan.not_pending,
+            plan.unknown,
+        ));
+        return Vec::new();
+    }
     if app.config.safety.needs_typed_count(failed.len()) {
-        let mut plan = app.plan_of(failed);
         plan.retry = true;
         app.mode = Mode::Asking(Asking::Bulk(plan));
         return Vec::new();
     }
     start_bulk(app, &failed, &Default::default(), RunWhat::Retry)
+}
+
+/// Why none of the `failed` would be sent again.
+fn nothing_to_retry(failed: usize, not_pending: usize, unknown: usize) -> String {
+    let all = match failed {
+        1 => "the one that failed".to_string(),
+        n => format!("the {n} that failed"),
+    };
+    if not_pending == failed {
+        let are = if failed == 1 { "is" } else { "are" };
+        return format!(
+            "Nothing to retry: {all} {are} no longer pending (activated or changed since)."
+        );
+    }
+    if unknown == failed {
+        let are = if failed == 1 { "is" } else { "are" };
+        return format!("Nothing to retry: {all} {are} no longer in the loaded list.");
+    }
+    format!(
+        "Nothing to retry: of {all}, {not_pending} are no longer pending and {unknown} are no longer in the loaded list."
+    )
 }

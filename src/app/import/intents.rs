@@ -46,6 +46,11 @@ pub(in crate::app) fn on_input(app: &mut App, input: Press) -> Vec<Command> {
             close(app);
             crate::app::runs_flow::back_to_panel(app);
         }
+        (ImportStage::Sending(run), Intent::RetryFailed) if !run.is_running() => {
+            app.info(
+                "An import is not retried from here: import the same file again to finish it (rows already set show as unchanged).",
+            );
+        }
         (ImportStage::Sending(run), Intent::FailedOnly) if !run.is_running() => {
             run.shown = run.shown.toggled();
             run.scroll = 0;

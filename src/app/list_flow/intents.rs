@@ -104,7 +104,11 @@ fn elsewhere(app: &mut App, intent: Intent) -> Vec<Command> {
         Intent::Quit => quit::request(app),
         Intent::Help => app.mode = Mode::Help { scroll: 0 },
         Intent::Messages => app.mode = Mode::Messages { scroll: 0 },
-        Intent::Output => app.mode = Mode::Output { scroll: 0 },
+        Intent::Output => {
+            // The last runs, not one opened from the runs panel before.
+            app.runs.command_shown = None;
+            app.mode = Mode::Output { scroll: 0 };
+        }
         Intent::Palette => crate::app::palette_flow::open(app),
         Intent::Runs => crate::app::runs_flow::open_panel(app),
         Intent::Columns => app.mode = Mode::Columns { at: 0 },

@@ -42,6 +42,7 @@ mod remap;
 mod results_shown;
 mod runs;
 mod runs_beside;
+mod runs_said;
 mod safety;
 mod said;
 mod saved_views;

@@ -273,7 +273,7 @@ fn a_command_run_is_kept_and_opens_its_output_then_goes_back() {
             ("command Open ticket", "1 request · exit 0"),
         ]
     );
-    // The older run: the output panel, scrolled to it.
+    // The older run: the output panel showing that run alone.
     update(&mut app, ch('j'));
     update(&mut app, key(KeyCode::Enter));
     let Mode::Output { scroll } = app.mode else {

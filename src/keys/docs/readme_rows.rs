@@ -94,7 +94,7 @@ pub static ROWS: &[KeysDocRow] = &[
         ..row(
             S::BulkResults,
             &[I::RetryFailed],
-            "retry the failed ones (on a production profile, more than `confirm_typed_over` of them open the bulk dialog, which starts the retry only once its count is typed; {BulkCount/cancel} goes back to the results); on a run reopened from the runs panel while another bulk run goes on, it says why it waits and starts nothing",
+            "retry the failed ones (on a production profile, more than `confirm_typed_over` of them open the bulk dialog, which starts the retry only once its count is typed; {BulkCount/cancel} goes back to the results; when none of them is pending any more it says so and sends nothing); on a run reopened from the runs panel while another bulk run goes on, it says why it waits and starts nothing. In an import's results it only says how to finish the import: import the same file again",
         )
     },
     list(
@@ -149,7 +149,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Runs],
-        "runs panel: every bulk run, retry, import and command run of this session (the last 50), newest first, each with its time, what it was (`bulk activation`, `retry of the failed`, `import FILE`, `command NAME`), its counts (`38 activated · 2 failed`) and whether it is running, done or cancelled; the moving keys select, {Runs/open_run} opens its results in the view a run that just finished shows, the failed first ({BulkResults/failed_only} shows only the failed, again all; {BulkResults/retry_failed} retries a bulk run's failed ones with the same confirmation as after the run), and closing them comes back here (a finished bulk run opens while another goes on too, that run's progress going on beside them and its results opening once you are back in the list); a command run opens its output in {output}'s panel. A run still going shows its counts so far, and its progress stays beside the list. {Runs/close} closes",
+        "runs panel: every bulk run, retry, import and command run of this session (the last 50), newest first, each with its time, what it was (`bulk activation`, `retry of the failed`, `import FILE`, `command NAME`), its counts (`38 activated · 2 failed`) and whether it is running, done or cancelled; the moving keys select, {Runs/open_run} opens its results in the view a run that just finished shows, the failed first (in a bulk run's or an import's, {BulkResults/failed_only} shows only the failed, again all; in a bulk run's, {BulkResults/retry_failed} retries its failed ones with the same confirmation as after the run), and closing them comes back here (a finished bulk run opens while another goes on too, that run's progress going on beside them and its results opening once you are back in the list); a command run opens alone in {output}'s panel, its head line naming it `run N` and its failed requests first with each request's exit status and output (the panel keeps that for as long as it lists the run, up to 64 kB of output a run). A run still going shows its counts so far, and its progress stays beside the list. {Runs/close} closes",
     ),
     KeysDocRow {
         label: " / `ctrl-c`",
