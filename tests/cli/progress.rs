@@ -116,7 +116,7 @@ async fn off_a_terminal_stderr_has_no_progress_and_quiet_changes_no_stdout_byte(
 
 /// A standalone simulator slow enough for a run to be watched.
 fn slow_sim(dir: &Path, extra: &[&str]) -> Sim {
-    let mut args = vec!["--seed-count", "300", "--latency-ms", "150"];
+    let mut args = vec!["--seed-count", "300", "--latency-ms", "80"];
     args.extend_from_slice(extra);
     Sim::start_with(KEY, &args, &dir.join("sim.log"))
 }

@@ -125,7 +125,7 @@ pub static ROWS: &[KeysDocRow] = &[
     ),
     list(
         &[I::Messages],
-        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here: failed loads, every bulk run's, import's and command run's summary with where its results are (… — results: {runs}, run 3.), which the runs panel opens again however long ago they were closed, and the reason an import prompt gives. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log), a failed load's when a load succeeds, and each stays in the log",
+        "messages: every message of the session (info and errors), newest first, each with its time and in full however long; the moving keys scroll, {Messages/close} close. Whatever the status line says is kept here: failed loads, every bulk run's, import's and command run's summary with where its results are (… — results: {runs}, run 3.), which the runs panel opens again however long ago they were closed, and the reason an import prompt gives. The status line shows the newest briefly, only in the view it was raised in: it goes when that view closes or another opens (one from the list waits unseen under help and this log; the palette, the column chooser and the copy menu are small boxes over the place below, whose message stays on the status line), a failed load's when a load succeeds, and each stays in the log",
     ),
     list(
         &[I::Backlog],
