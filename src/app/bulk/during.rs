@@ -72,6 +72,16 @@ fn cancel_run(app: &mut App) -> Vec<Command> {
     cmds
 }
 
+/// Whether `mode` shows bulk results or their retry's dialog, or is the
+/// palette opened over them (Esc goes back to them).
+fn holds_bulk_results(mode: &Mode) -> bool {
+    match mode {
+        Mode::Bulk | Mode::Asking(Asking::Bulk(_)) => true,
+        Mode::Palette(_, under) => holds_bulk_results(under),
+        _ => false,
+    }
+}
+
 /// A finished run's results open as soon as the operator is in the list
 /// (at once when the run ends there; after closing help, the filter or a
 /// dialog otherwise, which a toast says when it ends).
@@ -79,7 +89,7 @@ pub(in crate::app) fn open_results_in_list(app: &mut App) {
     // A run reopened beside a live one lives only while its results (or
     // its retry's dialog) are on screen, so it never stands in for the
     // live run's results.
-    if !matches!(app.mode, Mode::Bulk | Mode::Asking(Asking::Bulk(_))) {
+    if !holds_bulk_results(&app.mode) {
         app.reopened = None;
     }
     let finished = app.bulk.as_ref().is_some_and(|r| !r.is_running());

@@ -125,3 +125,38 @@ fn a_live_run_ending_while_another_is_reopened_keeps_its_results_waiting() {
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.mode, Mode::List));
 }
+
+#[test]
+fn the_palette_over_a_reopened_run_offers_its_keys_and_goes_back_to_it() {
+    let mut app = loaded();
+    update(&mut app, Action::Resize(100, 30));
+    let (first, second) = reopened_beside_a_live_run(&mut app);
+    update(&mut app, ch(':'));
+    assert_eq!(app.scope(), Scope::Palette);
+    let screen = render(&mut app, 100, 30);
+    assert!(
+        screen.contains("Bulk activation results"),
+        "under it: {screen}"
+    );
+    assert!(
+        screen.contains("retry the failed"),
+        "the results' keys: {screen}"
+    );
+    assert!(
+        !screen.contains("filter the list"),
+        "not the list's: {screen}"
+    );
+    // Esc: the reopened results, as they were; the live run untouched.
+    update(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.scope(), Scope::BulkResults);
+    assert_eq!(app.bulk_results().map(|r| r.run_id), Some(first));
+    assert_eq!(app.bulk().map(|r| r.run_id), Some(second));
+    // Enter on `f` through the palette acts on the reopened results.
+    update(&mut app, ch(':'));
+    for c in "only the failed".chars() {
+        update(&mut app, ch(c));
+    }
+    update(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.scope(), Scope::BulkResults);
+    assert_eq!(shown_ids(&app), ["REQ7verifone"]);
+}
