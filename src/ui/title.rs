@@ -23,6 +23,12 @@ const SEP: &str = " │ ";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
     Fixed,
+    /// ` intake`: the first to go when where the console points does not fit.
+    App,
+    /// The profile and the host: cut with `…` (never below a few columns)
+    /// rather than let PRODUCTION, READ-ONLY or DEMO fall off the edge.
+    Profile,
+    Host,
     Shown,
     Marked,
     /// Pending requests shown that are over SLA.
@@ -114,11 +120,17 @@ fn where_it_points(app: &App, theme: Theme) -> Vec<Seg> {
     let safety = &app.config.safety;
     let mut segs = vec![
         // The leading space is the bar's margin.
-        Seg::fixed(" intake".into(), bold),
-        Seg::fixed(clean(&app.config.profile), theme.bar()),
+        Seg::new(Part::App, " intake".into(), " intake".into(), bold),
+        Seg::new(
+            Part::Profile,
+            clean(&app.config.profile),
+            clean(&app.config.profile),
+            theme.bar(),
+        ),
     ];
     if !safety.host.is_empty() {
-        segs.push(Seg::fixed(clean(&safety.host), theme.bar()));
+        let host = clean(&safety.host);
+        segs.push(Seg::new(Part::Host, host.clone(), host, theme.bar()));
     }
     if safety.production {
         segs.push(Seg::fixed("PRODUCTION".into(), theme.production()));
@@ -281,6 +293,39 @@ fn fit(mut segs: Vec<Seg>, room: usize) -> Vec<Seg> {
             segs.retain(|s| s.part != Part::Filter);
         }
     }
+    fit_where_it_points(segs, room)
+}
+
+/// The fewest columns a cut profile or host keeps (`…` included).
+const POINTS_MIN: usize = 4;
+
+/// When even where the console points does not fit (a very narrow
+/// window), ` intake` goes, then the host and the profile are cut with
+/// `…`, so PRODUCTION, READ-ONLY and DEMO stay whole on screen.
+fn fit_where_it_points(mut segs: Vec<Seg>, room: usize) -> Vec<Seg> {
+    if width(&segs) <= room {
+        return segs;
+    }
+    segs.retain(|s| s.part != Part::App);
+    if let Some(first) = segs.first_mut() {
+        // The bar's margin, which ` intake` carried.
+        first.long = format!(" {}", first.long);
+        first.short = format!(" {}", first.short);
+    }
+    for part in [Part::Host, Part::Profile] {
+        let over = width(&segs).saturating_sub(room);
+        if over == 0 {
+            break;
+        }
+        if let Some(s) = segs.iter_mut().find(|s| s.part == part) {
+            let len = crate::text::width(s.text());
+            let keep = len.saturating_sub(over).max(POINTS_MIN);
+            if keep < len {
+                s.long = clip(s.text(), keep);
+                s.short = s.long.clone();
+            }
+        }
+    }
     segs
 }
 
@@ -322,5 +367,36 @@ mod tests {
         assert_eq!(fitted(25), " intake │ f: type:epay");
         assert_eq!(fitted(18), " intake │ f: type…");
         assert_eq!(fitted(12), " intake");
+    }
+
+    #[test]
+    fn a_narrow_window_cuts_the_host_before_production_falls_off() {
+        let segs = [
+            seg(Part::App, " intake", " intake"),
+            seg(Part::Profile, "loc", "loc"),
+            seg(Part::Host, "127.0.0.1:18282", "127.0.0.1:18282"),
+            seg(Part::Fixed, "PRODUCTION", "PRODUCTION"),
+            seg(Part::Shown, "2/8 shown", "2/8"),
+        ];
+        let text = |room| {
+            let segs = fit(
+                segs.iter()
+                    .map(|s| seg(s.part, &s.long, &s.short))
+                    .collect(),
+                room,
+            );
+            segs.iter().map(Seg::text).collect::<Vec<_>>().join(SEP)
+        };
+        assert_eq!(text(44), " intake │ loc │ 127.0.0.1:18282 │ PRODUCTION");
+        assert_eq!(text(40), " loc │ 127.0.0.1:18282 │ PRODUCTION");
+        assert_eq!(text(30), " loc │ 127.0.0.1… │ PRODUCTION");
+        for room in [24, 30, 36, 40] {
+            assert!(text(room).ends_with("PRODUCTION"), "{room}: {}", text(room));
+            assert!(
+                crate::text::width(&text(room)) <= room,
+                "{room}: {}",
+                text(room)
+            );
+        }
     }
 }
