@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use crate::text::wrap;
 
 use super::help_layout::HelpLayout;
+use super::results_text::row_texts;
 use super::run::ImportStage;
 use super::run::{Run, RunResult};
 use super::state::{App, Asking, Mode};
@@ -62,31 +63,46 @@ impl App {
                 super::messages::keep_in_view(scroll, &self.messages, screen.body);
             }
             Mode::Bulk => {
+                let [_, list] = viewport::bulk_results(screen.body);
+                let head_w = viewport::BULK_HEAD_WIDTH;
+                let w = viewport::text_width(list.width, head_w);
+                let texts = self
+                    .bulk_results()
+                    .map(|run| row_texts(run, w, |i| self.bulk_merchant(i)))
+                    .unwrap_or_default();
                 if let Some(run) = self.bulk_results_mut() {
-                    let [_, list] = viewport::bulk_results(screen.body);
-                    keep_results_in_view(run, list, viewport::BULK_HEAD_WIDTH);
+                    keep_results_in_view(run, &texts, list, head_w);
                 }
             }
             Mode::Import | Mode::Asking(Asking::Import { .. }) => {
+                let [_, list] = viewport::import_results(screen.body);
+                let head_w = viewport::import_head_width(list.width);
+                let w = viewport::text_width(list.width, head_w);
+                let texts = match self.import.as_ref().map(|i| &i.stage) {
+                    Some(ImportStage::Sending(run)) => {
+                        row_texts(run, w, |i| self.import_merchant(i))
+                    }
+                    _ => Vec::new(),
+                };
                 if let Some(import) = self.import.as_mut() {
                     match &mut import.stage {
                         ImportStage::Preview => {
                             let [_, list, _] = viewport::import_preview(screen.body);
                             let w = import_text_width(list);
                             let max = viewport::max_scroll(
-                                import
-                                    .plan
-                                    .rows
-                                    .iter()
-                                    .map(|r| wrap(&r.preview_text(), w).len()),
+                                import.plan.rows.iter().map(|r| {
+                                    viewport::entry_lines(
+                                        list.width,
+                                        viewport::import_head_width(list.width),
+                                        wrap(&r.preview_text(), w).len(),
+                                    )
+                                }),
                                 usize::from(list.height),
                             );
                             import.scroll = import.scroll.min(max);
                         }
                         ImportStage::Sending(run) if !run.is_running() => {
-                            let [_, list] = viewport::import_results(screen.body);
-                            let head_w = viewport::import_head_width(list.width);
-                            keep_results_in_view(run, list, head_w);
+                            keep_results_in_view(run, &texts, list, head_w);
                         }
                         _ => {}
                     }
@@ -97,14 +113,19 @@ impl App {
     }
 }
 
-/// A finished run's results scroll no further than where its last lines
-/// just fill `list`.
-fn keep_results_in_view<R: RunResult>(run: &mut Run<R>, list: Rect, head_w: usize) {
+/// A finished run's results, whose rows say `texts`, scroll no further
+/// than where their last lines just fill `list`.
+fn keep_results_in_view<R: RunResult>(
+    run: &mut Run<R>,
+    texts: &[String],
+    list: Rect,
+    head_w: usize,
+) {
     let w = viewport::text_width(list.width, head_w);
     let max = viewport::max_scroll(
-        run.shown_items()
-            .into_iter()
-            .map(|i| wrap(&i.state.text(), w).len()),
+        texts
+            .iter()
+            .map(|t| viewport::entry_lines(list.width, head_w, wrap(t, w).len())),
         usize::from(list.height),
     );
     run.scroll = run.scroll.min(max);

@@ -210,9 +210,33 @@ pub fn import_head_width(width: u16) -> usize {
     5 + 1 + 15 + 1 + import_id_width(width) + 1
 }
 
-/// Columns left for an entry's text beside a `head_w` head.
+/// The fewest columns an entry's text takes beside its head; narrower, the
+/// text goes under the head instead.
+const MIN_TEXT_WIDTH: usize = 16;
+/// How far text under its head is indented.
+pub const UNDER_INDENT: usize = 2;
+
+/// Whether an entry's text goes under its `head_w` head rather than beside
+/// it: a list `width` wide leaves too little room beside it.
+pub fn text_under(width: u16, head_w: usize) -> bool {
+    usize::from(width) < head_w + MIN_TEXT_WIDTH
+}
+
+/// Columns for an entry's text: beside a `head_w` head, or under it.
+// Never wider than the list: a wider text runs off its edge uncut.
 pub fn text_width(width: u16, head_w: usize) -> usize {
-    usize::from(width).saturating_sub(head_w).max(20)
+    let cols = usize::from(width);
+    if text_under(width, head_w) {
+        cols.saturating_sub(UNDER_INDENT).max(1)
+    } else {
+        cols - head_w
+    }
+}
+
+/// How many lines an entry takes: its text's `text_lines`, and its head's
+/// own line when the text goes under it.
+pub fn entry_lines(width: u16, head_w: usize, text_lines: usize) -> usize {
+    text_lines + usize::from(text_under(width, head_w))
 }
 
 /// The furthest a list may scroll: from there its last entries, `lines`

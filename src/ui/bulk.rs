@@ -107,17 +107,10 @@ pub fn results(frame: &mut Frame, area: Rect, app: &App, run: &Run<BulkResult>, 
         return;
     }
     let [head, list] = viewport::bulk_results(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(run.tally().summary(), theme.bold())),
-        head,
-    );
+    run::summary(frame, head, run, theme);
     let head =
         |i: &RunItem<BulkResult>| format!("{:<24} {:<9} ", clip(&i.id, 24), clip(&i.label.kind, 9));
-    // Unknown requests have no merchant to name.
-    let merchant = |i: &RunItem<BulkResult>| {
-        let id = i.label.merchant.as_str();
-        (!id.is_empty()).then(|| app.merchant_name(id).to_string())
-    };
+    let merchant = |i: &RunItem<BulkResult>| app.bulk_merchant(i);
     run::results(
         frame,
         list,

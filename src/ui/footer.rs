@@ -41,7 +41,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ToastKind::Info => theme.ok(),
             ToastKind::Error => theme.error(),
         };
-        Line::from(Span::styled(clean(&t.text), style))
+        // A toast wider than the line ends in `…`: its whole text is in
+        // the messages.
+        let text = super::format::clip(&clean(&t.text), usize::from(area.width));
+        Line::from(Span::styled(text, style))
     } else if app.list.in_range() && app.in_list() {
         // The range's size while it is marked; its keys are in the footer.
         let rows = crate::text::count(app.list.range_len(), "row", "rows");

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::{ResultsShown, Run, RunItem, RunResult, Tone, viewport};
+use crate::app::{ResultsShown, Run, RunItem, RunResult, Tone, row_texts, viewport};
 
-use super::format::wrap;
+use super::format::{clip, wrap};
 use super::theme::Theme;
 
 /// "done/total" over a bar.
@@ -83,19 +83,31 @@ pub fn list_lines(
 ) -> Vec<Line<'static>> {
     let height = usize::from(area.height);
     let text_w = viewport::text_width(area.width, head_w);
-    let max = viewport::max_scroll(entries.iter().map(|e| wrap(&e.text, text_w).len()), height);
+    let under = viewport::text_under(area.width, head_w);
+    let max = viewport::max_scroll(
+        entries
+            .iter()
+            .map(|e| viewport::entry_lines(area.width, head_w, wrap(&e.text, text_w).len())),
+        height,
+    );
     let scroll = scroll.min(max);
     let mut lines = Vec::new();
     for e in entries.iter().skip(scroll) {
         if lines.len() >= height {
             break;
         }
+        if under {
+            // Too narrow for the head beside the text: the head on its own
+            // line, cut where it must be, and the text under it.
+            let head = clip(e.head.trim_end(), usize::from(area.width));
+            lines.push(Line::from(Span::raw(head)));
+        }
         // Reasons are sentences: wrap them under themselves rather than cut them.
         for (i, part) in wrap(&e.text, text_w).into_iter().enumerate() {
-            let head = if i == 0 {
-                e.head.clone()
-            } else {
-                " ".repeat(head_w)
+            let head = match (under, i) {
+                (true, _) => " ".repeat(viewport::UNDER_INDENT),
+                (false, 0) => e.head.clone(),
+                (false, _) => " ".repeat(head_w),
             };
             lines.push(Line::from(vec![
                 Span::raw(head),
@@ -104,6 +116,47 @@ pub fn list_lines(
         }
     }
     lines.truncate(height);
+    lines
+}
+
+/// A run's counts over its results, in bold, every line of them.
+pub fn summary<R: RunResult>(frame: &mut Frame, area: Rect, run: &Run<R>, theme: Theme) {
+    let lines: Vec<Line> = summary_lines(run, area)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.bold())))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A run's counts in lines of `area`'s width, broken between counts; only
+/// the non-zero ones when every count does not fit.
+pub fn summary_lines<R: RunResult>(run: &Run<R>, area: Rect) -> Vec<String> {
+    let t = run.tally();
+    let width = usize::from(area.width);
+    let all = counts_lines(&t.summary(), width);
+    if all.len() <= usize::from(area.height) {
+        return all;
+    }
+    counts_lines(&t.nonzero_summary(), width)
+}
+
+/// `9 activated · 1 failed` in lines at most `width` wide, broken between
+/// counts (a count wider than a line cut with `…`).
+fn counts_lines(summary: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in summary.split(" · ") {
+        let part = clip(part, width);
+        if line.is_empty() {
+            line = part;
+        } else if crate::text::width(&line) + 3 + crate::text::width(&part) <= width {
+            line.push_str(" · ");
+            line.push_str(&part);
+        } else {
+            lines.push(std::mem::replace(&mut line, part));
+        }
+    }
+    lines.push(line);
     lines
 }
 
@@ -118,12 +171,14 @@ pub fn results<R: RunResult>(
     merchant: impl Fn(&RunItem<R>) -> Option<String>,
     theme: Theme,
 ) {
+    let texts = row_texts(run, viewport::text_width(list.width, head_w), merchant);
     let entries: Vec<ListEntry> = run
         .shown_items()
         .into_iter()
-        .map(|i| ListEntry {
+        .zip(texts)
+        .map(|(i, text)| ListEntry {
             head: head(i),
-            text: named(merchant(i).as_deref(), i.state.text()),
+            text,
             style: i
                 .state
                 .result()
@@ -139,4 +194,34 @@ pub fn results<R: RunResult>(
     }
     let lines = list_lines(&entries, head_w, list, run.scroll);
     frame.render_widget(Paragraph::new(super::format::shown(lines)), list);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_break_between_counts_and_never_run_past_the_line() {
+        let lines = counts_lines(
+            "5 activated · 0 confirmed active · 1 skipped · 2 failed",
+            30,
+        );
+        let want = ["5 activated", "0 confirmed active · 1 skipped", "2 failed"];
+        assert_eq!(lines, want.map(String::from));
+    }
+
+    #[test]
+    fn text_never_runs_past_a_narrow_list() {
+        for width in 1..=120u16 {
+            for head_w in [35, 37] {
+                let text_w = viewport::text_width(width, head_w);
+                let used = if viewport::text_under(width, head_w) {
+                    viewport::UNDER_INDENT + text_w
+                } else {
+                    head_w + text_w
+                };
+                assert!(used <= usize::from(width).max(viewport::UNDER_INDENT + 1));
+            }
+        }
+    }
 }

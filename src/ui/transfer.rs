@@ -301,18 +301,12 @@ fn results(
         return;
     }
     let [top, list] = viewport::import_results(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(run.tally().summary(), theme.bold())),
-        top,
-    );
+    run::summary(frame, top, run, theme);
     let row = |i: &RunItem<ImportResult>| {
         let tid = clip(&clean(&i.label.terminal_id), 15);
         head(list.width, i.label.line, &tid, &i.id)
     };
     let head_w = viewport::import_head_width(list.width);
-    let merchant = |i: &RunItem<ImportResult>| {
-        app.request(&i.id)
-            .map(|r| app.merchant_name(&r.merchant_id).to_string())
-    };
+    let merchant = |i: &RunItem<ImportResult>| app.import_merchant(i);
     run::results(frame, list, run, head_w, row, merchant, theme);
 }

@@ -25,6 +25,7 @@ mod layout;
 mod live;
 mod messages;
 mod names;
+mod narrow_results;
 mod palette;
 mod record_shapes;
 mod results_shown;
