@@ -15,6 +15,7 @@ mod hint_row;
 mod hints;
 mod intent;
 mod key;
+mod panel_rows;
 mod rows;
 pub mod table;
 #[cfg(test)]

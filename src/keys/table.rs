@@ -274,6 +274,7 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
 pub static HINTS: LazyLock<Vec<HintRow>> = LazyLock::new(|| {
     super::rows::ROWS
         .iter()
+        .chain(super::panel_rows::PANEL_ROWS)
         .copied()
         .chain(
             PALETTE_OPENS
