@@ -24,6 +24,16 @@ pub fn production_safety(confirm_typed_over: usize) -> Safety {
     }
 }
 
+/// `config()` with the console preferences a config file's text gives
+/// (its `[keys]`, `[[commands]]`, `[[views]]`), read as the console reads
+/// them; a test's text that they refuse is a broken test.
+pub fn config_from(text: &str) -> AppConfig {
+    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
+    let prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
+        .expect("valid preferences");
+    AppConfig { prefs, ..config() }
+}
+
 pub fn config() -> AppConfig {
     AppConfig {
         profile: "default".into(),

@@ -22,10 +22,7 @@ for = "marked"
 "#;
 
 fn with_commands() -> App {
-    let file: crate::config::ConfigFile = toml::from_str(COMMANDS).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, COMMANDS)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(COMMANDS);
     let mut app = loaded_with(cfg);
     for (id, m) in merchants() {
         api(
@@ -195,10 +192,7 @@ fn for_marked_runs_once_per_marked_request_and_says_how_many() {
 
 #[test]
 fn commands_run_in_read_only_sessions_too() {
-    let file: crate::config::ConfigFile = toml::from_str(COMMANDS).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, COMMANDS)
-        .expect("valid commands");
+    let mut cfg = crate::testkit::config_from(COMMANDS);
     cfg.safety.read_only.flag = true;
     let mut app = loaded_with(cfg);
     run(&update(&mut app, ch('o')));

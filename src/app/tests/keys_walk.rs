@@ -575,10 +575,7 @@ fn saved_view_keys_are_remappable_and_shown_as_remapped() {
 #[test]
 fn your_commands_keys_in_the_help_run_the_commands_they_name() {
     let text = "[keys]\nrefresh = \"R\"\n\n[[commands]]\nkey = \"r\"\nname = \"Mine\"\nrun = \"true {id}\"\n";
-    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
-        .expect("r is free once refresh moved");
+    let cfg = crate::testkit::config_from(text);
     let keys = cfg.prefs.keys.clone();
     let help = crate::keys::help(&keys);
     let at = help

@@ -14,10 +14,7 @@ fn with_commands(keys: &str) -> App {
     let text = format!(
         "{keys}\n[[commands]]\nkey = \"o\"\nname = \"Open ticket\"\nrun = \"open {{id}}\"\n"
     );
-    let file: crate::config::ConfigFile = toml::from_str(&text).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, &text)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(&text);
     loaded_with(cfg)
 }
 

@@ -26,10 +26,7 @@ for = "marked"
 "#;
 
 fn with_commands() -> App {
-    let file: crate::config::ConfigFile = toml::from_str(COMMANDS).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, COMMANDS)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(COMMANDS);
     loaded_with(cfg)
 }
 

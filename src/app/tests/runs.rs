@@ -233,10 +233,7 @@ fn the_panel_is_empty_until_a_run_starts_and_keeps_the_last_fifty() {
 #[test]
 fn a_command_run_is_kept_and_opens_its_output_then_goes_back() {
     let text = "[[commands]]\nkey = \"o\"\nname = \"Open ticket\"\nrun = \"open {id}\"\n";
-    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(text);
     let mut app = loaded_with(cfg);
     update(&mut app, Action::Resize(100, 30));
     for code in [0, 3] {

@@ -66,10 +66,7 @@ const MIXED: &str =
     "[[commands]]\nkey = \"o\"\nname = \"Mixed\"\nrun = \"check {id}\"\nfor = \"marked\"\n";
 
 fn with_mixed() -> App {
-    let file: crate::config::ConfigFile = toml::from_str(MIXED).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, MIXED)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(MIXED);
     let mut app = loaded_with(cfg);
     update(&mut app, Action::Resize(100, 30));
     app

@@ -14,10 +14,7 @@ for = "marked"
 
 /// The console with one command that asks first, `o` pressed on two marks.
 fn asking_ticket() -> App {
-    let file: crate::config::ConfigFile = toml::from_str(TICKET).expect("valid toml");
-    let mut cfg = config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, TICKET)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(TICKET);
     let mut app = loaded_with(cfg);
     mark(&mut app, &["REQ1verifone", "REQ3epayReady"]);
     update(&mut app, ch('o'));

@@ -160,10 +160,7 @@ fn help_scrolls_to_its_last_line_and_says_where_it_is() {
 #[test]
 fn help_lists_your_commands_under_their_own_heading() {
     let text = "[[commands]]\nkey = \"o\"\nname = \"Open merchant\"\nrun = \"xdg-open https://x/{merchantId}\"\n\n[[commands]]\nkey = \"ctrl-t\"\nname = \"Ticket\"\nrun = \"ticket {id}\"\nfor = \"marked\"\n";
-    let file: crate::config::ConfigFile = toml::from_str(text).expect("valid toml");
-    let mut cfg = crate::app::fixtures::config();
-    cfg.prefs = crate::prefs::from_file(std::path::Path::new("/tmp/c.toml"), &file, text)
-        .expect("valid commands");
+    let cfg = crate::testkit::config_from(text);
     let mut app = App::new(cfg, crate::app::fixtures::now());
     app.init();
     update(&mut app, ch('?'));
