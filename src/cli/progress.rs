@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanDuration, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// `--quiet`: no progress and no notes, only results, warnings and errors.
 static QUIET: AtomicBool = AtomicBool::new(false);
@@ -78,8 +78,7 @@ impl Progress {
     /// `done` names what is counted (`activations done`, `writes done`):
     /// an item that failed is done too, so the bar claims no outcome.
     pub(crate) fn counting(total: usize, done: &'static str) -> Progress {
-        let template =
-            format!("[{{bar:30}}] {{pos}}/{{len}} {done} · {{per_sec:1}} · {{eta}} left");
+        let template = format!("[{{bar:30}}] {{pos}}/{{len}} {done} · {{per_sec:1}} · {{left}}");
         Progress::show(Some(total), &template)
     }
 
@@ -92,7 +91,7 @@ impl Progress {
         // A bad template is this file's own mistake: the bar keeps the
         // default style rather than failing the command.
         if let Ok(style) = ProgressStyle::with_template(template) {
-            bar.set_style(style.progress_chars("=> "));
+            bar.set_style(style.progress_chars("=> ").with_key("left", time_left));
         }
         if total.is_none() {
             bar.set_message("0 requests so far");
@@ -126,6 +125,21 @@ impl Progress {
     }
 }
 
+/// The time left, once an item has finished: before that there is no rate
+/// to tell it from, and `0s left` would claim the run is as good as done.
+fn time_left(state: &ProgressState, out: &mut dyn std::fmt::Write) {
+    // Writing into indicatif's own line buffer does not fail.
+    let _ = out.write_str(&left_text(state.pos(), state.eta()));
+}
+
+fn left_text(done: u64, eta: Duration) -> String {
+    if done == 0 {
+        "time left once one is done".into()
+    } else {
+        format!("{:#} left", HumanDuration(eta))
+    }
+}
+
 impl Drop for Progress {
     fn drop(&mut self) {
         if let Some((id, bar)) = self.bar.take() {
@@ -137,5 +151,16 @@ impl Drop for Progress {
             drop(shown);
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_time_left_is_claimed_before_an_item_is_done() {
+        assert_eq!(left_text(0, Duration::ZERO), "time left once one is done");
+        assert_eq!(left_text(3, Duration::from_secs(12)), "12s left");
     }
 }
