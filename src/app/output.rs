@@ -57,37 +57,18 @@ pub fn output_lines(app: &App, width: u16) -> Vec<OutputLine> {
                 text: String::new(),
             });
         }
-        let at = run.started.with_timezone(&app.config.tz).format("%H:%M:%S");
-        let (status, ok) = status(run);
-        let kind = if ok {
-            OutputKind::Head
-        } else {
-            OutputKind::Failed
-        };
-        let head = crate::text::clean(&format!(
-            "{at} {} for {}: {status}",
-            run.name,
-            run.requests.join(", ")
-        ));
+        let (kind, head) = head_line(app, run, "", &run.requests.join(", "));
         push_wrapped(&mut out, kind, "", &head, width);
         if let Some((_, outcome)) = &run.ended {
-            push_wrapped(&mut out, OutputKind::Stdout, "  ", &outcome.stdout, width);
-            push_wrapped(
-                &mut out,
-                OutputKind::Stderr,
-                STDERR_MARK,
-                &outcome.stderr,
-                width,
-            );
+            push_outputs(&mut out, outcome, width);
         }
     }
     out
 }
 
-/// Run `number` alone, as the runs panel names it: its head line, then
-/// each request's exit status and output, the failed requests first.
-fn run_lines(app: &App, number: u64, run: &CommandRecord, width: usize) -> Vec<OutputLine> {
-    let mut out = Vec::new();
+/// A run's head line, `{prefix}{time} {name} for {requests}: {status}`,
+/// cleaned, styled as failed when the run did not end well.
+fn head_line(app: &App, run: &CommandRecord, prefix: &str, requests: &str) -> (OutputKind, String) {
     let at = run.started.with_timezone(&app.config.tz).format("%H:%M:%S");
     let (status, ok) = status(run);
     let kind = if ok {
@@ -95,24 +76,28 @@ fn run_lines(app: &App, number: u64, run: &CommandRecord, width: usize) -> Vec<O
     } else {
         OutputKind::Failed
     };
-    let head = crate::text::clean(&format!(
-        "run {number} · {at} {} for {}: {status}",
-        run.name,
-        crate::text::count(run.requests.len(), "request", "requests")
-    ));
+    let head = format!("{prefix}{at} {} for {requests}: {status}", run.name);
+    (kind, crate::text::clean(&head))
+}
+
+/// What a run printed, stdout then stderr (marked).
+fn push_outputs(out: &mut Vec<OutputLine>, outcome: &CommandOutcome, width: usize) {
+    push_wrapped(out, OutputKind::Stdout, "  ", &outcome.stdout, width);
+    push_wrapped(out, OutputKind::Stderr, STDERR_MARK, &outcome.stderr, width);
+}
+
+/// Run `number` alone, as the runs panel names it: its head line, then
+/// each request's exit status and output, the failed requests first.
+fn run_lines(app: &App, number: u64, run: &CommandRecord, width: usize) -> Vec<OutputLine> {
+    let mut out = Vec::new();
+    let requests = crate::text::count(run.requests.len(), "request", "requests");
+    let (kind, head) = head_line(app, run, &format!("run {number} · "), &requests);
     push_wrapped(&mut out, kind, "", &head, width);
     let Some((_, outcome)) = &run.ended else {
         return out;
     };
     if outcome.requests.is_empty() {
-        push_wrapped(&mut out, OutputKind::Stdout, "  ", &outcome.stdout, width);
-        push_wrapped(
-            &mut out,
-            OutputKind::Stderr,
-            STDERR_MARK,
-            &outcome.stderr,
-            width,
-        );
+        push_outputs(&mut out, outcome, width);
         return out;
     }
     let mut ran: Vec<&RequestRun> = outcome.requests.iter().collect();
