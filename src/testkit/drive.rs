@@ -150,6 +150,13 @@ pub fn started(app: &mut App, run_id: u64, id: &str) -> Vec<Command> {
 
 /// The worker's answers for one id of bulk run `run_id`: started, then
 /// activated (`Ok`) or the error.
+/// An activation whose answer did not come in time: `activated(…, timeout())`.
+pub fn timeout() -> Result<(), ApiError> {
+    Err(ApiError::Timeout {
+        after: std::time::Duration::from_secs(30),
+    })
+}
+
 pub fn activated(app: &mut App, run_id: u64, id: &str, result: Result<(), ApiError>) {
     started(app, run_id, id);
     let result = result.map(|()| {

@@ -2,16 +2,9 @@
 //! finished, a retry's, an import's) show the failed first, `f` only the
 //! failed, and "failed" is what a retry sends again.
 
-use crate::api::ApiError;
 use crate::app::*;
 use crate::keys::Scope;
 use crate::testkit::*;
-
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
-}
 
 fn shown_ids<R: RunResult>(run: Option<&Run<R>>) -> Vec<String> {
     run.map(|r| r.shown_items().iter().map(|i| i.id.clone()).collect())

@@ -5,16 +5,9 @@
 
 use crossterm::event::KeyCode;
 
-use crate::api::ApiError;
 use crate::app::*;
 use crate::keys::Scope;
 use crate::testkit::*;
-
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
-}
 
 /// Two bulk runs (the first with one failure) and an import whose rows
 /// got no answer, each closed after it ended.

@@ -5,16 +5,9 @@
 
 use crossterm::event::KeyCode;
 
-use crate::api::ApiError;
 use crate::app::*;
 use crate::keys::Scope;
 use crate::testkit::*;
-
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
-}
 
 /// A first run (one failure) closed, a second still going, and the first
 /// reopened from the panel: the two run ids.

@@ -7,7 +7,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::api::{ApiError, Status};
+use crate::api::Status;
 use crate::app::*;
 use crate::custom::{CommandOutcome, RequestRun};
 use crate::testkit::*;
@@ -210,12 +210,6 @@ fn r_in_an_import_reopened_from_the_panel_says_why_it_does_not_retry() {
         toast(&app)
     );
     assert!(matches!(app.mode, Mode::Import));
-}
-
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
 }
 
 #[test]

@@ -4,12 +4,6 @@
 
 use super::*;
 
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
-}
-
 #[test]
 fn only_the_failed_when_nothing_failed() {
     let mut app = loaded();

@@ -4,12 +4,6 @@
 
 use super::*;
 
-fn timeout() -> Result<(), ApiError> {
-    Err(ApiError::Timeout {
-        after: std::time::Duration::from_secs(30),
-    })
-}
-
 /// A finished run with one failure, closed, then a retry still going.
 fn two_runs() -> App {
     let mut app = loaded();
