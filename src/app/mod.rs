@@ -73,7 +73,7 @@ pub use messages::{HEAD_WIDTH, LoggedMessage, MessageLog, ToastKind, log_area, l
 pub use output::{OutputKind, OutputLine, STDERR_MARK, output_area, output_lines};
 pub use palette::{Palette, PaletteEntry};
 pub use prompt::{Prompt, PromptKind};
-pub use results_text::{row_text, row_texts};
+pub use results_text::{row_text, row_texts, texts_of};
 pub use run::{
     BulkEntry, BulkKind, BulkLabel, BulkPlan, BulkResult, ImportKind, ImportLabel, ImportResult,
     ImportStage, ImportState, ItemState, ResultsShown, Run, RunItem, RunPhase, RunResult, Tally,

@@ -28,8 +28,17 @@ pub fn row_texts<R: RunResult>(
     text_w: usize,
     merchant: impl Fn(&RunItem<R>) -> Option<String>,
 ) -> Vec<String> {
-    run.shown_items()
-        .into_iter()
+    texts_of(&run.shown_items(), text_w, merchant)
+}
+
+/// The text of each of `items` (a run's shown rows, in order).
+pub fn texts_of<R: RunResult>(
+    items: &[&RunItem<R>],
+    text_w: usize,
+    merchant: impl Fn(&RunItem<R>) -> Option<String>,
+) -> Vec<String> {
+    items
+        .iter()
         .map(|i| row_text(merchant(i).as_deref(), i.state.text(), text_w))
         .collect()
 }

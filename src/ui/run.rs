@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::{ResultsShown, Run, RunItem, RunResult, Tone, row_texts, viewport};
+use crate::app::{ResultsShown, Run, RunItem, RunResult, Tone, texts_of, viewport};
 
 use super::format::{clip, wrap};
 use super::theme::Theme;
@@ -171,9 +171,10 @@ pub fn results<R: RunResult>(
     merchant: impl Fn(&RunItem<R>) -> Option<String>,
     theme: Theme,
 ) {
-    let texts = row_texts(run, viewport::text_width(list.width, head_w), merchant);
-    let entries: Vec<ListEntry> = run
-        .shown_items()
+    // The shown rows once a frame: their order and their texts agree.
+    let items = run.shown_items();
+    let texts = texts_of(&items, viewport::text_width(list.width, head_w), merchant);
+    let entries: Vec<ListEntry> = items
         .into_iter()
         .zip(texts)
         .map(|(i, text)| ListEntry {
