@@ -128,7 +128,12 @@ fn scene_bulk_help() -> App {
 }
 
 fn scene_bulk_results() -> App {
-    let mut app = loaded();
+    bulk_results_on(loaded())
+}
+
+/// `app` after the scene's bulk run over `MIXED` ended: activated, already
+/// active, a server error and activated again.
+fn bulk_results_on(mut app: App) -> App {
     start_run(&mut app, &MIXED);
     bulk_activated(&mut app, "REQ1verifone", Ok(()));
     bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));

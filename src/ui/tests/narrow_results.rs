@@ -55,22 +55,7 @@ fn every_outcome_shown(app: &mut App, rows: &[(String, String)], w: u16, h: u16)
 
 /// The bulk results scene with the merchants' names.
 fn named_bulk_results() -> App {
-    let mut app = named();
-    start_run(&mut app, &MIXED);
-    bulk_activated(&mut app, "REQ1verifone", Ok(()));
-    bulk_activated(&mut app, "REQ3epayReady", Err(ApiError::AlreadyActivated));
-    bulk_activated(
-        &mut app,
-        "REQ7verifone",
-        Err(ApiError::Server {
-            status: 503,
-            message: "unavailable".into(),
-        }),
-    );
-    bulk_activated(&mut app, "REQ8smartpay", Ok(()));
-    let run_id = run_id(&app);
-    bulk_finished(&mut app, run_id, false);
-    app
+    super::bulk_results_on(named())
 }
 
 #[test]
